@@ -1,0 +1,1 @@
+"""The Device Management API as the app understands it. No Qt here."""

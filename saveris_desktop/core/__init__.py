@@ -1,0 +1,1 @@
+"""What the app does, without Qt: onboarding, device watching, drafts, sync, credentials."""

@@ -1,0 +1,41 @@
+"""Where the app keeps its files: platformdirs folders, overridable for tests and portable use.
+
+`SAVERIS_DESKTOP_HOME` (set by the test suite) puts data, logs and cache under one folder.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+from saveris_desktop import APP_ID, ORGANISATION
+
+HOME_ENV = "SAVERIS_DESKTOP_HOME"
+
+
+def _override() -> Path | None:
+    value = os.environ.get(HOME_ENV)
+    return Path(value) if value else None
+
+
+def _ensure(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def data_dir() -> Path:
+    """Drafts database, cache of last-known server state, audit log."""
+    base = _override()
+    return _ensure(base / "data" if base else Path(platformdirs.user_data_dir(APP_ID, ORGANISATION)))
+
+
+def log_dir() -> Path:
+    base = _override()
+    return _ensure(base / "logs" if base else Path(platformdirs.user_log_dir(APP_ID, ORGANISATION)))
+
+
+def cache_dir() -> Path:
+    base = _override()
+    return _ensure(base / "cache" if base else Path(platformdirs.user_cache_dir(APP_ID, ORGANISATION)))

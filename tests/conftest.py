@@ -1,0 +1,99 @@
+"""Test configuration shared by every test.
+
+- Qt renders offscreen and is imported as PySide6 (qasync would otherwise pick any binding).
+- No test touches the user's real keyring, settings or data folders: an autouse fixture installs an
+  in-memory keyring, points SAVERIS_DESKTOP_HOME at a temp folder and sends QSettings there too.
+- Qt exceptions fail the test (`qt_default_raising` in pyproject); `qloop` gives UI tests a qasync
+  loop that runs while qtbot waits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ["QT_API"] = "pyside6"
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+
+from saveris_desktop.core import paths
+
+
+class InMemoryKeyring(KeyringBackend):
+    """A keyring that forgets everything when the test ends."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        from keyring.errors import PasswordDeleteError
+
+        if self.secrets.pop((service, username), None) is None:
+            raise PasswordDeleteError(username)
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[InMemoryKeyring]:
+    home = tmp_path / "saveris-home"
+    monkeypatch.setenv(paths.HOME_ENV, str(home))
+    backend = InMemoryKeyring()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    try:
+        yield backend
+    finally:
+        keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def memory_keyring(isolated_environment: InMemoryKeyring) -> InMemoryKeyring:
+    return isolated_environment
+
+
+@pytest.fixture
+def qt_settings(qapp: object, tmp_path: Path) -> Iterator[None]:
+    """QSettings in IniFormat under the temp folder, never the user's registry or plist."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    yield
+
+
+@pytest.fixture
+def qloop(qapp: object, qt_settings: None) -> Iterator[asyncio.AbstractEventLoop]:
+    """A qasync event loop driven by Qt: `qtbot.wait*` spins Qt and with it every asyncio task."""
+    import PySide6  # noqa: F401  (must precede qasync)
+    import qasync
+
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(loop)
+    try:
+        yield loop
+    finally:
+        pending = [task for task in asyncio.all_tasks(loop) if not task.done()]
+        for task in pending:
+            task.cancel()
+        if pending:
+            from pytestqt.qtbot import QtBot  # noqa: F401
+
+            deadline = loop.time() + 2.0
+            from PySide6.QtCore import QCoreApplication
+
+            while any(not task.done() for task in pending) and loop.time() < deadline:
+                QCoreApplication.processEvents()
+        asyncio.set_event_loop(None)
