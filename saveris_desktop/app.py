@@ -1,4 +1,4 @@
-"""Bootstrap: command line, logging, QApplication + qasync loop, wiring. (Placeholder until the shell lands.)"""
+"""Bootstrap: command line, logging, QApplication + qasync loop, wiring (minimal until the shell lands)."""
 
 from __future__ import annotations
 
