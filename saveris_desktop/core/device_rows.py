@@ -1,0 +1,214 @@
+"""The device table's rows, and how a fresh poll turns into in-place row changes.
+
+A poll returns the whole device list. Resetting the table model on every poll would drop the
+technician's selection, scroll position and any open editor, and costs a full re-sort of thousands
+of rows; instead `plan_refresh` compares the rows by uuid and says which rows to remove, which to
+update in place and which to append. The Qt model only executes the plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from saveris_desktop.api.models import Device
+
+# Model code fragments -> the device type a technician knows from the label on the case.
+_DEVICE_TYPES: tuple[tuple[str, str], ...] = (
+    ("GATEWAY", "Wireless sensor gateway"),
+    ("164", "Wireless sensor gateway"),
+    ("QSR", "QSR logger (WiFi)"),
+    ("WIFI", "QSR logger (WiFi)"),
+    ("SAVERIS2", "Saveris 2 logger"),
+    ("SAVERIS_2", "Saveris 2 logger"),
+    ("S2", "Saveris 2 logger"),
+    ("T2", "T2 logger"),
+)
+
+COLUMNS: tuple[str, ...] = (
+    "serial_number",
+    "model",
+    "device_type",
+    "firmware",
+    "sensors",
+    "last_change",
+    "status",
+)
+
+
+def device_type(model_code: str | None, product_family: str | None = None) -> str:
+    code = (model_code or "").upper().replace("-", "_").replace(" ", "_")
+    for fragment, name in _DEVICE_TYPES:
+        if fragment in code:
+            return name
+    if product_family and product_family != "PF_ANY":
+        return product_family
+    return "Logger"
+
+
+def _latest(dates: Iterable[str | None]) -> str:
+    """The latest ISO date-time of `dates` (as the server wrote it); "" when there is none."""
+    best: tuple[datetime, str] | None = None
+    for text in dates:
+        if not text:
+            continue
+        try:
+            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            continue
+        if moment.tzinfo is None:
+            continue  # a naive time cannot be ordered against the others; the server sends UTC
+        if best is None or moment > best[0]:
+            best = (moment, text)
+    return best[1] if best else ""
+
+
+def _status(device: Device, extras: Mapping[str, Any]) -> str:
+    """Online state when the server reports one [A], else how many sensors are connected."""
+    for key in ("status", "connection_status", "connection_state", "state"):
+        value = extras.get(key)
+        if isinstance(value, str) and value:
+            return value.replace("_", " ").capitalize()
+    online = extras.get("online")
+    if isinstance(online, bool):
+        return "Online" if online else "Offline"
+    total = len(device.sensors_connections)
+    if total == 0:
+        return "No sensors"
+    connected = sum(1 for connection in device.sensors_connections if connection.connected)
+    if connected == total:
+        return "OK"
+    return f"{total - connected} sensor(s) disconnected"
+
+
+@dataclass(frozen=True)
+class DeviceRow:
+    """What the table shows for one device; equality tells whether a row needs repainting."""
+
+    uuid: str
+    serial_number: str
+    model: str
+    device_type: str
+    firmware: str
+    sensors: str
+    last_change: str  # ISO date-time as the server wrote it; the view formats it in the site's timezone
+    status: str
+    connected_sensors: int = field(default=0, compare=True)
+
+    def value(self, column: int) -> str:
+        text: str = getattr(self, COLUMNS[column])
+        return text
+
+    def matches(self, needle: str) -> bool:
+        """Search across every visible column, case-insensitive."""
+        lowered = needle.casefold()
+        return any(lowered in self.value(c).casefold() for c in range(len(COLUMNS)))
+
+
+def row_from_device(device: Device) -> DeviceRow:
+    extras: Mapping[str, Any] = device.model_extra or {}
+    connected = sum(1 for connection in device.sensors_connections if connection.connected)
+    total = len(device.sensors_connections)
+    firmware = ""
+    if device.firmware is not None:
+        firmware = device.firmware.firmware_version or device.firmware.firmware_code or ""
+    last_change = _latest(
+        [
+            *(
+                str(extras[k])
+                for k in ("last_change", "modified", "updated_at", "last_seen")
+                if extras.get(k)
+            ),
+            *(connection.connected_change_date for connection in device.sensors_connections),
+            device.valid_from,
+        ]
+    )
+    return DeviceRow(
+        uuid=device.uuid,
+        serial_number=device.serial_number or "",
+        model=device.model_code or "",
+        device_type=device_type(device.model_code, device.product_family),
+        firmware=firmware,
+        sensors=f"{connected} of {total}" if total else "none",
+        last_change=last_change,
+        status=_status(device, extras),
+        connected_sensors=connected,
+    )
+
+
+def changed_columns(old: DeviceRow, new: DeviceRow) -> list[int]:
+    return [index for index, name in enumerate(COLUMNS) if getattr(old, name) != getattr(new, name)]
+
+
+@dataclass
+class RowPlan:
+    """How to get from the current rows to a fresh list without a model reset.
+
+    Execute in this order: `removals` (contiguous (first, last) ranges of the CURRENT indices,
+    highest first, so earlier indices stay valid), then `updates` (index into the list after the
+    removals, new row, changed columns), then `appends` at the end.
+    """
+
+    removals: list[tuple[int, int]] = field(default_factory=list)
+    updates: list[tuple[int, DeviceRow, list[int]]] = field(default_factory=list)
+    appends: list[DeviceRow] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.removals or self.updates or self.appends)
+
+    @property
+    def counts(self) -> tuple[int, int, int]:
+        removed = sum(last - first + 1 for first, last in self.removals)
+        return removed, len(self.updates), len(self.appends)
+
+
+def plan_refresh(current: Sequence[DeviceRow], fresh: Iterable[DeviceRow]) -> RowPlan:
+    fresh_by_uuid: dict[str, DeviceRow] = {}
+    for row in fresh:
+        fresh_by_uuid[row.uuid] = row  # a duplicate uuid in one answer: the last one wins
+    plan = RowPlan()
+
+    removed_indices = [index for index, row in enumerate(current) if row.uuid not in fresh_by_uuid]
+    for index in reversed(removed_indices):
+        if plan.removals and plan.removals[-1][0] == index + 1:
+            plan.removals[-1] = (index, plan.removals[-1][1])
+        else:
+            plan.removals.append((index, index))
+
+    kept_uuids: set[str] = set()
+    position = 0
+    for row in current:
+        new = fresh_by_uuid.get(row.uuid)
+        if new is None:
+            continue
+        kept_uuids.add(row.uuid)
+        if new != row:
+            plan.updates.append((position, new, changed_columns(row, new)))
+        position += 1
+
+    plan.appends = [row for uuid, row in fresh_by_uuid.items() if uuid not in kept_uuids]
+    return plan
+
+
+def apply_plan(rows: list[DeviceRow], plan: RowPlan) -> None:
+    """The plan applied to a plain list (what the Qt model does, minus the signals)."""
+    for first, last in plan.removals:
+        del rows[first : last + 1]
+    for index, row, _ in plan.updates:
+        rows[index] = row
+    rows.extend(plan.appends)
+
+
+__all__ = [
+    "COLUMNS",
+    "DeviceRow",
+    "RowPlan",
+    "apply_plan",
+    "changed_columns",
+    "device_type",
+    "plan_refresh",
+    "row_from_device",
+]

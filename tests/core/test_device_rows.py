@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+from saveris_desktop.api.models import Device
+from saveris_desktop.core.device_rows import (
+    COLUMNS,
+    DeviceRow,
+    apply_plan,
+    device_type,
+    plan_refresh,
+    row_from_device,
+)
+
+
+def _row(uuid: str, status: str = "OK") -> DeviceRow:
+    return DeviceRow(uuid, f"SN{uuid}", "QSR", "QSR logger (WiFi)", "1.0", "1 of 1", "", status)
+
+
+def test_row_from_device_reads_every_column() -> None:
+    device = Device.model_validate(
+        {
+            "uuid": "u1",
+            "serial_number": "61234567",
+            "model_code": "SAVERIS2_T2",
+            "firmware": {"firmware_version": "2.4.1"},
+            "valid_from": "2026-01-01T10:00:00Z",
+            "sensors_connections": [
+                {
+                    "slot_index": 0,
+                    "sensor_uuid": "s1",
+                    "connected": True,
+                    "connected_change_date": "2026-03-01T08:00:00Z",
+                },
+                {
+                    "slot_index": 1,
+                    "sensor_uuid": "s2",
+                    "connected": False,
+                    "connected_change_date": "2026-02-01T08:00:00Z",
+                },
+            ],
+        }
+    )
+    row = row_from_device(device)
+    assert row.serial_number == "61234567"
+    assert row.device_type == "Saveris 2 logger"
+    assert row.firmware == "2.4.1"
+    assert row.sensors == "1 of 2"
+    assert row.last_change == "2026-03-01T08:00:00Z"
+    assert row.status == "1 sensor(s) disconnected"
+    assert row.value(COLUMNS.index("serial_number")) == "61234567"
+
+
+def test_status_from_server_field_wins() -> None:
+    device = Device.model_validate({"uuid": "u", "online": False})
+    assert row_from_device(device).status == "Offline"
+
+
+def test_device_types() -> None:
+    assert device_type("TESTO_164_GATEWAY") == "Wireless sensor gateway"
+    assert device_type("QSR_LOGGER") == "QSR logger (WiFi)"
+    assert device_type("unknown", "PF_ANY") == "Logger"
+
+
+def test_search_matches_any_column() -> None:
+    row = _row("abc")
+    assert row.matches("snab")
+    assert row.matches("wifi")
+    assert not row.matches("gateway")
+
+
+def test_unchanged_poll_plans_nothing() -> None:
+    rows = [_row(str(i)) for i in range(10)]
+    assert plan_refresh(rows, list(rows)).empty
+
+
+def test_changed_rows_are_updated_in_place_with_their_columns() -> None:
+    rows = [_row(str(i)) for i in range(5)]
+    fresh = list(rows)
+    fresh[3] = replace(rows[3], status="Offline")
+    plan = plan_refresh(rows, fresh)
+    assert plan.removals == [] and plan.appends == []
+    assert plan.updates == [(3, fresh[3], [COLUMNS.index("status")])]
+
+
+def test_removals_are_contiguous_ranges_highest_first() -> None:
+    rows = [_row(str(i)) for i in range(8)]
+    fresh = [rows[0], rows[3], rows[4], rows[7]]
+    plan = plan_refresh(rows, fresh)
+    assert plan.removals == [(5, 6), (1, 2)]
+
+
+def test_random_polls_reach_the_fresh_list() -> None:
+    rng = random.Random(7)
+    rows = [_row(str(i)) for i in range(200)]
+    for _ in range(30):
+        fresh = [r for r in rows if rng.random() > 0.05]
+        fresh = [replace(r, status="Offline") if rng.random() < 0.05 else r for r in fresh]
+        fresh += [_row(f"n{rng.randrange(10**9)}") for _ in range(rng.randrange(5))]
+        rng.shuffle(fresh)  # the server's order must not matter
+        plan = plan_refresh(rows, fresh)
+        apply_plan(rows, plan)
+        assert sorted(rows, key=lambda r: r.uuid) == sorted(fresh, key=lambda r: r.uuid)
