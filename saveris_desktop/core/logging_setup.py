@@ -1,0 +1,57 @@
+"""Logging for the app: a rotating file in the platform's log folder, secrets redacted.
+
+The redaction filter sits on the handlers, so every record that reaches the file or the console is
+cleaned, whichever logger wrote it (our code, httpx, a traceback from the exception hook).
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+from pathlib import Path
+
+from saveris_desktop.api.redaction import RedactingFilter, install_redaction
+from saveris_desktop.core import paths
+
+LOG_FILE_NAME = "saveris-desktop.log"
+MAX_BYTES = 1_000_000
+BACKUP_COUNT = 5
+FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
+
+_HANDLER_MARK = "_saveris_desktop_handler"
+
+
+def log_file() -> Path:
+    return paths.log_dir() / LOG_FILE_NAME
+
+
+def configure_logging(level: int = logging.INFO, *, console: bool = True) -> Path:
+    """Install the file (and console) handlers on the root logger; calling again replaces them."""
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if getattr(h, _HANDLER_MARK, False)]:
+        root.removeHandler(handler)
+        handler.close()
+
+    path = log_file()
+    redacting = RedactingFilter()
+    # delay=True: the file is opened by the first record, not during start-up.
+    file_handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
+    )
+    file_handler.setFormatter(logging.Formatter(FORMAT))
+    handlers: list[logging.Handler] = [file_handler]
+    if console and sys.stderr is not None:  # a windowed frozen app has no stderr
+        console_handler = logging.StreamHandler(sys.stderr)
+        console_handler.setLevel(logging.WARNING)
+        console_handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        handlers.append(console_handler)
+    for handler in handlers:
+        handler.addFilter(redacting)
+        setattr(handler, _HANDLER_MARK, True)
+        root.addHandler(handler)
+    root.setLevel(level)
+    # httpx logs every request at INFO: useful in the file, but only with the filter in place.
+    install_redaction()
+    logging.captureWarnings(True)
+    return path

@@ -1,0 +1,263 @@
+"""The onboarding flow as an explicit state machine, free of Qt.
+
+Sign in -> Site -> Connect key -> Hotspot guide -> Waiting -> Found, with "back" to earlier steps and
+"add another logger" from Found back to the guide for the same site. The wizard renders the current
+step and reports what the technician did; this module decides what may happen next, so the rules
+are tested without a window. Everything typed lives in `OnboardingData`, which round-trips through
+`to_dict()`/`from_dict()` so the drafts store can persist it (never the password).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field, fields
+from enum import StrEnum
+from typing import Any
+
+from saveris_desktop.api.regions import Environment, Region
+
+
+class Step(StrEnum):
+    SIGN_IN = "sign_in"
+    SITE = "site"
+    CONNECT_KEY = "connect_key"
+    HOTSPOT_GUIDE = "hotspot_guide"
+    WAITING = "waiting"
+    FOUND = "found"
+
+
+ORDER: tuple[Step, ...] = tuple(Step)
+
+
+class DeviceType(StrEnum):
+    """The device families whose hotspot procedure the guide explains."""
+
+    QSR_WIFI = "qsr_wifi"
+    SAVERIS_2 = "saveris_2"
+    GATEWAY_164 = "gateway_164"
+
+
+class InvalidTransitionError(RuntimeError):
+    """The wizard asked for a move the flow does not allow (a programming error, not user input)."""
+
+
+SITE_NAME_MAX_LENGTH = 64
+
+
+class SiteNameProblem(StrEnum):
+    """Why a site name is refused locally; the UI words each one (translated)."""
+
+    EMPTY = "empty"
+    TOO_LONG = "too_long"
+    CONTROL_CHARACTERS = "control_characters"
+
+
+@dataclass(frozen=True)
+class SiteNameCheck:
+    name: str  # trimmed, inner white space collapsed
+    problem: SiteNameProblem | None  # None when the name is acceptable
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+
+def check_site_name(raw: str) -> SiteNameCheck:
+    """Validate a site name before asking the server.
+
+    The server has the last word (its refusal is shown next to the field as well); these rules only
+    catch what can never work: empty names, control characters, overly long names.
+    """
+    name = " ".join(raw.split())
+    if not name:
+        return SiteNameCheck(name, SiteNameProblem.EMPTY)
+    if len(name) > SITE_NAME_MAX_LENGTH:
+        return SiteNameCheck(name, SiteNameProblem.TOO_LONG)
+    if any(unicodedata.category(ch).startswith("C") for ch in name):
+        return SiteNameCheck(name, SiteNameProblem.CONTROL_CHARACTERS)
+    return SiteNameCheck(name, None)
+
+
+def remember_recent(recent: Sequence[str], site: str, limit: int = 10) -> list[str]:
+    """Move `site` to the front of the most-recently-used list, without duplicates."""
+    rest = [s for s in recent if s and s.casefold() != site.casefold()]
+    return [site, *rest][:limit]
+
+
+@dataclass
+class OnboardingData:
+    """What the technician entered and what the server answered, JSON-safe. Never a password."""
+
+    username: str = ""
+    region: Region = Region.EUROPE
+    environment: Environment = Environment.PRODUCTION
+    remember_me: bool = False
+    site: str = ""
+    timezone: str = ""
+    connect_key: str = ""
+    device_type: DeviceType = DeviceType.QSR_WIFI
+    wifi_ssid: str = ""
+    #: uuids listed when waiting began; None until a listing succeeded.
+    baseline_uuids: list[str] | None = None
+    #: every logger found in this session, oldest first.
+    found_uuids: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        for key in ("region", "environment", "device_type"):
+            data[key] = str(data[key])
+        return data
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> OnboardingData:
+        """Rebuild from `to_dict()` output; unknown keys and bad values fall back to defaults."""
+        known = {f.name for f in fields(cls)}
+        data = cls(**{k: v for k, v in raw.items() if k in known and k not in _ENUM_FIELDS})
+        for name, enum in _ENUM_FIELDS.items():
+            value = raw.get(name)
+            if value is not None:
+                with contextlib.suppress(ValueError):
+                    setattr(data, name, enum(value))
+        return data
+
+    @property
+    def last_found_uuid(self) -> str | None:
+        return self.found_uuids[-1] if self.found_uuids else None
+
+
+_ENUM_FIELDS: dict[str, type[StrEnum]] = {
+    "region": Region,
+    "environment": Environment,
+    "device_type": DeviceType,
+}
+
+
+Listener = Callable[["OnboardingFlow"], None]
+
+
+class OnboardingFlow:
+    """Current step plus data; each method is one thing the technician completed."""
+
+    def __init__(self, data: OnboardingData | None = None, *, signed_in: bool = False) -> None:
+        self.data = data or OnboardingData()
+        self._signed_in = signed_in
+        # A wizard opened by someone already signed in starts (and ends its "back") at the site.
+        self._start = Step.SITE if signed_in else Step.SIGN_IN
+        self._step = self._start
+        self._listeners: list[Listener] = []
+
+    # --- queries -------------------------------------------------------------------------------
+
+    @property
+    def step(self) -> Step:
+        return self._step
+
+    @property
+    def signed_in(self) -> bool:
+        return self._signed_in
+
+    @property
+    def start_step(self) -> Step:
+        return self._start
+
+    def can_go_back(self) -> bool:
+        """Found has no way back: the logger is in the cloud; "add another" starts a new round."""
+        return self._step not in (self.start_step, Step.FOUND)
+
+    @staticmethod
+    def successor(step: Step) -> Step | None:
+        """The step after `step`, None after the last one."""
+        index = ORDER.index(step)
+        return ORDER[index + 1] if index + 1 < len(ORDER) else None
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    # --- transitions ---------------------------------------------------------------------------
+
+    def signed_in_as(
+        self, username: str, region: Region, environment: Environment, *, remember_me: bool = False
+    ) -> None:
+        self._expect(Step.SIGN_IN)
+        if not username.strip():
+            raise InvalidTransitionError("sign-in needs a user name")
+        self.data.username = username.strip()
+        self.data.region = region
+        self.data.environment = environment
+        self.data.remember_me = remember_me
+        self._signed_in = True
+        self._move(Step.SITE)
+
+    def site_ready(self, site: str, timezone: str, connect_key: str) -> None:
+        self._expect(Step.SITE)
+        check = check_site_name(site)
+        if not check.ok or not connect_key:
+            raise InvalidTransitionError("a site needs a valid name and its connect key")
+        if check.name != self.data.site:
+            self.data.baseline_uuids = None  # another site: its devices are unknown
+        self.data.site = check.name
+        self.data.timezone = timezone
+        self.data.connect_key = connect_key
+        self._move(Step.CONNECT_KEY)
+
+    def connect_key_noted(self) -> None:
+        self._expect(Step.CONNECT_KEY)
+        self._move(Step.HOTSPOT_GUIDE)
+
+    def devices_listed(self, uuids: Iterable[str]) -> None:
+        """A fresh listing of the site: what is there now is not "new" once waiting begins."""
+        self._expect(Step.HOTSPOT_GUIDE, Step.WAITING)
+        if self._step is Step.HOTSPOT_GUIDE or self.data.baseline_uuids is None:
+            self.data.baseline_uuids = sorted(set(uuids))
+
+    def start_waiting(self, device_type: DeviceType, wifi_ssid: str = "") -> None:
+        self._expect(Step.HOTSPOT_GUIDE)
+        self.data.device_type = device_type
+        self.data.wifi_ssid = wifi_ssid.strip()
+        self._move(Step.WAITING)
+
+    def logger_found(self, uuid: str) -> None:
+        self._expect(Step.WAITING)
+        if uuid in self.data.found_uuids:
+            raise InvalidTransitionError(f"logger {uuid} was already found")
+        self.data.found_uuids.append(uuid)
+        self._move(Step.FOUND)
+
+    def add_another(self) -> None:
+        """Same site, same key: back to the guide; the logger just found is no longer new."""
+        self._expect(Step.FOUND)
+        self.data.baseline_uuids = None
+        self._move(Step.HOTSPOT_GUIDE)
+
+    def go_back(self) -> Step:
+        if not self.can_go_back():
+            raise InvalidTransitionError(f"no way back from {self._step}")
+        previous = ORDER[ORDER.index(self._step) - 1]
+        if previous is Step.SIGN_IN:
+            self._signed_in = False
+        self._move(previous)
+        return previous
+
+    def signed_out(self) -> None:
+        """Back to the start; keep what helps the next sign-in (user name, region), drop the rest."""
+        keep = OnboardingData(
+            username=self.data.username, region=self.data.region, environment=self.data.environment
+        )
+        self.data = keep
+        self._signed_in = False
+        self._start = Step.SIGN_IN
+        self._move(Step.SIGN_IN)
+
+    # --- helpers -------------------------------------------------------------------------------
+
+    def _expect(self, *steps: Step) -> None:
+        if self._step not in steps:
+            wanted = " or ".join(str(s) for s in steps)
+            raise InvalidTransitionError(f"expected step {wanted}, the flow is at {self._step}")
+
+    def _move(self, step: Step) -> None:
+        self._step = step
+        for listener in list(self._listeners):
+            listener(self)

@@ -1,0 +1,175 @@
+"""The onboarding state machine, without Qt."""
+
+from __future__ import annotations
+
+import pytest
+
+from saveris_desktop.api.regions import Environment, Region
+from saveris_desktop.core.onboarding import (
+    SITE_NAME_MAX_LENGTH,
+    DeviceType,
+    InvalidTransitionError,
+    OnboardingData,
+    OnboardingFlow,
+    SiteNameProblem,
+    Step,
+    check_site_name,
+    remember_recent,
+)
+
+
+def _flow_at_waiting() -> OnboardingFlow:
+    flow = OnboardingFlow()
+    flow.signed_in_as("tech@example.com", Region.AMERICAS, Environment.INTEGRATION, remember_me=True)
+    flow.site_ready("  Bakery   North ", "Europe/Berlin", "CK-1234")
+    flow.connect_key_noted()
+    flow.devices_listed(["a", "b"])
+    flow.start_waiting(DeviceType.SAVERIS_2, " ShopWifi ")
+    return flow
+
+
+def test_the_happy_path_visits_every_step_in_order() -> None:
+    seen: list[Step] = []
+    flow = OnboardingFlow()
+    flow.subscribe(lambda f: seen.append(f.step))
+    assert flow.step is Step.SIGN_IN
+    flow.signed_in_as("tech@example.com", Region.AMERICAS, Environment.INTEGRATION, remember_me=True)
+    flow.site_ready("  Bakery   North ", "Europe/Berlin", "CK-1234")
+    flow.connect_key_noted()
+    flow.devices_listed(["a", "b"])
+    flow.start_waiting(DeviceType.SAVERIS_2, " ShopWifi ")
+    flow.logger_found("c")
+    assert seen == [Step.SITE, Step.CONNECT_KEY, Step.HOTSPOT_GUIDE, Step.WAITING, Step.FOUND]
+    data = flow.data
+    assert (data.username, data.region, data.environment, data.remember_me) == (
+        "tech@example.com",
+        Region.AMERICAS,
+        Environment.INTEGRATION,
+        True,
+    )
+    assert (data.site, data.timezone, data.connect_key) == ("Bakery North", "Europe/Berlin", "CK-1234")
+    assert (data.device_type, data.wifi_ssid, data.baseline_uuids) == (
+        DeviceType.SAVERIS_2,
+        "ShopWifi",
+        ["a", "b"],
+    )
+    assert data.last_found_uuid == "c"
+
+
+def test_steps_cannot_be_skipped_or_repeated() -> None:
+    flow = OnboardingFlow()
+    with pytest.raises(InvalidTransitionError):
+        flow.site_ready("Shop", "UTC", "KEY")
+    with pytest.raises(InvalidTransitionError):
+        flow.signed_in_as("   ", Region.EUROPE, Environment.PRODUCTION)
+    flow = _flow_at_waiting()
+    flow.logger_found("c")
+    with pytest.raises(InvalidTransitionError):
+        flow.logger_found("d")  # only while waiting
+
+
+def test_a_site_needs_a_valid_name_and_a_key() -> None:
+    flow = OnboardingFlow(signed_in=True)
+    assert flow.step is Step.SITE
+    with pytest.raises(InvalidTransitionError):
+        flow.site_ready("", "UTC", "KEY")
+    with pytest.raises(InvalidTransitionError):
+        flow.site_ready("Shop", "UTC", "")
+    assert flow.step is Step.SITE
+
+
+def test_back_walks_one_step_and_stops_at_the_start_and_after_found() -> None:
+    flow = _flow_at_waiting()
+    assert flow.go_back() is Step.HOTSPOT_GUIDE
+    assert flow.go_back() is Step.CONNECT_KEY
+    assert flow.go_back() is Step.SITE
+    assert flow.go_back() is Step.SIGN_IN
+    assert not flow.signed_in
+    assert not flow.can_go_back()
+    with pytest.raises(InvalidTransitionError):
+        flow.go_back()
+
+    flow = _flow_at_waiting()
+    flow.logger_found("c")
+    assert not flow.can_go_back()
+
+
+def test_a_signed_in_flow_starts_at_the_site_and_cannot_go_back_to_sign_in() -> None:
+    flow = OnboardingFlow(signed_in=True)
+    assert flow.start_step is Step.SITE
+    assert not flow.can_go_back()
+
+
+def test_add_another_returns_to_the_guide_and_forgets_the_baseline() -> None:
+    flow = _flow_at_waiting()
+    flow.logger_found("c")
+    flow.add_another()
+    assert flow.step is Step.HOTSPOT_GUIDE
+    assert flow.data.baseline_uuids is None
+    flow.devices_listed(["a", "b", "c"])
+    flow.start_waiting(DeviceType.QSR_WIFI)
+    flow.logger_found("d")
+    assert flow.data.found_uuids == ["c", "d"]
+    assert flow.data.site == "Bakery North"  # same site, same key
+
+
+def test_a_listing_while_waiting_does_not_move_an_existing_baseline() -> None:
+    flow = _flow_at_waiting()
+    flow.devices_listed(["a", "b", "new"])
+    assert flow.data.baseline_uuids == ["a", "b"]
+
+
+def test_choosing_another_site_drops_the_old_baseline() -> None:
+    flow = _flow_at_waiting()
+    flow.go_back()
+    flow.go_back()
+    flow.go_back()
+    flow.site_ready("Bakery South", "UTC", "KEY-2")
+    assert flow.data.baseline_uuids is None
+
+
+def test_sign_out_keeps_only_what_helps_the_next_sign_in() -> None:
+    flow = _flow_at_waiting()
+    flow.signed_out()
+    assert flow.step is Step.SIGN_IN
+    assert flow.data.username == "tech@example.com"
+    assert flow.data.region is Region.AMERICAS
+    assert flow.data.site == "" and flow.data.connect_key == ""
+
+
+def test_data_round_trips_through_a_json_safe_dict() -> None:
+    import json
+
+    flow = _flow_at_waiting()
+    raw = json.loads(json.dumps(flow.data.to_dict()))
+    assert "password" not in raw
+    assert OnboardingData.from_dict(raw) == flow.data
+
+
+def test_from_dict_tolerates_unknown_keys_and_bad_values() -> None:
+    data = OnboardingData.from_dict({"site": "Shop", "region": "mars", "device_type": "gateway_164", "x": 1})
+    assert data.site == "Shop"
+    assert data.region is Region.EUROPE
+    assert data.device_type is DeviceType.GATEWAY_164
+
+
+@pytest.mark.parametrize(
+    ("raw", "name", "problem"),
+    [
+        ("  Bakery \t North  ", "Bakery North", None),
+        ("", "", SiteNameProblem.EMPTY),
+        ("   ", "", SiteNameProblem.EMPTY),
+        ("x" * (SITE_NAME_MAX_LENGTH + 1), "x" * (SITE_NAME_MAX_LENGTH + 1), SiteNameProblem.TOO_LONG),
+        ("Shop\u200e1", "Shop\u200e1", SiteNameProblem.CONTROL_CHARACTERS),
+        ("Café Müller", "Café Müller", None),
+    ],
+)
+def test_site_names_are_checked_with_a_reason(raw: str, name: str, problem: SiteNameProblem | None) -> None:
+    check = check_site_name(raw)
+    assert (check.name, check.problem, check.ok) == (name, problem, problem is None)
+
+
+def test_recent_sites_are_most_recent_first_without_duplicates() -> None:
+    recent = remember_recent(["A", "B", "C"], "b")
+    assert recent == ["b", "A", "C"]
+    assert remember_recent([str(i) for i in range(20)], "new", limit=5) == ["new", "0", "1", "2", "3"]
