@@ -1,0 +1,250 @@
+"""The async client of testo's Saveris Device Management API: one method per operation.
+
+Contract as the app understands it (see resources/openapi/device-management-api.yaml; [A] marks
+this project's assumptions, to be checked against a real account):
+- every site-scoped call sends `?site=<site>` [V];
+- list endpoints answer `{"devices": [...]}` [V] / `{"measuring_objects": [...]}` [A];
+- PUT answers 200 with the stored object [A]; on 204 (or an empty body) the object sent is returned;
+- bodies are `model.to_payload()`, so fields the app does not model go back unchanged.
+
+Creating is never blindly repeated: after an ambiguous failure (the request may have reached the
+server) the client first looks for what it tried to create and only sends again if it is not there.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+import httpx
+
+from saveris_desktop.api import redaction, responses
+from saveris_desktop.api.errors import ApiError, NotFoundError
+from saveris_desktop.api.models import (
+    ApiModel,
+    ConnectKey,
+    Credentials,
+    Device,
+    DeviceList,
+    GlobalSettings,
+    MeasurementAlarmConfiguration,
+    MeasuringInstructionSet,
+    MeasuringObject,
+    MeasuringObjectList,
+    Sensor,
+    SystemAlarmConfiguration,
+)
+from saveris_desktop.api.regions import Endpoint
+from saveris_desktop.api.retry import RetryPolicy
+from saveris_desktop.api.routes import ROUTES
+from saveris_desktop.api.session import AmbiguousFailure, ApiSession
+
+log = logging.getLogger(redaction.API_LOGGER_NAME)
+
+M = TypeVar("M", bound=ApiModel)
+
+
+def same_measuring_object(a: MeasuringObject, b: MeasuringObject) -> bool:
+    """How the app recognises an object it created: same name and same logical channel names."""
+    return a.name == b.name and sorted(c.name for c in a.logical_channels) == sorted(
+        c.name for c in b.logical_channels
+    )
+
+
+class DeviceManagementClient:
+    def __init__(
+        self,
+        endpoint: Endpoint,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        timeout: httpx.Timeout | None = None,
+        retry: RetryPolicy | None = None,
+        clock: Callable[[], float] | None = None,
+    ) -> None:
+        """Raises regions.InvalidBaseUrlError for plain http to anything but this computer."""
+        kwargs: dict[str, Any] = {"clock": clock} if clock is not None else {}
+        self._session = ApiSession(endpoint, transport=transport, timeout=timeout, retry=retry, **kwargs)
+        self.endpoint = endpoint
+
+    def __repr__(self) -> str:
+        return (
+            f"DeviceManagementClient(endpoint={self.endpoint.label!r}, username={self.username!r}, "
+            f"signed_in={self.is_signed_in})"
+        )
+
+    @property
+    def username(self) -> str | None:
+        return self._session.tokens.username
+
+    @property
+    def is_signed_in(self) -> bool:
+        return self._session.tokens.has_credentials
+
+    def add_connectivity_listener(self, listener: Callable[[bool], None]) -> None:
+        """`listener(False)` when the cloud cannot be reached, `listener(True)` once it answers again."""
+        self._session.add_connectivity_listener(listener)
+
+    async def aclose(self) -> None:
+        await self._session.aclose()
+
+    # --- sign-in --------------------------------------------------------------------------------
+
+    async def sign_in(self, username: str, password: str) -> None:
+        """`POST /token`. The credentials stay in memory (never on disk) to renew the token."""
+        credentials = Credentials(username=username, password=password)
+        token = await self._session.fetch_token(credentials)
+        self._session.tokens.sign_in(credentials, token)
+        log.info("signed in to %s as %s", self.endpoint.label, username)
+
+    async def sign_out(self) -> None:
+        """Forget token and credentials; the API has no sign-out call."""
+        self._session.tokens.sign_out()
+
+    # --- sites ----------------------------------------------------------------------------------
+
+    async def create_connect_key(self, site: str) -> ConnectKey:
+        """`POST /connect-keys?site=`: creates the site if it is new; one key per site [V]."""
+
+        async def find() -> ConnectKey | None:
+            try:
+                return await self.get_connect_key(site)
+            except NotFoundError:
+                return None
+
+        return await self._create("create_connect_key", site, None, ConnectKey, find)
+
+    async def get_connect_key(self, site: str) -> ConnectKey:
+        return await self._get("get_connect_key", ConnectKey, site)
+
+    async def get_global_settings(self, site: str) -> GlobalSettings:
+        return await self._get("get_global_settings", GlobalSettings, site)
+
+    async def put_global_settings(self, site: str, settings: GlobalSettings) -> GlobalSettings:
+        return await self._put("put_global_settings", settings, site)
+
+    # --- devices and sensors --------------------------------------------------------------------
+
+    async def list_devices(self, site: str) -> list[Device]:
+        return (await self._get("list_devices", DeviceList, site)).devices
+
+    async def get_device(self, site: str, uuid: str) -> Device:
+        return await self._get("get_device", Device, site, uuid=uuid)
+
+    async def put_device(self, site: str, device: Device) -> Device:
+        return await self._put("put_device", device, site, uuid=device.uuid)
+
+    async def get_sensor(self, site: str, uuid: str) -> Sensor:
+        return await self._get("get_sensor", Sensor, site, uuid=uuid)
+
+    async def put_sensor(self, site: str, sensor: Sensor) -> Sensor:
+        return await self._put("put_sensor", sensor, site, uuid=sensor.uuid)
+
+    async def get_device_alarm_configuration(self, site: str, uuid: str) -> SystemAlarmConfiguration:
+        return await self._get("get_device_alarm_configuration", SystemAlarmConfiguration, site, uuid=uuid)
+
+    async def put_device_alarm_configuration(
+        self, site: str, uuid: str, config: SystemAlarmConfiguration
+    ) -> SystemAlarmConfiguration:
+        return await self._put("put_device_alarm_configuration", config, site, uuid=uuid)
+
+    async def get_sensor_alarm_configuration(self, site: str, uuid: str) -> SystemAlarmConfiguration:
+        return await self._get("get_sensor_alarm_configuration", SystemAlarmConfiguration, site, uuid=uuid)
+
+    async def put_sensor_alarm_configuration(
+        self, site: str, uuid: str, config: SystemAlarmConfiguration
+    ) -> SystemAlarmConfiguration:
+        return await self._put("put_sensor_alarm_configuration", config, site, uuid=uuid)
+
+    # --- measuring objects ----------------------------------------------------------------------
+
+    async def list_measuring_objects(self, site: str) -> list[MeasuringObject]:
+        return (await self._get("list_measuring_objects", MeasuringObjectList, site)).measuring_objects
+
+    async def get_measuring_object(self, site: str, uuid: str) -> MeasuringObject:
+        return await self._get("get_measuring_object", MeasuringObject, site, uuid=uuid)
+
+    async def create_measuring_object(self, site: str, obj: MeasuringObject) -> MeasuringObject:
+        """`POST /measuring-objects?site=` [V]; answers the created object with its uuid [A].
+
+        Never creates a duplicate: after an ambiguous failure the site's objects are listed and one
+        with the same name and logical channel names is taken as the one this call created. (An
+        identical object that existed before counts as well; the app treats such twins as the same.)
+        """
+
+        async def find() -> MeasuringObject | None:
+            existing = await self.list_measuring_objects(site)
+            return next((o for o in existing if same_measuring_object(o, obj)), None)
+
+        return await self._create("create_measuring_object", site, obj, MeasuringObject, find)
+
+    async def get_measuring_instruction_set(self, site: str, uuid: str) -> MeasuringInstructionSet:
+        return await self._get("get_measuring_instruction_set", MeasuringInstructionSet, site, uuid=uuid)
+
+    async def put_measuring_instruction_set(
+        self, site: str, uuid: str, instruction_set: MeasuringInstructionSet
+    ) -> MeasuringInstructionSet:
+        return await self._put("put_measuring_instruction_set", instruction_set, site, uuid=uuid)
+
+    async def get_measuring_object_alarm_configuration(
+        self, site: str, uuid: str
+    ) -> MeasurementAlarmConfiguration:
+        return await self._get(
+            "get_measuring_object_alarm_configuration", MeasurementAlarmConfiguration, site, uuid=uuid
+        )
+
+    async def put_measuring_object_alarm_configuration(
+        self, site: str, uuid: str, config: MeasurementAlarmConfiguration
+    ) -> MeasurementAlarmConfiguration:
+        return await self._put("put_measuring_object_alarm_configuration", config, site, uuid=uuid)
+
+    # --- plumbing -------------------------------------------------------------------------------
+
+    async def _get(self, name: str, model: type[M], site: str, **path_params: str) -> M:
+        route = ROUTES[name]
+        response = await self._session.call(route, path_params=path_params, site=site)
+        return responses.read_model(response, model, route, self.endpoint)
+
+    async def _put(self, name: str, obj: M, site: str, **path_params: str) -> M:
+        route = ROUTES[name]
+        body = obj.to_payload()
+        response = await self._session.call(route, path_params=path_params, site=site, body=body)
+        if response.status_code == 204 or not response.content.strip():
+            return obj.model_copy(deep=True)
+        return responses.read_model(response, type(obj), route, self.endpoint)
+
+    async def _create(
+        self,
+        name: str,
+        site: str,
+        obj: ApiModel | None,
+        model: type[M],
+        find: Callable[[], Awaitable[M | None]],
+    ) -> M:
+        route = ROUTES[name]
+        body = obj.to_payload() if obj is not None else None
+        policy = self._session.retry
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                response = await self._session.call(route, site=site, body=body, report_ambiguous=True)
+                return responses.read_model(response, model, route, self.endpoint)
+            except AmbiguousFailure as failure:
+                delay = policy.delay_before_retry(attempt)
+                if delay is None:
+                    raise failure.error from None
+                log.info("%s %s may have failed; looking before sending again", route.method, route.path)
+                await policy.sleep(delay)
+                found = await self._look_for(find, failure.error)
+                if found is not None:
+                    log.info("%s %s had succeeded; using what it created", route.method, route.path)
+                    return found
+
+    @staticmethod
+    async def _look_for(find: Callable[[], Awaitable[M | None]], original: ApiError) -> M | None:
+        try:
+            return await find()
+        except ApiError:
+            # Cannot look, so cannot know: sending again might duplicate. Report the first failure.
+            raise original from None

@@ -1,0 +1,165 @@
+"""Turn HTTP answers into models or into one technician-readable error.
+
+Every message is one sentence: what failed, why in plain words, and which server (the endpoint
+label), e.g. "Sign-in failed: wrong user name or password (Europe, production)." The server's own
+words, if any, go to `server_reason` (redacted) so the UI can show them next to the field.
+A body the app cannot read raises InvalidResponseError naming the field, never a pydantic traceback.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TypeVar
+
+import httpx
+from pydantic import BaseModel, ValidationError
+
+from saveris_desktop.api import redaction
+from saveris_desktop.api.errors import (
+    ApiError,
+    AuthenticationError,
+    ConflictError,
+    InvalidResponseError,
+    NetworkError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitedError,
+    RequestValidationError,
+    ServerError,
+)
+from saveris_desktop.api.regions import Endpoint
+from saveris_desktop.api.routes import Route
+
+M = TypeVar("M", bound=BaseModel)
+
+#: What the technician was doing, per route: the start of every message.
+ACTIONS: dict[str, str] = {
+    "token": "Sign-in",
+    "create_connect_key": "Creating the site and its connect key",
+    "get_connect_key": "Reading the connect key",
+    "get_global_settings": "Reading the site's time zone",
+    "put_global_settings": "Saving the site's time zone",
+    "list_devices": "Listing the site's loggers",
+    "get_device": "Reading the logger",
+    "put_device": "Saving the logger's settings",
+    "get_sensor": "Reading the sensor",
+    "put_sensor": "Saving the sensor's settings",
+    "get_device_alarm_configuration": "Reading the logger's alarms",
+    "put_device_alarm_configuration": "Saving the logger's alarms",
+    "get_sensor_alarm_configuration": "Reading the sensor's alarms",
+    "put_sensor_alarm_configuration": "Saving the sensor's alarms",
+    "list_measuring_objects": "Listing the measuring objects",
+    "get_measuring_object": "Reading the measuring object",
+    "create_measuring_object": "Creating the measuring object",
+    "get_measuring_instruction_set": "Reading the measuring object's measurement settings",
+    "put_measuring_instruction_set": "Saving the measuring object's measurement settings",
+    "get_measuring_object_alarm_configuration": "Reading the measuring object's alarm limits",
+    "put_measuring_object_alarm_configuration": "Saving the measuring object's alarm limits",
+}
+
+
+def action(route: Route) -> str:
+    return ACTIONS.get(route.name, route.summary)
+
+
+def sentence(route: Route, endpoint: Endpoint, reason: str) -> str:
+    return f"{action(route)} failed: {reason} ({endpoint.label})."
+
+
+def server_reason(response: httpx.Response) -> str | None:
+    """The `message` of `{"status": "Error", "message": ...}` / `{"message": ...}`, else short plain text."""
+    try:
+        body = response.json()
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        text = response.text.strip()
+        return redaction.redact(text[:200]) if text and "<" not in text[:1] else None
+    if isinstance(body, dict):
+        for key in ("message", "Message", "error_description", "error"):
+            value = body.get(key)
+            if isinstance(value, str) and value.strip():
+                return redaction.redact(value.strip()[:500])
+    return None
+
+
+def _status_reason(route: Route, status: int, retry_after: float | None) -> tuple[type[ApiError], str]:
+    if route.name == "token" and status in (400, 401):
+        return AuthenticationError, "wrong user name or password"
+    if route.name == "token" and status == 403:
+        return PermissionDeniedError, "this account may not use the Device Management API"
+    if status == 401:
+        return AuthenticationError, "the sign-in is no longer accepted, please sign in again"
+    if status == 403:
+        return PermissionDeniedError, "this account may not do this on this site"
+    if status == 404:
+        return NotFoundError, "the server does not know this site or object (any more)"
+    if status in (409, 412):
+        return ConflictError, "it was changed elsewhere in the meantime; reload and try again"
+    if status == 429:
+        wait = f"try again in {retry_after:.0f} seconds" if retry_after else "try again in a minute"
+        return RateLimitedError, f"the server is receiving too many requests; {wait}"
+    if status in (400, 413, 422):
+        return RequestValidationError, "the server refused the values"
+    if status >= 500:
+        return ServerError, f"the testo cloud has a problem (HTTP {status}); try again later"
+    return ApiError, f"the server gave an unexpected answer (HTTP {status})"
+
+
+def error_for_response(
+    response: httpx.Response, route: Route, endpoint: Endpoint, *, retry_after: float | None = None
+) -> ApiError:
+    """The error for a non-2xx answer."""
+    cls, reason = _status_reason(route, response.status_code, retry_after)
+    detail = server_reason(response)
+    if cls is RequestValidationError and detail:
+        reason = f"{reason}: {detail.rstrip('.')}"
+    message = sentence(route, endpoint, reason)
+    common: dict[str, Any] = {
+        "status": response.status_code,
+        "server_reason": detail,
+        "operation": route.name,
+    }
+    if cls is RateLimitedError:
+        return RateLimitedError(message, retry_after=retry_after, **common)
+    return cls(message, **common)
+
+
+def network_error(error: httpx.TransportError, route: Route, endpoint: Endpoint) -> NetworkError:
+    if isinstance(error, httpx.TimeoutException):
+        reason = "the testo cloud did not answer in time; check the internet connection"
+    else:
+        reason = "no connection to the testo cloud; check the internet connection"
+    return NetworkError(sentence(route, endpoint, reason), operation=route.name)
+
+
+def invalid_response(route: Route, endpoint: Endpoint, field: str, problem: str) -> InvalidResponseError:
+    reason = f"the server's answer could not be read ({field}: {problem})"
+    return InvalidResponseError(sentence(route, endpoint, reason), field=field, operation=route.name)
+
+
+def json_body(response: httpx.Response, route: Route, endpoint: Endpoint) -> Any:
+    try:
+        return response.json()
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise invalid_response(route, endpoint, "body", "not JSON") from None
+
+
+def field_path(location: tuple[int | str, ...]) -> str:
+    """pydantic's error location as `devices[0].firmware.firmware_version`."""
+    path = ""
+    for part in location:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path or "body"
+
+
+def parse_model(data: Any, model: type[M], route: Route, endpoint: Endpoint) -> M:
+    """Validate `data`; the first problem becomes InvalidResponseError (inputs are never echoed)."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        first = error.errors(include_input=False, include_url=False)[0]
+        problem = "missing" if first["type"] == "missing" else first["msg"].lower()
+        raise invalid_response(route, endpoint, field_path(tuple(first["loc"])), problem) from None
+
+
+def read_model(response: httpx.Response, model: type[M], route: Route, endpoint: Endpoint) -> M:
+    return parse_model(json_body(response, route, endpoint), model, route, endpoint)

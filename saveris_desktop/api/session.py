@@ -1,0 +1,202 @@
+"""How one API call travels: token, request, log line, retries, one 401 renewal, error mapping.
+
+One shared `httpx.AsyncClient` per session (TLS verification on, redirects off, connect and read
+timeouts). Resending rules:
+- GET and PUT (idempotent) and `/token` (creates nothing) are retried with backoff on connection
+  errors and on 429/502/503/504, up to the policy's cap;
+- any other POST is re-sent only when it certainly never reached the server (connect error) or the
+  server refused it outright (429). After an *ambiguous* failure (dropped connection, read timeout,
+  502/503/504) it is not re-sent here: with `report_ambiguous=True` the caller receives
+  AmbiguousFailure and looks for the object before sending again (see client.py).
+- a 401 renews the token once and repeats the request once; a second 401 is an AuthenticationError.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import httpx
+
+from saveris_desktop import __version__
+from saveris_desktop.api import redaction, responses
+from saveris_desktop.api.auth import TokenManager
+from saveris_desktop.api.errors import ApiError, AuthenticationError, RequestValidationError
+from saveris_desktop.api.models import Credentials, TokenResponse
+from saveris_desktop.api.regions import Endpoint, validate_base_url
+from saveris_desktop.api.retry import (
+    AMBIGUOUS_STATUSES,
+    RETRYABLE_STATUSES,
+    RetryPolicy,
+    parse_retry_after,
+    request_never_left,
+)
+from saveris_desktop.api.routes import ROUTES, Route
+
+log = logging.getLogger(redaction.API_LOGGER_NAME)
+
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+
+
+class AmbiguousFailure(Exception):  # noqa: N818 - not an error for the UI: a signal to the caller
+    """A non-idempotent request failed after it may have been carried out; `error` is what to show."""
+
+    def __init__(self, error: ApiError) -> None:
+        super().__init__(error.message)
+        self.error = error
+
+
+class ApiSession:
+    def __init__(
+        self,
+        endpoint: Endpoint,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        timeout: httpx.Timeout | None = None,
+        retry: RetryPolicy | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        validate_base_url(endpoint.base_url)  # an Endpoint built by hand gets the same http rule
+        redaction.install_redaction()
+        self.endpoint = endpoint
+        self.retry = retry or RetryPolicy()
+        self.tokens = TokenManager(clock)
+        self._listeners: list[Callable[[bool], None]] = []
+        self._online: bool | None = None
+        self._http = httpx.AsyncClient(
+            base_url=endpoint.base_url,
+            transport=transport,
+            timeout=timeout or DEFAULT_TIMEOUT,
+            verify=True,
+            follow_redirects=False,
+            headers={"Accept": "application/json", "User-Agent": f"saveris-desktop/{__version__}"},
+        )
+
+    @property
+    def closed(self) -> bool:
+        return self._http.is_closed
+
+    async def aclose(self) -> None:
+        if not self._http.is_closed:
+            await self._http.aclose()
+
+    # --- connectivity ---------------------------------------------------------------------------
+
+    def add_connectivity_listener(self, listener: Callable[[bool], None]) -> None:
+        self._listeners.append(listener)
+
+    def _set_online(self, online: bool) -> None:
+        if online == self._online:
+            return
+        self._online = online
+        for listener in list(self._listeners):
+            try:
+                listener(online)
+            except Exception:  # a broken listener must not break the request
+                log.exception("connectivity listener %r failed", listener)
+
+    # --- token ----------------------------------------------------------------------------------
+
+    async def fetch_token(self, credentials: Credentials) -> str:
+        route = ROUTES["token"]
+        response = await self.call(route, body=credentials.model_dump(mode="json"), authorised=False)
+        return responses.read_model(response, TokenResponse, route, self.endpoint).id_token
+
+    async def _bearer(self, route: Route) -> str:
+        token = await self._renewed_token()
+        if token is None:
+            reason = "nobody is signed in; please sign in first"
+            raise AuthenticationError(responses.sentence(route, self.endpoint, reason), operation=route.name)
+        return token
+
+    async def _renewed_token(self) -> str | None:
+        try:
+            return await self.tokens.valid_token(self.fetch_token)
+        except AuthenticationError:
+            # The stored password no longer works (changed elsewhere): ask the technician again.
+            self.tokens.sign_out()
+            raise
+
+    # --- requests -------------------------------------------------------------------------------
+
+    async def call(
+        self,
+        route: Route,
+        *,
+        path_params: Mapping[str, str] | None = None,
+        site: str | None = None,
+        body: Any = None,
+        authorised: bool = True,
+        report_ambiguous: bool = False,
+    ) -> httpx.Response:
+        """Send `route` and return its 2xx response, or raise the matching ApiError."""
+        path = route.format(**(path_params or {}))
+        query = self._site_query(route, site)
+        resend_safe = route.idempotent or route.name == "token"
+        attempt = 0
+        renewed = False
+        while True:
+            attempt += 1
+            token = await self._bearer(route) if authorised else None
+            try:
+                response = await self._send(route, path, query, body, token)
+            except httpx.TransportError as exc:
+                self._set_online(False)
+                offline = responses.network_error(exc, route, self.endpoint)
+                may_resend = resend_safe or request_never_left(exc)
+                delay = self.retry.delay_before_retry(attempt) if may_resend else None
+                if delay is not None:
+                    log.debug("%s %s: %s; retrying in %.1f s", route.method, path, type(exc).__name__, delay)
+                    await self.retry.sleep(delay)
+                    continue
+                if report_ambiguous and not request_never_left(exc):
+                    raise AmbiguousFailure(offline) from None
+                raise offline from None
+            self._set_online(True)
+            status = response.status_code
+            if status == 401 and token is not None and not renewed:
+                renewed = True
+                attempt -= 1  # the renewal is not a failed attempt of the policy's budget
+                self.tokens.discard(token)
+                log.debug("%s %s: token refused, renewing once", route.method, path)
+                continue
+            if response.is_success:
+                return response
+            retry_after = parse_retry_after(response.headers.get("Retry-After"), self.retry.now)
+            error = responses.error_for_response(response, route, self.endpoint, retry_after=retry_after)
+            if status in RETRYABLE_STATUSES and (resend_safe or status == 429):
+                delay = self.retry.delay_before_retry(attempt, retry_after)  # 503 may carry the hint too
+                if delay is not None:
+                    log.debug("%s %s: HTTP %d; retrying in %.1f s", route.method, path, status, delay)
+                    await self.retry.sleep(delay)
+                    continue
+            if report_ambiguous and status in AMBIGUOUS_STATUSES:
+                raise AmbiguousFailure(error)
+            raise error
+
+    def _site_query(self, route: Route, site: str | None) -> dict[str, str] | None:
+        if not route.site_scoped:
+            return None
+        if not site or not site.strip():
+            reason = "no site was given; choose or enter a site first"
+            raise RequestValidationError(
+                responses.sentence(route, self.endpoint, reason), operation=route.name
+            )
+        return {"site": site}
+
+    async def _send(
+        self, route: Route, path: str, query: dict[str, str] | None, body: Any, token: str | None
+    ) -> httpx.Response:
+        headers = {"Authorization": f"Bearer {token}"} if token else None
+        started = time.perf_counter()
+        try:
+            response = await self._http.request(route.method, path, params=query, json=body, headers=headers)
+        except httpx.TransportError as exc:
+            elapsed = (time.perf_counter() - started) * 1000
+            log.debug("%s %s -> %s after %.0f ms", route.method, path, type(exc).__name__, elapsed)
+            raise
+        elapsed = (time.perf_counter() - started) * 1000
+        log.debug("%s %s -> %d in %.0f ms", route.method, path, response.status_code, elapsed)
+        return response
