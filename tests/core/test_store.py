@@ -1,0 +1,164 @@
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from saveris_desktop.core.drafts import DraftKey, DraftStore
+from saveris_desktop.core.store import DATABASE_NAME, SCHEMA_VERSION, Store
+from tests.core.draft_writer import draft_body, draft_key
+
+ROOT = Path(__file__).resolve().parents[2]
+KEY = DraftKey("Europe, production", "Kitchen", "device", "dev-1")
+
+
+async def test_fresh_database_is_wal_with_current_schema(tmp_path: Path) -> None:
+    store = await Store.open(tmp_path / "db.sqlite3")
+    try:
+        assert store.problem is None
+        mode = await store.read(lambda c: c.execute("PRAGMA journal_mode").fetchone()[0])
+        version = await store.read(lambda c: c.execute("PRAGMA user_version").fetchone()[0])
+        assert (mode, version) == ("wal", SCHEMA_VERSION)
+    finally:
+        await store.close()
+        await store.close()  # idempotent
+
+
+async def test_default_location_is_the_data_folder() -> None:
+    from saveris_desktop.core import paths
+
+    store = await Store.open()
+    await store.close()
+    assert store.path == paths.data_dir() / DATABASE_NAME
+    assert store.path.exists()
+
+
+async def test_failed_write_commits_nothing(tmp_path: Path) -> None:
+    store = await Store.open(tmp_path / "db.sqlite3")
+    drafts = DraftStore(store)
+
+    def half_then_fail(connection: sqlite3.Connection) -> None:
+        connection.execute(
+            "INSERT INTO drafts (endpoint, site, kind, object_id, mine, updated_at) "
+            "VALUES ('e', 's', 'k', 'o', '{}', 't')"
+        )
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        await store.write(half_then_fail)
+    assert await drafts.find() == []
+    await store.close()
+
+
+async def test_garbage_file_is_backed_up_reported_and_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    garbage = b"this is not a database at all " * 200
+    path.write_bytes(garbage)
+    store = await Store.open(path)
+    try:
+        assert store.problem is not None
+        assert "not a database" in store.problem.reason
+        assert store.problem.backup_path.read_bytes() == garbage
+        assert store.problem.backup_path.name.startswith("db.sqlite3.damaged-")
+        assert "kept as" in store.problem.message
+        # the fresh database works
+        await DraftStore(store).save(KEY, {"name": "x"})
+        assert (await DraftStore(store).get(KEY)) is not None
+    finally:
+        await store.close()
+
+
+async def test_damaged_page_is_detected(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    store = await Store.open(path)
+    drafts = DraftStore(store)
+    for number in range(300):
+        await drafts.save(DraftKey("e", "s", "device", f"d{number}"), {"blob": "y" * 800})
+    await store.close()
+    # Fold the WAL into the main file, then overwrite the middle of the file (table pages).
+    with sqlite3.connect(path) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    size = path.stat().st_size
+    with path.open("r+b") as handle:
+        handle.seek(size // 2)
+        handle.write(os.urandom(4096 * 3))
+    reopened = await Store.open(path)
+    try:
+        assert reopened.problem is not None
+        assert reopened.problem.backup_path.exists()
+        assert await DraftStore(reopened).find() == []
+    finally:
+        await reopened.close()
+
+
+async def test_database_from_a_newer_app_is_kept_aside(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    with sqlite3.connect(path) as connection:
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    store = await Store.open(path)
+    try:
+        assert store.problem is not None and "newer version" in store.problem.reason
+    finally:
+        await store.close()
+
+
+async def test_migration_from_an_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    sqlite3.connect(path).close()  # version 0, no tables
+    store = await Store.open(path)
+    try:
+        assert store.problem is None
+        tables = await store.read(
+            lambda c: sorted(r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type='table'"))
+        )
+        assert {"drafts", "cache", "outbox", "templates", "audit"} <= set(tables)
+    finally:
+        await store.close()
+
+
+def test_sigkill_loses_no_committed_draft(tmp_path: Path) -> None:
+    """A real child process saves drafts in a loop; SIGKILL mid-loop; every printed save is on disk."""
+    path = tmp_path / "db.sqlite3"
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tests.core.draft_writer", str(path)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    committed: list[int] = []
+    try:
+        assert child.stdout is not None
+        while len(committed) < 40:
+            line = child.stdout.readline()
+            if not line:
+                pytest.fail("writer ended early: " + (child.stderr.read() if child.stderr else ""))
+            committed.append(int(line))
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=10)
+        child.stdout.close() if child.stdout else None
+        child.stderr.close() if child.stderr else None
+    assert child.returncode == -signal.SIGKILL
+    last = committed[-1]
+
+    async def read_back() -> dict[str, dict[str, object]]:
+        store = await Store.open(path)
+        try:
+            assert store.problem is None
+            return {d.key.object_id: d.mine for d in await DraftStore(store).find()}
+        finally:
+            await store.close()
+
+    rows = asyncio.run(read_back())
+    # Each key holds the newest body committed for it: at least the last number printed for that key.
+    for number in committed[-7:]:
+        stored = rows[draft_key(number).object_id]
+        assert stored["measuring_cycle"] >= draft_body(number)["measuring_cycle"]  # type: ignore[operator]
+    assert len(rows) == min(7, last + 1)
