@@ -92,6 +92,9 @@ class DeviceManagementClient:
 
     async def sign_in(self, username: str, password: str) -> None:
         """`POST /token`. The credentials stay in memory (never on disk) to renew the token."""
+        # Registered before the request, so a server that echoes it cannot leak it; a refused
+        # password stays registered, since it is often a mistyped real one.
+        redaction.remember_secret(password)
         credentials = Credentials(username=username, password=password)
         token = await self._session.fetch_token(credentials)
         self._session.tokens.sign_in(credentials, token)

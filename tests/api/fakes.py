@@ -21,11 +21,15 @@ USERNAME = "tech@example.com"
 Reply = httpx.Response | Exception | Callable[[httpx.Request], httpx.Response]
 
 
+def encode_jwt(claims: dict[str, Any]) -> str:
+    return jwt.encode(claims, "a-signing-key-only-the-server-knows", algorithm="HS256")
+
+
 def make_jwt(lifetime: float | None = 3600.0, *, issued_at: float = 1_700_000_000.0, sub: str = "u1") -> str:
     claims: dict[str, Any] = {"sub": sub, "iat": int(issued_at)}
     if lifetime is not None:
         claims["exp"] = int(issued_at + lifetime)
-    return jwt.encode(claims, "signing-key-only-the-server-knows", algorithm="HS256")
+    return encode_jwt(claims)
 
 
 def reply(status: int = 200, body: Any = None, **headers: str) -> httpx.Response:
@@ -69,7 +73,8 @@ class FakeApi:
     def calls(self, method: str, path: str) -> list[httpx.Request]:
         return [r for r in self.requests if r.method == method and r.url.path == path]
 
-    def body(self, request: httpx.Request) -> Any:
+    @staticmethod
+    def body(request: httpx.Request) -> Any:
         return json.loads(request.content)
 
     def __call__(self, request: httpx.Request) -> httpx.Response:

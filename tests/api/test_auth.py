@@ -1,0 +1,120 @@
+"""Token lifetime from the JWT, renewal shortly before expiry, and exactly one renewal after a 401."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from saveris_desktop.api.auth import DEFAULT_LIFETIME, MIN_LIFETIME, token_lifetime
+from saveris_desktop.api.client import DeviceManagementClient
+from saveris_desktop.api.errors import AuthenticationError
+from tests.api import payloads as p
+from tests.api.fakes import PASSWORD, USERNAME, FakeApi, FakeClock, encode_jwt, make_jwt, reply
+
+NOW = 1_700_000_000.0
+
+
+def test_lifetime_comes_from_exp_and_iat() -> None:
+    assert token_lifetime(make_jwt(3600, issued_at=NOW), NOW) == 3600
+
+
+def test_lifetime_from_exp_alone_is_counted_from_now() -> None:
+    token = encode_jwt({"exp": int(NOW + 1800)})
+    assert token_lifetime(token, NOW) == 1800
+
+
+def test_lifetime_defaults_to_24_hours_without_exp_or_for_opaque_tokens() -> None:
+    assert token_lifetime(make_jwt(None), NOW) == DEFAULT_LIFETIME == 24 * 3600
+    assert token_lifetime("opaque-token-from-a-gateway", NOW) == DEFAULT_LIFETIME
+
+
+def test_an_already_expired_exp_does_not_cause_a_renewal_storm() -> None:
+    token = encode_jwt({"exp": int(NOW - 50)})
+    assert token_lifetime(token, NOW) == MIN_LIFETIME
+
+
+def _bearers(api: FakeApi) -> list[str]:
+    return [r.headers["Authorization"] for r in api.requests if r.url.path != "/token"]
+
+
+async def test_token_is_reused_then_renewed_shortly_before_expiry(
+    api: FakeApi, client: DeviceManagementClient, clock: FakeClock
+) -> None:
+    first, second = make_jwt(3600, sub="first"), make_jwt(3600, sub="second")
+    api.on("POST", "/token", reply(200, {"IdToken": first}), reply(200, {"IdToken": second}))
+    api.on("GET", "/devices", reply(200, {"devices": []}))
+    await client.sign_in(USERNAME, PASSWORD)
+
+    clock.now += 3600 - 400  # 400 s left: more than the 5 min margin
+    await client.list_devices(p.SITE)
+    clock.now += 200  # 200 s left: inside the margin, renew before the server would refuse it
+    await client.list_devices(p.SITE)
+
+    assert _bearers(api) == [f"Bearer {first}", f"Bearer {second}"]
+    renewal = api.calls("POST", "/token")[1]
+    assert api.body(renewal) == {"username": USERNAME, "password": PASSWORD}
+
+
+async def test_token_without_exp_is_kept_for_24_hours(
+    api: FakeApi, client: DeviceManagementClient, clock: FakeClock
+) -> None:
+    api.on("POST", "/token", reply(200, {"IdToken": "opaque-1"}), reply(200, {"IdToken": "opaque-2"}))
+    api.on("GET", "/devices", reply(200, {"devices": []}))
+    await client.sign_in(USERNAME, PASSWORD)
+    clock.now += 23 * 3600
+    await client.list_devices(p.SITE)
+    clock.now += 3600
+    await client.list_devices(p.SITE)
+    assert _bearers(api) == ["Bearer opaque-1", "Bearer opaque-2"]
+
+
+async def test_a_401_renews_once_and_repeats_the_request_once(
+    api: FakeApi, client: DeviceManagementClient
+) -> None:
+    first, second = make_jwt(sub="first"), make_jwt(sub="second")
+    api.on("POST", "/token", reply(200, {"IdToken": first}), reply(200, {"IdToken": second}))
+    api.on("GET", "/devices", reply(401, {"message": "Unauthorized"}), reply(200, {"devices": [p.device()]}))
+    await client.sign_in(USERNAME, PASSWORD)
+
+    (device,) = await client.list_devices(p.SITE)
+
+    assert device.uuid == p.DEVICE_UUID
+    assert _bearers(api) == [f"Bearer {first}", f"Bearer {second}"]
+    assert len(api.calls("POST", "/token")) == 2
+
+
+async def test_a_second_401_raises_authentication_error(api: FakeApi, client: DeviceManagementClient) -> None:
+    api.on("PUT", f"/devices/{p.DEVICE_UUID}", reply(401, {"message": "Unauthorized"}))
+    await client.sign_in(USERNAME, PASSWORD)
+    from saveris_desktop.api.models import Device
+
+    with pytest.raises(AuthenticationError) as caught:
+        await client.put_device(p.SITE, Device.model_validate(p.device()))
+    assert caught.value.message == (
+        "Saving the logger's settings failed: the sign-in is no longer accepted, please sign in again "
+        "(Europe, production)."
+    )
+    assert len(api.calls("PUT", f"/devices/{p.DEVICE_UUID}")) == 2
+    assert len(api.calls("POST", "/token")) == 2
+
+
+async def test_renewal_refused_means_signed_out(
+    api: FakeApi, client: DeviceManagementClient, clock: FakeClock
+) -> None:
+    api.on("POST", "/token", reply(200, {"IdToken": make_jwt(3600)}), reply(401, {"message": "bad password"}))
+    await client.sign_in(USERNAME, PASSWORD)
+    clock.now += 3600
+    with pytest.raises(AuthenticationError, match="wrong user name or password"):
+        await client.list_devices(p.SITE)
+    assert not client.is_signed_in
+
+
+async def test_concurrent_requests_share_one_renewal(
+    api: FakeApi, client: DeviceManagementClient, clock: FakeClock
+) -> None:
+    api.on("GET", "/devices", reply(200, {"devices": []}))
+    await client.sign_in(USERNAME, PASSWORD)
+    clock.now += 3600
+    await asyncio.gather(*(client.list_devices(p.SITE) for _ in range(5)))
+    assert len(api.calls("POST", "/token")) == 2

@@ -1,0 +1,114 @@
+"""Tokens and passwords never appear in logs, reprs or exception texts."""
+
+from __future__ import annotations
+
+import logging
+
+import httpx
+import pytest
+
+from saveris_desktop.api import redaction
+from saveris_desktop.api.client import DeviceManagementClient
+from saveris_desktop.api.errors import AuthenticationError, NetworkError
+from saveris_desktop.api.models import Credentials, Device, TokenResponse
+from tests.api import payloads as p
+from tests.api.fakes import PASSWORD, USERNAME, FakeApi, reply
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("headers={'Authorization': 'Bearer abc.def.ghi'}", "abc.def.ghi"),
+        ("Authorization: Basic dXNlcjpwYXNz", "dXNlcjpwYXNz"),
+        ("sent bearer opaque-token-123", "opaque-token-123"),
+        ("token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1MSJ9.c2lnbmF0dXJl here", "eyJzdWIiOiJ1MSJ9"),
+        ('{"username": "tech", "password": "hunter22"}', "hunter22"),
+        ("password=hunter22&user=tech", "hunter22"),
+        ('{"IdToken": "opaque-99"}', "opaque-99"),
+    ],
+)
+def test_patterns(text: str, secret: str) -> None:
+    cleaned = redaction.redact(text)
+    assert secret not in cleaned
+    assert redaction.REDACTED in cleaned
+
+
+def test_registered_secrets_are_replaced_anywhere() -> None:
+    redaction.remember_secret("plain-looking-secret")
+    try:
+        assert redaction.redact("oops plain-looking-secret leaked") == "oops [REDACTED] leaked"
+    finally:
+        redaction.forget_secret("plain-looking-secret")
+    assert redaction.redact("plain-looking-secret") == "plain-looking-secret"
+
+
+def test_filter_cleans_args_and_tracebacks(caplog: pytest.LogCaptureFixture) -> None:
+    logger = logging.getLogger("saveris_desktop.api.test")
+    logger.addFilter(redaction.RedactingFilter())
+    caplog.set_level(logging.DEBUG)
+    try:
+        raise ValueError("Authorization: Bearer sekret-token-1")
+    except ValueError:
+        logger.exception("request with %s failed", "password=hunter22")
+    assert "hunter22" not in caplog.text and "sekret-token-1" not in caplog.text
+    assert "request with password=[REDACTED] failed" in caplog.text
+
+
+async def test_nothing_secret_is_logged_during_sign_in_and_calls(
+    api: FakeApi, client: DeviceManagementClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    api.on(
+        "GET", "/devices", reply(401, {"message": "Unauthorized"}), reply(503), reply(200, {"devices": []})
+    )
+    api.on("PUT", f"/devices/{p.DEVICE_UUID}", httpx.ReadTimeout("timed out"), reply(204))
+
+    await client.sign_in(USERNAME, PASSWORD)
+    await client.list_devices(p.SITE)
+    await client.put_device(p.SITE, Device.model_validate(p.device()))
+    api.on("POST", "/token", reply(401, {"message": f"password {PASSWORD} is wrong"}))
+    with pytest.raises(AuthenticationError) as caught:
+        await client.sign_in(USERNAME, PASSWORD)
+
+    assert "GET /devices -> 200 in" in caplog.text  # the request log line exists ...
+    assert "POST /token -> 200 in" in caplog.text
+    for secret in (PASSWORD, api.token):  # ... and carries no secret
+        assert secret not in caplog.text
+        assert secret not in str(caught.value) and secret not in repr(caught.value)
+        assert secret not in (caught.value.server_reason or "")
+
+
+async def test_reprs_hold_no_secret(api: FakeApi, signed_in: DeviceManagementClient) -> None:
+    credentials = Credentials(username=USERNAME, password=PASSWORD)
+    token = TokenResponse(IdToken=api.token)
+    texts = [repr(signed_in), str(signed_in), repr(credentials), str(credentials), repr(token)]
+    texts.append(repr(signed_in._session.tokens))
+    for text in texts:
+        assert PASSWORD not in text and api.token not in text
+    assert USERNAME in repr(signed_in)
+
+
+async def test_network_errors_hold_no_secret(api: FakeApi, signed_in: DeviceManagementClient) -> None:
+    api.on("GET", "/devices", httpx.ConnectError(f"failed with Authorization: Bearer {api.token}"))
+    with pytest.raises(NetworkError) as caught:
+        await signed_in.list_devices(p.SITE)
+    assert api.token not in str(caught.value) and api.token not in repr(caught.value)
+    assert caught.value.__cause__ is None
+
+
+async def test_sign_out_stops_replacing_the_old_password(signed_in: DeviceManagementClient) -> None:
+    assert redaction.redact(PASSWORD) == redaction.REDACTED
+    await signed_in.sign_out()
+    assert PASSWORD not in redaction._known_secrets
+
+
+async def test_a_refused_first_sign_in_does_not_echo_the_password(
+    api: FakeApi, client: DeviceManagementClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    typo = "Pa55-w0rd!fridgf"
+    api.on("POST", "/token", reply(400, {"message": f"User tech with password {typo} not authorised"}))
+    with pytest.raises(AuthenticationError) as caught:
+        await client.sign_in(USERNAME, typo)
+    assert typo not in (caught.value.server_reason or "") and typo not in caplog.text
+    assert caught.value.message == "Sign-in failed: wrong user name or password (Europe, production)."

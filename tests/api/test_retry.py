@@ -1,0 +1,274 @@
+"""Backoff, Retry-After, the retry cap, connectivity reports, and POSTs that are never blindly re-sent."""
+
+from __future__ import annotations
+
+from email.utils import formatdate
+from typing import Any
+
+import httpx
+import pytest
+
+from saveris_desktop.api.client import DeviceManagementClient
+from saveris_desktop.api.errors import NetworkError, RateLimitedError, ServerError
+from saveris_desktop.api.models import Device, MeasuringObject
+from saveris_desktop.api.retry import RetryPolicy, parse_retry_after
+from tests.api import payloads as p
+from tests.api.fakes import FakeApi, FakeClock, FakeSleep, reply
+
+DEVICES = reply(200, {"devices": [p.device()]})
+
+
+def test_parse_retry_after_seconds_and_http_date() -> None:
+    now = 1_700_000_000.0
+    assert parse_retry_after("7", lambda: now) == 7.0
+    assert parse_retry_after(formatdate(now + 30, usegmt=True), lambda: now) == 30.0
+    assert parse_retry_after(formatdate(now - 30, usegmt=True), lambda: now) == 0.0
+    assert parse_retry_after("soon", lambda: now) is None
+    assert parse_retry_after(None, lambda: now) is None
+
+
+def test_backoff_doubles_with_jitter_and_is_capped() -> None:
+    low = RetryPolicy(base_delay=1.0, max_delay=5.0, jitter_source=lambda: 0.0)
+    high = RetryPolicy(base_delay=1.0, max_delay=5.0, jitter_source=lambda: 1.0)
+    assert [low.backoff(n) for n in (1, 2, 3, 4, 5)] == [0.5, 1.0, 2.0, 2.5, 2.5]
+    assert [high.backoff(n) for n in (1, 2, 3, 4, 5)] == [1.0, 2.0, 4.0, 5.0, 5.0]
+
+
+def test_policy_gives_up_at_the_cap_and_on_too_long_retry_after() -> None:
+    policy = RetryPolicy(max_attempts=3, max_retry_after=60)
+    assert policy.delay_before_retry(2, retry_after=12) == 12
+    assert policy.delay_before_retry(1, retry_after=61) is None
+    assert policy.delay_before_retry(3) is None
+
+
+async def test_get_is_retried_with_backoff_on_502_503_504(
+    api: FakeApi, signed_in: DeviceManagementClient, sleep: FakeSleep
+) -> None:
+    api.on("GET", "/devices", reply(502), reply(503), reply(504), DEVICES)
+    assert len(await signed_in.list_devices(p.SITE)) == 1
+    assert sleep.delays == [0.375, 0.75, 1.5]  # 0.5 s doubling, jitter at the middle of [c/2, c]
+
+
+async def test_429_honours_retry_after(
+    api: FakeApi, signed_in: DeviceManagementClient, sleep: FakeSleep
+) -> None:
+    api.on("GET", "/devices", reply(429, {"message": "Too Many Requests"}, **{"Retry-After": "7"}), DEVICES)
+    assert len(await signed_in.list_devices(p.SITE)) == 1
+    assert sleep.delays == [7.0]
+
+
+async def test_429_with_http_date_retry_after(
+    api: FakeApi, signed_in: DeviceManagementClient, sleep: FakeSleep, clock: FakeClock
+) -> None:
+    later = formatdate(clock.now + 20, usegmt=True)
+    api.on("GET", "/devices", reply(429, **{"Retry-After": later}), DEVICES)
+    await signed_in.list_devices(p.SITE)
+    assert sleep.delays == [20.0]
+
+
+async def test_too_long_retry_after_is_reported_not_waited_for(
+    api: FakeApi, signed_in: DeviceManagementClient, sleep: FakeSleep
+) -> None:
+    api.on("GET", "/devices", reply(429, {"status": "Error", "message": "quota"}, **{"Retry-After": "600"}))
+    with pytest.raises(RateLimitedError) as caught:
+        await signed_in.list_devices(p.SITE)
+    assert caught.value.retry_after == 600
+    assert caught.value.message == (
+        "Listing the site's loggers failed: the server is receiving too many requests; "
+        "try again in 600 seconds (Europe, production)."
+    )
+    assert sleep.delays == []
+
+
+async def test_retries_stop_at_the_cap(
+    api: FakeApi, signed_in: DeviceManagementClient, sleep: FakeSleep
+) -> None:
+    api.on("GET", "/devices", reply(503, {"status": "Error", "message": "maintenance"}))
+    with pytest.raises(ServerError) as caught:
+        await signed_in.list_devices(p.SITE)
+    assert len(api.calls("GET", "/devices")) == 4
+    assert len(sleep.delays) == 3
+    assert caught.value.status == 503 and caught.value.server_reason == "maintenance"
+    assert "try again later (Europe, production)." in caught.value.message
+
+
+async def test_500_is_not_retried(api: FakeApi, signed_in: DeviceManagementClient) -> None:
+    api.on("GET", "/devices", reply(500))
+    with pytest.raises(ServerError):
+        await signed_in.list_devices(p.SITE)
+    assert len(api.calls("GET", "/devices")) == 1
+
+
+async def test_connection_errors_are_retried_and_reported_to_listeners(
+    api: FakeApi, signed_in: DeviceManagementClient
+) -> None:
+    states: list[bool] = []
+    signed_in.add_connectivity_listener(states.append)
+    api.on("GET", "/devices", httpx.ConnectError("no route"), httpx.ReadTimeout("slow"), DEVICES)
+    assert len(await signed_in.list_devices(p.SITE)) == 1
+    assert states == [False, True]
+
+
+async def test_offline_ends_in_network_error(api: FakeApi, signed_in: DeviceManagementClient) -> None:
+    states: list[bool] = []
+    signed_in.add_connectivity_listener(states.append)
+    api.on("GET", "/devices", httpx.ConnectError("Name or service not known"))
+    with pytest.raises(NetworkError) as caught:
+        await signed_in.list_devices(p.SITE)
+    assert caught.value.message == (
+        "Listing the site's loggers failed: no connection to the testo cloud; check the internet connection "
+        "(Europe, production)."
+    )
+    assert caught.value.__cause__ is None and caught.value.__suppress_context__
+    assert states == [False]
+
+
+async def test_a_failing_listener_does_not_break_the_request(
+    api: FakeApi, signed_in: DeviceManagementClient
+) -> None:
+    def broken(_online: bool) -> None:
+        raise RuntimeError("listener bug")
+
+    signed_in.add_connectivity_listener(broken)
+    api.on("GET", "/devices", DEVICES)
+    assert len(await signed_in.list_devices(p.SITE)) == 1
+
+
+async def test_put_is_retried_after_a_dropped_connection(
+    api: FakeApi, signed_in: DeviceManagementClient
+) -> None:
+    path = f"/devices/{p.DEVICE_UUID}"
+    api.on("PUT", path, httpx.RemoteProtocolError("peer closed connection"), reply(200, p.device()))
+    await signed_in.put_device(p.SITE, Device.model_validate(p.device()))
+    assert len(api.calls("PUT", path)) == 2
+
+
+class MeasuringObjectServer:
+    """A server that really stores what is POSTed; `failures` replace the answers of the first POSTs."""
+
+    def __init__(self, api: FakeApi, failures: list[Exception | httpx.Response]) -> None:
+        self.objects: list[dict[str, Any]] = []
+        self.failures = failures
+        api.on("POST", "/measuring-objects", self.create)
+        api.on("GET", "/measuring-objects", lambda _r: reply(200, {"measuring_objects": self.objects}))
+
+    def create(self, request: httpx.Request) -> httpx.Response:
+        body = FakeApi.body(request)
+        stored = {**body, "uuid": f"mo-{len(self.objects) + 1}"}
+        self.objects.append(stored)
+        if self.failures:
+            failure = self.failures.pop(0)
+            if isinstance(failure, Exception):
+                raise failure
+            return failure
+        return reply(201, stored)
+
+
+def _new_object() -> MeasuringObject:
+    return MeasuringObject.model_validate(p.measuring_object(uuid=None))
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [httpx.ReadTimeout("read timed out"), httpx.RemoteProtocolError("dropped"), reply(502), reply(504)],
+    ids=["read-timeout", "dropped", "502", "504"],
+)
+async def test_create_after_ambiguous_failure_finds_the_object_instead_of_duplicating(
+    api: FakeApi, signed_in: DeviceManagementClient, failure: Exception | httpx.Response
+) -> None:
+    server = MeasuringObjectServer(api, [failure])
+    # Another object with the same name but other channels must not be mistaken for ours.
+    server.objects.append({**p.measuring_object(uuid="mo-other"), "logical_channels": []})
+
+    created = await signed_in.create_measuring_object(p.SITE, _new_object())
+
+    assert created.uuid == "mo-2"
+    assert len(api.calls("POST", "/measuring-objects")) == 1
+    assert [o["uuid"] for o in server.objects] == ["mo-other", "mo-2"]
+
+
+async def test_create_is_sent_again_when_the_object_is_not_there(
+    api: FakeApi, signed_in: DeviceManagementClient, sleep: FakeSleep
+) -> None:
+    api.on("POST", "/measuring-objects", reply(503), reply(201, p.measuring_object(uuid="mo-9")))
+    api.on("GET", "/measuring-objects", reply(200, {"measuring_objects": []}))
+    created = await signed_in.create_measuring_object(p.SITE, _new_object())
+    assert created.uuid == "mo-9"
+    methods = [(r.method, r.url.path) for r in api.requests if r.url.path != "/token"]
+    assert methods == [
+        ("POST", "/measuring-objects"),
+        ("GET", "/measuring-objects"),
+        ("POST", "/measuring-objects"),
+    ]
+    assert len(sleep.delays) == 1
+
+
+async def test_create_is_resent_at_once_when_it_never_left(
+    api: FakeApi, signed_in: DeviceManagementClient
+) -> None:
+    server = MeasuringObjectServer(api, [])
+    api.on("POST", "/measuring-objects", httpx.ConnectError("no route"), server.create)
+    created = await signed_in.create_measuring_object(p.SITE, _new_object())
+    assert created.uuid == "mo-1"
+    assert api.calls("GET", "/measuring-objects") == []
+
+
+async def test_create_is_not_resent_after_a_500(api: FakeApi, signed_in: DeviceManagementClient) -> None:
+    api.on("POST", "/measuring-objects", reply(500))
+    with pytest.raises(ServerError):
+        await signed_in.create_measuring_object(p.SITE, _new_object())
+    assert len(api.calls("POST", "/measuring-objects")) == 1
+
+
+async def test_create_gives_up_when_it_cannot_look(api: FakeApi, signed_in: DeviceManagementClient) -> None:
+    api.on("POST", "/measuring-objects", httpx.ReadTimeout("read timed out"))
+    api.on("GET", "/measuring-objects", httpx.ConnectError("offline"))
+    with pytest.raises(
+        NetworkError, match="Creating the measuring object failed: the testo cloud did not answer"
+    ):
+        await signed_in.create_measuring_object(p.SITE, _new_object())
+    assert len(api.calls("POST", "/measuring-objects")) == 1
+
+
+async def test_create_gives_up_at_the_retry_cap(
+    api: FakeApi, signed_in: DeviceManagementClient, sleep: FakeSleep
+) -> None:
+    api.on("POST", "/measuring-objects", reply(503))
+    api.on("GET", "/measuring-objects", reply(200, {"measuring_objects": []}))
+    with pytest.raises(ServerError):
+        await signed_in.create_measuring_object(p.SITE, _new_object())
+    assert len(api.calls("POST", "/measuring-objects")) == 4
+    assert len(api.calls("GET", "/measuring-objects")) == 3
+
+
+async def test_connect_key_creation_looks_before_resending(
+    api: FakeApi, signed_in: DeviceManagementClient
+) -> None:
+    api.on("POST", "/connect-keys", httpx.ReadTimeout("read timed out"))
+    api.on("GET", "/connect-keys", reply(200, {"site": p.SITE, "connect_key": "CK-1"}))
+    key = await signed_in.create_connect_key(p.SITE)
+    assert key.connect_key == "CK-1"
+    assert len(api.calls("POST", "/connect-keys")) == 1
+
+
+async def test_connect_key_creation_resends_when_the_site_is_unknown(
+    api: FakeApi, signed_in: DeviceManagementClient
+) -> None:
+    api.on("POST", "/connect-keys", reply(502), reply(201, {"site": p.SITE, "connect_key": "CK-2"}))
+    api.on("GET", "/connect-keys", reply(404, {"message": "site not found"}))
+    key = await signed_in.create_connect_key(p.SITE)
+    assert key.connect_key == "CK-2"
+    assert len(api.calls("POST", "/connect-keys")) == 2
+
+
+async def test_post_is_resent_after_429(
+    api: FakeApi, signed_in: DeviceManagementClient, sleep: FakeSleep
+) -> None:
+    api.on(
+        "POST",
+        "/measuring-objects",
+        reply(429, **{"Retry-After": "3"}),
+        reply(201, p.measuring_object("mo-5")),
+    )
+    created = await signed_in.create_measuring_object(p.SITE, _new_object())
+    assert created.uuid == "mo-5" and sleep.delays == [3.0]
