@@ -1,0 +1,280 @@
+"""The outbox: changes applied while offline (or queued on purpose), kept in order until the cloud has them.
+
+An item is (endpoint, site, kind, object id, payload, base). States:
+- pending:  waiting to be sent;
+- sending:  committed just BEFORE the request goes out. If the app dies before the answer is
+            recorded, the item stays "sending" = maybe sent; the sync engine then checks the server
+            first and never blindly sends it again;
+- done:     the server has it (sent, or found already there);
+- conflict: the server changed the same field; waits for the technician's choice;
+- failed:   the server refused it (reason in `message`); waits for retry or discard.
+
+A new change to an object that still has a pending item replaces that item's payload (keeping the
+older base and its place in the queue): the server only needs the latest version, and the
+three-way merge still sees where editing started.
+
+Objects that do not exist yet (a measuring object planned offline) are addressed by a placeholder
+id `local:...`; when the creation succeeds, `bind_placeholders` rewrites later items to the real ids.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from saveris_desktop.core.merge import Conflict
+from saveris_desktop.core.store import Store, from_json, timestamp, to_json
+
+PLACEHOLDER_PREFIX = "local:"
+
+
+def new_placeholder() -> str:
+    return PLACEHOLDER_PREFIX + uuid.uuid4().hex
+
+
+def contains_placeholder(value: Any) -> bool:
+    if isinstance(value, str):
+        return value.startswith(PLACEHOLDER_PREFIX)
+    if isinstance(value, dict):
+        return any(contains_placeholder(v) for v in value.values())
+    if isinstance(value, list):
+        return any(contains_placeholder(v) for v in value)
+    return False
+
+
+def replace_placeholders(value: Any, mapping: Mapping[str, str]) -> Any:
+    if isinstance(value, str):
+        return mapping.get(value, value)
+    if isinstance(value, dict):
+        return {k: replace_placeholders(v, mapping) for k, v in value.items()}
+    if isinstance(value, list):
+        return [replace_placeholders(v, mapping) for v in value]
+    return value
+
+
+class OutboxState(StrEnum):
+    PENDING = "pending"
+    SENDING = "sending"
+    DONE = "done"
+    CONFLICT = "conflict"
+    FAILED = "failed"
+
+
+OPEN_STATES = (OutboxState.PENDING, OutboxState.SENDING, OutboxState.CONFLICT, OutboxState.FAILED)
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    id: int
+    endpoint: str
+    site: str
+    kind: str
+    object_id: str
+    payload: Any
+    base: Any
+    state: OutboxState
+    created_at: str
+    updated_at: str
+    attempts: int = 0
+    message: str | None = None
+    conflicts: list[Conflict] = field(default_factory=list)
+    server: Any = None  # the server version the conflicts were found against
+    result_id: str | None = None  # e.g. the uuid of a created measuring object
+    audit_id: int | None = None
+
+    @property
+    def target(self) -> tuple[str, str, str, str]:
+        return (self.endpoint, self.site, self.kind, self.object_id)
+
+
+def _row(row: sqlite3.Row) -> OutboxItem:
+    conflict = from_json(row["conflict"]) or {}
+    return OutboxItem(
+        id=row["id"],
+        endpoint=row["endpoint"],
+        site=row["site"],
+        kind=row["kind"],
+        object_id=row["object_id"],
+        payload=from_json(row["payload"]),
+        base=from_json(row["base"]),
+        state=OutboxState(row["state"]),
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        attempts=row["attempts"],
+        message=row["message"],
+        conflicts=[Conflict.from_json(c) for c in conflict.get("conflicts", [])],
+        server=conflict.get("server"),
+        result_id=row["result_id"],
+        audit_id=row["audit_id"],
+    )
+
+
+def _json(value: Any) -> str | None:
+    return None if value is None else to_json(value)
+
+
+def fetch_item(connection: sqlite3.Connection, item_id: int) -> OutboxItem:
+    row = connection.execute("SELECT * FROM outbox WHERE id = ?", (item_id,)).fetchone()
+    if row is None:
+        raise KeyError(f"outbox item {item_id} does not exist")
+    return _row(row)
+
+
+def set_state(
+    connection: sqlite3.Connection,
+    item_id: int,
+    state: OutboxState,
+    *,
+    message: str | None = None,
+    count_attempt: bool = False,
+    result_id: str | None = None,
+    audit_id: int | None = None,
+    conflicts: Iterable[Conflict] | None = None,
+    server: Any = None,
+) -> None:
+    """Change an item's state inside the caller's transaction (the sync engine pairs it with audit rows)."""
+    conflict_json = None
+    if conflicts is not None:
+        conflict_json = to_json({"conflicts": [c.to_json() for c in conflicts], "server": server})
+    connection.execute(
+        "UPDATE outbox SET state = ?, message = ?, attempts = attempts + ?, updated_at = ?, "
+        "result_id = COALESCE(?, result_id), audit_id = COALESCE(?, audit_id), conflict = ? WHERE id = ?",
+        (
+            state.value,
+            message,
+            1 if count_attempt else 0,
+            timestamp(),
+            result_id,
+            audit_id,
+            conflict_json,
+            item_id,
+        ),
+    )
+
+
+class Outbox:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    async def enqueue(
+        self, endpoint: str, site: str, kind: str, object_id: str, payload: Any, base: Any = None
+    ) -> OutboxItem:
+        stamp = timestamp()
+
+        def work(connection: sqlite3.Connection) -> OutboxItem:
+            waiting = connection.execute(
+                "SELECT id FROM outbox WHERE endpoint = ? AND site = ? AND kind = ? AND object_id = ? "
+                "AND state = ? ORDER BY id DESC LIMIT 1",
+                (endpoint, site, kind, object_id, OutboxState.PENDING.value),
+            ).fetchone()
+            if waiting is not None:
+                connection.execute(
+                    "UPDATE outbox SET payload = ?, updated_at = ? WHERE id = ?",
+                    (to_json(payload), stamp, waiting["id"]),
+                )
+                return fetch_item(connection, waiting["id"])
+            cursor = connection.execute(
+                "INSERT INTO outbox (endpoint, site, kind, object_id, payload, base, state, created_at, "
+                "updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    endpoint,
+                    site,
+                    kind,
+                    object_id,
+                    to_json(payload),
+                    _json(base),
+                    OutboxState.PENDING.value,
+                    stamp,
+                    stamp,
+                ),
+            )
+            return fetch_item(connection, int(cursor.lastrowid or 0))
+
+        return await self._store.write(work)
+
+    async def get(self, item_id: int) -> OutboxItem:
+        return await self._store.read(lambda connection: fetch_item(connection, item_id))
+
+    async def items(
+        self,
+        *,
+        endpoint: str | None = None,
+        states: Iterable[OutboxState] = OPEN_STATES,
+        site: str | None = None,
+    ) -> list[OutboxItem]:
+        """Items in queue order (oldest first)."""
+        wanted = [state.value for state in states]
+        clauses = [f"state IN ({', '.join('?' for _ in wanted)})"]
+        values: list[Any] = list(wanted)
+        if endpoint is not None:
+            clauses.append("endpoint = ?")
+            values.append(endpoint)
+        if site is not None:
+            clauses.append("site = ?")
+            values.append(site)
+
+        def work(connection: sqlite3.Connection) -> list[OutboxItem]:
+            rows = connection.execute(
+                f"SELECT * FROM outbox WHERE {' AND '.join(clauses)} ORDER BY id",  # noqa: S608
+                values,
+            ).fetchall()
+            return [_row(row) for row in rows]
+
+        return await self._store.read(work)
+
+    async def count_open(self, endpoint: str | None = None) -> int:
+        """The status bar's "n changes waiting": everything not yet on the server."""
+        return len(await self.items(endpoint=endpoint))
+
+    async def resolve(self, item_id: int, payload: Any, base: Any) -> OutboxItem:
+        """The technician chose per field: send `payload`, merged against `base` (the server version seen)."""
+
+        def work(connection: sqlite3.Connection) -> OutboxItem:
+            connection.execute(
+                "UPDATE outbox SET payload = ?, base = ?, state = ?, message = NULL, conflict = NULL, "
+                "updated_at = ? WHERE id = ?",
+                (to_json(payload), _json(base), OutboxState.PENDING.value, timestamp(), item_id),
+            )
+            return fetch_item(connection, item_id)
+
+        return await self._store.write(work)
+
+    async def retry(self, item_id: int) -> OutboxItem:
+        def work(connection: sqlite3.Connection) -> OutboxItem:
+            item = fetch_item(connection, item_id)
+            if item.state is OutboxState.FAILED:
+                set_state(connection, item_id, OutboxState.PENDING, message=None)
+            return fetch_item(connection, item_id)
+
+        return await self._store.write(work)
+
+    async def discard(self, item_id: int) -> None:
+        """Drop a change the technician no longer wants sent (its draft, if any, stays)."""
+
+        def work(connection: sqlite3.Connection) -> None:
+            connection.execute(
+                "DELETE FROM outbox WHERE id = ? AND state != ?", (item_id, OutboxState.DONE.value)
+            )
+
+        await self._store.write(work)
+
+
+def bind_placeholders(connection: sqlite3.Connection, endpoint: str, mapping: Mapping[str, str]) -> None:
+    """Rewrite placeholder ids in every open item of `endpoint` (inside the caller's transaction)."""
+    marks = ", ".join("?" for _ in OPEN_STATES)
+    rows = connection.execute(
+        f"SELECT id, object_id, payload FROM outbox WHERE endpoint = ? AND state IN ({marks})",  # noqa: S608
+        (endpoint, *[state.value for state in OPEN_STATES]),
+    ).fetchall()
+    for row in rows:
+        object_id = mapping.get(row["object_id"], row["object_id"])
+        payload = replace_placeholders(from_json(row["payload"]), mapping)
+        connection.execute(
+            "UPDATE outbox SET object_id = ?, payload = ? WHERE id = ?",
+            (object_id, to_json(payload), row["id"]),
+        )

@@ -1,0 +1,593 @@
+"""The sync engine: sends the outbox to the cloud, in order, safely.
+
+For each open item, oldest first:
+1. Items whose target still carries a placeholder (an object not created yet) wait.
+2. The server's current version is read first. For a change (PUT) it is three-way merged with the
+   item's base and payload: if the result is what the server already has, the item is done without
+   sending (this is how a change sent just before a crash is never sent twice); fields changed on
+   both sides stop the item as a conflict for the technician; otherwise the merge is sent.
+   For a creation (POST /measuring-objects) the site's objects are listed and one with the same
+   name and channels counts as already created.
+3. The item is marked "sending" (with an audit entry) in one transaction BEFORE the request, and
+   "done"/"failed" (audit completed) in one transaction after.
+A network failure ends the run (the item keeps its state and the next run checks again); a
+conflict or refusal blocks later items of the same object, never items of other objects, and a site
+whose creation failed blocks the rest of that site.
+
+The engine talks to a `SyncClient` protocol (the real `DeviceManagementClient` fits it), so tests can
+use a small fake as well as the simulator.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sqlite3
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, Protocol
+
+from saveris_desktop.api.errors import (
+    ApiError,
+    AuthenticationError,
+    ConflictError,
+    NetworkError,
+    RateLimitedError,
+    ServerError,
+)
+from saveris_desktop.api.models import (
+    ApiModel,
+    ConnectKey,
+    Device,
+    GlobalSettings,
+    MeasurementAlarmConfiguration,
+    MeasuringInstructionSet,
+    MeasuringObject,
+    Sensor,
+    SystemAlarmConfiguration,
+)
+from saveris_desktop.core import audit as audit_rows
+from saveris_desktop.core.audit import AuditLog, AuditResult
+from saveris_desktop.core.drafts import DraftKey, DraftKind, DraftStore
+from saveris_desktop.core.merge import FieldPath, Side, same_json, three_way_merge
+from saveris_desktop.core.outbox import (
+    Outbox,
+    OutboxItem,
+    OutboxState,
+    bind_placeholders,
+    contains_placeholder,
+    fetch_item,
+    set_state,
+)
+from saveris_desktop.core.store import Store
+from saveris_desktop.core.tasks import TaskOwner
+
+log = logging.getLogger(__name__)
+
+#: outbox kind of "create the site (and its connect key)"
+SITE_KIND = "site"
+
+
+class SyncClient(Protocol):
+    """The client operations the sync engine needs (positional-only: any parameter names fit)."""
+
+    async def create_connect_key(self, site: str, /) -> ConnectKey: ...
+    async def get_global_settings(self, site: str, /) -> GlobalSettings: ...
+    async def put_global_settings(self, site: str, settings: GlobalSettings, /) -> GlobalSettings: ...
+    async def get_device(self, site: str, uuid: str, /) -> Device: ...
+    async def put_device(self, site: str, device: Device, /) -> Device: ...
+    async def get_sensor(self, site: str, uuid: str, /) -> Sensor: ...
+    async def put_sensor(self, site: str, sensor: Sensor, /) -> Sensor: ...
+    async def get_device_alarm_configuration(self, site: str, uuid: str, /) -> SystemAlarmConfiguration: ...
+    async def put_device_alarm_configuration(
+        self, site: str, uuid: str, config: SystemAlarmConfiguration, /
+    ) -> SystemAlarmConfiguration: ...
+    async def get_sensor_alarm_configuration(self, site: str, uuid: str, /) -> SystemAlarmConfiguration: ...
+    async def put_sensor_alarm_configuration(
+        self, site: str, uuid: str, config: SystemAlarmConfiguration, /
+    ) -> SystemAlarmConfiguration: ...
+    async def list_measuring_objects(self, site: str, /) -> list[MeasuringObject]: ...
+    async def create_measuring_object(self, site: str, obj: MeasuringObject, /) -> MeasuringObject: ...
+    async def get_measuring_instruction_set(self, site: str, uuid: str, /) -> MeasuringInstructionSet: ...
+    async def put_measuring_instruction_set(
+        self, site: str, uuid: str, instruction_set: MeasuringInstructionSet, /
+    ) -> MeasuringInstructionSet: ...
+    async def get_measuring_object_alarm_configuration(
+        self, site: str, uuid: str, /
+    ) -> MeasurementAlarmConfiguration: ...
+    async def put_measuring_object_alarm_configuration(
+        self, site: str, uuid: str, config: MeasurementAlarmConfiguration, /
+    ) -> MeasurementAlarmConfiguration: ...
+
+
+Reader = Callable[[SyncClient, str, str], Awaitable[ApiModel]]
+Writer = Callable[[SyncClient, str, str, Any], Awaitable[ApiModel]]
+
+
+@dataclass(frozen=True)
+class _Resource:
+    """How one outbox kind is read and written (a PUT of a whole object)."""
+
+    model: type[ApiModel]
+    read: Reader
+    write: Writer
+
+
+_RESOURCES: dict[str, _Resource] = {
+    DraftKind.DEVICE: _Resource(
+        Device, lambda c, s, u: c.get_device(s, u), lambda c, s, u, m: c.put_device(s, m)
+    ),
+    DraftKind.SENSOR: _Resource(
+        Sensor, lambda c, s, u: c.get_sensor(s, u), lambda c, s, u, m: c.put_sensor(s, m)
+    ),
+    DraftKind.DEVICE_ALARMS: _Resource(
+        SystemAlarmConfiguration,
+        lambda c, s, u: c.get_device_alarm_configuration(s, u),
+        lambda c, s, u, m: c.put_device_alarm_configuration(s, u, m),
+    ),
+    DraftKind.SENSOR_ALARMS: _Resource(
+        SystemAlarmConfiguration,
+        lambda c, s, u: c.get_sensor_alarm_configuration(s, u),
+        lambda c, s, u, m: c.put_sensor_alarm_configuration(s, u, m),
+    ),
+    DraftKind.INSTRUCTION_SET: _Resource(
+        MeasuringInstructionSet,
+        lambda c, s, u: c.get_measuring_instruction_set(s, u),
+        lambda c, s, u, m: c.put_measuring_instruction_set(s, u, m),
+    ),
+    DraftKind.MEASUREMENT_ALARMS: _Resource(
+        MeasurementAlarmConfiguration,
+        lambda c, s, u: c.get_measuring_object_alarm_configuration(s, u),
+        lambda c, s, u, m: c.put_measuring_object_alarm_configuration(s, u, m),
+    ),
+    DraftKind.GLOBAL_SETTINGS: _Resource(
+        GlobalSettings,
+        lambda c, s, u: c.get_global_settings(s),
+        lambda c, s, u, m: c.put_global_settings(s, m),
+    ),
+}
+
+SUPPORTED_KINDS = frozenset({*_RESOURCES, DraftKind.MEASURING_OBJECT.value, SITE_KIND})
+
+
+class Outcome(StrEnum):
+    SENT = "sent"
+    ALREADY_APPLIED = "already applied"
+    CONFLICT = "conflict"
+    FAILED = "failed"
+    WAITING = "waiting"  # blocked by an earlier item or a placeholder; untouched
+    OFFLINE = "offline"  # the run stopped here; the item stays queued
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    item_id: int
+    kind: str
+    object_id: str
+    outcome: Outcome
+    message: str | None = None
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the status bar shows: online state, changes waiting, and what the last run did."""
+
+    online: bool | None
+    open_changes: int
+    conflicts: int
+    failed: int
+    running: bool
+    last_results: tuple[ItemResult, ...] = ()
+
+
+def _covers(server: Any, payload: Any) -> bool:
+    """True when every field of `payload` already has that value on the server."""
+    if isinstance(server, dict) and isinstance(payload, dict):
+        return all(key in server and _covers(server[key], value) for key, value in payload.items())
+    return same_json(server, payload)
+
+
+def _same_object(a: MeasuringObject, b: MeasuringObject) -> bool:
+    """How an object created by an earlier (interrupted) run is recognised: name + logical channels."""
+
+    def channels(obj: MeasuringObject) -> list[tuple[str, str]]:
+        return sorted((c.name, c.physical_value_id) for c in obj.logical_channels)
+
+    return a.name == b.name and channels(a) == channels(b)
+
+
+class _StopRunError(Exception):
+    def __init__(self, outcome: Outcome, message: str) -> None:
+        super().__init__(message)
+        self.outcome = outcome
+        self.message = message
+
+
+@dataclass
+class _Blocks:
+    targets: set[tuple[str, str, str, str]] = field(default_factory=set)
+    sites: set[str] = field(default_factory=set)
+
+    def reason(self, item: OutboxItem) -> str | None:
+        if item.site in self.sites:
+            return "Waiting: the site could not be created yet."
+        if item.target in self.targets:
+            return "Waiting for an earlier change to the same object."
+        # a creation carries its own placeholder as id; anything else with one waits for that creation
+        own_id = item.kind == DraftKind.MEASURING_OBJECT
+        if (not own_id and contains_placeholder(item.object_id)) or contains_placeholder(item.payload):
+            return "Waiting until the measuring object it belongs to is created."
+        return None
+
+    def block(self, item: OutboxItem) -> None:
+        self.targets.add(item.target)
+        if item.kind == SITE_KIND:
+            self.sites.add(item.site)
+
+
+class SyncEngine:
+    """Owns the outbox of one endpoint (region) and one client."""
+
+    def __init__(
+        self, store: Store, client: SyncClient, *, endpoint: str, user: str, tasks: TaskOwner | None = None
+    ) -> None:
+        self.store = store
+        self.client = client
+        self.endpoint = endpoint
+        self.user = user
+        self.outbox = Outbox(store)
+        self.drafts = DraftStore(store)
+        self.audit = AuditLog(store)
+        self._tasks = tasks or TaskOwner("sync")
+        self._lock = asyncio.Lock()
+        self._listeners: list[Callable[[SyncStatus], None]] = []
+        self._online: bool | None = None
+        self._running = False
+        self._last_results: tuple[ItemResult, ...] = ()
+        self._pending_runs: set[asyncio.Task[list[ItemResult]]] = set()
+
+    # --- observing ------------------------------------------------------------------------------
+
+    def add_listener(self, listener: Callable[[SyncStatus], None]) -> Callable[[], None]:
+        """`listener(status)` after every change of state; returns a function that unsubscribes."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    @property
+    def online(self) -> bool | None:
+        return self._online
+
+    async def status(self) -> SyncStatus:
+        items = await self.outbox.items(endpoint=self.endpoint)
+        return SyncStatus(
+            online=self._online,
+            open_changes=len(items),
+            conflicts=sum(1 for i in items if i.state is OutboxState.CONFLICT),
+            failed=sum(1 for i in items if i.state is OutboxState.FAILED),
+            running=self._running,
+            last_results=self._last_results,
+        )
+
+    async def _notify(self) -> None:
+        if not self._listeners:
+            return
+        status = await self.status()
+        for listener in list(self._listeners):
+            try:
+                listener(status)
+            except Exception:
+                log.exception("sync status listener %r failed", listener)
+
+    # --- intents --------------------------------------------------------------------------------
+
+    def set_online(self, online: bool) -> None:
+        """Connectivity listener: going online starts a sync by itself."""
+        changed = online is not self._online
+        self._online = online
+        if self._tasks.closed:
+            return
+        if online and changed:
+            self.request_sync()
+        elif changed:
+            self._tasks.spawn(self._notify(), name="notify")
+
+    def request_sync(self) -> None:
+        """Start a run in the background (one at a time; a request during a run is served by it or next)."""
+        if not self._tasks.closed:
+            run = self._tasks.spawn(self.sync_now(), name="sync")
+            self._pending_runs.add(run)
+            run.add_done_callback(self._pending_runs.discard)
+
+    async def wait_until_idle(self) -> None:
+        """Wait for the runs requested so far (tests, and a clean shutdown that lets a run finish)."""
+        while self._pending_runs:
+            await asyncio.gather(*list(self._pending_runs), return_exceptions=True)
+
+    async def submit(
+        self, site: str, kind: str, object_id: str, payload: Any, base: Any = None
+    ) -> OutboxItem:
+        """Queue a change and, when online, send it soon. `base`: the server version the edit started from."""
+        if kind not in SUPPORTED_KINDS:
+            raise ValueError(f"the outbox cannot send changes of kind {kind!r}")
+        item = await self.outbox.enqueue(self.endpoint, site, kind, object_id, payload, base)
+        await self._notify()
+        if self._online is not False:
+            self.request_sync()
+        return item
+
+    async def resolve_conflict(self, item_id: int, choices: Mapping[FieldPath, Side]) -> OutboxItem:
+        """Apply the technician's choice per field; the item is queued again against that server version."""
+        item = await self.outbox.get(item_id)
+        if item.state is not OutboxState.CONFLICT:
+            raise ValueError(f"change {item_id} has no conflict to resolve")
+        merged = three_way_merge(item.base, item.payload, item.server)
+        resolved = merged.resolve(choices)
+        updated = await self.outbox.resolve(item_id, resolved, item.server)
+        await self._notify()
+        if self._online is not False:
+            self.request_sync()
+        return updated
+
+    async def retry(self, item_id: int) -> OutboxItem:
+        item = await self.outbox.retry(item_id)
+        await self._notify()
+        self.request_sync()
+        return item
+
+    async def discard(self, item_id: int) -> None:
+        await self.outbox.discard(item_id)
+        await self._notify()
+
+    async def aclose(self) -> None:
+        await self._tasks.aclose()
+
+    # --- the run --------------------------------------------------------------------------------
+
+    async def sync_now(self) -> list[ItemResult]:
+        """Send every open item that can go now; per-item results in queue order."""
+        async with self._lock:
+            self._running = True
+            await self._notify()
+            results: list[ItemResult] = []
+            try:
+                blocks = _Blocks()
+                for item in await self.outbox.items(endpoint=self.endpoint):
+                    # re-read: an earlier item of this run may have bound a placeholder in it
+                    item = await self.outbox.get(item.id)
+                    if item.state in (OutboxState.CONFLICT, OutboxState.FAILED):
+                        blocks.block(item)
+                        continue
+                    reason = blocks.reason(item)
+                    if reason is not None:
+                        results.append(
+                            ItemResult(item.id, item.kind, item.object_id, Outcome.WAITING, reason)
+                        )
+                        continue
+                    try:
+                        result = await self._process(item)
+                    except _StopRunError as stop:
+                        results.append(
+                            ItemResult(item.id, item.kind, item.object_id, stop.outcome, stop.message)
+                        )
+                        break
+                    results.append(result)
+                    if result.outcome not in (Outcome.SENT, Outcome.ALREADY_APPLIED):
+                        blocks.block(item)
+            finally:
+                self._running = False
+                if results:  # an idle run keeps the previous run's report visible
+                    self._last_results = tuple(results)
+            await self._notify()
+            return results
+
+    async def _process(self, item: OutboxItem) -> ItemResult:
+        if item.kind == SITE_KIND:
+            return await self._create_site(item)
+        if item.kind == DraftKind.MEASURING_OBJECT:
+            return await self._create_measuring_object(item)
+        resource = _RESOURCES.get(item.kind)
+        if resource is None:
+            return await self._fail(
+                item, None, f"Changes of kind '{item.kind}' cannot be sent by this version."
+            )
+        return await self._put(item, resource)
+
+    async def _put(self, item: OutboxItem, resource: _Resource) -> ItemResult:
+        try:
+            server = (await resource.read(self.client, item.site, item.object_id)).to_payload()
+        except ApiError as error:
+            return await self._api_failure(item, error, before=None, during_send=False)
+        if item.base is None:
+            # Nothing known about where the edit started (a new object's settings): the payload wins
+            # field by field, fields it does not name stay as the server has them.
+            target = {**server, **item.payload} if isinstance(server, dict) else item.payload
+            if _covers(server, item.payload):
+                return await self._already_applied(item, server)
+        else:
+            merge = three_way_merge(item.base, item.payload, server)
+            if not merge.clean:
+                return await self._conflict(item, merge.conflicts, server)
+            target = merge.merged
+            if same_json(target, server):
+                return await self._already_applied(item, server)
+        model = resource.model.model_validate(target)
+        await self._mark_sending(item, before=server, after=target)
+        try:
+            answer = await resource.write(self.client, item.site, item.object_id, model)
+        except ApiError as error:
+            return await self._api_failure(item, error, before=server, during_send=True)
+        return await self._done(item, Outcome.SENT, after=answer.to_payload(), sent=target)
+
+    async def _create_measuring_object(self, item: OutboxItem) -> ItemResult:
+        wanted = MeasuringObject.model_validate(item.payload)
+        try:
+            existing = await self.client.list_measuring_objects(item.site)
+        except ApiError as error:
+            return await self._api_failure(item, error, before=None, during_send=False)
+        found = next((obj for obj in existing if _same_object(obj, wanted)), None)
+        if found is not None:
+            return await self._done(item, Outcome.ALREADY_APPLIED, after=found.to_payload(), created=found)
+        await self._mark_sending(item, before=None, after=item.payload)
+        try:
+            created = await self.client.create_measuring_object(item.site, wanted)
+        except ApiError as error:
+            return await self._api_failure(item, error, before=None, during_send=True)
+        return await self._done(item, Outcome.SENT, after=created.to_payload(), created=created)
+
+    async def _create_site(self, item: OutboxItem) -> ItemResult:
+        # One connect key per site [V]: asking again for an existing site answers its key, so this
+        # call is safe to repeat; the client also looks before re-sending after an ambiguous failure.
+        await self._mark_sending(item, before=None, after=item.payload)
+        try:
+            key = await self.client.create_connect_key(item.site)
+        except ApiError as error:
+            return await self._api_failure(item, error, before=None, during_send=True)
+        return await self._done(item, Outcome.SENT, after={"site": key.site})
+
+    # --- recording outcomes (each one transaction) ----------------------------------------------
+
+    async def _mark_sending(self, item: OutboxItem, *, before: Any, after: Any) -> None:
+        def work(connection: sqlite3.Connection) -> None:
+            current = fetch_item(connection, item.id)
+            if current.state is OutboxState.SENDING and current.audit_id is not None:
+                # the earlier attempt's verdict never arrived: its entry describes this same send
+                audit_id = current.audit_id
+                audit_rows.update_entry(connection, audit_id, AuditResult.SENDING, after=after)
+            else:  # every attempt after a known verdict (e.g. a retry after a refusal) is its own entry
+                audit_id = audit_rows.insert_entry(
+                    connection,
+                    user=self.user,
+                    endpoint=item.endpoint,
+                    site=item.site,
+                    kind=item.kind,
+                    object_id=item.object_id,
+                    before=before,
+                    after=after,
+                    result=AuditResult.SENDING,
+                )
+            set_state(connection, item.id, OutboxState.SENDING, count_attempt=True, audit_id=audit_id)
+
+        await self.store.write(work)
+
+    async def _done(
+        self,
+        item: OutboxItem,
+        outcome: Outcome,
+        *,
+        after: Any,
+        sent: Any = None,
+        created: MeasuringObject | None = None,
+    ) -> ItemResult:
+        result_id = created.uuid if created is not None else None
+        interrupted = item.state is OutboxState.SENDING
+        if outcome is Outcome.SENT:
+            message, audit_result = None, AuditResult.OK
+        elif interrupted:
+            # sent by a run that stopped before the answer was recorded: confirmed, not re-sent
+            message, audit_result = (
+                "Confirmed on the server after an interruption; not sent again.",
+                AuditResult.OK,
+            )
+        else:
+            message, audit_result = "Already on the server; not sent again.", AuditResult.ALREADY_APPLIED
+
+        def work(connection: sqlite3.Connection) -> None:
+            current = fetch_item(connection, item.id)
+            if current.audit_id is not None:
+                audit_rows.update_entry(
+                    connection,
+                    current.audit_id,
+                    audit_result,
+                    message=message,
+                    object_id=result_id,
+                    after=after,
+                )
+                audit_id = current.audit_id
+            else:
+                audit_id = audit_rows.insert_entry(
+                    connection,
+                    user=self.user,
+                    endpoint=item.endpoint,
+                    site=item.site,
+                    kind=item.kind,
+                    object_id=result_id or item.object_id,
+                    before=None,
+                    after=after,
+                    result=audit_result,
+                    message=message,
+                )
+            set_state(
+                connection, item.id, OutboxState.DONE, message=message, result_id=result_id, audit_id=audit_id
+            )
+            if created is not None and created.uuid:
+                bind_placeholders(connection, item.endpoint, _placeholder_mapping(item, created))
+
+        await self.store.write(work)
+        await self._settle_draft(item, sent if sent is not None else after)
+        return ItemResult(item.id, item.kind, result_id or item.object_id, outcome, message)
+
+    async def _settle_draft(self, item: OutboxItem, on_server: Any) -> None:
+        """The draft has reached the server: drop it, or keep later edits on top of the new base."""
+        key = DraftKey(item.endpoint, item.site, item.kind, item.object_id)
+        draft = await self.drafts.get(key)
+        if draft is None:
+            return
+        if same_json(draft.mine, item.payload) or same_json(draft.mine, on_server):
+            await self.drafts.delete(key)
+        else:
+            await self.drafts.rebase(key, on_server, draft.mine)
+
+    async def _conflict(self, item: OutboxItem, conflicts: list[Any], server: Any) -> ItemResult:
+        message = f"{len(conflicts)} field(s) were changed on the server as well: choose which value to keep."
+        await self.store.write(
+            lambda connection: set_state(
+                connection, item.id, OutboxState.CONFLICT, message=message, conflicts=conflicts, server=server
+            )
+        )
+        return ItemResult(item.id, item.kind, item.object_id, Outcome.CONFLICT, message)
+
+    async def _already_applied(self, item: OutboxItem, server: Any) -> ItemResult:
+        return await self._done(item, Outcome.ALREADY_APPLIED, after=server, sent=server)
+
+    async def _fail(self, item: OutboxItem, audit_before: Any, message: str) -> ItemResult:
+        def work(connection: sqlite3.Connection) -> None:
+            audit_id = fetch_item(connection, item.id).audit_id
+            if audit_id is not None:
+                audit_rows.update_entry(connection, audit_id, AuditResult.FAILED, message=message)
+            set_state(connection, item.id, OutboxState.FAILED, message=message)
+
+        await self.store.write(work)
+        return ItemResult(item.id, item.kind, item.object_id, Outcome.FAILED, message)
+
+    async def _api_failure(
+        self, item: OutboxItem, error: ApiError, *, before: Any, during_send: bool
+    ) -> ItemResult:
+        message = error.message + (f" ({error.server_reason})" if error.server_reason else "")
+        if isinstance(error, NetworkError | ServerError | RateLimitedError | AuthenticationError):
+            # Not the change's fault: keep it queued. After a send it stays "sending" (maybe
+            # arrived); the next run reads the server before anything is sent again.
+            state = OutboxState.SENDING if during_send else OutboxState.PENDING
+            await self.store.write(lambda connection: set_state(connection, item.id, state, message=message))
+            if isinstance(error, NetworkError):
+                self._online = False
+                raise _StopRunError(Outcome.OFFLINE, message)
+            raise _StopRunError(Outcome.WAITING, message)
+        if isinstance(error, ConflictError):
+            # The server changed under us between read and write: the next run merges again.
+            await self.store.write(
+                lambda connection: set_state(connection, item.id, OutboxState.PENDING, message=message)
+            )
+            return ItemResult(item.id, item.kind, item.object_id, Outcome.WAITING, message)
+        return await self._fail(item, before, message)
+
+
+def _placeholder_mapping(item: OutboxItem, created: MeasuringObject) -> dict[str, str]:
+    """placeholder -> uuid, and `placeholder#channel name` -> the logical channel's uuid."""
+    if created.uuid is None:
+        return {}
+    mapping = {item.object_id: created.uuid}
+    for channel in created.logical_channels:
+        if channel.uuid:
+            mapping[f"{item.object_id}#{channel.name}"] = channel.uuid
+    return mapping

@@ -1,0 +1,283 @@
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from saveris_desktop.core.audit import AuditResult, entries_to_csv
+from saveris_desktop.core.drafts import DraftKey, DraftStore
+from saveris_desktop.core.merge import Side
+from saveris_desktop.core.outbox import OutboxState, new_placeholder
+from saveris_desktop.core.store import Store
+from saveris_desktop.core.sync import Outcome, SyncEngine, SyncStatus
+from tests.core.fake_sync_client import FakeServer, FakeSyncClient, ProcessDied, fridge_object
+
+EU = "Europe, production"
+SITE = "Kitchen"
+
+
+def device(**changes: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "uuid": "dev-1",
+        "serial_number": "S1",
+        "name": "Logger",
+        "measuring_cycle": 60000,
+        "communication_cycle": 900000,
+        "vendor_field": {"kept": True},
+    }
+    data.update(changes)
+    return data
+
+
+@pytest.fixture
+async def store(tmp_path: Path) -> AsyncIterator[Store]:
+    opened = await Store.open(tmp_path / "db.sqlite3")
+    yield opened
+    await opened.close()
+
+
+@pytest.fixture
+def server() -> FakeServer:
+    fake = FakeServer()
+    fake.objects[("device", "dev-1")] = device()
+    fake.objects[("device", "dev-2")] = device(uuid="dev-2", serial_number="S2")
+    return fake
+
+
+def engine_for(store: Store, server: FakeServer) -> SyncEngine:
+    return SyncEngine(store, FakeSyncClient(server), endpoint=EU, user="tech@example.com")
+
+
+async def test_offline_edit_is_queued_and_synced_when_back_online(store: Store, server: FakeServer) -> None:
+    engine = engine_for(store, server)
+    statuses: list[SyncStatus] = []
+    engine.add_listener(statuses.append)
+    server.offline = True
+    engine.set_online(False)
+    await engine.submit(SITE, "device", "dev-1", device(measuring_cycle=120000), base=device())
+    await engine.submit(SITE, "device", "dev-1", device(measuring_cycle=300000), base=device())  # coalesced
+    await engine.wait_until_idle()
+    assert server.writes == []
+    assert (await engine.status()).open_changes == 1
+    assert statuses[-1].online is False and statuses[-1].open_changes == 1
+
+    server.offline = False
+    engine.set_online(True)  # what the client's connectivity listener calls
+    await engine.wait_until_idle()
+    assert server.writes == [("device", "dev-1")]
+    assert server.objects[("device", "dev-1")]["measuring_cycle"] == 300000
+    assert server.objects[("device", "dev-1")]["vendor_field"] == {"kept": True}
+    assert statuses[-1].open_changes == 0
+    assert [r.outcome for r in statuses[-1].last_results] == [Outcome.SENT]
+    [entry] = await engine.audit.entries()
+    assert (entry.result, entry.user, entry.endpoint, entry.site) == ("ok", "tech@example.com", EU, SITE)
+    assert entry.before["measuring_cycle"] == 60000 and entry.after["measuring_cycle"] == 300000
+    await engine.aclose()
+
+
+async def test_network_lost_during_a_run_keeps_the_change_queued(store: Store, server: FakeServer) -> None:
+    engine = engine_for(store, server)
+    await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(name="A"), device())
+    server.offline = True
+    [result] = await engine.sync_now()
+    assert result.outcome is Outcome.OFFLINE
+    assert engine.online is False
+    [item] = await engine.outbox.items()
+    assert item.state is OutboxState.PENDING
+
+
+async def test_fields_changed_on_different_sides_merge_by_themselves(
+    store: Store, server: FakeServer
+) -> None:
+    engine = engine_for(store, server)
+    base = device()
+    server.objects[("device", "dev-1")] = device(name="Renamed in the cloud", new_server_field=7)
+    await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(measuring_cycle=120000), base)
+    [result] = await engine.sync_now()
+    assert result.outcome is Outcome.SENT
+    on_server = server.objects[("device", "dev-1")]
+    assert on_server["name"] == "Renamed in the cloud"
+    assert on_server["measuring_cycle"] == 120000
+    assert on_server["new_server_field"] == 7
+
+
+@pytest.mark.parametrize(("choice", "expected", "writes"), [(Side.MINE, 120000, 1), (Side.SERVER, 30000, 0)])
+async def test_same_field_on_both_sides_waits_for_the_technician(
+    store: Store, server: FakeServer, choice: Side, expected: int, writes: int
+) -> None:
+    engine = engine_for(store, server)
+    server.objects[("device", "dev-1")] = device(measuring_cycle=30000, name="Cloud name")
+    item = await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(measuring_cycle=120000), device())
+    [result] = await engine.sync_now()
+    assert result.outcome is Outcome.CONFLICT
+    assert server.writes == []  # nothing overwritten
+    conflicted = await engine.outbox.get(item.id)
+    assert conflicted.state is OutboxState.CONFLICT
+    [conflict] = conflicted.conflicts
+    assert (conflict.label, conflict.base, conflict.mine, conflict.server) == (
+        "measuring_cycle",
+        60000,
+        120000,
+        30000,
+    )
+    # a second run does not touch it either
+    assert await engine.sync_now() == []
+
+    await engine.resolve_conflict(item.id, {conflict.path: choice})
+    await engine.wait_until_idle()
+    assert server.objects[("device", "dev-1")]["measuring_cycle"] == expected
+    assert server.objects[("device", "dev-1")]["name"] == "Cloud name"
+    assert len(server.writes) == writes
+    assert (await engine.outbox.get(item.id)).state is OutboxState.DONE
+
+
+async def test_crash_between_send_and_acknowledgement_never_sends_twice(
+    tmp_path: Path, server: FakeServer
+) -> None:
+    path = tmp_path / "db.sqlite3"
+    first = await Store.open(path)
+    engine = engine_for(first, server)
+    await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(name="Fridge 3"), device())
+    server.die_after_next_write = True
+    with pytest.raises(ProcessDied):
+        await engine.sync_now()
+    [item] = await engine.outbox.items()
+    assert item.state is OutboxState.SENDING  # "maybe sent" is what survived on disk
+    await first.close()
+
+    second = await Store.open(path)
+    restarted = engine_for(second, server)
+    [result] = await restarted.sync_now()
+    assert result.outcome is Outcome.ALREADY_APPLIED
+    assert server.writes == [("device", "dev-1")]  # exactly once
+    [entry] = await restarted.audit.entries()
+    assert entry.result == AuditResult.OK and "not sent again" in (entry.message or "")
+    await second.close()
+
+
+async def test_crash_after_creating_an_object_does_not_create_it_twice(
+    tmp_path: Path, server: FakeServer
+) -> None:
+    path = tmp_path / "db.sqlite3"
+    first = await Store.open(path)
+    engine = engine_for(first, server)
+    placeholder = new_placeholder()
+    await engine.outbox.enqueue(EU, SITE, "measuring_object", placeholder, fridge_object().to_payload())
+    server.die_after_next_write = True
+    with pytest.raises(ProcessDied):
+        await engine.sync_now()
+    await first.close()
+
+    second = await Store.open(path)
+    restarted = engine_for(second, server)
+    [result] = await restarted.sync_now()
+    assert result.outcome is Outcome.ALREADY_APPLIED
+    assert len(server.measuring_objects[SITE]) == 1
+    assert result.object_id == server.measuring_objects[SITE][0]["uuid"]
+    await second.close()
+
+
+async def test_new_object_then_its_settings_in_one_run(store: Store, server: FakeServer) -> None:
+    engine = engine_for(store, server)
+    placeholder = new_placeholder()
+    await engine.submit(SITE, "site", SITE, {"site": SITE})
+    await engine.submit(SITE, "global_settings", SITE, {"timezone": "Europe/Berlin"})
+    await engine.submit(SITE, "measuring_object", placeholder, fridge_object().to_payload())
+    await engine.submit(SITE, "instruction_set", placeholder, {"measuring_cycle": 300000})
+    alarms = {
+        "channel_alarm_configurations": [
+            {
+                "logical_channel_uuid": f"{placeholder}#Internal temperature",
+                "measurementAlarmConditionSet": [],
+            }
+        ]
+    }
+    await engine.submit(SITE, "measurement_alarms", placeholder, alarms)
+    await engine.wait_until_idle()
+    assert (await engine.status()).open_changes == 0
+    [created] = server.measuring_objects[SITE]
+    channel_uuid = created["logical_channels"][0]["uuid"]
+    assert server.objects[("instruction_set", created["uuid"])] == {"measuring_cycle": 300000}
+    stored_alarms = server.objects[("measurement_alarms", created["uuid"])]
+    assert stored_alarms["channel_alarm_configurations"][0]["logical_channel_uuid"] == channel_uuid
+    assert server.objects[("global_settings", SITE)] == {"timezone": "Europe/Berlin"}
+    assert SITE in server.sites
+
+
+async def test_settings_of_an_uncreated_object_wait(store: Store, server: FakeServer) -> None:
+    engine = engine_for(store, server)
+    placeholder = new_placeholder()
+    item = await engine.outbox.enqueue(EU, SITE, "instruction_set", placeholder, {"measuring_cycle": 1})
+    [result] = await engine.sync_now()
+    assert result.outcome is Outcome.WAITING and "created" in (result.message or "")
+    assert (await engine.outbox.get(item.id)).state is OutboxState.PENDING
+
+
+async def test_refused_change_blocks_only_its_own_object(store: Store, server: FakeServer) -> None:
+    engine = engine_for(store, server)
+    server.refuse["dev-1"] = "measuring_cycle out of range"
+    first = await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(measuring_cycle=1), device())
+    await engine.outbox.enqueue(
+        EU, SITE, "device", "dev-2", device(uuid="dev-2", serial_number="S2", name="B")
+    )
+    results = await engine.sync_now()
+    assert [r.outcome for r in results] == [Outcome.FAILED, Outcome.SENT]
+    failed = await engine.outbox.get(first.id)
+    assert failed.state is OutboxState.FAILED and "out of range" in (failed.message or "")
+    # the next change to dev-1 waits behind the failed one
+    later = await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(name="X"), device())
+    [waiting] = await engine.sync_now()
+    assert (waiting.item_id, waiting.outcome) == (later.id, Outcome.WAITING)
+    assert (await engine.outbox.get(later.id)).state is OutboxState.PENDING
+    assert (await engine.status()).failed == 1
+
+    del server.refuse["dev-1"]
+    await engine.retry(first.id)
+    await engine.wait_until_idle()
+    assert (await engine.outbox.get(first.id)).state is OutboxState.DONE
+    assert (await engine.outbox.get(later.id)).state is OutboxState.DONE
+    entries = await engine.audit.entries()
+    assert sorted(e.result for e in entries) == ["failed", "ok", "ok", "ok"]
+    await engine.aclose()
+
+
+async def test_sent_draft_is_removed_and_later_edits_are_kept(store: Store, server: FakeServer) -> None:
+    engine = engine_for(store, server)
+    drafts = DraftStore(store)
+    key = DraftKey(EU, SITE, "device", "dev-1")
+    await drafts.save(key, device(name="Sent"), base=device())
+    await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(name="Sent"), device())
+    await engine.sync_now()
+    assert await drafts.get(key) is None
+
+    await drafts.save(key, device(name="Sent", measuring_cycle=5), base=device(name="Sent"))
+    await engine.outbox.enqueue(
+        EU, SITE, "device", "dev-1", device(name="Sent", measuring_cycle=6), device(name="Sent")
+    )
+    await engine.sync_now()
+    kept = await drafts.get(key)
+    assert kept is not None and kept.mine["measuring_cycle"] == 5
+    assert kept.base is not None and kept.base["measuring_cycle"] == 6
+
+
+async def test_audit_csv_has_every_column_and_defuses_formulas(store: Store, server: FakeServer) -> None:
+    engine = engine_for(store, server)
+    await engine.audit.record(
+        user="=HYPERLINK(evil)",
+        endpoint=EU,
+        site=SITE,
+        kind="device",
+        object_id="dev-1",
+        before={"a": 1},
+        after={"a": 2},
+        result=AuditResult.OK,
+    )
+    text = entries_to_csv(await engine.audit.entries())
+    header, row = text.strip().split("\r\n")
+    assert header == "when,user,region,site,kind,object,before,after,result,message"
+    assert "'=HYPERLINK(evil)" in row and '"{""a"":1}"' in row
+    target = Path(store.path.parent / "audit.csv")
+    assert await engine.audit.export_csv(target) == 1
+    assert target.read_text(encoding="utf-8-sig").startswith("when,")
