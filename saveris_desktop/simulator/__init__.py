@@ -1,1 +1,51 @@
-"""An in-memory, strict implementation of the Device Management API with virtual loggers. No Qt."""
+"""A strict, in-memory implementation of the Device Management API with virtual loggers. No Qt.
+
+It is what the tests, the app's demo mode and technician training run against, since the real
+cloud is out of reach. It serves every route of api/routes.py ROUTES (the one route table) and is
+strict where a real server would be; see state.py for the rules the API leaves open.
+
+Facade (used by demo mode and the "Virtual logger" panel)::
+
+    from saveris_desktop.simulator import Simulator, LoggerKind, LedState, DEMO_USERNAME, DEMO_PASSWORD
+
+    sim = Simulator(seed=0, join_delay=8.0, token_lifetime=24 * 3600, control_enabled=True)
+    sim.app                      # the Starlette ASGI app
+    sim.transport()              # httpx transport into sim.app, no socket (httpx.ASGITransport)
+    logger = sim.create_logger(LoggerKind.SAVERIS2)
+    logger.id, logger.kind, logger.serial_number, logger.model_code, logger.hotspot_ssid
+    logger.led, logger.status_text, logger.joined_site   # LedState, str, site name or None
+    sim.loggers                  # every virtual logger
+    sim.press_button(logger.id, seconds=3.0)             # >= 3 s opens (or closes) the hotspot
+    sim.submit_configuration(logger.id, account_id=connect_key, wifi_ssid="Shop", wifi_password="...")
+                                 # -> ConfigurationResult(ok, message, field_errors)
+    sim.set_network_down(True)   # laptop on the logger's hotspot: API calls fail like a dropped line
+    sim.advance_time(60)         # move the simulated clock; sim.now() reads it
+    sim.add_fault("rate_limit", route="list_devices", count=1)   # see faults.py; sim.clear_faults()
+
+The clock is real monotonic time plus an offset, so a demo logger joins by itself `join_delay`
+seconds after its page was saved; tests pass `clock=ManualClock()`. Joining is evaluated lazily,
+whenever a request arrives or a logger's state is read.
+
+Running it: in-process with `sim.transport()`; as a real server with the `saveris-sim` command
+(uvicorn on 127.0.0.1, see server.py), or `server.serve_in_thread(sim)` for tests and demo mode.
+The control API for the physical world is under `/_sim/` (see control.py).
+"""
+
+from .clock import ManualClock, RealClock
+from .facade import DEMO_PASSWORD, DEMO_USERNAME, Simulator
+from .faults import Fault, FaultKind
+from .loggers import ConfigurationResult, LedState, LoggerKind, VirtualLogger
+
+__all__ = [
+    "DEMO_PASSWORD",
+    "DEMO_USERNAME",
+    "ConfigurationResult",
+    "Fault",
+    "FaultKind",
+    "LedState",
+    "LoggerKind",
+    "ManualClock",
+    "RealClock",
+    "Simulator",
+    "VirtualLogger",
+]

@@ -1,0 +1,228 @@
+"""`Simulator`: the simulated cloud plus its virtual loggers, as one object (see the package docstring)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+import threading
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import anyio
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute
+
+from .auth import TokenIssuer
+from .clock import Clock, RealClock
+from .control import control_mount
+from .endpoints import api_routes
+from .faults import Fault, FaultKind, FaultPlan
+from .loggers import ConfigurationResult, LoggerKind, VirtualLogger
+from .responses import error
+from .state import World
+from .transport import SimulatorTransport
+
+log = logging.getLogger(__name__)
+
+DEMO_USERNAME = "technician@demo.saveris"
+DEMO_PASSWORD = "demo"  # noqa: S105  (the documented demo account of the simulator)
+DEFAULT_TOKEN_LIFETIME = 24 * 3600.0  # testo documents 24 hours
+DEFAULT_MAX_BODY_BYTES = 64 * 1024
+
+
+class Simulator:
+    def __init__(
+        self,
+        *,
+        seed: int = 0,
+        join_delay: float = 8.0,
+        token_lifetime: float = DEFAULT_TOKEN_LIFETIME,
+        control_enabled: bool = True,
+        clock: Clock | None = None,
+        accounts: Mapping[str, str] | None = None,
+        max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+    ) -> None:
+        if not join_delay >= 0:
+            raise ValueError("join_delay must be zero or more seconds")
+        self.seed = seed
+        self.clock: Clock = clock or RealClock()
+        self.control_enabled = control_enabled
+        self.max_body_bytes = max_body_bytes
+        self.world = World(
+            clock=self.clock,
+            seed=seed,
+            join_delay=join_delay,
+            accounts=dict(accounts) if accounts is not None else {DEMO_USERNAME: DEMO_PASSWORD},
+        )
+        self.tokens = TokenIssuer(self.clock, token_lifetime)
+        self.faults = FaultPlan(seed)
+        self.network_down = False
+        self._state_file: Path | None = None
+        self._saved_revision = -1
+        self._save_lock = threading.Lock()
+        self.app = self._build_app()
+
+    def _build_app(self) -> Starlette:
+        routes: list[BaseRoute] = list(api_routes(self))
+        if self.control_enabled:
+            routes.append(control_mount(self))
+        return Starlette(
+            routes=routes,
+            exception_handlers={HTTPException: _http_error, Exception: _internal_error},
+        )
+
+    def transport(self) -> SimulatorTransport:
+        """An httpx transport into this simulator, with no socket (see transport.py)."""
+        return SimulatorTransport(self)
+
+    # --- time --------------------------------------------------------------------------------
+
+    def now(self) -> float:
+        return self.clock.now()
+
+    def advance_time(self, seconds: float) -> None:
+        with self.world.lock:
+            self.clock.advance(seconds)
+            self.world.tick()
+
+    # --- virtual loggers ---------------------------------------------------------------------
+
+    def create_logger(self, kind: LoggerKind) -> VirtualLogger:
+        with self.world.lock:
+            logger = self.world.create_logger(LoggerKind(kind))
+            logger.refresh = self._tick
+            return logger
+
+    @property
+    def loggers(self) -> list[VirtualLogger]:
+        with self.world.lock:
+            self.world.tick()
+            return list(self.world.loggers.values())
+
+    def logger(self, logger_id: str) -> VirtualLogger:
+        with self.world.lock:
+            self.world.tick()
+            return self.world.logger(logger_id)
+
+    def press_button(self, logger_id: str, seconds: float = 3.0) -> str:
+        """Hold the logger's button; returns what happened (a short press is ignored, and says so)."""
+        with self.world.lock:
+            self.world.tick()
+            message = self.world.logger(logger_id).press_button(seconds)
+            self.world.changed()
+            return message
+
+    def submit_configuration(
+        self, logger_id: str, account_id: str, wifi_ssid: str, wifi_password: str
+    ) -> ConfigurationResult:
+        """Fill in and save the logger's configuration page (only reachable in hotspot mode)."""
+        with self.world.lock:
+            self.world.tick()
+            result = self.world.logger(logger_id).submit_configuration(
+                account_id, wifi_ssid, wifi_password, now=self.clock.now(), join_delay=self.world.join_delay
+            )
+            self.world.changed()
+            if result.ok and self.world.join_delay == 0:
+                self.world.tick()
+            return result
+
+    def _tick(self) -> None:
+        with self.world.lock:
+            self.world.tick()
+
+    # --- the laptop's network, faults, accounts ----------------------------------------------
+
+    def set_network_down(self, down: bool) -> None:
+        """True: the laptop is on a logger's hotspot, so every API request fails like a dropped line."""
+        self.network_down = bool(down)
+
+    def add_fault(self, fault: Fault | FaultKind | str, **options: Any) -> int:
+        """Add a fault (a Fault, or a kind plus Fault's fields as keywords); returns its id."""
+        if not isinstance(fault, Fault):
+            fault = Fault(FaultKind(fault), **options)
+        with self.world.lock:
+            return self.faults.add(fault)
+
+    def clear_faults(self) -> None:
+        with self.world.lock:
+            self.faults.clear()
+
+    def expire_tokens(self) -> None:
+        with self.world.lock:
+            self.tokens.expire_all()
+
+    def add_account(self, username: str, password: str) -> None:
+        from .state import Account
+
+        with self.world.lock:
+            self.world.accounts[username] = Account(username, password)
+
+    def reset(self) -> None:
+        """Forget sites, devices, loggers and faults (accounts and tokens stay)."""
+        with self.world.lock:
+            self.world.reset()
+            self.faults.clear()
+            self.network_down = False
+
+    # --- persistence -------------------------------------------------------------------------
+
+    def load_state(self, path: Path) -> bool:
+        """Restore what `path` holds (False when it does not exist yet) and keep saving there."""
+        self._state_file = path
+        if not path.exists():
+            return False
+        data = json.loads(path.read_text(encoding="utf-8"))
+        with self.world.lock:
+            self.world.restore(data)
+            for logger in self.world.loggers.values():
+                logger.refresh = self._tick
+            self._saved_revision = self.world.revision
+        return True
+
+    def save_state(self) -> None:
+        """Write the state atomically (temp file + os.replace): a crash never leaves half a file."""
+        if self._state_file is None:
+            return
+        with self._save_lock:
+            with self.world.lock:
+                if self.world.revision == self._saved_revision:
+                    return
+                revision = self.world.revision
+                data = self.world.snapshot()
+            _write_atomically(self._state_file, json.dumps(data, indent=1, sort_keys=True))
+            self._saved_revision = revision
+
+    async def autosave(self) -> None:
+        if self._state_file is not None and self.world.revision != self._saved_revision:
+            await anyio.to_thread.run_sync(self.save_state)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)  # noqa: S101  (registered for HTTPException only)
+    messages = {404: "No such resource", 405: f"Method {request.method} is not allowed here"}
+    return error(exc.status_code, messages.get(exc.status_code, exc.detail), headers=exc.headers)
+
+
+async def _internal_error(request: Request, exc: Exception) -> Response:
+    log.exception("simulator failed on %s %s", request.method, request.url.path)
+    return error(500, "The simulator failed; see its log")

@@ -1,0 +1,659 @@
+"""The simulated cloud's data and rules: accounts, sites, devices, sensors, measuring objects.
+
+Every method expects the caller to hold `World.lock` (the API handlers and the facade do) and
+raises `Refusal` with the HTTP status and a one-sentence reason when a request breaks a rule.
+Rules and decisions the real API does not document (see also the package docstring):
+
+- Site names are per account: two accounts may both have a "Kitchen". A resource (device, sensor,
+  measuring object) of another account, or of another site of the same account, answers 404
+  exactly like an unknown uuid, so a caller learns nothing about other tenants.
+- PUT replaces the writable fields: one left out returns to its default, read-only fields sent
+  back are ignored, unknown fields are refused. A client that drops fields it does not model
+  therefore loses data visibly, as it would on a strict real server.
+- A sensor channel feeds at most one logical channel of the site (409 otherwise), and measuring
+  object names are unique within a site (409).
+"""
+
+from __future__ import annotations
+
+import copy
+import random
+import threading
+import uuid
+import zoneinfo
+from dataclasses import asdict, dataclass
+from functools import cache
+from typing import Any
+
+from .auth import Principal
+from .catalog import (
+    CYCLE_BOUNDS_MS,
+    MAX_ALARM_DELAY_MS,
+    MAX_OFFSET,
+    SEVERITIES,
+    UNITS_BY_VALUE,
+)
+from .clock import Clock, iso_utc
+from .documents import (
+    alarm_conditions,
+    default_alarms,
+    default_cycle,
+    default_device_name,
+    device_alarm_kinds,
+    device_document,
+    display_settings,
+    duration,
+    kind_of,
+    listing,
+    same_uuid,
+    sensor_alarm_kinds,
+    sensor_document,
+)
+from .loggers import CONNECT_KEY_ALPHABET, KIND_SPECS, LoggerKind, VirtualLogger
+from .validation import Obj, check_site_name, fail
+
+NAME_MAX = 64
+DEFAULT_TIMEZONE = "Etc/UTC"
+STATE_FORMAT = 1
+
+
+@dataclass
+class Account:
+    username: str
+    password: str
+
+    @property
+    def customer_uuid(self) -> str:
+        # Stable across restarts, so a saved state file still belongs to the same account.
+        return str(uuid.uuid5(uuid.NAMESPACE_URL, f"saveris-sim:customer:{self.username}"))
+
+    @property
+    def principal(self) -> Principal:
+        return Principal(self.customer_uuid, self.username)
+
+
+@dataclass
+class Site:
+    customer_uuid: str
+    name: str
+    connect_key: str
+    timezone: str
+    created_at: str
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The account and site a site-scoped request acts in."""
+
+    customer_uuid: str
+    site: str
+
+
+@cache
+def _known_timezones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+class World:
+    def __init__(self, *, clock: Clock, seed: int, join_delay: float, accounts: dict[str, str]) -> None:
+        self.lock = threading.RLock()
+        self.clock = clock
+        self.join_delay = join_delay
+        self._seed = seed
+        self._rng = random.Random(seed)
+        self.accounts = {name: Account(name, password) for name, password in accounts.items()}
+        self.revision = 0
+        self._reset_data()
+
+    def _reset_data(self) -> None:
+        self.sites: dict[tuple[str, str], Site] = {}
+        self.devices: dict[str, dict[str, Any]] = {}
+        self.sensors: dict[str, dict[str, Any]] = {}
+        self.device_alarms: dict[str, dict[str, Any]] = {}
+        self.sensor_alarms: dict[str, dict[str, Any]] = {}
+        self.measuring_objects: dict[str, dict[str, Any]] = {}
+        self.instruction_sets: dict[str, dict[str, Any]] = {}
+        self.object_alarms: dict[str, dict[str, Any]] = {}
+        self.loggers: dict[str, VirtualLogger] = {}
+        self._next_logger = 1
+
+    def reset(self) -> None:
+        """Forget every site, device and logger; accounts stay. The seed restarts."""
+        self._rng = random.Random(self._seed)
+        self._reset_data()
+        self.changed()
+
+    def changed(self) -> None:
+        self.revision += 1
+
+    # --- ids ---------------------------------------------------------------------------------
+
+    def new_uuid(self) -> str:
+        return str(uuid.UUID(int=self._rng.getrandbits(128), version=4))
+
+    def _digits(self, count: int) -> str:
+        return "".join(self._rng.choice("0123456789") for _ in range(count))
+
+    def _new_connect_key(self) -> str:
+        taken = {site.connect_key for site in self.sites.values()}
+        while True:
+            raw = "".join(self._rng.choice(CONNECT_KEY_ALPHABET) for _ in range(12))
+            key = f"{raw[0:4]}-{raw[4:8]}-{raw[8:12]}"
+            if key not in taken:
+                return key
+
+    def _now_iso(self) -> str:
+        return iso_utc(self.clock.wall())
+
+    # --- accounts and sites ------------------------------------------------------------------
+
+    def authenticate(self, username: str, password: str) -> Principal | None:
+        import hmac
+
+        account = self.accounts.get(username)
+        # Compare in constant time and always do the work, so timing does not reveal user names.
+        expected = account.password if account else "\0never\0"
+        if hmac.compare_digest(expected.encode(), password.encode()) and account is not None:
+            return account.principal
+        return None
+
+    def create_site(self, principal: Principal, name: str) -> Site:
+        check_site_name(name)
+        key = (principal.customer_uuid, name)
+        site = self.sites.get(key)
+        if site is None:
+            site = Site(
+                principal.customer_uuid, name, self._new_connect_key(), DEFAULT_TIMEZONE, self._now_iso()
+            )
+            self.sites[key] = site
+            self.changed()
+        return site
+
+    def site(self, scope: Scope) -> Site:
+        site = self.sites.get((scope.customer_uuid, scope.site))
+        if site is None:
+            fail(f"site {scope.site!r} not found", status=404)
+        return site
+
+    def site_of_key(self, connect_key: str) -> Site | None:
+        for site in self.sites.values():
+            if site.connect_key.replace("-", "") == connect_key:
+                return site
+        return None
+
+    def global_settings(self, scope: Scope) -> dict[str, Any]:
+        site = self.site(scope)
+        return {"timezone": site.timezone}
+
+    def put_global_settings(self, scope: Scope, value: Any) -> dict[str, Any]:
+        site = self.site(scope)
+        body = Obj(value)
+        body.only(("timezone",))
+        timezone = body.string("timezone", max_length=64)
+        if timezone not in _known_timezones():
+            fail(f"timezone must be an IANA time zone name such as Europe/Berlin (got {timezone!r})")
+        site.timezone = timezone
+        self.changed()
+        return {"timezone": timezone}
+
+    # --- devices -----------------------------------------------------------------------------
+
+    def _owned(self, docs: dict[str, dict[str, Any]], what: str, scope: Scope, item: str) -> dict[str, Any]:
+        self.site(scope)
+        doc = docs.get(item)
+        if doc is None or doc["customer_uuid"] != scope.customer_uuid or doc["customer_site"] != scope.site:
+            fail(f"{what} {item!r} not found in site {scope.site!r}", status=404)
+        return doc
+
+    def list_devices(self, scope: Scope) -> list[dict[str, Any]]:
+        self.site(scope)
+        return [
+            copy.deepcopy(doc)
+            for doc in self.devices.values()
+            if doc["customer_uuid"] == scope.customer_uuid and doc["customer_site"] == scope.site
+        ]
+
+    def device(self, scope: Scope, device_uuid: str) -> dict[str, Any]:
+        return copy.deepcopy(self._owned(self.devices, "device", scope, device_uuid))
+
+    def put_device(self, scope: Scope, device_uuid: str, value: Any) -> dict[str, Any]:
+        doc = self._owned(self.devices, "device", scope, device_uuid)
+        capability = doc["capability"]
+        kind = kind_of(doc)
+        spec = KIND_SPECS[kind] if kind else None
+        body = Obj(value)
+        writable = {"name", "measuring_cycle", "communication_cycle", "tags"}
+        if capability.get("display"):
+            writable.add("display_settings")
+        body.only(set(doc) | writable)
+        same_uuid(body, device_uuid)
+        name = body.opt_string("name", max_length=NAME_MAX, allow_empty=False)
+        measuring = body.opt_integer("measuring_cycle")
+        communication = body.opt_integer("communication_cycle")
+        for field, cycle in (("measuring_cycle", measuring), ("communication_cycle", communication)):
+            if cycle is not None:
+                low, high = capability[f"{field}_min"], capability[f"{field}_max"]
+                if not low <= cycle <= high:
+                    fail(
+                        f"{field} must be between {low} and {high} ms ({duration(low)} to "
+                        f"{duration(high)}) for this {doc['model_code']} device (got {cycle})"
+                    )
+        tags = body.strings("tags")
+        display = body.opt_obj("display_settings")
+        doc["name"] = name if name is not None else default_device_name(doc)
+        doc["measuring_cycle"] = measuring if measuring is not None else default_cycle(spec, "measuring")
+        doc["communication_cycle"] = (
+            communication if communication is not None else default_cycle(spec, "communication")
+        )
+        doc["tags"] = tags
+        if capability.get("display"):
+            doc["display_settings"] = display_settings(display)
+        doc["last_modified"] = self._now_iso()
+        self.changed()
+        return copy.deepcopy(doc)
+
+    # --- sensors -----------------------------------------------------------------------------
+
+    def sensor(self, scope: Scope, sensor_uuid: str) -> dict[str, Any]:
+        return copy.deepcopy(self._owned(self.sensors, "sensor", scope, sensor_uuid))
+
+    def put_sensor(self, scope: Scope, sensor_uuid: str, value: Any) -> dict[str, Any]:
+        doc = self._owned(self.sensors, "sensor", scope, sensor_uuid)
+        body = Obj(value)
+        body.only(set(doc) | {"name", "channels"})
+        same_uuid(body, sensor_uuid)
+        name = body.opt_string("name", max_length=NAME_MAX, allow_empty=False)
+        current = {channel["channel_index"]: channel for channel in doc["channels"]}
+        updates: dict[int, dict[str, Any]] = {}
+        for channel in body.objects("channels", max_items=len(current) + 1):
+            channel.only(set(next(iter(current.values()))) | {"name", "offset", "physical_unit_id"})
+            index = channel.integer("channel_index", minimum=0)
+            if index not in current:
+                fail(f"{channel.where}: this sensor has no channel {index} (it has {listing(current)})")
+            if index in updates:
+                fail(f"{channel.where}: channel {index} is listed twice")
+            value_id = current[index]["physical_value_id"]
+            sent_value_id = channel.opt_string("physical_value_id")
+            if sent_value_id is not None and sent_value_id != value_id:
+                fail(f"{channel.where}.physical_value_id is read-only: channel {index} measures {value_id}")
+            units = UNITS_BY_VALUE[value_id]
+            unit = channel.opt_string("physical_unit_id") or units[0]
+            if unit not in units:
+                fail(f"{channel.where}.physical_unit_id must be one of {', '.join(units)} for {value_id}")
+            limit = MAX_OFFSET[value_id]
+            offset = channel.opt_number("offset", minimum=-limit, maximum=limit)
+            updates[index] = {
+                "name": channel.opt_string("name", max_length=NAME_MAX) or current[index]["factory_name"],
+                "physical_unit_id": unit,
+                "offset": offset or 0.0,
+            }
+        missing = sorted(set(current) - set(updates))
+        if missing:
+            fail(f"channels must list every channel of the sensor (missing {listing(missing)})")
+        for index, update in updates.items():
+            current[index].update(update)
+        doc["name"] = name if name is not None else doc["factory_name"]
+        doc["last_modified"] = self._now_iso()
+        self.changed()
+        return copy.deepcopy(doc)
+
+    # --- system alarm configurations ---------------------------------------------------------
+
+    def device_alarm_configuration(self, scope: Scope, device_uuid: str) -> dict[str, Any]:
+        self._owned(self.devices, "device", scope, device_uuid)
+        return copy.deepcopy(self.device_alarms[device_uuid])
+
+    def put_device_alarm_configuration(self, scope: Scope, device_uuid: str, value: Any) -> dict[str, Any]:
+        doc = self._owned(self.devices, "device", scope, device_uuid)
+        kinds = device_alarm_kinds(doc)
+        self.device_alarms[device_uuid] = self._system_alarms(value, kinds, "device")
+        self.changed()
+        return copy.deepcopy(self.device_alarms[device_uuid])
+
+    def sensor_alarm_configuration(self, scope: Scope, sensor_uuid: str) -> dict[str, Any]:
+        self._owned(self.sensors, "sensor", scope, sensor_uuid)
+        return copy.deepcopy(self.sensor_alarms[sensor_uuid])
+
+    def put_sensor_alarm_configuration(self, scope: Scope, sensor_uuid: str, value: Any) -> dict[str, Any]:
+        doc = self._owned(self.sensors, "sensor", scope, sensor_uuid)
+        kinds = sensor_alarm_kinds(doc)
+        self.sensor_alarms[sensor_uuid] = self._system_alarms(value, kinds, "sensor")
+        self.changed()
+        return copy.deepcopy(self.sensor_alarms[sensor_uuid])
+
+    def _system_alarms(self, value: Any, kinds: tuple[str, ...], what: str) -> dict[str, Any]:
+        body = Obj(value)
+        body.only(("alarms", "updated_at"))
+        alarms: list[dict[str, Any]] = []
+        seen: set[str] = set()
+        for alarm in body.objects("alarms", max_items=len(kinds)):
+            alarm.only(("alarm_type", "enabled", "severity", "delay"))
+            kind = alarm.string("alarm_type", max_length=64)
+            if kind not in kinds:
+                fail(f"{alarm.where}.alarm_type: this {what} supports {', '.join(kinds)} (not {kind!r})")
+            if kind in seen:
+                fail(f"{alarm.where}: alarm_type {kind} is listed twice")
+            seen.add(kind)
+            alarms.append(
+                {
+                    "alarm_type": kind,
+                    "enabled": alarm.boolean("enabled", default=True),
+                    "severity": alarm.choice("severity", SEVERITIES)
+                    if alarm.has("severity")
+                    else "ASV_ALARM",
+                    "delay": alarm.opt_integer("delay", minimum=0, maximum=MAX_ALARM_DELAY_MS) or 0,
+                }
+            )
+        return {"alarms": alarms, "updated_at": self._now_iso()}
+
+    # --- measuring objects -------------------------------------------------------------------
+
+    def list_measuring_objects(self, scope: Scope) -> list[dict[str, Any]]:
+        self.site(scope)
+        return [copy.deepcopy(doc) for doc in self._objects_of(scope)]
+
+    def _objects_of(self, scope: Scope) -> list[dict[str, Any]]:
+        return [
+            doc
+            for doc in self.measuring_objects.values()
+            if doc["customer_uuid"] == scope.customer_uuid and doc["customer_site"] == scope.site
+        ]
+
+    def measuring_object(self, scope: Scope, object_uuid: str) -> dict[str, Any]:
+        return copy.deepcopy(self._owned(self.measuring_objects, "measuring object", scope, object_uuid))
+
+    def create_measuring_object(self, scope: Scope, value: Any) -> dict[str, Any]:
+        self.site(scope)
+        body = Obj(value)
+        body.only(("uuid", "customer_site", "name", "description", "logical_channels"))
+        if body.data.get("uuid") is not None:
+            fail("uuid is assigned by the server: leave it out when creating a measuring object")
+        sent_site = body.opt_string("customer_site")
+        if sent_site is not None and sent_site != scope.site:
+            fail(f"customer_site {sent_site!r} differs from the site parameter {scope.site!r}")
+        name = body.string("name", max_length=NAME_MAX).strip()
+        if any(doc["name"].casefold() == name.casefold() for doc in self._objects_of(scope)):
+            fail(f"a measuring object named {name!r} already exists in site {scope.site!r}", status=409)
+        description = body.opt_string("description", max_length=500)
+        channels = body.objects("logical_channels", max_items=16)
+        if not channels:
+            fail("logical_channels must name at least one channel")
+        taken = self._fed_channels(scope)
+        logical: list[dict[str, Any]] = []
+        for channel in channels:
+            logical.append(self._logical_channel(scope, channel, logical, taken))
+        object_uuid = self.new_uuid()
+        created = self._now_iso()
+        doc: dict[str, Any] = {
+            "uuid": object_uuid,
+            "customer_uuid": scope.customer_uuid,
+            "customer_site": scope.site,
+            "name": name,
+            "description": description,
+            "logical_channels": logical,
+            "created_at": created,
+        }
+        self.measuring_objects[object_uuid] = doc
+        self.instruction_sets[object_uuid] = {"measuring_cycle": None, "communication_cycle": None}
+        self.object_alarms[object_uuid] = {"channel_alarm_configurations": [], "updated_at": created}
+        self.changed()
+        return copy.deepcopy(doc)
+
+    def _fed_channels(self, scope: Scope) -> dict[tuple[str, int], str]:
+        """(sensor uuid, channel index) -> "channel 'X' of measuring object 'Y'" for this site."""
+        fed: dict[tuple[str, int], str] = {}
+        for doc in self._objects_of(scope):
+            for channel in doc["logical_channels"]:
+                ref = channel.get("sensor_channel")
+                if ref is not None:
+                    fed[(ref["sensor_uuid"], ref["channel_index"])] = (
+                        f"logical channel {channel['name']!r} of measuring object {doc['name']!r}"
+                    )
+        return fed
+
+    def _logical_channel(
+        self, scope: Scope, channel: Obj, earlier: list[dict[str, Any]], taken: dict[tuple[str, int], str]
+    ) -> dict[str, Any]:
+        channel.only(("uuid", "name", "physical_value_id", "physical_unit_id", "sensor_channel"))
+        if channel.data.get("uuid") is not None:
+            fail(f"{channel.where}.uuid is assigned by the server: leave it out")
+        name = channel.string("name", max_length=NAME_MAX).strip()
+        if any(other["name"].casefold() == name.casefold() for other in earlier):
+            fail(f"{channel.where}.name {name!r} is used twice in this measuring object")
+        value_id = channel.choice("physical_value_id", UNITS_BY_VALUE)
+        unit = channel.opt_string("physical_unit_id")
+        reference: dict[str, Any] | None = None
+        ref = channel.opt_obj("sensor_channel")
+        if ref is not None:
+            ref.only(("sensor_uuid", "channel_index"))
+            sensor_uuid = ref.string("sensor_uuid", max_length=64)
+            index = ref.integer("channel_index", minimum=0, maximum=1_000)
+            sensor = self.sensors.get(sensor_uuid)
+            if sensor is None or sensor["customer_uuid"] != scope.customer_uuid:
+                fail(f"{ref.where}.sensor_uuid: no sensor {sensor_uuid!r} in site {scope.site!r}")
+            if sensor["customer_site"] != scope.site:
+                fail(
+                    f"{ref.where}.sensor_uuid: sensor {sensor_uuid!r} belongs to site "
+                    f"{sensor['customer_site']!r}, not to {scope.site!r}"
+                )
+            physical = {c["channel_index"]: c for c in sensor["channels"]}
+            if index not in physical:
+                fail(
+                    f"{ref.where}.channel_index: sensor {sensor_uuid!r} has no channel {index} "
+                    f"(it has {listing(physical)})"
+                )
+            if physical[index]["physical_value_id"] != value_id:
+                fail(
+                    f"{ref.where}: channel {index} of sensor {sensor_uuid!r} measures "
+                    f"{physical[index]['physical_value_id']}, not {value_id}"
+                )
+            if (sensor_uuid, index) in taken:
+                fail(
+                    f"{ref.where}: this sensor channel already feeds {taken[(sensor_uuid, index)]}",
+                    status=409,
+                )
+            taken[(sensor_uuid, index)] = f"logical channel {name!r} of this request"
+            unit = unit or physical[index]["physical_unit_id"]
+            reference = {"sensor_uuid": sensor_uuid, "channel_index": index}
+        unit = unit or UNITS_BY_VALUE[value_id][0]
+        if unit not in UNITS_BY_VALUE[value_id]:
+            fail(f"{channel.where}.physical_unit_id must be one of {', '.join(UNITS_BY_VALUE[value_id])}")
+        return {
+            "uuid": self.new_uuid(),
+            "name": name,
+            "physical_value_id": value_id,
+            "physical_unit_id": unit,
+            "sensor_channel": reference,
+        }
+
+    def instruction_set(self, scope: Scope, object_uuid: str) -> dict[str, Any]:
+        self._owned(self.measuring_objects, "measuring object", scope, object_uuid)
+        return copy.deepcopy(self.instruction_sets[object_uuid])
+
+    def put_instruction_set(self, scope: Scope, object_uuid: str, value: Any) -> dict[str, Any]:
+        doc = self._owned(self.measuring_objects, "measuring object", scope, object_uuid)
+        body = Obj(value)
+        body.only(("measuring_cycle", "communication_cycle", "updated_at"))
+        devices = self._feeding_devices(doc)
+        result: dict[str, Any] = {}
+        for field in ("measuring_cycle", "communication_cycle"):
+            low, high = CYCLE_BOUNDS_MS
+            for device in devices:
+                low = max(low, device["capability"][f"{field}_min"])
+                high = min(high, device["capability"][f"{field}_max"])
+            cycle = body.opt_integer(field)
+            if cycle is not None and not low <= cycle <= high:
+                who = "the devices feeding this measuring object" if devices else "a measuring object"
+                fail(f"{field} must be between {low} and {high} ms for {who} (got {cycle})")
+            result[field] = cycle
+        result["updated_at"] = self._now_iso()
+        self.instruction_sets[object_uuid] = result
+        self.changed()
+        return copy.deepcopy(result)
+
+    def _feeding_devices(self, doc: dict[str, Any]) -> list[dict[str, Any]]:
+        devices = []
+        for channel in doc["logical_channels"]:
+            ref = channel.get("sensor_channel")
+            sensor = self.sensors.get(ref["sensor_uuid"]) if ref else None
+            if sensor is not None and sensor["device_uuid"] in self.devices:
+                devices.append(self.devices[sensor["device_uuid"]])
+        return devices
+
+    def object_alarm_configuration(self, scope: Scope, object_uuid: str) -> dict[str, Any]:
+        self._owned(self.measuring_objects, "measuring object", scope, object_uuid)
+        return copy.deepcopy(self.object_alarms[object_uuid])
+
+    def put_object_alarm_configuration(self, scope: Scope, object_uuid: str, value: Any) -> dict[str, Any]:
+        doc = self._owned(self.measuring_objects, "measuring object", scope, object_uuid)
+        channels = {channel["uuid"]: channel for channel in doc["logical_channels"]}
+        body = Obj(value)
+        body.only(("channel_alarm_configurations", "updated_at"))
+        configurations = []
+        seen: set[str] = set()
+        for config in body.objects("channel_alarm_configurations", max_items=len(channels)):
+            config.only(("logical_channel_uuid", "measurementAlarmConditionSet"))
+            channel_uuid = config.string("logical_channel_uuid", max_length=64)
+            if channel_uuid not in channels:
+                fail(
+                    f"{config.where}.logical_channel_uuid {channel_uuid!r} is not a channel of measuring "
+                    f"object {doc['name']!r}"
+                )
+            if channel_uuid in seen:
+                fail(f"{config.where}: logical channel {channel_uuid!r} is configured twice")
+            seen.add(channel_uuid)
+            sets = [
+                {"measurementAlarmConditions": alarm_conditions(condition_set, channels[channel_uuid])}
+                for condition_set in config.objects("measurementAlarmConditionSet", max_items=8)
+            ]
+            configurations.append(
+                {"logical_channel_uuid": channel_uuid, "measurementAlarmConditionSet": sets}
+            )
+        result = {"channel_alarm_configurations": configurations, "updated_at": self._now_iso()}
+        self.object_alarms[object_uuid] = result
+        self.changed()
+        return copy.deepcopy(result)
+
+    # --- virtual loggers ---------------------------------------------------------------------
+
+    def create_logger(self, kind: LoggerKind) -> VirtualLogger:
+        spec = KIND_SPECS[kind]
+        logger = VirtualLogger(
+            logger_id=f"vl-{self._next_logger}",
+            kind=kind,
+            serial_number=spec.serial_prefix + self._digits(6),
+            device_uuid=self.new_uuid(),
+            sensor_uuids=tuple(self.new_uuid() for _ in spec.sensors),
+            sensor_serials=tuple("7" + self._digits(8) for _ in spec.sensors),
+        )
+        self._next_logger += 1
+        self.loggers[logger.id] = logger
+        self.changed()
+        return logger
+
+    def logger(self, logger_id: str) -> VirtualLogger:
+        logger = self.loggers.get(logger_id)
+        if logger is None:
+            fail(f"virtual logger {logger_id!r} not found", status=404)
+        return logger
+
+    def tick(self) -> None:
+        """Let every logger whose join delay has passed join its site (or be refused)."""
+        now = self.clock.now()
+        for logger in self.loggers.values():
+            if logger.join_due is None or logger.join_due > now:
+                continue
+            site = self.site_of_key(logger.pending_key or "")
+            if site is None:
+                logger.refused()
+            else:
+                self._attach(logger, site)
+                logger.joined(site.name, site.customer_uuid)
+            self.changed()
+
+    def _attach(self, logger: VirtualLogger, site: Site) -> None:
+        doc = self.devices.get(logger.device_uuid)
+        if doc is not None:
+            if (doc["customer_uuid"], doc["customer_site"]) != (site.customer_uuid, site.name):
+                self._detach(logger)
+            for sensor_uuid in logger.sensor_uuids:
+                self.sensors[sensor_uuid].update(customer_uuid=site.customer_uuid, customer_site=site.name)
+            doc.update(customer_uuid=site.customer_uuid, customer_site=site.name)
+            doc["connection"]["wifi_ssid"] = logger.wifi_ssid
+            return
+        joined = self._now_iso()
+        self.devices[logger.device_uuid] = device_document(logger, site, joined)
+        for slot, (sensor_uuid, serial, sensor_spec) in enumerate(
+            zip(logger.sensor_uuids, logger.sensor_serials, logger.spec.sensors, strict=True)
+        ):
+            self.sensors[sensor_uuid] = sensor_document(sensor_uuid, serial, sensor_spec, logger, site, slot)
+            self.sensor_alarms[sensor_uuid] = {
+                "alarms": default_alarms(sensor_alarm_kinds(self.sensors[sensor_uuid])),
+                "updated_at": joined,
+            }
+        self.device_alarms[logger.device_uuid] = {
+            "alarms": default_alarms(device_alarm_kinds(self.devices[logger.device_uuid])),
+            "updated_at": joined,
+        }
+
+    def _detach(self, logger: VirtualLogger) -> None:
+        """A logger moving to another site stops feeding the measuring objects of its old one."""
+        moving = set(logger.sensor_uuids)
+        for doc in self.measuring_objects.values():
+            for channel in doc["logical_channels"]:
+                ref = channel.get("sensor_channel")
+                if ref is not None and ref["sensor_uuid"] in moving:
+                    channel["sensor_channel"] = None
+
+    # --- persistence -------------------------------------------------------------------------
+
+    def snapshot(self) -> dict[str, Any]:
+        now = self.clock.now()
+        return copy.deepcopy(
+            {
+                "format": STATE_FORMAT,
+                "rng": _rng_state(self._rng),
+                "next_logger": self._next_logger,
+                "sites": [asdict(site) for site in self.sites.values()],
+                "devices": self.devices,
+                "sensors": self.sensors,
+                "device_alarms": self.device_alarms,
+                "sensor_alarms": self.sensor_alarms,
+                "measuring_objects": self.measuring_objects,
+                "instruction_sets": self.instruction_sets,
+                "object_alarms": self.object_alarms,
+                "loggers": [logger.persisted(now) for logger in self.loggers.values()],
+            }
+        )
+
+    def restore(self, data: dict[str, Any]) -> None:
+        if data.get("format") != STATE_FORMAT:
+            raise ValueError(f"unsupported simulator state format {data.get('format')!r}")
+        now = self.clock.now()
+        self._reset_data()
+        self._rng.setstate(_rng_from_json(data["rng"]))
+        self._next_logger = int(data["next_logger"])
+        for raw in data["sites"]:
+            site = Site(**raw)
+            self.sites[(site.customer_uuid, site.name)] = site
+        self.devices = data["devices"]
+        self.sensors = data["sensors"]
+        self.device_alarms = data["device_alarms"]
+        self.sensor_alarms = data["sensor_alarms"]
+        self.measuring_objects = data["measuring_objects"]
+        self.instruction_sets = data["instruction_sets"]
+        self.object_alarms = data["object_alarms"]
+        for raw in data["loggers"]:
+            logger = VirtualLogger.restore(raw, now)
+            self.loggers[logger.id] = logger
+        self.changed()
+
+
+def _rng_state(rng: random.Random) -> list[Any]:
+    version, internal, gauss = rng.getstate()
+    return [version, list(internal), gauss]
+
+
+def _rng_from_json(data: list[Any]) -> tuple[Any, ...]:
+    version, internal, gauss = data
+    return (version, tuple(internal), gauss)
