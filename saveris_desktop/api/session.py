@@ -142,8 +142,12 @@ class ApiSession:
             token = await self._bearer(route) if authorised else None
             try:
                 response = await self._send(route, path, query, body, token)
+            except httpx.DecodingError:  # e.g. a broken gzip stream: the server answered, unreadably
+                self._set_online(True)
+                raise responses.invalid_response(
+                    route, self.endpoint, "body", "could not be decoded"
+                ) from None
             except httpx.TransportError as exc:
-                self._set_online(False)
                 offline = responses.network_error(exc, route, self.endpoint)
                 may_resend = resend_safe or request_never_left(exc)
                 delay = self.retry.delay_before_retry(attempt) if may_resend else None
@@ -151,6 +155,8 @@ class ApiSession:
                     log.debug("%s %s: %s; retrying in %.1f s", route.method, path, type(exc).__name__, delay)
                     await self.retry.sleep(delay)
                     continue
+                # Reported only once retrying is over, so one lost packet does not flash "offline".
+                self._set_online(False)
                 if report_ambiguous and not request_never_left(exc):
                     raise AmbiguousFailure(offline) from None
                 raise offline from None

@@ -77,3 +77,16 @@ async def test_put_answer_with_wrong_types(api: FakeApi, signed_in: DeviceManage
     with pytest.raises(InvalidResponseError) as caught:
         await signed_in.put_global_settings(p.SITE, GlobalSettings(timezone="Europe/Berlin"))
     _assert_readable(caught.value, "timezone")
+
+
+async def test_body_that_cannot_be_decoded(api: FakeApi, signed_in: DeviceManagementClient) -> None:
+    api.on(
+        "GET",
+        "/devices",
+        lambda _r: httpx.Response(
+            200, headers={"Content-Encoding": "gzip"}, stream=httpx.ByteStream(b"not gzip")
+        ),
+    )
+    with pytest.raises(InvalidResponseError) as caught:
+        await signed_in.list_devices(p.SITE)
+    _assert_readable(caught.value, "body")

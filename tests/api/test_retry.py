@@ -99,14 +99,30 @@ async def test_500_is_not_retried(api: FakeApi, signed_in: DeviceManagementClien
     assert len(api.calls("GET", "/devices")) == 1
 
 
-async def test_connection_errors_are_retried_and_reported_to_listeners(
-    api: FakeApi, signed_in: DeviceManagementClient
+async def test_connection_errors_are_retried_without_a_false_alarm(
+    api: FakeApi, signed_in: DeviceManagementClient, sleep: FakeSleep
 ) -> None:
     states: list[bool] = []
     signed_in.add_connectivity_listener(states.append)
     api.on("GET", "/devices", httpx.ConnectError("no route"), httpx.ReadTimeout("slow"), DEVICES)
     assert len(await signed_in.list_devices(p.SITE)) == 1
-    assert states == [False, True]
+    assert len(sleep.delays) == 2
+    assert states == []  # still online as far as anyone needs to know (sign-in answered before)
+
+
+async def test_listeners_hear_offline_then_online_again(
+    api: FakeApi, signed_in: DeviceManagementClient
+) -> None:
+    states: list[bool] = []
+    signed_in.add_connectivity_listener(states.append)
+    api.on("GET", "/devices", httpx.ConnectError("no route"))
+    for _ in range(2):
+        with pytest.raises(NetworkError):
+            await signed_in.list_devices(p.SITE)
+    api.on("GET", "/devices", reply(503), DEVICES)
+    await signed_in.list_devices(p.SITE)
+    await signed_in.list_devices(p.SITE)
+    assert states == [False, True]  # changes only, and any HTTP answer (even a 503) means reachable
 
 
 async def test_offline_ends_in_network_error(api: FakeApi, signed_in: DeviceManagementClient) -> None:
