@@ -163,39 +163,9 @@ class Outbox:
     async def enqueue(
         self, endpoint: str, site: str, kind: str, object_id: str, payload: Any, base: Any = None
     ) -> OutboxItem:
-        stamp = timestamp()
-
-        def work(connection: sqlite3.Connection) -> OutboxItem:
-            waiting = connection.execute(
-                "SELECT id FROM outbox WHERE endpoint = ? AND site = ? AND kind = ? AND object_id = ? "
-                "AND state = ? ORDER BY id DESC LIMIT 1",
-                (endpoint, site, kind, object_id, OutboxState.PENDING.value),
-            ).fetchone()
-            if waiting is not None:
-                connection.execute(
-                    "UPDATE outbox SET payload = ?, updated_at = ? WHERE id = ?",
-                    (to_json(payload), stamp, waiting["id"]),
-                )
-                return fetch_item(connection, waiting["id"])
-            cursor = connection.execute(
-                "INSERT INTO outbox (endpoint, site, kind, object_id, payload, base, state, created_at, "
-                "updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    endpoint,
-                    site,
-                    kind,
-                    object_id,
-                    to_json(payload),
-                    _json(base),
-                    OutboxState.PENDING.value,
-                    stamp,
-                    stamp,
-                ),
-            )
-            return fetch_item(connection, int(cursor.lastrowid or 0))
-
-        return await self._store.write(work)
+        return await self._store.write(
+            lambda connection: enqueue_in(connection, endpoint, site, kind, object_id, payload, base)
+        )
 
     async def get(self, item_id: int) -> OutboxItem:
         return await self._store.read(lambda connection: fetch_item(connection, item_id))
@@ -257,9 +227,16 @@ class Outbox:
         """Drop a change the technician no longer wants sent (its draft, if any, stays)."""
 
         def work(connection: sqlite3.Connection) -> None:
-            connection.execute(
-                "DELETE FROM outbox WHERE id = ? AND state != ?", (item_id, OutboxState.DONE.value)
-            )
+            item = fetch_item(connection, item_id)
+            if item.state is OutboxState.DONE:
+                return
+            connection.execute("DELETE FROM outbox WHERE id = ?", (item_id,))
+            if item.object_id.startswith(PLACEHOLDER_PREFIX):
+                # the settings queued for an object that will now never be created go with it
+                connection.execute(
+                    "DELETE FROM outbox WHERE endpoint = ? AND object_id = ? AND state != ?",
+                    (item.endpoint, item.object_id, OutboxState.DONE.value),
+                )
 
         await self._store.write(work)
 
@@ -278,3 +255,43 @@ def bind_placeholders(connection: sqlite3.Connection, endpoint: str, mapping: Ma
             "UPDATE outbox SET object_id = ?, payload = ? WHERE id = ?",
             (object_id, to_json(payload), row["id"]),
         )
+
+
+def enqueue_in(
+    connection: sqlite3.Connection,
+    endpoint: str,
+    site: str,
+    kind: str,
+    object_id: str,
+    payload: Any,
+    base: Any,
+) -> OutboxItem:
+    """Queue a change inside the caller's transaction (so several changes can be queued atomically)."""
+    stamp = timestamp()
+    waiting = connection.execute(
+        "SELECT id FROM outbox WHERE endpoint = ? AND site = ? AND kind = ? AND object_id = ? "
+        "AND state = ? ORDER BY id DESC LIMIT 1",
+        (endpoint, site, kind, object_id, OutboxState.PENDING.value),
+    ).fetchone()
+    if waiting is not None:
+        connection.execute(
+            "UPDATE outbox SET payload = ?, updated_at = ? WHERE id = ?",
+            (to_json(payload), stamp, waiting["id"]),
+        )
+        return fetch_item(connection, waiting["id"])
+    cursor = connection.execute(
+        "INSERT INTO outbox (endpoint, site, kind, object_id, payload, base, state, created_at, "
+        "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            endpoint,
+            site,
+            kind,
+            object_id,
+            to_json(payload),
+            _json(base),
+            OutboxState.PENDING.value,
+            stamp,
+            stamp,
+        ),
+    )
+    return fetch_item(connection, int(cursor.lastrowid or 0))

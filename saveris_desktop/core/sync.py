@@ -311,10 +311,14 @@ class SyncEngine:
         if kind not in SUPPORTED_KINDS:
             raise ValueError(f"the outbox cannot send changes of kind {kind!r}")
         item = await self.outbox.enqueue(self.endpoint, site, kind, object_id, payload, base)
+        await self.queue_changed()
+        return item
+
+    async def queue_changed(self) -> None:
+        """Tell listeners and, when online, send soon (after items were queued by other means)."""
         await self._notify()
         if self._online is not False:
             self.request_sync()
-        return item
 
     async def resolve_conflict(self, item_id: int, choices: Mapping[FieldPath, Side]) -> OutboxItem:
         """Apply the technician's choice per field; the item is queued again against that server version."""
