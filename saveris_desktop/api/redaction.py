@@ -24,8 +24,9 @@ API_LOGGER_NAME = "saveris_desktop.api"
 # Records are filtered where they are created, so each library logger that may see a request needs it.
 _LIBRARY_LOGGERS = ("httpx", "httpcore.connection", "httpcore.http11", "httpcore.http2", "httpcore.proxy")
 
-# A secret shorter than this is not replaced by value: it would shred ordinary words in the log.
-_MIN_SECRET_LENGTH = 4
+# A secret shorter than this is not replaced by value: it would shred ordinary words ("demo") in the
+# log. Real passwords are longer (Cognito's default policy asks for 8); patterns still catch the rest.
+_MIN_SECRET_LENGTH = 6
 
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?i)(authorization['\"]?\s*[:=]\s*['\"]?)[^'\",}\r\n]+"), r"\1" + REDACTED),
@@ -33,7 +34,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*"), REDACTED),
     (
         re.compile(
-            r"(?i)(['\"]?\b(?:password|passwd|pwd|secret|id_?token)['\"]?\s*[:=]\s*['\"]?)[^'\"\s,}&]+"
+            r"(?i)(['\"]?\b(?:password|passwd|pwd|secret|(?:id_?|access_?|refresh_?)?token)['\"]?\s*[:=]\s*['\"]?)[^'\"\s,}&]+"
         ),
         r"\1" + REDACTED,
     ),

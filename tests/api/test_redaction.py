@@ -25,6 +25,8 @@ from tests.api.fakes import PASSWORD, USERNAME, FakeApi, reply
         ('{"username": "tech", "password": "hunter22"}', "hunter22"),
         ("password=hunter22&user=tech", "hunter22"),
         ('{"IdToken": "opaque-99"}', "opaque-99"),
+        ("access_token=opaque-77&x=1", "opaque-77"),
+        ("token: opaque-55", "opaque-55"),
     ],
 )
 def test_patterns(text: str, secret: str) -> None:
@@ -40,6 +42,11 @@ def test_registered_secrets_are_replaced_anywhere() -> None:
     finally:
         redaction.forget_secret("plain-looking-secret")
     assert redaction.redact("plain-looking-secret") == "plain-looking-secret"
+
+
+def test_very_short_secrets_are_not_replaced_everywhere() -> None:
+    redaction.remember_secret("demo")
+    assert redaction.redact("demo mode started") == "demo mode started"
 
 
 def test_filter_cleans_args_and_tracebacks(caplog: pytest.LogCaptureFixture) -> None:
