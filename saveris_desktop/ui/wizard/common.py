@@ -1,0 +1,226 @@
+"""What every wizard page shares: the context, async work with cancel, inline errors, busy rows."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QWidget, QWizardPage
+
+from saveris_desktop.api.errors import (
+    ApiError,
+    AuthenticationError,
+    NetworkError,
+    PermissionDeniedError,
+    RateLimitedError,
+    RequestValidationError,
+    ServerError,
+)
+from saveris_desktop.api.models import Device
+from saveris_desktop.core.onboarding import OnboardingFlow
+from saveris_desktop.core.services import AppServices
+from saveris_desktop.core.tasks import TaskOwner
+from saveris_desktop.core.watcher import WatchTiming
+from saveris_desktop.ui.ui_state import UiState
+
+if TYPE_CHECKING:
+    import asyncio
+
+    from saveris_desktop.ui.wizard.wizard import OnboardingWizard
+
+T = TypeVar("T")
+W = TypeVar("W", bound=QWidget)
+
+
+@dataclass
+class WizardContext:
+    services: AppServices
+    flow: OnboardingFlow
+    ui_state: UiState
+    tasks: TaskOwner
+    timing: WatchTiming = field(default_factory=WatchTiming)
+    clock: Callable[[], float] = time.monotonic
+    #: devices the waiting page saw, by uuid, so the found page can show the new one at once
+    devices: dict[str, Device] = field(default_factory=dict)
+
+
+def tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def named(widget: W, object_name: str, accessible_name: str) -> W:
+    widget.setObjectName(object_name)
+    widget.setAccessibleName(accessible_name)
+    return widget
+
+
+def is_dark(widget: QWidget) -> bool:
+    return widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def explain_error(error: BaseException) -> str:
+    """Plain words for a failure, with the server's own reason when it gave one."""
+    if isinstance(error, AuthenticationError):
+        text = tr("Errors", "The user name or the password is not right. Check both and try again.")
+    elif isinstance(error, NetworkError):
+        text = tr(
+            "Errors",
+            "The testo cloud cannot be reached. Check that this laptop is connected to the internet.",
+        )
+    elif isinstance(error, PermissionDeniedError):
+        text = tr("Errors", "This account is not allowed to do this. Ask your Saveris administrator.")
+    elif isinstance(error, RateLimitedError):
+        text = tr("Errors", "The testo cloud is busy. Wait a minute and try again.")
+    elif isinstance(error, ServerError):
+        text = tr("Errors", "The testo cloud has a problem right now. Try again in a few minutes.")
+    elif isinstance(error, RequestValidationError):
+        text = tr("Errors", "The testo cloud refused this.")
+    elif isinstance(error, ApiError):
+        return error.message
+    else:
+        return tr("Errors", "Something unexpected went wrong; the details are in the log file.")
+    reason = error.server_reason if isinstance(error, ApiError) else None
+    return f"{text} ({reason})" if reason else text
+
+
+class ErrorLabel(QLabel):
+    """An inline message under a field or form; empty means hidden."""
+
+    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        color = "#ff8a80" if is_dark(self) else "#b00020"
+        self.setStyleSheet(f"color: {color};")
+        self.setText(text)
+        self.setAccessibleDescription(text)
+        self.setVisible(bool(text))
+
+    def clear_message(self) -> None:
+        self.show_message("")
+
+
+class Banner(QFrame):
+    """A calm, highlighted note (demo mode, offline) that reads well in light and dark mode."""
+
+    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setObjectName(f"{object_name}Text")
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.label, 1)
+        self._apply_colors()
+
+    def set_text(self, text: str) -> None:
+        self.label.setText(text)
+        self.setAccessibleName(text)
+
+    def _apply_colors(self) -> None:
+        if is_dark(self):
+            self.setStyleSheet(f"#{self.objectName()} {{ background: #233a4d; border: 1px solid #4f86b0; }}")
+        else:
+            self.setStyleSheet(f"#{self.objectName()} {{ background: #e6f1fb; border: 1px solid #8db7de; }}")
+
+
+class BusyRow(QWidget):
+    """An indeterminate bar with words saying what is going on; hidden when idle."""
+
+    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.bar = QProgressBar(self)
+        self.bar.setObjectName(f"{object_name}Bar")
+        self.bar.setRange(0, 0)
+        self.bar.setTextVisible(False)
+        self.bar.setMaximumWidth(160)
+        self.label = QLabel(self)
+        self.label.setObjectName(f"{object_name}Text")
+        self.label.setWordWrap(True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.label, 1)
+        self.hide()
+
+    def start(self, text: str) -> None:
+        self.label.setText(text)
+        self.bar.setAccessibleName(text)
+        self.show()
+
+    def stop(self) -> None:
+        self.hide()
+
+
+class FlowPage(QWizardPage):
+    """A wizard page with access to the shared context and one cancellable background job."""
+
+    def __init__(self, ctx: WizardContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._job: asyncio.Task[Any] | None = None
+        self._advance_ok = False
+
+    @property
+    def onboarding_wizard(self) -> OnboardingWizard:
+        return self.wizard()  # type: ignore[return-value]
+
+    @property
+    def busy(self) -> bool:
+        return self._job is not None and not self._job.done()
+
+    def run_job(
+        self,
+        coro: Coroutine[Any, Any, T],
+        on_result: Callable[[T], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        """Run `coro` in the background; the page's previous job (if any) is cancelled first."""
+        self.cancel_job()
+
+        def finished(result: T) -> None:
+            self._job = None
+            self.completeChanged.emit()
+            on_result(result)
+
+        def failed(error: BaseException) -> None:
+            self._job = None
+            self.completeChanged.emit()
+            on_error(error)
+
+        self._job = self.ctx.tasks.spawn(coro, name=self.objectName(), on_result=finished, on_error=failed)
+        self.completeChanged.emit()
+
+    def cancel_job(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+            self._job = None
+            self.completeChanged.emit()
+
+    def advance(self) -> None:
+        """Move on after async validation succeeded: validatePage() lets exactly this call pass."""
+        self._advance_ok = True
+        self.completeChanged.emit()
+        self.wizard().next()
+
+    def take_advance(self) -> bool:
+        ok, self._advance_ok = self._advance_ok, False
+        return ok
+
+    def page_shown(self) -> None:
+        """Called each time the page becomes current, also when returning with Back."""
+
+    def cleanupPage(self) -> None:
+        self.cancel_job()
+        # QWizard's default resets registered fields; this app keeps what was typed.

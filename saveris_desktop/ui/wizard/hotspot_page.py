@@ -1,0 +1,179 @@
+"""Step 4: the hotspot procedure for the chosen device type, with LED states and the values to type."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from saveris_desktop.api.models import Device
+from saveris_desktop.core.onboarding import DeviceType, Step
+from saveris_desktop.ui.widgets.led import LedIndicator
+from saveris_desktop.ui.wizard.common import FlowPage, WizardContext, named
+from saveris_desktop.ui.wizard.hotspot_steps import device_label, guide_steps, hotspot_name_pattern
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class HotspotGuidePage(FlowPage):
+    def __init__(self, ctx: WizardContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("hotspotGuidePage")
+        self.setTitle(self.tr("Put the device into hotspot mode"))
+        self.setSubTitle(
+            self.tr("Do these steps with the device in your hand; the LED tells you where you are.")
+        )
+
+        type_box = named(QGroupBox(self.tr("Device type"), self), "deviceTypeGroup", self.tr("Device type"))
+        self.type_group = QButtonGroup(self)
+        type_layout = QHBoxLayout(type_box)
+        self.type_buttons: dict[DeviceType, QRadioButton] = {}
+        for index, device_type in enumerate(DeviceType):
+            button = QRadioButton(device_label(device_type), type_box)
+            button.setObjectName(f"deviceType_{device_type.value}")
+            button.setAccessibleName(device_label(device_type))
+            self.type_group.addButton(button, index)
+            self.type_buttons[device_type] = button
+            type_layout.addWidget(button)
+        type_layout.addStretch(1)
+
+        self.ssid = named(QLineEdit(self), "siteWifiEdit", self.tr("Name of the site's Wi-Fi network"))
+        self.ssid.setPlaceholderText(self.tr("optional: shown in the steps below"))
+        self.ssid.setMaxLength(64)
+        ssid_label = QLabel(self.tr("Site &Wi-Fi name:"), self)
+        ssid_label.setBuddy(self.ssid)
+        form = QFormLayout()
+        form.addRow(ssid_label, self.ssid)
+
+        self.steps_widget = QWidget()
+        self.steps_widget.setObjectName("guideSteps")
+        self.steps_layout = QGridLayout(self.steps_widget)
+        self.steps_layout.setColumnStretch(2, 1)
+        self.steps_layout.setVerticalSpacing(10)
+        self.steps_scroll = named(QScrollArea(self), "guideScroll", self.tr("Steps"))
+        self.steps_scroll.setWidget(self.steps_widget)
+        self.steps_scroll.setWidgetResizable(True)
+        self.steps_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.steps_scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+        self.baseline_note = named(QLabel(self), "baselineNote", self.tr("Devices already on the site"))
+        self.baseline_note.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(type_box)
+        layout.addLayout(form)
+        layout.addWidget(self.steps_scroll, 1)
+        layout.addWidget(self.baseline_note)
+
+        self.type_group.idToggled.connect(self._type_toggled)
+        self.ssid.textChanged.connect(self._render_steps)
+
+    # --- QWizardPage ---------------------------------------------------------------------------
+
+    def initializePage(self) -> None:
+        data = self.ctx.flow.data
+        self.type_buttons[data.device_type].setChecked(True)
+        if not self.ssid.text():
+            self.ssid.setText(data.wifi_ssid)
+        self._render_steps()
+        self.type_buttons[data.device_type].setFocus()
+
+    def page_shown(self) -> None:
+        self._render_steps()
+        self._list_current_devices()
+
+    def validatePage(self) -> bool:
+        self.ctx.flow.start_waiting(self.device_type, self.ssid.text())
+        return True
+
+    @property
+    def device_type(self) -> DeviceType:
+        for device_type, button in self.type_buttons.items():
+            if button.isChecked():
+                return device_type
+        return DeviceType.QSR_WIFI
+
+    # --- content -------------------------------------------------------------------------------
+
+    def _type_toggled(self, _id: int, checked: bool) -> None:
+        if checked:
+            self._render_steps()
+
+    def _render_steps(self) -> None:
+        while self.steps_layout.count():
+            item = self.steps_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        data = self.ctx.flow.data
+        ssid = self.ssid.text().strip()
+        values = {
+            "key": _html(data.connect_key),
+            "ssid": f"<b>{_html(ssid)}</b>" if ssid else self.tr("the name of the site's Wi-Fi network"),
+            "hotspot": hotspot_name_pattern(self.device_type),
+        }
+        for row, step in enumerate(guide_steps(self.device_type)):
+            number = QLabel(f"<b>{row + 1}.</b>", self.steps_widget)
+            number.setObjectName(f"guideStepNumber{row + 1}")
+            led = LedIndicator(step.led, self.steps_widget)
+            led.setObjectName(f"guideStepLed{row + 1}")
+            led_words = QLabel(f"<i>{_html(step.led.words)}</i>", self.steps_widget)
+            led_words.setObjectName(f"guideStepLedText{row + 1}")
+            text = QLabel(step.text.format(**values), self.steps_widget)
+            text.setObjectName(f"guideStep{row + 1}")
+            text.setWordWrap(True)
+            text.setTextFormat(Qt.TextFormat.RichText)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            led_box = QVBoxLayout()
+            led_row = QHBoxLayout()
+            led_row.addWidget(led)
+            led_row.addWidget(led_words)
+            led_row.addStretch(1)
+            led_box.addLayout(led_row)
+            led_box.addStretch(1)
+            self.steps_layout.addWidget(number, row, 0, Qt.AlignmentFlag.AlignTop)
+            self.steps_layout.addWidget(text, row, 2)
+            self.steps_layout.addLayout(led_box, row, 1)
+        self.steps_layout.setColumnMinimumWidth(1, self.fontMetrics().horizontalAdvance("M") * 16)
+
+    # --- baseline ------------------------------------------------------------------------------
+
+    def _list_current_devices(self) -> None:
+        """List the site now, while the laptop is still online: these devices are not "new" later."""
+        site = self.ctx.flow.data.site
+        self.baseline_note.setText(self.tr("Checking which devices the site has already …"))
+
+        def listed(devices: list[Device]) -> None:
+            if self.ctx.flow.step not in (Step.HOTSPOT_GUIDE, Step.WAITING):
+                return
+            self.ctx.flow.devices_listed(d.uuid for d in devices)
+            self.ctx.devices.update({d.uuid: d for d in devices})
+            self.baseline_note.setText(
+                self.tr(
+                    "The site has %n device(s) already; the next page waits for a new one.", "", len(devices)
+                )
+            )
+
+        def failed(error: BaseException) -> None:
+            self.baseline_note.setText(
+                self.tr(
+                    "The site's device list could not be read just now; the waiting page will take the first "
+                    "list it gets as the starting point."
+                )
+            )
+
+        self.run_job(self.ctx.services.client.list_devices(site), listed, failed)

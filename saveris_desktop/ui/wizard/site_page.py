@@ -1,0 +1,257 @@
+"""Step 2: name the site (new or used before on this laptop) and its timezone; get its connect key."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from PySide6.QtCore import QDateTime, Qt, QTimeZone
+from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from saveris_desktop.api.errors import ConflictError, RequestValidationError
+from saveris_desktop.api.models import ConnectKey, GlobalSettings
+from saveris_desktop.core.onboarding import SITE_NAME_MAX_LENGTH, SiteNameProblem, check_site_name
+from saveris_desktop.ui.wizard.common import (
+    BusyRow,
+    ErrorLabel,
+    FlowPage,
+    WizardContext,
+    explain_error,
+    named,
+)
+
+
+class _StageError(Exception):
+    """Which of the two calls failed, so the message lands next to the right field."""
+
+    def __init__(self, stage: str, error: BaseException) -> None:
+        super().__init__(stage)
+        self.stage = stage
+        self.error = error
+
+
+def available_timezones() -> list[str]:
+    """IANA names the system knows (Qt's list works on Windows too, where zoneinfo has none)."""
+    zones = {bytes(z.data()).decode() for z in QTimeZone.availableTimeZoneIds()}
+    return sorted(z for z in zones if "/" in z or z == "UTC")
+
+
+def system_timezone() -> str:
+    zone = bytes(QTimeZone.systemTimeZoneId().data()).decode()
+    return zone or "UTC"
+
+
+class SitePage(FlowPage):
+    def __init__(self, ctx: WizardContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("sitePage")
+        self.setTitle(self.tr("Site"))
+        self.setSubTitle(
+            self.tr(
+                "The place where the loggers go, for example a shop or a building. A new name creates the "
+                "site; each site has one connect key."
+            )
+        )
+        self.site = named(QComboBox(self), "siteCombo", self.tr("Site name"))
+        self.site.setEditable(True)
+        self.site.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        site_edit = cast(QLineEdit, self.site.lineEdit())
+        site_edit.setObjectName("siteEdit")
+        site_edit.setAccessibleName(self.tr("Site name"))
+        site_edit.setPlaceholderText(self.tr("e.g. Bakery Main Street"))
+        site_edit.setMaxLength(SITE_NAME_MAX_LENGTH + 20)  # longer input gets a clear reason
+        self.site_hint = named(QLabel(self), "siteHint", self.tr("Site name hint"))
+        self.site_hint.setWordWrap(True)
+        self.site_error = ErrorLabel("siteError", self)
+
+        self.timezone = named(QComboBox(self), "timezoneCombo", self.tr("Timezone"))
+        self.timezone.setEditable(True)
+        self.timezone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        timezone_edit = cast(QLineEdit, self.timezone.lineEdit())
+        timezone_edit.setObjectName("timezoneEdit")
+        timezone_edit.setAccessibleName(self.tr("Timezone, type to search"))
+        self._zones = available_timezones()
+        self.timezone.addItems(self._zones)
+        completer = QCompleter(self._zones, self.timezone)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setObjectName("timezoneCompleter")
+        self.timezone.setCompleter(completer)
+        self.timezone_info = named(QLabel(self), "timezoneInfo", self.tr("Time in the chosen timezone"))
+        self.timezone_error = ErrorLabel("timezoneError", self)
+
+        self.error = ErrorLabel("siteFormError", self)
+        self.busy_row = BusyRow("siteBusy", self)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        site_label = QLabel(self.tr("Site &name:"), self)
+        site_label.setBuddy(self.site)
+        form.addRow(site_label, self.site)
+        form.addRow("", self.site_hint)
+        form.addRow("", self.site_error)
+        tz_label = QLabel(self.tr("&Timezone:"), self)
+        tz_label.setBuddy(self.timezone)
+        form.addRow(tz_label, self.timezone)
+        form.addRow("", self.timezone_info)
+        form.addRow("", self.timezone_error)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.busy_row)
+        layout.addStretch(1)
+
+        self.site.currentTextChanged.connect(self._site_edited)
+        self.site.activated.connect(self._recent_site_picked)
+        self.timezone.currentTextChanged.connect(self._timezone_edited)
+        self._timezone_touched = False
+
+    # --- QWizardPage ---------------------------------------------------------------------------
+
+    def initializePage(self) -> None:
+        recent = self.ctx.ui_state.recent_sites()
+        current = self.ctx.flow.data.site or self.site.currentText()
+        self.site.blockSignals(True)
+        self.site.clear()
+        self.site.addItems(recent)
+        self.site.setEditText(current)
+        self.site.blockSignals(False)
+        if recent:
+            self.site_hint.setText(
+                self.tr("Open the list (Alt+Down) for sites used on this laptop, or type a new name.")
+            )
+        else:
+            self.site_hint.setText(self.tr("Type a new name; sites you use are offered here next time."))
+        self._set_timezone(
+            self.ctx.flow.data.timezone or self._remembered_timezone(current) or system_timezone()
+        )
+        self._timezone_touched = False
+        self.site.setFocus()
+        self._site_edited(current)
+
+    def isComplete(self) -> bool:
+        return not self.busy and bool(self.site.currentText().strip()) and bool(self.timezone.currentText())
+
+    def validatePage(self) -> bool:
+        if self.take_advance():
+            return True
+        self._create_site()
+        return False
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def _create_site(self) -> None:
+        check = check_site_name(self.site.currentText())
+        zone = self.timezone.currentText().strip()
+        self.error.clear_message()
+        problems = False
+        if not check.ok:
+            self.site_error.show_message(self._problem_text(check.problem))
+            self.site.setFocus()
+            problems = True
+        if zone not in self._zones:
+            self.timezone_error.show_message(self.tr("Pick a timezone from the list, e.g. Europe/Berlin."))
+            if not problems:
+                self.timezone.setFocus()
+            problems = True
+        if problems:
+            return
+        client, site = self.ctx.services.client, check.name
+        self.busy_row.start(self.tr("Creating the site “%1” and its connect key …").replace("%1", site))
+
+        async def work() -> ConnectKey:
+            try:
+                try:
+                    key = await client.create_connect_key(site)
+                except ConflictError:  # the site exists already: read its key instead
+                    key = await client.get_connect_key(site)
+            except Exception as error:
+                raise _StageError("site", error) from error
+            try:
+                await client.put_global_settings(site, GlobalSettings(timezone=zone))
+            except Exception as error:
+                raise _StageError("timezone", error) from error
+            return key
+
+        def done(key: ConnectKey) -> None:
+            self.busy_row.stop()
+            state = self.ctx.ui_state
+            state.add_recent_site(key.site or site)
+            state.set_site_timezone(key.site or site, zone)
+            self.ctx.services.set_site(key.site or site)
+            self.ctx.flow.site_ready(key.site or site, zone, key.connect_key)
+            self.advance()
+
+        def failed(error: BaseException) -> None:
+            self.busy_row.stop()
+            if not isinstance(error, _StageError):
+                self.error.show_message(explain_error(error))
+                return
+            cause = error.error
+            if error.stage == "site" and isinstance(cause, RequestValidationError):
+                reason = cause.server_reason or cause.message
+                self.site_error.show_message(self.tr("The cloud refused this name: %1").replace("%1", reason))
+                self.site.setFocus()
+            elif error.stage == "timezone":
+                text = self.tr(
+                    "The site exists now, but its timezone could not be set: %1 Press Next to retry."
+                )
+                self.timezone_error.show_message(text.replace("%1", explain_error(cause)))
+            else:
+                self.error.show_message(explain_error(cause))
+
+        self.run_job(work(), done, failed)
+
+    def _problem_text(self, problem: SiteNameProblem | None) -> str:
+        if problem is SiteNameProblem.EMPTY:
+            return self.tr("Enter a name for the site, for example the name of the shop or building.")
+        if problem is SiteNameProblem.TOO_LONG:
+            return self.tr("The name is too long: use at most %1 characters.").replace(
+                "%1", str(SITE_NAME_MAX_LENGTH)
+            )
+        if problem is SiteNameProblem.CONTROL_CHARACTERS:
+            return self.tr("The name contains invisible control characters; please type it again.")
+        return ""
+
+    def _site_edited(self, text: str) -> None:
+        self.site_error.clear_message()
+        check = check_site_name(text)
+        if text.strip() and check.problem is not None and check.problem is not SiteNameProblem.EMPTY:
+            self.site_error.show_message(self._problem_text(check.problem))  # say it while typing
+        self.completeChanged.emit()
+
+    def _recent_site_picked(self, index: int) -> None:
+        zone = self._remembered_timezone(self.site.itemText(index))
+        if zone and not self._timezone_touched:
+            self._set_timezone(zone)
+            self._timezone_touched = False
+
+    def _remembered_timezone(self, site: str) -> str | None:
+        return self.ctx.ui_state.site_timezone(site) if site.strip() else None
+
+    def _set_timezone(self, zone: str) -> None:
+        index = self.timezone.findText(zone)
+        if index < 0:
+            index = self.timezone.findText("UTC")
+        self.timezone.setCurrentIndex(max(index, 0))
+        self._timezone_edited(self.timezone.currentText())
+
+    def _timezone_edited(self, text: str) -> None:
+        self._timezone_touched = True
+        self.timezone_error.clear_message()
+        zone = QTimeZone(text.encode())
+        if text in self._zones and zone.isValid():
+            now = QDateTime.currentDateTime().toTimeZone(zone)
+            offset = zone.displayName(now, QTimeZone.NameType.OffsetName)
+            self.timezone_info.setText(
+                self.tr("Local time there: %1 (%2)")
+                .replace("%1", now.toString("HH:mm"))
+                .replace("%2", offset)
+            )
+        else:
+            self.timezone_info.setText(
+                self.tr("Type part of a name, e.g. Berlin, and pick it from the list.")
+            )
+        self.completeChanged.emit()
+
+
+__all__ = ["SitePage", "available_timezones", "system_timezone"]

@@ -1,0 +1,211 @@
+"""Step 5: wait for the new logger: elapsed time and state, calm offline banner, hints after a while.
+
+Never a bare spinner: the page always says how long it has waited, when it last heard from the
+cloud and what it is doing. While the laptop is on the logger's hotspot the cloud is unreachable; the
+watcher pauses regular polling, the banner explains, and both resume by themselves.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTime, QTimer
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+
+from saveris_desktop.api.models import Device
+from saveris_desktop.core.onboarding import Step
+from saveris_desktop.core.watcher import DeviceWatcher, WatchStatus
+from saveris_desktop.ui.wizard.common import Banner, ErrorLabel, FlowPage, WizardContext, explain_error, named
+from saveris_desktop.ui.wizard.hotspot_steps import device_label, troubleshooting_hints
+
+
+def format_elapsed(seconds: float) -> str:
+    seconds = max(0, int(seconds))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+class WaitingPage(FlowPage):
+    def __init__(self, ctx: WizardContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("waitingPage")
+        self.setTitle(self.tr("Waiting for the device"))
+        self.setSubTitle(
+            self.tr(
+                "Leave this page open while you set up the device. "
+                "It appears here as soon as the cloud lists it."
+            )
+        )
+        self.watcher: DeviceWatcher | None = None
+        self._found = False
+        self._last_success = ""
+
+        self.offline_banner = Banner("offlineBanner", self)
+        self.offline_banner.set_text(
+            self.tr(
+                "<b>Reconnect to your normal Wi-Fi — we will continue automatically.</b><br>"
+                "This laptop cannot reach the cloud right now, which is expected while it is on the "
+                "device's hotspot. Checking is paused and resumes by itself."
+            )
+        )
+        self.offline_banner.hide()
+
+        self.bar = named(QProgressBar(self), "waitingBar", self.tr("Waiting"))
+        self.bar.setRange(0, 0)
+        self.bar.setTextVisible(False)
+        self.bar.setMaximumWidth(180)
+        self.state_label = named(QLabel(self), "waitingState", self.tr("State"))
+        self.state_label.setWordWrap(True)
+        self.elapsed_label = named(QLabel(self), "waitingElapsed", self.tr("Time waited"))
+        font = self.elapsed_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.elapsed_label.setFont(font)
+        self.detail_label = named(QLabel(self), "waitingDetail", self.tr("Last check"))
+        self.detail_label.setWordWrap(True)
+        self.error = ErrorLabel("waitingError", self)
+        self.check_now = named(
+            QPushButton(self.tr("Check &now"), self), "checkNowButton", self.tr("Check now")
+        )
+
+        self.hints = named(
+            QGroupBox(self.tr("Taking longer than usual?"), self), "hintsBox", self.tr("Hints")
+        )
+        hints_layout = QVBoxLayout(self.hints)
+        hint_text = "".join(f"<li>{hint}</li>" for hint in troubleshooting_hints())
+        self.hints_label = QLabel(f"<ul style='margin-left:-20px'>{hint_text}</ul>", self.hints)
+        self.hints_label.setObjectName("hintsText")
+        self.hints_label.setWordWrap(True)
+        hints_layout.addWidget(self.hints_label)
+        keep = QLabel(self.tr("The app keeps waiting; press Cancel to stop."), self.hints)
+        keep.setObjectName("hintsKeepWaiting")
+        hints_layout.addWidget(keep)
+        self.hints.hide()
+
+        top = QHBoxLayout()
+        top.addWidget(self.elapsed_label)
+        top.addWidget(self.bar)
+        top.addStretch(1)
+        top.addWidget(self.check_now)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.offline_banner)
+        layout.addLayout(top)
+        layout.addWidget(self.state_label)
+        layout.addWidget(self.detail_label)
+        layout.addWidget(self.error)
+        layout.addWidget(self.hints)
+        layout.addStretch(1)
+
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self._refresh)
+        self.check_now.clicked.connect(self._check_now)
+        ctx.services.sig_connectivity.connect(self._client_connectivity)
+
+    # --- QWizardPage ---------------------------------------------------------------------------
+
+    def initializePage(self) -> None:
+        self._found = False
+        self.error.clear_message()
+        self.hints.hide()
+        self.offline_banner.hide()
+        data = self.ctx.flow.data
+        self.watcher = DeviceWatcher(
+            self.ctx.services.client, timing=self.ctx.timing, clock=self.ctx.clock, name="wizard-watcher"
+        )
+        self.watcher.sig_status.connect(self._status)
+        self.watcher.sig_devices.connect(self._devices)
+        self.watcher.sig_new_devices.connect(self._new_devices)
+        self.watcher.start(data.site, data.baseline_uuids)
+        self.state_label.setText(
+            self.tr("Waiting for the %1 to join “%2” …")
+            .replace("%1", device_label(data.device_type))
+            .replace("%2", data.site)
+        )
+        self.detail_label.setText(
+            self.tr("Checking the site's devices every %n second(s).", "", round(self.ctx.timing.interval))
+        )
+        self._ticker.start()
+        self._refresh()
+        self.check_now.setFocus()
+
+    def isComplete(self) -> bool:
+        return self._found
+
+    def validatePage(self) -> bool:
+        return self._found
+
+    def cleanupPage(self) -> None:
+        self.stop_watching()
+        super().cleanupPage()
+
+    # --- watcher -------------------------------------------------------------------------------
+
+    def stop_watching(self) -> None:
+        self._ticker.stop()
+        if self.watcher is not None:
+            watcher, self.watcher = self.watcher, None
+            watcher.stop()
+            # aclose waits for the cancelled task; the app's owner keeps it referenced meanwhile.
+            if not self.ctx.services.tasks.closed:
+                self.ctx.services.tasks.spawn(watcher.aclose(), name="close-wizard-watcher")
+
+    def _status(self, status: WatchStatus) -> None:
+        self._apply(status)
+
+    def _devices(self, devices: list[Device]) -> None:
+        self.ctx.devices.update({d.uuid: d for d in devices})
+        self.ctx.flow.devices_listed(d.uuid for d in devices)
+        self._last_success = QTime.currentTime().toString("HH:mm:ss")
+
+    def _new_devices(self, devices: list[Device]) -> None:
+        if self._found or self.ctx.flow.step is not Step.WAITING:
+            return
+        device = devices[0]
+        self._found = True
+        self.ctx.flow.logger_found(device.uuid)
+        self.stop_watching()
+        self.completeChanged.emit()
+        self.wizard().next()
+
+    def _client_connectivity(self, online: bool) -> None:
+        if self.watcher is not None:
+            self.watcher.notify_connectivity(online)
+
+    def _check_now(self) -> None:
+        if self.watcher is not None:
+            self.watcher.poll_now()
+
+    def _refresh(self) -> None:
+        if self.watcher is not None:
+            self._apply(self.watcher.status())
+
+    def _apply(self, status: WatchStatus) -> None:
+        self.elapsed_label.setText(format_elapsed(status.elapsed))
+        self.elapsed_label.setAccessibleDescription(
+            self.tr("Waiting for %1 (minutes:seconds)").replace("%1", format_elapsed(status.elapsed))
+        )
+        offline = status.online is False
+        self.offline_banner.setVisible(offline)
+        # The bar stops moving while nothing is being checked, so it never pretends to work.
+        self.bar.setRange(0, 1 if offline else 0)
+        self.bar.setValue(0)
+        if offline:
+            detail = self.tr("No connection to the cloud. Last successful check: %1.").replace(
+                "%1", self._last_success or self.tr("none yet")
+            )
+        elif status.polls:
+            detail = self.tr(
+                "Last check %1: %n device(s) on the site, none of them new yet.", "", status.device_count
+            ).replace("%1", self._last_success)
+        else:
+            detail = self.tr("Asking the cloud for the site's devices …")
+        self.detail_label.setText(detail)
+        if status.error is not None and not offline:
+            self.error.show_message(
+                self.tr("The last check failed: %1 Trying again automatically.").replace(
+                    "%1", explain_error(status.error)
+                )
+            )
+        else:
+            self.error.clear_message()
+        self.hints.setVisible(status.taking_long)

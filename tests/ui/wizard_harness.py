@@ -1,0 +1,63 @@
+"""Shared set-up for the wizard tests: an in-process simulator, AppServices and a fast wizard."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+
+from saveris_desktop.api.client import DeviceManagementClient
+from saveris_desktop.api.regions import Endpoint
+from saveris_desktop.api.retry import RetryPolicy
+from saveris_desktop.core.services import AppServices
+from saveris_desktop.core.watcher import WatchTiming
+from saveris_desktop.simulator import Simulator
+from saveris_desktop.simulator.clock import ManualClock
+from saveris_desktop.ui.ui_state import UiState
+from saveris_desktop.ui.wizard import OnboardingWizard, PageId
+
+#: Polls every 20 ms; offline probes at most every 50 ms: a whole onboarding runs in about a second.
+FAST_TIMING = WatchTiming(
+    interval=0.02, max_backoff=0.1, offline_probe=0.02, offline_max=0.05, hint_after=300
+)
+SIM_ENDPOINT = Endpoint.custom("http://127.0.0.1:9", "simulator")
+
+
+async def _no_sleep(_seconds: float) -> None:
+    await asyncio.sleep(0)
+
+
+FAST_RETRY = RetryPolicy(max_attempts=2, sleep=_no_sleep)
+
+
+@dataclass
+class Harness:
+    sim: Simulator
+    services: AppServices
+    wizard: OnboardingWizard
+    clock: list[float]
+
+    def page(self) -> PageId:
+        return PageId(self.wizard.currentId())
+
+
+def make_services(sim: Simulator, *, demo: bool = True) -> AppServices:
+    def factory(endpoint: Endpoint) -> DeviceManagementClient:
+        return DeviceManagementClient(endpoint, transport=sim.transport(), retry=FAST_RETRY)
+
+    return AppServices(
+        endpoint=SIM_ENDPOINT,
+        client_factory=factory,
+        simulator=sim if demo else None,
+        endpoint_fixed=True,
+    )
+
+
+def make_harness(qtbot, *, demo: bool = True, timing: WatchTiming = FAST_TIMING) -> Harness:
+    sim = Simulator(seed=1, join_delay=8.0, clock=ManualClock())
+    services = make_services(sim, demo=demo)
+    clock = [1000.0]
+    wizard = OnboardingWizard(services, ui_state=UiState(), timing=timing, clock=lambda: clock[0])
+    qtbot.addWidget(wizard)
+    wizard.resize(900, 760)
+    wizard.show()
+    return Harness(sim, services, wizard, clock)
