@@ -108,12 +108,12 @@ def validate(
     if limits.hysteresis < 0:
         note(HYSTERESIS, "Hysteresis cannot be negative.")
     else:
-        band = _band(limits)
-        if band is not None and not limits.hysteresis < band:
-            note(
-                HYSTERESIS,
-                f"Hysteresis must be narrower than the alarm band ({_fmt(band, unit)}).",
-            )
+        for band, what in (
+            (_band(lower_alarm, upper_alarm), "alarm"),
+            (_band(lower_warning, upper_warning), "warning"),
+        ):
+            if band is not None and not limits.hysteresis < band:
+                note(HYSTERESIS, f"Hysteresis must be narrower than the {what} band ({_fmt(band, unit)}).")
 
     problem = delay_range.problem(limits.delay_ms)
     if problem is not None:
@@ -121,12 +121,11 @@ def validate(
     return problems
 
 
-def _band(limits: ChannelLimits) -> float | None:
-    """The alarm band (upper alarm - lower alarm); None when only one side is monitored."""
-    if limits.lower_alarm is None or limits.upper_alarm is None:
+def _band(lower: float | None, upper: float | None) -> float | None:
+    """Width between a lower and an upper limit; None when one side is not monitored (or crossed)."""
+    if lower is None or upper is None or upper <= lower:
         return None
-    band = limits.upper_alarm - limits.lower_alarm
-    return band if band > 0 else None
+    return upper - lower
 
 
 # --- conversion to and from the API's condition list -------------------------------------------

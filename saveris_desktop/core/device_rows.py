@@ -15,7 +15,7 @@ from typing import Any
 
 from saveris_desktop.api.models import Device
 
-# Model code fragments -> the device type a technician knows from the label on the case.
+# Fragments of the product type [A] or model code -> the device type a technician knows from the case.
 _DEVICE_TYPES: tuple[tuple[str, str], ...] = (
     ("GATEWAY", "Wireless sensor gateway"),
     ("164", "Wireless sensor gateway"),
@@ -38,11 +38,14 @@ COLUMNS: tuple[str, ...] = (
 )
 
 
-def device_type(model_code: str | None, product_family: str | None = None) -> str:
-    code = (model_code or "").upper().replace("-", "_").replace(" ", "_")
-    for fragment, name in _DEVICE_TYPES:
-        if fragment in code:
-            return name
+def device_type(
+    model_code: str | None, product_family: str | None = None, product_type: str | None = None
+) -> str:
+    for text in (product_type, model_code):
+        code = (text or "").upper().replace("-", "_").replace(" ", "_")
+        for fragment, name in _DEVICE_TYPES:
+            if fragment in code:
+                return name
     if product_family and product_family != "PF_ANY":
         return product_family
     return "Logger"
@@ -129,13 +132,17 @@ def row_from_device(device: Device) -> DeviceRow:
         uuid=device.uuid,
         serial_number=device.serial_number or "",
         model=device.model_code or "",
-        device_type=device_type(device.model_code, device.product_family),
+        device_type=device_type(device.model_code, device.product_family, _text(extras.get("product_type"))),
         firmware=firmware,
         sensors=f"{connected} of {total}" if total else "none",
         last_change=last_change,
         status=_status(device, extras),
         connected_sensors=connected,
     )
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def changed_columns(old: DeviceRow, new: DeviceRow) -> list[int]:

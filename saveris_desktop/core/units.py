@@ -8,6 +8,7 @@ UNIT_SYMBOLS: dict[str, str] = {
     "PU_PERCENT_HUMIDITY": "%rF",
     "PU_GRAM_PER_CUBIC_METER": "g/m³",
     "PU_HECTOPASCAL": "hPa",
+    "PU_NONE": "",
 }
 
 VALUE_NAMES: dict[str, str] = {
@@ -45,3 +46,22 @@ def celsius_span_to(unit_id: str, span: float) -> float:
     if unit_id == "PU_DEGREE_FAHRENHEIT":
         return round(span * 9 / 5, 1)
     return span
+
+
+#: Units a sensor channel may be switched to, per physical value [A]; the first is the factory default.
+UNITS_BY_VALUE: dict[str, tuple[str, ...]] = {
+    "PV_TEMPERATURE": ("PU_DEGREE_CELSIUS", "PU_DEGREE_FAHRENHEIT"),
+    "PV_HUMIDITY": ("PU_PERCENT_HUMIDITY",),
+    "PV_DOOR_STATE": ("PU_NONE",),
+}
+
+#: Largest user offset (+/-) per physical value, in the channel's unit [A]; a door contact takes none.
+MAX_OFFSET: dict[str, float] = {"PV_TEMPERATURE": 10.0, "PV_HUMIDITY": 10.0, "PV_DOOR_STATE": 0.0}
+
+
+def units_for(value_id: str | None, current: str | None = None) -> list[str]:
+    """Units offered for a channel; the channel's current unit is always among them."""
+    units = list(UNITS_BY_VALUE.get(value_id or "", ()))
+    if current and current not in units:
+        units.insert(0, current)
+    return units

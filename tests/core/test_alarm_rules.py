@@ -49,7 +49,7 @@ def test_negative_hysteresis_is_refused() -> None:
 def test_hysteresis_as_wide_as_the_band_is_refused() -> None:
     problems = validate(ChannelLimits(C, lower_alarm=2, upper_alarm=8, hysteresis=6), channel_unit=C)
     assert set(problems) == {rules.HYSTERESIS}
-    assert "6 °C" in problems[rules.HYSTERESIS]
+    assert "alarm band (6 °C)" in problems[rules.HYSTERESIS]
     assert validate(ChannelLimits(C, lower_alarm=2, upper_alarm=8, hysteresis=5.9), channel_unit=C) == {}
 
 
@@ -111,3 +111,10 @@ def test_describe() -> None:
     text = rules.describe(ChannelLimits(C, lower_alarm=2, upper_alarm=8, delay_ms=900_000))
     assert text == "alarm < 2 °C / > 8 °C, after 15 min"
     assert rules.describe(ChannelLimits(C)) == "no limits"
+
+
+def test_hysteresis_as_wide_as_the_warning_band_is_refused() -> None:
+    limits = ChannelLimits(C, lower_alarm=0, lower_warning=4, upper_warning=5, upper_alarm=10, hysteresis=1)
+    problems = validate(limits, channel_unit=C)
+    assert set(problems) == {rules.HYSTERESIS}
+    assert "warning band (1 °C)" in problems[rules.HYSTERESIS]

@@ -61,6 +61,8 @@ def test_device_types() -> None:
     assert device_type("TESTO_164_GATEWAY") == "Wireless sensor gateway"
     assert device_type("QSR_LOGGER") == "QSR logger (WiFi)"
     assert device_type("unknown", "PF_ANY") == "Logger"
+    assert device_type("0572 3010", "PF_ANY", "PT_QSR_TEMPERATURE") == "QSR logger (WiFi)"
+    assert device_type("0572 2032", "PF_ANY", "PT_SAVERIS2") == "Saveris 2 logger"
 
 
 def test_search_matches_any_column() -> None:

@@ -1,0 +1,209 @@
+"""System alarms of a logger and of its sensors -> `PUT /devices|sensors/{uuid}/alarm-configuration`.
+
+One row per alarm kind the device (or sensor) can raise: on/off, alarm or warning, and a delay.
+Kinds the server sends but this screen does not know are kept and shown too; a kind the server
+does not list yet is only added to the request once the technician switches it on.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from saveris_desktop.api.models import SystemAlarmConfiguration
+from saveris_desktop.core.alarm_rules import ALARM, DELAY_RANGE, WARNING
+from saveris_desktop.ui.devices.editor import EditorContext, SessionEditor
+from saveris_desktop.ui.devices.fields import DurationField
+
+DEVICE_ALARM_KINDS = ("BATTERY_LOW", "EXTERNAL_POWER_LOST", "CONNECTION_TIMEOUT")
+SENSOR_ALARM_KINDS = ("SENSOR_BROKEN", "CALIBRATION_OVERDUE", "BATTERY_LOW")
+
+_KIND_TITLES = {
+    "BATTERY_LOW": "Battery nearly empty",
+    "EXTERNAL_POWER_LOST": "External power lost",
+    "CONNECTION_TIMEOUT": "No connection (logger did not report in time)",
+    "SENSOR_BROKEN": "Sensor broken or unplugged",
+    "CALIBRATION_OVERDUE": "Calibration overdue",
+}
+
+
+class _AlarmRow:
+    def __init__(self, editor: SystemAlarmsEditor, position: int, kind: str) -> None:
+        prefix = f"{editor.objectName()}_{kind.lower()}"
+        title = editor.tr(_KIND_TITLES.get(kind, kind.replace("_", " ").capitalize()))
+        self.kind = kind
+        self.enabled = QCheckBox(title)
+        self.enabled.setObjectName(f"{prefix}_enabled")
+        self.enabled.setAccessibleName(title)
+        self.severity = QComboBox()
+        self.severity.setObjectName(f"{prefix}_severity")
+        self.severity.setAccessibleName(editor.tr("Severity of %1").replace("%1", title))
+        self.severity.addItem(editor.tr("Alarm"), ALARM)
+        self.severity.addItem(editor.tr("Warning"), WARNING)
+        self.delay = DurationField(f"{prefix}_delay", editor.tr("Delay of %1").replace("%1", title))
+        self.delay.set_allowed(DELAY_RANGE)
+        self.position = position
+
+
+class SystemAlarmsEditor(SessionEditor):
+    """Device or sensor system alarms; `target` is "devices" or "sensors"."""
+
+    def __init__(
+        self,
+        context: EditorContext,
+        target: str,
+        kinds: tuple[str, ...],
+        title: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(context, f"{target}_alarms", title, parent)
+        self.target = target
+        self.kinds = kinds
+        self.uuid = ""
+        self.grid = QGridLayout(self.form)
+        self.rows: dict[str, _AlarmRow] = {}
+        self._shown_kinds: tuple[str, ...] = ()
+
+    def set_target(self, uuid: str) -> None:
+        self.uuid = uuid
+
+    def _kinds_for(self, alarms: list[dict[str, Any]]) -> tuple[str, ...]:
+        extra = tuple(a.get("alarm_type", "") for a in alarms if a.get("alarm_type") not in self.kinds)
+        return self.kinds + tuple(k for k in extra if k)
+
+    def _build(self, kinds: tuple[str, ...]) -> None:
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.rows = {}
+        for column, text in enumerate([self.tr("Alarm"), self.tr("Severity"), self.tr("Delay before alarm")]):
+            self.grid.addWidget(QLabel(text), 0, column)
+        for position, kind in enumerate(kinds):
+            row = _AlarmRow(self, position, kind)
+            self.grid.addWidget(row.enabled, position + 1, 0)
+            self.grid.addWidget(row.severity, position + 1, 1)
+            self.grid.addWidget(row.delay, position + 1, 2)
+            row.enabled.toggled.connect(lambda _on, k=kind: self._changed(k))
+            row.severity.activated.connect(lambda _i, k=kind: self._changed(k))
+            row.delay.sig_value_changed.connect(lambda _ms, k=kind: self._changed(k))
+            row.delay.sig_problem_changed.connect(
+                lambda message, k=kind: self.set_problem(f"delay:{k}", message)
+            )
+            self.rows[kind] = row
+        self.grid.setColumnStretch(2, 1)
+        self._shown_kinds = kinds
+
+    def _changed(self, kind: str) -> None:
+        if self.session is None or self._loading:
+            return
+        row = self.rows[kind]
+        alarms: list[dict[str, Any]] = self.session.get(("alarms",)) or []
+        existing = next((a for a in alarms if a.get("alarm_type") == kind), None)
+        wanted = {
+            "enabled": row.enabled.isChecked(),
+            "severity": row.severity.currentData(),
+            "delay": row.delay.value() or 0,
+        }
+        if existing is None:
+            if not row.enabled.isChecked():
+                return  # not on the server and still off: nothing to send
+            alarms.append({"alarm_type": kind, **wanted})
+        else:
+            existing.update(wanted)
+        self.edit(("alarms",), alarms)
+        row.severity.setEnabled(row.enabled.isChecked())
+        row.delay.setEnabled(row.enabled.isChecked())
+
+    def load(self) -> None:
+        assert self.session is not None  # noqa: S101
+        alarms: list[dict[str, Any]] = self.session.get(("alarms",)) or []
+        kinds = self._kinds_for(alarms)
+        if self.force_load or kinds != self._shown_kinds:
+            self._build(kinds)
+        by_kind = {a.get("alarm_type"): a for a in alarms}
+        for kind, row in self.rows.items():
+            alarm = by_kind.get(kind)
+            enabled = bool(alarm and alarm.get("enabled", True))
+            row.enabled.setChecked(enabled)
+            position = row.severity.findData((alarm or {}).get("severity", ALARM))
+            row.severity.setCurrentIndex(max(position, 0))
+            row.delay.set_value(int((alarm or {}).get("delay", 0)), force=self.force_load)
+            row.severity.setEnabled(enabled)
+            row.delay.setEnabled(enabled)
+
+    def request_label(self) -> str:
+        return f"PUT /{self.target}/{self.uuid}/alarm-configuration?site={self.context.site}"
+
+    async def send(self, payload: dict[str, Any]) -> dict[str, Any]:
+        config = SystemAlarmConfiguration.model_validate(payload)
+        client = self.context.client
+        if self.target == "devices":
+            answer = await client.put_device_alarm_configuration(self.context.site, self.uuid, config)
+        else:
+            answer = await client.put_sensor_alarm_configuration(self.context.site, self.uuid, config)
+        return answer.to_payload()
+
+
+class AlarmsTab(QWidget):
+    """Device system alarms on top, the alarms of a picked sensor below."""
+
+    def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("alarms_tab")
+        self.context = context
+        self.device_editor = SystemAlarmsEditor(
+            context, "devices", DEVICE_ALARM_KINDS, self.tr("Logger alarms"), self
+        )
+        self.sensor_picker = QComboBox(self)
+        self.sensor_picker.setObjectName("alarm_sensor_picker")
+        self.sensor_picker.setAccessibleName(self.tr("Sensor whose alarms are shown"))
+        self.sensor_editor = SystemAlarmsEditor(
+            context, "sensors", SENSOR_ALARM_KINDS, self.tr("Sensor alarms"), self
+        )
+        picker_row = QFormLayout()
+        picker_row.addRow(self.tr("Sensor"), self.sensor_picker)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.device_editor)
+        layout.addLayout(picker_row)
+        layout.addWidget(self.sensor_editor)
+        layout.addStretch(1)
+        self.sensor_picker.currentIndexChanged.connect(self._picked)
+
+    def set_device(self, uuid: str) -> None:
+        self.device_editor.set_target(uuid)
+        session = self.context.sessions.get(f"device-alarms:{uuid}")
+        if session is not self.device_editor.session:
+            self.device_editor.set_session(session)
+        elif session is not None:
+            self.device_editor.session_refreshed()
+
+    def set_sensors(self, entries: list[tuple[str, str]]) -> None:
+        picked = self.sensor_picker.currentData()
+        self.sensor_picker.blockSignals(True)
+        self.sensor_picker.clear()
+        for uuid, label in entries:
+            self.sensor_picker.addItem(label, uuid)
+        position = self.sensor_picker.findData(picked)
+        self.sensor_picker.setCurrentIndex(position if position >= 0 else 0 if entries else -1)
+        self.sensor_picker.blockSignals(False)
+        self._picked()
+
+    def _picked(self, *_: object) -> None:
+        uuid = self.sensor_picker.currentData()
+        session = self.context.sessions.get(f"sensor-alarms:{uuid}") if uuid else None
+        self.sensor_editor.set_target(uuid or "")
+        if session is not self.sensor_editor.session:
+            self.sensor_editor.set_session(session)
+        elif session is not None:
+            self.sensor_editor.session_refreshed()

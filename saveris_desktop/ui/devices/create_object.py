@@ -1,0 +1,283 @@
+"""Create a measuring object (`POST /measuring-objects`) with logical channels picked from lists.
+
+Each logical channel names what is monitored ("Internal temperature") and which sensor channel of
+this site feeds it: the technician picks the logger/slot and then one of its channels; uuids stay
+out of sight. The channel's physical value and unit come from the sensor, so they always match.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from saveris_desktop.api.models import LogicalChannel, MeasuringObject, Sensor, SensorChannelRef
+from saveris_desktop.core.tasks import TaskOwner
+from saveris_desktop.ui.devices.editor import describe_error
+from saveris_desktop.ui.devices.fields import ERROR_STYLE, FieldMessage
+from saveris_desktop.ui.devices.sensor_directory import SensorDirectory, channel_label
+
+
+class _ChannelInputs:
+    def __init__(self, dialog: CreateObjectDialog, index: int) -> None:
+        number = str(index + 1)
+        self.name = QLineEdit()
+        self.name.setObjectName(f"new_channel_{index}_name")
+        self.name.setAccessibleName(dialog.tr("Name of logical channel %1").replace("%1", number))
+        self.name.setPlaceholderText(dialog.tr("e.g. Internal temperature"))
+        self.name.setMaxLength(64)
+        self.sensor = QComboBox()
+        self.sensor.setObjectName(f"new_channel_{index}_sensor")
+        self.sensor.setAccessibleName(dialog.tr("Sensor of logical channel %1").replace("%1", number))
+        self.channel = QComboBox()
+        self.channel.setObjectName(f"new_channel_{index}_channel")
+        self.channel.setAccessibleName(
+            dialog.tr("Sensor channel of logical channel %1").replace("%1", number)
+        )
+        self.remove = QPushButton(dialog.tr("Remove"))
+        self.remove.setObjectName(f"new_channel_{index}_remove")
+        self.remove.setAccessibleName(dialog.tr("Remove logical channel %1").replace("%1", number))
+        self.message = FieldMessage()
+        self.sensor_object: Sensor | None = None
+
+
+class CreateObjectDialog(QDialog):
+    sig_created = Signal(object)  # MeasuringObject
+
+    def __init__(
+        self,
+        directory: SensorDirectory,
+        tasks: TaskOwner,
+        *,
+        preferred_sensors: list[str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("create_object_dialog")
+        self.setWindowTitle(self.tr("New measuring object"))
+        self.directory = directory
+        self.tasks = tasks
+        self.preferred = preferred_sensors or []
+        self.created: MeasuringObject | None = None
+
+        self.name = QLineEdit(self)
+        self.name.setObjectName("new_object_name")
+        self.name.setAccessibleName(self.tr("Measuring object name"))
+        self.name.setPlaceholderText(self.tr("e.g. Fridge 3, cold room door"))
+        self.name.setMaxLength(64)
+        self.name_message = FieldMessage(self)
+        self.description = QLineEdit(self)
+        self.description.setObjectName("new_object_description")
+        self.description.setAccessibleName(self.tr("Description"))
+        form = QFormLayout()
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow("", self.name_message)
+        form.addRow(self.tr("Description"), self.description)
+
+        self.channels_host = QWidget(self)
+        self.grid = QGridLayout(self.channels_host)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        for column, title in enumerate(
+            [self.tr("Logical channel"), self.tr("Sensor (logger · slot)"), self.tr("Sensor channel"), ""]
+        ):
+            self.grid.addWidget(QLabel(title), 0, column)
+        self.rows: list[_ChannelInputs] = []
+        self.add_button = QPushButton(self.tr("Add logical channel"), self)
+        self.add_button.setObjectName("new_object_add_channel")
+        self.add_button.setAccessibleName(self.tr("Add logical channel"))
+
+        self.verdict = QLabel(self)
+        self.verdict.setObjectName("new_object_verdict")
+        self.verdict.setWordWrap(True)
+        self.verdict.setStyleSheet(ERROR_STYLE)
+        self.verdict.hide()
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("new_object_progress")
+        self.progress.setAccessibleName(self.tr("Creating"))
+        self.progress.setRange(0, 0)
+        self.progress.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.create_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.create_button.setText(self.tr("Create"))
+        self.create_button.setObjectName("new_object_create")
+        self.create_button.setAccessibleName(self.tr("Create measuring object"))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setObjectName("new_object_cancel")
+        cancel.setAccessibleName(self.tr("Cancel"))
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(
+            QLabel(self.tr("Logical channels: what is monitored, and which sensor channel measures it."))
+        )
+        layout.addWidget(self.channels_host)
+        layout.addWidget(self.add_button)
+        layout.addWidget(self.verdict)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.buttons)
+        self.resize(760, 320)
+
+        self.name.textEdited.connect(lambda _t: self.validate())
+        self.add_button.clicked.connect(self.add_channel)
+        self.buttons.accepted.connect(self.create_object)
+        self.buttons.rejected.connect(self.reject)
+        self.add_channel()
+        self.validate()
+
+    # --- channels ----------------------------------------------------------------------------
+
+    def _sensor_choices(self) -> list[tuple[str, str]]:
+        uuids = list(self.directory.slots)
+        # Sensors of the logger being configured first: that is what the technician is standing at.
+        uuids.sort(key=lambda u: (u not in self.preferred, self.directory.label(u)))
+        return [(uuid, self.directory.label(uuid)) for uuid in uuids]
+
+    def add_channel(self) -> None:
+        index = len(self.rows)
+        row = _ChannelInputs(self, index)
+        row.sensor.addItem(self.tr("Choose a sensor…"), "")
+        for uuid, label in self._sensor_choices():
+            row.sensor.addItem(label, uuid)
+        row.channel.setEnabled(False)
+        self.grid.addWidget(row.name, 2 * index + 1, 0)
+        self.grid.addWidget(row.sensor, 2 * index + 1, 1)
+        self.grid.addWidget(row.channel, 2 * index + 1, 2)
+        self.grid.addWidget(row.remove, 2 * index + 1, 3)
+        self.grid.addWidget(row.message, 2 * index + 2, 0, 1, 4)
+        row.name.textEdited.connect(lambda _t: self.validate())
+        row.sensor.currentIndexChanged.connect(lambda _i, r=row: self._sensor_picked(r))
+        row.channel.currentIndexChanged.connect(lambda _i: self.validate())
+        row.remove.clicked.connect(lambda _c=False, r=row: self.remove_channel(r))
+        self.rows.append(row)
+        if index == 0 and self.preferred and row.sensor.count() > 1:
+            row.sensor.setCurrentIndex(1)
+        self.validate()
+
+    def remove_channel(self, row: _ChannelInputs) -> None:
+        if len(self.rows) <= 1:
+            return
+        for widget in (row.name, row.sensor, row.channel, row.remove, row.message):
+            widget.hide()
+            widget.deleteLater()
+        self.rows.remove(row)
+        self.validate()
+
+    def _sensor_picked(self, row: _ChannelInputs) -> None:
+        uuid = row.sensor.currentData()
+        row.channel.clear()
+        row.channel.setEnabled(False)
+        row.sensor_object = None
+        self.validate()
+        if not uuid:
+            return
+        row.channel.addItem(self.tr("Loading channels…"), None)
+
+        def loaded(sensor: Sensor) -> None:
+            if row.sensor.currentData() != sensor.uuid:
+                return  # the technician picked another sensor meanwhile
+            row.sensor_object = sensor
+            row.channel.clear()
+            for channel in sensor.channels:
+                row.channel.addItem(channel_label(sensor, channel.channel_index), channel.channel_index)
+            row.channel.setEnabled(bool(sensor.channels))
+            if not row.name.text().strip() and sensor.channels:
+                row.name.setText(channel_label(sensor, sensor.channels[0].channel_index).split(" (")[0])
+            self.validate()
+
+        def failed(error: BaseException) -> None:
+            row.channel.clear()
+            row.message.show_message(
+                self.tr("Could not read the sensor: %1").replace("%1", describe_error(error))
+            )
+
+        self.tasks.spawn(self.directory.sensor(uuid), name="load-sensor", on_result=loaded, on_error=failed)
+
+    # --- validation and create ---------------------------------------------------------------
+
+    def validate(self) -> bool:
+        ok = True
+        name = self.name.text().strip()
+        self.name_message.show_message("" if name else self.tr("Give the measuring object a name."))
+        ok &= bool(name)
+        seen: set[str] = set()
+        for row in self.rows:
+            message = ""
+            channel_name = row.name.text().strip()
+            if not channel_name:
+                message = self.tr("Name the logical channel.")
+            elif channel_name.casefold() in seen:
+                message = self.tr("Each logical channel needs its own name.")
+            elif not row.sensor.currentData():
+                message = self.tr("Pick the sensor that measures it.")
+            elif row.sensor_object is None or row.channel.currentData() is None:
+                message = self.tr("Pick the sensor channel.")
+            seen.add(channel_name.casefold())
+            row.message.show_message(message)
+            ok &= not message
+        self.create_button.setEnabled(ok and not self.progress.isVisible())
+        return ok
+
+    def build_object(self) -> MeasuringObject:
+        channels: list[LogicalChannel] = []
+        for row in self.rows:
+            sensor = row.sensor_object
+            index = row.channel.currentData()
+            if sensor is None or index is None:
+                continue
+            physical = next(c for c in sensor.channels if c.channel_index == index)
+            channels.append(
+                LogicalChannel(
+                    name=row.name.text().strip(),
+                    physical_value_id=physical.physical_value_id,
+                    physical_unit_id=physical.physical_unit_id,
+                    sensor_channel=SensorChannelRef(sensor_uuid=sensor.uuid, channel_index=index),
+                )
+            )
+        data: dict[str, Any] = {"name": self.name.text().strip(), "logical_channels": channels}
+        if self.description.text().strip():
+            data["description"] = self.description.text().strip()
+        return MeasuringObject(**data)
+
+    def create_object(self) -> None:
+        if not self.validate():
+            return
+        obj = self.build_object()
+        self.progress.show()
+        self.verdict.hide()
+        self.create_button.setEnabled(False)
+        client, site = self.directory.client, self.directory.site
+
+        def done(created: MeasuringObject) -> None:
+            self.progress.hide()
+            self.created = created
+            self.sig_created.emit(created)
+            self.accept()
+
+        def refused(error: BaseException) -> None:
+            self.progress.hide()
+            self.verdict.setText(
+                self.tr("Not created — everything you entered is still here.\n%1").replace(
+                    "%1", describe_error(error)
+                )
+            )
+            self.verdict.show()
+            self.validate()
+
+        self.tasks.spawn(
+            client.create_measuring_object(site, obj), name="create-object", on_result=done, on_error=refused
+        )

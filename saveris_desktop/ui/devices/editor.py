@@ -1,0 +1,369 @@
+"""The frame every editor shares: dirty marker, Apply/Revert, "what will be sent", progress, verdict.
+
+An editor subclass builds its form into `self.form`, loads values from `self.session` in `load()`,
+records each valid input with `self.edit(path, value)`, reports field problems with
+`self.set_problem(field, message)` and sends the payload in `send()`. The frame does the rest:
+Apply is enabled only when there is a change, no field has a problem and nothing is in flight;
+Apply runs through the view's TaskOwner, shows progress, and shows the server's verdict; when the
+server refuses, every edit stays as typed and the server's reason is shown next to the form.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from saveris_desktop.api.client import DeviceManagementClient
+from saveris_desktop.api.errors import ApiError
+from saveris_desktop.core.editing import EditSession, FieldChange, PathPart
+from saveris_desktop.core.tasks import TaskOwner
+from saveris_desktop.ui.devices.fields import ERROR_STYLE
+
+OK_STYLE = "color: #1b5e20;"
+
+
+@dataclass
+class EditorContext:
+    """What every editor of one device view shares."""
+
+    client: DeviceManagementClient
+    site: str
+    tasks: TaskOwner
+    #: called on every change of any edit session (the drafts store persists drafts through it)
+    on_session_change: Callable[[EditSession], None] | None = None
+    sessions: dict[str, EditSession] = field(default_factory=dict)
+
+    def session(self, key: str, base: dict[str, Any]) -> EditSession:
+        """The session for `key`, created on first use and rebased on later loads (edits survive)."""
+        existing = self.sessions.get(key)
+        if existing is None:
+            existing = EditSession(base, key=key, on_change=self._forward)
+            self.sessions[key] = existing
+        elif existing.base != base:
+            existing.rebase(base)
+        return existing
+
+    def _forward(self, session: EditSession) -> None:
+        if self.on_session_change is not None:
+            self.on_session_change(session)
+
+
+def describe_error(error: BaseException) -> str:
+    if isinstance(error, ApiError):
+        if error.server_reason and error.server_reason not in error.message:
+            return f"{error.message}\n{error.server_reason}"
+        return error.message
+    return str(error) or type(error).__name__
+
+
+def _short(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+class ChangesView(QWidget):
+    """Before/after: each changed field (server value, value to send) and the complete request body."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.request_line = QLabel(self)
+        self.request_line.setObjectName(f"{name}_request")
+        self.request_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName(f"{name}_changes")
+        self.tree.setAccessibleName(self.tr("Changed fields"))
+        self.tree.setHeaderLabels([self.tr("Field"), self.tr("On the server"), self.tr("Will be sent")])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setMinimumHeight(90)
+        self.body = QPlainTextEdit(self)
+        self.body.setObjectName(f"{name}_body")
+        self.body.setAccessibleName(self.tr("Complete request body"))
+        self.body.setReadOnly(True)
+        self.body.setFont(QFont("monospace"))
+        self.body.setMinimumHeight(90)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.request_line)
+        layout.addWidget(self.tree)
+        layout.addWidget(
+            QLabel(self.tr("Complete request body (fields this screen does not show go back unchanged):"))
+        )
+        layout.addWidget(self.body)
+
+    def show_changes(self, request: str, changes: Sequence[FieldChange], payload: Any) -> None:
+        self.request_line.setText(request)
+        self.tree.clear()
+        for change in changes:
+            after = self.tr("(removed)") if change.removed else _short(change.after)
+            before = self.tr("(not set)") if change.added else _short(change.before)
+            item = QTreeWidgetItem([change.dotted, before, after])
+            self.tree.addTopLevelItem(item)
+        if not changes:
+            self.tree.addTopLevelItem(QTreeWidgetItem([self.tr("No changes"), "", ""]))
+        for column in range(3):
+            self.tree.resizeColumnToContents(column)
+        self.body.setPlainText(json.dumps(payload, indent=2, ensure_ascii=False))
+
+
+class SessionEditor(QWidget):
+    """Base of the editors; see the module docstring for the contract with subclasses."""
+
+    sig_applied = Signal(object)  # the server's answer (payload dict)
+    sig_state_changed = Signal()
+
+    def __init__(self, context: EditorContext, name: str, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.context = context
+        self.session: EditSession | None = None
+        self._problems: dict[str, str] = {}
+        self._busy = False
+        self._loading = False
+
+        self.title = QLabel(title, self)
+        self.title.setObjectName(f"{name}_title")
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.dirty_marker = QLabel(self)
+        self.dirty_marker.setObjectName(f"{name}_dirty")
+        self.dirty_marker.setAccessibleName(self.tr("Unsaved changes marker"))
+        header = QHBoxLayout()
+        header.addWidget(self.title)
+        header.addWidget(self.dirty_marker)
+        header.addStretch(1)
+
+        self.form = QWidget(self)
+        self.form.setObjectName(f"{name}_form")
+
+        self.verdict = QLabel(self)
+        self.verdict.setObjectName(f"{name}_verdict")
+        self.verdict.setWordWrap(True)
+        self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.verdict.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.verdict.hide()
+
+        self.toggle_changes = QToolButton(self)
+        self.toggle_changes.setObjectName(f"{name}_show_changes")
+        self.toggle_changes.setAccessibleName(self.tr("Show what will be sent"))
+        self.toggle_changes.setText(self.tr("What will be sent…"))
+        self.toggle_changes.setCheckable(True)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName(f"{name}_progress")
+        self.progress.setAccessibleName(self.tr("Sending"))
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(120)
+        self.progress.hide()
+        self.revert_button = QPushButton(self.tr("Revert"), self)
+        self.revert_button.setObjectName(f"{name}_revert")
+        self.revert_button.setAccessibleName(self.tr("Revert changes"))
+        self.apply_button = QPushButton(self.tr("Apply"), self)
+        self.apply_button.setObjectName(f"{name}_apply")
+        self.apply_button.setAccessibleName(self.tr("Apply changes"))
+        self.apply_button.setDefault(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.toggle_changes)
+        buttons.addStretch(1)
+        buttons.addWidget(self.progress)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.apply_button)
+
+        self.changes = ChangesView(name, self)
+        self.changes.hide()
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.form)
+        layout.addWidget(self.verdict)
+        layout.addLayout(buttons)
+        layout.addWidget(self.changes)
+
+        self.toggle_changes.toggled.connect(self._on_toggle_changes)
+        self.revert_button.clicked.connect(self.revert)
+        self.apply_button.clicked.connect(self.apply)
+        self.update_state()
+
+    # --- for subclasses ----------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Fill the form from `self.session` (subclasses)."""
+
+    def request_label(self) -> str:
+        """E.g. "PUT /devices/<uuid>" for the before/after view (subclasses)."""
+        return ""
+
+    async def send(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """Send `payload`, return the server's answer as a payload dict (subclasses)."""
+        raise NotImplementedError
+
+    def extra_problems(self) -> dict[str, str]:
+        """Rules across several fields; messages are shown by the subclass at its fields."""
+        return {}
+
+    def edit(self, path: Sequence[PathPart], value: Any) -> None:
+        if self.session is None or self._loading:
+            return
+        self.session.set(path, value)
+        self.update_state()
+
+    def set_problem(self, field_name: str, message: str) -> None:
+        if message:
+            self._problems[field_name] = message
+        else:
+            self._problems.pop(field_name, None)
+        self.update_state()
+
+    # --- session -----------------------------------------------------------------------------
+
+    def set_session(self, session: EditSession | None) -> None:
+        self.session = session
+        self._problems.clear()
+        self.verdict.hide()
+        self._reload(force=True)
+
+    def rebase(self, base: dict[str, Any]) -> None:
+        """Newer server data arrived (a refresh): keep the edits and anything typed but not valid yet."""
+        if self.session is None:
+            return
+        if self.session.base != base:
+            self.session.rebase(base)
+            self._reload(force=False)
+
+    def session_refreshed(self) -> None:
+        """The session was rebased elsewhere (EditorContext.session): show the new server values."""
+        if self.session is not None:
+            self._reload(force=False)
+
+    def _reload(self, *, force: bool) -> None:
+        self._loading = True
+        self._force_load = force
+        try:
+            if self.session is not None:
+                self.load()
+        finally:
+            self._loading = False
+        self.update_state()
+
+    @property
+    def force_load(self) -> bool:
+        """True while loading a new session or after Revert: typed-but-invalid text is overwritten."""
+        return getattr(self, "_force_load", True)
+
+    # --- state -------------------------------------------------------------------------------
+
+    @property
+    def dirty(self) -> bool:
+        return self.session is not None and self.session.dirty
+
+    @property
+    def valid(self) -> bool:
+        return not self._problems and not self.extra_problems()
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def problems(self) -> dict[str, str]:
+        return {**self._problems, **self.extra_problems()}
+
+    def update_state(self) -> None:
+        has_session = self.session is not None
+        self.form.setEnabled(has_session and not self._busy)
+        pending = bool(self._problems)
+        self.dirty_marker.setText(
+            self.tr("● Unsaved changes")
+            if self.dirty or pending
+            else self.tr("Saved on the server")
+            if has_session
+            else ""
+        )
+        self.dirty_marker.setStyleSheet(
+            "color: #a15c00; font-weight: bold;" if self.dirty or pending else OK_STYLE
+        )
+        self.apply_button.setEnabled(has_session and self.dirty and self.valid and not self._busy)
+        self.revert_button.setEnabled(has_session and (self.dirty or pending) and not self._busy)
+        self.apply_button.setToolTip(
+            "\n".join(self.problems().values())
+            if not self.valid
+            else self.tr("Send the changes to the cloud")
+        )
+        if self.changes.isVisible() and self.session is not None:
+            self._show_changes()
+        self.sig_state_changed.emit()
+
+    def _on_toggle_changes(self, on: bool) -> None:
+        self.changes.setVisible(on)
+        if on and self.session is not None:
+            self._show_changes()
+
+    def _show_changes(self) -> None:
+        assert self.session is not None  # noqa: S101  (guarded by the callers)
+        self.changes.show_changes(self.request_label(), self.session.changes(), self.session.payload())
+
+    # --- actions -----------------------------------------------------------------------------
+
+    def revert(self) -> None:
+        if self.session is None or self._busy:
+            return
+        self._problems.clear()
+        self.verdict.hide()
+        self.session.revert()
+        self._reload(force=True)
+
+    def apply(self) -> None:
+        if self.session is None or not self.apply_button.isEnabled():
+            return
+        payload = self.session.payload()
+        self._busy = True
+        self.progress.show()
+        self.verdict.setStyleSheet("")
+        self.verdict.setText(self.tr("Sending to the cloud…"))
+        self.verdict.show()
+        self.update_state()
+        self.context.tasks.spawn(
+            self.send(payload),
+            name=f"apply:{self.objectName()}",
+            on_result=self._applied,
+            on_error=self._refused,
+        )
+
+    def _applied(self, answer: dict[str, Any]) -> None:
+        self._busy = False
+        self.progress.hide()
+        if self.session is not None:
+            self.session.accept(answer)
+        self.verdict.setStyleSheet(OK_STYLE)
+        self.verdict.setText(self.tr("Saved. The cloud accepted the changes."))
+        self._reload(force=True)
+        self.sig_applied.emit(answer)
+
+    def _refused(self, error: BaseException) -> None:
+        self._busy = False
+        self.progress.hide()
+        self.verdict.setStyleSheet(ERROR_STYLE)
+        self.verdict.setText(
+            self.tr("Not saved — your changes are still here.\n%1").replace("%1", describe_error(error))
+        )
+        self.verdict.show()
+        self.update_state()

@@ -1,0 +1,211 @@
+"""Input fields that refuse bad input where it is typed, with the reason in technician words.
+
+Each field keeps what was typed even when it is invalid (nothing typed is lost), shows the problem
+right under itself, and only reports values that passed its checks. Editors ask `problem()` to
+decide whether Apply may be enabled.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
+
+from saveris_desktop.core.ranges import DurationRange, check_duration_text, format_duration
+
+ERROR_STYLE = "color: #b00020;"
+HINT_STYLE = "color: palette(mid);"
+
+
+class FieldMessage(QLabel):
+    """The red line under a field; hidden while there is nothing to say."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setStyleSheet(ERROR_STYLE)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.hide()
+
+    def show_message(self, message: str) -> None:
+        self.setText(message)
+        self.setVisible(bool(message))
+
+
+class _LineField(QWidget):
+    """A line edit with an optional hint beside it and an error message under it."""
+
+    sig_problem_changed = Signal(str)
+
+    def __init__(self, name: str, accessible: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit(self)
+        self.edit.setObjectName(name)
+        self.edit.setAccessibleName(accessible)
+        self.hint = QLabel(self)
+        self.hint.setObjectName(f"{name}_hint")
+        self.hint.setStyleSheet(HINT_STYLE)
+        self.message = FieldMessage(self)
+        self.message.setObjectName(f"{name}_message")
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.hint)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addLayout(row)
+        column.addWidget(self.message)
+        self._problem = ""
+        self.edit.textEdited.connect(self._on_edited)
+
+    def problem(self) -> str:
+        return self._problem
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def set_text(self, text: str) -> None:
+        """Type into the field as a user would (tests, presets): validates and reports."""
+        self.edit.setText(text)
+        self._on_edited(text)
+
+    def _set_problem(self, message: str) -> None:
+        self.message.show_message(message)
+        self.edit.setAccessibleDescription(message)
+        if message != self._problem:
+            self._problem = message
+            self.sig_problem_changed.emit(message)
+
+    def _on_edited(self, text: str) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def _keep_typed(self) -> bool:
+        """A refresh must not overwrite what the technician is typing or has typed wrongly."""
+        return bool(self._problem) or (self.edit.hasFocus() and self.edit.isModified())
+
+
+class DurationField(_LineField):
+    """A duration such as "15 min", checked against the allowed range ("15 s … 24 h")."""
+
+    sig_value_changed = Signal(int)
+
+    def __init__(self, name: str, accessible: str, parent: QWidget | None = None) -> None:
+        super().__init__(name, accessible, parent)
+        self.allowed = DurationRange(None, None)
+        self.edit.setPlaceholderText(self.tr("e.g. 15 min"))
+        self._value: int | None = None
+
+    def set_allowed(self, allowed: DurationRange) -> None:
+        self.allowed = allowed
+        self.hint.setText(self.tr("Allowed: %1").replace("%1", allowed.words()))
+        if self.edit.text():
+            self._on_edited(self.edit.text())
+
+    def value(self) -> int | None:
+        return self._value
+
+    def set_value(self, ms: int | None, *, force: bool = False) -> None:
+        """Show a value from the server/session; typed text that is pending wins unless forced."""
+        if self._keep_typed() and not force:
+            return
+        self._value = ms
+        self.edit.setText("" if ms is None else format_duration(ms))
+        self.edit.setModified(False)
+        self._set_problem("")
+
+    def _on_edited(self, text: str) -> None:
+        ms, message = check_duration_text(text, self.allowed)
+        if ms is None:
+            self._set_problem(message)
+            return
+        self._set_problem("")
+        self._value = ms
+        self.sig_value_changed.emit(ms)
+
+
+class NumberField(_LineField):
+    """A decimal number with a unit; empty means "not set" when `optional`."""
+
+    sig_value_changed = Signal(object)  # float | None
+
+    def __init__(
+        self,
+        name: str,
+        accessible: str,
+        parent: QWidget | None = None,
+        *,
+        optional: bool = True,
+        minimum: float | None = None,
+        maximum: float | None = None,
+    ) -> None:
+        super().__init__(name, accessible, parent)
+        self.optional = optional
+        self.minimum = minimum
+        self.maximum = maximum
+        self._value: float | None = None
+        self._own = ""  # what is wrong with the typed text itself
+        self._rule = ""  # what a rule across fields says about this one
+        self.edit.setMaximumWidth(120)
+        if optional:
+            self.edit.setPlaceholderText(self.tr("off"))
+
+    def set_unit(self, symbol: str) -> None:
+        self.hint.setText(symbol)
+
+    def value(self) -> float | None:
+        return self._value
+
+    def set_value(self, value: float | None, *, force: bool = False) -> None:
+        if self._keep_typed() and not force:
+            return
+        self._value = value
+        self._own = ""
+        self._rule = ""
+        self.edit.setText("" if value is None else f"{value:g}")
+        self.edit.setModified(False)
+        self._set_problem("")
+
+    def typing_problem(self) -> str:
+        """The field's own problem (not a number, out of its range), without rules across fields."""
+        return self._own
+
+    def set_rule_problem(self, message: str) -> None:
+        """A rule that involves other fields (e.g. lower < upper) failed, or passed again, for this one."""
+        self._rule = message
+        self._set_problem(self._own or self._rule)
+
+    def _parse_problem(self) -> str:
+        text = self.edit.text().strip().replace(",", ".")
+        if not text:
+            return "" if self.optional else self.tr("Enter a number.")
+        try:
+            float(text)
+        except ValueError:
+            return self.tr("“%1” is not a number.").replace("%1", self.edit.text().strip())
+        return ""
+
+    def _on_edited(self, text: str) -> None:
+        self._own = self._parse_problem()
+        cleaned = text.strip().replace(",", ".")
+        if not self._own:
+            value = float(cleaned) if cleaned else None
+            if value is not None and not self._in_range(value):
+                self._own = self._range_message()
+        if self._own:
+            self._set_problem(self._own)
+            return
+        self._set_problem(self._rule)
+        self._value = value
+        self.sig_value_changed.emit(value)
+
+    def _in_range(self, value: float) -> bool:
+        too_low = self.minimum is not None and value < self.minimum
+        too_high = self.maximum is not None and value > self.maximum
+        return not (too_low or too_high)
+
+    def _range_message(self) -> str:
+        unit = self.hint.text()
+        low = "" if self.minimum is None else f"{self.minimum:g} {unit}".strip()
+        high = "" if self.maximum is None else f"{self.maximum:g} {unit}".strip()
+        return self.tr("Allowed: %1 … %2").replace("%1", low).replace("%2", high)

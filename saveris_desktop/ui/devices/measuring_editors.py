@@ -1,0 +1,308 @@
+"""Editors of one measuring object: its instruction set and its measurement alarms.
+
+Instruction set -> `PUT /measuring-objects/{uuid}/measuring-instruction-set`: the cycles here win
+over the loggers' own settings for this object, and the screen says so.
+
+Measurement alarms -> `PUT /measuring-objects/{uuid}/alarm-configuration`: per logical channel the
+lower/upper alarm and warning limits, hysteresis and delay, in the channel's unit, with presets.
+Each rule of core.alarm_rules is shown at the field it concerns.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from saveris_desktop.api.models import MeasurementAlarmConfiguration, MeasuringInstructionSet
+from saveris_desktop.core import alarm_rules as rules
+from saveris_desktop.core.alarm_rules import ChannelLimits
+from saveris_desktop.core.presets import AlarmPreset, preset, presets_for
+from saveris_desktop.core.ranges import DurationRange
+from saveris_desktop.core.units import unit_symbol, value_name
+from saveris_desktop.ui.devices.editor import EditorContext, SessionEditor
+from saveris_desktop.ui.devices.fields import DurationField, FieldMessage, NumberField
+from saveris_desktop.ui.devices.settings_tab import cycle_order_problem
+
+#: Cycle bounds when no logger feeds the object yet [A] (the server's own default bounds).
+DEFAULT_CYCLE_RANGE = DurationRange(60_000, 86_400_000)
+
+
+class InstructionSetEditor(SessionEditor):
+    def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, "instruction_set", self.tr("Measuring instruction set"), parent)
+        self.uuid = ""
+        note = QLabel(
+            self.tr(
+                "These values override the loggers' own measurement settings for this measuring object. "
+                "Leave a field empty to use the logger's setting."
+            ),
+            self.form,
+        )
+        note.setObjectName("instruction_set_note")
+        note.setWordWrap(True)
+        note.setStyleSheet("font-style: italic;")
+        self.measuring = DurationField(
+            "instruction_measuring_cycle", self.tr("Measuring cycle override"), self.form
+        )
+        self.communication = DurationField(
+            "instruction_communication_cycle", self.tr("Communication cycle override"), self.form
+        )
+        self.order_message = FieldMessage(self.form)
+        layout = QFormLayout(self.form)
+        layout.addRow(note)
+        layout.addRow(self.tr("Measuring cycle"), self.measuring)
+        layout.addRow(self.tr("Communication cycle"), self.communication)
+        layout.addRow(self.order_message)
+        self.set_ranges(DEFAULT_CYCLE_RANGE, DEFAULT_CYCLE_RANGE)
+        for key, field in (("measuring_cycle", self.measuring), ("communication_cycle", self.communication)):
+            field.sig_value_changed.connect(lambda ms, k=key: self.edit((k,), ms))
+            field.sig_problem_changed.connect(lambda message, k=key: self.set_problem(k, message))
+            field.edit.textEdited.connect(lambda text, k=key: self._maybe_cleared(k, text))
+
+    def set_ranges(self, measuring: DurationRange, communication: DurationRange) -> None:
+        self.measuring.set_allowed(measuring)
+        self.communication.set_allowed(communication)
+
+    def _maybe_cleared(self, key: str, text: str) -> None:
+        if not text.strip():
+            # Empty means "no override": send null rather than refusing the field.
+            self.set_problem(key, "")
+            getattr(self, "measuring" if key == "measuring_cycle" else "communication")._set_problem("")
+            self.edit((key,), None)
+
+    def load(self) -> None:
+        assert self.session is not None  # noqa: S101
+        current = self.session.current
+        self.measuring.set_value(current.get("measuring_cycle"), force=self.force_load)
+        self.communication.set_value(current.get("communication_cycle"), force=self.force_load)
+
+    def extra_problems(self) -> dict[str, str]:
+        if self.session is None:
+            return {}
+        problem = cycle_order_problem(
+            self.session.get(("measuring_cycle",)), self.session.get(("communication_cycle",))
+        )
+        return {"cycle_order": problem} if problem else {}
+
+    def update_state(self) -> None:
+        if hasattr(self, "order_message"):
+            self.order_message.show_message(self.extra_problems().get("cycle_order", ""))
+        super().update_state()
+
+    def request_label(self) -> str:
+        return f"PUT /measuring-objects/{self.uuid}/measuring-instruction-set?site={self.context.site}"
+
+    async def send(self, payload: dict[str, Any]) -> dict[str, Any]:
+        answer = await self.context.client.put_measuring_instruction_set(
+            self.context.site, self.uuid, MeasuringInstructionSet.model_validate(payload)
+        )
+        return answer.to_payload()
+
+
+def conditions_of(config: dict[str, Any], logical_channel_uuid: str) -> list[dict[str, Any]]:
+    for channel in config.get("channel_alarm_configurations") or []:
+        if channel.get("logical_channel_uuid") == logical_channel_uuid:
+            sets = channel.get("measurementAlarmConditionSet") or []
+            return list(sets[0].get("measurementAlarmConditions") or []) if sets else []
+    return []
+
+
+def with_conditions(
+    config: dict[str, Any], logical_channel_uuid: str, conditions: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The `channel_alarm_configurations` list with one channel's first condition set replaced."""
+    channels = [dict(c) for c in config.get("channel_alarm_configurations") or []]
+    target = next((c for c in channels if c.get("logical_channel_uuid") == logical_channel_uuid), None)
+    if target is None:
+        if not conditions:
+            return channels
+        target = {"logical_channel_uuid": logical_channel_uuid, "measurementAlarmConditionSet": []}
+        channels.append(target)
+    sets = [dict(s) for s in target.get("measurementAlarmConditionSet") or []]
+    first = sets[0] if sets else {}
+    first["measurementAlarmConditions"] = conditions
+    target["measurementAlarmConditionSet"] = [first, *sets[1:]]
+    return channels
+
+
+class _ChannelLimitsBox(QGroupBox):
+    """The limits of one logical channel."""
+
+    FIELD_TITLES = {
+        rules.LOWER_ALARM: "Lower alarm",
+        rules.LOWER_WARNING: "Lower warning",
+        rules.UPPER_WARNING: "Upper warning",
+        rules.UPPER_ALARM: "Upper alarm",
+        rules.HYSTERESIS: "Hysteresis",
+    }
+
+    def __init__(self, editor: MeasurementAlarmsEditor, position: int, channel: dict[str, Any]) -> None:
+        self.uuid: str = channel.get("uuid") or ""
+        self.value_id: str = channel.get("physical_value_id") or ""
+        self.unit: str = channel.get("physical_unit_id") or ""
+        symbol = unit_symbol(self.unit)
+        title = channel.get("name") or value_name(self.value_id)
+        super().__init__(f"{title} ({symbol})" if symbol else title)
+        self.setObjectName(f"limits_{position}")
+        prefix = f"limits_{position}"
+        self.preset = QComboBox(self)
+        self.preset.setObjectName(f"{prefix}_preset")
+        self.preset.setAccessibleName(editor.tr("Preset for %1").replace("%1", title))
+        self.preset.addItem(editor.tr("Choose a preset…"), "")
+        for candidate in presets_for(self.value_id):
+            self.preset.addItem(editor.tr(candidate.title), candidate.key)
+        self.preset.setEnabled(self.preset.count() > 1)
+        self.fields: dict[str, NumberField] = {}
+        grid = QGridLayout(self)
+        grid.addWidget(QLabel(editor.tr("Preset")), 0, 0)
+        grid.addWidget(self.preset, 0, 1, 1, 3)
+        for index, key in enumerate(rules.LIMIT_FIELDS):
+            field = NumberField(
+                f"{prefix}_{key}", f"{editor.tr(self.FIELD_TITLES[key])} ({title})", self, optional=True
+            )
+            field.set_unit(symbol)
+            self.fields[key] = field
+            grid.addWidget(QLabel(editor.tr(self.FIELD_TITLES[key])), 1 + index // 2, (index % 2) * 2)
+            grid.addWidget(field, 1 + index // 2, (index % 2) * 2 + 1)
+        hysteresis = NumberField(
+            f"{prefix}_hysteresis", f"{editor.tr('Hysteresis')} ({title})", self, optional=False
+        )
+        hysteresis.set_unit(symbol)
+        self.fields[rules.HYSTERESIS] = hysteresis
+        self.delay = DurationField(f"{prefix}_delay", f"{editor.tr('Delay')} ({title})", self)
+        self.delay.set_allowed(rules.DELAY_RANGE)
+        grid.addWidget(QLabel(editor.tr("Hysteresis")), 3, 0)
+        grid.addWidget(hysteresis, 3, 1)
+        grid.addWidget(QLabel(editor.tr("Delay")), 3, 2)
+        grid.addWidget(self.delay, 3, 3)
+        self.unit_message = FieldMessage(self)
+        self.unit_message.setObjectName(f"{prefix}_unit_message")
+        grid.addWidget(self.unit_message, 4, 0, 1, 4)
+        self.summary = QLabel(self)
+        self.summary.setObjectName(f"{prefix}_summary")
+        self.summary.setStyleSheet("color: palette(mid);")
+        grid.addWidget(self.summary, 5, 0, 1, 4)
+        self.loaded_unit = self.unit
+
+    def typed_limits(self) -> ChannelLimits | None:
+        """The limits as typed; None while a field does not even parse."""
+        if any(field.typing_problem() for field in self.fields.values()) or self.delay.problem():
+            return None
+        return ChannelLimits(
+            unit=self.loaded_unit or self.unit,
+            lower_alarm=self.fields[rules.LOWER_ALARM].value(),
+            lower_warning=self.fields[rules.LOWER_WARNING].value(),
+            upper_warning=self.fields[rules.UPPER_WARNING].value(),
+            upper_alarm=self.fields[rules.UPPER_ALARM].value(),
+            hysteresis=self.fields[rules.HYSTERESIS].value() or 0.0,
+            delay_ms=self.delay.value() or 0,
+        )
+
+    def show_rules(self, problems: dict[str, str]) -> None:
+        for key, field in self.fields.items():
+            field.set_rule_problem(problems.get(key, ""))
+        self.unit_message.show_message(problems.get(rules.UNIT, ""))
+
+    def load(self, limits: ChannelLimits, force: bool) -> None:
+        self.loaded_unit = limits.unit
+        for key, field in self.fields.items():
+            value = limits.hysteresis if key == rules.HYSTERESIS else limits.limit(key)
+            field.set_value(value, force=force)
+        self.delay.set_value(limits.delay_ms, force=force)
+        self.summary.setText(rules.describe(limits))
+
+
+class MeasurementAlarmsEditor(SessionEditor):
+    def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, "measurement_alarms", self.tr("Measurement alarms"), parent)
+        self.uuid = ""
+        self.channels: list[dict[str, Any]] = []
+        self.boxes: list[_ChannelLimitsBox] = []
+        self.layout_ = QVBoxLayout(self.form)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.empty_note = QLabel(self.tr("This measuring object has no logical channels."), self.form)
+        self.layout_.addWidget(self.empty_note)
+        self._rule_problems: dict[str, dict[str, str]] = {}
+
+    def set_object(self, uuid: str, channels: list[dict[str, Any]]) -> None:
+        """Which object, and its logical channels (names, units), before `set_session`."""
+        self.uuid = uuid
+        if [c.get("uuid") for c in channels] != [c.get("uuid") for c in self.channels] or not self.boxes:
+            self.channels = channels
+            self._build()
+
+    def _build(self) -> None:
+        for box in self.boxes:
+            box.deleteLater()
+        self.boxes = []
+        for position, channel in enumerate(self.channels):
+            if channel.get("physical_value_id") == "PV_DOOR_STATE":
+                continue  # a door has no limits to set; its alarm is "open too long", not modelled here
+            box = _ChannelLimitsBox(self, position, channel)
+            for field in box.fields.values():
+                field.edit.textEdited.connect(lambda _t, b=box: self._typed(b))
+            box.delay.edit.textEdited.connect(lambda _t, b=box: self._typed(b))
+            box.preset.activated.connect(lambda _i, b=box: self._preset_chosen(b))
+            self.layout_.addWidget(box)
+            self.boxes.append(box)
+        self.empty_note.setVisible(not self.boxes)
+
+    def _preset_chosen(self, box: _ChannelLimitsBox) -> None:
+        key = box.preset.currentData()
+        if not key:
+            return
+        chosen: AlarmPreset = preset(key)
+        limits = chosen.limits_for(box.unit)
+        box.load(limits, force=True)
+        self._typed(box)
+
+    def _typed(self, box: _ChannelLimitsBox) -> None:
+        if self._loading or self.session is None:
+            return
+        limits = box.typed_limits()
+        if limits is None:
+            self.set_problem(
+                f"{box.uuid}:parse", self.tr("A limit of %1 is not a number.").replace("%1", box.title())
+            )
+            return
+        self.set_problem(f"{box.uuid}:parse", "")
+        problems = rules.validate(limits, channel_unit=box.unit or None)
+        box.show_rules(problems)
+        self._rule_problems[box.uuid] = problems
+        config = self.session.current
+        previous = conditions_of(config, box.uuid)
+        conditions = rules.conditions_from_limits(limits, physical_value_id=box.value_id, previous=previous)
+        box.summary.setText(rules.describe(limits))
+        self.edit(("channel_alarm_configurations",), with_conditions(config, box.uuid, conditions))
+
+    def extra_problems(self) -> dict[str, str]:
+        return {
+            f"{uuid}:{key}": message
+            for uuid, problems in self._rule_problems.items()
+            for key, message in problems.items()
+        }
+
+    def load(self) -> None:
+        assert self.session is not None  # noqa: S101
+        config = self.session.current
+        if self.force_load:
+            self._rule_problems.clear()
+        for box in self.boxes:
+            limits = rules.limits_from_conditions(
+                conditions_of(config, box.uuid), channel_unit=box.unit, physical_value_id=box.value_id
+            )
+            box.load(limits, force=self.force_load)
+            box.preset.setCurrentIndex(0)
+            problems = rules.validate(limits, channel_unit=box.unit or None) if not limits.empty else {}
+            self._rule_problems[box.uuid] = problems
+            box.show_rules(problems)
+
+    def request_label(self) -> str:
+        return f"PUT /measuring-objects/{self.uuid}/alarm-configuration?site={self.context.site}"
+
+    async def send(self, payload: dict[str, Any]) -> dict[str, Any]:
+        answer = await self.context.client.put_measuring_object_alarm_configuration(
+            self.context.site, self.uuid, MeasurementAlarmConfiguration.model_validate(payload)
+        )
+        return answer.to_payload()

@@ -1,0 +1,317 @@
+"""Measuring objects of the site: list, create, and per object its instruction set and alarms.
+
+Several objects selected: "Apply alarm preset…" sets one preset on every matching logical channel
+of each, through the bulk dialog (per-object result, retry the failed ones).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from saveris_desktop.api.errors import NotFoundError
+from saveris_desktop.api.models import MeasurementAlarmConfiguration, MeasuringObject
+from saveris_desktop.core.presets import PRESETS, apply_preset, preset
+from saveris_desktop.core.ranges import DurationRange
+from saveris_desktop.ui.devices.bulk_dialog import BulkApplyDialog, Change
+from saveris_desktop.ui.devices.create_object import CreateObjectDialog
+from saveris_desktop.ui.devices.editor import EditorContext, describe_error
+from saveris_desktop.ui.devices.measuring_editors import (
+    DEFAULT_CYCLE_RANGE,
+    InstructionSetEditor,
+    MeasurementAlarmsEditor,
+)
+from saveris_desktop.ui.devices.sensor_directory import SensorDirectory
+
+
+async def apply_preset_to_object(context: EditorContext, uuid: str, preset_key: str) -> str:
+    """One bulk item: set the preset on every logical channel of the object that measures its value."""
+    chosen = preset(preset_key)
+    obj = await context.client.get_measuring_object(context.site, uuid)
+    channels = [c for c in obj.logical_channels if chosen.fits(c.physical_value_id) and c.uuid]
+    if not channels:
+        return "nothing to do: no logical channel measures " + chosen.physical_value_id
+    try:
+        config = (
+            await context.client.get_measuring_object_alarm_configuration(context.site, uuid)
+        ).to_payload()
+    except NotFoundError:
+        config = {"channel_alarm_configurations": []}
+    for channel in channels:
+        config = apply_preset(
+            config,
+            logical_channel_uuid=channel.uuid or "",
+            chosen=chosen,
+            channel_unit=channel.physical_unit_id,
+        )
+    await context.client.put_measuring_object_alarm_configuration(
+        context.site, uuid, MeasurementAlarmConfiguration.model_validate(config)
+    )
+    return f"{chosen.title} on {', '.join(c.name for c in channels)}"
+
+
+class ObjectsTab(QWidget):
+    def __init__(
+        self,
+        context: EditorContext,
+        directory: SensorDirectory,
+        device_cycle_ranges: Callable[[list[str]], tuple[DurationRange, DurationRange] | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("objects_tab")
+        self.context = context
+        self.directory = directory
+        self.device_cycle_ranges = device_cycle_ranges
+        self.objects: dict[str, MeasuringObject] = {}
+        self.current_device: str | None = None
+
+        self.list = QListWidget(self)
+        self.list.setObjectName("objects_list")
+        self.list.setAccessibleName(self.tr("Measuring objects"))
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.new_button = QPushButton(self.tr("New measuring object…"), self)
+        self.new_button.setObjectName("objects_new")
+        self.new_button.setAccessibleName(self.tr("New measuring object"))
+        self.preset_button = QPushButton(self.tr("Apply alarm preset to selected…"), self)
+        self.preset_button.setObjectName("objects_bulk_preset")
+        self.preset_button.setAccessibleName(self.tr("Apply alarm preset to the selected measuring objects"))
+        self.status = QLabel(self)
+        self.status.setObjectName("objects_status")
+        self.status.setWordWrap(True)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.list, 1)
+        left_layout.addWidget(self.status)
+        left_layout.addWidget(self.new_button)
+        left_layout.addWidget(self.preset_button)
+
+        self.details = QWidget(self)
+        self.channels_label = QLabel(self.details)
+        self.channels_label.setObjectName("object_channels")
+        self.channels_label.setWordWrap(True)
+        self.channels_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.instruction_editor = InstructionSetEditor(context, self.details)
+        self.alarms_editor = MeasurementAlarmsEditor(context, self.details)
+        details_layout = QVBoxLayout(self.details)
+        details_layout.addWidget(self.channels_label)
+        details_layout.addWidget(self.instruction_editor)
+        details_layout.addWidget(self.alarms_editor)
+        details_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("object_details_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.details)
+
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([240, 640])
+        layout = QHBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.new_button.clicked.connect(self.open_create_dialog)
+        self.preset_button.clicked.connect(self.open_bulk_preset)
+        self.list.itemSelectionChanged.connect(self._selection_changed)
+        self.instruction_editor.sig_applied.connect(lambda _a: self._reload_selected())
+        self._selection_changed()
+
+    # --- loading -----------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.status.setText(self.tr("Loading measuring objects…"))
+        self.context.tasks.spawn(
+            self.context.client.list_measuring_objects(self.context.site),
+            name="list-objects",
+            on_result=self.set_objects,
+            on_error=lambda e: self.status.setText(describe_error(e)),
+        )
+
+    def set_objects(self, objects: list[MeasuringObject]) -> None:
+        selected = set(self.selected_uuids())
+        self.objects = {o.uuid: o for o in objects if o.uuid}
+        self.list.blockSignals(True)
+        existing = {
+            self.list.item(i).data(Qt.ItemDataRole.UserRole): self.list.item(i)
+            for i in range(self.list.count())
+        }
+        for uuid, item in existing.items():
+            if uuid not in self.objects:
+                self.list.takeItem(self.list.row(item))
+        for uuid, obj in self.objects.items():
+            found = existing.get(uuid)
+            if found is None:
+                item = QListWidgetItem()
+                item.setData(Qt.ItemDataRole.UserRole, uuid)
+                self.list.addItem(item)
+            else:
+                item = found
+            uses_device = self.current_device is not None and any(
+                c.sensor_channel
+                and self.directory.device_of(c.sensor_channel.sensor_uuid) == self.current_device
+                for c in obj.logical_channels
+            )
+            item.setText(obj.name + (self.tr("  (this logger)") if uses_device else ""))
+            item.setSelected(uuid in selected)
+        self.list.blockSignals(False)
+        self.status.setText(
+            self.tr("%1 measuring object(s) in this site.").replace("%1", str(len(self.objects)))
+        )
+        self._selection_changed()
+
+    def selected_uuids(self) -> list[str]:
+        return [item.data(Qt.ItemDataRole.UserRole) for item in self.list.selectedItems()]
+
+    def select(self, uuid: str) -> None:
+        for index in range(self.list.count()):
+            item = self.list.item(index)
+            if item is not None:
+                item.setSelected(item.data(Qt.ItemDataRole.UserRole) == uuid)
+
+    def _selection_changed(self) -> None:
+        selected = self.selected_uuids()
+        self.preset_button.setEnabled(bool(selected))
+        one = selected[0] if len(selected) == 1 else None
+        self.details.setVisible(one is not None)
+        if one is None:
+            return
+        obj = self.objects[one]
+        lines = [
+            f"• {c.name} ← "
+            + (
+                self.directory.mapping_label(c.sensor_channel.sensor_uuid, c.sensor_channel.channel_index)
+                if c.sensor_channel
+                else self.tr("no sensor")
+            )
+            for c in obj.logical_channels
+        ]
+        self.channels_label.setText(
+            self.tr("<b>%1</b><br>Logical channels:<br>%2")
+            .replace("%1", obj.name)
+            .replace("%2", "<br>".join(lines))
+        )
+        devices = [
+            d
+            for c in obj.logical_channels
+            if c.sensor_channel
+            for d in [self.directory.device_of(c.sensor_channel.sensor_uuid)]
+            if d
+        ]
+        ranges = self.device_cycle_ranges(devices) or (DEFAULT_CYCLE_RANGE, DEFAULT_CYCLE_RANGE)
+        self.instruction_editor.uuid = one
+        self.instruction_editor.set_ranges(*ranges)
+        self.alarms_editor.set_object(one, [c.to_payload() for c in obj.logical_channels])
+        self._load_sessions(one)
+
+    def _reload_selected(self) -> None:
+        selected = self.selected_uuids()
+        if len(selected) == 1:
+            self._load_sessions(selected[0])
+
+    def _load_sessions(self, uuid: str) -> None:
+        context = self.context
+        key_set, key_alarms = f"instruction-set:{uuid}", f"object-alarms:{uuid}"
+        # Show what is known at once (edits kept), then refresh from the server.
+        self.instruction_editor.set_session(context.sessions.get(key_set))
+        self.alarms_editor.set_session(context.sessions.get(key_alarms))
+
+        async def fetch() -> tuple[dict[str, Any], dict[str, Any]]:
+            try:
+                instruction = (
+                    await context.client.get_measuring_instruction_set(context.site, uuid)
+                ).to_payload()
+            except NotFoundError:
+                instruction = {}
+            try:
+                alarms = (
+                    await context.client.get_measuring_object_alarm_configuration(context.site, uuid)
+                ).to_payload()
+            except NotFoundError:
+                alarms = {"channel_alarm_configurations": []}
+            return instruction, alarms
+
+        def fetched(result: tuple[dict[str, Any], dict[str, Any]]) -> None:
+            if self.selected_uuids() != [uuid]:
+                return
+            for editor, key, base in (
+                (self.instruction_editor, key_set, result[0]),
+                (self.alarms_editor, key_alarms, result[1]),
+            ):
+                session = context.session(key, base)
+                if editor.session is session:
+                    editor.session_refreshed()
+                else:
+                    editor.set_session(session)
+
+        context.tasks.spawn(
+            fetch(),
+            name=f"load-object:{uuid}",
+            on_result=fetched,
+            on_error=lambda e: self.status.setText(describe_error(e)),
+        )
+
+    # --- actions -----------------------------------------------------------------------------
+
+    def open_create_dialog(self) -> CreateObjectDialog:
+        preferred = [
+            uuid for uuid, slot in self.directory.slots.items() if slot.device_uuid == self.current_device
+        ]
+        dialog = CreateObjectDialog(
+            self.directory, self.context.tasks, preferred_sensors=preferred, parent=self
+        )
+
+        def created(obj: MeasuringObject) -> None:
+            self.objects[obj.uuid or ""] = obj
+            self.set_objects(list(self.objects.values()))
+            if obj.uuid:
+                self.select(obj.uuid)
+
+        dialog.sig_created.connect(created)
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
+
+    def open_bulk_preset(self) -> BulkApplyDialog:
+        form = QWidget()
+        picker = QComboBox(form)
+        picker.setObjectName("bulk_preset_picker")
+        picker.setAccessibleName(self.tr("Alarm preset"))
+        for candidate in PRESETS:
+            picker.addItem(self.tr(candidate.title), candidate.key)
+        layout = QFormLayout(form)
+        layout.addRow(self.tr("Alarm preset"), picker)
+        layout.addRow(QLabel(self.tr("It is set on each logical channel that measures the preset's value.")))
+
+        def change_factory() -> Change:
+            key = picker.currentData()
+
+            async def change(uuid: str) -> str:
+                return await apply_preset_to_object(self.context, uuid, key)
+
+            return change
+
+        items = [(uuid, self.objects[uuid].name) for uuid in self.selected_uuids() if uuid in self.objects]
+        dialog = BulkApplyDialog(
+            self.tr("Apply alarm preset"), items, change_factory, self.context.tasks, form=form, parent=self
+        )
+        dialog.sig_finished.connect(lambda _ok, _failed: self._reload_selected())
+        dialog.show()
+        return dialog

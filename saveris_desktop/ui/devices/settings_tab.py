@@ -1,0 +1,114 @@
+"""Measurement settings of one logger -> `PUT /devices/{uuid}`.
+
+The cycles are bounded by the device's own `capability` (min/max in ms); the field refuses a value
+outside them with the range in words. Everything else in the device object goes back unchanged.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+
+from saveris_desktop.api.models import Device
+from saveris_desktop.core.ranges import DurationRange, format_duration
+from saveris_desktop.ui.devices.editor import EditorContext, SessionEditor
+from saveris_desktop.ui.devices.fields import DurationField, FieldMessage
+
+MEASURING_CYCLE = "measuring_cycle"
+COMMUNICATION_CYCLE = "communication_cycle"
+
+
+def cycle_ranges(device_payload: dict[str, Any]) -> tuple[DurationRange, DurationRange]:
+    capability = device_payload.get("capability") or {}
+    return (
+        DurationRange(capability.get("measuring_cycle_min"), capability.get("measuring_cycle_max")),
+        DurationRange(capability.get("communication_cycle_min"), capability.get("communication_cycle_max")),
+    )
+
+
+def cycle_order_problem(measuring: int | None, communication: int | None) -> str:
+    """A logger cannot send more often than it measures."""
+    if measuring is not None and communication is not None and communication < measuring:
+        return QCoreApplication.translate(
+            "DeviceSettingsEditor", "The communication cycle cannot be shorter than the measuring cycle (%1)."
+        ).replace("%1", format_duration(measuring))
+    return ""
+
+
+class DeviceSettingsEditor(SessionEditor):
+    def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, "device_settings", self.tr("Measurement settings"), parent)
+        self.identity = QLabel(self.form)
+        self.identity.setObjectName("device_settings_identity")
+        self.identity.setWordWrap(True)
+        self.name_edit = QLineEdit(self.form)
+        self.name_edit.setObjectName("device_name")
+        self.name_edit.setAccessibleName(self.tr("Logger name"))
+        self.name_edit.setPlaceholderText(self.tr("e.g. Pharmacy fridge 2"))
+        self.name_edit.setMaxLength(64)
+        self.measuring = DurationField("measuring_cycle", self.tr("Measuring cycle"), self.form)
+        self.communication = DurationField("communication_cycle", self.tr("Communication cycle"), self.form)
+        self.order_message = FieldMessage(self.form)
+        self.order_message.setObjectName("device_settings_cycle_order")
+        layout = QFormLayout(self.form)
+        layout.addRow(self.identity)
+        layout.addRow(self.tr("Name"), self.name_edit)
+        layout.addRow(self.tr("Measuring cycle"), self.measuring)
+        layout.addRow(self.tr("Communication cycle"), self.communication)
+        layout.addRow(self.order_message)
+        explain = QLabel(
+            self.tr(
+                "How often the logger measures, and how often it sends its readings to the cloud. "
+                "Longer cycles save battery; alarms are only raised when the logger reports."
+            ),
+            self.form,
+        )
+        explain.setWordWrap(True)
+        layout.addRow(explain)
+
+        self.name_edit.textEdited.connect(lambda text: self.edit(("name",), text))
+        self.measuring.sig_value_changed.connect(lambda ms: self.edit((MEASURING_CYCLE,), ms))
+        self.communication.sig_value_changed.connect(lambda ms: self.edit((COMMUNICATION_CYCLE,), ms))
+        self.measuring.sig_problem_changed.connect(lambda m: self.set_problem(MEASURING_CYCLE, m))
+        self.communication.sig_problem_changed.connect(lambda m: self.set_problem(COMMUNICATION_CYCLE, m))
+
+    def load(self) -> None:
+        assert self.session is not None  # noqa: S101
+        current = self.session.current
+        measuring_range, communication_range = cycle_ranges(current)
+        self.measuring.set_allowed(measuring_range)
+        self.communication.set_allowed(communication_range)
+        firmware = (current.get("firmware") or {}).get("firmware_version") or "?"
+        self.identity.setText(
+            self.tr("Serial number %1 · model %2 · firmware %3")
+            .replace("%1", current.get("serial_number") or "?")
+            .replace("%2", current.get("model_code") or "?")
+            .replace("%3", firmware)
+        )
+        if self.force_load or not (self.name_edit.hasFocus() and self.name_edit.isModified()):
+            self.name_edit.setText(current.get("name") or "")
+        self.measuring.set_value(current.get(MEASURING_CYCLE), force=self.force_load)
+        self.communication.set_value(current.get(COMMUNICATION_CYCLE), force=self.force_load)
+
+    def extra_problems(self) -> dict[str, str]:
+        if self.session is None:
+            return {}
+        problem = cycle_order_problem(
+            self.session.get((MEASURING_CYCLE,)), self.session.get((COMMUNICATION_CYCLE,))
+        )
+        return {"cycle_order": problem} if problem else {}
+
+    def update_state(self) -> None:
+        if hasattr(self, "order_message"):
+            self.order_message.show_message(self.extra_problems().get("cycle_order", ""))
+        super().update_state()
+
+    def request_label(self) -> str:
+        uuid = self.session.base.get("uuid", "") if self.session else ""
+        return f"PUT /devices/{uuid}?site={self.context.site}"
+
+    async def send(self, payload: dict[str, Any]) -> dict[str, Any]:
+        answer = await self.context.client.put_device(self.context.site, Device.model_validate(payload))
+        return answer.to_payload()

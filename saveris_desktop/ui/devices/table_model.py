@@ -1,0 +1,203 @@
+"""The device table: a model that updates rows in place and a proxy for search and sort.
+
+A poll never resets the model. `DeviceTableModel.apply_plan` removes, updates and appends rows as
+`core.device_rows.plan_refresh` says, so selection, sort order, scroll position and an open editor
+all survive. Building the plan (turning thousands of Device objects into rows and comparing) runs
+in a worker thread; only the few resulting signals run on the Qt thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from saveris_desktop.api.models import Device
+from saveris_desktop.core.device_rows import COLUMNS, DeviceRow, RowPlan, plan_refresh, row_from_device
+
+UUID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+_HEADERS = {
+    "serial_number": "Serial number",
+    "model": "Model",
+    "device_type": "Device type",
+    "firmware": "Firmware",
+    "sensors": "Connected sensors",
+    "last_change": "Last change",
+    "status": "Status",
+}
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def build_plan(current: Sequence[DeviceRow], devices: Sequence[Device]) -> RowPlan:
+    """Runs in a worker thread: pure data in, pure data out."""
+    return plan_refresh(current, [row_from_device(device) for device in devices])
+
+
+class DeviceTableModel(QAbstractTableModel):
+    def __init__(self, parent: object | None = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._rows: list[DeviceRow] = []
+        self._index_of: dict[str, int] = {}
+        self._devices: dict[str, Device] = {}
+        self._timezone: ZoneInfo | None = None
+        self._generation = 0  # bumped on every change, so a plan built on stale rows is rebuilt
+
+    # --- data for the views ----------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("DeviceTableModel", _HEADERS[COLUMNS[section]])
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "last_change":
+                return self.format_time(row.last_change)
+            return row.value(index.column())
+        if role == SORT_ROLE:
+            if column == "sensors":
+                return row.connected_sensors
+            return row.value(index.column()).casefold()
+        if role == UUID_ROLE:
+            return row.uuid
+        if role == Qt.ItemDataRole.ToolTipRole and column == "last_change":
+            return row.last_change
+        return None
+
+    # --- access ----------------------------------------------------------------------------
+
+    def row_at(self, row: int) -> DeviceRow:
+        return self._rows[row]
+
+    def row_of(self, uuid: str) -> int | None:
+        return self._index_of.get(uuid)
+
+    def device(self, uuid: str) -> Device | None:
+        return self._devices.get(uuid)
+
+    def devices(self) -> list[Device]:
+        return [self._devices[row.uuid] for row in self._rows if row.uuid in self._devices]
+
+    @property
+    def rows(self) -> list[DeviceRow]:
+        return list(self._rows)
+
+    # --- timezone --------------------------------------------------------------------------
+
+    def set_timezone(self, name: str | None) -> None:
+        try:
+            self._timezone = ZoneInfo(name) if name else None
+        except (ZoneInfoNotFoundError, ValueError):
+            self._timezone = None
+        if self._rows:
+            column = COLUMNS.index("last_change")
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
+
+    def format_time(self, iso: str) -> str:
+        """Server time (UTC) shown in the site's timezone, so it matches the clocks on site."""
+        if not iso:
+            return ""
+        try:
+            moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+        except ValueError:
+            return iso
+        if self._timezone is not None and moment.tzinfo is not None:
+            moment = moment.astimezone(self._timezone)
+        return moment.strftime("%Y-%m-%d %H:%M")
+
+    # --- refresh ---------------------------------------------------------------------------
+
+    def clear(self) -> None:
+        """A different site: the old rows mean nothing any more (the one place a reset is right)."""
+        self.beginResetModel()
+        self._rows = []
+        self._index_of = {}
+        self._devices = {}
+        self._generation += 1
+        self.endResetModel()
+
+    async def refresh(self, devices: Sequence[Device]) -> RowPlan:
+        """Bring the rows in line with a fresh listing; the heavy part runs in a worker thread."""
+        while True:
+            generation = self._generation
+            snapshot = list(self._rows)
+            plan = await asyncio.to_thread(build_plan, snapshot, devices)
+            if generation == self._generation:
+                break  # nobody changed the rows meanwhile: the plan fits
+        self.apply_plan(plan, devices)
+        return plan
+
+    def refresh_now(self, devices: Sequence[Device]) -> RowPlan:
+        """The same, all on the calling thread (tests, tiny sites)."""
+        plan = build_plan(self._rows, devices)
+        self.apply_plan(plan, devices)
+        return plan
+
+    def apply_plan(self, plan: RowPlan, devices: Sequence[Device]) -> None:
+        self._generation += 1
+        self._devices = {device.uuid: device for device in devices}
+        for first, last in plan.removals:
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._rows[first : last + 1]
+            self.endRemoveRows()
+        for position, row, columns in plan.updates:
+            self._rows[position] = row
+            if columns:
+                self.dataChanged.emit(self.index(position, min(columns)), self.index(position, max(columns)))
+        if plan.appends:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(plan.appends) - 1)
+            self._rows.extend(plan.appends)
+            self.endInsertRows()
+        if plan.removals or plan.appends:
+            self._index_of = {row.uuid: index for index, row in enumerate(self._rows)}
+
+
+class DeviceFilterProxy(QSortFilterProxyModel):
+    """Search across all columns (plain text, case-insensitive) and sort by each column's sort key."""
+
+    def __init__(self, parent: object | None = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._needle = ""
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+
+    def set_search(self, text: str) -> None:
+        needle = text.strip()
+        if needle != self._needle:
+            self.beginFilterChange()
+            self._needle = needle
+            self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        if not self._needle:
+            return True
+        model = self.sourceModel()
+        if not isinstance(model, DeviceTableModel):
+            return True
+        return model.row_at(source_row).matches(self._needle)

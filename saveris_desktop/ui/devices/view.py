@@ -1,0 +1,588 @@
+"""The main window's centre: the site's live device list and the tabbed editors of one logger.
+
+The view owns its poller (a core.watcher.DeviceWatcher) and its TaskOwner. The poll pauses while
+the window is minimised or the view hidden; while the cloud is unreachable the watcher only probes
+(it reports "offline") and the table keeps the last known list. Each poll updates rows in place,
+so selection, sort order, scroll position and every open edit survive it.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from saveris_desktop.api.errors import NotFoundError
+from saveris_desktop.api.models import Device
+from saveris_desktop.core.device_rows import COLUMNS
+from saveris_desktop.core.ranges import DurationRange, format_duration
+from saveris_desktop.core.services import AppServices
+from saveris_desktop.core.tasks import TaskOwner
+from saveris_desktop.core.watcher import DeviceWatcher, WatchStatus, WatchTiming
+from saveris_desktop.ui.devices.alarms_tab import AlarmsTab
+from saveris_desktop.ui.devices.bulk_dialog import BulkApplyDialog, Change
+from saveris_desktop.ui.devices.editor import EditorContext, describe_error
+from saveris_desktop.ui.devices.fields import DurationField
+from saveris_desktop.ui.devices.objects_tab import ObjectsTab
+from saveris_desktop.ui.devices.sensor_directory import SensorDirectory
+from saveris_desktop.ui.devices.sensors_tab import SensorsTab
+from saveris_desktop.ui.devices.settings_tab import DeviceSettingsEditor, cycle_ranges
+from saveris_desktop.ui.devices.table_model import UUID_ROLE, DeviceFilterProxy, DeviceTableModel
+
+log = logging.getLogger(__name__)
+
+RECENT_SITES_KEY = "devices/recent_sites"
+POLL_INTERVAL_S = 10.0
+
+
+def intersect(ranges: list[DurationRange]) -> DurationRange:
+    """What every one of several devices accepts."""
+    lows = [r.minimum_ms for r in ranges if r.minimum_ms is not None]
+    highs = [r.maximum_ms for r in ranges if r.maximum_ms is not None]
+    return DurationRange(max(lows) if lows else None, min(highs) if highs else None)
+
+
+class _ClientSource:
+    """The watcher's view of the API: always the services' current client (replaced on a region change)."""
+
+    def __init__(self, services: AppServices) -> None:
+        self.services = services
+
+    async def list_devices(self, site: str) -> list[Device]:
+        return await self.services.client.list_devices(site)
+
+
+class DevicesView(QWidget):
+    def __init__(
+        self, services: AppServices, parent: QWidget | None = None, *, timing: WatchTiming | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("devices_view")
+        self.services = services
+        self.tasks = TaskOwner("devices-view")
+        self.watcher = DeviceWatcher(
+            _ClientSource(services), timing=timing or WatchTiming(interval=POLL_INTERVAL_S)
+        )
+        self.site: str | None = None
+        self.context: EditorContext | None = None
+        self.directory: SensorDirectory | None = None
+        self.current_uuid: str | None = None
+        self._pending_open: str | None = None
+        self._pending_devices: list[Device] | None = None
+        self._refreshing = False
+        self._closed = False
+        self._window_filtered: QObject | None = None
+        #: the drafts store plugs in here; forwarded to every edit session of every site
+        self.on_session_change: Any = None
+
+        # --- top bar ----------------------------------------------------------------------------
+        self.site_box = QComboBox(self)
+        self.site_box.setObjectName("site_switcher")
+        self.site_box.setAccessibleName(self.tr("Site"))
+        self.site_box.setEditable(True)
+        self.site_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.site_box.setMinimumWidth(200)
+        self.timezone_label = QLabel(self)
+        self.timezone_label.setObjectName("site_timezone")
+        self.search = QLineEdit(self)
+        self.search.setObjectName("device_search")
+        self.search.setAccessibleName(self.tr("Search devices"))
+        self.search.setPlaceholderText(self.tr("Search serial number, model, status…"))
+        self.search.setClearButtonEnabled(True)
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button.setObjectName("device_refresh")
+        self.refresh_button.setAccessibleName(self.tr("Refresh the device list now"))
+        self.bulk_button = QPushButton(self.tr("Apply settings to selected…"), self)
+        self.bulk_button.setObjectName("device_bulk_settings")
+        self.bulk_button.setAccessibleName(self.tr("Apply measurement settings to the selected loggers"))
+        self.connection_label = QLabel(self)
+        self.connection_label.setObjectName("device_connection_status")
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Site:")))
+        top.addWidget(self.site_box)
+        top.addWidget(self.timezone_label)
+        top.addSpacing(12)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.refresh_button)
+        top.addWidget(self.bulk_button)
+
+        # --- table ------------------------------------------------------------------------------
+        self.model = DeviceTableModel(self)
+        self.proxy = DeviceFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(self)
+        self.table.setObjectName("device_table")
+        self.table.setAccessibleName(self.tr("Devices of the site"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COLUMNS.index("serial_number"), Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((120, 110, 170, 80, 130, 130)):
+            self.table.setColumnWidth(column, width)
+        self.empty_label = QLabel(self.tr("Choose or type a site to see its loggers."), self)
+        self.empty_label.setObjectName("device_table_empty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        # --- detail -----------------------------------------------------------------------------
+        self.detail_title = QLabel(self)
+        self.detail_title.setObjectName("device_detail_title")
+        self.detail_title.setWordWrap(True)
+        self.detail_status = QLabel(self)
+        self.detail_status.setObjectName("device_detail_status")
+        self.detail_status.setWordWrap(True)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("device_tabs")
+        self.tabs.setAccessibleName(self.tr("Device settings"))
+        self._placeholder_context = EditorContext(services.client, "", self.tasks)
+        self._build_tabs(self._placeholder_context)
+        detail = QWidget(self)
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self.detail_title)
+        detail_layout.addWidget(self.detail_status)
+        detail_layout.addWidget(self.tabs, 1)
+
+        table_host = QWidget(self)
+        table_layout = QVBoxLayout(table_host)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.table)
+        table_layout.addWidget(self.empty_label)
+        table_layout.addWidget(self.connection_label)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(table_host)
+        self.splitter.addWidget(detail)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+
+        # --- wiring -----------------------------------------------------------------------------
+        self.search.textChanged.connect(self.proxy.set_search)
+        self.refresh_button.clicked.connect(self.watcher.poll_now)
+        self.bulk_button.clicked.connect(self.open_bulk_settings)
+        self.site_box.activated.connect(lambda _i: self._site_chosen())
+        line_edit = self.site_box.lineEdit()
+        if line_edit is not None:
+            line_edit.returnPressed.connect(self._site_chosen)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        self.watcher.sig_devices.connect(self._devices_arrived)
+        self.watcher.sig_status.connect(self._watch_status)
+        services.closers.append(self.aclose)
+        self._load_recent_sites()
+        self._selection_changed()
+        if services.site:
+            QTimer.singleShot(0, lambda: self.show_site(services.site or ""))
+
+    def _build_tabs(self, context: EditorContext) -> None:
+        old_pages = [self.tabs.widget(i) for i in range(self.tabs.count())]
+        self.tabs.clear()
+        for page in old_pages:
+            if page is not None:
+                page.deleteLater()
+        directory = self.directory or SensorDirectory(context.client, context.site)
+        self.settings_editor = DeviceSettingsEditor(context)
+        self.sensors_tab = SensorsTab(context)
+        self.alarms_tab = AlarmsTab(context)
+        self.objects_tab = ObjectsTab(context, directory, self._cycle_ranges_of)
+        for widget, title in (
+            (self.settings_editor, self.tr("Measurement settings")),
+            (self.sensors_tab, self.tr("Sensors")),
+            (self.alarms_tab, self.tr("Alarms")),
+        ):
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setWidget(widget)
+            self.tabs.addTab(scroll, title)
+        self.tabs.addTab(self.objects_tab, self.tr("Measuring objects"))
+        self.settings_editor.sig_applied.connect(lambda _a: self.watcher.poll_now())
+
+    # --- public interface ---------------------------------------------------------------------
+
+    def show_site(self, site: str) -> None:
+        site = site.strip()
+        if not site or site == self.site:
+            return
+        self.site = site
+        self.current_uuid = None
+        self.model.clear()
+        self.context = EditorContext(
+            self.services.client, site, self.tasks, on_session_change=self._session_changed
+        )
+        self.directory = SensorDirectory(self.services.client, site)
+        self._build_tabs(self.context)
+        self._remember_site(site)
+        self.services.set_site(site)
+        self.timezone_label.setText(self.tr("Timezone: loading…"))
+        self.detail_title.setText(self.tr("Select a logger in the table to configure it."))
+        self.detail_status.setText("")
+        self.tabs.setEnabled(False)
+        self.empty_label.setText(self.tr("Loading the loggers of %1…").replace("%1", site))
+        self._update_empty()
+        self.watcher.start(site)
+        if not self.isVisible():
+            self.watcher.pause()
+        self.tasks.spawn(
+            self.services.client.get_global_settings(site),
+            name="timezone",
+            on_result=self._timezone,
+            on_error=self._timezone_failed,
+        )
+        self.objects_tab.reload()
+
+    def open_device(self, uuid: str) -> None:
+        """Select the logger and show its editors; waits for the next poll if it is not listed yet."""
+        row = self.model.row_of(uuid)
+        if row is None:
+            self._pending_open = uuid
+            self.watcher.poll_now()
+            return
+        self._pending_open = None
+        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not proxy_index.isValid():  # hidden by the search: clear it so the technician sees the row
+            self.search.clear()
+            proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.selectionModel().select(
+            proxy_index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(proxy_index)
+        self._show_device(uuid)
+
+    def selected_uuids(self) -> list[str]:
+        rows = self.table.selectionModel().selectedRows()
+        return [index.data(UUID_ROLE) for index in rows]
+
+    async def aclose(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        await self.watcher.aclose()
+        await self.tasks.aclose()
+
+    # --- polling ------------------------------------------------------------------------------
+
+    def _devices_arrived(self, devices: list[Device]) -> None:
+        # Refreshes never overlap: a poll that lands during one is applied right after it.
+        self._pending_devices = devices
+        if not self._refreshing:
+            self._refresh_next()
+
+    def _refresh_next(self) -> None:
+        devices, self._pending_devices = self._pending_devices, None
+        if devices is None or self._closed:
+            return
+        self._refreshing = True
+        site = self.site
+
+        async def refresh() -> None:
+            await self.model.refresh(devices)
+
+        def done(_: object = None) -> None:
+            self._refreshing = False
+            if site == self.site:
+                self._after_refresh(devices)
+            self._refresh_next()
+
+        def failed(error: BaseException) -> None:
+            log.error("updating the device table failed", exc_info=error)
+            done()
+
+        self.tasks.spawn(refresh(), name="refresh-table", on_result=done, on_error=failed)
+
+    def _after_refresh(self, devices: list[Device]) -> None:
+        if self.directory is not None:
+            self.directory.update_devices(devices)
+        self._update_empty()
+        if self._pending_open and self.model.row_of(self._pending_open) is not None:
+            self.open_device(self._pending_open)
+        uuid = self.current_uuid
+        if uuid and self.context is not None:
+            device = self.model.device(uuid)
+            session = self.context.sessions.get(f"device:{uuid}")
+            if device is None:
+                self.detail_status.setText(self.tr("This logger is no longer listed in the site."))
+            elif session is not None:
+                payload = device.to_payload()
+                if payload != session.base:
+                    self.context.session(f"device:{uuid}", payload)
+                    self.settings_editor.session_refreshed()
+
+    def _watch_status(self, status: WatchStatus) -> None:
+        if status.paused:
+            text = self.tr("Live refresh paused.")
+        elif status.online is False:
+            text = self.tr("The cloud cannot be reached — showing the last known list; retrying by itself.")
+        elif status.error is not None:
+            text = self.tr("Refreshing failed: %1").replace("%1", status.error.message)
+        elif status.polls:
+            text = (
+                self.tr("%1 loggers · refreshed every %2")
+                .replace("%1", str(status.device_count))
+                .replace("%2", format_duration(int(self.watcher.timing.interval * 1000)))
+            )
+        else:
+            text = ""
+        self.connection_label.setText(text)
+
+    def _update_empty(self) -> None:
+        has_rows = self.model.rowCount() > 0
+        if self.site and self.watcher.status().polls and not has_rows:
+            self.empty_label.setText(
+                self.tr("No loggers in %1 yet. Use the wizard to add one.").replace("%1", self.site)
+            )
+        self.empty_label.setVisible(not has_rows)
+        self.table.setVisible(has_rows)
+
+    # --- pause while minimised or hidden ------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        window = self.window()
+        if window is not self._window_filtered:
+            window.installEventFilter(self)
+            self._window_filtered = window
+        if not window.isMinimized():
+            self.watcher.resume()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.watcher.pause()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window_filtered and event.type() == QEvent.Type.WindowStateChange:
+            if self.window().isMinimized():
+                self.watcher.pause()
+            elif self.isVisible():
+                self.watcher.resume()
+                self.watcher.poll_now()
+        return super().eventFilter(watched, event)
+
+    # --- sites --------------------------------------------------------------------------------
+
+    def _site_chosen(self) -> None:
+        self.show_site(self.site_box.currentText())
+
+    def _load_recent_sites(self) -> None:
+        stored = QSettings().value(RECENT_SITES_KEY, [])
+        sites: list[str] = [stored] if isinstance(stored, str) else [str(s) for s in stored or []]  # type: ignore[attr-defined]
+        for site in sites:
+            self.site_box.addItem(str(site))
+        self.site_box.setCurrentIndex(-1)
+
+    def _remember_site(self, site: str) -> None:
+        position = self.site_box.findText(site)
+        if position < 0:
+            self.site_box.insertItem(0, site)
+            position = 0
+        self.site_box.setCurrentIndex(position)
+        sites = [self.site_box.itemText(i) for i in range(self.site_box.count())][:20]
+        QSettings().setValue(RECENT_SITES_KEY, sites)
+
+    def _timezone(self, settings: Any) -> None:
+        zone = getattr(settings, "timezone", None) or ""
+        self.timezone_label.setText(self.tr("Timezone: %1").replace("%1", zone or self.tr("not set")))
+        self.model.set_timezone(zone or None)
+
+    def _timezone_failed(self, error: BaseException) -> None:
+        if isinstance(error, NotFoundError):
+            self.timezone_label.setText(self.tr("Timezone: not set (times in UTC)"))
+        else:
+            self.timezone_label.setText(
+                self.tr("Timezone: unknown (%1)").replace("%1", describe_error(error))
+            )
+
+    # --- one device ---------------------------------------------------------------------------
+
+    def _selection_changed(self) -> None:
+        selected = self.selected_uuids()
+        self.bulk_button.setEnabled(len(selected) >= 1)
+        if len(selected) == 1 and selected[0] != self.current_uuid:
+            self._show_device(selected[0])
+
+    def _session_changed(self, session: Any) -> None:
+        if callable(self.on_session_change):
+            self.on_session_change(session)
+
+    def _show_device(self, uuid: str) -> None:
+        context = self.context
+        if context is None:
+            return
+        self.current_uuid = uuid
+        self.objects_tab.current_device = uuid
+        device = self.model.device(uuid)
+        serial = device.serial_number if device else uuid
+        self.detail_title.setText(self.tr("<b>Logger %1</b>").replace("%1", serial or uuid))
+        self.tabs.setEnabled(True)
+        # Edits made earlier (and kept in the context) show at once; the server's answer follows.
+        self.settings_editor.set_session(context.sessions.get(f"device:{uuid}"))
+        self.alarms_tab.set_device(uuid)
+        self.detail_status.setText(self.tr("Reading the logger's settings…"))
+        self.tasks.spawn(
+            self._load_device(uuid),
+            name=f"load-device:{uuid}",
+            on_result=lambda _r: None,
+            on_error=self._load_failed,
+        )
+
+    async def _load_device(self, uuid: str) -> None:
+        context = self.context
+        directory = self.directory
+        if context is None or directory is None:
+            return
+        client, site = context.client, context.site
+        device = await client.get_device(site, uuid)
+        if self.current_uuid != uuid:
+            return
+        self._set_session(self.settings_editor, context, f"device:{uuid}", device.to_payload())
+        try:
+            alarms = (await client.get_device_alarm_configuration(site, uuid)).to_payload()
+        except NotFoundError:
+            alarms = {"alarms": []}
+        if self.current_uuid != uuid:
+            return
+        context.session(f"device-alarms:{uuid}", alarms)
+        self.alarms_tab.set_device(uuid)
+        entries: list[tuple[str, str]] = []
+        problems: list[str] = []
+        for connection in device.sensors_connections:
+            try:
+                sensor = await client.get_sensor(site, connection.sensor_uuid)
+                sensor_alarms = (
+                    await client.get_sensor_alarm_configuration(site, connection.sensor_uuid)
+                ).to_payload()
+            except NotFoundError:
+                problems.append(
+                    self.tr("Sensor in slot %1 is not known to the cloud.").replace(
+                        "%1", str(connection.slot_index + 1)
+                    )
+                )
+                continue
+            directory.remember(sensor)
+            context.session(f"sensor:{sensor.uuid}", sensor.to_payload())
+            context.session(f"sensor-alarms:{sensor.uuid}", sensor_alarms)
+            label = (
+                self.tr("Slot %1 · %2")
+                .replace("%1", str(connection.slot_index + 1))
+                .replace("%2", sensor.name or sensor.model_code or self.tr("sensor"))
+            )
+            if not connection.connected:
+                label += self.tr(" (disconnected)")
+            entries.append((sensor.uuid, label))
+        if self.current_uuid != uuid:
+            return
+        self.sensors_tab.set_sensors(
+            entries, "\n".join(problems) if entries or problems else self.tr("No sensors connected.")
+        )
+        for sensor_uuid, _ in entries:
+            self.sensors_tab.refresh_session(sensor_uuid)
+        self.alarms_tab.set_sensors(entries)
+        self.detail_status.setText("")
+        self.objects_tab.set_objects(list(self.objects_tab.objects.values()))
+
+    @staticmethod
+    def _set_session(editor: Any, context: EditorContext, key: str, base: dict[str, Any]) -> None:
+        session = context.session(key, base)
+        if editor.session is session:
+            editor.session_refreshed()
+        else:
+            editor.set_session(session)
+
+    def _load_failed(self, error: BaseException) -> None:
+        self.detail_status.setText(
+            self.tr("Could not read the logger: %1").replace("%1", describe_error(error))
+        )
+
+    def _cycle_ranges_of(self, device_uuids: list[str]) -> tuple[DurationRange, DurationRange] | None:
+        devices = [d for d in (self.model.device(u) for u in device_uuids) if d is not None]
+        if not devices:
+            return None
+        pairs = [cycle_ranges(d.to_payload()) for d in devices]
+        return intersect([p[0] for p in pairs]), intersect([p[1] for p in pairs])
+
+    # --- bulk ---------------------------------------------------------------------------------
+
+    def open_bulk_settings(self) -> BulkApplyDialog | None:
+        context = self.context
+        uuids = self.selected_uuids()
+        if context is None or not uuids:
+            return None
+        ranges = self._cycle_ranges_of(uuids) or (DurationRange(None, None), DurationRange(None, None))
+        form = QWidget()
+        measuring_on = QCheckBox(self.tr("Measuring cycle"), form)
+        measuring_on.setObjectName("bulk_measuring_on")
+        measuring_on.setAccessibleName(self.tr("Set the measuring cycle"))
+        measuring = DurationField("bulk_measuring_cycle", self.tr("Measuring cycle for all"), form)
+        measuring.set_allowed(ranges[0])
+        communication_on = QCheckBox(self.tr("Communication cycle"), form)
+        communication_on.setObjectName("bulk_communication_on")
+        communication_on.setAccessibleName(self.tr("Set the communication cycle"))
+        communication = DurationField(
+            "bulk_communication_cycle", self.tr("Communication cycle for all"), form
+        )
+        communication.set_allowed(ranges[1])
+        layout = QFormLayout(form)
+        layout.addRow(measuring_on, measuring)
+        layout.addRow(communication_on, communication)
+        layout.addRow(QLabel(self.tr("The allowed range is what every selected logger accepts.")))
+
+        def change_factory() -> Change | str:
+            changes: dict[str, int] = {}
+            for switch, field, key in (
+                (measuring_on, measuring, "measuring_cycle"),
+                (communication_on, communication, "communication_cycle"),
+            ):
+                if switch.isChecked():
+                    if field.problem() or field.value() is None:
+                        return field.problem() or self.tr("Enter the %1.").replace(
+                            "%1", switch.text().lower()
+                        )
+                    changes[key] = field.value() or 0
+            if not changes:
+                return self.tr("Tick at least one setting to apply.")
+            words = ", ".join(f"{k.replace('_', ' ')} {format_duration(v)}" for k, v in changes.items())
+
+            async def change(uuid: str) -> str:
+                device = await context.client.get_device(context.site, uuid)
+                await context.client.put_device(context.site, device.with_changes(**changes))
+                return words
+
+            return change
+
+        items = []
+        for uuid in uuids:
+            device = self.model.device(uuid)
+            items.append(
+                (uuid, self.tr("Logger %1").replace("%1", (device.serial_number if device else None) or uuid))
+            )
+        dialog = BulkApplyDialog(
+            self.tr("Apply settings to loggers"), items, change_factory, self.tasks, form=form, parent=self
+        )
+        dialog.sig_finished.connect(lambda _ok, _failed: self.watcher.poll_now())
+        dialog.show()
+        return dialog
