@@ -42,9 +42,10 @@ class RealClock:
 class ManualClock:
     """A clock that only moves when told to: deterministic tests."""
 
-    def __init__(self, start_wall: float = 1_790_000_000.0) -> None:
+    def __init__(self, start_wall: float | None = None) -> None:
         self._now = 0.0
-        self._wall_base = start_wall
+        # Starts at the real date by default: clients compare token expiry with their own clock.
+        self._wall_base = time.time() if start_wall is None else start_wall
 
     def now(self) -> float:
         return self._now

@@ -177,7 +177,7 @@ def alarm_conditions(condition_set: Obj, channel: dict[str, Any]) -> list[dict[s
     value_id, unit = channel["physical_value_id"], channel["physical_unit_id"]
     limits: dict[tuple[str, str], tuple[float, float]] = {}
     conditions = []
-    for condition in condition_set.objects("measurementAlarmConditions", max_items=8):
+    for condition in condition_set.objects("measurementAlarmConditions", max_items=8, required=False):
         condition.only(
             (
                 "measurementAlarmConditionTypeId",

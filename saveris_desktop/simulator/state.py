@@ -265,7 +265,7 @@ class World:
         name = body.opt_string("name", max_length=NAME_MAX, allow_empty=False)
         current = {channel["channel_index"]: channel for channel in doc["channels"]}
         updates: dict[int, dict[str, Any]] = {}
-        for channel in body.objects("channels", max_items=len(current) + 1):
+        for channel in body.objects("channels", max_items=len(current) + 1, required=False):
             channel.only(set(next(iter(current.values()))) | {"name", "offset", "physical_unit_id"})
             index = channel.integer("channel_index", minimum=0)
             if index not in current:
@@ -288,8 +288,15 @@ class World:
                 "offset": offset or 0.0,
             }
         missing = sorted(set(current) - set(updates))
-        if missing:
+        if missing and updates:
             fail(f"channels must list every channel of the sensor (missing {listing(missing)})")
+        for index in missing:  # no channels at all: every channel back to its factory settings
+            channel_doc = current[index]
+            updates[index] = {
+                "name": channel_doc["factory_name"],
+                "physical_unit_id": UNITS_BY_VALUE[channel_doc["physical_value_id"]][0],
+                "offset": 0.0,
+            }
         for index, update in updates.items():
             current[index].update(update)
         doc["name"] = name if name is not None else doc["factory_name"]
@@ -326,7 +333,7 @@ class World:
         body.only(("alarms", "updated_at"))
         alarms: list[dict[str, Any]] = []
         seen: set[str] = set()
-        for alarm in body.objects("alarms", max_items=len(kinds)):
+        for alarm in body.objects("alarms", max_items=len(kinds), required=False):
             alarm.only(("alarm_type", "enabled", "severity", "delay"))
             kind = alarm.string("alarm_type", max_length=64)
             if kind not in kinds:
@@ -427,7 +434,7 @@ class World:
         if ref is not None:
             ref.only(("sensor_uuid", "channel_index"))
             sensor_uuid = ref.string("sensor_uuid", max_length=64)
-            index = ref.integer("channel_index", minimum=0, maximum=1_000)
+            index = ref.opt_integer("channel_index", minimum=0, maximum=1_000) or 0
             sensor = self.sensors.get(sensor_uuid)
             if sensor is None or sensor["customer_uuid"] != scope.customer_uuid:
                 fail(f"{ref.where}.sensor_uuid: no sensor {sensor_uuid!r} in site {scope.site!r}")
@@ -511,7 +518,7 @@ class World:
         body.only(("channel_alarm_configurations", "updated_at"))
         configurations = []
         seen: set[str] = set()
-        for config in body.objects("channel_alarm_configurations", max_items=len(channels)):
+        for config in body.objects("channel_alarm_configurations", max_items=len(channels), required=False):
             config.only(("logical_channel_uuid", "measurementAlarmConditionSet"))
             channel_uuid = config.string("logical_channel_uuid", max_length=64)
             if channel_uuid not in channels:
@@ -524,7 +531,9 @@ class World:
             seen.add(channel_uuid)
             sets = [
                 {"measurementAlarmConditions": alarm_conditions(condition_set, channels[channel_uuid])}
-                for condition_set in config.objects("measurementAlarmConditionSet", max_items=8)
+                for condition_set in config.objects(
+                    "measurementAlarmConditionSet", max_items=8, required=False
+                )
             ]
             configurations.append(
                 {"logical_channel_uuid": channel_uuid, "measurementAlarmConditionSet": sets}
