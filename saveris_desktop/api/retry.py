@@ -34,7 +34,7 @@ class RetryPolicy:
     max_attempts: int = 4  # the first try included
     base_delay: float = 0.5  # seconds before the 2nd try; doubles each time
     max_delay: float = 20.0
-    max_retry_after: float = 60.0
+    max_retry_after: float = 30.0  # longer hints are shown to the technician instead of waited out
     sleep: Callable[[float], Awaitable[None]] = field(default=asyncio.sleep, repr=False)
     now: Callable[[], float] = field(default=time.time, repr=False)  # wall clock, for HTTP dates
     jitter_source: Callable[[], float] = field(default=_system_random, repr=False)

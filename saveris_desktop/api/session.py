@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -46,6 +47,12 @@ class AmbiguousFailure(Exception):  # noqa: N818 - not an error for the UI: a si
     def __init__(self, error: ApiError) -> None:
         super().__init__(error.message)
         self.error = error
+
+
+@dataclass(frozen=True)
+class _Resend:
+    safe: bool  # the request may be sent again after any failure (idempotent, or /token)
+    report_ambiguous: bool  # raise AmbiguousFailure instead of the error when the outcome is unknown
 
 
 class ApiSession:
@@ -134,7 +141,7 @@ class ApiSession:
         """Send `route` and return its 2xx response, or raise the matching ApiError."""
         path = route.format(**(path_params or {}))
         query = self._site_query(route, site)
-        resend_safe = route.idempotent or route.name == "token"
+        rules = _Resend(route.idempotent or route.name == "token", report_ambiguous)
         attempt = 0
         renewed = False
         while True:
@@ -148,21 +155,10 @@ class ApiSession:
                     route, self.endpoint, "body", "could not be decoded"
                 ) from None
             except httpx.TransportError as exc:
-                offline = responses.network_error(exc, route, self.endpoint)
-                may_resend = resend_safe or request_never_left(exc)
-                delay = self.retry.delay_before_retry(attempt) if may_resend else None
-                if delay is not None:
-                    log.debug("%s %s: %s; retrying in %.1f s", route.method, path, type(exc).__name__, delay)
-                    await self.retry.sleep(delay)
-                    continue
-                # Reported only once retrying is over, so one lost packet does not flash "offline".
-                self._set_online(False)
-                if report_ambiguous and not request_never_left(exc):
-                    raise AmbiguousFailure(offline) from None
-                raise offline from None
+                await self._wait_after_transport_error(exc, route, path, attempt, rules)
+                continue
             self._set_online(True)
-            status = response.status_code
-            if status == 401 and token is not None and not renewed:
+            if response.status_code == 401 and token is not None and not renewed:
                 renewed = True
                 attempt -= 1  # the renewal is not a failed attempt of the policy's budget
                 self.tokens.discard(token)
@@ -170,17 +166,42 @@ class ApiSession:
                 continue
             if response.is_success:
                 return response
-            retry_after = parse_retry_after(response.headers.get("Retry-After"), self.retry.now)
-            error = responses.error_for_response(response, route, self.endpoint, retry_after=retry_after)
-            if status in RETRYABLE_STATUSES and (resend_safe or status == 429):
-                delay = self.retry.delay_before_retry(attempt, retry_after)  # 503 may carry the hint too
-                if delay is not None:
-                    log.debug("%s %s: HTTP %d; retrying in %.1f s", route.method, path, status, delay)
-                    await self.retry.sleep(delay)
-                    continue
-            if report_ambiguous and status in AMBIGUOUS_STATUSES:
-                raise AmbiguousFailure(error)
-            raise error
+            await self._wait_after_error_status(response, route, path, attempt, rules)
+
+    async def _wait_after_transport_error(
+        self, exc: httpx.TransportError, route: Route, path: str, attempt: int, rules: _Resend
+    ) -> None:
+        """Sleep before the next attempt, or raise the NetworkError (or AmbiguousFailure)."""
+        never_left = request_never_left(exc)
+        delay = self.retry.delay_before_retry(attempt) if rules.safe or never_left else None
+        if delay is not None:
+            log.debug("%s %s: %s; retrying in %.1f s", route.method, path, type(exc).__name__, delay)
+            await self.retry.sleep(delay)
+            return
+        # Reported only once retrying is over, so one lost packet does not flash "offline".
+        self._set_online(False)
+        error = responses.network_error(exc, route, self.endpoint)
+        if rules.report_ambiguous and not never_left:
+            raise AmbiguousFailure(error) from None
+        raise error from None
+
+    async def _wait_after_error_status(
+        self, response: httpx.Response, route: Route, path: str, attempt: int, rules: _Resend
+    ) -> None:
+        """Sleep before the next attempt, or raise the ApiError for this answer (or AmbiguousFailure)."""
+        status = response.status_code
+        retry_after = parse_retry_after(response.headers.get("Retry-After"), self.retry.now)
+        error = responses.error_for_response(response, route, self.endpoint, retry_after=retry_after)
+        # A 429 was refused before doing anything, so even a POST may go again.
+        if status in RETRYABLE_STATUSES and (rules.safe or status == 429):
+            delay = self.retry.delay_before_retry(attempt, retry_after)  # a 503 may carry the hint too
+            if delay is not None:
+                log.debug("%s %s: HTTP %d; retrying in %.1f s", route.method, path, status, delay)
+                await self.retry.sleep(delay)
+                return
+        if rules.report_ambiguous and status in AMBIGUOUS_STATUSES:
+            raise AmbiguousFailure(error)
+        raise error
 
     def _site_query(self, route: Route, site: str | None) -> dict[str, str] | None:
         if not route.site_scoped:
