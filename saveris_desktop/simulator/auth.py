@@ -76,5 +76,10 @@ class TokenIssuer:
             return None
         return Principal(sub, username)
 
+    @property
+    def issued(self) -> int:
+        """How many tokens were issued so far (tests check that a client renewed its token)."""
+        return self._serial
+
     def expire_all(self) -> None:
         self._valid_from_serial = self._serial + 1
