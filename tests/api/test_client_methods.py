@@ -252,3 +252,33 @@ async def test_path_parameters_are_escaped(api: FakeApi, signed_in: DeviceManage
 async def test_aclose_is_idempotent(client: DeviceManagementClient) -> None:
     await client.aclose()
     await client.aclose()
+
+
+async def test_default_and_custom_timeouts(api: FakeApi) -> None:
+    import httpx
+
+    from tests.api.fakes import EUROPE
+
+    default = DeviceManagementClient(EUROPE, transport=api.transport())
+    custom = DeviceManagementClient(
+        EUROPE, transport=api.transport(), timeout=httpx.Timeout(5.0, connect=2.0)
+    )
+    try:
+        assert default._session._http.timeout == httpx.Timeout(30.0, connect=10.0)
+        assert custom._session._http.timeout == httpx.Timeout(5.0, connect=2.0)
+        assert not default._session._http.follow_redirects
+    finally:
+        await default.aclose()
+        await custom.aclose()
+
+
+async def test_a_failed_sign_in_keeps_the_previous_user(
+    api: FakeApi, signed_in: DeviceManagementClient
+) -> None:
+    api.on("POST", "/token", reply(401, {"message": "Unauthorized"}))
+    with pytest.raises(AuthenticationError):
+        await signed_in.sign_in("someone-else@example.com", "wrong-password")
+    assert signed_in.is_signed_in and signed_in.username == USERNAME
+    assert repr(signed_in) == (
+        "DeviceManagementClient(endpoint='Europe, production', username='tech@example.com', signed_in=True)"
+    )
