@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-
 from saveris_desktop.core.onboarding import DeviceType, Step
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, LoggerKind
 from saveris_desktop.ui.wizard import PageId
@@ -61,3 +59,161 @@ def test_a_logger_that_joins_is_found_and_shown(qtbot, qloop) -> None:
     assert found.firmware.text() == "1.17.0"
     qtbot.waitUntil(lambda: "NTC probe" in found.sensors.text(), timeout=5000)
     assert h.wizard.flow.step is Step.FOUND
+
+
+def test_a_wrong_password_is_explained_inline_and_the_form_stays_editable(qtbot, qloop) -> None:
+    h = make_harness(qtbot)
+    page = h.wizard.pages[PageId.SIGN_IN]
+    page.password.setText("not the password")
+    _next(h)
+    qtbot.waitUntil(lambda: page.error.isVisible(), timeout=5000)
+    assert h.page() is PageId.SIGN_IN
+    assert "password is not right" in page.error.text()
+    assert page.username.isEnabled() and page.password.isEnabled()
+    assert page.username.text() == DEMO_USERNAME  # nothing typed is lost
+    assert not page.busy_row.isVisible()
+    assert not h.services.signed_in
+    page.password.setText(DEMO_PASSWORD)
+    _next(h)
+    qtbot.waitUntil(lambda: h.page() is PageId.SITE, timeout=5000)
+
+
+def test_no_network_at_sign_in_is_said_in_plain_words(qtbot, qloop) -> None:
+    h = make_harness(qtbot)
+    h.sim.set_network_down(True)
+    page = h.wizard.pages[PageId.SIGN_IN]
+    _next(h)
+    qtbot.waitUntil(lambda: page.error.isVisible(), timeout=5000)
+    assert "cannot be reached" in page.error.text()
+
+
+def test_a_refused_site_name_shows_the_reason_next_to_the_field(qtbot, qloop) -> None:
+    h = make_harness(qtbot)
+    sign_in(qtbot, h)
+    page = h.wizard.pages[PageId.SITE]
+    page.site.setEditText("   ")
+    assert not page.isComplete()
+    page.site.setEditText("x" * 80)
+    assert page.site_error.isVisible() and "too long" in page.site_error.text()
+    page.site.setEditText("Bakery North")
+    page.timezone.setCurrentText("Mars/Olympus")
+    _next(h)
+    assert h.page() is PageId.SITE
+    assert page.timezone_error.isVisible()
+
+
+def test_losing_the_network_while_waiting_shows_the_banner_and_resumes_by_itself(qtbot, qloop) -> None:
+    h = make_harness(qtbot)
+    sign_in(qtbot, h)
+    key = create_site(qtbot, h)
+    to_waiting(qtbot, h, DeviceType.QSR_WIFI)
+    waiting = h.wizard.pages[PageId.WAITING]
+    qtbot.waitUntil(lambda: waiting.watcher is not None and waiting.watcher.status().polls >= 1, timeout=5000)
+    assert not waiting.offline_banner.isVisible()
+
+    logger = h.sim.create_logger(LoggerKind.QSR_TEMPERATURE)
+    h.sim.press_button(logger.id, 3.0)
+    h.sim.set_network_down(True)  # the laptop joins the logger's hotspot
+    qtbot.waitUntil(lambda: waiting.offline_banner.isVisible(), timeout=5000)
+    assert "Reconnect to your normal Wi-Fi" in waiting.offline_banner.label.text()
+    assert not waiting.error.isVisible()  # offline is a state, not an error
+    assert h.page() is PageId.WAITING
+    assert h.sim.submit_configuration(logger.id, key, "Bakery-WLAN", WIFI_PASSWORD).ok
+    h.sim.advance_time(10)
+    h.sim.set_network_down(False)  # back on the site Wi-Fi: nobody presses anything
+    qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
+    assert h.wizard.pages[PageId.FOUND].serial.text() == logger.serial_number
+
+
+def test_a_logger_with_a_wrong_key_never_joins_and_hints_appear_after_five_minutes(qtbot, qloop) -> None:
+    h = make_harness(qtbot)
+    sign_in(qtbot, h)
+    create_site(qtbot, h)
+    to_waiting(qtbot, h, DeviceType.GATEWAY_164)
+    waiting = h.wizard.pages[PageId.WAITING]
+    logger = h.sim.create_logger(LoggerKind.GATEWAY_164)
+    h.sim.press_button(logger.id, 3.0)
+    assert h.sim.submit_configuration(logger.id, "ABCD-EFGH-JKLM", "Bakery-WLAN", WIFI_PASSWORD).ok
+    h.sim.advance_time(60)
+    assert logger.led.value == "error"  # the cloud refused the key
+    qtbot.waitUntil(lambda: waiting.watcher.status().polls >= 5, timeout=5000)
+    assert h.page() is PageId.WAITING and not waiting.hints.isVisible()
+    h.clock[0] += 301  # five minutes later, still nothing
+    qtbot.waitUntil(lambda: waiting.hints.isVisible(), timeout=3000)
+    assert "5:01" in waiting.elapsed_label.text()
+    assert waiting.watcher is not None and waiting.watcher.running  # keeps waiting
+    h.wizard.reject()  # Cancel works at any moment
+    assert waiting.watcher is None
+
+
+def test_cancel_during_sign_in_stops_the_request(qtbot, qloop) -> None:
+    h = make_harness(qtbot)
+    page = h.wizard.pages[PageId.SIGN_IN]
+    _next(h)
+    assert page.busy and page.busy_row.isVisible()
+    h.wizard.reject()
+    assert not page.busy
+    qtbot.wait(50)
+    assert not h.wizard.isVisible()
+
+
+def test_add_another_logger_returns_to_the_guide_of_the_same_site(qtbot, qloop) -> None:
+    h = make_harness(qtbot)
+    sign_in(qtbot, h)
+    key = create_site(qtbot, h)
+    to_waiting(qtbot, h)
+    first = h.sim.create_logger(LoggerKind.SAVERIS2)
+    h.sim.press_button(first.id, 3.0)
+    h.sim.submit_configuration(first.id, key, "Bakery-WLAN", WIFI_PASSWORD)
+    h.sim.advance_time(10)
+    qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
+    h.wizard.pages[PageId.FOUND].another_button.click()
+    assert h.page() is PageId.HOTSPOT_GUIDE
+    assert h.wizard.flow.step is Step.HOTSPOT_GUIDE
+    qtbot.waitUntil(lambda: h.wizard.flow.data.baseline_uuids is not None, timeout=5000)
+    assert first.device_uuid in h.wizard.flow.data.baseline_uuids
+    _next(h)
+    second = h.sim.create_logger(LoggerKind.QSR_TEMPERATURE_HUMIDITY)
+    h.sim.press_button(second.id, 3.0)
+    h.sim.submit_configuration(second.id, key, "Bakery-WLAN", WIFI_PASSWORD)
+    h.sim.advance_time(10)
+    qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
+    assert h.wizard.pages[PageId.FOUND].serial.text() == second.serial_number
+    assert h.wizard.flow.data.found_uuids == [first.device_uuid, second.device_uuid]
+
+
+def test_configure_this_logger_hands_the_uuid_over_and_closes(qtbot, qloop) -> None:
+    h = make_harness(qtbot)
+    sign_in(qtbot, h)
+    key = create_site(qtbot, h)
+    to_waiting(qtbot, h)
+    logger = h.sim.create_logger(LoggerKind.SAVERIS2)
+    h.sim.press_button(logger.id, 3.0)
+    h.sim.submit_configuration(logger.id, key, "Bakery-WLAN", WIFI_PASSWORD)
+    h.sim.advance_time(10)
+    qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
+    with qtbot.waitSignal(h.wizard.sig_configure_device) as blocker:
+        h.wizard.pages[PageId.FOUND].configure_button.click()
+    assert blocker.args == [logger.device_uuid]
+    assert not h.wizard.isVisible()
+
+
+def test_back_walks_the_flow_back_and_keeps_what_was_typed(qtbot, qloop) -> None:
+    h = make_harness(qtbot)
+    sign_in(qtbot, h)
+    create_site(qtbot, h)
+    h.wizard.back()
+    assert h.page() is PageId.SITE and h.wizard.flow.step is Step.SITE
+    assert h.wizard.pages[PageId.SITE].site.currentText() == "Bakery North"
+    _next(h)
+    qtbot.waitUntil(lambda: h.page() is PageId.CONNECT_KEY, timeout=5000)
+
+
+def test_recent_sites_are_offered_next_time(qtbot, qloop) -> None:
+    h = make_harness(qtbot)
+    sign_in(qtbot, h)
+    create_site(qtbot, h, "Bakery North")
+    h2 = make_harness(qtbot)
+    sign_in(qtbot, h2)
+    combo = h2.wizard.pages[PageId.SITE].site
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Bakery North"]

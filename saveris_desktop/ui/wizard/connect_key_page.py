@@ -128,7 +128,10 @@ class ConnectKeyPage(FlowPage):
         qr_row.addWidget(self.qr)
         qr_row.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.site_label, 0, Qt.AlignmentFlag.AlignHCenter)
+        # Centred by the label, not the layout: a word-wrapped label placed with a layout alignment
+        # gets a too narrow size and cuts off its second line.
+        self.site_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.site_label)
         layout.addWidget(self.key_label)
         layout.addLayout(qr_row)
         layout.addLayout(buttons)

@@ -26,6 +26,7 @@ class FoundPage(FlowPage):
         self.setObjectName("foundPage")
         self.setTitle(self.tr("Device found"))
         self.setFinalPage(True)
+        self.name = self._value("foundName", self.tr("Name"))
         self.serial = self._value("foundSerial", self.tr("Serial number"))
         self.model = self._value("foundModel", self.tr("Model"))
         self.firmware = self._value("foundFirmware", self.tr("Firmware"))
@@ -33,6 +34,7 @@ class FoundPage(FlowPage):
         self.sensors.setTextFormat(Qt.TextFormat.RichText)
 
         form = QFormLayout()
+        form.addRow(self.tr("Name:"), self.name)
         form.addRow(self.tr("Serial number:"), self.serial)
         form.addRow(self.tr("Model:"), self.model)
         form.addRow(self.tr("Firmware:"), self.firmware)
@@ -80,7 +82,10 @@ class FoundPage(FlowPage):
         unknown = self.tr("not reported")
         self.serial.setText(device.serial_number or unknown)
         kind = device_type(device.model_code, device.product_family)
-        self.model.setText(f"{device.model_code} ({kind})" if device.model_code else kind)
+        known = kind != "Logger"  # device_rows' fallback when the model code says nothing
+        model = device.model_code or unknown
+        self.model.setText(f"{model} ({kind})" if known else model)
+        self.name.setText(device.name or unknown)
         firmware = device.firmware.firmware_version if device.firmware else None
         self.firmware.setText(firmware or unknown)
         lines = [

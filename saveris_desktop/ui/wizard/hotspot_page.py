@@ -60,10 +60,6 @@ class HotspotGuidePage(FlowPage):
         form.addRow(ssid_label, self.ssid)
 
         self.steps_widget = QWidget()
-        self.steps_widget.setObjectName("guideSteps")
-        self.steps_layout = QGridLayout(self.steps_widget)
-        self.steps_layout.setColumnStretch(2, 1)
-        self.steps_layout.setVerticalSpacing(10)
         self.steps_scroll = named(QScrollArea(self), "guideScroll", self.tr("Steps"))
         self.steps_scroll.setWidget(self.steps_widget)
         self.steps_scroll.setWidgetResizable(True)
@@ -114,11 +110,14 @@ class HotspotGuidePage(FlowPage):
             self._render_steps()
 
     def _render_steps(self) -> None:
-        while self.steps_layout.count():
-            item = self.steps_layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        # A fresh widget each time: setWidget() deletes the old one at once, so no stale row is
+        # ever painted (deleteLater would leave it on screen until the next event loop pass).
+        self.steps_widget = QWidget()
+        self.steps_widget.setObjectName("guideSteps")
+        grid = QGridLayout(self.steps_widget)
+        grid.setColumnStretch(2, 1)
+        grid.setVerticalSpacing(self.fontMetrics().height() // 2)
+        grid.setColumnMinimumWidth(1, self.fontMetrics().horizontalAdvance("M") * 15)
         data = self.ctx.flow.data
         ssid = self.ssid.text().strip()
         values = {
@@ -126,29 +125,31 @@ class HotspotGuidePage(FlowPage):
             "ssid": f"<b>{_html(ssid)}</b>" if ssid else self.tr("the name of the site's Wi-Fi network"),
             "hotspot": hotspot_name_pattern(self.device_type),
         }
+        top = Qt.AlignmentFlag.AlignTop
         for row, step in enumerate(guide_steps(self.device_type)):
             number = QLabel(f"<b>{row + 1}.</b>", self.steps_widget)
             number.setObjectName(f"guideStepNumber{row + 1}")
-            led = LedIndicator(step.led, self.steps_widget)
+            led_cell = QWidget(self.steps_widget)
+            led_cell.setObjectName(f"guideStepLedCell{row + 1}")
+            led_row = QHBoxLayout(led_cell)
+            led_row.setContentsMargins(0, 0, 0, 0)
+            led = LedIndicator(step.led, led_cell)
             led.setObjectName(f"guideStepLed{row + 1}")
-            led_words = QLabel(f"<i>{_html(step.led.words)}</i>", self.steps_widget)
+            led_words = QLabel(f"<i>{_html(step.led.words)}</i>", led_cell)
             led_words.setObjectName(f"guideStepLedText{row + 1}")
+            led_words.setWordWrap(True)
+            led_row.addWidget(led, 0, top)
+            led_row.addWidget(led_words, 1, top)
             text = QLabel(step.text.format(**values), self.steps_widget)
             text.setObjectName(f"guideStep{row + 1}")
             text.setWordWrap(True)
             text.setTextFormat(Qt.TextFormat.RichText)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            led_box = QVBoxLayout()
-            led_row = QHBoxLayout()
-            led_row.addWidget(led)
-            led_row.addWidget(led_words)
-            led_row.addStretch(1)
-            led_box.addLayout(led_row)
-            led_box.addStretch(1)
-            self.steps_layout.addWidget(number, row, 0, Qt.AlignmentFlag.AlignTop)
-            self.steps_layout.addWidget(text, row, 2)
-            self.steps_layout.addLayout(led_box, row, 1)
-        self.steps_layout.setColumnMinimumWidth(1, self.fontMetrics().horizontalAdvance("M") * 16)
+            grid.addWidget(number, row, 0, top)
+            grid.addWidget(led_cell, row, 1, top)
+            grid.addWidget(text, row, 2, top)
+        grid.setRowStretch(len(guide_steps(self.device_type)), 1)
+        self.steps_scroll.setWidget(self.steps_widget)
 
     # --- baseline ------------------------------------------------------------------------------
 

@@ -5,7 +5,16 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtGui import QAction, QIcon
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from saveris_desktop.api.errors import AuthenticationError
 from saveris_desktop.api.regions import Endpoint, Environment, Region
@@ -50,6 +59,8 @@ class SignInPage(FlowPage):
         self.show_password.setToolTip(self.tr("Show or hide the password"))
         self.show_password.toggled.connect(self._toggle_password)
         self.password.addAction(self.show_password, QLineEdit.ActionPosition.TrailingPosition)
+        for button in self.password.findChildren(QToolButton):  # the button Qt made for the action
+            named(button, "showPasswordButton", self.tr("Show the password"))
 
         self.region = named(QComboBox(self), "regionCombo", self.tr("Region"))
         for region in Region:

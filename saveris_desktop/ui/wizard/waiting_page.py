@@ -186,9 +186,8 @@ class WaitingPage(FlowPage):
         )
         offline = status.online is False
         self.offline_banner.setVisible(offline)
-        # The bar stops moving while nothing is being checked, so it never pretends to work.
-        self.bar.setRange(0, 1 if offline else 0)
-        self.bar.setValue(0)
+        # No moving bar while nothing is being checked: it must never pretend to work.
+        self.bar.setVisible(not offline)
         if offline:
             detail = self.tr("No connection to the cloud. Last successful check: %1.").replace(
                 "%1", self._last_success or self.tr("none yet")

@@ -1,0 +1,102 @@
+"""Every wizard page rendered to PNG and checked to be non-blank.
+
+Set SAVERIS_SHOTS_DIR to keep the pictures (e.g. to look at them after a layout change).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QWidget
+
+from saveris_desktop.core.onboarding import DeviceType
+from saveris_desktop.simulator import LoggerKind
+from saveris_desktop.ui.wizard import PageId
+from tests.ui.test_wizard import WIFI_PASSWORD, _next, create_site, sign_in, to_waiting
+from tests.ui.wizard_harness import Harness, make_harness
+
+
+def distinct_colours(image: QImage, step: int = 4) -> int:
+    colours = set()
+    for y in range(0, image.height(), step):
+        for x in range(0, image.width(), step):
+            colours.add(image.pixel(x, y))
+    return len(colours)
+
+
+def shoot(h: Harness, tmp_path: Path, name: str) -> QImage:
+    h.wizard.repaint()
+    path = tmp_path / f"{name}.png"
+    assert h.wizard.grab().save(str(path))
+    image = QImage(str(path))
+    assert not image.isNull() and image.width() > 400 and image.height() > 300
+    assert distinct_colours(image) > 8, f"{name} looks blank"
+    target = os.environ.get("SAVERIS_SHOTS_DIR")
+    if target:
+        Path(target).mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, Path(target) / path.name)
+    return image
+
+
+def assert_accessible(page: QWidget) -> None:
+    """Every interactive widget on the page has an objectName and an accessible name."""
+    for widget in page.findChildren(QWidget):
+        if isinstance(widget, QAbstractButton | QLineEdit | QComboBox) and widget.isVisibleTo(page):
+            assert widget.objectName(), (
+                f"{type(widget).__name__} {widget.text() if hasattr(widget, 'text') else ''}"
+            )
+            assert widget.accessibleName(), widget.objectName()
+
+
+@pytest.mark.parametrize("scale_name", ["normal"])
+def test_each_page_renders_and_is_not_blank(qtbot, qloop, tmp_path, scale_name) -> None:
+    h = make_harness(qtbot)
+    qtbot.waitExposed(h.wizard)
+    shoot(h, tmp_path, "1-sign-in")
+    assert_accessible(h.wizard.currentPage())
+    page = h.wizard.pages[PageId.SIGN_IN]
+    page.password.setText("wrong")
+    _next(h)
+    qtbot.waitUntil(lambda: page.error.isVisible(), timeout=5000)
+    shoot(h, tmp_path, "1b-sign-in-error")
+    page.password.setText("demo")
+
+    sign_in(qtbot, h)
+    shoot(h, tmp_path, "2-site")
+    assert_accessible(h.wizard.currentPage())
+    key = create_site(qtbot, h)
+    shoot(h, tmp_path, "3-connect-key")
+    assert_accessible(h.wizard.currentPage())
+    _next(h)
+    guide = h.wizard.pages[PageId.HOTSPOT_GUIDE]
+    guide.ssid.setText("Bakery-WLAN")
+    for device_type in DeviceType:
+        guide.type_buttons[device_type].setChecked(True)
+        shoot(h, tmp_path, f"4-guide-{device_type.value}")
+    assert_accessible(guide)
+    h.wizard.back()
+    to_waiting(qtbot, h)
+    waiting = h.wizard.pages[PageId.WAITING]
+    qtbot.waitUntil(lambda: waiting.watcher.status().polls >= 1, timeout=5000)
+    shoot(h, tmp_path, "5-waiting")
+    assert_accessible(waiting)
+    h.sim.set_network_down(True)
+    qtbot.waitUntil(lambda: waiting.offline_banner.isVisible(), timeout=5000)
+    shoot(h, tmp_path, "5b-waiting-offline")
+    h.sim.set_network_down(False)
+    h.clock[0] += 400
+    qtbot.waitUntil(lambda: waiting.hints.isVisible(), timeout=3000)
+    shoot(h, tmp_path, "5c-waiting-hints")
+    logger = h.sim.create_logger(LoggerKind.SAVERIS2)
+    h.sim.press_button(logger.id, 3.0)
+    h.sim.submit_configuration(logger.id, key, "Bakery-WLAN", WIFI_PASSWORD)
+    h.sim.advance_time(10)
+    qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
+    found = h.wizard.pages[PageId.FOUND]
+    qtbot.waitUntil(lambda: "NTC" in found.sensors.text(), timeout=5000)
+    shoot(h, tmp_path, "6-found")
+    assert_accessible(found)
