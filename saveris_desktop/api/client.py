@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 import httpx
 
 from saveris_desktop.api import redaction, responses
-from saveris_desktop.api.errors import ApiError, NotFoundError
+from saveris_desktop.api.errors import ApiError, NotFoundError, RequestValidationError
 from saveris_desktop.api.models import (
     ApiModel,
     ConnectKey,
@@ -92,6 +92,12 @@ class DeviceManagementClient:
 
     async def sign_in(self, username: str, password: str) -> None:
         """`POST /token`. The credentials stay in memory (never on disk) to renew the token."""
+        if not username.strip() or not password:
+            reason = "enter the user name and the password"
+            route = ROUTES["token"]
+            raise RequestValidationError(
+                responses.sentence(route, self.endpoint, reason), operation=route.name
+            )
         # Registered before the request, so a server that echoes it cannot leak it; a refused
         # password stays registered, since it is often a mistyped real one.
         redaction.remember_secret(password)

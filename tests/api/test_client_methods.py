@@ -282,3 +282,15 @@ async def test_a_failed_sign_in_keeps_the_previous_user(
     assert repr(signed_in) == (
         "DeviceManagementClient(endpoint='Europe, production', username='tech@example.com', signed_in=True)"
     )
+
+
+@pytest.mark.parametrize(("username", "password"), [("", "secret-1"), ("  ", "secret-1"), (USERNAME, "")])
+async def test_sign_in_needs_both_fields_before_asking_the_server(
+    api: FakeApi, client: DeviceManagementClient, username: str, password: str
+) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        await client.sign_in(username, password)
+    assert (
+        caught.value.message == "Sign-in failed: enter the user name and the password (Europe, production)."
+    )
+    assert api.requests == []
