@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
+import httpx
 import pytest
 
 from saveris_desktop.api.client import DeviceManagementClient
 from saveris_desktop.api.regions import Endpoint
 from saveris_desktop.api.retry import RetryPolicy
-from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, ManualClock, Simulator
+from saveris_desktop.simulator import (
+    DEMO_PASSWORD,
+    DEMO_USERNAME,
+    LoggerKind,
+    ManualClock,
+    Simulator,
+    VirtualLogger,
+)
 
 SITE = "Bakery Main Street"
 
@@ -56,3 +64,32 @@ async def client(sim: Simulator, sleeps: RecordedSleep) -> AsyncIterator[DeviceM
 async def signed_in(client: DeviceManagementClient) -> DeviceManagementClient:
     await client.sign_in(DEMO_USERNAME, DEMO_PASSWORD)
     return client
+
+
+@pytest.fixture
+async def raw(sim: Simulator) -> AsyncIterator[httpx.AsyncClient]:
+    """A bare httpx client into the simulator, to see exact statuses and bodies."""
+    async with httpx.AsyncClient(transport=sim.transport(), base_url="http://simulator") as raw:
+        yield raw
+
+
+async def token_for(
+    raw: httpx.AsyncClient, username: str = DEMO_USERNAME, password: str = DEMO_PASSWORD
+) -> str:
+    answer = await raw.post("/token", json={"username": username, "password": password})
+    assert answer.status_code == 200, answer.text
+    return str(answer.json()["IdToken"])
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def join(sim: Simulator, kind: LoggerKind, connect_key: str) -> VirtualLogger:
+    """A new logger, through hotspot and configuration page, joined to the site of `connect_key`."""
+    logger = sim.create_logger(kind)
+    sim.press_button(logger.id, 3.0)
+    result = sim.submit_configuration(logger.id, connect_key, "Shop Wi-Fi", "correct horse")
+    assert result.ok, result
+    sim.advance_time(sim.world.join_delay)
+    return logger
