@@ -1,0 +1,57 @@
+"""`saveris-desktop --self-test` from source, as CI and support run it, in a subprocess."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.packaging.conftest import ROOT, assert_self_test_passed, source_module_count
+
+
+def _self_test(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "saveris_desktop", "--self-test", *args],
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_self_test_passes_every_step_and_says_which_keyring(tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    result = _self_test("--report", str(report))
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    details = assert_self_test_passed(result.stdout)
+    assert details["import modules"] == f"{source_module_count()} modules"
+    assert "keyring.backends." in details["keyring"]  # the backend is named, usable or not
+    assert "platform plugin 'offscreen'" in details["qt application"]
+    assert "Connected to the cloud (site 'Self-test site')" in details["logger joins"]
+    assert report.read_text(encoding="utf-8") == result.stdout  # the file a windowed .exe writes
+
+
+def test_missing_password_store_fails_the_keyring_step_when_required() -> None:
+    # What the installer CI demands on Windows and macOS, provoked here with keyring's "fail" backend.
+    result = _self_test(
+        "--require-system-keyring", env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    )
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "[FAIL] keyring" in result.stdout
+    assert "No secure password storage (keyring) is available" in result.stdout
+    assert result.stdout.rstrip().endswith("self-test FAILED at step 'keyring'")
+    assert "[ OK ] sign in" not in result.stdout  # it stops at the first failing step
+
+
+def test_without_the_requirement_a_missing_password_store_is_reported_not_fatal() -> None:
+    result = _self_test(env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    details = assert_self_test_passed(result.stdout)
+    assert details["keyring"].startswith("no usable password store (keyring.backends.fail.Keyring)")
+    assert "Passwords will not be remembered." in details["keyring"]
