@@ -125,6 +125,7 @@ class ObjectProgress:
 
 @dataclass(frozen=True)
 class CreateReport:
+    plan: SitePlan  # as saved: with the placeholders of what was queued
     queued: list[str]
     waiting: list[ObjectProgress]
     problems: list[PlanProblem]
@@ -190,7 +191,7 @@ class SitePlanner:
         """
         problems = validate_plan(plan)
         if problems:
-            return CreateReport([], [], problems)
+            return CreateReport(plan, [], [], problems)
         endpoint = self._engine.endpoint
         known = {
             i.object_id for i in await self._engine.outbox.items(endpoint=endpoint, states=tuple(OutboxState))
@@ -228,7 +229,7 @@ class SitePlanner:
 
         await self._engine.store.write(work)
         await self._engine.queue_changed()
-        return CreateReport(queued, waiting, [])
+        return CreateReport(plan, queued, waiting, [])
 
     async def progress(self, plan: SitePlan) -> list[ObjectProgress]:
         items = await self._engine.outbox.items(

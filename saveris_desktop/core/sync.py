@@ -23,7 +23,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol
@@ -230,7 +230,15 @@ class SyncEngine:
     """Owns the outbox of one endpoint (region) and one client."""
 
     def __init__(
-        self, store: Store, client: SyncClient, *, endpoint: str, user: str, tasks: TaskOwner | None = None
+        self,
+        store: Store,
+        client: SyncClient,
+        *,
+        endpoint: str,
+        user: str,
+        tasks: TaskOwner | None = None,
+        probe_delays: Sequence[float] = (5.0, 15.0, 30.0, 60.0),
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self.store = store
         self.client = client
@@ -246,6 +254,9 @@ class SyncEngine:
         self._running = False
         self._last_results: tuple[ItemResult, ...] = ()
         self._pending_runs: set[asyncio.Task[list[ItemResult]]] = set()
+        self._probe_delays = tuple(probe_delays) or (30.0,)
+        self._sleep = sleep
+        self._probe: asyncio.Task[None] | None = None
 
     # --- observing ------------------------------------------------------------------------------
 
@@ -291,6 +302,26 @@ class SyncEngine:
             self.request_sync()
         elif changed:
             self._tasks.spawn(self._notify(), name="notify")
+            self._start_probe()
+
+    def _start_probe(self) -> None:
+        """While offline with changes waiting, try again now and then: nothing else may be polling."""
+        if self._tasks.closed or (self._probe is not None and not self._probe.done()):
+            return
+        self._probe = self._tasks.spawn(self._probe_until_online(), name="probe")
+
+    async def _probe_until_online(self) -> None:
+        attempt = 0
+        while self._online is False:
+            await self._sleep(self._probe_delays[min(attempt, len(self._probe_delays) - 1)])
+            attempt += 1
+            if self._online is not False:
+                return  # the connectivity listener saw the network come back and started a run
+            if not await self.outbox.count_open(self.endpoint):
+                return
+            results = await self.sync_now()
+            if not any(r.outcome is Outcome.OFFLINE for r in results):
+                return  # nothing was sent, or the cloud answered: no reason to keep probing
 
     def request_sync(self) -> None:
         """Start a run in the background (one at a time; a request during a run is served by it or next)."""
@@ -376,6 +407,7 @@ class SyncEngine:
                         )
                         break
                     results.append(result)
+                    self._online = True  # the cloud answered
                     if result.outcome not in (Outcome.SENT, Outcome.ALREADY_APPLIED):
                         blocks.block(item)
             finally:
@@ -383,6 +415,8 @@ class SyncEngine:
                 if results:  # an idle run keeps the previous run's report visible
                     self._last_results = tuple(results)
             await self._notify()
+            if self._online is False:
+                self._start_probe()
             return results
 
     async def _process(self, item: OutboxItem) -> ItemResult:

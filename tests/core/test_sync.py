@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -31,10 +32,15 @@ def device(**changes: Any) -> dict[str, Any]:
     return data
 
 
+_engines: list[SyncEngine] = []
+
+
 @pytest.fixture
 async def store(tmp_path: Path) -> AsyncIterator[Store]:
     opened = await Store.open(tmp_path / "db.sqlite3")
     yield opened
+    while _engines:  # engines first: a background probe must not outlive its database
+        await _engines.pop().aclose()
     await opened.close()
 
 
@@ -46,8 +52,10 @@ def server() -> FakeServer:
     return fake
 
 
-def engine_for(store: Store, server: FakeServer) -> SyncEngine:
-    return SyncEngine(store, FakeSyncClient(server), endpoint=EU, user="tech@example.com")
+def engine_for(store: Store, server: FakeServer, **options: Any) -> SyncEngine:
+    engine = SyncEngine(store, FakeSyncClient(server), endpoint=EU, user="tech@example.com", **options)
+    _engines.append(engine)
+    return engine
 
 
 async def test_offline_edit_is_queued_and_synced_when_back_online(store: Store, server: FakeServer) -> None:
@@ -86,6 +94,31 @@ async def test_network_lost_during_a_run_keeps_the_change_queued(store: Store, s
     assert engine.online is False
     [item] = await engine.outbox.items()
     assert item.state is OutboxState.PENDING
+
+
+async def test_while_offline_the_engine_probes_until_the_cloud_answers(
+    store: Store, server: FakeServer
+) -> None:
+    delays: list[float] = []
+
+    async def fake_sleep(seconds: float) -> None:
+        delays.append(seconds)
+        if len(delays) == 3:
+            server.offline = False  # back on the normal Wi-Fi
+
+    engine = engine_for(store, server, probe_delays=(1.0, 2.0), sleep=fake_sleep)
+    server.offline = True
+    await engine.submit(SITE, "device", "dev-1", device(name="probe"), base=device())
+    await engine.wait_until_idle()  # the first try found no network and started probing
+    assert engine.online is False
+    for _ in range(400):  # a few ms in practice: every step is a fake sleep or a tiny sqlite write
+        if server.writes:
+            break
+        await asyncio.sleep(0.005)
+    await engine.wait_until_idle()
+    assert delays == [1.0, 2.0, 2.0]
+    assert server.writes == [("device", "dev-1")]
+    assert engine.online is True
 
 
 async def test_fields_changed_on_different_sides_merge_by_themselves(
