@@ -117,13 +117,12 @@ def row_from_device(device: Device) -> DeviceRow:
     firmware = ""
     if device.firmware is not None:
         firmware = device.firmware.firmware_version or device.firmware.firmware_code or ""
+    connection = extras.get("connection")
+    last_contact = connection.get("last_communication") if isinstance(connection, Mapping) else None
     last_change = _latest(
         [
-            *(
-                str(extras[k])
-                for k in ("last_change", "modified", "updated_at", "last_seen")
-                if extras.get(k)
-            ),
+            *(str(extras[k]) for k in ("last_modified", "last_change", "updated_at") if extras.get(k)),
+            str(last_contact) if last_contact else None,
             *(connection.connected_change_date for connection in device.sensors_connections),
             device.valid_from,
         ]

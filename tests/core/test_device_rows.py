@@ -52,6 +52,18 @@ def test_row_from_device_reads_every_column() -> None:
     assert row.value(COLUMNS.index("serial_number")) == "61234567"
 
 
+def test_last_change_takes_the_latest_of_modification_and_contact() -> None:
+    device = Device.model_validate(
+        {
+            "uuid": "u",
+            "valid_from": "2026-01-01T00:00:00Z",
+            "last_modified": "2026-03-01T00:00:00Z",
+            "connection": {"last_communication": "2026-02-01T00:00:00Z"},
+        }
+    )
+    assert row_from_device(device).last_change == "2026-03-01T00:00:00Z"
+
+
 def test_status_from_server_field_wins() -> None:
     device = Device.model_validate({"uuid": "u", "online": False})
     assert row_from_device(device).status == "Offline"

@@ -77,8 +77,10 @@ class SystemAlarmsEditor(SessionEditor):
         self.uuid = uuid
 
     def _kinds_for(self, alarms: list[dict[str, Any]]) -> tuple[str, ...]:
-        extra = tuple(a.get("alarm_type", "") for a in alarms if a.get("alarm_type") not in self.kinds)
-        return self.kinds + tuple(k for k in extra if k)
+        """The kinds this device or sensor supports: the server lists them (a battery-less logger has no
+        battery alarm); only when it lists none are the usual kinds offered."""
+        listed = tuple(a.get("alarm_type", "") for a in alarms if a.get("alarm_type"))
+        return listed or self.kinds
 
     def _build(self, kinds: tuple[str, ...]) -> None:
         while self.grid.count():

@@ -198,11 +198,15 @@ class SessionEditor(QWidget):
         layout.addWidget(self.verdict)
         layout.addLayout(buttons)
         layout.addWidget(self.changes)
+        layout.addStretch(1)
 
         self.toggle_changes.toggled.connect(self._on_toggle_changes)
         self.revert_button.clicked.connect(self.revert)
         self.apply_button.clicked.connect(self.apply)
-        self.update_state()
+        # No session yet: nothing to apply or revert (subclass hooks are not ready for update_state).
+        self.apply_button.setEnabled(False)
+        self.revert_button.setEnabled(False)
+        self.form.setEnabled(False)
 
     # --- for subclasses ----------------------------------------------------------------------
 

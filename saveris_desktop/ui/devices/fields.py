@@ -49,8 +49,9 @@ class _LineField(QWidget):
         self.message.setObjectName(f"{name}_message")
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.edit, 1)
+        row.addWidget(self.edit)
         row.addWidget(self.hint)
+        row.addStretch(1)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
@@ -94,6 +95,8 @@ class DurationField(_LineField):
         super().__init__(name, accessible, parent)
         self.allowed = DurationRange(None, None)
         self.edit.setPlaceholderText(self.tr("e.g. 15 min"))
+        self.edit.setMinimumWidth(140)
+        self.edit.setMaximumWidth(200)
         self._value: int | None = None
 
     def set_allowed(self, allowed: DurationRange) -> None:

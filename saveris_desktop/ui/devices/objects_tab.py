@@ -115,6 +115,17 @@ class ObjectsTab(QWidget):
         details_layout.addWidget(self.instruction_editor)
         details_layout.addWidget(self.alarms_editor)
         details_layout.addStretch(1)
+        self.placeholder = QLabel(
+            self.tr(
+                "Select a measuring object to set its instruction set and alarms, or create one with "
+                "“New measuring object…”. Select several to apply an alarm preset to all of them."
+            ),
+            self,
+        )
+        self.placeholder.setObjectName("objects_placeholder")
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        details_layout.insertWidget(0, self.placeholder)
         scroll = QScrollArea(self)
         scroll.setObjectName("object_details_scroll")
         scroll.setWidgetResizable(True)
@@ -190,7 +201,15 @@ class ObjectsTab(QWidget):
         selected = self.selected_uuids()
         self.preset_button.setEnabled(bool(selected))
         one = selected[0] if len(selected) == 1 else None
-        self.details.setVisible(one is not None)
+        for widget in (self.channels_label, self.instruction_editor, self.alarms_editor):
+            widget.setVisible(one is not None)
+        self.placeholder.setVisible(one is None)
+        if len(selected) > 1:
+            self.placeholder.setText(
+                self.tr("%1 measuring objects selected: use “Apply alarm preset to selected…”.").replace(
+                    "%1", str(len(selected))
+                )
+            )
         if one is None:
             return
         obj = self.objects[one]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -54,6 +55,8 @@ class DeviceTableModel(QAbstractTableModel):
         self._devices: dict[str, Device] = {}
         self._timezone: ZoneInfo | None = None
         self._generation = 0  # bumped on every change, so a plan built on stale rows is rebuilt
+        # One worker of our own: plans are built one at a time, and close() ends the thread with the view.
+        self._worker: ThreadPoolExecutor | None = None
 
     # --- data for the views ----------------------------------------------------------------
 
@@ -146,11 +149,20 @@ class DeviceTableModel(QAbstractTableModel):
         while True:
             generation = self._generation
             snapshot = list(self._rows)
-            plan = await asyncio.to_thread(build_plan, snapshot, devices)
+            if self._worker is None:
+                self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="device-rows")
+            loop = asyncio.get_running_loop()
+            plan = await loop.run_in_executor(self._worker, build_plan, snapshot, devices)
             if generation == self._generation:
                 break  # nobody changed the rows meanwhile: the plan fits
         self.apply_plan(plan, devices)
         return plan
+
+    def close(self) -> None:
+        """End the worker thread (the view calls this when it closes)."""
+        if self._worker is not None:
+            self._worker.shutdown(wait=False, cancel_futures=True)
+            self._worker = None
 
     def refresh_now(self, devices: Sequence[Device]) -> RowPlan:
         """The same, all on the calling thread (tests, tiny sites)."""

@@ -284,6 +284,7 @@ class DevicesView(QWidget):
         self._closed = True
         await self.watcher.aclose()
         await self.tasks.aclose()
+        self.model.close()
 
     # --- polling ------------------------------------------------------------------------------
 

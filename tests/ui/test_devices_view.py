@@ -1,0 +1,194 @@
+"""The live device table: columns, search, sort, refresh in place, pause, and the editors surviving a poll."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QWidget
+
+from saveris_desktop.api.models import Device
+from saveris_desktop.core.device_rows import COLUMNS
+from saveris_desktop.simulator import LoggerKind
+from saveris_desktop.ui.devices.table_model import UUID_ROLE
+from tests.ui.devices_harness import SITE, close_harness, make_devices_harness, open_and_wait, run
+
+
+def _column(name: str) -> int:
+    return COLUMNS.index(name)
+
+
+def _cells(view, column: str) -> list[str]:
+    return [view.proxy.index(row, _column(column)).data() for row in range(view.proxy.rowCount())]
+
+
+def test_table_lists_every_logger_with_its_columns(qtbot, qloop) -> None:
+    h = make_devices_harness(qtbot, [LoggerKind.QSR_TEMPERATURE, LoggerKind.SAVERIS2, LoggerKind.GATEWAY_164])
+    view = h.view
+    devices = run(qtbot, h.client.list_devices(SITE))
+    assert sorted(_cells(view, "serial_number")) == sorted(d.serial_number for d in devices)
+    assert sorted(_cells(view, "device_type")) == [
+        "QSR logger (WiFi)",
+        "Saveris 2 logger",
+        "Wireless sensor gateway",
+    ]
+    assert set(_cells(view, "firmware")) == {"2.4.1", "1.17.0", "3.2.0"}
+    assert "2 of 2" in _cells(view, "sensors")  # the gateway has two wireless sensors
+    assert all(_cells(view, "last_change"))
+    assert view.timezone_label.text().startswith("Timezone:")
+    assert [view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(COLUMNS))] == [
+        "Serial number",
+        "Model",
+        "Device type",
+        "Firmware",
+        "Connected sensors",
+        "Last change",
+        "Status",
+    ]
+    close_harness(qtbot, h)
+
+
+def test_search_and_sort(qtbot, qloop) -> None:
+    h = make_devices_harness(qtbot, [LoggerKind.QSR_TEMPERATURE, LoggerKind.SAVERIS2, LoggerKind.GATEWAY_164])
+    view = h.view
+    view.search.setText("gateway")
+    assert _cells(view, "device_type") == ["Wireless sensor gateway"]
+    view.search.setText("")
+    view.table.sortByColumn(_column("device_type"), Qt.SortOrder.DescendingOrder)
+    assert _cells(view, "device_type") == ["Wireless sensor gateway", "Saveris 2 logger", "QSR logger (WiFi)"]
+    view.table.sortByColumn(_column("serial_number"), Qt.SortOrder.AscendingOrder)
+    serials = _cells(view, "serial_number")
+    assert serials == sorted(serials)
+    close_harness(qtbot, h)
+
+
+def test_refresh_during_editing_keeps_edit_selection_and_sort(qtbot, qloop) -> None:
+    h = make_devices_harness(
+        qtbot, [LoggerKind.QSR_TEMPERATURE, LoggerKind.SAVERIS2, LoggerKind.QSR_TEMPERATURE]
+    )
+    view = h.view
+    view.table.sortByColumn(_column("serial_number"), Qt.SortOrder.DescendingOrder)
+    target = view.proxy.index(1, 0).data(UUID_ROLE)
+    open_and_wait(qtbot, h, target)
+    editor = view.settings_editor
+    editor.measuring.set_text("10 min")  # valid: recorded in the session
+    editor.communication.set_text("10 sec x")  # invalid: kept as typed, with its message
+    assert editor.dirty and not editor.apply_button.isEnabled()
+
+    resets: list[int] = []
+    changed: list[int] = []
+    view.model.modelReset.connect(lambda: resets.append(1))
+    view.model.dataChanged.connect(lambda *_: changed.append(1))
+    # Someone else renames the logger meanwhile: the next poll brings the new name and last change.
+    device = run(qtbot, h.client.get_device(SITE, target))
+    h.sim.advance_time(120)  # so its "last change" moves on as well
+    run(qtbot, h.client.put_device(SITE, device.with_changes(name="Renamed by the office")))
+    qtbot.waitUntil(lambda: editor.session.base.get("name") == "Renamed by the office", timeout=5000)
+
+    assert resets == [] and changed  # updated in place
+    assert view.selected_uuids() == [target]
+    assert view.proxy.index(1, 0).data(UUID_ROLE) == target  # sort order kept
+    assert editor.session.get(("measuring_cycle",)) == 600_000  # the edit survived
+    assert editor.measuring.text() == "10 min"
+    assert editor.communication.text() == "10 sec x"  # so did the text still being corrected
+    assert editor.communication.problem()
+    assert editor.name_edit.text() == "Renamed by the office"  # an untouched field shows the news
+    assert [c.path for c in editor.session.changes()] == [("measuring_cycle",)]
+    close_harness(qtbot, h)
+
+
+def test_new_logger_is_inserted_and_removed_ones_disappear_without_reset(qtbot, qloop) -> None:
+    h = make_devices_harness(qtbot, [LoggerKind.QSR_TEMPERATURE])
+    view = h.view
+    open_and_wait(qtbot, h, h.device_uuids[0])
+    resets: list[int] = []
+    inserted: list[int] = []
+    view.model.modelReset.connect(lambda: resets.append(1))
+    view.model.rowsInserted.connect(lambda *_: inserted.append(1))
+    key = run(qtbot, h.client.get_connect_key(SITE))
+    logger = h.sim.create_logger(LoggerKind.SAVERIS2)
+    h.sim.press_button(logger.id, seconds=3.0)
+    assert h.sim.submit_configuration(logger.id, key.connect_key, "Shop", "pw123456").ok
+    h.sim.advance_time(60)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=5000)
+    assert inserted and resets == []
+    assert view.selected_uuids() == [h.device_uuids[0]]
+    close_harness(qtbot, h)
+
+
+def test_poll_pauses_when_hidden_or_minimised(qtbot, qloop) -> None:
+    h = make_devices_harness(qtbot)
+    view = h.view
+    assert not view.watcher.paused
+    view.hide()
+    assert view.watcher.paused
+    view.show()
+    assert not view.watcher.paused
+    view.showMinimized()
+    qtbot.waitUntil(lambda: view.watcher.paused, timeout=2000)
+    view.showNormal()
+    qtbot.waitUntil(lambda: not view.watcher.paused, timeout=2000)
+    polls = view.watcher.status().polls
+    qtbot.waitUntil(lambda: view.watcher.status().polls > polls, timeout=2000)  # polling again
+    # Let the woken poll settle: watcher._sleep's wait_for can swallow a cancel that races a wake-up
+    # (Python 3.11 asyncio.wait_for), which would keep the watcher alive past aclose().
+    qtbot.wait(100)
+    close_harness(qtbot, h)
+
+
+def test_offline_keeps_the_table_and_says_so(qtbot, qloop) -> None:
+    h = make_devices_harness(qtbot)
+    view = h.view
+    h.sim.set_network_down(True)
+    qtbot.waitUntil(lambda: "cannot be reached" in view.connection_label.text(), timeout=8000)
+    assert view.model.rowCount() == 2
+    h.sim.set_network_down(False)
+    qtbot.waitUntil(lambda: "loggers" in view.connection_label.text(), timeout=8000)
+    close_harness(qtbot, h)
+
+
+def test_open_device_selects_the_row_and_site_switch_starts_over(qtbot, qloop) -> None:
+    h = make_devices_harness(qtbot)
+    view = h.view
+    view.search.setText("no such logger")
+    open_and_wait(qtbot, h, h.device_uuids[1])
+    assert view.search.text() == ""  # the search that hid the row was cleared
+    assert view.selected_uuids() == [h.device_uuids[1]]
+    run(qtbot, h.client.create_connect_key("Second site"))
+    view.site_box.setEditText("Second site")
+    view.site_box.lineEdit().returnPressed.emit()
+    qtbot.waitUntil(lambda: view.site == "Second site" and view.watcher.status().polls > 0, timeout=5000)
+    assert view.model.rowCount() == 0
+    assert "No loggers in Second site" in view.empty_label.text()
+    assert h.services.site == "Second site"
+    close_harness(qtbot, h)
+
+
+def test_every_interactive_widget_is_named_for_tests_and_screen_readers(qtbot, qloop) -> None:
+    h = make_devices_harness(qtbot)
+    view = h.view
+    open_and_wait(qtbot, h, h.device_uuids[0])
+    missing = []
+    for widget in view.findChildren(QWidget):
+        if isinstance(widget, QAbstractButton | QLineEdit | QComboBox) and widget.isVisibleTo(view):
+            if widget.parent() is not None and isinstance(widget.parent(), QComboBox):
+                continue  # a combo box's own line edit
+            if isinstance(widget, QLineEdit) and isinstance(widget.parent(), QComboBox):
+                continue
+            if not widget.objectName() or not widget.accessibleName():
+                missing.append(
+                    (
+                        type(widget).__name__,
+                        widget.objectName(),
+                        widget.text() if hasattr(widget, "text") else "",
+                    )
+                )
+    # Tab bar scroll buttons are Qt internals without names; everything of ours must be named.
+    missing = [m for m in missing if not m[1].startswith("qt_")]
+    assert missing == []
+    close_harness(qtbot, h)
+
+
+def test_device_payload_from_the_list_keeps_unknown_fields() -> None:
+    device = Device.model_validate(
+        {"uuid": "u", "product_type": "PT_SAVERIS2", "connection": {"rssi_dbm": -50}}
+    )
+    assert device.to_payload()["connection"] == {"rssi_dbm": -50}
