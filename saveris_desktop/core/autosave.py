@@ -1,0 +1,125 @@
+"""Editor sessions <-> drafts: save what is typed at once, and pick it up again after a restart.
+
+`DraftAutosaver` is an `EditSession.on_change` target: it remembers the newest state and writes it
+after `idle_seconds` without further changes, or at once on `flush()` (a field lost focus, the
+window closes). Each write is one committed transaction; a session without edits removes its draft.
+
+`resume_draft` lays a saved draft over what the server has now with the same three-way merge the
+sync uses: the technician's fields come back, fields changed meanwhile in the cloud are kept, and
+a field changed on both sides is returned as a conflict to choose on, never silently picked.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from saveris_desktop.core.drafts import Draft, DraftKey, DraftStore
+from saveris_desktop.core.editing import EditSession
+from saveris_desktop.core.merge import Conflict, MergeResult, same_json, three_way_merge
+from saveris_desktop.core.tasks import TaskOwner
+
+log = logging.getLogger(__name__)
+
+
+class DraftAutosaver:
+    def __init__(
+        self,
+        drafts: DraftStore,
+        key: DraftKey,
+        tasks: TaskOwner,
+        *,
+        idle_seconds: float = 1.0,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        on_saved: Callable[[Draft | None], None] | None = None,
+    ) -> None:
+        self.drafts = drafts
+        self.key = key
+        self._tasks = tasks
+        self._idle = idle_seconds
+        self._sleep = sleep
+        self._on_saved = on_saved
+        self._latest: tuple[dict[str, Any], dict[str, Any], bool] | None = None  # base, mine, dirty
+        self._timer: asyncio.Task[None] | None = None
+        self._lock = asyncio.Lock()
+        self.saves = 0
+
+    @property
+    def pending(self) -> bool:
+        """True while a change waits for its idle time (the UI may show "saving ...")."""
+        return self._latest is not None
+
+    def changed(self, session: EditSession) -> None:
+        """`EditSession.on_change`: remember the state now, write it once the technician pauses."""
+        self._latest = (session.base, session.payload(), session.dirty)
+        if self._timer is not None and not self._timer.done():
+            self._timer.cancel()
+        if not self._tasks.closed:
+            self._timer = self._tasks.spawn(self._save_when_idle(), name="draft-autosave")
+
+    async def _save_when_idle(self) -> None:
+        await self._sleep(self._idle)
+        await self.flush()
+
+    async def flush(self) -> None:
+        """Write the newest state now (focus-out, window closing, before Apply)."""
+        async with self._lock:
+            latest, self._latest = self._latest, None
+            if latest is None:
+                return
+            base, mine, dirty = latest
+            if dirty:
+                saved: Draft | None = await self.drafts.rebase(self.key, base, mine)
+            else:
+                await self.drafts.delete(self.key)
+                saved = None
+            self.saves += 1
+        if self._on_saved is not None:
+            self._on_saved(saved)
+
+    async def discard(self) -> None:
+        """Forget the draft (Apply succeeded, or the technician reverted everything)."""
+        async with self._lock:
+            self._latest = None
+            if self._timer is not None and not self._timer.done():
+                self._timer.cancel()
+            await self.drafts.delete(self.key)
+
+
+def edits_between(base: Mapping[str, Any], mine: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """`EditSession.restore` input that turns `base` into `mine`: one edit per changed top-level field.
+
+    Whole top-level values (not leaf paths) keep lists that grew or shrank exact; the session drops
+    edits equal to its base, so its dirty markers stay field-accurate.
+    """
+    return [
+        {"path": [name], "value": copy.deepcopy(value)}
+        for name, value in mine.items()
+        if name not in base or not same_json(base[name], value)
+    ]
+
+
+@dataclass
+class ResumedDraft:
+    server: dict[str, Any]  # the new base for the editor
+    merge: MergeResult  # merged = server + the technician's fields (server's value at conflicts)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    @property
+    def edits(self) -> list[dict[str, Any]]:
+        """For `EditSession(server).restore(...)`; at conflicts the server's value stands until chosen."""
+        return edits_between(self.server, self.merge.merged)
+
+
+def resume_draft(draft: Draft, server: Mapping[str, Any]) -> ResumedDraft:
+    """Lay `draft` over the server's current version (see module doc)."""
+    current = copy.deepcopy(dict(server))
+    if draft.base is None:
+        merged = three_way_merge(current, draft.mine, current)
+    else:
+        merged = three_way_merge(draft.base, draft.mine, current)
+    return ResumedDraft(current, merged, list(merged.conflicts))
