@@ -1,22 +1,259 @@
-"""Bootstrap: command line, logging, QApplication + qasync loop, wiring (minimal until the shell lands)."""
+"""Bootstrap: command line, logging, QApplication + qasync loop, wiring, and the one shutdown path.
+
+Order matters for a quick first paint: only Qt and the light shell are imported before the window
+shows; the API client (httpx, pydantic), the keyring and the simulator load after the first paint.
+All async work runs inside `_run()`, the main coroutine, never in constructors. Closing the window
+ends `_run()`, which closes what it opened in reverse order; running it twice is harmless.
+"""
 
 from __future__ import annotations
 
+import argparse
+import asyncio
+import logging
+import os
 import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from saveris_desktop import APP_ID, APP_NAME, ORGANISATION, __version__
+from saveris_desktop.api.regions import Endpoint, Environment, InvalidBaseUrlError, Region, validate_base_url
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from saveris_desktop.core.services import AppServices
+    from saveris_desktop.ui.excepthook import ExceptionHook
+    from saveris_desktop.ui.main_window import MainWindow
+
+log = logging.getLogger("saveris_desktop.app")
+
+#: The demo's endpoint: a loopback address, so the plain-http rule holds; requests never leave
+#: the process (they go through the simulator's in-process transport).
+DEMO_ENDPOINT_URL = "http://127.0.0.1"
 
 
-def main(argv: list[str] | None = None) -> int:
-    arguments = sys.argv if argv is None else argv
-    if "--self-test" in arguments[1:]:
-        # Headless check of this build for CI and support (ui/self_test.py); imported only when asked.
+@dataclass(frozen=True)
+class Options:
+    demo: bool = False
+    region: Region | None = None
+    environment: Environment | None = None
+    base_url: str | None = None
+    self_test: bool = False
+    exit_after_paint: bool = False
+    qt_args: tuple[str, ...] = ()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=APP_ID,
+        description=f"{APP_NAME}: put testo Saveris data loggers into service.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="run against the built-in simulator with virtual loggers (no network)",
+    )
+    parser.add_argument(
+        "--region", choices=[r.value for r in Region], help="eu (Europe), am (Americas) or ap (Asia-Pacific)"
+    )
+    parser.add_argument(
+        "--env",
+        dest="environment",
+        choices=[e.value for e in Environment],
+        help="p (production) or i (integration)",
+    )
+    parser.add_argument(
+        "--base-url", help="talk to this server instead (https; plain http only for 127.0.0.1/localhost)"
+    )
+    parser.add_argument("--self-test", action="store_true", help="check this installation and exit")
+    # For the start-up benchmark and smoke tests: print timings, then quit through the normal shutdown.
+    parser.add_argument("--exit-after-paint", action="store_true", help=argparse.SUPPRESS)
+    return parser
+
+
+def parse_options(argv: Sequence[str]) -> Options:
+    """Parse and validate; a bad option exits with status 2 and one clear sentence on stderr."""
+    parser = build_parser()
+    namespace, rest = parser.parse_known_args(list(argv))
+    unknown = [arg for arg in rest if arg.startswith("--") and not namespace.self_test]
+    if unknown:
+        parser.error(f"unrecognised option(s): {' '.join(unknown)}")
+    base_url = namespace.base_url
+    if base_url is not None:
+        if namespace.demo:
+            parser.error("--demo and --base-url cannot be combined: the demo has its own server.")
+        try:
+            base_url = validate_base_url(base_url)
+        except InvalidBaseUrlError as error:
+            parser.error(str(error))
+    return Options(
+        demo=namespace.demo,
+        region=Region(namespace.region) if namespace.region else None,
+        environment=Environment(namespace.environment) if namespace.environment else None,
+        base_url=base_url,
+        self_test=namespace.self_test,
+        exit_after_paint=namespace.exit_after_paint,
+        qt_args=tuple(rest),  # Qt's own options (-platform, -style ...) pass through
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    started = time.perf_counter()
+    args = list(sys.argv[1:] if argv is None else argv)
+    options = parse_options(args)
+    if options.self_test:
         from saveris_desktop.ui import self_test
 
-        return self_test.run(arguments[1:])
+        return self_test.run(args)
 
-    from PySide6.QtWidgets import QApplication, QMainWindow
+    from saveris_desktop.core.logging_setup import configure_logging
 
-    app = QApplication(sys.argv if argv is None else argv)
-    window = QMainWindow()
-    window.setWindowTitle("Saveris Desktop")
+    configure_logging()
+    os.environ.setdefault("QT_API", "pyside6")  # qasync must pick PySide6 even if PyQt is installed
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_ID, *options.qt_args])
+    assert isinstance(app, QApplication)  # noqa: S101 - a QCoreApplication here would be a programming error
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    # The window's close ends the main coroutine; Qt must not stop the loop underneath it.
+    app.setQuitOnLastWindowClosed(False)
+
+    from saveris_desktop.ui.excepthook import ExceptionHook
+
+    hook = ExceptionHook()
+    hook.install()
+    import qasync  # only now: PySide6 is loaded, so qasync binds to it
+
+    try:
+        with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
+            return runner.run(_run(app, options, hook, started))
+    finally:
+        hook.uninstall()
+        logging.shutdown()
+
+
+async def _run(app: QApplication, options: Options, hook: ExceptionHook, started: float) -> int:
+    from saveris_desktop.ui.main_window import MainWindow
+    from saveris_desktop.ui.ui_state import UiState
+
+    asyncio.get_running_loop().set_exception_handler(hook.handle_loop_exception)
+    quit_requested = asyncio.Event()
+    app.aboutToQuit.connect(quit_requested.set)  # e.g. the session ends
+
+    ui_state = UiState()
+    window = MainWindow(ui_state, demo=options.demo)
+    hook.set_parent_widget(lambda: window)
+    window.sig_quit_requested.connect(quit_requested.set)
+    _set_icon(app)
     window.show()
-    return app.exec()
+    await window.first_paint()
+    painted = time.perf_counter()
+    if options.exit_after_paint:
+        print(f"first-paint {painted - started:.4f}", flush=True)
+
+    services: AppServices | None = None
+    try:
+        services = await asyncio.to_thread(_build_services, options, ui_state)
+        window.attach_services(services)
+        log.info("%s %s started against %s", APP_NAME, __version__, services.endpoint.label)
+        if options.exit_after_paint:
+            print(f"ready {time.perf_counter() - started:.4f}", flush=True)
+            window.close()
+        else:
+            window.start_onboarding()
+        await quit_requested.wait()
+    finally:
+        await _shutdown(window, services)
+    return 0
+
+
+def _build_services(options: Options, ui_state: object) -> AppServices:
+    """Import the heavy parts and wire them; runs in a worker thread so the window stays responsive.
+
+    Nothing here touches Qt objects or the event loop (the UiState values are read in the thread,
+    QSettings is reentrant); the client is created here but only used on the loop.
+    """
+    import importlib
+
+    from saveris_desktop.api.client import DeviceManagementClient
+    from saveris_desktop.core.services import AppServices
+    from saveris_desktop.ui.ui_state import UiState
+
+    # Import (not create) the windows that come next here as well, so the GUI thread does not stall
+    # on module loading later; defining classes touches no Qt object and is safe in any thread.
+    for module in (
+        "saveris_desktop.ui.wizard",
+        "saveris_desktop.ui.devices.view",
+        "saveris_desktop.ui.demo_panel",
+    ):
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            log.exception("could not preload %s", module)
+
+    assert isinstance(ui_state, UiState)  # noqa: S101
+    if options.demo:
+        from saveris_desktop.simulator import Simulator
+
+        simulator = Simulator(seed=0, join_delay=8.0)
+        transport = simulator.transport()
+        return AppServices(
+            endpoint=Endpoint.custom(DEMO_ENDPOINT_URL, "built-in simulator (demo)"),
+            client_factory=lambda endpoint: DeviceManagementClient(endpoint, transport=transport),
+            simulator=simulator,
+            endpoint_fixed=True,
+        )
+    if options.base_url:
+        endpoint = Endpoint.custom(options.base_url)
+    else:
+        region = options.region or ui_state.last_region()
+        environment = options.environment or ui_state.last_environment()
+        endpoint = Endpoint.for_region(region, environment)
+    return AppServices(
+        endpoint=endpoint,
+        client_factory=lambda ep: DeviceManagementClient(ep),
+        endpoint_fixed=options.base_url is not None,
+    )
+
+
+_shutdown_done: set[int] = set()
+
+
+async def _shutdown(window: MainWindow, services: AppServices | None) -> None:
+    """Stop polling, cancel work, close the HTTP client; each part is idempotent by itself."""
+    if id(window) in _shutdown_done:
+        return
+    _shutdown_done.add(id(window))
+    try:
+        await window.aclose()
+    except Exception:
+        log.exception("closing the window's work failed")
+    if services is not None:
+        await services.aclose()
+    window.hide()
+    log.info("%s closed cleanly", APP_NAME)
+
+
+def _set_icon(app: QApplication) -> None:
+    from pathlib import Path
+
+    from PySide6.QtGui import QIcon
+
+    import saveris_desktop
+
+    icons = Path(saveris_desktop.__file__).resolve().parent.parent / "resources" / "icons"
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        path = icons / f"saveris-desktop-{size}.png"
+        if path.is_file():
+            icon.addFile(str(path))
+    if not icon.isNull():
+        app.setWindowIcon(icon)

@@ -40,8 +40,12 @@ class ExceptionHook(QObject):
         self._previous_hook = sys.excepthook
         self._previous_thread_hook = threading.excepthook
         self._dialog: QMessageBox | None = None
+        self._dialog_open = False
         self._count = 0
         self.sig_exception.connect(self._show, Qt.ConnectionType.QueuedConnection)
+
+    def set_parent_widget(self, parent_widget: Callable[[], QWidget | None]) -> None:
+        self._parent_widget = parent_widget
 
     def install(self) -> None:
         sys.excepthook = self.handle
@@ -77,9 +81,11 @@ class ExceptionHook(QObject):
         kind, error, tb = info
         self._count += 1
         details = "".join(traceback.format_exception(kind, error, tb))
-        if self._dialog is None or not self._dialog.isVisible():
+        if self._dialog is None or not self._dialog_open:
             self._count = 1
+            self._dialog_open = True  # from now on, not only once it is visible: bursts share it
             self._dialog = QMessageBox(self._parent_widget())
+            self._dialog.finished.connect(self._dialog_finished)
             self._dialog.setObjectName("unexpectedErrorDialog")
             self._dialog.setAccessibleName(_tr("Unexpected error"))
             self._dialog.setIcon(QMessageBox.Icon.Warning)
@@ -99,6 +105,9 @@ class ExceptionHook(QObject):
         self._dialog.setDetailedText(details)
         # open(), not exec(): a nested event loop inside an exception hook invites re-entrancy.
         QTimer.singleShot(0, self._dialog.open)
+
+    def _dialog_finished(self, _result: int) -> None:
+        self._dialog_open = False
 
     @property
     def dialog(self) -> QMessageBox | None:

@@ -1,0 +1,330 @@
+"""The app shell: menus, toolbar, status bar and the central area (welcome page or device table).
+
+It is built before anything slow is imported, so the first paint is quick; `attach_services()` adds
+what needs the API client once app.py has loaded it. The window never quits the application by
+itself: closing it emits `sig_quit_requested`, and app.py runs the one, idempotent shutdown.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPaintEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from saveris_desktop import APP_NAME, __version__
+from saveris_desktop.ui.ui_state import UiState
+
+if TYPE_CHECKING:  # heavy imports stay out of the first paint
+    from saveris_desktop.core.services import AppServices
+    from saveris_desktop.ui.wizard import OnboardingWizard
+
+log = logging.getLogger(__name__)
+
+
+class WelcomePage(QWidget):
+    """What the window shows until a site is chosen."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("welcomePage")
+        title = QLabel(self.tr("Put a logger into service"), self)
+        title.setObjectName("welcomeTitle")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        title.setFont(font)
+        text = QLabel(
+            self.tr(
+                "Sign in, choose the site, get its connect key and follow the steps with the logger in "
+                "your hand. The app notices when the logger has joined."
+            ),
+            self,
+        )
+        text.setObjectName("welcomeText")
+        text.setWordWrap(True)
+        self.start_button = QPushButton(self.tr("&Add a logger …"), self)
+        self.start_button.setObjectName("welcomeStartButton")
+        self.start_button.setAccessibleName(self.tr("Add a logger"))
+        self.start_button.setEnabled(False)
+        self.status = QLabel(self.tr("Getting ready …"), self)
+        self.status.setObjectName("welcomeStatus")
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        for widget in (title, text, self.start_button, self.status):
+            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        text.setMaximumWidth(text.fontMetrics().averageCharWidth() * 70)
+        layout.addStretch(2)
+
+
+class MainWindow(QMainWindow):
+    sig_first_paint = Signal()
+    sig_quit_requested = Signal()
+
+    def __init__(self, ui_state: UiState | None = None, *, demo: bool = False) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setAccessibleName(APP_NAME)
+        self.ui_state = ui_state or UiState()
+        self.demo = demo
+        self.services: AppServices | None = None
+        self.devices_view: QWidget | None = None
+        self.demo_dock: QDockWidget | None = None
+        self.wizard: OnboardingWizard | None = None
+        self._painted = False
+        self._closing = False
+        self.setWindowTitle(self.tr("%1 — demo").replace("%1", APP_NAME) if demo else APP_NAME)
+
+        self.welcome = WelcomePage(self)
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("centralStack")
+        self.stack.addWidget(self.welcome)
+        self.setCentralWidget(self.stack)
+        self.welcome.start_button.clicked.connect(self.start_onboarding)
+
+        self._build_actions()
+        self._build_status_bar()
+        geometry = self.ui_state.window_geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(self.fontMetrics().averageCharWidth() * 150, self.fontMetrics().height() * 45)
+
+    # --- construction --------------------------------------------------------------------------
+
+    def _action(
+        self, name: str, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setToolTip(text.replace("&", "").rstrip(" …"))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        return action
+
+    def _build_actions(self) -> None:
+        self.add_logger_action = self._action("addLoggerAction", self.tr("&Add a logger …"), "Ctrl+N")
+        self.add_logger_action.setEnabled(False)
+        self.add_logger_action.triggered.connect(self.start_onboarding)
+        self.sign_out_action = self._action("signOutAction", self.tr("Sign &out"))
+        self.sign_out_action.setEnabled(False)
+        self.sign_out_action.triggered.connect(self.sign_out)
+        self.quit_action = self._action("quitAction", self.tr("&Quit"), QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.log_folder_action = self._action("openLogFolderAction", self.tr("Open the &log folder"))
+        self.log_folder_action.triggered.connect(self._open_log_folder)
+        self.about_action = self._action("aboutAction", self.tr("&About %1").replace("%1", APP_NAME))
+        self.about_action.triggered.connect(self._about)
+
+        menu_bar = self.menuBar()
+        menu_bar.setObjectName("menuBar")
+        file_menu = menu_bar.addMenu(self.tr("&File"))
+        file_menu.setObjectName("fileMenu")
+        file_menu.addAction(self.add_logger_action)
+        file_menu.addAction(self.sign_out_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        self.view_menu = menu_bar.addMenu(self.tr("&View"))
+        self.view_menu.setObjectName("viewMenu")
+        help_menu = menu_bar.addMenu(self.tr("&Help"))
+        help_menu.setObjectName("helpMenu")
+        help_menu.addAction(self.log_folder_action)
+        help_menu.addAction(self.about_action)
+
+        toolbar = QToolBar(self.tr("Main toolbar"), self)
+        toolbar.setObjectName("mainToolBar")
+        toolbar.setAccessibleName(self.tr("Main toolbar"))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addAction(self.add_logger_action)
+        self.addToolBar(toolbar)
+        self.view_menu.addAction(toolbar.toggleViewAction())
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        bar.setObjectName("statusBar")
+        self.server_label = QLabel(self.tr("Starting …"), self)
+        self.server_label.setObjectName("statusServer")
+        self.user_label = QLabel(self)
+        self.user_label.setObjectName("statusUser")
+        self.site_label = QLabel(self)
+        self.site_label.setObjectName("statusSite")
+        self.connection_label = QLabel(self)
+        self.connection_label.setObjectName("statusConnection")
+        for label in (self.server_label, self.user_label, self.site_label):
+            bar.addWidget(label)
+        bar.addPermanentWidget(self.connection_label)
+
+    # --- services ------------------------------------------------------------------------------
+
+    def attach_services(self, services: AppServices) -> None:
+        self.services = services
+        services.sig_signed_in.connect(lambda _user: self._update_status())
+        services.sig_site_changed.connect(self._site_changed)
+        services.sig_connectivity.connect(self._connectivity_changed)
+        self.add_logger_action.setEnabled(True)
+        self.welcome.start_button.setEnabled(True)
+        self.welcome.status.setText("")
+        self._embed_devices_view(services)
+        if services.simulator is not None:
+            self._add_demo_panel(services)
+        self._update_status()
+
+    def _embed_devices_view(self, services: AppServices) -> None:
+        try:
+            from saveris_desktop.ui.devices.view import DevicesView
+        except ImportError:  # the editors are optional for the shell; log why they are missing
+            log.exception("the device view could not be loaded")
+            return
+        view = DevicesView(services, self)
+        self.devices_view = view
+        self.stack.addWidget(view)
+
+    def _add_demo_panel(self, services: AppServices) -> None:
+        from saveris_desktop.ui.demo_panel import DemoPanel
+
+        dock = QDockWidget(self.tr("Virtual logger"), self)
+        dock.setObjectName("demoDock")
+        dock.setAccessibleName(self.tr("Virtual logger panel"))
+        panel = DemoPanel(services, dock)
+        dock.setWidget(panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.view_menu.addAction(dock.toggleViewAction())
+        self.demo_dock = dock
+
+    # --- onboarding ----------------------------------------------------------------------------
+
+    def start_onboarding(self) -> None:
+        if self.services is None:
+            return
+        if self.wizard is not None and self.wizard.isVisible():
+            self.wizard.raise_()
+            self.wizard.activateWindow()
+            return
+        from saveris_desktop.ui.wizard import OnboardingWizard
+
+        wizard = OnboardingWizard(self.services, ui_state=self.ui_state, parent=self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.sig_configure_device.connect(self.open_device)
+        wizard.finished.connect(self._wizard_finished)
+        self.wizard = wizard
+        # Not modal: the demo panel (a dock of this window) must stay usable while the wizard waits.
+        wizard.setModal(False)
+        wizard.show()
+
+    def open_device(self, uuid: str) -> None:
+        services = self.services
+        if services is None or services.site is None or self.devices_view is None:
+            return
+        view = self.devices_view
+        view.show_site(services.site)  # type: ignore[attr-defined]
+        self.stack.setCurrentWidget(view)
+        view.open_device(uuid)  # type: ignore[attr-defined]
+
+    def _wizard_finished(self, _result: int) -> None:
+        self.wizard = None
+        if self.services is not None and self.services.site:
+            self._site_changed(self.services.site)
+
+    def sign_out(self) -> None:
+        services = self.services
+        if services is None:
+            return
+        services.tasks.spawn(
+            services.sign_out(), name="sign-out", on_result=lambda _r: self.start_onboarding()
+        )
+
+    # --- status --------------------------------------------------------------------------------
+
+    def _site_changed(self, site: str | None) -> None:
+        if site and self.devices_view is not None:
+            self.devices_view.show_site(site)  # type: ignore[attr-defined]
+            self.stack.setCurrentWidget(self.devices_view)
+        self._update_status()
+
+    def _connectivity_changed(self, online: bool) -> None:
+        self._update_status()
+
+    def _update_status(self) -> None:
+        services = self.services
+        if services is None:
+            return
+        self.server_label.setText(self.tr("Server: %1").replace("%1", services.endpoint.label))
+        user = services.username
+        self.user_label.setText(
+            self.tr("Signed in as %1").replace("%1", user) if user else self.tr("Not signed in")
+        )
+        self.site_label.setText(self.tr("Site: %1").replace("%1", services.site) if services.site else "")
+        self.sign_out_action.setEnabled(user is not None)
+        if services.online is False:
+            self.connection_label.setText(self.tr("Offline — will reconnect by itself"))
+        elif services.online:
+            self.connection_label.setText(self.tr("Online"))
+        else:
+            self.connection_label.setText("")
+
+    # --- lifecycle -----------------------------------------------------------------------------
+
+    async def first_paint(self) -> None:
+        """Returns once the window has painted (at once if it already has)."""
+        if self._painted:
+            return
+        painted: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+        def done() -> None:
+            if not painted.done():
+                painted.set_result(None)
+
+        self.sig_first_paint.connect(done)
+        await painted
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            # After this paint has reached the screen, not in the middle of it.
+            QTimer.singleShot(0, self.sig_first_paint.emit)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closing:
+            self._closing = True
+            self.ui_state.set_window_geometry(self.saveGeometry())
+            self.ui_state.sync()
+            if self.wizard is not None:
+                self.wizard.shutdown()
+        event.accept()
+        self.sig_quit_requested.emit()
+
+    async def aclose(self) -> None:
+        """Stop what the window owns (polling of the device view, the wizard's work). Idempotent."""
+        if self.wizard is not None:
+            self.wizard.shutdown()
+        view = self.devices_view
+        if view is not None and hasattr(view, "aclose"):
+            await view.aclose()
+
+    def _open_log_folder(self) -> None:
+        from saveris_desktop.core import paths
+
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.log_dir())))
+
+    def _about(self) -> None:
+        box = QMessageBox(self)
+        box.setObjectName("aboutDialog")
+        box.setWindowTitle(self.tr("About %1").replace("%1", APP_NAME))
+        box.setText(
+            QCoreApplication.translate("MainWindow", "%1 %2\nPuts testo Saveris loggers into service.")
+            .replace("%1", APP_NAME)
+            .replace("%2", __version__)
+        )
+        box.open()

@@ -1,0 +1,148 @@
+"""The app shell: command line, main window with services, demo panel, exception hook, clean exit."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from saveris_desktop.api.regions import Environment, Region
+from saveris_desktop.app import parse_options
+from saveris_desktop.simulator import LoggerKind
+from saveris_desktop.ui.demo_panel import DemoPanel
+from saveris_desktop.ui.excepthook import ExceptionHook
+from saveris_desktop.ui.main_window import MainWindow
+from saveris_desktop.ui.ui_state import UiState
+from tests.ui.wizard_harness import make_services
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_options_are_parsed_and_validated(capsys) -> None:
+    options = parse_options(["--region", "am", "--env", "i"])
+    assert (options.region, options.environment, options.demo) == (
+        Region.AMERICAS,
+        Environment.INTEGRATION,
+        False,
+    )
+    assert parse_options(["--base-url", "http://127.0.0.1:8000/"]).base_url == "http://127.0.0.1:8000"
+    assert parse_options(["--demo"]).demo
+    with pytest.raises(SystemExit) as exit_info:
+        parse_options(["--base-url", "http://example.com"])
+    assert exit_info.value.code == 2
+    assert "Plain http is only allowed for this computer" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        parse_options(["--demo", "--base-url", "https://example.com"])
+    with pytest.raises(SystemExit):
+        parse_options(["--region", "mars"])
+
+
+def test_version_prints_and_exits(capsys) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        parse_options(["--version"])
+    assert exit_info.value.code == 0
+    assert "Saveris Desktop" in capsys.readouterr().out
+
+
+def test_the_app_starts_paints_and_quits_cleanly_without_warnings(tmp_path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SAVERIS_DESKTOP_HOME": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-X", "dev", "-W", "error", "-m", "saveris_desktop", "--demo", "--exit-after-paint"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "first-paint" in result.stdout and "ready" in result.stdout
+    noise = [line for line in result.stderr.splitlines() if "propagateSizeHints" not in line]
+    assert noise == []  # no ResourceWarning, no unclosed client, no slow-callback warning
+    log_text = (tmp_path / "logs" / "saveris-desktop.log").read_text(encoding="utf-8")
+    assert "closed cleanly" in log_text
+
+
+def test_main_window_embeds_the_device_view_and_the_demo_panel(qtbot, qloop) -> None:
+    from saveris_desktop.simulator import Simulator
+
+    services = make_services(Simulator(seed=2))
+    window = MainWindow(UiState(), demo=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.attach_services(services)
+    assert window.devices_view is not None
+    assert window.demo_dock is not None and isinstance(window.demo_dock.widget(), DemoPanel)
+    assert window.add_logger_action.isEnabled()
+    window.start_onboarding()
+    assert window.wizard is not None and window.wizard.isVisible()
+    with qtbot.waitSignal(window.sig_quit_requested):
+        window.close()
+    assert window.wizard.waiting_page.watcher is None
+
+
+async def _close(window: MainWindow, services) -> None:
+    await window.aclose()
+    await window.aclose()
+    await services.aclose()
+    await services.aclose()
+
+
+def test_shutdown_is_idempotent(qtbot, qloop) -> None:
+    from saveris_desktop.core.tasks import TaskOwner
+    from saveris_desktop.simulator import Simulator
+
+    services = make_services(Simulator(seed=3))
+    window = MainWindow(UiState(), demo=True)
+    qtbot.addWidget(window)
+    window.attach_services(services)
+    done: list[bool] = []
+    TaskOwner("test").spawn(_close(window, services), on_result=lambda _r: done.append(True))
+    qtbot.waitUntil(lambda: done == [True], timeout=5000)
+    assert services.closed
+
+
+def test_demo_panel_rehearses_the_hardware(qtbot, qloop) -> None:
+    from saveris_desktop.simulator import Simulator
+
+    sim = Simulator(seed=4, join_delay=0.0)
+    services = make_services(sim)
+    panel = DemoPanel(services)
+    qtbot.addWidget(panel)
+    panel.kind.setCurrentIndex(panel.kind.findData(LoggerKind.SAVERIS2.value))
+    panel.unpack_button.click()
+    assert len(sim.loggers) == 1 and panel.loggers.count() == 1
+    assert "off" in panel.led_words.text().lower()
+    panel.button_press.click()
+    assert "green" in panel.led_words.text()
+    assert "Saveris2-" in panel.status_text.text()
+    panel.account_id.setText("bad")
+    panel.wifi_ssid.setText("Shop")
+    panel.wifi_password.setText("short")
+    panel.save_config.click()
+    assert "not a connect key" in panel.result.text() and "8 to 63" in panel.result.text()
+    panel.network_toggle.click()
+    assert sim.network_down and "site Wi-Fi" in panel.network_toggle.text()
+    panel.network_toggle.click()
+    assert not sim.network_down
+
+
+def test_an_exception_in_a_slot_is_logged_and_shown_not_fatal(qtbot, caplog) -> None:
+    hook = ExceptionHook()
+    try:
+        error = RuntimeError("boom")
+        with caplog.at_level(logging.CRITICAL):
+            hook.handle(RuntimeError, error, None)
+            hook.handle(RuntimeError, error, None)
+        qtbot.waitUntil(lambda: hook.dialog is not None and hook.dialog.isVisible(), timeout=2000)
+        assert "keeps running" in hook.dialog.text()
+        assert "2 time" in hook.dialog.text()  # one dialog, counting
+        assert "RuntimeError: boom" in hook.dialog.informativeText()
+        assert "unexpected error" in caplog.text
+        hook.dialog.close()
+    finally:
+        hook.uninstall()
