@@ -260,6 +260,8 @@ class SessionEditor(QWidget):
             self._reload(force=False)
 
     def _reload(self, *, force: bool) -> None:
+        if force:
+            self._problems.clear()
         self._loading = True
         self._force_load = force
         try:

@@ -48,6 +48,8 @@ class DeviceSettingsEditor(SessionEditor):
         self.name_edit.setAccessibleName(self.tr("Logger name"))
         self.name_edit.setPlaceholderText(self.tr("e.g. Pharmacy fridge 2"))
         self.name_edit.setMaxLength(64)
+        self.name_message = FieldMessage(self.form)
+        self.name_message.setObjectName("device_name_message")
         self.measuring = DurationField("measuring_cycle", self.tr("Measuring cycle"), self.form)
         self.communication = DurationField("communication_cycle", self.tr("Communication cycle"), self.form)
         self.order_message = FieldMessage(self.form)
@@ -55,6 +57,7 @@ class DeviceSettingsEditor(SessionEditor):
         layout = QFormLayout(self.form)
         layout.addRow(self.identity)
         layout.addRow(self.tr("Name"), self.name_edit)
+        layout.addRow("", self.name_message)
         layout.addRow(self.tr("Measuring cycle"), self.measuring)
         layout.addRow(self.tr("Communication cycle"), self.communication)
         layout.addRow(self.order_message)
@@ -68,11 +71,19 @@ class DeviceSettingsEditor(SessionEditor):
         explain.setWordWrap(True)
         layout.addRow(explain)
 
-        self.name_edit.textEdited.connect(lambda text: self.edit(("name",), text))
+        self.name_edit.textEdited.connect(self._name_typed)
         self.measuring.sig_value_changed.connect(lambda ms: self.edit((MEASURING_CYCLE,), ms))
         self.communication.sig_value_changed.connect(lambda ms: self.edit((COMMUNICATION_CYCLE,), ms))
         self.measuring.sig_problem_changed.connect(lambda m: self.set_problem(MEASURING_CYCLE, m))
         self.communication.sig_problem_changed.connect(lambda m: self.set_problem(COMMUNICATION_CYCLE, m))
+
+    def _name_typed(self, text: str) -> None:
+        # The cloud refuses an empty name; say so here instead of after a round trip.
+        message = "" if text.strip() else self.tr("Give the logger a name, e.g. the fridge it guards.")
+        self.name_message.show_message(message)
+        self.set_problem("name", message)
+        if not message:
+            self.edit(("name",), text)
 
     def load(self) -> None:
         assert self.session is not None  # noqa: S101
@@ -87,10 +98,15 @@ class DeviceSettingsEditor(SessionEditor):
             .replace("%2", current.get("model_code") or "?")
             .replace("%3", firmware)
         )
-        if self.force_load or not (self.name_edit.hasFocus() and self.name_edit.isModified()):
+        typing = self.name_edit.hasFocus() and self.name_edit.isModified()
+        if self.force_load or not (typing or "name" in self._problems_snapshot()):
             self.name_edit.setText(current.get("name") or "")
+            self.name_message.show_message("")
         self.measuring.set_value(current.get(MEASURING_CYCLE), force=self.force_load)
         self.communication.set_value(current.get(COMMUNICATION_CYCLE), force=self.force_load)
+
+    def _problems_snapshot(self) -> dict[str, str]:
+        return dict(self._problems)
 
     def extra_problems(self) -> dict[str, str]:
         if self.session is None:

@@ -1,0 +1,263 @@
+"""Device, sensor and alarm editors against the in-process simulator: round trips and validation."""
+
+from __future__ import annotations
+
+import pytest
+
+from saveris_desktop.simulator import LoggerKind
+from tests.ui.devices_harness import (
+    SITE,
+    apply_and_wait,
+    close_harness,
+    make_devices_harness,
+    open_and_wait,
+    run,
+)
+
+#: Fields the server sets itself on every write; everything else must come back exactly as sent.
+SERVER_STAMPS = {"last_modified", "updated_at"}
+
+
+def _without_stamps(payload: dict) -> dict:
+    return {k: v for k, v in payload.items() if k not in SERVER_STAMPS}
+
+
+@pytest.fixture
+def harness(qtbot, qloop):
+    h = make_devices_harness(qtbot, [LoggerKind.QSR_TEMPERATURE_HUMIDITY, LoggerKind.SAVERIS2])
+    open_and_wait(qtbot, h, h.device_uuids[0])
+    yield h
+    close_harness(qtbot, h)
+
+
+# --- measurement settings --------------------------------------------------------------------
+
+
+def test_device_settings_round_trip_keeps_unknown_fields(qtbot, harness) -> None:
+    editor = harness.view.settings_editor
+    uuid = harness.device_uuids[0]
+    before = run(qtbot, harness.client.get_device(SITE, uuid)).to_payload()
+    assert {
+        "product_type",
+        "connection",
+        "hardware_revision",
+    } <= before.keys()  # fields the app does not model
+
+    editor.name_edit.setText("Vaccine fridge 2")
+    editor.name_edit.textEdited.emit("Vaccine fridge 2")
+    editor.measuring.set_text("10 min")
+    editor.communication.set_text("1 h")
+    assert editor.dirty_marker.text() == "● Unsaved changes"
+    sent = editor.session.payload()
+    apply_and_wait(qtbot, editor)
+
+    assert "accepted" in editor.verdict.text()
+    assert not editor.dirty
+    after = run(qtbot, harness.client.get_device(SITE, uuid)).to_payload()
+    assert _without_stamps(after) == _without_stamps(sent)
+    assert (after["name"], after["measuring_cycle"], after["communication_cycle"]) == (
+        "Vaccine fridge 2",
+        600_000,
+        3_600_000,
+    )
+    assert after["capability"]["memory_size_values"] == before["capability"]["memory_size_values"]
+    assert editor.measuring.text() == "10 min"
+
+
+def test_measuring_cycle_below_capability_is_refused_with_the_range(harness) -> None:
+    editor = harness.view.settings_editor
+    editor.measuring.set_text("30 s")
+    assert editor.measuring.problem() == "30 s is outside the allowed range 1 min … 24 h."
+    assert editor.measuring.message.isVisibleTo(editor)
+    assert not editor.apply_button.isEnabled()
+    assert editor.measuring.text() == "30 s"  # what was typed stays
+
+
+def test_communication_cycle_above_capability_is_refused(harness) -> None:
+    editor = harness.view.settings_editor
+    editor.communication.set_text("2 days")
+    assert "5 min … 24 h" in editor.communication.problem()
+    assert not editor.apply_button.isEnabled()
+
+
+def test_a_duration_that_is_not_one_is_refused(harness) -> None:
+    editor = harness.view.settings_editor
+    editor.measuring.set_text("often")
+    assert "not a duration" in editor.measuring.problem()
+    assert "1 min … 24 h" in editor.measuring.problem()
+    assert not editor.apply_button.isEnabled()
+
+
+def test_communication_shorter_than_measuring_is_refused(harness) -> None:
+    editor = harness.view.settings_editor
+    editor.measuring.set_text("30 min")
+    editor.communication.set_text("10 min")
+    assert "cannot be shorter than the measuring cycle (30 min)" in editor.order_message.text()
+    assert not editor.apply_button.isEnabled()
+    editor.communication.set_text("1 h")
+    assert editor.apply_button.isEnabled()
+
+
+def test_empty_name_is_refused(harness) -> None:
+    editor = harness.view.settings_editor
+    editor.name_edit.setText("  ")
+    editor.name_edit.textEdited.emit("  ")
+    assert editor.name_message.text().startswith("Give the logger a name")
+    assert not editor.apply_button.isEnabled()
+
+
+def test_apply_needs_a_change_and_revert_restores_the_server_values(harness) -> None:
+    editor = harness.view.settings_editor
+    assert not editor.apply_button.isEnabled() and not editor.revert_button.isEnabled()
+    editor.measuring.set_text("5 min")  # the value it already has
+    assert not editor.dirty and not editor.apply_button.isEnabled()
+    editor.measuring.set_text("10 min")
+    assert editor.apply_button.isEnabled()
+    editor.revert_button.click()
+    assert not editor.dirty
+    assert editor.measuring.text() == "5 min"
+
+
+def test_before_after_view_shows_exactly_what_will_be_sent(qtbot, harness) -> None:
+    editor = harness.view.settings_editor
+    editor.measuring.set_text("10 min")
+    editor.toggle_changes.setChecked(True)
+    tree = editor.changes.tree
+    rows = [[tree.topLevelItem(i).text(c) for c in range(3)] for i in range(tree.topLevelItemCount())]
+    assert rows == [["measuring_cycle", "300000", "600000"]]
+    assert editor.changes.request_line.text().startswith(f"PUT /devices/{harness.device_uuids[0]}")
+    import json
+
+    assert json.loads(editor.changes.body.toPlainText()) == editor.session.payload()
+    assert '"product_type"' in editor.changes.body.toPlainText()  # unknown fields are part of the body
+
+
+def test_server_refusal_shows_its_reason_and_keeps_the_edit(qtbot, harness) -> None:
+    editor = harness.view.settings_editor
+    harness.sim.add_fault("error_status", route="put_device", status=400, count=1)
+    editor.measuring.set_text("10 min")
+    apply_and_wait(qtbot, editor)
+    assert editor.verdict.text().startswith("Not saved — your changes are still here.")
+    assert editor.verdict.isVisibleTo(editor)
+    assert editor.measuring.text() == "10 min"
+    assert editor.dirty and editor.apply_button.isEnabled()  # try again when ready
+    apply_and_wait(qtbot, editor)
+    assert "accepted" in editor.verdict.text()
+
+
+def test_server_reason_from_a_real_rule_is_shown(qtbot, harness) -> None:
+    """The simulator checks capability ranges too; a client that let 1 s through would see this reason."""
+    from saveris_desktop.api.errors import RequestValidationError
+
+    device = run(qtbot, harness.client.get_device(SITE, harness.device_uuids[0]))
+    with pytest.raises(RequestValidationError) as refused:
+        run(qtbot, harness.client.put_device(SITE, device.with_changes(measuring_cycle=1000)))
+    editor = harness.view.settings_editor
+    editor._refused(refused.value)
+    assert "measuring_cycle must be between" in editor.verdict.text()
+
+
+# --- sensors ---------------------------------------------------------------------------------
+
+
+def test_sensor_round_trip_name_unit_offset(qtbot, harness) -> None:
+    tab = harness.view.sensors_tab
+    editor = tab.editor
+    assert tab.picker.count() == 1
+    uuid = tab.picker.currentData()
+    before = run(qtbot, harness.client.get_sensor(SITE, uuid)).to_payload()
+    editor.name_edit.setText("Fridge probe")
+    editor.name_edit.textEdited.emit("Fridge probe")
+    row = editor.rows[0]
+    row.unit.setCurrentIndex(row.unit.findData("PU_DEGREE_FAHRENHEIT"))
+    row.unit.activated.emit(row.unit.currentIndex())
+    row.offset.set_text("0,5")
+    editor.rows[1].name.setText("Air humidity")
+    editor.rows[1].name.textEdited.emit("Air humidity")
+    sent = editor.session.payload()
+    apply_and_wait(qtbot, editor)
+    assert "accepted" in editor.verdict.text()
+
+    after = run(qtbot, harness.client.get_sensor(SITE, uuid)).to_payload()
+    assert _without_stamps(after) == _without_stamps(sent)
+    assert after["name"] == "Fridge probe"
+    assert after["channels"][0]["physical_unit_id"] == "PU_DEGREE_FAHRENHEIT"
+    assert after["channels"][0]["offset"] == 0.5
+    assert after["channels"][1]["name"] == "Air humidity"
+    assert after["calibration"] == before["calibration"]  # not shown by the UI, kept
+    assert after["channels"][0]["measuring_range"] == before["channels"][0]["measuring_range"]
+
+
+def test_sensor_offset_out_of_range_is_refused(harness) -> None:
+    editor = harness.view.sensors_tab.editor
+    editor.rows[0].offset.set_text("11")
+    assert editor.rows[0].offset.problem() == "Allowed: -10 °C … 10 °C"
+    assert not editor.apply_button.isEnabled()
+    editor.rows[0].offset.set_text("abc")
+    assert "not a number" in editor.rows[0].offset.problem()
+
+
+# --- alarms ----------------------------------------------------------------------------------
+
+
+def test_device_alarms_round_trip_and_only_supported_kinds(qtbot, harness) -> None:
+    editor = harness.view.alarms_tab.device_editor
+    uuid = harness.device_uuids[0]
+    # A QSR logger has no external power supply, so that alarm is not offered.
+    assert set(editor.rows) == {"BATTERY_LOW", "CONNECTION_TIMEOUT"}
+    editor.rows["BATTERY_LOW"].enabled.setChecked(False)
+    timeout = editor.rows["CONNECTION_TIMEOUT"]
+    timeout.severity.setCurrentIndex(timeout.severity.findData("ASV_WARNING"))
+    timeout.severity.activated.emit(timeout.severity.currentIndex())
+    timeout.delay.set_text("2 h")
+    sent = editor.session.payload()
+    apply_and_wait(qtbot, editor)
+    assert "accepted" in editor.verdict.text()
+    after = run(qtbot, harness.client.get_device_alarm_configuration(SITE, uuid)).to_payload()
+    assert after["alarms"] == sent["alarms"]
+    by_kind = {a["alarm_type"]: a for a in after["alarms"]}
+    assert by_kind["BATTERY_LOW"]["enabled"] is False
+    assert by_kind["CONNECTION_TIMEOUT"] == {
+        "alarm_type": "CONNECTION_TIMEOUT",
+        "enabled": True,
+        "severity": "ASV_WARNING",
+        "delay": 7_200_000,
+    }
+
+
+def test_alarm_delay_too_long_is_refused(harness) -> None:
+    editor = harness.view.alarms_tab.device_editor
+    editor.rows["CONNECTION_TIMEOUT"].delay.set_text("25 h")
+    assert "0 s … 24 h" in editor.rows["CONNECTION_TIMEOUT"].delay.problem()
+    assert not editor.apply_button.isEnabled()
+
+
+def test_sensor_alarms_round_trip(qtbot, harness) -> None:
+    tab = harness.view.alarms_tab
+    editor = tab.sensor_editor
+    sensor_uuid = tab.sensor_picker.currentData()
+    assert set(editor.rows) == {"SENSOR_BROKEN", "CALIBRATION_OVERDUE"}  # wired sensor: no battery
+    editor.rows["CALIBRATION_OVERDUE"].enabled.setChecked(False)
+    editor.rows["SENSOR_BROKEN"].delay.set_text("5 min")
+    sent = editor.session.payload()
+    apply_and_wait(qtbot, editor)
+    after = run(qtbot, harness.client.get_sensor_alarm_configuration(SITE, sensor_uuid)).to_payload()
+    assert after["alarms"] == sent["alarms"]
+    assert {a["alarm_type"]: a["delay"] for a in after["alarms"]}["SENSOR_BROKEN"] == 300_000
+
+
+def test_editors_keep_edits_per_device(qtbot, harness) -> None:
+    view = harness.view
+    view.settings_editor.measuring.set_text("10 min")
+    open_and_wait(qtbot, harness, harness.device_uuids[1])
+    assert not view.settings_editor.dirty
+    open_and_wait(qtbot, harness, harness.device_uuids[0])
+    assert view.settings_editor.dirty
+    assert view.settings_editor.measuring.text() == "10 min"
+
+
+def test_every_change_reaches_the_drafts_hook(qtbot, harness) -> None:
+    seen: list[tuple[str, bool]] = []
+    harness.view.on_session_change = lambda session: seen.append((session.key, session.dirty))
+    harness.view.settings_editor.measuring.set_text("10 min")
+    assert (f"device:{harness.device_uuids[0]}", True) in seen
