@@ -51,21 +51,25 @@ def _row(row: sqlite3.Row) -> Cached:
     return Cached(row["kind"], row["object_id"], from_json(row["payload"]), row["fetched_at"])
 
 
+def put_in(
+    connection: sqlite3.Connection, endpoint: str, site: str, kind: str, object_id: str, payload: Any
+) -> None:
+    """Cache a server version inside the caller's transaction (the sync engine pairs it with "done")."""
+    connection.execute(
+        "INSERT OR REPLACE INTO cache (endpoint, site, kind, object_id, payload, fetched_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (endpoint, site, kind, object_id, to_json(payload), timestamp()),
+    )
+
+
 class Cache:
     def __init__(self, store: Store) -> None:
         self._store = store
 
     async def put(self, endpoint: str, site: str, kind: str, object_id: str, payload: Any) -> None:
-        stamp = timestamp()
-
-        def work(connection: sqlite3.Connection) -> None:
-            connection.execute(
-                "INSERT OR REPLACE INTO cache (endpoint, site, kind, object_id, payload, fetched_at) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (endpoint, site, kind, object_id, to_json(payload), stamp),
-            )
-
-        await self._store.write(work)
+        await self._store.write(
+            lambda connection: put_in(connection, endpoint, site, kind, object_id, payload)
+        )
 
     async def replace_all(self, endpoint: str, site: str, kind: str, items: Mapping[str, Any]) -> None:
         """The complete current list of `kind` in `site` (e.g. after GET /devices): older rows go."""

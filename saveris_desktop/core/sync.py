@@ -49,6 +49,7 @@ from saveris_desktop.api.models import (
 )
 from saveris_desktop.core import audit as audit_rows
 from saveris_desktop.core.audit import AuditLog, AuditResult
+from saveris_desktop.core.cache import put_in
 from saveris_desktop.core.drafts import DraftKey, DraftKind, DraftStore
 from saveris_desktop.core.merge import FieldPath, Side, same_json, three_way_merge
 from saveris_desktop.core.outbox import (
@@ -560,6 +561,10 @@ class SyncEngine:
             )
             if created is not None and created.uuid:
                 bind_placeholders(connection, item.endpoint, _placeholder_mapping(item, created))
+                put_in(connection, item.endpoint, item.site, item.kind, created.uuid, after)
+            elif item.kind in _RESOURCES and isinstance(after, dict):
+                # what the server has now is the freshest "last known" version for offline editing
+                put_in(connection, item.endpoint, item.site, item.kind, item.object_id, after)
 
         await self.store.write(work)
         await self._settle_draft(item, sent if sent is not None else after)

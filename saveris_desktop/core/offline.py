@@ -1,0 +1,172 @@
+"""Everything offline in one object for the app: store, drafts, cache, templates, exchange, audit, sync.
+
+Built once at start-up (`await OfflineWork.open(services)`), next to `AppServices`. It follows the
+services: a sign-in starts a sync engine for the current client and region (a sign-out or another
+region stops it; queued changes stay on disk and go out after the next sign-in to that region),
+and the client's connectivity events drive it. `sig_status` carries what the status bar shows.
+If the database file was damaged, `problem` says so (the app runs on a fresh one).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from saveris_desktop.api.models import Device
+from saveris_desktop.core.audit import AuditLog
+from saveris_desktop.core.cache import Cache, Cached
+from saveris_desktop.core.drafts import DraftKind, DraftStore
+from saveris_desktop.core.exchange import Exchange
+from saveris_desktop.core.outbox import Outbox, OutboxItem, OutboxState
+from saveris_desktop.core.site_plan import SitePlanner
+from saveris_desktop.core.store import OpenProblem, Store
+from saveris_desktop.core.sync import SyncEngine, SyncStatus
+from saveris_desktop.core.tasks import TaskOwner
+from saveris_desktop.core.templates import TemplateStore
+from saveris_desktop.core.watcher import Callbacks
+
+if TYPE_CHECKING:
+    from saveris_desktop.core.services import AppServices
+
+log = logging.getLogger(__name__)
+
+
+class OfflineWork:
+    def __init__(self, store: Store, services: AppServices) -> None:
+        self.store = store
+        self.services = services
+        self.drafts = DraftStore(store)
+        self.cache = Cache(store)
+        self.outbox = Outbox(store)
+        self.templates = TemplateStore(store)
+        self.exchange = Exchange(store)
+        self.audit = AuditLog(store)
+        self.engine: SyncEngine | None = None
+        self.sig_status: Callbacks[SyncStatus] = Callbacks()
+        self._tasks = TaskOwner("offline")
+        self._closed = False
+        services.sig_signed_in.connect(self._on_signed_in)
+        services.sig_connectivity.connect(self._on_connectivity)
+        if services.signed_in:
+            self._start_engine()
+
+    @classmethod
+    async def open(cls, services: AppServices, path: Path | None = None) -> OfflineWork:
+        """Open the local database (recovering from a damaged file) and register for shutdown."""
+        work = cls(await Store.open(path), services)
+        services.closers.append(work.aclose)
+        return work
+
+    @property
+    def problem(self) -> OpenProblem | None:
+        return self.store.problem
+
+    @property
+    def endpoint(self) -> str:
+        """The drafts' and outbox's region key: the endpoint's label ("Europe, production")."""
+        return self.services.endpoint.label
+
+    # --- sync -----------------------------------------------------------------------------------
+
+    def _on_signed_in(self, username: str | None) -> None:
+        self._stop_engine()
+        if username is not None:
+            self._start_engine()
+        else:
+            self._tasks.spawn(self._emit_status(), name="status")
+
+    def _on_connectivity(self, online: bool) -> None:
+        if self.engine is not None:
+            self.engine.set_online(online)
+        else:
+            self._tasks.spawn(self._emit_status(), name="status")
+
+    def _start_engine(self) -> None:
+        if self._closed:
+            return
+        engine = SyncEngine(
+            self.store, self.services.client, endpoint=self.endpoint, user=self.services.username or ""
+        )
+        engine.add_listener(self.sig_status.emit)
+        self.engine = engine
+        if self.services.online is not None:
+            engine.set_online(self.services.online)
+        else:
+            engine.request_sync()  # left over from the last session: try once; a failure marks us offline
+
+    def _stop_engine(self) -> None:
+        engine, self.engine = self.engine, None
+        if engine is not None:
+            self._tasks.spawn(engine.aclose(), name="engine-close")
+
+    async def status(self) -> SyncStatus:
+        if self.engine is not None:
+            return await self.engine.status()
+        items = await self.outbox.items(endpoint=self.endpoint)
+        return SyncStatus(
+            online=self.services.online,
+            open_changes=len(items),
+            conflicts=sum(1 for i in items if i.state is OutboxState.CONFLICT),
+            failed=sum(1 for i in items if i.state is OutboxState.FAILED),
+            running=False,
+        )
+
+    async def _emit_status(self) -> None:
+        self.sig_status.emit(await self.status())
+
+    async def queue_change(self, site: str, kind: str, object_id: str, payload: Any, base: Any) -> OutboxItem:
+        """Apply while offline (or on a network failure): queued, sent when the cloud is reachable."""
+        if self.engine is not None:
+            return await self.engine.submit(site, kind, object_id, payload, base)
+        item = await self.outbox.enqueue(self.endpoint, site, kind, object_id, payload, base)
+        await self._emit_status()
+        return item
+
+    def planner(self) -> SitePlanner:
+        if self.engine is None:
+            raise RuntimeError("sign in first: site plans are created through the sync engine")
+        return SitePlanner(self.engine)
+
+    # --- cache conveniences for the device list and editors --------------------------------------
+
+    async def remember_devices(self, site: str, devices: Sequence[Device]) -> None:
+        await self.cache.replace_all(
+            self.endpoint, site, DraftKind.DEVICE, {d.uuid: d.to_payload() for d in devices}
+        )
+        await self.cache.remember_site(self.endpoint, site)
+
+    async def cached_devices(self, site: str) -> tuple[list[Device], str | None]:
+        """The last-known device list and when it was fetched (None: never)."""
+        rows = await self.cache.find(self.endpoint, site, DraftKind.DEVICE)
+        return [Device.model_validate(r.payload) for r in rows], _oldest(rows)
+
+    async def remember(self, site: str, kind: str, object_id: str, payload: Any) -> None:
+        await self.cache.put(self.endpoint, site, kind, object_id, payload)
+
+    async def cached(self, site: str, kind: str, object_id: str) -> Cached | None:
+        return await self.cache.get(self.endpoint, site, kind, object_id)
+
+    async def known_sites(self) -> list[str]:
+        return [c.object_id for c in await self.cache.sites(self.endpoint)]
+
+    # --- shutdown -------------------------------------------------------------------------------
+
+    async def aclose(self) -> None:
+        """Stop syncing and close the database. Idempotent."""
+        if self._closed:
+            return
+        self._closed = True
+        self.services.sig_signed_in.disconnect(self._on_signed_in)
+        self.services.sig_connectivity.disconnect(self._on_connectivity)
+        engine, self.engine = self.engine, None
+        if engine is not None:
+            await engine.aclose()
+        await self._tasks.aclose()
+        await self.store.close()
+
+
+def _oldest(rows: Iterable[Cached]) -> str | None:
+    stamps = [r.fetched_at for r in rows]
+    return min(stamps) if stamps else None
