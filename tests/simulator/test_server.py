@@ -1,0 +1,133 @@
+"""`saveris-sim`: loopback only unless told, prints URL and demo account, keeps state across restarts."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+
+from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, LoggerKind, ManualClock, Simulator
+from saveris_desktop.simulator.server import main, serve_in_thread
+from tests.simulator.conftest import SITE, join
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_refuses_to_serve_other_hosts_without_allow_remote(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--host", "0.0.0.0"]) == 2  # noqa: S104  (the refusal is what is tested)
+    assert "refusing to bind 0.0.0.0" in capsys.readouterr().err
+    assert main(["--port", "70000"]) == 2
+    with pytest.raises(ValueError, match="loopback only"), serve_in_thread(Simulator(), host="192.0.2.1"):
+        pass
+
+
+@contextmanager
+def _saveris_sim(state: Path) -> Iterator[tuple[str, str]]:
+    """Start the real command line in a child process; yields its URL and its banner."""
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "saveris_desktop.simulator.server",
+            "--port",
+            "0",
+            "--state",
+            str(state),
+            "--join-delay",
+            "0",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        assert process.stdout is not None
+        banner = []
+        for line in process.stdout:
+            banner.append(line)
+            if line.startswith("Control API"):
+                break
+        text = "".join(banner)
+        url = next(word for word in text.split() if word.startswith("http://127.0.0.1:"))
+        yield url, text
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+
+
+def test_the_command_line_server_keeps_a_demo_site_across_a_restart(tmp_path: Path) -> None:
+    state = tmp_path / "sim-state.json"
+    with _saveris_sim(state) as (url, banner), httpx.Client(base_url=url) as http:
+        assert f"{DEMO_USERNAME} / password {DEMO_PASSWORD}" in banner and "(new)" in banner
+        token = http.post("/token", json={"username": DEMO_USERNAME, "password": DEMO_PASSWORD}).json()[
+            "IdToken"
+        ]
+        auth = {"Authorization": f"Bearer {token}"}
+        key = http.post("/connect-keys", params={"site": SITE}, headers=auth).json()["connect_key"]
+        logger = http.post("/_sim/loggers", json={"kind": "saveris2"}).json()
+        http.post(f"/_sim/loggers/{logger['id']}/button", json={"seconds": 3})
+        saved = http.post(
+            f"/_sim/loggers/{logger['id']}/config",
+            data={"accountId": key, "wifi_ssid": "Shop", "wifi_password": "password1"},
+        )
+        assert saved.status_code == 200
+        devices = http.get("/devices", params={"site": SITE}, headers=auth).json()["devices"]
+        assert [d["serial_number"] for d in devices] == [logger["serial_number"]]
+    assert json.loads(state.read_text(encoding="utf-8"))["format"] == 1
+    assert [p.name for p in tmp_path.iterdir()] == ["sim-state.json"]  # no temp file left behind
+
+    with _saveris_sim(state) as (url, banner), httpx.Client(base_url=url) as http:
+        assert "(restored)" in banner
+        old = http.get("/connect-keys", params={"site": SITE}, headers=auth)
+        assert old.status_code == 401  # a restart signs everybody out (new secret)
+        token = http.post("/token", json={"username": DEMO_USERNAME, "password": DEMO_PASSWORD}).json()[
+            "IdToken"
+        ]
+        auth = {"Authorization": f"Bearer {token}"}
+        assert http.get("/connect-keys", params={"site": SITE}, headers=auth).json()["connect_key"] == key
+        again = http.get("/devices", params={"site": SITE}, headers=auth).json()["devices"]
+        assert again == devices
+        assert http.get(f"/_sim/loggers/{logger['id']}").json()["led"] == "normal"
+
+
+def test_state_is_written_atomically(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    state = tmp_path / "state.json"
+    sim = Simulator(clock=ManualClock())
+    assert sim.load_state(state) is False
+    with sim.world.lock:
+        principal = sim.world.accounts[DEMO_USERNAME].principal
+        key = sim.world.create_site(principal, SITE).connect_key
+    join(sim, LoggerKind.GATEWAY_164, key)
+    sim.save_state()
+    before = state.read_text(encoding="utf-8")
+
+    with sim.world.lock:
+        sim.world.create_site(principal, "Second site")
+
+    def crash(src: object, dst: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(OSError, match="disk full"):
+        sim.save_state()
+    assert state.read_text(encoding="utf-8") == before  # the old state is intact
+    assert [p.name for p in tmp_path.iterdir()] == ["state.json"]
+
+    restored = Simulator(clock=ManualClock())
+    assert restored.load_state(state) is True
+    with restored.world.lock:
+        assert restored.world.devices == sim.world.devices
+        assert [s.connect_key for s in restored.world.sites.values()] == [key]
+    (logger,) = restored.loggers
+    assert logger.joined_site == SITE
