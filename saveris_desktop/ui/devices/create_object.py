@@ -63,6 +63,7 @@ class CreateObjectDialog(QDialog):
         tasks: TaskOwner,
         *,
         preferred_sensors: list[str] | None = None,
+        taken: dict[tuple[str, int], str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -71,6 +72,8 @@ class CreateObjectDialog(QDialog):
         self.directory = directory
         self.tasks = tasks
         self.preferred = preferred_sensors or []
+        #: (sensor uuid, channel index) -> what it already feeds; one sensor channel feeds one object
+        self.taken = dict(taken or {})
         self.created: MeasuringObject | None = None
 
         self.name = QLineEdit(self)
@@ -192,8 +195,15 @@ class CreateObjectDialog(QDialog):
                 return  # the technician picked another sensor meanwhile
             row.sensor_object = sensor
             row.channel.clear()
+            free_first = -1
             for channel in sensor.channels:
-                row.channel.addItem(channel_label(sensor, channel.channel_index), channel.channel_index)
+                label = channel_label(sensor, channel.channel_index)
+                if (sensor.uuid, channel.channel_index) in self.taken:
+                    label += self.tr(" — in use")
+                elif free_first < 0:
+                    free_first = row.channel.count()
+                row.channel.addItem(label, channel.channel_index)
+            row.channel.setCurrentIndex(max(free_first, 0))
             row.channel.setEnabled(bool(sensor.channels))
             if not row.name.text().strip() and sensor.channels:
                 row.name.setText(channel_label(sensor, sensor.channels[0].channel_index).split(" (")[0])
@@ -215,6 +225,7 @@ class CreateObjectDialog(QDialog):
         self.name_message.show_message("" if name else self.tr("Give the measuring object a name."))
         ok &= bool(name)
         seen: set[str] = set()
+        picked: set[tuple[str, int]] = set()
         for row in self.rows:
             message = ""
             channel_name = row.name.text().strip()
@@ -226,6 +237,13 @@ class CreateObjectDialog(QDialog):
                 message = self.tr("Pick the sensor that measures it.")
             elif row.sensor_object is None or row.channel.currentData() is None:
                 message = self.tr("Pick the sensor channel.")
+            else:
+                key = (row.sensor_object.uuid, int(row.channel.currentData()))
+                if key in self.taken:
+                    message = self.tr("This sensor channel already feeds %1.").replace("%1", self.taken[key])
+                elif key in picked:
+                    message = self.tr("This sensor channel is already used above.")
+                picked.add(key)
             seen.add(channel_name.casefold())
             row.message.show_message(message)
             ok &= not message

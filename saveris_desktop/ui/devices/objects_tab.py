@@ -29,6 +29,7 @@ from saveris_desktop.api.errors import NotFoundError
 from saveris_desktop.api.models import MeasurementAlarmConfiguration, MeasuringObject
 from saveris_desktop.core.presets import PRESETS, apply_preset, preset
 from saveris_desktop.core.ranges import DurationRange
+from saveris_desktop.core.units import value_name
 from saveris_desktop.ui.devices.bulk_dialog import BulkApplyDialog, Change
 from saveris_desktop.ui.devices.create_object import CreateObjectDialog
 from saveris_desktop.ui.devices.editor import EditorContext, describe_error
@@ -46,7 +47,7 @@ async def apply_preset_to_object(context: EditorContext, uuid: str, preset_key: 
     obj = await context.client.get_measuring_object(context.site, uuid)
     channels = [c for c in obj.logical_channels if chosen.fits(c.physical_value_id) and c.uuid]
     if not channels:
-        return "nothing to do: no logical channel measures " + chosen.physical_value_id
+        return f"nothing to do: no logical channel measures {value_name(chosen.physical_value_id).lower()}"
     try:
         config = (
             await context.client.get_measuring_object_alarm_configuration(context.site, uuid)
@@ -293,8 +294,14 @@ class ObjectsTab(QWidget):
         preferred = [
             uuid for uuid, slot in self.directory.slots.items() if slot.device_uuid == self.current_device
         ]
+        taken = {
+            (c.sensor_channel.sensor_uuid, c.sensor_channel.channel_index): f"“{c.name}” of “{obj.name}”"
+            for obj in self.objects.values()
+            for c in obj.logical_channels
+            if c.sensor_channel is not None
+        }
         dialog = CreateObjectDialog(
-            self.directory, self.context.tasks, preferred_sensors=preferred, parent=self
+            self.directory, self.context.tasks, preferred_sensors=preferred, taken=taken, parent=self
         )
 
         def created(obj: MeasuringObject) -> None:

@@ -1,0 +1,259 @@
+"""Measuring objects: create with channels picked from lists, instruction set, measurement alarms, presets."""
+
+from __future__ import annotations
+
+import pytest
+
+from saveris_desktop.api.models import LogicalChannel, MeasuringObject, SensorChannelRef
+from saveris_desktop.core import alarm_rules as rules
+from saveris_desktop.simulator import LoggerKind
+from tests.ui.devices_harness import (
+    SITE,
+    apply_and_wait,
+    close_harness,
+    make_devices_harness,
+    open_and_wait,
+    run,
+)
+
+
+@pytest.fixture
+def harness(qtbot, qloop):
+    h = make_devices_harness(qtbot, [LoggerKind.QSR_TEMPERATURE_HUMIDITY, LoggerKind.SAVERIS2])
+    open_and_wait(qtbot, h, h.device_uuids[0])
+    h.view.tabs.setCurrentWidget(h.view.objects_tab)
+    yield h
+    close_harness(qtbot, h)
+
+
+def _sensor_of(qtbot, harness, device_index: int) -> str:
+    device = run(qtbot, harness.client.get_device(SITE, harness.device_uuids[device_index]))
+    return device.sensors_connections[0].sensor_uuid
+
+
+def _make_object(qtbot, harness, name: str, device_index: int = 0) -> MeasuringObject:
+    """An object fed by every channel of the logger's first sensor (a sensor channel feeds one object)."""
+    sensor = run(qtbot, harness.client.get_sensor(SITE, _sensor_of(qtbot, harness, device_index)))
+    obj = MeasuringObject(
+        name=name,
+        logical_channels=[
+            LogicalChannel(
+                name=f"{c.name} of {name}",
+                physical_value_id=c.physical_value_id,
+                physical_unit_id=c.physical_unit_id,
+                sensor_channel=SensorChannelRef(sensor_uuid=sensor.uuid, channel_index=c.channel_index),
+            )
+            for c in sensor.channels
+        ],
+    )
+    return run(qtbot, harness.client.create_measuring_object(SITE, obj))
+
+
+def _select_object(qtbot, harness, uuid: str) -> None:
+    tab = harness.view.objects_tab
+    tab.reload()
+    qtbot.waitUntil(lambda: uuid in tab.objects, timeout=5000)
+    tab.select(uuid)
+    qtbot.waitUntil(
+        lambda: tab.alarms_editor.session is not None and tab.instruction_editor.session is not None,
+        timeout=5000,
+    )
+
+
+def test_create_object_with_channels_picked_from_lists(qtbot, harness) -> None:
+    tab = harness.view.objects_tab
+    dialog = tab.open_create_dialog()
+    assert not dialog.create_button.isEnabled()
+    assert dialog.name_message.text() == "Give the measuring object a name."
+    dialog.name.setText("Vaccine fridge")
+    dialog.name.textEdited.emit("Vaccine fridge")
+    first = dialog.rows[0]
+    # The sensors of the logger being configured come first and are picked for the first channel.
+    assert first.sensor.currentData() == _sensor_of(qtbot, harness, 0)
+    assert "Logger" in first.sensor.currentText() and "slot 1" in first.sensor.currentText()
+    qtbot.waitUntil(lambda: first.channel.isEnabled(), timeout=5000)
+    assert [first.channel.itemText(i) for i in range(first.channel.count())] == [
+        "Temperature (°C)",
+        "Humidity (%rF)",
+    ]
+    first.name.setText("Internal temperature")
+    first.name.textEdited.emit("Internal temperature")
+    dialog.add_channel()
+    second = dialog.rows[1]
+    second.sensor.setCurrentIndex(first.sensor.currentIndex())
+    qtbot.waitUntil(lambda: second.channel.isEnabled(), timeout=5000)
+    second.name.setText("Internal temperature")
+    second.name.textEdited.emit("Internal temperature")
+    assert second.message.text() == "Each logical channel needs its own name."
+    assert not dialog.create_button.isEnabled()
+    second.name.setText("Air humidity")
+    second.name.textEdited.emit("Air humidity")
+    second.channel.setCurrentIndex(1)
+    assert dialog.create_button.isEnabled()
+    dialog.create_button.click()
+    qtbot.waitUntil(lambda: dialog.created is not None, timeout=5000)
+
+    objects = run(qtbot, harness.client.list_measuring_objects(SITE))
+    [created] = [o for o in objects if o.name == "Vaccine fridge"]
+    channels = {c.name: c for c in created.logical_channels}
+    sensor_uuid = _sensor_of(qtbot, harness, 0)
+    assert channels["Internal temperature"].sensor_channel.sensor_uuid == sensor_uuid
+    assert channels["Internal temperature"].sensor_channel.channel_index == 0
+    assert channels["Internal temperature"].physical_unit_id == "PU_DEGREE_CELSIUS"
+    assert channels["Air humidity"].sensor_channel.channel_index == 1
+    assert channels["Air humidity"].physical_value_id == "PV_HUMIDITY"
+    assert tab.selected_uuids() == [created.uuid]
+    assert "(this logger)" in tab.list.selectedItems()[0].text()
+
+
+def test_create_refused_by_the_server_keeps_the_dialog_filled(qtbot, harness) -> None:
+    tab = harness.view.objects_tab
+    _make_object(qtbot, harness, "Cold room")
+    tab.reload()
+    qtbot.waitUntil(lambda: len(tab.objects) == 1, timeout=5000)
+    dialog = tab.open_create_dialog()
+    dialog.name.setText("Cold room")  # the server refuses a second object with the same name (409)
+    dialog.name.textEdited.emit("Cold room")
+    first = dialog.rows[0]
+    qtbot.waitUntil(lambda: first.channel.isEnabled(), timeout=5000)
+    # The channels of this logger already feed "Cold room": refused here, before any request.
+    assert first.channel.currentText().endswith("in use")
+    assert "already feeds “Temperature of Cold room” of “Cold room”" in first.message.text()
+    assert not dialog.create_button.isEnabled()
+    first.sensor.setCurrentIndex(first.sensor.findData(_sensor_of(qtbot, harness, 1)))
+    qtbot.waitUntil(lambda: first.channel.isEnabled(), timeout=5000)
+    first.name.setText("Door side")
+    first.name.textEdited.emit("Door side")
+    dialog.create_button.click()
+    qtbot.waitUntil(lambda: dialog.verdict.isVisibleTo(dialog), timeout=5000)
+    assert "already exists" in dialog.verdict.text()
+    assert dialog.name.text() == "Cold room" and first.name.text() == "Door side"
+    assert dialog.create_button.isEnabled()
+
+
+def test_instruction_set_round_trip_and_override_note(qtbot, harness) -> None:
+    obj = _make_object(qtbot, harness, "Fridge A")
+    _select_object(qtbot, harness, obj.uuid)
+    editor = harness.view.objects_tab.instruction_editor
+    note = editor.findChild(type(editor.title), "instruction_set_note")
+    assert "override" in note.text()
+    editor.measuring.set_text("30 s")
+    assert "1 min … 24 h" in editor.measuring.problem()  # the feeding logger's own range
+    editor.communication.set_text("1 min")
+    assert "5 min … 24 h" in editor.communication.problem()
+    editor.measuring.set_text("2 min")
+    editor.communication.set_text("30 min")
+    apply_and_wait(qtbot, editor)
+    assert "accepted" in editor.verdict.text()
+    after = run(qtbot, harness.client.get_measuring_instruction_set(SITE, obj.uuid))
+    assert (after.measuring_cycle, after.communication_cycle) == (120_000, 1_800_000)
+
+
+def test_measurement_alarms_with_presets_round_trip(qtbot, harness) -> None:
+    obj = _make_object(qtbot, harness, "Fridge B")
+    _select_object(qtbot, harness, obj.uuid)
+    editor = harness.view.objects_tab.alarms_editor
+    temperature, humidity = editor.boxes
+    assert [temperature.preset.itemData(i) for i in range(temperature.preset.count())] == [
+        "",
+        "fridge",
+        "freezer",
+        "room",
+    ]
+    temperature.preset.setCurrentIndex(temperature.preset.findData("fridge"))
+    temperature.preset.activated.emit(temperature.preset.currentIndex())
+    humidity.preset.setCurrentIndex(humidity.preset.findData("humidity"))
+    humidity.preset.activated.emit(humidity.preset.currentIndex())
+    assert temperature.fields[rules.LOWER_ALARM].text() == "2"
+    assert temperature.delay.text() == "15 min"
+    sent = editor.session.payload()
+    apply_and_wait(qtbot, editor)
+    assert "accepted" in editor.verdict.text(), editor.verdict.text()
+
+    after = run(qtbot, harness.client.get_measuring_object_alarm_configuration(SITE, obj.uuid)).to_payload()
+    assert after["channel_alarm_configurations"] == sent["channel_alarm_configurations"]
+    by_channel = {c["logical_channel_uuid"]: c for c in after["channel_alarm_configurations"]}
+    conditions = by_channel[temperature.uuid]["measurementAlarmConditionSet"][0]["measurementAlarmConditions"]
+    limits = rules.limits_from_conditions(conditions, channel_unit="PU_DEGREE_CELSIUS")
+    assert (limits.lower_alarm, limits.lower_warning, limits.upper_warning, limits.upper_alarm) == (
+        2,
+        3,
+        7,
+        8,
+    )
+    hum = by_channel[humidity.uuid]["measurementAlarmConditionSet"][0]["measurementAlarmConditions"]
+    assert {c["physicalUnitId"] for c in hum} == {"PU_PERCENT_HUMIDITY"}
+    # Reading back into the form shows the same values.
+    assert temperature.fields[rules.UPPER_ALARM].text() == "8"
+    assert not editor.dirty
+
+
+def _type(field, text: str) -> None:
+    field.set_text(text)
+    field.edit.textEdited.emit(text)
+
+
+@pytest.fixture
+def limits_box(qtbot, harness):
+    obj = _make_object(qtbot, harness, "Fridge C")
+    _select_object(qtbot, harness, obj.uuid)
+    editor = harness.view.objects_tab.alarms_editor
+    box = editor.boxes[0]
+    box.preset.setCurrentIndex(box.preset.findData("fridge"))
+    box.preset.activated.emit(box.preset.currentIndex())
+    assert editor.apply_button.isEnabled()
+    return editor, box
+
+
+def test_lower_alarm_not_below_upper_is_refused(limits_box) -> None:
+    editor, box = limits_box
+    _type(box.fields[rules.LOWER_ALARM], "9")
+    assert "above the lower alarm" in box.fields[rules.UPPER_ALARM].problem()
+    assert not editor.apply_button.isEnabled()
+
+
+def test_warning_outside_the_alarm_band_is_refused(limits_box) -> None:
+    editor, box = limits_box
+    _type(box.fields[rules.UPPER_WARNING], "8.5")
+    assert (
+        box.fields[rules.UPPER_WARNING].problem() == "A warning must lie inside the alarm band: below 8 °C."
+    )
+    assert not editor.apply_button.isEnabled()
+    _type(box.fields[rules.UPPER_WARNING], "7.5")
+    assert box.fields[rules.UPPER_WARNING].problem() == ""
+    assert editor.apply_button.isEnabled()
+
+
+def test_negative_hysteresis_is_refused(limits_box) -> None:
+    editor, box = limits_box
+    _type(box.fields[rules.HYSTERESIS], "-1")
+    assert box.fields[rules.HYSTERESIS].problem() == "Hysteresis cannot be negative."
+    assert not editor.apply_button.isEnabled()
+
+
+def test_hysteresis_wider_than_the_band_is_refused(limits_box) -> None:
+    editor, box = limits_box
+    _type(box.fields[rules.HYSTERESIS], "4")
+    assert "narrower than the warning band (4 °C)" in box.fields[rules.HYSTERESIS].problem()
+    assert not editor.apply_button.isEnabled()
+
+
+def test_alarm_delay_out_of_range_is_refused(limits_box) -> None:
+    editor, box = limits_box
+    _type(box.delay, "2 days")
+    assert "0 s … 24 h" in box.delay.problem()
+    assert not editor.apply_button.isEnabled()
+
+
+def test_limit_that_is_not_a_number_is_refused(limits_box) -> None:
+    editor, box = limits_box
+    _type(box.fields[rules.LOWER_ALARM], "two")
+    assert "not a number" in box.fields[rules.LOWER_ALARM].problem()
+    assert not editor.apply_button.isEnabled()
+    assert box.fields[rules.LOWER_ALARM].text() == "two"
+
+
+def test_unit_is_that_of_the_channel(limits_box) -> None:
+    _editor, box = limits_box
+    assert box.fields[rules.LOWER_ALARM].hint.text() == "°C"
+    assert box.title().endswith("(°C)")
