@@ -97,3 +97,6 @@ def qloop(qapp: object, qt_settings: None) -> Iterator[asyncio.AbstractEventLoop
             while any(not task.done() for task in pending) and loop.time() < deadline:
                 QCoreApplication.processEvents()
         asyncio.set_event_loop(None)
+        # already_running=True marked the loop as running for asyncio; undo that, or every later
+        # pytest-asyncio test in the same process fails with "cannot be called from a running loop".
+        asyncio.events._set_running_loop(None)
