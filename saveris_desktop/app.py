@@ -1,42 +1,41 @@
 """Bootstrap: command line, logging, QApplication + qasync loop, wiring, and the one shutdown path.
 
 Order matters for a quick first paint: only Qt and the light shell are imported before the window
-shows; the API client (httpx, pydantic), the keyring and the simulator load after the first paint.
-All async work runs inside `_run()`, the main coroutine, never in constructors. Closing the window
-ends `_run()`, which closes what it opened in reverse order; running it twice is harmless.
+shows, and Qt alone paints it; asyncio/qasync start right after. The API client (httpx, pydantic),
+the keyring, the simulator and the device view load after that, in a worker thread. All async work
+runs inside `_run()`, the main coroutine, never in constructors. Closing the window ends `_run()`,
+which closes what it opened in reverse order; running the shutdown twice is harmless.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
-import logging
 import os
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from saveris_desktop import APP_ID, APP_NAME, ORGANISATION, __version__
-from saveris_desktop.api.regions import Endpoint, Environment, InvalidBaseUrlError, Region, validate_base_url
+from saveris_desktop import APP_ID, APP_NAME, ORGANISATION
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from saveris_desktop.api.regions import Environment, Region
     from saveris_desktop.core.services import AppServices
     from saveris_desktop.ui.excepthook import ExceptionHook
     from saveris_desktop.ui.main_window import MainWindow
-
-log = logging.getLogger("saveris_desktop.app")
+    from saveris_desktop.ui.ui_state import UiState
 
 #: The demo's endpoint: a loopback address, so the plain-http rule holds; requests never leave
 #: the process (they go through the simulator's in-process transport).
 DEMO_ENDPOINT_URL = "http://127.0.0.1"
 
+REGIONS = ("eu", "am", "ap")  # api.regions.Region values; imported lazily, kept in step by a test
+ENVIRONMENTS = ("p", "i")
 
-@dataclass(frozen=True)
-class Options:
+
+class Options(NamedTuple):
     demo: bool = False
     region: Region | None = None
     environment: Environment | None = None
@@ -51,20 +50,15 @@ def build_parser() -> argparse.ArgumentParser:
         prog=APP_ID,
         description=f"{APP_NAME}: put testo Saveris data loggers into service.",
     )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--version", action="store_true", help="show the version and exit")
     parser.add_argument(
         "--demo",
         action="store_true",
         help="run against the built-in simulator with virtual loggers (no network)",
     )
+    parser.add_argument("--region", choices=REGIONS, help="eu (Europe), am (Americas) or ap (Asia-Pacific)")
     parser.add_argument(
-        "--region", choices=[r.value for r in Region], help="eu (Europe), am (Americas) or ap (Asia-Pacific)"
-    )
-    parser.add_argument(
-        "--env",
-        dest="environment",
-        choices=[e.value for e in Environment],
-        help="p (production) or i (integration)",
+        "--env", dest="environment", choices=ENVIRONMENTS, help="p (production) or i (integration)"
     )
     parser.add_argument(
         "--base-url", help="talk to this server instead (https; plain http only for 127.0.0.1/localhost)"
@@ -79,9 +73,24 @@ def parse_options(argv: Sequence[str]) -> Options:
     """Parse and validate; a bad option exits with status 2 and one clear sentence on stderr."""
     parser = build_parser()
     namespace, rest = parser.parse_known_args(list(argv))
+    if namespace.version:
+        from saveris_desktop import __version__
+
+        print(f"{APP_NAME} {__version__}")
+        parser.exit(0)
     unknown = [arg for arg in rest if arg.startswith("--") and not namespace.self_test]
     if unknown:
         parser.error(f"unrecognised option(s): {' '.join(unknown)}")
+    if not (namespace.base_url or namespace.region or namespace.environment):
+        return Options(
+            demo=namespace.demo,
+            self_test=namespace.self_test,
+            exit_after_paint=namespace.exit_after_paint,
+            qt_args=tuple(rest),
+        )
+    # Only now: the plain --demo start skips these imports before its first paint.
+    from saveris_desktop.api.regions import Environment, InvalidBaseUrlError, Region, validate_base_url
+
     base_url = namespace.base_url
     if base_url is not None:
         if namespace.demo:
@@ -110,64 +119,81 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return self_test.run(args)
 
-    from saveris_desktop.core.logging_setup import configure_logging
-
-    configure_logging()
     os.environ.setdefault("QT_API", "pyside6")  # qasync must pick PySide6 even if PyQt is installed
     from PySide6.QtWidgets import QApplication
 
+    from saveris_desktop.ui.main_window import MainWindow
+    from saveris_desktop.ui.ui_state import UiState
+
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_ID, *options.qt_args])
-    assert isinstance(app, QApplication)  # noqa: S101 - a QCoreApplication here would be a programming error
+    if not isinstance(app, QApplication):
+        raise RuntimeError("a QCoreApplication exists already; the app needs a QApplication")
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
-    app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     # The window's close ends the main coroutine; Qt must not stop the loop underneath it.
     app.setQuitOnLastWindowClosed(False)
 
+    ui_state = UiState()
+    window = MainWindow(ui_state, demo=options.demo)
+    window.show()
+    window.wait_for_first_paint()
+    if options.exit_after_paint:
+        print(f"first-paint {time.perf_counter() - started:.4f}", flush=True)
+
+    # The log file is set up right after the first paint: an error before it reaches stderr anyway.
+    from saveris_desktop import __version__
+    from saveris_desktop.core.logging_setup import configure_logging
     from saveris_desktop.ui.excepthook import ExceptionHook
 
-    hook = ExceptionHook()
+    configure_logging()
+    app.setApplicationVersion(__version__)
+    _set_icon(app)
+    hook = ExceptionHook(lambda: window)
     hook.install()
-    import qasync  # only now: PySide6 is loaded, so qasync binds to it
+    import asyncio
+
+    import qasync  # only now: PySide6 is loaded (and QT_API set), so qasync binds to it
 
     try:
         with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
-            return runner.run(_run(app, options, hook, started))
+            return runner.run(_run(app, window, ui_state, options, hook, started))
     finally:
         hook.uninstall()
+        import logging
+
         logging.shutdown()
 
 
-async def _run(app: QApplication, options: Options, hook: ExceptionHook, started: float) -> int:
-    from saveris_desktop.ui.main_window import MainWindow
-    from saveris_desktop.ui.ui_state import UiState
+async def _run(
+    app: QApplication,
+    window: MainWindow,
+    ui_state: UiState,
+    options: Options,
+    hook: ExceptionHook,
+    started: float,
+) -> int:
+    import asyncio
+    import logging
 
+    log = logging.getLogger("saveris_desktop.app")
     asyncio.get_running_loop().set_exception_handler(hook.handle_loop_exception)
     quit_requested = asyncio.Event()
     app.aboutToQuit.connect(quit_requested.set)  # e.g. the session ends
-
-    ui_state = UiState()
-    window = MainWindow(ui_state, demo=options.demo)
-    hook.set_parent_widget(lambda: window)
     window.sig_quit_requested.connect(quit_requested.set)
-    _set_icon(app)
-    window.show()
-    await window.first_paint()
-    painted = time.perf_counter()
-    if options.exit_after_paint:
-        print(f"first-paint {painted - started:.4f}", flush=True)
+    if not window.isVisible():  # closed before the loop started
+        quit_requested.set()
 
     services: AppServices | None = None
     try:
         services = await asyncio.to_thread(_build_services, options, ui_state)
         window.attach_services(services)
-        log.info("%s %s started against %s", APP_NAME, __version__, services.endpoint.label)
+        log.info("%s started against %s", APP_NAME, services.endpoint.label)
         if options.exit_after_paint:
             print(f"ready {time.perf_counter() - started:.4f}", flush=True)
             window.close()
-        else:
+        elif not quit_requested.is_set():
             window.start_onboarding()
         await quit_requested.wait()
     finally:
@@ -175,17 +201,18 @@ async def _run(app: QApplication, options: Options, hook: ExceptionHook, started
     return 0
 
 
-def _build_services(options: Options, ui_state: object) -> AppServices:
+def _build_services(options: Options, ui_state: UiState) -> AppServices:
     """Import the heavy parts and wire them; runs in a worker thread so the window stays responsive.
 
-    Nothing here touches Qt objects or the event loop (the UiState values are read in the thread,
-    QSettings is reentrant); the client is created here but only used on the loop.
+    Nothing here touches a Qt widget or the event loop (QSettings is reentrant); the client is
+    created here but only used on the loop.
     """
     import importlib
+    import logging
 
     from saveris_desktop.api.client import DeviceManagementClient
+    from saveris_desktop.api.regions import Endpoint
     from saveris_desktop.core.services import AppServices
-    from saveris_desktop.ui.ui_state import UiState
 
     # Import (not create) the windows that come next here as well, so the GUI thread does not stall
     # on module loading later; defining classes touches no Qt object and is safe in any thread.
@@ -197,9 +224,7 @@ def _build_services(options: Options, ui_state: object) -> AppServices:
         try:
             importlib.import_module(module)
         except ImportError:
-            log.exception("could not preload %s", module)
-
-    assert isinstance(ui_state, UiState)  # noqa: S101
+            logging.getLogger("saveris_desktop.app").exception("could not preload %s", module)
     if options.demo:
         from saveris_desktop.simulator import Simulator
 
@@ -224,14 +249,11 @@ def _build_services(options: Options, ui_state: object) -> AppServices:
     )
 
 
-_shutdown_done: set[int] = set()
-
-
 async def _shutdown(window: MainWindow, services: AppServices | None) -> None:
     """Stop polling, cancel work, close the HTTP client; each part is idempotent by itself."""
-    if id(window) in _shutdown_done:
-        return
-    _shutdown_done.add(id(window))
+    import logging
+
+    log = logging.getLogger("saveris_desktop.app")
     try:
         await window.aclose()
     except Exception:

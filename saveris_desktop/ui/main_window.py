@@ -7,14 +7,14 @@ itself: closing it emits `sig_quit_requested`, and app.py runs the one, idempote
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QDockWidget,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from saveris_desktop import APP_NAME, __version__
+from saveris_desktop import APP_NAME
 from saveris_desktop.ui.ui_state import UiState
 
 if TYPE_CHECKING:  # heavy imports stay out of the first paint
@@ -62,11 +62,25 @@ class WelcomePage(QWidget):
         self.start_button.setEnabled(False)
         self.status = QLabel(self.tr("Getting ready …"), self)
         self.status.setObjectName("welcomeStatus")
+        # A column of readable width, centred. The labels centre their own text: a word-wrapped
+        # label placed with a layout alignment gets too narrow and cuts lines off.
+        column = QWidget(self)
+        column.setObjectName("welcomeColumn")
+        column.setMaximumWidth(text.fontMetrics().averageCharWidth() * 75)
+        inner = QVBoxLayout(column)
+        for label in (title, text, self.status):
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        inner.addWidget(title)
+        inner.addWidget(text)
+        inner.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        inner.addWidget(self.status)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column, 3)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        for widget in (title, text, self.start_button, self.status):
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
-        text.setMaximumWidth(text.fontMetrics().averageCharWidth() * 70)
+        layout.addLayout(row)
         layout.addStretch(2)
 
 
@@ -275,18 +289,17 @@ class MainWindow(QMainWindow):
 
     # --- lifecycle -----------------------------------------------------------------------------
 
-    async def first_paint(self) -> None:
-        """Returns once the window has painted (at once if it already has)."""
-        if self._painted:
-            return
-        painted: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    def wait_for_first_paint(self, timeout_ms: int = 5000) -> bool:
+        """Spin Qt until the window has painted (before the asyncio loop exists); False on timeout.
 
-        def done() -> None:
-            if not painted.done():
-                painted.set_result(None)
-
-        self.sig_first_paint.connect(done)
-        await painted
+        The timeout keeps a window that starts minimised (and so never paints) from blocking start-up.
+        """
+        if not self._painted:
+            loop = QEventLoop(self)
+            self.sig_first_paint.connect(loop.quit)
+            QTimer.singleShot(timeout_ms, loop.quit)
+            loop.exec()
+        return self._painted
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -319,6 +332,8 @@ class MainWindow(QMainWindow):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.log_dir())))
 
     def _about(self) -> None:
+        from saveris_desktop import __version__
+
         box = QMessageBox(self)
         box.setObjectName("aboutDialog")
         box.setWindowTitle(self.tr("About %1").replace("%1", APP_NAME))

@@ -6,12 +6,12 @@ Nothing secret goes here (passwords live in the keyring only, see core/credentia
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from saveris_desktop.api.regions import Environment, Region
-from saveris_desktop.core.onboarding import remember_recent
+if TYPE_CHECKING:  # imported when used: the main window builds a UiState before its first paint
+    from saveris_desktop.api.regions import Environment, Region
 
 RECENT_SITES_LIMIT = 10
 
@@ -39,9 +39,13 @@ class UiState:
     # --- sign-in -------------------------------------------------------------------------------
 
     def last_region(self) -> Region:
+        from saveris_desktop.api.regions import Region
+
         return _enum(Region, self._settings.value("sign_in/region"), Region.EUROPE)
 
     def last_environment(self) -> Environment:
+        from saveris_desktop.api.regions import Environment
+
         return _enum(Environment, self._settings.value("sign_in/environment"), Environment.PRODUCTION)
 
     def last_username(self) -> str:
@@ -66,6 +70,8 @@ class UiState:
         return [str(v) for v in value or [] if str(v).strip()] if isinstance(value, list) else []
 
     def add_recent_site(self, site: str) -> None:
+        from saveris_desktop.core.onboarding import remember_recent
+
         self._settings.setValue(
             "sites/recent", remember_recent(self.recent_sites(), site, RECENT_SITES_LIMIT)
         )

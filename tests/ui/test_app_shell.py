@@ -146,3 +146,10 @@ def test_an_exception_in_a_slot_is_logged_and_shown_not_fatal(qtbot, caplog) -> 
         hook.dialog.close()
     finally:
         hook.uninstall()
+
+
+def test_the_command_line_choices_match_the_regions_module() -> None:
+    from saveris_desktop.app import ENVIRONMENTS, REGIONS
+
+    assert tuple(r.value for r in Region) == REGIONS
+    assert tuple(e.value for e in Environment) == ENVIRONMENTS
