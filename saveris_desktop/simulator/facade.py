@@ -25,7 +25,7 @@ from .endpoints import api_routes
 from .faults import Fault, FaultKind, FaultPlan
 from .loggers import ConfigurationResult, LoggerKind, VirtualLogger
 from .responses import error
-from .state import World
+from .state import Account, World
 from .transport import SimulatorTransport
 
 log = logging.getLogger(__name__)
@@ -158,8 +158,7 @@ class Simulator:
             self.tokens.expire_all()
 
     def add_account(self, username: str, password: str) -> None:
-        from .state import Account
-
+        """Another account (a second tenant). Accounts are configuration: never written to --state."""
         with self.world.lock:
             self.world.accounts[username] = Account(username, password)
 

@@ -4,6 +4,8 @@ Every method expects the caller to hold `World.lock` (the API handlers and the f
 raises `Refusal` with the HTTP status and a one-sentence reason when a request breaks a rule.
 Rules and decisions the real API does not document (see also the package docstring):
 
+- Site names: 1-64 characters without leading or trailing blanks; letters and digits of any
+  script, blanks and . , ( ) & ' / # + - _ (validation.check_site_name).
 - Site names are per account: two accounts may both have a "Kitchen". A resource (device, sensor,
   measuring object) of another account, or of another site of the same account, answers 404
   exactly like an unknown uuid, so a caller learns nothing about other tenants.
@@ -17,6 +19,7 @@ Rules and decisions the real API does not document (see also the package docstri
 from __future__ import annotations
 
 import copy
+import hmac
 import random
 import threading
 import uuid
@@ -148,8 +151,6 @@ class World:
     # --- accounts and sites ------------------------------------------------------------------
 
     def authenticate(self, username: str, password: str) -> Principal | None:
-        import hmac
-
         account = self.accounts.get(username)
         # Compare in constant time and always do the work, so timing does not reveal user names.
         expected = account.password if account else "\0never\0"
