@@ -14,6 +14,7 @@ import random
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import UTC
 from email.utils import parsedate_to_datetime
 
 import httpx
@@ -58,12 +59,14 @@ def parse_retry_after(value: str | None, now: Callable[[], float]) -> float | No
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():  # str.isdigit alone accepts "²", which float() refuses
         return float(value)
     try:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError):
         return None
+    if when.tzinfo is None:  # "-0000" and the obsolete asctime form: an HTTP date is always GMT
+        when = when.replace(tzinfo=UTC)
     return max(0.0, when.timestamp() - now())
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from email.utils import formatdate
 from typing import Any
 
@@ -25,6 +26,31 @@ def test_parse_retry_after_seconds_and_http_date() -> None:
     assert parse_retry_after(formatdate(now - 30, usegmt=True), lambda: now) == 0.0
     assert parse_retry_after("soon", lambda: now) is None
     assert parse_retry_after(None, lambda: now) is None
+
+
+@pytest.mark.parametrize("value", ["\xb2", "1.5", "-3", "", "   "])
+def test_parse_retry_after_refuses_what_is_not_a_delay_or_a_date(value: str) -> None:
+    # "\xb2" (superscript two, as a latin-1 header byte) passes str.isdigit but not float().
+    assert parse_retry_after(value, lambda: 1_700_000_000.0) is None
+
+
+@pytest.mark.parametrize("zone", ["UTC", "America/New_York", "Asia/Tokyo"])
+@pytest.mark.parametrize(
+    "fmt",
+    ["%a, %d %b %Y %H:%M:%S -0000", "%a %b %d %H:%M:%S %Y", "%A, %d-%b-%y %H:%M:%S GMT"],
+    ids=["minus-zero-zone", "asctime", "rfc850"],
+)
+def test_http_dates_without_an_offset_are_gmt_whatever_the_laptops_zone(
+    monkeypatch: pytest.MonkeyPatch, zone: str, fmt: str
+) -> None:
+    now = 1_700_000_000.0
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        assert parse_retry_after(time.strftime(fmt, time.gmtime(now + 20)), lambda: now) == 20.0
+    finally:
+        monkeypatch.undo()
+        time.tzset()
 
 
 def test_backoff_doubles_with_jitter_and_is_capped() -> None:
