@@ -14,13 +14,22 @@ resources/openapi/device-management-api.yaml in step.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any, Self
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
+from saveris_desktop.api.redaction import is_secret_name
+
 
 class ApiModel(BaseModel):
     model_config = ConfigDict(extra="allow", populate_by_name=True, validate_assignment=True)
+
+    def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
+        # repr() and str() list unknown fields too: a token answer may carry AccessToken/RefreshToken.
+        for name, value in super().__repr_args__():
+            if name is None or not is_secret_name(name):
+                yield name, value
 
     def to_payload(self) -> dict[str, Any]:
         """JSON-ready dict with every field the server sent (modelled or not) and every field set since."""
@@ -43,7 +52,7 @@ class TokenResponse(ApiModel):
         validation_alias=AliasChoices("IdToken", "idToken"),
         serialization_alias="IdToken",
         repr=False,
-        min_length=1,
+        pattern=r"^[!-~]+$",  # it goes into a header: printable ASCII, no spaces or line breaks
     )
 
 

@@ -40,6 +40,9 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
 )
 
+#: Names of fields whose value is a secret, however a server or a caller spells them.
+_SECRET_NAME = re.compile(r"(?i)passw|passwd|pwd|secret|token|authori[sz]ation|credential")
+
 _known_secrets: set[str] = set()
 _known_lock = threading.Lock()
 
@@ -55,6 +58,11 @@ def forget_secret(value: str | None) -> None:
     if value:
         with _known_lock:
             _known_secrets.discard(value)
+
+
+def is_secret_name(name: str) -> bool:
+    """True for a field name such as `password`, `IdToken` or `RefreshToken`: never show its value."""
+    return _SECRET_NAME.search(name) is not None
 
 
 def redact(text: str) -> str:

@@ -46,6 +46,17 @@ async def test_empty_id_token(api: FakeApi, client: DeviceManagementClient) -> N
     _assert_readable(caught.value, "IdToken")
 
 
+@pytest.mark.parametrize("token", ["eyJ.with space", "eyJ.line\nbreak", "eyJ.n\u00f6n-ascii"])
+async def test_id_token_that_cannot_go_into_a_header(
+    api: FakeApi, client: DeviceManagementClient, token: str
+) -> None:
+    api.on("POST", "/token", reply(200, {"IdToken": token}))
+    with pytest.raises(InvalidResponseError) as caught:
+        await client.sign_in(USERNAME, PASSWORD)
+    _assert_readable(caught.value, "IdToken")
+    assert not client.is_signed_in
+
+
 async def test_wrong_type_deep_inside_a_list(api: FakeApi, signed_in: DeviceManagementClient) -> None:
     device = p.device()
     device["sensors_connections"][0]["slot_index"] = "first"

@@ -87,12 +87,19 @@ async def test_nothing_secret_is_logged_during_sign_in_and_calls(
 
 async def test_reprs_hold_no_secret(api: FakeApi, signed_in: DeviceManagementClient) -> None:
     credentials = Credentials(username=USERNAME, password=PASSWORD)
-    token = TokenResponse(IdToken=api.token)
-    texts = [repr(signed_in), str(signed_in), repr(credentials), str(credentials), repr(token)]
-    texts.append(repr(signed_in._session.tokens))
+    # A Cognito-style answer carries more tokens than the one the app uses; they are unknown fields.
+    token = TokenResponse.model_validate(
+        {"IdToken": api.token, "AccessToken": "access-" + PASSWORD, "RefreshToken": "refresh-" + PASSWORD}
+    )
+    device = p.device()
+    device["firmware"]["update_token"] = PASSWORD
+    nested = Device.model_validate(device)
+    texts = [repr(signed_in), str(signed_in), repr(credentials), str(credentials), repr(token), str(token)]
+    texts += [repr(signed_in._session.tokens), repr(nested), str(nested)]
     for text in texts:
         assert PASSWORD not in text and api.token not in text
-    assert USERNAME in repr(signed_in)
+    assert USERNAME in repr(signed_in) and USERNAME in repr(credentials)
+    assert "firmware_version='1.4.2'" in repr(nested)  # only secret-named fields are left out
 
 
 async def test_network_errors_hold_no_secret(api: FakeApi, signed_in: DeviceManagementClient) -> None:
