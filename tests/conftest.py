@@ -96,6 +96,12 @@ def qloop(qapp: object, qt_settings: None) -> Iterator[asyncio.AbstractEventLoop
 
             while any(not task.done() for task in pending) and loop.time() < deadline:
                 QCoreApplication.processEvents()
+        # Worker threads of asyncio.to_thread (qasync's default executor) must end with the test,
+        # or Qt aborts at exit with "QThread: Destroyed while thread is still running".
+        executor = getattr(loop, "_QEventLoop__default_executor", None)
+        if executor is not None:
+            executor.shutdown(wait=True)
+            loop.set_default_executor(None)
         asyncio.set_event_loop(None)
         # already_running=True marked the loop as running for asyncio; undo that, or every later
         # pytest-asyncio test in the same process fails with "cannot be called from a running loop".
