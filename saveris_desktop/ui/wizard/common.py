@@ -7,7 +7,7 @@ from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QWidget, QWizardPage
 
@@ -217,6 +217,10 @@ class FlowPage(QWizardPage):
     def take_advance(self) -> bool:
         ok, self._advance_ok = self._advance_ok, False
         return ok
+
+    def focus_later(self, widget: QWidget) -> None:
+        """Focus `widget` once the page is on screen (QWizard moves the focus while showing it)."""
+        QTimer.singleShot(0, widget.setFocus)
 
     def page_shown(self) -> None:
         """Called each time the page becomes current, also when returning with Back."""

@@ -158,7 +158,7 @@ class ConnectKeyPage(FlowPage):
         self.qr.set_value(self.key)
         self.status.clear()
         self.error.clear_message()
-        self.copy_button.setFocus()
+        self.focus_later(self.copy_button)
 
     def validatePage(self) -> bool:
         self.ctx.flow.connect_key_noted()

@@ -74,7 +74,7 @@ class FoundPage(FlowPage):
         if device is None:  # cannot happen through the wizard; keep the page readable anyway
             device = Device(uuid=self.uuid)
         self.show_device(device)
-        self.configure_button.setFocus()
+        self.focus_later(self.configure_button)
         if device.sensors_connections:
             self.run_job(self._load_sensors(site, device), self._sensors_loaded, lambda _error: None)
 

@@ -86,7 +86,7 @@ class HotspotGuidePage(FlowPage):
         if not self.ssid.text():
             self.ssid.setText(data.wifi_ssid)
         self._render_steps()
-        self.type_buttons[data.device_type].setFocus()
+        self.focus_later(self.type_buttons[data.device_type])
 
     def page_shown(self) -> None:
         self._render_steps()

@@ -133,7 +133,7 @@ class SignInPage(FlowPage):
             self.remember.setChecked(state.remember_me() and reason is None)
             if self.remember.isChecked() and self.username.text():
                 self._load_remembered_password()
-        (self.password if self.username.text() else self.username).setFocus()
+        self.focus_later(self.password if self.username.text() else self.username)
 
     def isComplete(self) -> bool:
         return not self.busy and bool(self.username.text().strip()) and bool(self.password.text())

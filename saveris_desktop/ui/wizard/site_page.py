@@ -125,7 +125,7 @@ class SitePage(FlowPage):
             self.ctx.flow.data.timezone or self._remembered_timezone(current) or system_timezone()
         )
         self._timezone_touched = False
-        self.site.setFocus()
+        self.focus_later(self.site)
         self._site_edited(current)
 
     def isComplete(self) -> bool:

@@ -99,7 +99,7 @@ class WaitingPage(FlowPage):
         self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self._refresh)
         self.check_now.clicked.connect(self._check_now)
-        ctx.services.sig_connectivity.connect(self._client_connectivity)
+        ctx.services.sig_connectivity.connect(self.client_connectivity)
 
     # --- QWizardPage ---------------------------------------------------------------------------
 
@@ -126,7 +126,7 @@ class WaitingPage(FlowPage):
         )
         self._ticker.start()
         self._refresh()
-        self.check_now.setFocus()
+        self.focus_later(self.check_now)
 
     def isComplete(self) -> bool:
         return self._found
@@ -167,7 +167,7 @@ class WaitingPage(FlowPage):
         self.completeChanged.emit()
         self.wizard().next()
 
-    def _client_connectivity(self, online: bool) -> None:
+    def client_connectivity(self, online: bool) -> None:
         if self.watcher is not None:
             self.watcher.notify_connectivity(online)
 

@@ -126,6 +126,7 @@ class OnboardingWizard(QWizard):
     def shutdown(self) -> None:
         """Stop polling and cancel what the wizard started (idempotent)."""
         self.waiting_page.stop_watching()
+        self.services.sig_connectivity.disconnect(self.waiting_page.client_connectivity)
         for page in self.pages.values():
             page.cancel_job()
         self.tasks.cancel_all()
