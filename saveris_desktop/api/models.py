@@ -33,6 +33,7 @@ class ApiModel(BaseModel):
 
     def to_payload(self) -> dict[str, Any]:
         """JSON-ready dict with every field the server sent (modelled or not) and every field set since."""
+        _mark_edited_defaults(self)
         return self.model_dump(mode="json", by_alias=True, exclude_unset=True)
 
     def with_changes(self, **changes: Any) -> Self:
@@ -40,6 +41,21 @@ class ApiModel(BaseModel):
         data = self.to_payload()
         data.update(changes)
         return type(self).model_validate(data)
+
+
+def _mark_edited_defaults(model: BaseModel) -> None:
+    """Count a defaulted field as set once it was edited in place (`obj.logical_channels.append(...)`).
+
+    Assignment marks a field as set; an in-place edit of a default list does not, and
+    `exclude_unset` would silently drop it from the request.
+    """
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        if name not in model.model_fields_set and value != info.get_default(call_default_factory=True):
+            model.model_fields_set.add(name)
+        for child in value if isinstance(value, list) else (value,):
+            if isinstance(child, BaseModel):
+                _mark_edited_defaults(child)
 
 
 # --- authentication and sites ------------------------------------------------------------------

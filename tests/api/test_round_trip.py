@@ -8,9 +8,12 @@ from typing import Any
 from saveris_desktop.api.client import DeviceManagementClient
 from saveris_desktop.api.models import (
     Device,
+    LogicalChannel,
     MeasurementAlarmConfiguration,
+    MeasuringObject,
     Sensor,
     SensorChannel,
+    SystemAlarm,
     SystemAlarmConfiguration,
 )
 from tests.api import payloads as p
@@ -123,3 +126,58 @@ async def test_a_model_built_by_the_app_sends_only_what_was_set(
     api.on("PUT", "/devices/d-1", _echo(api))
     await signed_in.put_device(p.SITE, Device(uuid="d-1", name="New logger"))
     assert api.body(api.requests[-1]) == {"uuid": "d-1", "name": "New logger"}
+
+
+async def test_in_place_edits_of_default_lists_are_sent(
+    api: FakeApi, signed_in: DeviceManagementClient
+) -> None:
+    api.on("POST", "/measuring-objects", lambda r: reply(201, {**FakeApi.body(r), "uuid": "mo-1"}))
+    api.on("PUT", "/devices/d-1/alarm-configuration", _echo(api))
+    obj = MeasuringObject(name="Fridge 3")
+    obj.logical_channels.append(LogicalChannel(name="Door", physical_value_id="PV_DOOR_STATE"))
+    config = SystemAlarmConfiguration()
+    config.alarms.append(SystemAlarm(alarm_type="BATTERY_LOW", enabled=False))
+
+    created = await signed_in.create_measuring_object(p.SITE, obj)
+    await signed_in.put_device_alarm_configuration(p.SITE, "d-1", config)
+
+    door = {"name": "Door", "physical_value_id": "PV_DOOR_STATE"}
+    assert api.body(api.calls("POST", "/measuring-objects")[0]) == {
+        "name": "Fridge 3",
+        "logical_channels": [door],
+    }
+    assert [c.name for c in created.logical_channels] == ["Door"]
+    assert api.body(api.requests[-1]) == {"alarms": [{"alarm_type": "BATTERY_LOW", "enabled": False}]}
+    # A default left alone is still not sent.
+    assert MeasuringObject(name="Fridge 4").to_payload() == {"name": "Fridge 4"}
+
+
+async def test_nested_unknown_fields_nulls_and_odd_types_round_trip(
+    api: FakeApi, signed_in: DeviceManagementClient
+) -> None:
+    served = p.device()
+    served["firmware"] = None  # an explicit null for a modelled nested object
+    served["sensors_connections"][0]["calibration"] = {  # unknown, inside a list element of the device
+        "points": [
+            {"at": -18.0, "deviation": None, "tags": []},
+            {"at": 4, "deviation": 0.1, "tags": ["lab"]},
+        ],
+        "certificate": None,
+    }
+    served["capability"]["max_alarm_targets"] = "12"  # unknown with a type the app would not expect
+    served["capability"]["future_flags"] = [True, 0, "", {}, [], None, 1.5e-9, 2**63]
+    served["sensors_connections"].append(
+        {"slot_index": 1, "sensor_uuid": "s-2", "connected": False, "x": None}
+    )
+    path = f"/devices/{p.DEVICE_UUID}"
+    api.on("GET", path, reply(200, served))
+    api.on("PUT", path, _echo(api))
+
+    device = await signed_in.get_device(p.SITE, p.DEVICE_UUID)
+    device.sensors_connections[1].connected = True  # edit inside the list, next to an unknown null
+    stored = await signed_in.put_device(p.SITE, device)
+
+    expected = copy.deepcopy(served)
+    expected["sensors_connections"][1]["connected"] = True
+    assert api.body(api.requests[-1]) == expected
+    assert stored.to_payload() == expected
