@@ -100,3 +100,36 @@ def test_each_page_renders_and_is_not_blank(qtbot, qloop, tmp_path, scale_name) 
     qtbot.waitUntil(lambda: "NTC" in found.sensors.text(), timeout=5000)
     shoot(h, tmp_path, "6-found")
     assert_accessible(found)
+
+
+def test_pages_follow_a_dark_colour_scheme(qtbot, qloop, tmp_path) -> None:
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    previous = app.palette()
+    dark = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#202124"),
+        (QPalette.ColorRole.WindowText, "#e8eaed"),
+        (QPalette.ColorRole.Base, "#2b2c2f"),
+        (QPalette.ColorRole.Text, "#e8eaed"),
+        (QPalette.ColorRole.Button, "#303134"),
+        (QPalette.ColorRole.ButtonText, "#e8eaed"),
+    ):
+        dark.setColor(role, QColor(colour))
+    app.setPalette(dark)
+    try:
+        h = make_harness(qtbot)
+        qtbot.waitExposed(h.wizard)
+        page = h.wizard.pages[PageId.SIGN_IN]
+        page.password.setText("wrong")
+        _next(h)
+        qtbot.waitUntil(lambda: page.error.isVisible(), timeout=5000)
+        image = shoot(h, tmp_path, "dark-1-sign-in")
+        banner = page.demo_banner
+        centre = banner.mapTo(h.wizard, banner.rect().topLeft()) + banner.rect().center() / 4
+        assert QColor(image.pixel(centre)).lightness() < 100  # the banner is dark as well
+        assert "#ff8a80" in page.error.styleSheet()  # a red readable on dark
+    finally:
+        app.setPalette(previous)

@@ -7,8 +7,8 @@ from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QWidget, QWizardPage
 
 from saveris_desktop.api.errors import (
@@ -58,8 +58,10 @@ def named(widget: W, object_name: str, accessible_name: str) -> W:
     return widget
 
 
-def is_dark(widget: QWidget) -> bool:
-    return widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
+def is_dark(widget: QWidget | None = None) -> bool:
+    """Dark colour scheme? Read from the application palette, which follows the system's scheme
+    (a widget's own palette is changed by its style sheet and would answer for itself)."""
+    return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 
 def explain_error(error: BaseException) -> str:
@@ -100,13 +102,20 @@ class ErrorLabel(QLabel):
 
     def show_message(self, text: str) -> None:
         color = "#ff8a80" if is_dark(self) else "#b00020"
-        self.setStyleSheet(f"color: {color};")
+        sheet = f"color: {color};"
+        if self.styleSheet() != sheet:  # setting it sends a PaletteChange: only when it differs
+            self.setStyleSheet(sheet)
         self.setText(text)
         self.setAccessibleDescription(text)
         self.setVisible(bool(text))
 
     def clear_message(self) -> None:
         self.show_message("")
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.text():
+            self.show_message(self.text())  # the system switched between light and dark
 
 
 class Banner(QFrame):
@@ -127,11 +136,20 @@ class Banner(QFrame):
         self.label.setText(text)
         self.setAccessibleName(text)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_colors()  # the system switched between light and dark
+
     def _apply_colors(self) -> None:
-        if is_dark(self):
-            self.setStyleSheet(f"#{self.objectName()} {{ background: #233a4d; border: 1px solid #4f86b0; }}")
-        else:
-            self.setStyleSheet(f"#{self.objectName()} {{ background: #e6f1fb; border: 1px solid #8db7de; }}")
+        colours = (
+            "background: #233a4d; border: 1px solid #4f86b0;"
+            if is_dark(self)
+            else ("background: #e6f1fb; border: 1px solid #8db7de;")
+        )
+        sheet = f"#{self.objectName()} {{ {colours} }}"
+        if self.styleSheet() != sheet:  # setting it sends a PaletteChange: only when it differs
+            self.setStyleSheet(sheet)
 
 
 class BusyRow(QWidget):
