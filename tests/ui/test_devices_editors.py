@@ -124,7 +124,7 @@ def test_before_after_view_shows_exactly_what_will_be_sent(qtbot, harness) -> No
     editor.toggle_changes.setChecked(True)
     tree = editor.changes.tree
     rows = [[tree.topLevelItem(i).text(c) for c in range(3)] for i in range(tree.topLevelItemCount())]
-    assert rows == [["measuring_cycle", "300000", "600000"]]
+    assert rows == [["measuring_cycle", "300000 (5 min)", "600000 (10 min)"]]
     assert editor.changes.request_line.text().startswith(f"PUT /devices/{harness.device_uuids[0]}")
     import json
 

@@ -38,11 +38,14 @@ class _ChannelInputs:
         self.name.setObjectName(f"new_channel_{index}_name")
         self.name.setAccessibleName(dialog.tr("Name of logical channel %1").replace("%1", number))
         self.name.setPlaceholderText(dialog.tr("e.g. Internal temperature"))
+        self.name.setMinimumWidth(170)
         self.name.setMaxLength(64)
         self.sensor = QComboBox()
         self.sensor.setObjectName(f"new_channel_{index}_sensor")
         self.sensor.setAccessibleName(dialog.tr("Sensor of logical channel %1").replace("%1", number))
         self.channel = QComboBox()
+        self.channel.setMinimumWidth(200)
+        self.channel.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.channel.setObjectName(f"new_channel_{index}_channel")
         self.channel.setAccessibleName(
             dialog.tr("Sensor channel of logical channel %1").replace("%1", number)
@@ -97,6 +100,9 @@ class CreateObjectDialog(QDialog):
             [self.tr("Logical channel"), self.tr("Sensor (logger · slot)"), self.tr("Sensor channel"), ""]
         ):
             self.grid.addWidget(QLabel(title), 0, column)
+        self.grid.setColumnStretch(0, 2)
+        self.grid.setColumnStretch(1, 4)
+        self.grid.setColumnStretch(2, 3)
         self.rows: list[_ChannelInputs] = []
         self.add_button = QPushButton(self.tr("Add logical channel"), self)
         self.add_button.setObjectName("new_object_add_channel")
@@ -132,8 +138,9 @@ class CreateObjectDialog(QDialog):
         layout.addWidget(self.add_button)
         layout.addWidget(self.verdict)
         layout.addWidget(self.progress)
+        layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.resize(760, 320)
+        self.resize(980, 360)
 
         self.name.textEdited.connect(lambda _t: self.validate())
         self.add_button.clicked.connect(self.add_channel)

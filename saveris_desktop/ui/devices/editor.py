@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from saveris_desktop.api.client import DeviceManagementClient
 from saveris_desktop.api.errors import ApiError
 from saveris_desktop.core.editing import EditSession, FieldChange, PathPart
+from saveris_desktop.core.ranges import format_duration
 from saveris_desktop.core.tasks import TaskOwner
 from saveris_desktop.ui.devices.fields import ERROR_STYLE
 
@@ -74,12 +75,20 @@ def describe_error(error: BaseException) -> str:
     return str(error) or type(error).__name__
 
 
-def _short(value: Any) -> str:
+def _short(value: Any, field_name: str = "") -> str:
     if value is None:
         return "—"
     if isinstance(value, str):
         return value
-    return json.dumps(value, ensure_ascii=False)
+    text = json.dumps(value, ensure_ascii=False)
+    # Milliseconds are what is sent; the words beside them are what the technician typed.
+    if (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and (field_name.endswith("cycle") or field_name == "delay")
+    ):
+        text += f" ({format_duration(value)})"
+    return text
 
 
 class ChangesView(QWidget):
@@ -96,6 +105,7 @@ class ChangesView(QWidget):
         self.tree.setHeaderLabels([self.tr("Field"), self.tr("On the server"), self.tr("Will be sent")])
         self.tree.setRootIsDecorated(False)
         self.tree.setMinimumHeight(90)
+        self.tree.setMaximumHeight(180)
         self.body = QPlainTextEdit(self)
         self.body.setObjectName(f"{name}_body")
         self.body.setAccessibleName(self.tr("Complete request body"))
@@ -115,8 +125,9 @@ class ChangesView(QWidget):
         self.request_line.setText(request)
         self.tree.clear()
         for change in changes:
-            after = self.tr("(removed)") if change.removed else _short(change.after)
-            before = self.tr("(not set)") if change.added else _short(change.before)
+            name = str(change.path[-1]) if change.path else ""
+            after = self.tr("(removed)") if change.removed else _short(change.after, name)
+            before = self.tr("(not set)") if change.added else _short(change.before, name)
             item = QTreeWidgetItem([change.dotted, before, after])
             self.tree.addTopLevelItem(item)
         if not changes:
@@ -320,6 +331,9 @@ class SessionEditor(QWidget):
 
     def _on_toggle_changes(self, on: bool) -> None:
         self.changes.setVisible(on)
+        self.toggle_changes.setText(
+            self.tr("Hide what will be sent") if on else self.tr("What will be sent…")
+        )
         if on and self.session is not None:
             self._show_changes()
 

@@ -30,6 +30,9 @@ class FieldMessage(QLabel):
     def show_message(self, message: str) -> None:
         self.setText(message)
         self.setVisible(bool(message))
+        parent = self.parentWidget()
+        if parent is not None:
+            parent.updateGeometry()
 
 
 class _LineField(QWidget):
@@ -57,6 +60,8 @@ class _LineField(QWidget):
         column.setSpacing(2)
         column.addLayout(row)
         column.addWidget(self.message)
+        # Never squeezed below its size hint: the message under the field must not crush the input.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self._problem = ""
         self.edit.textEdited.connect(self._on_edited)
 

@@ -48,6 +48,8 @@ class InstructionSetEditor(SessionEditor):
         self.communication = DurationField(
             "instruction_communication_cycle", self.tr("Communication cycle override"), self.form
         )
+        for field in (self.measuring, self.communication):
+            field.edit.setPlaceholderText(self.tr("logger's setting"))
         self.order_message = FieldMessage(self.form)
         layout = QFormLayout(self.form)
         layout.addRow(note)
