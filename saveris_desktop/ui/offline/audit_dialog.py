@@ -1,0 +1,189 @@
+"""The audit log: every change sent to the cloud, with before -> after per field, exportable as CSV."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from saveris_desktop.core.audit import AuditEntry
+from saveris_desktop.core.merge import diff
+from saveris_desktop.core.offline import OfflineWork
+from saveris_desktop.core.tasks import TaskOwner
+from saveris_desktop.ui.offline.common import kind_label, name_widget, short_value
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class AuditTableModel(QAbstractTableModel):
+    HEADERS = ("When", "User", "Region", "Site", "Change", "Object", "Result")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entries: list[AuditEntry] = []
+
+    def set_entries(self, entries: list[AuditEntry]) -> None:
+        self.beginResetModel()
+        self.entries = entries
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        entry = self.entries[index.row()]
+        values = (
+            entry.at[:19].replace("T", " "),
+            entry.user,
+            entry.endpoint,
+            entry.site,
+            kind_label(entry.kind),
+            entry.object_id,
+            entry.result + (f" — {entry.message}" if entry.message else ""),
+        )
+        return values[index.column()]
+
+
+class AuditLogDialog(QDialog):
+    def __init__(self, work: OfflineWork, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        name_widget(self, "auditDialog", self.tr("Audit log"))
+        self.setWindowTitle(self.tr("Audit log — changes sent to the cloud"))
+        self.work = work
+        self.tasks = TaskOwner("audit-log")
+        self.model = AuditTableModel(self)
+
+        self.site_filter = QComboBox(self)
+        name_widget(self.site_filter, "auditSiteFilter", self.tr("Show changes of site"))
+        self.site_filter.addItem(self.tr("All sites"), None)
+        self.site_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.table = QTableView(self)
+        name_widget(self.table, "auditTable", self.tr("Changes sent to the cloud"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_detail())
+        self.detail = QTreeWidget(self)
+        name_widget(self.detail, "auditDetail", self.tr("Fields before and after"))
+        self.detail.setHeaderLabels([self.tr("Field"), self.tr("Before"), self.tr("After")])
+        self.detail.setRootIsDecorated(False)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("auditCount")
+        self.export_button = QPushButton(self.tr("&Export as CSV…"), self)
+        name_widget(self.export_button, "auditExport", self.tr("Export the shown entries as CSV"))
+        self.export_button.clicked.connect(self.choose_export_file)
+        self.close_button = QPushButton(self.tr("Close"), self)
+        name_widget(self.close_button, "auditClose", self.tr("Close"))
+        self.close_button.clicked.connect(self.close)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Site:"), self))
+        top.addWidget(self.site_filter)
+        top.addStretch(1)
+        top.addWidget(self.count_label)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.export_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+        self.resize(self.fontMetrics().averageCharWidth() * 150, self.fontMetrics().height() * 32)
+        self.finished.connect(lambda _r: self.tasks.cancel_all())
+        self.last_export: tuple[Path, int] | None = None
+        self.tasks.spawn(self._load_sites(), name="sites")
+        self.refresh()
+
+    async def _load_sites(self) -> None:
+        entries = await self.work.audit.entries(endpoint=None, limit=-1)
+        for site in sorted({e.site for e in entries}):
+            self.site_filter.addItem(site, site)
+
+    def refresh(self) -> None:
+        site = self.site_filter.currentData()
+        self.tasks.spawn(self.work.audit.entries(site=site, limit=5000), name="load", on_result=self._show)
+
+    def _show(self, entries: list[AuditEntry]) -> None:
+        self.model.set_entries(entries)
+        self.count_label.setText(self.tr("%n change(s)", "", len(entries)))
+        self.export_button.setEnabled(bool(entries))
+        self.detail.clear()
+
+    def _show_detail(self) -> None:
+        self.detail.clear()
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        entry = self.model.entries[rows[0].row()]
+        changes = diff(entry.before, entry.after) if entry.before is not None else []
+        if entry.before is None:
+            self.detail.addTopLevelItem(
+                QTreeWidgetItem([self.tr("(new)"), "", short_value(entry.after, 400)])
+            )
+        for change in changes:
+            self.detail.addTopLevelItem(
+                QTreeWidgetItem([change.label, short_value(change.before), short_value(change.after)])
+            )
+        for column in range(3):
+            self.detail.resizeColumnToContents(column)
+
+    def choose_export_file(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export the audit log"), "saveris-audit-log.csv", self.tr("CSV files (*.csv)")
+        )
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        entries = list(self.model.entries)
+
+        def done(count: int) -> None:
+            self.last_export = (path, count)
+            self.count_label.setText(
+                self.tr("%n change(s) exported to %1", "", count).replace("%1", path.name)
+            )
+
+        def failed(error: BaseException) -> None:
+            self.count_label.setText(self.tr("Export failed: %1").replace("%1", str(error)))
+
+        self.tasks.spawn(
+            self.work.audit.export_csv(path, entries), name="export", on_result=done, on_error=failed
+        )

@@ -1,0 +1,168 @@
+"""Puts the offline work into the main window: status bar, menu, damaged-database notice, drafts, cache.
+
+One call from app.py (`install_offline(window, work)`) once the services and the offline work exist;
+the window's own code stays unaware of it apart from the public hooks it offers (status bar, menus,
+the device view's `on_session_change` and its watcher's `sig_devices`).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox
+
+from saveris_desktop.api.models import Device
+from saveris_desktop.core.editor_drafts import EditorDrafts
+from saveris_desktop.core.offline import OfflineWork
+from saveris_desktop.core.sync import SyncStatus
+from saveris_desktop.core.tasks import TaskOwner
+from saveris_desktop.ui.offline.audit_dialog import AuditLogDialog
+from saveris_desktop.ui.offline.exchange_actions import ExchangeActions
+from saveris_desktop.ui.offline.pending_dialog import PendingChangesDialog
+from saveris_desktop.ui.offline.status_widget import SyncStatusWidget
+from saveris_desktop.ui.offline.templates_dialog import TemplatesDialog
+
+log = logging.getLogger(__name__)
+
+
+class OfflineIntegration(QObject):
+    """Owns the offline UI pieces of one main window (kept alive as a child of the window)."""
+
+    def __init__(self, window: QMainWindow, work: OfflineWork) -> None:
+        super().__init__(window)
+        self.setObjectName("offlineIntegration")
+        self.window = window
+        self.work = work
+        self.tasks = TaskOwner("offline-ui")
+        self.dialogs: dict[str, QDialog] = {}
+        self.problem_box: QMessageBox | None = None
+
+        self.status_widget = SyncStatusWidget(window)
+        window.statusBar().addPermanentWidget(self.status_widget)
+        self.status_widget.sig_open_pending.connect(self.show_pending)
+        work.sig_status.connect(self.status_widget.show_status)
+        self.tasks.spawn(work.status(), name="status", on_result=self.status_widget.show_status)
+
+        self.exchange = ExchangeActions(work, window)
+        self.editor_drafts = EditorDrafts(
+            work.drafts, lambda: work.endpoint, lambda: work.services.site, self.tasks
+        )
+        self._build_menu()
+        self._hook_device_view()
+        if work.problem is not None:
+            self._tell_about_damaged_database(work.problem.message)
+
+    # --- menus ----------------------------------------------------------------------------------
+
+    def _action(self, name: str, text: str, slot: Any, shortcut: str | None = None) -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(name)
+        action.setToolTip(text.replace("&", "").rstrip(" …"))
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menu(self) -> None:
+        self.pending_action = self._action(
+            "pendingChangesAction",
+            self.tr("&Changes waiting for the cloud …"),
+            self.show_pending,
+            "Ctrl+Shift+P",
+        )
+        self.audit_action = self._action("auditLogAction", self.tr("&Audit log …"), self.show_audit_log)
+        self.templates_action = self._action("templatesAction", self.tr("&Templates …"), self.show_templates)
+        self.export_action = self._action(
+            "exportDraftsAction", self.tr("&Export drafts and templates …"), self.exchange.export_with_dialog
+        )
+        self.import_action = self._action(
+            "importDraftsAction", self.tr("&Import drafts and templates …"), self.exchange.import_with_dialog
+        )
+        menu = QMenu(self.tr("&Offline"), self.window)
+        menu.setObjectName("offlineMenu")
+        for action in (self.pending_action, self.audit_action, self.templates_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.export_action)
+        menu.addAction(self.import_action)
+        bar = self.window.menuBar()
+        help_menu = bar.findChild(QMenu, "helpMenu")
+        if help_menu is not None:
+            bar.insertMenu(help_menu.menuAction(), menu)
+        else:
+            bar.addMenu(menu)
+        self.menu = menu
+
+    # --- dialogs (one of each; shown again if already open) ---------------------------------------
+
+    def _show(self, key: str, factory: Any) -> QDialog:
+        dialog = self.dialogs.get(key)
+        if dialog is None or not dialog.isVisible():
+            dialog = factory()
+            dialog.finished.connect(lambda _r, k=key: self.dialogs.pop(k, None))
+            self.dialogs[key] = dialog
+            dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def show_pending(self) -> PendingChangesDialog:
+        dialog = self._show("pending", lambda: PendingChangesDialog(self.work, self.window))
+        assert isinstance(dialog, PendingChangesDialog)  # noqa: S101
+        return dialog
+
+    def show_audit_log(self) -> AuditLogDialog:
+        dialog = self._show("audit", lambda: AuditLogDialog(self.work, self.window))
+        assert isinstance(dialog, AuditLogDialog)  # noqa: S101
+        return dialog
+
+    def show_templates(self) -> TemplatesDialog:
+        dialog = self._show("templates", lambda: TemplatesDialog(self.work, self.window))
+        assert isinstance(dialog, TemplatesDialog)  # noqa: S101
+        return dialog
+
+    # --- device view hooks ----------------------------------------------------------------------
+
+    def _hook_device_view(self) -> None:
+        view = getattr(self.window, "devices_view", None)
+        if view is None:
+            return
+        if hasattr(view, "on_session_change"):
+            view.on_session_change = self.editor_drafts.session_changed
+        watcher = getattr(view, "watcher", None)
+        if watcher is not None and hasattr(watcher, "sig_devices"):
+            watcher.sig_devices.connect(self._devices_polled)
+
+    def _devices_polled(self, devices: list[Device]) -> None:
+        site = self.work.services.site
+        if site and not self.tasks.closed:
+            self.tasks.spawn(self.work.remember_devices(site, devices), name="cache-devices")
+
+    def _tell_about_damaged_database(self, message: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Local data was damaged"),
+            message,
+            QMessageBox.StandardButton.Ok,
+            self.window,
+        )
+        box.setObjectName("damagedDatabaseNotice")
+        self.problem_box = box
+        box.open()
+
+    def current_status(self) -> SyncStatus | None:
+        return self.status_widget.status
+
+    async def aclose(self) -> None:
+        await self.editor_drafts.flush_all()
+        await self.tasks.aclose()
+
+
+def install_offline(window: QMainWindow, work: OfflineWork) -> OfflineIntegration:
+    integration = OfflineIntegration(window, work)
+    # flush typed edits before the database closes (closers run newest first)
+    work.services.closers.append(integration.aclose)
+    return integration

@@ -1,0 +1,238 @@
+"""Changes waiting for the cloud: state and reason per change; send now, resolve, retry or discard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from saveris_desktop.core.merge import FieldPath, Side
+from saveris_desktop.core.offline import OfflineWork
+from saveris_desktop.core.outbox import OutboxItem, OutboxState
+from saveris_desktop.core.sync import SyncStatus
+from saveris_desktop.core.tasks import TaskOwner
+from saveris_desktop.ui.offline.common import kind_label, name_widget, state_label
+from saveris_desktop.ui.offline.conflict_dialog import ConflictDialog, conflict_title
+
+ITEM_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class PendingChangesDialog(QDialog):
+    def __init__(self, work: OfflineWork, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        name_widget(self, "pendingChangesDialog", self.tr("Changes waiting for the cloud"))
+        self.setWindowTitle(self.tr("Changes waiting for the cloud"))
+        self.work = work
+        self.tasks = TaskOwner("pending-changes")
+        self.items: dict[int, OutboxItem] = {}
+        self.conflict_dialog: ConflictDialog | None = None
+
+        self.summary = QLabel(self)
+        self.summary.setObjectName("pendingSummary")
+        self.summary.setWordWrap(True)
+        self.tree = QTreeWidget(self)
+        name_widget(self.tree, "pendingTree", self.tr("Changes waiting for the cloud"))
+        self.tree.setHeaderLabels(
+            [
+                self.tr("Queued"),
+                self.tr("Site"),
+                self.tr("Change"),
+                self.tr("Object"),
+                self.tr("State"),
+                self.tr("Details"),
+            ]
+        )
+        self.tree.setRootIsDecorated(False)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setStretchLastSection(True)
+        self.tree.itemSelectionChanged.connect(self._update_buttons)
+        self.tree.itemDoubleClicked.connect(lambda *_: self.resolve_selected())
+
+        self.sync_button = QPushButton(self.tr("&Send now"), self)
+        name_widget(self.sync_button, "pendingSyncNow", self.tr("Send the waiting changes now"))
+        self.resolve_button = QPushButton(self.tr("&Choose values…"), self)
+        name_widget(self.resolve_button, "pendingResolve", self.tr("Choose values for a conflict"))
+        self.retry_button = QPushButton(self.tr("&Retry"), self)
+        name_widget(self.retry_button, "pendingRetry", self.tr("Send a refused change again"))
+        self.discard_button = QPushButton(self.tr("&Discard…"), self)
+        name_widget(self.discard_button, "pendingDiscard", self.tr("Do not send this change"))
+        self.close_button = QPushButton(self.tr("Close"), self)
+        name_widget(self.close_button, "pendingClose", self.tr("Close"))
+        self.sync_button.clicked.connect(self.sync_now)
+        self.resolve_button.clicked.connect(self.resolve_selected)
+        self.retry_button.clicked.connect(self.retry_selected)
+        self.discard_button.clicked.connect(self.discard_selected)
+        self.close_button.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        for button in (self.sync_button, self.resolve_button, self.retry_button, self.discard_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(buttons)
+        self.resize(self.fontMetrics().averageCharWidth() * 140, self.fontMetrics().height() * 24)
+        work.sig_status.connect(self._status_changed)
+        self.finished.connect(self._finished)
+        self._update_buttons()
+        self.refresh()
+
+    # --- loading ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        if not self.tasks.closed:
+            self.tasks.spawn(self._load(), name="load")
+
+    async def _load(self) -> None:
+        items = await self.work.outbox.items(endpoint=self.work.endpoint)
+        status = await self.work.status()
+        self._show(items, status)
+
+    def _status_changed(self, _status: SyncStatus) -> None:
+        self.refresh()
+
+    def _show(self, items: list[OutboxItem], status: SyncStatus) -> None:
+        selected = self.selected_id()
+        self.items = {item.id: item for item in items}
+        self.tree.clear()
+        for item in items:
+            row = QTreeWidgetItem(
+                [
+                    item.created_at[:16].replace("T", " "),
+                    item.site,
+                    kind_label(item.kind),
+                    item.object_id
+                    if not item.object_id.startswith("local:")
+                    else self.tr("(not created yet)"),
+                    state_label(item.state.value),
+                    item.message or "",
+                ]
+            )
+            row.setData(0, ITEM_ID_ROLE, item.id)
+            row.setToolTip(5, item.message or "")
+            self.tree.addTopLevelItem(row)
+            if item.id == selected:
+                row.setSelected(True)
+        if not items:
+            self.summary.setText(self.tr("Every change is in the cloud."))
+        elif status.online is False:
+            self.summary.setText(
+                self.tr(
+                    "Offline: %n change(s) wait and will be sent by themselves once the cloud is reachable.",
+                    "",
+                    len(items),
+                )
+            )
+        elif self.work.engine is None:
+            self.summary.setText(self.tr("%n change(s) wait: sign in to send them.", "", len(items)))
+        else:
+            self.summary.setText(self.tr("%n change(s) not yet in the cloud.", "", len(items)))
+        self._update_buttons()
+
+    def selected_id(self) -> int | None:
+        rows = self.tree.selectedItems()
+        return int(rows[0].data(0, ITEM_ID_ROLE)) if rows else None
+
+    def select(self, item_id: int) -> None:
+        for index in range(self.tree.topLevelItemCount()):
+            row = self.tree.topLevelItem(index)
+            if row is not None and row.data(0, ITEM_ID_ROLE) == item_id:
+                self.tree.setCurrentItem(row)
+
+    def _selected_item(self) -> OutboxItem | None:
+        selected = self.selected_id()
+        return None if selected is None else self.items.get(selected)
+
+    def _update_buttons(self) -> None:
+        item = self._selected_item()
+        self.sync_button.setEnabled(self.work.engine is not None and bool(self.items))
+        self.resolve_button.setEnabled(item is not None and item.state is OutboxState.CONFLICT)
+        self.retry_button.setEnabled(
+            item is not None and item.state is OutboxState.FAILED and self.work.engine is not None
+        )
+        self.discard_button.setEnabled(item is not None)
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def sync_now(self) -> None:
+        if self.work.engine is not None:
+            self.work.engine.request_sync()
+
+    def resolve_selected(self) -> ConflictDialog | None:
+        item = self._selected_item()
+        if item is None or item.state is not OutboxState.CONFLICT or self.work.engine is None:
+            return None
+        dialog = ConflictDialog(item.conflicts, title=conflict_title(item.kind, item.object_id), parent=self)
+        dialog.accepted.connect(lambda: self._resolve(item.id, dialog.choices()))
+        self.conflict_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _resolve(self, item_id: int, choices: dict[FieldPath, Side]) -> None:
+        engine = self.work.engine
+        if engine is not None:
+            self.tasks.spawn(
+                engine.resolve_conflict(item_id, choices), name="resolve", on_result=lambda _i: self.refresh()
+            )
+
+    def retry_selected(self) -> None:
+        item = self._selected_item()
+        if item is not None and self.work.engine is not None:
+            self.tasks.spawn(
+                self.work.engine.retry(item.id), name="retry", on_result=lambda _i: self.refresh()
+            )
+
+    def discard_selected(self) -> QMessageBox | None:
+        item = self._selected_item()
+        if item is None:
+            return None
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Discard this change?"),
+            self.tr("“%1” for %2 will not be sent to the cloud. Your draft, if any, is kept.")
+            .replace("%1", kind_label(item.kind))
+            .replace("%2", item.object_id),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("pendingDiscardConfirm")
+        box.buttonClicked.connect(
+            lambda button: (
+                self._discard(item.id)
+                if box.standardButton(button) == QMessageBox.StandardButton.Discard
+                else None
+            )
+        )
+        box.open()
+        return box
+
+    def _discard(self, item_id: int) -> None:
+        if item_id not in self.items:
+            return
+        self.items.pop(item_id, None)
+        self.tasks.spawn(
+            self.work.outbox.discard(item_id), name="discard", on_result=lambda _r: self._after_discard()
+        )
+
+    def _after_discard(self) -> None:
+        self.refresh()
+        if self.work.engine is not None:
+            self.tasks.spawn(self.work.engine.queue_changed(), name="notify")
+
+    def _finished(self, _result: int) -> None:
+        self.work.sig_status.disconnect(self._status_changed)
+        self.tasks.cancel_all()

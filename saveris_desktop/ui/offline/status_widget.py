@@ -1,0 +1,59 @@
+"""The status bar's part: online or offline, and how many changes still wait for the cloud."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
+
+from saveris_desktop.core.sync import SyncStatus
+from saveris_desktop.ui.offline.common import name_widget
+
+ONLINE_STYLE = "color: #1b5e20;"
+OFFLINE_STYLE = "color: #a15c00; font-weight: bold;"
+ATTENTION_STYLE = "color: #b00020; font-weight: bold;"
+
+
+class SyncStatusWidget(QWidget):
+    """`show_status(status)` on every engine report; the button opens the pending changes."""
+
+    sig_open_pending = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncStatus")
+        self.connection = QLabel(self)
+        self.connection.setObjectName("syncStatusConnection")
+        self.pending_button = QToolButton(self)
+        name_widget(self.pending_button, "syncStatusPending", self.tr("Changes waiting for the cloud"))
+        self.pending_button.setAutoRaise(True)
+        self.pending_button.clicked.connect(self.sig_open_pending.emit)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.connection)
+        layout.addWidget(self.pending_button)
+        self.status: SyncStatus | None = None
+        self.show_status(SyncStatus(online=None, open_changes=0, conflicts=0, failed=0, running=False))
+
+    def show_status(self, status: SyncStatus) -> None:
+        self.status = status
+        if status.online is False:
+            self.connection.setText(self.tr("● Offline — changes are kept and sent later"))
+            self.connection.setStyleSheet(OFFLINE_STYLE)
+        elif status.online:
+            self.connection.setText(self.tr("● Online"))
+            self.connection.setStyleSheet(ONLINE_STYLE)
+        else:
+            self.connection.setText("")
+        parts = []
+        if status.running:
+            parts.append(self.tr("Sending…"))
+        waiting = status.open_changes - status.conflicts - status.failed
+        if waiting > 0:
+            parts.append(self.tr("%n change(s) waiting", "", waiting))
+        if status.conflicts:
+            parts.append(self.tr("%n need(s) your choice", "", status.conflicts))
+        if status.failed:
+            parts.append(self.tr("%n refused", "", status.failed))
+        self.pending_button.setText(", ".join(parts) if parts else self.tr("All changes are in the cloud"))
+        self.pending_button.setStyleSheet(ATTENTION_STYLE if status.conflicts or status.failed else "")
+        self.pending_button.setToolTip(self.tr("Show the changes waiting for the cloud"))

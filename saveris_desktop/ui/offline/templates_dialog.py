@@ -1,0 +1,337 @@
+"""Templates: save an object's alarm limits or whole setup, and apply a template to many objects at once.
+
+Applying queues one change per object through the outbox (so it works offline, merges with what the
+cloud has, never overwrites silently, and lands in the audit log); the list shows what happens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from saveris_desktop.api.errors import ApiError, NotFoundError
+from saveris_desktop.api.models import ApiModel, MeasuringObject
+from saveris_desktop.core.offline import OfflineWork
+from saveris_desktop.core.tasks import TaskOwner
+from saveris_desktop.core.templates import (
+    Application,
+    Template,
+    TemplateKind,
+    alarm_preset_from_channel,
+    apply_to_many,
+    object_setup_from_object,
+)
+from saveris_desktop.ui.offline.common import name_widget
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+WHOLE_SETUP = "__whole_setup__"
+
+
+class TemplatesDialog(QDialog):
+    def __init__(self, work: OfflineWork, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        name_widget(self, "templatesDialog", self.tr("Templates"))
+        self.setWindowTitle(self.tr("Templates"))
+        self.work = work
+        self.tasks = TaskOwner("templates")
+        self.templates: dict[int, Template] = {}
+        self.objects: list[MeasuringObject] = []
+        self.site = work.services.site
+
+        # --- the templates --------------------------------------------------------------------
+        self.template_list = QListWidget(self)
+        name_widget(self.template_list, "templateList", self.tr("Saved templates"))
+        self.template_list.itemSelectionChanged.connect(self._update_buttons)
+        self.delete_button = QPushButton(self.tr("&Delete"), self)
+        name_widget(self.delete_button, "templateDelete", self.tr("Delete the selected template"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        left = QVBoxLayout()
+        left.addWidget(QLabel(self.tr("Saved templates:"), self))
+        left.addWidget(self.template_list, 1)
+        left.addWidget(self.delete_button)
+
+        # --- saving ---------------------------------------------------------------------------
+        save_box = QGroupBox(self.tr("Save a new template from a measuring object"), self)
+        save_box.setObjectName("templateSaveBox")
+        self.source_object = QComboBox(save_box)
+        name_widget(self.source_object, "templateSourceObject", self.tr("Measuring object to copy"))
+        self.source_object.currentIndexChanged.connect(lambda _i: self._fill_parts())
+        self.source_part = QComboBox(save_box)
+        name_widget(self.source_part, "templateSourcePart", self.tr("What to save"))
+        self.template_name = QLineEdit(save_box)
+        name_widget(self.template_name, "templateName", self.tr("Template name"))
+        self.template_name.setPlaceholderText(self.tr("e.g. Medicine fridge 2–8 °C"))
+        self.template_name.textChanged.connect(lambda _t: self._update_buttons())
+        self.save_button = QPushButton(self.tr("&Save as template"), save_box)
+        name_widget(self.save_button, "templateSave", self.tr("Save as template"))
+        self.save_button.clicked.connect(self.save_template)
+        save_form = QFormLayout(save_box)
+        save_form.addRow(self.tr("Object:"), self.source_object)
+        save_form.addRow(self.tr("Save:"), self.source_part)
+        save_form.addRow(self.tr("Name:"), self.template_name)
+        save_form.addRow(self.save_button)
+
+        # --- applying -------------------------------------------------------------------------
+        apply_box = QGroupBox(self.tr("Apply the selected template to measuring objects"), self)
+        apply_box.setObjectName("templateApplyBox")
+        self.target_list = QListWidget(apply_box)
+        name_widget(self.target_list, "templateTargets", self.tr("Objects to apply the template to"))
+        self.target_list.itemChanged.connect(lambda _i: self._update_buttons())
+        self.apply_button = QPushButton(self.tr("&Apply to the ticked objects"), apply_box)
+        name_widget(self.apply_button, "templateApply", self.tr("Apply the template to the ticked objects"))
+        self.apply_button.clicked.connect(self.apply_selected)
+        self.results = QListWidget(apply_box)
+        name_widget(self.results, "templateResults", self.tr("Result per object"))
+        apply_layout = QVBoxLayout(apply_box)
+        apply_layout.addWidget(self.target_list, 1)
+        apply_layout.addWidget(self.apply_button)
+        apply_layout.addWidget(QLabel(self.tr("Result per object:"), apply_box))
+        apply_layout.addWidget(self.results, 1)
+
+        self.status = QLabel(self)
+        self.status.setObjectName("templatesStatus")
+        self.status.setWordWrap(True)
+        right = QVBoxLayout()
+        right.addWidget(save_box)
+        right.addWidget(apply_box, 1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 2)
+        columns.addLayout(right, 3)
+        close = QPushButton(self.tr("Close"), self)
+        name_widget(close, "templatesClose", self.tr("Close"))
+        close.clicked.connect(self.close)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addLayout(bottom)
+        self.resize(self.fontMetrics().averageCharWidth() * 140, self.fontMetrics().height() * 34)
+        self.finished.connect(lambda _r: self.tasks.cancel_all())
+        self._update_buttons()
+        self.refresh_templates()
+        self.tasks.spawn(self._load_objects(), name="objects")
+
+    # --- loading ------------------------------------------------------------------------------
+
+    def refresh_templates(self) -> None:
+        self.tasks.spawn(self.work.templates.find(), name="templates", on_result=self._show_templates)
+
+    def _show_templates(self, templates: list[Template]) -> None:
+        selected = self.selected_template()
+        self.templates = {t.id: t for t in templates}
+        self.template_list.clear()
+        for template in templates:
+            kind = (
+                self.tr("Alarm limits")
+                if template.kind == TemplateKind.ALARM_PRESET
+                else self.tr("Object setup")
+            )
+            item = QListWidgetItem(f"{template.name}  ({kind})")
+            item.setData(ID_ROLE, template.id)
+            self.template_list.addItem(item)
+            if selected is not None and template.id == selected.id:
+                item.setSelected(True)
+        self._update_buttons()
+
+    async def _load_objects(self) -> None:
+        if not self.site:
+            self.status.setText(self.tr("Choose a site first to save or apply templates."))
+            return
+        try:
+            self.objects = await self.work.services.client.list_measuring_objects(self.site)
+        except ApiError as error:
+            cached = await self.work.cache.find(self.work.endpoint, self.site, "measuring_object")
+            self.objects = [MeasuringObject.model_validate(c.payload) for c in cached]
+            self.status.setText(error.message)
+        self.source_object.clear()
+        self.target_list.clear()
+        for obj in self.objects:
+            self.source_object.addItem(obj.name, obj.uuid)
+            target = QListWidgetItem(obj.name)
+            target.setData(ID_ROLE, obj.uuid)
+            target.setFlags(target.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            target.setCheckState(Qt.CheckState.Unchecked)
+            self.target_list.addItem(target)
+        self._fill_parts()
+
+    def _fill_parts(self) -> None:
+        self.source_part.clear()
+        obj = self._object(self.source_object.currentData())
+        if obj is None:
+            return
+        self.source_part.addItem(
+            self.tr("The whole setup (channels, instruction set, alarm limits)"), WHOLE_SETUP
+        )
+        for channel in obj.logical_channels:
+            self.source_part.addItem(
+                self.tr("Alarm limits of “%1”").replace("%1", channel.name), channel.name
+            )
+        self._update_buttons()
+
+    def _object(self, uuid: Any) -> MeasuringObject | None:
+        return next((o for o in self.objects if o.uuid == uuid), None)
+
+    def selected_template(self) -> Template | None:
+        items = self.template_list.selectedItems()
+        return self.templates.get(int(items[0].data(ID_ROLE))) if items else None
+
+    def ticked_objects(self) -> list[MeasuringObject]:
+        ticked = []
+        for row in range(self.target_list.count()):
+            item = self.target_list.item(row)
+            if item is not None and item.checkState() == Qt.CheckState.Checked:
+                obj = self._object(item.data(ID_ROLE))
+                if obj is not None:
+                    ticked.append(obj)
+        return ticked
+
+    def _update_buttons(self) -> None:
+        self.delete_button.setEnabled(self.selected_template() is not None)
+        self.save_button.setEnabled(
+            bool(self.template_name.text().strip()) and self.source_object.currentData() is not None
+        )
+        self.apply_button.setEnabled(self.selected_template() is not None and bool(self.ticked_objects()))
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def delete_selected(self) -> None:
+        template = self.selected_template()
+        if template is not None:
+            self.tasks.spawn(
+                self.work.templates.delete(template.id),
+                name="delete",
+                on_result=lambda _r: self.refresh_templates(),
+            )
+
+    def save_template(self) -> None:
+        obj = self._object(self.source_object.currentData())
+        part = self.source_part.currentData()
+        name = self.template_name.text().strip()
+        if obj is None or obj.uuid is None or not name or not self.site:
+            return
+        self.tasks.spawn(
+            self._save(obj, part, name),
+            name="save",
+            on_result=lambda _t: self._saved(name),
+            on_error=lambda e: self.status.setText(
+                self.tr("Not saved: %1").replace("%1", getattr(e, "message", None) or str(e))
+            ),
+        )
+
+    async def _save(self, obj: MeasuringObject, part: str, name: str) -> Template:
+        assert self.site is not None and obj.uuid is not None  # noqa: S101 (checked by the caller)
+        client = self.work.services.client
+        alarms = (await client.get_measuring_object_alarm_configuration(self.site, obj.uuid)).to_payload()
+        if part == WHOLE_SETUP:
+            try:
+                instruction = (await client.get_measuring_instruction_set(self.site, obj.uuid)).to_payload()
+            except NotFoundError:
+                instruction = {}
+            body = object_setup_from_object(obj, instruction, alarms)
+            return await self.work.templates.save(TemplateKind.OBJECT_SETUP, name, body)
+        body = alarm_preset_from_channel(obj, part, alarms)
+        return await self.work.templates.save(TemplateKind.ALARM_PRESET, name, body)
+
+    def _saved(self, name: str) -> None:
+        self.status.setText(self.tr("Saved the template “%1”.").replace("%1", name))
+        self.template_name.clear()
+        self.refresh_templates()
+
+    def apply_selected(self) -> None:
+        template = self.selected_template()
+        targets = self.ticked_objects()
+        if template is None or not targets or not self.site:
+            return
+        self.results.clear()
+        self.apply_button.setEnabled(False)
+        self.tasks.spawn(
+            self._apply(template, targets),
+            name="apply",
+            on_result=self._applied,
+            on_error=lambda e: self._apply_failed(e),
+        )
+
+    async def _apply(
+        self, template: Template, targets: list[MeasuringObject]
+    ) -> list[tuple[Application, str]]:
+        site = self.site or ""
+        client = self.work.services.client
+        alarms_now: dict[str, dict[str, Any] | None] = {}
+        sets_now: dict[str, dict[str, Any] | None] = {}
+        for obj in targets:
+            uuid = obj.uuid or ""
+            alarms_now[uuid] = await self._current(
+                client.get_measuring_object_alarm_configuration(site, uuid), "measurement_alarms", uuid
+            )
+            if template.kind == TemplateKind.OBJECT_SETUP:
+                sets_now[uuid] = await self._current(
+                    client.get_measuring_instruction_set(site, uuid), "instruction_set", uuid
+                )
+        outcome: list[tuple[Application, str]] = []
+        for application in apply_to_many(template, [(obj, alarms_now[obj.uuid or ""]) for obj in targets]):
+            uuid = application.object_uuid
+            queued = []
+            if application.alarm_configuration is not None:
+                await self.work.queue_change(
+                    site, "measurement_alarms", uuid, application.alarm_configuration, alarms_now[uuid]
+                )
+                queued.append(self.tr("alarm limits"))
+            if application.instruction_set is not None:
+                await self.work.queue_change(
+                    site, "instruction_set", uuid, application.instruction_set, sets_now.get(uuid)
+                )
+                queued.append(self.tr("instruction set"))
+            outcome.append((application, ", ".join(queued)))
+        return outcome
+
+    async def _current(self, read: Awaitable[ApiModel], kind: str, uuid: str) -> dict[str, Any] | None:
+        """The server's version (cached for next time); offline, the last known one; None if unknown."""
+        site = self.site or ""
+        try:
+            payload: dict[str, Any] = (await read).to_payload()
+        except NotFoundError:
+            return None
+        except ApiError:
+            cached = await self.work.cached(site, kind, uuid)
+            return None if cached is None else dict(cached.payload)
+        await self.work.remember(site, kind, uuid, payload)
+        return payload
+
+    def _applied(self, outcome: list[tuple[Application, str]]) -> None:
+        for application, queued in outcome:
+            if queued:
+                text = self.tr("%1: queued (%2)").replace("%1", application.object_name).replace("%2", queued)
+            else:
+                text = self.tr("%1: nothing to change").replace("%1", application.object_name)
+            if application.skipped:
+                text += " — " + " ".join(application.skipped)
+            self.results.addItem(text)
+        self.status.setText(
+            self.tr(
+                "The changes are sent in the background; see “Changes waiting for the cloud” for each result."
+            )
+        )
+        self._update_buttons()
+
+    def _apply_failed(self, error: BaseException) -> None:
+        self.status.setText(
+            self.tr("Not applied: %1").replace("%1", getattr(error, "message", None) or str(error))
+        )
+        self._update_buttons()

@@ -1,0 +1,268 @@
+"""The offline UI against the in-process simulator: status bar, conflicts, audit log, exchange, templates."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMainWindow
+
+from saveris_desktop.api.models import (
+    LogicalChannel,
+    MeasurementAlarmConfiguration,
+    MeasuringObject,
+    SensorChannelRef,
+)
+from saveris_desktop.core.drafts import DraftKey
+from saveris_desktop.core.merge import Side
+from saveris_desktop.core.offline import OfflineWork
+from saveris_desktop.core.outbox import OutboxState
+from saveris_desktop.core.presets import preset
+from saveris_desktop.core.services import AppServices
+from saveris_desktop.core.templates import TemplateKind
+from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, LoggerKind, ManualClock, Simulator
+from saveris_desktop.ui.offline.integration import OfflineIntegration, install_offline
+from tests.ui.devices_harness import run
+from tests.ui.wizard_harness import make_services
+
+SITE = "Pharmacy Main Street"
+
+
+@dataclass
+class Harness:
+    sim: Simulator
+    services: AppServices
+    work: OfflineWork
+    window: QMainWindow
+    ui: OfflineIntegration
+    device_uuid: str
+    objects: list[str]
+
+
+async def _prepare(sim: Simulator, services: AppServices) -> tuple[str, list[str]]:
+    client = services.client
+    await client.sign_in(DEMO_USERNAME, DEMO_PASSWORD)
+    services.set_signed_in(DEMO_USERNAME)
+    services.set_site(SITE)
+    key = await client.create_connect_key(SITE)
+    for _ in range(2):  # one logger per fridge: a sensor channel feeds one object only
+        logger = sim.create_logger(LoggerKind.QSR_TEMPERATURE)
+        sim.press_button(logger.id, seconds=3.0)
+        assert sim.submit_configuration(logger.id, key.connect_key, "Shop", "pw123456").ok
+    devices = await client.list_devices(SITE)
+    objects = []
+    for name, device in zip(("Fridge 1", "Fridge 2"), devices, strict=True):
+        sensor = await client.get_sensor(SITE, device.sensors_connections[0].sensor_uuid)
+        channel = sensor.channels[0]
+        created = await client.create_measuring_object(
+            SITE,
+            MeasuringObject(
+                name=name,
+                logical_channels=[
+                    LogicalChannel(
+                        name="Temperature",
+                        physical_value_id=channel.physical_value_id,
+                        physical_unit_id=channel.physical_unit_id,
+                        sensor_channel=SensorChannelRef(
+                            sensor_uuid=sensor.uuid, channel_index=channel.channel_index
+                        ),
+                    )
+                ],
+            ),
+        )
+        objects.append(created.uuid or "")
+    device = devices[0]
+    return device.uuid, objects
+
+
+@pytest.fixture
+def harness(qtbot: Any, qloop: Any, tmp_path: Path) -> Any:
+    sim = Simulator(seed=9, join_delay=0.0, clock=ManualClock())
+    services = make_services(sim)
+    device_uuid, objects = run(qtbot, _prepare(sim, services))
+    work = run(qtbot, OfflineWork.open(services, tmp_path / "db.sqlite3"))
+    window = QMainWindow()
+    window.menuBar().addMenu("&Help").setObjectName("helpMenu")
+    qtbot.addWidget(window)
+    ui = install_offline(window, work)
+    window.show()
+    yield Harness(sim, services, work, window, ui, device_uuid, objects)
+    run(qtbot, services.aclose())
+
+
+def test_status_bar_says_offline_and_counts_waiting_changes(qtbot: Any, harness: Harness) -> None:
+    widget = harness.ui.status_widget
+    assert widget.objectName() == "syncStatus"
+    device = run(qtbot, harness.services.client.get_device(SITE, harness.device_uuid)).to_payload()
+    harness.sim.set_network_down(True)
+    run(
+        qtbot,
+        harness.work.queue_change(
+            SITE, "device", harness.device_uuid, {**device, "name": "Shop fridge"}, device
+        ),
+    )
+    qtbot.waitUntil(lambda: "Offline" in widget.connection.text(), timeout=3000)
+    qtbot.waitUntil(lambda: "1 change" in widget.pending_button.text(), timeout=3000)
+
+    widget.pending_button.click()
+    dialog = harness.ui.show_pending()
+    qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 1, timeout=3000)
+    assert "Offline" in dialog.summary.text()
+
+    harness.sim.set_network_down(False)
+    run(qtbot, harness.services.client.list_devices(SITE))  # the next poll reaches the cloud
+    qtbot.waitUntil(lambda: "All changes are in the cloud" in widget.pending_button.text(), timeout=3000)
+    assert widget.connection.text().endswith("Online")
+    qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 0, timeout=3000)
+    assert run(qtbot, harness.services.client.get_device(SITE, harness.device_uuid)).name == "Shop fridge"
+
+
+def test_conflict_is_shown_and_resolved_by_choice(qtbot: Any, harness: Harness) -> None:
+    client = harness.services.client
+    device = run(qtbot, client.get_device(SITE, harness.device_uuid))
+    base = device.to_payload()
+    run(qtbot, client.put_device(SITE, device.with_changes(name="Colleague")))
+    engine = harness.work.engine
+    assert engine is not None
+    item = run(
+        qtbot,
+        engine.outbox.enqueue(
+            harness.work.endpoint, SITE, "device", device.uuid, {**base, "name": "Mine"}, base
+        ),
+    )
+    run(qtbot, engine.sync_now())
+    dialog = harness.ui.show_pending()
+    qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 1, timeout=3000)
+    dialog.select(item.id)
+    assert dialog.resolve_button.isEnabled() and not dialog.retry_button.isEnabled()
+    conflict_dialog = dialog.resolve_selected()
+    assert conflict_dialog is not None
+    table = conflict_dialog.table
+    assert [table.item(0, c).text() for c in range(4)] == [
+        "name",
+        base.get("name") or "—",
+        "Mine",
+        "Colleague",
+    ]
+    ok = conflict_dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()  # no silent default
+    conflict_dialog.choose(0, Side.MINE)
+    assert ok.isEnabled()
+    ok.click()
+    qtbot.waitUntil(lambda: run(qtbot, engine.outbox.get(item.id)).state is OutboxState.DONE, timeout=3000)
+    assert run(qtbot, client.get_device(SITE, device.uuid)).name == "Mine"
+
+
+def test_audit_log_lists_changes_and_exports_csv(qtbot: Any, harness: Harness, tmp_path: Path) -> None:
+    device = run(qtbot, harness.services.client.get_device(SITE, harness.device_uuid)).to_payload()
+    run(
+        qtbot,
+        harness.work.queue_change(SITE, "device", harness.device_uuid, {**device, "name": "Audited"}, device),
+    )
+    qtbot.waitUntil(
+        lambda: (
+            harness.ui.status_widget.status is not None and harness.ui.status_widget.status.open_changes == 0
+        ),
+        timeout=3000,
+    )
+    dialog = harness.ui.show_audit_log()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=3000)
+    dialog.table.selectRow(0)
+    fields = [dialog.detail.topLevelItem(i).text(0) for i in range(dialog.detail.topLevelItemCount())]
+    assert "name" in fields
+    target = tmp_path / "audit.csv"
+    dialog.export_to(target)
+    qtbot.waitUntil(lambda: dialog.last_export is not None, timeout=3000)
+    lines = target.read_text(encoding="utf-8-sig").strip().splitlines()
+    assert lines[0].startswith("when,user,region,site") and len(lines) == 2
+    assert DEMO_USERNAME in lines[1] and "Audited" in lines[1]
+
+
+def test_import_of_a_bad_file_is_refused_and_changes_nothing(
+    qtbot: Any, harness: Harness, tmp_path: Path
+) -> None:
+    key = DraftKey(harness.work.endpoint, SITE, "device", harness.device_uuid)
+    run(qtbot, harness.work.drafts.save(key, {"name": "typed"}))
+    bad = tmp_path / "foreign.json"
+    bad.write_text(json.dumps({"format": "other-tool", "drafts": []}), encoding="utf-8")
+    outcomes: list[tuple[bool, str]] = []
+    harness.ui.exchange.sig_finished.connect(lambda ok, message: outcomes.append((ok, message)))
+    harness.ui.exchange.import_from(bad)
+    qtbot.waitUntil(lambda: bool(outcomes), timeout=3000)
+    assert outcomes[0][0] is False and "not a Saveris Desktop export" in outcomes[0][1]
+    draft = run(qtbot, harness.work.drafts.get(key))
+    assert draft is not None and draft.mine == {"name": "typed"}
+
+    good = tmp_path / "export.json"
+    harness.ui.exchange.export_to(good)
+    qtbot.waitUntil(lambda: len(outcomes) == 2, timeout=3000)
+    assert outcomes[1][0] and "Exported 1 draft" in outcomes[1][1]
+
+
+def test_save_a_template_and_apply_it_to_another_object(qtbot: Any, harness: Harness) -> None:
+    client = harness.services.client
+    first, second = harness.objects
+    obj = run(qtbot, client.get_measuring_object(SITE, first))
+    conditions = [
+        c.to_payload() for c in preset("fridge").conditions(obj.logical_channels[0].physical_unit_id)
+    ]
+    config = {
+        "channel_alarm_configurations": [
+            {
+                "logical_channel_uuid": obj.logical_channels[0].uuid,
+                "measurementAlarmConditionSet": [{"measurementAlarmConditions": conditions}],
+            }
+        ]
+    }
+    run(
+        qtbot,
+        client.put_measuring_object_alarm_configuration(
+            SITE, first, MeasurementAlarmConfiguration.model_validate(config)
+        ),
+    )
+    dialog = harness.ui.show_templates()
+    qtbot.waitUntil(lambda: dialog.target_list.count() == 2, timeout=3000)
+    dialog.source_object.setCurrentIndex(dialog.source_object.findData(first))
+    dialog.source_part.setCurrentIndex(dialog.source_part.findData("Temperature"))
+    dialog.template_name.setText("Medicine fridge")
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialog.template_list.count() == 1, timeout=3000)
+    [template] = run(qtbot, harness.work.templates.find(TemplateKind.ALARM_PRESET))
+    assert template.name == "Medicine fridge"
+
+    dialog.template_list.item(0).setSelected(True)
+    for row in range(dialog.target_list.count()):
+        item = dialog.target_list.item(row)
+        if item.data(Qt.ItemDataRole.UserRole) == second:
+            item.setCheckState(Qt.CheckState.Checked)
+    assert dialog.apply_button.isEnabled()
+    dialog.apply_button.click()
+    qtbot.waitUntil(lambda: dialog.results.count() == 1, timeout=3000)
+    assert "queued" in dialog.results.item(0).text()
+
+    def applied() -> bool:
+        stored = run(qtbot, client.get_measuring_object_alarm_configuration(SITE, second))
+        return len(stored.channel_alarm_configurations) == 1
+
+    qtbot.waitUntil(applied, timeout=3000)
+
+
+def test_damaged_database_is_reported_and_the_app_keeps_working(
+    qtbot: Any, qloop: Any, tmp_path: Path
+) -> None:
+    path = tmp_path / "damaged.sqlite3"
+    path.write_bytes(b"garbage" * 1000)
+    sim = Simulator(seed=2, join_delay=0.0, clock=ManualClock())
+    services = make_services(sim)
+    work = run(qtbot, OfflineWork.open(services, path))
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    ui = install_offline(window, work)
+    assert ui.problem_box is not None and "damaged" in ui.problem_box.text()
+    assert work.problem is not None and work.problem.backup_path.exists()
+    run(qtbot, work.drafts.save(DraftKey("e", "s", "device", "d"), {"ok": True}))
+    run(qtbot, services.aclose())
