@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Callable
 import jwt
 
 from saveris_desktop.api import redaction
+from saveris_desktop.api.errors import AuthenticationError
 from saveris_desktop.api.models import Credentials
 
 DEFAULT_LIFETIME = 24 * 3600.0
@@ -86,7 +87,10 @@ class TokenManager:
             self._renew_at = 0.0
 
     async def valid_token(self, fetch: TokenFetcher) -> str | None:
-        """A token fit for the next request, renewed through `fetch` if needed; None if signed out."""
+        """A token fit for the next request, renewed through `fetch` if needed; None if signed out.
+
+        A refused renewal (AuthenticationError) signs out, so the technician is asked again.
+        """
         token = self.current()
         if token is not None:
             return token
@@ -95,10 +99,18 @@ class TokenManager:
             if token is not None or self._credentials is None:
                 return token
             credentials = self._credentials
-            fresh = await fetch(credentials)
-            if self._credentials is credentials:  # nobody signed out meanwhile
-                redaction.forget_secret(self._token)
-                self._accept(fresh)
+            try:
+                fresh = await fetch(credentials)
+            except AuthenticationError:
+                if self._credentials is not credentials:  # someone else signed in meanwhile
+                    return self.current()
+                # The stored password no longer works (changed elsewhere): ask the technician again.
+                self.sign_out()
+                raise
+            if self._credentials is not credentials:  # signed out, or in as someone else, meanwhile
+                return self.current()
+            redaction.forget_secret(self._token)
+            self._accept(fresh)
             return fresh
 
     def _accept(self, token: str) -> None:

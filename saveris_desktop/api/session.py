@@ -112,19 +112,11 @@ class ApiSession:
         return responses.read_model(response, TokenResponse, route, self.endpoint).id_token
 
     async def _bearer(self, route: Route) -> str:
-        token = await self._renewed_token()
+        token = await self.tokens.valid_token(self.fetch_token)
         if token is None:
             reason = "nobody is signed in; please sign in first"
             raise AuthenticationError(responses.sentence(route, self.endpoint, reason), operation=route.name)
         return token
-
-    async def _renewed_token(self) -> str | None:
-        try:
-            return await self.tokens.valid_token(self.fetch_token)
-        except AuthenticationError:
-            # The stored password no longer works (changed elsewhere): ask the technician again.
-            self.tokens.sign_out()
-            raise
 
     # --- requests -------------------------------------------------------------------------------
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +18,13 @@ EUROPE = Endpoint.for_region(Region.EUROPE, Environment.PRODUCTION)
 PASSWORD = "Pa55-w0rd!fridge"
 USERNAME = "tech@example.com"
 
-Reply = httpx.Response | Exception | Callable[[httpx.Request], httpx.Response]
+#: A fixed answer, an exception to raise, or a function of the request (async ones let others run).
+Reply = (
+    httpx.Response
+    | Exception
+    | Callable[[httpx.Request], httpx.Response]
+    | Callable[[httpx.Request], Awaitable[httpx.Response]]
+)
 
 
 def encode_jwt(claims: dict[str, Any]) -> str:
@@ -77,7 +83,7 @@ class FakeApi:
     def body(request: httpx.Request) -> Any:
         return json.loads(request.content)
 
-    def __call__(self, request: httpx.Request) -> httpx.Response:
+    def __call__(self, request: httpx.Request) -> httpx.Response | Awaitable[httpx.Response]:
         self.requests.append(request)
         queue = self.replies.get((request.method, request.url.path))
         if not queue:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+import httpx
 import pytest
 
 from saveris_desktop.api.auth import DEFAULT_LIFETIME, MIN_LIFETIME, token_lifetime
@@ -113,8 +114,52 @@ async def test_renewal_refused_means_signed_out(
 async def test_concurrent_requests_share_one_renewal(
     api: FakeApi, client: DeviceManagementClient, clock: FakeClock
 ) -> None:
+    issued: list[str] = []
+
+    async def slow_token(_request: httpx.Request) -> httpx.Response:
+        for _ in range(3):  # let the other requests reach the renewal while this one is in flight
+            await asyncio.sleep(0)
+        issued.append(make_jwt(3600, sub=f"t{len(issued)}"))
+        return reply(200, {"IdToken": issued[-1]})
+
+    api.on("POST", "/token", slow_token)
     api.on("GET", "/devices", reply(200, {"devices": []}))
     await client.sign_in(USERNAME, PASSWORD)
     clock.now += 3600
     await asyncio.gather(*(client.list_devices(p.SITE) for _ in range(5)))
     assert len(api.calls("POST", "/token")) == 2
+    assert _bearers(api) == [f"Bearer {issued[1]}"] * 5
+
+
+async def test_sign_out_during_a_renewal_stops_the_request(
+    api: FakeApi, client: DeviceManagementClient, clock: FakeClock
+) -> None:
+    async def sign_out_meanwhile(_request: httpx.Request) -> httpx.Response:
+        await client.sign_out()
+        return reply(200, {"IdToken": make_jwt(3600, sub="late")})
+
+    api.on("POST", "/token", reply(200, {"IdToken": make_jwt(3600)}), sign_out_meanwhile)
+    await client.sign_in(USERNAME, PASSWORD)
+    clock.now += 3600
+    with pytest.raises(AuthenticationError, match="nobody is signed in"):
+        await client.list_devices(p.SITE)
+    assert api.calls("GET", "/devices") == [] and not client.is_signed_in
+
+
+async def test_a_refused_renewal_does_not_sign_out_whoever_signed_in_meanwhile(
+    api: FakeApi, client: DeviceManagementClient, clock: FakeClock
+) -> None:
+    other = make_jwt(3600, issued_at=clock.now + 3600, sub="other")
+
+    async def other_user_signs_in_meanwhile(_request: httpx.Request) -> httpx.Response:
+        await client.sign_in("other@example.com", "other-password")  # answered by the next reply
+        return reply(401, {"message": "Incorrect username or password."})
+
+    first = reply(200, {"IdToken": make_jwt(3600)})
+    api.on("POST", "/token", first, other_user_signs_in_meanwhile, reply(200, {"IdToken": other}))
+    api.on("GET", "/devices", reply(200, {"devices": []}))
+    await client.sign_in(USERNAME, PASSWORD)
+    clock.now += 3600
+    assert await client.list_devices(p.SITE) == []
+    assert client.is_signed_in and client.username == "other@example.com"
+    assert _bearers(api) == [f"Bearer {other}"]
