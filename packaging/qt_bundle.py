@@ -44,10 +44,18 @@ UNWANTED_COMPONENT = re.compile(
         Qt6?(Qml|Quick|WebEngine|WebChannel|WebSockets|WebView|3D|Multimedia|SpatialAudio|Pdf|Designer|
             Help|UiTools|Test|Sql|Charts|DataVisualization|Graphs|Location|Positioning|Sensors|
             Bluetooth|Nfc|SerialPort|SerialBus|RemoteObjects|Scxml|StateMachine|TextToSpeech|
-            Wayland|Wl|EglFS|Labs|Lottie|VirtualKeyboard|ShaderTools|CanvasPainter|HttpServer)
+            Wayland|Wl|EglFS|Labs|Lottie|VirtualKeyboard|ShaderTools|CanvasPainter|HttpServer)\w*
         |opengl32sw|d3dcompiler_\d+|libEGL|libGLESv2
     )([._-]|$)""",
     re.VERBOSE | re.IGNORECASE,
+)
+
+#: Linux only: the CUPS client library and the libraries only it pulls in (GnuTLS, Kerberos, Avahi ...,
+#: 8.6 MB). Qt's print plugin then loads the computer's own libcups, which has to match the computer's
+#: CUPS setup anyway; where there is none, Qt still prints to PDF. Every Linux desktop ships libcups.
+LINUX_HOST_LIBRARIES = re.compile(
+    r"^(libcups|libgnutls|libavahi-(client|common)|libgssapi_krb5|libkrb5(support)?|libk5crypto|libcom_err|"
+    r"libkeyutils|libgmp|libnettle|libhogweed|libp11-kit|libidn2|libunistring|libtasn1)\.so(\.\d+)*$"
 )
 
 #: Python modules never needed at run time (dev tools PyInstaller finds through optional imports).
@@ -64,6 +72,10 @@ EXCLUDED_MODULES = [
     "ruff",
     "respx",
     "yaml",
+    # httpx's command line and pydantic's debug printing import these optionally.
+    "rich",
+    "pygments",
+    "markdown_it",
     "IPython",
     "PyInstaller",
     "PyQt5",
@@ -138,6 +150,12 @@ def is_unwanted(path: str) -> bool:
             return True
     location = plugin_location(path)
     return location is not None and not keep_qt_plugin(*location)
+
+
+def is_host_library(path: str, platform: str) -> bool:
+    """True for a top-level shared library the computer provides (see LINUX_HOST_LIBRARIES)."""
+    parts = PurePath(path.replace("\\", "/")).parts
+    return platform.startswith("linux") and len(parts) == 1 and bool(LINUX_HOST_LIBRARIES.match(parts[0]))
 
 
 def collect_qt_module(hook_file: str) -> tuple[list[str], list[tuple[str, str]], list[tuple[str, str]]]:
