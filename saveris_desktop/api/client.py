@@ -233,14 +233,16 @@ class DeviceManagementClient:
         route = ROUTES[name]
         body = obj.to_payload() if obj is not None else None
         policy = self._session.retry
-        attempt = 0
+        attempts_used = 0  # one budget for every send of this change, whichever loop re-sends it
         while True:
-            attempt += 1
             try:
-                response = await self._session.call(route, site=site, body=body, report_ambiguous=True)
+                response = await self._session.call(
+                    route, site=site, body=body, report_ambiguous=True, attempts_used=attempts_used
+                )
                 return responses.read_model(response, model, route, self.endpoint)
             except AmbiguousFailure as failure:
-                delay = policy.delay_before_retry(attempt)
+                attempts_used = failure.attempt
+                delay = policy.delay_before_retry(attempts_used, failure.retry_after)
                 if delay is None:
                     raise failure.error from None
                 log.info("%s %s may have failed; looking before sending again", route.method, route.path)

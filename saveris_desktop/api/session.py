@@ -42,11 +42,16 @@ DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 
 
 class AmbiguousFailure(Exception):  # noqa: N818 - not an error for the UI: a signal to the caller
-    """A non-idempotent request failed after it may have been carried out; `error` is what to show."""
+    """A non-idempotent request failed after it may have been carried out; `error` is what to show.
 
-    def __init__(self, error: ApiError) -> None:
+    `attempt` is how many attempts of the retry budget are used up, so the caller's resends share it.
+    """
+
+    def __init__(self, error: ApiError, attempt: int, retry_after: float | None = None) -> None:
         super().__init__(error.message)
         self.error = error
+        self.attempt = attempt
+        self.retry_after = retry_after
 
 
 @dataclass(frozen=True)
@@ -129,12 +134,16 @@ class ApiSession:
         body: Any = None,
         authorised: bool = True,
         report_ambiguous: bool = False,
+        attempts_used: int = 0,
     ) -> httpx.Response:
-        """Send `route` and return its 2xx response, or raise the matching ApiError."""
+        """Send `route` and return its 2xx response, or raise the matching ApiError.
+
+        `attempts_used`: attempts an earlier call for the same change already took from the budget.
+        """
         path = route.format(**(path_params or {}))
         query = self._site_query(route, site)
         rules = _Resend(route.idempotent or route.name == "token", report_ambiguous)
-        attempt = 0
+        attempt = attempts_used
         renewed = False
         while True:
             attempt += 1
@@ -174,7 +183,7 @@ class ApiSession:
         self._set_online(False)
         error = responses.network_error(exc, route, self.endpoint)
         if rules.report_ambiguous and not never_left:
-            raise AmbiguousFailure(error) from None
+            raise AmbiguousFailure(error, attempt) from None
         raise error from None
 
     async def _wait_after_error_status(
@@ -192,7 +201,7 @@ class ApiSession:
                 await self.retry.sleep(delay)
                 return
         if rules.report_ambiguous and status in AMBIGUOUS_STATUSES:
-            raise AmbiguousFailure(error)
+            raise AmbiguousFailure(error, attempt, retry_after)
         raise error
 
     def _site_query(self, route: Route, site: str | None) -> dict[str, str] | None:

@@ -283,6 +283,41 @@ async def test_create_gives_up_at_the_retry_cap(
     assert len(api.calls("GET", "/measuring-objects")) == 3
 
 
+async def test_create_shares_one_retry_budget_between_resends_and_looks(
+    api: FakeApi, signed_in: DeviceManagementClient, sleep: FakeSleep
+) -> None:
+    sent = 0
+
+    def connect_error_then_503(_request: httpx.Request) -> httpx.Response:
+        nonlocal sent
+        sent += 1
+        if sent % 2:
+            raise httpx.ConnectError("no route")  # never left: re-sent at once by the session
+        return reply(503)  # ambiguous: the client looks before sending again
+
+    api.on("POST", "/measuring-objects", connect_error_then_503)
+    api.on("GET", "/measuring-objects", reply(200, {"measuring_objects": []}))
+    with pytest.raises(ServerError):
+        await signed_in.create_measuring_object(p.SITE, _new_object())
+    assert len(api.calls("POST", "/measuring-objects")) == 4  # the policy's max_attempts, not 4 x 4
+    assert len(api.calls("GET", "/measuring-objects")) == 1
+    assert sleep.delays == [0.375, 0.75, 1.5]
+
+
+async def test_create_honours_retry_after_of_an_ambiguous_503(
+    api: FakeApi, signed_in: DeviceManagementClient, sleep: FakeSleep
+) -> None:
+    api.on(
+        "POST",
+        "/measuring-objects",
+        reply(503, **{"Retry-After": "9"}),
+        reply(201, p.measuring_object("mo-3")),
+    )
+    api.on("GET", "/measuring-objects", reply(200, {"measuring_objects": []}))
+    assert (await signed_in.create_measuring_object(p.SITE, _new_object())).uuid == "mo-3"
+    assert sleep.delays == [9.0]
+
+
 async def test_connect_key_creation_looks_before_resending(
     api: FakeApi, signed_in: DeviceManagementClient
 ) -> None:
