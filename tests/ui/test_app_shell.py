@@ -153,3 +153,30 @@ def test_the_command_line_choices_match_the_regions_module() -> None:
 
     assert tuple(r.value for r in Region) == REGIONS
     assert tuple(e.value for e in Environment) == ENVIRONMENTS
+
+
+def test_the_virtual_logger_page_is_served_on_loopback_for_a_browser(qtbot, qloop) -> None:
+    import httpx
+
+    from saveris_desktop.core.tasks import TaskOwner
+    from saveris_desktop.simulator import Simulator
+
+    sim = Simulator(seed=6)
+    services = make_services(sim)
+    panel = DemoPanel(services)
+    qtbot.addWidget(panel)
+    panel.unpack_button.click()
+    panel.button_press.click()
+    logger_id = panel.current_logger_id()
+    urls: list[str] = []
+    owner = TaskOwner("test")
+    owner.spawn(panel.loopback_url(), on_result=urls.append)
+    qtbot.waitUntil(lambda: bool(urls), timeout=15000)
+    assert urls[0].startswith("http://127.0.0.1:")
+    page = httpx.get(f"{urls[0]}/_sim/loggers/{logger_id}/config", timeout=5)
+    assert page.status_code == 200 and "accountId" in page.text
+    closed: list[bool] = []
+    owner.spawn(services.aclose(), on_result=lambda _r: closed.append(True))
+    qtbot.waitUntil(lambda: closed == [True], timeout=15000)
+    with pytest.raises(httpx.TransportError):
+        httpx.get(urls[0], timeout=1)  # stopped with the app

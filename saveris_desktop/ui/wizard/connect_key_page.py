@@ -171,10 +171,13 @@ class ConnectKeyPage(FlowPage):
         self.status.setText(self.tr("The key is on the clipboard."))
 
     async def save_png(self, path: Path) -> None:
+        if path.suffix.lower() != ".png":
+            path = path.with_name(f"{path.name}.png")
         image = key_card_image(self.site, self.key)
 
         def write() -> bool:
-            return bool(image.save(str(path), b"PNG"))  # QImage is reentrant: safe in a worker thread
+            # QImage is reentrant: safe in a worker thread. The format follows the .png suffix.
+            return bool(image.save(str(path)))
 
         ok = await asyncio.to_thread(write)
         if not ok:

@@ -1,0 +1,32 @@
+"""The log file: in the platform log folder, rotating, and never with a secret in it."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+
+from saveris_desktop.core import logging_setup
+
+
+def test_the_log_file_is_rotating_and_redacted(tmp_path) -> None:
+    root = logging.getLogger()
+    before = list(root.handlers)
+    level = root.level
+    try:
+        path = logging_setup.configure_logging(console=False)
+        path_again = logging_setup.configure_logging(console=False)  # replaces, does not add
+        assert path == path_again == logging_setup.log_file()
+        ours = [h for h in root.handlers if h not in before]
+        assert len(ours) == 1 and isinstance(ours[0], logging.handlers.RotatingFileHandler)
+        logging.getLogger("anything").info("sending Authorization: Bearer abc.def.ghi with password=hunter22")
+        ours[0].flush()
+        text = path.read_text(encoding="utf-8")
+        assert "sending Authorization" in text
+        assert "abc.def.ghi" not in text and "hunter22" not in text
+        assert "[REDACTED]" in text
+    finally:
+        for handler in [h for h in root.handlers if h not in before]:
+            root.removeHandler(handler)
+            handler.close()
+        root.setLevel(level)
+        logging.captureWarnings(False)
