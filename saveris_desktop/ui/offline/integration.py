@@ -22,6 +22,7 @@ from saveris_desktop.core.tasks import TaskOwner
 from saveris_desktop.ui.offline.audit_dialog import AuditLogDialog
 from saveris_desktop.ui.offline.exchange_actions import ExchangeActions
 from saveris_desktop.ui.offline.pending_dialog import PendingChangesDialog
+from saveris_desktop.ui.offline.site_plan_dialog import SitePlanDialog
 from saveris_desktop.ui.offline.status_widget import SyncStatusWidget
 from saveris_desktop.ui.offline.templates_dialog import TemplatesDialog
 
@@ -75,6 +76,9 @@ class OfflineIntegration(QObject):
         )
         self.audit_action = self._action("auditLogAction", self.tr("&Audit log …"), self.show_audit_log)
         self.templates_action = self._action("templatesAction", self.tr("&Templates …"), self.show_templates)
+        self.site_plan_action = self._action(
+            "sitePlanAction", self.tr("&Prepare a site offline …"), self.show_site_plan
+        )
         self.export_action = self._action(
             "exportDraftsAction", self.tr("&Export drafts and templates …"), self.exchange.export_with_dialog
         )
@@ -83,7 +87,7 @@ class OfflineIntegration(QObject):
         )
         menu = QMenu(self.tr("&Offline"), self.window)
         menu.setObjectName("offlineMenu")
-        for action in (self.pending_action, self.audit_action, self.templates_action):
+        for action in (self.pending_action, self.audit_action, self.templates_action, self.site_plan_action):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.export_action)
@@ -122,6 +126,11 @@ class OfflineIntegration(QObject):
     def show_templates(self) -> TemplatesDialog:
         dialog = self._show("templates", lambda: TemplatesDialog(self.work, self.window))
         assert isinstance(dialog, TemplatesDialog)  # noqa: S101
+        return dialog
+
+    def show_site_plan(self) -> SitePlanDialog:
+        dialog = self._show("site-plan", lambda: SitePlanDialog(self.work, self.window))
+        assert isinstance(dialog, SitePlanDialog)  # noqa: S101
         return dialog
 
     # --- device view hooks ----------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,13 +19,15 @@ from saveris_desktop.api.models import (
     SensorChannelRef,
 )
 from saveris_desktop.core.drafts import DraftKey
-from saveris_desktop.core.merge import Side
+from saveris_desktop.core.merge import MISSING, Conflict, Side
 from saveris_desktop.core.offline import OfflineWork
 from saveris_desktop.core.outbox import OutboxState
 from saveris_desktop.core.presets import preset
 from saveris_desktop.core.services import AppServices
+from saveris_desktop.core.site_plan import plan_key
 from saveris_desktop.core.templates import TemplateKind
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, LoggerKind, ManualClock, Simulator
+from saveris_desktop.ui.offline.conflict_dialog import ConflictDialog
 from saveris_desktop.ui.offline.integration import OfflineIntegration, install_offline
 from tests.ui.devices_harness import run
 from tests.ui.wizard_harness import make_services
@@ -266,3 +269,78 @@ def test_damaged_database_is_reported_and_the_app_keeps_working(
     assert work.problem is not None and work.problem.backup_path.exists()
     run(qtbot, work.drafts.save(DraftKey("e", "s", "device", "d"), {"ok": True}))
     run(qtbot, services.aclose())
+
+
+def test_site_prepared_offline_then_created_and_mapped(qtbot: Any, harness: Harness) -> None:
+    dialog = harness.ui.show_site_plan()
+    site_line = dialog.site_box.lineEdit()
+    assert site_line is not None
+    qtbot.keyClicks(site_line, "Bakery Nord")
+    dialog.timezone_box.setEditText("Europe/Berlin")
+    dialog.add_object_button.click()
+    obj = dialog.current_object()
+    assert obj is not None and obj.name == "Fridge 1" and obj.waiting_for_sensor == ["Temperature"]
+    presets = dialog.channels.cellWidget(0, 2)
+    presets.setCurrentIndex(presets.findData("fridge"))
+    dialog.cycle.setValue(5)
+    dialog.save_now()
+    key = plan_key(harness.work.endpoint, "Bakery Nord")
+    qtbot.waitUntil(lambda: run(qtbot, harness.work.drafts.get(key)) is not None, timeout=3000)
+    stored = run(qtbot, harness.work.drafts.get(key))
+    assert stored.mine["objects"][0]["instruction_set"] == {"measuring_cycle": 300000}
+    assert len(stored.mine["objects"][0]["alarms"]["Temperature"][0]["measurementAlarmConditions"]) == 4
+
+    # the cloud gets the site now; the object waits for its sensor
+    assert dialog.create_button.isEnabled()
+    dialog.create_button.click()
+    qtbot.waitUntil(lambda: "waiting for a sensor" in dialog.progress.text(), timeout=3000)
+    qtbot.waitUntil(lambda: "exists in the cloud" in dialog.progress.text(), timeout=3000)
+
+    # a logger joins the new site; the technician maps the channel and creates again
+    connect_key = run(qtbot, harness.services.client.get_connect_key("Bakery Nord"))
+    logger = harness.sim.create_logger(LoggerKind.QSR_TEMPERATURE)
+    harness.sim.press_button(logger.id, seconds=3.0)
+    assert harness.sim.submit_configuration(logger.id, connect_key.connect_key, "Shop", "pw123456").ok
+    dialog.sensors_button.click()
+    qtbot.waitUntil(lambda: "1 sensor" in dialog.progress.text(), timeout=3000)
+    sensor_box = dialog.channels.cellWidget(0, 3)
+    assert sensor_box.count() == 2
+    sensor_box.setCurrentIndex(1)
+    dialog.create_button.click()
+    qtbot.waitUntil(lambda: "created in the cloud" in dialog.progress.text(), timeout=5000)
+    [created] = run(qtbot, harness.services.client.list_measuring_objects("Bakery Nord"))
+    assert created.name == "Fridge 1"
+    instruction = run(
+        qtbot, harness.services.client.get_measuring_instruction_set("Bakery Nord", created.uuid or "")
+    )
+    assert instruction.measuring_cycle == 300000
+
+
+def _not_blank(widget: Any, path: Path) -> None:
+    image = widget.grab().toImage()
+    image.save(str(path))
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+    assert len(colours) > 3, f"{path.name} looks blank"
+
+
+def test_dialogs_render(qtbot: Any, harness: Harness, tmp_path: Path) -> None:
+    shots = Path(os.environ.get("SAVERIS_SHOTS", tmp_path))
+    plan = harness.ui.show_site_plan()
+    plan.add_object_button.click()
+    _not_blank(plan, shots / "offline-site-plan.png")
+    _not_blank(harness.ui.show_pending(), shots / "offline-pending.png")
+    _not_blank(harness.ui.show_audit_log(), shots / "offline-audit.png")
+    templates = harness.ui.show_templates()
+    qtbot.waitUntil(lambda: templates.target_list.count() == 2, timeout=3000)
+    _not_blank(templates, shots / "offline-templates.png")
+    conflict = ConflictDialog(
+        [
+            Conflict(("measuring_cycle",), 60000, 120000, 30000),
+            Conflict(("name",), "Logger", "Fridge", MISSING),
+        ],
+        title="Logger settings — 12345",
+    )
+    qtbot.addWidget(conflict)
+    conflict.show()
+    _not_blank(conflict, shots / "offline-conflict.png")
+    _not_blank(harness.window, shots / "offline-window.png")

@@ -1,0 +1,576 @@
+"""Prepare a site offline: name, timezone, measuring objects with channels and alarm presets; later
+"Create in cloud", and map the channels that wait for a sensor once the logger has joined.
+
+Every change is saved as a draft at once (no Save button to forget); the plan survives a restart
+and can be exported to another laptop with the other drafts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from saveris_desktop.api.errors import ApiError
+from saveris_desktop.api.models import Sensor, SensorChannelRef
+from saveris_desktop.core.drafts import DraftKind
+from saveris_desktop.core.offline import OfflineWork
+from saveris_desktop.core.outbox import OutboxState
+from saveris_desktop.core.presets import PRESETS, AlarmPreset
+from saveris_desktop.core.site_plan import (
+    ObjectProgress,
+    ObjectState,
+    PlannedChannel,
+    PlannedObject,
+    SitePlan,
+    object_progress,
+    plan_key,
+    validate_plan,
+)
+from saveris_desktop.core.tasks import TaskOwner
+from saveris_desktop.core.units import unit_symbol, value_name
+from saveris_desktop.ui.offline.common import name_widget
+from saveris_desktop.ui.wizard.site_page import available_timezones, system_timezone
+
+#: What a planned channel can measure: (physical value, unit)
+MEASURES: tuple[tuple[str, str], ...] = (
+    ("PV_TEMPERATURE", "PU_DEGREE_CELSIUS"),
+    ("PV_TEMPERATURE", "PU_DEGREE_FAHRENHEIT"),
+    ("PV_HUMIDITY", "PU_PERCENT_HUMIDITY"),
+    ("PV_DOOR_STATE", "PU_NONE"),
+)
+COLUMN_NAME, COLUMN_MEASURES, COLUMN_PRESET, COLUMN_SENSOR = range(4)
+MINUTE_MS = 60_000
+
+
+def preset_sets(chosen: AlarmPreset, unit: str | None) -> list[dict[str, Any]]:
+    return [{"measurementAlarmConditions": [c.to_payload() for c in chosen.conditions(unit)]}]
+
+
+def measures_label(value_id: str, unit: str | None) -> str:
+    symbol = unit_symbol(unit)
+    return f"{value_name(value_id)} ({symbol})" if symbol else value_name(value_id)
+
+
+class SitePlanDialog(QDialog):
+    def __init__(self, work: OfflineWork, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        name_widget(self, "sitePlanDialog", self.tr("Prepare a site offline"))
+        self.setWindowTitle(self.tr("Prepare a site offline"))
+        self.work = work
+        self.tasks = TaskOwner("site-plan")
+        self.plan = SitePlan(site="", timezone=system_timezone())
+        self.saved_site: str | None = None
+        self.sensors: list[tuple[str, Sensor]] = []  # (label of its logger slot, sensor)
+        self._filling = False
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(400)
+        self._save_timer.timeout.connect(self.save_now)
+
+        # --- site -----------------------------------------------------------------------------
+        self.site_box = QComboBox(self)
+        name_widget(self.site_box, "planSite", self.tr("Site name"))
+        self.site_box.setEditable(True)
+        self.site_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        site_line = self.site_box.lineEdit()
+        assert site_line is not None  # noqa: S101 (editable combo boxes have one)
+        site_line.setPlaceholderText(self.tr("e.g. Bakery Nord"))
+        site_line.textEdited.connect(self._site_edited)
+        self.site_box.activated.connect(lambda _i: self.load_site(self.site_box.currentText()))
+        self.timezone_box = QComboBox(self)
+        name_widget(self.timezone_box, "planTimezone", self.tr("Timezone of the site"))
+        self.timezone_box.setEditable(True)
+        self.timezone_box.addItems(available_timezones())
+        self.timezone_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = QCompleter(available_timezones(), self.timezone_box)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.timezone_box.setCompleter(completer)
+        self.timezone_box.currentTextChanged.connect(self._timezone_edited)
+        site_form = QFormLayout()
+        site_form.addRow(self.tr("Site:"), self.site_box)
+        site_form.addRow(self.tr("Timezone:"), self.timezone_box)
+
+        # --- objects --------------------------------------------------------------------------
+        self.object_list = QListWidget(self)
+        name_widget(self.object_list, "planObjects", self.tr("Measuring objects of the plan"))
+        self.object_list.currentRowChanged.connect(lambda _r: self._show_object())
+        self.add_object_button = QPushButton(self.tr("Add &object"), self)
+        name_widget(self.add_object_button, "planAddObject", self.tr("Add a measuring object"))
+        self.add_object_button.clicked.connect(self.add_object)
+        self.remove_object_button = QPushButton(self.tr("Remove object"), self)
+        name_widget(self.remove_object_button, "planRemoveObject", self.tr("Remove the measuring object"))
+        self.remove_object_button.clicked.connect(self.remove_object)
+        object_buttons = QHBoxLayout()
+        object_buttons.addWidget(self.add_object_button)
+        object_buttons.addWidget(self.remove_object_button)
+        left = QVBoxLayout()
+        left.addWidget(QLabel(self.tr("Measuring objects:"), self))
+        left.addWidget(self.object_list, 1)
+        left.addLayout(object_buttons)
+
+        self.object_box = QGroupBox(self.tr("Measuring object"), self)
+        self.object_box.setObjectName("planObjectBox")
+        self.object_name = QLineEdit(self.object_box)
+        name_widget(self.object_name, "planObjectName", self.tr("Name of the measuring object"))
+        self.object_name.textEdited.connect(self._object_name_edited)
+        self.cycle = QSpinBox(self.object_box)
+        name_widget(self.cycle, "planCycle", self.tr("Measuring cycle in minutes"))
+        self.cycle.setRange(0, 24 * 60)
+        self.cycle.setSpecialValueText(self.tr("the logger's own"))
+        self.cycle.setSuffix(self.tr(" min"))
+        self.cycle.valueChanged.connect(self._cycle_edited)
+        self.channels = QTableWidget(0, 4, self.object_box)
+        name_widget(self.channels, "planChannels", self.tr("Logical channels"))
+        self.channels.setHorizontalHeaderLabels(
+            [self.tr("Channel"), self.tr("Measures"), self.tr("Alarm preset"), self.tr("Sensor")]
+        )
+        self.channels.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.channels.horizontalHeader().setStretchLastSection(True)
+        self.channels.verticalHeader().hide()
+        self.channels.itemChanged.connect(self._channel_name_edited)
+        self.add_channel_button = QPushButton(self.tr("Add &channel"), self.object_box)
+        name_widget(self.add_channel_button, "planAddChannel", self.tr("Add a logical channel"))
+        self.add_channel_button.clicked.connect(self.add_channel)
+        self.remove_channel_button = QPushButton(self.tr("Remove channel"), self.object_box)
+        name_widget(self.remove_channel_button, "planRemoveChannel", self.tr("Remove the logical channel"))
+        self.remove_channel_button.clicked.connect(self.remove_channel)
+        channel_buttons = QHBoxLayout()
+        channel_buttons.addWidget(self.add_channel_button)
+        channel_buttons.addWidget(self.remove_channel_button)
+        channel_buttons.addStretch(1)
+        object_form = QFormLayout(self.object_box)
+        object_form.addRow(self.tr("Name:"), self.object_name)
+        object_form.addRow(self.tr("Measuring cycle:"), self.cycle)
+        object_form.addRow(self.channels)
+        object_form.addRow(channel_buttons)
+
+        columns = QHBoxLayout()
+        columns.addLayout(left, 2)
+        columns.addWidget(self.object_box, 5)
+
+        # --- state and actions ----------------------------------------------------------------
+        self.problems = QLabel(self)
+        self.problems.setObjectName("planProblems")
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #b00020;")
+        self.progress = QLabel(self)
+        self.progress.setObjectName("planProgress")
+        self.progress.setWordWrap(True)
+        self.sensors_button = QPushButton(self.tr("Load the site's &sensors"), self)
+        name_widget(self.sensors_button, "planLoadSensors", self.tr("Load the sensors of the site's loggers"))
+        self.sensors_button.clicked.connect(self.load_sensors)
+        self.create_button = QPushButton(self.tr("Create in &cloud"), self)
+        name_widget(self.create_button, "planCreate", self.tr("Create the site and its objects in the cloud"))
+        self.create_button.clicked.connect(self.create_in_cloud)
+        close = QPushButton(self.tr("Close"), self)
+        name_widget(close, "planClose", self.tr("Close"))
+        close.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.sensors_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.create_button)
+        buttons.addWidget(close)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(site_form)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.progress)
+        layout.addLayout(buttons)
+        self.resize(self.fontMetrics().averageCharWidth() * 150, self.fontMetrics().height() * 36)
+        self.finished.connect(self._finished)
+        work.sig_status.connect(self._status_changed)
+        self._fill()
+        self.tasks.spawn(self._load_plan_names(), name="plans")
+
+    # --- loading ------------------------------------------------------------------------------
+
+    async def _load_plan_names(self) -> None:
+        drafts = await self.work.drafts.find(endpoint=self.work.endpoint, kind=DraftKind.SITE_PLAN)
+        for draft in drafts:
+            self.site_box.addItem(draft.key.site)
+        if drafts:
+            self.load_site(drafts[0].key.site)
+
+    def load_site(self, site: str) -> None:
+        self.tasks.spawn(self._load(site.strip()), name="load")
+
+    async def _load(self, site: str) -> None:
+        draft = await self.work.drafts.get(plan_key(self.work.endpoint, site))
+        if draft is None:
+            return
+        self.plan = SitePlan.model_validate(draft.mine)
+        self.saved_site = site
+        self._fill()
+        await self._show_progress()
+
+    def _fill(self) -> None:
+        self._filling = True
+        try:
+            self.site_box.setEditText(self.plan.site)
+            self.timezone_box.setEditText(self.plan.timezone)
+            current = max(0, self.object_list.currentRow())
+            self.object_list.clear()
+            for obj in self.plan.objects:
+                self.object_list.addItem(obj.name)
+            if self.plan.objects:
+                self.object_list.setCurrentRow(min(current, len(self.plan.objects) - 1))
+        finally:
+            self._filling = False
+        self._show_object()
+
+    def current_object(self) -> PlannedObject | None:
+        row = self.object_list.currentRow()
+        return self.plan.objects[row] if 0 <= row < len(self.plan.objects) else None
+
+    def _locked(self, obj: PlannedObject | None) -> bool:
+        """An object already queued for the cloud is not edited here any more (the editors take over)."""
+        return obj is not None and obj.placeholder is not None
+
+    def _show_object(self) -> None:
+        obj = self.current_object()
+        self._filling = True
+        try:
+            self.object_box.setEnabled(obj is not None and not self._locked(obj))
+            self.remove_object_button.setEnabled(obj is not None and not self._locked(obj))
+            self.object_name.setText(obj.name if obj else "")
+            cycle = (obj.instruction_set or {}).get("measuring_cycle") if obj else None
+            self.cycle.setValue(int(cycle) // MINUTE_MS if cycle else 0)
+            self.channels.setRowCount(0)
+            for channel in obj.logical_channels if obj else []:
+                self._add_channel_row(obj, channel)  # type: ignore[arg-type]
+        finally:
+            self._filling = False
+        self._validate()
+
+    def _add_channel_row(self, obj: PlannedObject, channel: PlannedChannel) -> None:
+        row = self.channels.rowCount()
+        self.channels.insertRow(row)
+        self.channels.setItem(row, COLUMN_NAME, QTableWidgetItem(channel.name))
+        measures = QComboBox(self.channels)
+        name_widget(
+            measures, f"planMeasures{row}", self.tr("What channel %1 measures").replace("%1", channel.name)
+        )
+        for value_id, unit in MEASURES:
+            measures.addItem(measures_label(value_id, unit), (value_id, unit))
+        found = measures.findData((channel.physical_value_id, channel.physical_unit_id))
+        if found < 0:
+            measures.addItem(
+                measures_label(channel.physical_value_id, channel.physical_unit_id),
+                (channel.physical_value_id, channel.physical_unit_id),
+            )
+            found = measures.count() - 1
+        measures.setCurrentIndex(found)
+        measures.currentIndexChanged.connect(lambda _i, r=row: self._measures_edited(r))
+        self.channels.setCellWidget(row, COLUMN_MEASURES, measures)
+
+        presets = QComboBox(self.channels)
+        name_widget(
+            presets, f"planPreset{row}", self.tr("Alarm preset of channel %1").replace("%1", channel.name)
+        )
+        presets.addItem(self.tr("(no alarms)"), None)
+        sets = obj.alarms.get(channel.name)
+        chosen = 0
+        for candidate in PRESETS:
+            if candidate.fits(channel.physical_value_id):
+                presets.addItem(candidate.title, candidate.key)
+                if sets and sets == preset_sets(candidate, channel.physical_unit_id):
+                    chosen = presets.count() - 1
+        if sets and chosen == 0:
+            presets.addItem(self.tr("(custom limits)"), "__custom__")
+            chosen = presets.count() - 1
+        presets.setCurrentIndex(chosen)
+        presets.currentIndexChanged.connect(lambda _i, r=row: self._preset_edited(r))
+        self.channels.setCellWidget(row, COLUMN_PRESET, presets)
+
+        sensor_box = QComboBox(self.channels)
+        name_widget(
+            sensor_box, f"planSensor{row}", self.tr("Sensor of channel %1").replace("%1", channel.name)
+        )
+        sensor_box.addItem(self.tr("waiting for a sensor"), None)
+        for label, sensor in self.sensors:
+            for physical in sensor.channels:
+                if physical.physical_value_id == channel.physical_value_id:
+                    sensor_box.addItem(
+                        f"{label} · {measures_label(physical.physical_value_id, physical.physical_unit_id)}",
+                        (sensor.uuid, physical.channel_index),
+                    )
+        if channel.sensor_channel is not None:
+            ref = (channel.sensor_channel.sensor_uuid, channel.sensor_channel.channel_index)
+            index = sensor_box.findData(ref)
+            if index < 0:
+                sensor_box.addItem(self.tr("sensor %1").replace("%1", ref[0]), ref)
+                index = sensor_box.count() - 1
+            sensor_box.setCurrentIndex(index)
+        sensor_box.currentIndexChanged.connect(lambda _i, r=row: self._sensor_edited(r))
+        self.channels.setCellWidget(row, COLUMN_SENSOR, sensor_box)
+
+    # --- editing (each edit lands in the plan and is saved) ------------------------------------
+
+    def _changed(self) -> None:
+        if self._filling:
+            return
+        self._validate()
+        self._save_timer.start()
+
+    def _site_edited(self, text: str) -> None:
+        self.plan.site = text.strip()
+        self._changed()
+
+    def _timezone_edited(self, text: str) -> None:
+        if not self._filling:
+            self.plan.timezone = text.strip()
+            self._changed()
+
+    def add_object(self) -> None:
+        number = len(self.plan.objects) + 1
+        obj = PlannedObject(
+            name=self.tr("Fridge %1").replace("%1", str(number)),
+            logical_channels=[
+                PlannedChannel(
+                    name=self.tr("Temperature"),
+                    physical_value_id="PV_TEMPERATURE",
+                    physical_unit_id="PU_DEGREE_CELSIUS",
+                )
+            ],
+        )
+        self.plan.objects.append(obj)
+        self._fill()
+        self.object_list.setCurrentRow(len(self.plan.objects) - 1)
+        self.object_name.setFocus()
+        self.object_name.selectAll()
+        self._changed()
+
+    def remove_object(self) -> None:
+        obj = self.current_object()
+        if obj is None or self._locked(obj):
+            return
+        self.plan.objects.remove(obj)
+        self._fill()
+        self._changed()
+
+    def _object_name_edited(self, text: str) -> None:
+        obj = self.current_object()
+        if obj is None or not text.strip():
+            self._validate(extra=self.tr("An object needs a name.") if obj is not None else "")
+            return
+        obj.name = text.strip()
+        item = self.object_list.currentItem()
+        if item is not None:
+            item.setText(obj.name)
+        self._changed()
+
+    def _cycle_edited(self, minutes: int) -> None:
+        obj = self.current_object()
+        if obj is None or self._filling:
+            return
+        obj.instruction_set = {"measuring_cycle": minutes * MINUTE_MS} if minutes else None
+        self._changed()
+
+    def add_channel(self) -> None:
+        obj = self.current_object()
+        if obj is None:
+            return
+        taken = {c.name for c in obj.logical_channels}
+        number = len(obj.logical_channels) + 1
+        name = self.tr("Channel %1").replace("%1", str(number))
+        while name in taken:
+            number += 1
+            name = self.tr("Channel %1").replace("%1", str(number))
+        obj.logical_channels.append(
+            PlannedChannel(
+                name=name, physical_value_id="PV_TEMPERATURE", physical_unit_id="PU_DEGREE_CELSIUS"
+            )
+        )
+        self._show_object()
+        self._changed()
+
+    def remove_channel(self) -> None:
+        obj = self.current_object()
+        row = self.channels.currentRow()
+        if obj is None or not 0 <= row < len(obj.logical_channels):
+            return
+        removed = obj.logical_channels.pop(row)
+        obj.alarms.pop(removed.name, None)
+        self._show_object()
+        self._changed()
+
+    def _channel_name_edited(self, item: QTableWidgetItem) -> None:
+        obj = self.current_object()
+        if self._filling or obj is None or item.column() != COLUMN_NAME:
+            return
+        channel = obj.logical_channels[item.row()]
+        new_name = item.text().strip()
+        if not new_name:
+            self._validate(extra=self.tr("A channel needs a name."))
+            return
+        if channel.name in obj.alarms:
+            obj.alarms[new_name] = obj.alarms.pop(channel.name)
+        channel.name = new_name
+        self._changed()
+
+    def _measures_edited(self, row: int) -> None:
+        obj = self.current_object()
+        box = self.channels.cellWidget(row, COLUMN_MEASURES)
+        if obj is None or self._filling or not isinstance(box, QComboBox):
+            return
+        value_id, unit = box.currentData()
+        channel = obj.logical_channels[row]
+        channel.physical_value_id, channel.physical_unit_id = value_id, unit
+        channel.sensor_channel = None  # a sensor of another kind does not fit any more
+        obj.alarms.pop(channel.name, None)
+        self._show_object()
+        self._changed()
+
+    def _preset_edited(self, row: int) -> None:
+        obj = self.current_object()
+        box = self.channels.cellWidget(row, COLUMN_PRESET)
+        if obj is None or self._filling or not isinstance(box, QComboBox):
+            return
+        key = box.currentData()
+        channel = obj.logical_channels[row]
+        if key is None:
+            obj.alarms.pop(channel.name, None)
+        elif key != "__custom__":
+            chosen = next(p for p in PRESETS if p.key == key)
+            obj.alarms[channel.name] = preset_sets(chosen, channel.physical_unit_id)
+        self._changed()
+
+    def _sensor_edited(self, row: int) -> None:
+        obj = self.current_object()
+        box = self.channels.cellWidget(row, COLUMN_SENSOR)
+        if obj is None or self._filling or not isinstance(box, QComboBox):
+            return
+        data = box.currentData()
+        obj.logical_channels[row].sensor_channel = (
+            None if data is None else SensorChannelRef(sensor_uuid=data[0], channel_index=data[1])
+        )
+        self._changed()
+
+    def _validate(self, extra: str = "") -> None:
+        problems = [p.message for p in validate_plan(self.plan)]
+        if extra:
+            problems.insert(0, extra)
+        self.problems.setText("\n".join(problems))
+        self.problems.setVisible(bool(problems))
+        self.create_button.setEnabled(not problems and self.work.engine is not None)
+        self.create_button.setToolTip(
+            self.tr("Sign in first.") if self.work.engine is None else "\n".join(problems)
+        )
+
+    # --- saving -------------------------------------------------------------------------------
+
+    def save_now(self) -> None:
+        self._save_timer.stop()
+        if not self.plan.site:
+            return
+        plan = self.plan.model_copy(deep=True)
+        previous = self.saved_site
+        self.saved_site = plan.site
+        self.tasks.spawn(self._save(plan, previous), name="save")
+
+    async def _save(self, plan: SitePlan, previous: str | None) -> None:
+        await self.work.drafts.rebase(
+            plan_key(self.work.endpoint, plan.site), None, plan.model_dump(mode="json")
+        )
+        if previous and previous != plan.site:  # renamed before it was created: one plan, new name
+            await self.work.drafts.delete(plan_key(self.work.endpoint, previous))
+
+    # --- cloud --------------------------------------------------------------------------------
+
+    def load_sensors(self) -> None:
+        if self.plan.site:
+            self.progress.setText(self.tr("Loading the loggers of %1…").replace("%1", self.plan.site))
+            self.tasks.spawn(self._load_sensors(self.plan.site), name="sensors", on_error=self._cloud_error)
+
+    async def _load_sensors(self, site: str) -> None:
+        client = self.work.services.client
+        found: list[tuple[str, Sensor]] = []
+        for device in await client.list_devices(site):
+            for connection in device.sensors_connections:
+                sensor = await client.get_sensor(site, connection.sensor_uuid)
+                label = self.tr("Logger %1 · slot %2").replace("%1", device.serial_number or device.uuid)
+                found.append((label.replace("%2", str(connection.slot_index + 1)), sensor))
+        self.sensors = found
+        self.progress.setText(
+            self.tr("%n sensor(s) found.", "", len(found))
+            if found
+            else self.tr("No logger has joined %1 yet.").replace("%1", site)
+        )
+        self._show_object()
+
+    def create_in_cloud(self) -> None:
+        self.save_now()
+        self.create_button.setEnabled(False)
+        self.tasks.spawn(self._create(), name="create", on_error=self._cloud_error)
+
+    async def _create(self) -> None:
+        report = await self.work.planner().create_in_cloud(self.plan)
+        if report.refused:
+            self.problems.setText("\n".join(p.message for p in report.problems))
+            self.problems.show()
+        else:
+            self.plan = report.plan
+            self.saved_site = self.plan.site
+            self._fill()
+        await self._show_progress()
+
+    def _cloud_error(self, error: BaseException) -> None:
+        self.progress.setText(error.message if isinstance(error, ApiError) else str(error))
+        self._validate()
+
+    async def _show_progress(self) -> None:
+        items = await self.work.outbox.items(
+            endpoint=self.work.endpoint, site=self.plan.site, states=tuple(OutboxState)
+        )
+        site_item = next((i for i in items if i.kind == "site"), None)
+        lines = []
+        if site_item is None:
+            lines.append(self.tr("The site is not in the cloud yet."))
+        elif site_item.state is OutboxState.DONE:
+            lines.append(self.tr("The site exists in the cloud."))
+        else:
+            lines.append(self.tr("The site waits to be created: %1").replace("%1", site_item.message or ""))
+        for progress in (object_progress(obj, items) for obj in self.plan.objects):
+            lines.append(self._progress_line(progress))
+        self.progress.setText("\n".join(lines))
+
+    def _progress_line(self, progress: ObjectProgress) -> str:
+        words = {
+            ObjectState.WAITING_FOR_SENSOR: self.tr("waiting for a sensor"),
+            ObjectState.READY: self.tr("ready to create"),
+            ObjectState.QUEUED: self.tr("queued for the cloud"),
+            ObjectState.CREATED: self.tr("created in the cloud"),
+            ObjectState.FAILED: self.tr("refused"),
+        }
+        line = f"• {progress.name}: {words[progress.state]}"
+        return line + (f" — {progress.detail}" if progress.detail else "")
+
+    def _status_changed(self, _status: object) -> None:
+        if self.plan.site and not self.tasks.closed:
+            self.tasks.spawn(self._show_progress(), name="progress")
+
+    def _finished(self, _result: int) -> None:
+        if self._save_timer.isActive():
+            self.save_now()  # typed edits are never lost by closing
+        self.work.sig_status.disconnect(self._status_changed)
