@@ -14,6 +14,7 @@ server) the client first looks for what it tried to create and only sends again 
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
@@ -46,10 +47,26 @@ M = TypeVar("M", bound=ApiModel)
 
 
 def same_measuring_object(a: MeasuringObject, b: MeasuringObject) -> bool:
-    """How the app recognises an object it created: same name and same logical channel names."""
-    return a.name == b.name and sorted(c.name for c in a.logical_channels) == sorted(
-        c.name for c in b.logical_channels
-    )
+    """How the app recognises an object it created: same name and the same logical channels.
+
+    A channel is its name, what it measures and the sensor channel feeding it, so an older "Fridge 3"
+    on another sensor is not taken for the one just created. Names are compared without the
+    surrounding spaces a server may strip.
+    """
+
+    def identity(obj: MeasuringObject) -> tuple[str, Counter[tuple[str, str, str | None, int | None]]]:
+        channels = Counter(
+            (
+                c.name.strip(),
+                c.physical_value_id,
+                c.sensor_channel.sensor_uuid if c.sensor_channel else None,
+                c.sensor_channel.channel_index if c.sensor_channel else None,
+            )
+            for c in obj.logical_channels
+        )
+        return obj.name.strip(), channels
+
+    return identity(a) == identity(b)
 
 
 class DeviceManagementClient:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from email.utils import formatdate
 from typing import Any
 
@@ -227,6 +228,42 @@ async def test_create_after_ambiguous_failure_finds_the_object_instead_of_duplic
     assert created.uuid == "mo-2"
     assert len(api.calls("POST", "/measuring-objects")) == 1
     assert [o["uuid"] for o in server.objects] == ["mo-other", "mo-2"]
+
+
+def _other_sensor(obj: dict[str, Any]) -> None:
+    obj["logical_channels"][0]["sensor_channel"]["sensor_uuid"] = "sensor-of-an-older-logger"
+
+
+def _other_quantity(obj: dict[str, Any]) -> None:
+    obj["logical_channels"][1]["physical_value_id"] = "PV_TEMPERATURE"
+
+
+def _unmapped(obj: dict[str, Any]) -> None:
+    obj["logical_channels"][1]["sensor_channel"] = None
+
+
+@pytest.mark.parametrize("differ", [_other_sensor, _other_quantity, _unmapped])
+async def test_an_older_twin_with_other_channels_is_not_taken_for_the_new_object(
+    api: FakeApi, signed_in: DeviceManagementClient, differ: Callable[[dict[str, Any]], None]
+) -> None:
+    older = p.measuring_object(uuid="mo-older")
+    differ(older)
+    server = MeasuringObjectServer(api, [httpx.ReadTimeout("read timed out")])
+    server.objects.append(older)
+    created = await signed_in.create_measuring_object(p.SITE, _new_object())
+    assert created.uuid == "mo-2"  # what the timed-out POST stored, found by looking
+    assert len(api.calls("POST", "/measuring-objects")) == 1
+
+
+async def test_the_created_object_is_found_when_the_server_trimmed_its_names(
+    api: FakeApi, signed_in: DeviceManagementClient
+) -> None:
+    sent = p.measuring_object(uuid=None, name=" Fridge 3 ")
+    sent["logical_channels"][1]["name"] = "Door "
+    api.on("POST", "/measuring-objects", reply(502))
+    api.on("GET", "/measuring-objects", reply(200, {"measuring_objects": [p.measuring_object("mo-7")]}))
+    created = await signed_in.create_measuring_object(p.SITE, MeasuringObject.model_validate(sent))
+    assert created.uuid == "mo-7" and len(api.calls("POST", "/measuring-objects")) == 1
 
 
 async def test_create_is_sent_again_when_the_object_is_not_there(
