@@ -24,7 +24,7 @@ import httpx
 from saveris_desktop import __version__
 from saveris_desktop.api import redaction, responses
 from saveris_desktop.api.auth import TokenManager
-from saveris_desktop.api.errors import ApiError, AuthenticationError, RequestValidationError
+from saveris_desktop.api.errors import ApiError, AuthenticationError, NetworkError, RequestValidationError
 from saveris_desktop.api.models import Credentials, TokenResponse
 from saveris_desktop.api.regions import Endpoint, validate_base_url
 from saveris_desktop.api.retry import (
@@ -217,6 +217,9 @@ class ApiSession:
     async def _send(
         self, route: Route, path: str, query: dict[str, str] | None, body: Any, token: str | None
     ) -> httpx.Response:
+        if self.closed:  # httpx would raise a bare RuntimeError
+            reason = "the app has already closed its connection to the testo cloud"
+            raise NetworkError(responses.sentence(route, self.endpoint, reason), operation=route.name)
         headers = {"Authorization": f"Bearer {token}"} if token else None
         started = time.perf_counter()
         try:

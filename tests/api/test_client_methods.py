@@ -8,7 +8,7 @@ import pytest
 
 from saveris_desktop.api import models
 from saveris_desktop.api.client import DeviceManagementClient
-from saveris_desktop.api.errors import AuthenticationError, RequestValidationError
+from saveris_desktop.api.errors import AuthenticationError, NetworkError, RequestValidationError
 from saveris_desktop.api.routes import ROUTES
 from tests.api import payloads as p
 from tests.api.fakes import PASSWORD, USERNAME, FakeApi, reply
@@ -249,9 +249,24 @@ async def test_path_parameters_are_escaped(api: FakeApi, signed_in: DeviceManage
     assert api.requests[-1].url.raw_path.startswith(b"/devices/a%2Fb?")
 
 
-async def test_aclose_is_idempotent(client: DeviceManagementClient) -> None:
-    await client.aclose()
-    await client.aclose()
+async def test_a_closed_client_answers_with_an_api_error(
+    api: FakeApi, signed_in: DeviceManagementClient
+) -> None:
+    states: list[bool] = []
+    signed_in.add_connectivity_listener(states.append)
+    sent_before = len(api.requests)
+    await signed_in.aclose()
+    await signed_in.aclose()  # idempotent: the quit path may run twice
+
+    with pytest.raises(NetworkError) as caught:
+        await signed_in.list_devices(p.SITE)
+    assert caught.value.message == (
+        "Listing the site's loggers failed: the app has already closed its connection to the testo cloud "
+        "(Europe, production)."
+    )
+    with pytest.raises(NetworkError, match=r"^Sign-in failed: the app has already closed"):
+        await signed_in.sign_in(USERNAME, PASSWORD)
+    assert len(api.requests) == sent_before and states == []
 
 
 async def test_default_and_custom_timeouts(api: FakeApi) -> None:
