@@ -195,10 +195,32 @@ async def _run(
             window.close()
         elif not quit_requested.is_set():
             window.start_onboarding()
+        if not quit_requested.is_set():
+            await _attach_offline(window, services)
         await quit_requested.wait()
     finally:
         await _shutdown(window, services)
     return 0
+
+
+async def _attach_offline(window: MainWindow, services: AppServices) -> None:
+    """Drafts, offline cache, outbox and sync, audit log (the local database); the app runs without
+    them, and says why in the log, if the data folder cannot be used at all."""
+    import logging
+
+    from saveris_desktop.core import paths
+    from saveris_desktop.core.offline import OfflineWork
+    from saveris_desktop.core.store import DATABASE_NAME, StoreError
+    from saveris_desktop.ui.offline.integration import install_offline
+
+    # The demo's simulated cloud starts empty each time: its drafts and queue live apart.
+    path = paths.data_dir() / (f"demo-{DATABASE_NAME}" if services.demo else DATABASE_NAME)
+    try:
+        work = await OfflineWork.open(services, path)
+    except StoreError:
+        logging.getLogger("saveris_desktop.app").exception("offline work is not available")
+        return
+    install_offline(window, work)
 
 
 def _build_services(options: Options, ui_state: UiState) -> AppServices:
@@ -220,6 +242,8 @@ def _build_services(options: Options, ui_state: UiState) -> AppServices:
         "saveris_desktop.ui.wizard",
         "saveris_desktop.ui.devices.view",
         "saveris_desktop.ui.demo_panel",
+        "saveris_desktop.core.offline",
+        "saveris_desktop.ui.offline.integration",
     ):
         try:
             importlib.import_module(module)
