@@ -32,8 +32,18 @@ ln -s /Applications "$staging/Applications"
 
 mkdir -p "$(dirname "$output")"
 rm -f "$output"
-hdiutil create -volname "$volume_name" -srcfolder "$staging" -fs HFS+ -format UDZO -imagekey zlib-level=9 \
-    -ov "$output"
+# hdiutil fails now and then with "Resource busy" on CI machines (Spotlight, XProtect): try again.
+for attempt in 1 2 3; do
+    if hdiutil create -volname "$volume_name" -srcfolder "$staging" -fs HFS+ -format UDZO \
+        -imagekey zlib-level=9 -ov "$output"; then
+        break
+    fi
+    if [[ $attempt -eq 3 ]]; then
+        echo "error: hdiutil could not create $output" >&2
+        exit 1
+    fi
+    sleep $((attempt * 5))
+done
 
 if [[ -n "${SAVERIS_CODESIGN_IDENTITY:-}" ]]; then
     codesign --force --sign "$SAVERIS_CODESIGN_IDENTITY" --timestamp "$output"
