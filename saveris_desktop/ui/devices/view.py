@@ -72,6 +72,11 @@ class _ClientSource:
 
 
 class DevicesView(QWidget):
+    settings_editor: DeviceSettingsEditor
+    sensors_tab: SensorsTab
+    alarms_tab: AlarmsTab
+    objects_tab: ObjectsTab
+
     def __init__(
         self, services: AppServices, parent: QWidget | None = None, *, timing: WatchTiming | None = None
     ) -> None:
@@ -149,7 +154,9 @@ class DevicesView(QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         # --- detail -----------------------------------------------------------------------------
-        self.detail_title = QLabel(self)
+        self.detail_title = QLabel(
+            self.tr("Choose a site above, then select a logger to configure it."), self
+        )
         self.detail_title.setObjectName("device_detail_title")
         self.detail_title.setWordWrap(True)
         self.detail_status = QLabel(self)
@@ -158,8 +165,10 @@ class DevicesView(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("device_tabs")
         self.tabs.setAccessibleName(self.tr("Device settings"))
-        self._placeholder_context = EditorContext(services.client, "", self.tasks)
-        self._build_tabs(self._placeholder_context)
+        # The editors are built when a site is shown (they belong to that site's context); until
+        # then the tabs stay empty and disabled, which keeps creating the main window cheap.
+        self.tabs.setEnabled(False)
+        self.tabs.hide()
         detail = QWidget(self)
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
@@ -196,6 +205,8 @@ class DevicesView(QWidget):
         services.closers.append(self.aclose)
         self._load_recent_sites()
         self._selection_changed()
+        self._update_empty()
+        self.refresh_button.setEnabled(False)
         if services.site:
             QTimer.singleShot(0, lambda: self.show_site(services.site or ""))
 
@@ -236,6 +247,8 @@ class DevicesView(QWidget):
         )
         self.directory = SensorDirectory(self.services.client, site)
         self._build_tabs(self.context)
+        self.tabs.show()
+        self.refresh_button.setEnabled(True)
         self._remember_site(site)
         self.services.set_site(site)
         self.timezone_label.setText(self.tr("Timezone: loading…"))
