@@ -11,7 +11,7 @@ server refuses, every edit stays as typed and the server's reason is shown next 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,13 +32,17 @@ from PySide6.QtWidgets import (
 )
 
 from saveris_desktop.api.client import DeviceManagementClient
-from saveris_desktop.api.errors import ApiError
+from saveris_desktop.api.errors import ApiError, NetworkError
 from saveris_desktop.core.editing import EditSession, FieldChange, PathPart
 from saveris_desktop.core.ranges import format_duration
 from saveris_desktop.core.tasks import TaskOwner
 from saveris_desktop.ui.devices.fields import ERROR_STYLE
 
 OK_STYLE = "color: #1b5e20;"
+
+
+class _QueuedOfflineError(Exception):
+    """Apply found no network and handed the payload to the offline outbox instead."""
 
 
 @dataclass
@@ -50,6 +54,10 @@ class EditorContext:
     tasks: TaskOwner
     #: called on every change of any edit session (the drafts store persists drafts through it)
     on_session_change: Callable[[EditSession], None] | None = None
+    #: called once per new session, before any editor shows it (a saved draft is laid over it)
+    on_session_created: Callable[[EditSession], None] | None = None
+    #: Apply without a network: queue the payload for the cloud (offline outbox) instead of failing
+    queue_offline: Callable[[EditSession, dict[str, Any]], Awaitable[None]] | None = None
     sessions: dict[str, EditSession] = field(default_factory=dict)
 
     def session(self, key: str, base: dict[str, Any]) -> EditSession:
@@ -58,6 +66,8 @@ class EditorContext:
         if existing is None:
             existing = EditSession(base, key=key, on_change=self._forward)
             self.sessions[key] = existing
+            if self.on_session_created is not None:
+                self.on_session_created(existing)
         elif existing.base != base:
             existing.rebase(base)
         return existing
@@ -362,11 +372,21 @@ class SessionEditor(QWidget):
         self.verdict.show()
         self.update_state()
         self.context.tasks.spawn(
-            self.send(payload),
+            self._send_or_queue(payload),
             name=f"apply:{self.objectName()}",
             on_result=self._applied,
             on_error=self._refused,
         )
+
+    async def _send_or_queue(self, payload: dict[str, Any]) -> dict[str, Any]:
+        try:
+            return await self.send(payload)
+        except NetworkError:
+            queue, session = self.context.queue_offline, self.session
+            if queue is None or session is None:
+                raise
+            await queue(session, payload)
+            raise _QueuedOfflineError from None
 
     def _applied(self, answer: dict[str, Any]) -> None:
         self._busy = False
@@ -381,6 +401,17 @@ class SessionEditor(QWidget):
     def _refused(self, error: BaseException) -> None:
         self._busy = False
         self.progress.hide()
+        if isinstance(error, _QueuedOfflineError):
+            # The edits stay (and stay a draft) until the cloud has them; the outbox sends them.
+            self.verdict.setStyleSheet(OK_STYLE)
+            self.verdict.setText(
+                self.tr(
+                    "No connection: the change is queued and is sent by itself once the cloud is reachable."
+                )
+            )
+            self.verdict.show()
+            self.update_state()
+            return
         self.verdict.setStyleSheet(ERROR_STYLE)
         self.verdict.setText(
             self.tr("Not saved — your changes are still here.\n%1").replace("%1", describe_error(error))
