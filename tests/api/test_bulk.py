@@ -53,12 +53,22 @@ async def test_failures_are_per_item_and_can_be_retried() -> None:
     assert [(r.item, r.value, r.ok) for r in again] == [("b", "B", True), ("c", None, False)]
 
 
-async def test_a_bug_is_not_swallowed() -> None:
-    async def change(n: int) -> int:
-        raise TypeError("bug")
+async def test_a_bug_is_not_swallowed_and_cancels_the_rest() -> None:
+    started: list[int] = []
 
-    with pytest.raises(ExceptionGroup):
-        await apply_to_all([1, 2], change)
+    async def change(n: int) -> int:
+        started.append(n)
+        await asyncio.sleep(0)
+        if n == 1:
+            raise TypeError("bug")
+        return n
+
+    with pytest.raises(ExceptionGroup) as caught:
+        await apply_to_all([1, 2, 3, 4], change, concurrency=1)
+    assert caught.group_contains(TypeError, match="^bug$")
+    # The change that was handed the free slot as the bug surfaced is cancelled at its first await;
+    # the ones still waiting for their turn never start.
+    assert started in ([1], [1, 2])
 
 
 async def test_invalid_concurrency() -> None:

@@ -167,14 +167,24 @@ async def test_offline_ends_in_network_error(api: FakeApi, signed_in: DeviceMana
 
 
 async def test_a_failing_listener_does_not_break_the_request(
-    api: FakeApi, signed_in: DeviceManagementClient
+    api: FakeApi, signed_in: DeviceManagementClient, caplog: pytest.LogCaptureFixture
 ) -> None:
-    def broken(_online: bool) -> None:
+    heard_by_broken: list[bool] = []
+    heard_after_it: list[bool] = []
+
+    def broken(online: bool) -> None:
+        heard_by_broken.append(online)
         raise RuntimeError("listener bug")
 
     signed_in.add_connectivity_listener(broken)
+    signed_in.add_connectivity_listener(heard_after_it.append)
+    api.on("GET", "/devices", httpx.ConnectError("no route"))
+    with pytest.raises(NetworkError):  # the listener's RuntimeError does not replace it
+        await signed_in.list_devices(p.SITE)
     api.on("GET", "/devices", DEVICES)
     assert len(await signed_in.list_devices(p.SITE)) == 1
+    assert heard_by_broken == heard_after_it == [False, True]
+    assert "connectivity listener" in caplog.text and "listener bug" in caplog.text
 
 
 async def test_put_is_retried_after_a_dropped_connection(
