@@ -30,6 +30,7 @@ from saveris_desktop.ui.ui_state import UiState
 
 if TYPE_CHECKING:  # heavy imports stay out of the first paint
     from saveris_desktop.core.services import AppServices
+    from saveris_desktop.core.watcher import WatchTiming
     from saveris_desktop.ui.wizard import OnboardingWizard
 
 log = logging.getLogger(__name__)
@@ -98,6 +99,8 @@ class MainWindow(QMainWindow):
         self.devices_view: QWidget | None = None
         self.demo_dock: QDockWidget | None = None
         self.wizard: OnboardingWizard | None = None
+        #: polling timing for the wizard's waiting page; None: the defaults (tests pass faster ones)
+        self.wizard_timing: WatchTiming | None = None
         self._painted = False
         self._closing = False
         self.setWindowTitle(self.tr("%1 — demo").replace("%1", APP_NAME) if demo else APP_NAME)
@@ -227,7 +230,9 @@ class MainWindow(QMainWindow):
             return
         from saveris_desktop.ui.wizard import OnboardingWizard
 
-        wizard = OnboardingWizard(self.services, ui_state=self.ui_state, parent=self)
+        wizard = OnboardingWizard(
+            self.services, ui_state=self.ui_state, timing=self.wizard_timing, parent=self
+        )
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.sig_configure_device.connect(self.open_device)
         wizard.finished.connect(self._wizard_finished)

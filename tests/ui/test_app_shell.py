@@ -180,3 +180,33 @@ def test_the_virtual_logger_page_is_served_on_loopback_for_a_browser(qtbot, qloo
     qtbot.waitUntil(lambda: closed == [True], timeout=15000)
     with pytest.raises(httpx.TransportError):
         httpx.get(urls[0], timeout=1)  # stopped with the app
+
+
+def test_configure_this_logger_opens_it_in_the_device_view(qtbot, qloop) -> None:
+    from saveris_desktop.simulator import Simulator
+    from saveris_desktop.ui.wizard import PageId
+    from tests.ui.test_wizard import WIFI_PASSWORD, create_site, sign_in, to_waiting
+    from tests.ui.wizard_harness import FAST_TIMING, Harness
+
+    sim = Simulator(seed=7, join_delay=0.0)
+    services = make_services(sim)
+    window = MainWindow(UiState(), demo=True)
+    qtbot.addWidget(window)
+    window.wizard_timing = FAST_TIMING
+    window.show()
+    window.attach_services(services)
+    window.start_onboarding()
+    h = Harness(sim, services, window.wizard, [0.0])
+    sign_in(qtbot, h)
+    key = create_site(qtbot, h)
+    to_waiting(qtbot, h)
+    logger = sim.create_logger(LoggerKind.SAVERIS2)
+    sim.press_button(logger.id, 3.0)
+    sim.submit_configuration(logger.id, key, "Bakery-WLAN", WIFI_PASSWORD)
+    qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
+    h.wizard.pages[PageId.FOUND].configure_button.click()
+    view = window.devices_view
+    assert window.stack.currentWidget() is view
+    assert view.site == "Bakery North"
+    qtbot.waitUntil(lambda: view.current_uuid == logger.device_uuid, timeout=15000)
+    assert "Site: Bakery North" in window.site_label.text()

@@ -217,3 +217,19 @@ def test_recent_sites_are_offered_next_time(qtbot, qloop) -> None:
     sign_in(qtbot, h2)
     combo = h2.wizard.pages[PageId.SITE].site
     assert [combo.itemText(i) for i in range(combo.count())] == ["Bakery North"]
+
+
+def test_a_name_the_cloud_refuses_shows_its_reason_next_to_the_field(qtbot, qloop) -> None:
+    h = make_harness(qtbot)
+    sign_in(qtbot, h)
+    page = h.wizard.pages[PageId.SITE]
+    page.site.setEditText("Bakery: North")
+    _next(h)
+    qtbot.waitUntil(lambda: page.site_error.isVisible(), timeout=5000)
+    assert h.page() is PageId.SITE
+    assert "The cloud refused this name" in page.site_error.text()
+    assert "letters, digits" in page.site_error.text()  # the server's own words
+    assert page.site.currentText() == "Bakery: North"  # nothing typed is lost
+    page.site.setEditText("Bakery North")
+    _next(h)
+    qtbot.waitUntil(lambda: h.page() is PageId.CONNECT_KEY, timeout=5000)
