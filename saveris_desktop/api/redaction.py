@@ -12,6 +12,7 @@ installs it on the API logger and on httpx/httpcore; the app adds it to its log 
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import threading
@@ -22,7 +23,14 @@ REDACTED = "[REDACTED]"
 API_LOGGER_NAME = "saveris_desktop.api"
 
 # Records are filtered where they are created, so each library logger that may see a request needs it.
-_LIBRARY_LOGGERS = ("httpx", "httpcore.connection", "httpcore.http11", "httpcore.http2", "httpcore.proxy")
+_LIBRARY_LOGGERS = (
+    "httpx",
+    "httpcore.connection",
+    "httpcore.http11",
+    "httpcore.http2",
+    "httpcore.proxy",
+    "httpcore.socks",
+)
 
 # A secret shorter than this is not replaced by value: it would shred ordinary words ("demo") in the
 # log. Real passwords are longer (Cognito's default policy asks for 8); patterns still catch the rest.
@@ -47,17 +55,22 @@ _known_secrets: set[str] = set()
 _known_lock = threading.Lock()
 
 
+def _spellings(value: str) -> set[str]:
+    """`value` as it is, and as it looks inside JSON and inside a Python repr (quotes, `\\`, `\\u00e9`)."""
+    return {value, json.dumps(value)[1:-1], json.dumps(value, ensure_ascii=False)[1:-1], repr(value)[1:-1]}
+
+
 def remember_secret(value: str | None) -> None:
     """Replace `value` wherever it appears in a log line from now on."""
     if value and len(value) >= _MIN_SECRET_LENGTH:
         with _known_lock:
-            _known_secrets.add(value)
+            _known_secrets.update(_spellings(value))
 
 
 def forget_secret(value: str | None) -> None:
     if value:
         with _known_lock:
-            _known_secrets.discard(value)
+            _known_secrets.difference_update(_spellings(value))
 
 
 def is_secret_name(name: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 
 import httpx
@@ -42,6 +43,31 @@ def test_registered_secrets_are_replaced_anywhere() -> None:
     finally:
         redaction.forget_secret("plain-looking-secret")
     assert redaction.redact("plain-looking-secret") == "plain-looking-secret"
+
+
+def test_registered_secrets_are_replaced_in_json_and_repr_spellings_too() -> None:
+    secret = 'Kühl"schrank\\7'  # a quote, a backslash and an umlaut: each is escaped differently
+    redaction.remember_secret(secret)
+    try:
+        for text in (
+            json.dumps({"pw": secret}),
+            repr({"pw": secret}),
+            json.dumps([secret], ensure_ascii=False),
+        ):
+            cleaned = redaction.redact(text)
+            assert "schrank" not in cleaned and redaction.REDACTED in cleaned, text
+    finally:
+        redaction.forget_secret(secret)
+    assert not any("schrank" in known for known in redaction._known_secrets)
+
+
+def test_the_client_filters_every_http_library_logger(
+    api: FakeApi, client: DeviceManagementClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    for name in ("httpx", "httpcore.http11", "httpcore.connection", "httpcore.proxy", "httpcore.socks"):
+        logging.getLogger(name).debug("sent Authorization: Bearer %s", api.token)
+    assert api.token not in caplog.text and caplog.text.count(redaction.REDACTED) == 5
 
 
 def test_very_short_secrets_are_not_replaced_everywhere() -> None:
