@@ -46,32 +46,28 @@ def _item_call(method: Callable[[World, Scope, str], Any]) -> Handler:
     return lambda world, scope, item, _body: method(world, scope, item)
 
 
-def _write_call(method: Callable[[World, Scope, str, Any], Any]) -> Handler:
-    return method
-
-
 #: Route name -> what the world does; `token` and the connect-key routes are handled apart.
 HANDLERS: dict[str, Handler] = {
     "get_global_settings": _site_call(World.global_settings),
     "put_global_settings": lambda world, scope, _uuid, body: world.put_global_settings(scope, body),
     "list_devices": _site_call(lambda world, scope: {"devices": world.list_devices(scope)}),
     "get_device": _item_call(World.device),
-    "put_device": _write_call(World.put_device),
+    "put_device": (World.put_device),
     "get_sensor": _item_call(World.sensor),
-    "put_sensor": _write_call(World.put_sensor),
+    "put_sensor": (World.put_sensor),
     "get_device_alarm_configuration": _item_call(World.device_alarm_configuration),
-    "put_device_alarm_configuration": _write_call(World.put_device_alarm_configuration),
+    "put_device_alarm_configuration": (World.put_device_alarm_configuration),
     "get_sensor_alarm_configuration": _item_call(World.sensor_alarm_configuration),
-    "put_sensor_alarm_configuration": _write_call(World.put_sensor_alarm_configuration),
+    "put_sensor_alarm_configuration": (World.put_sensor_alarm_configuration),
     "list_measuring_objects": _site_call(
         lambda world, scope: {"measuring_objects": world.list_measuring_objects(scope)}
     ),
     "get_measuring_object": _item_call(World.measuring_object),
     "create_measuring_object": lambda world, scope, _uuid, body: world.create_measuring_object(scope, body),
     "get_measuring_instruction_set": _item_call(World.instruction_set),
-    "put_measuring_instruction_set": _write_call(World.put_instruction_set),
+    "put_measuring_instruction_set": (World.put_instruction_set),
     "get_measuring_object_alarm_configuration": _item_call(World.object_alarm_configuration),
-    "put_measuring_object_alarm_configuration": _write_call(World.put_object_alarm_configuration),
+    "put_measuring_object_alarm_configuration": (World.put_object_alarm_configuration),
 }
 
 
@@ -84,6 +80,8 @@ def api_routes(sim: Simulator) -> list[StarletteRoute]:
 
 def _endpoint(sim: Simulator, route: Route) -> Callable[[Request], Awaitable[Response]]:
     async def endpoint(request: Request) -> Response:
+        # The world lock is a thread lock (uvicorn's thread and the app's thread share one world);
+        # it is held only for in-memory work of microseconds, never across an await.
         with sim.world.lock:
             sim.world.tick()
             if sim.network_down:

@@ -37,6 +37,17 @@ DEFAULT_MAX_BODY_BYTES = 64 * 1024
 
 
 class Simulator:
+    """The simulated cloud and its virtual loggers.
+
+    seed: ids, connect keys, serial numbers and probabilistic faults repeat under the same seed.
+    join_delay: seconds (simulated clock) from saving a logger's page to it joining the site.
+    token_lifetime: seconds an id token is valid (`exp`); testo documents 24 hours.
+    control_enabled: serve the /_sim/ control API (see control.py).
+    clock: RealClock (default: real time plus an offset) or ManualClock for tests.
+    accounts: user name -> password; default the demo account DEMO_USERNAME / DEMO_PASSWORD.
+    max_body_bytes: larger request bodies are refused with 413.
+    """
+
     def __init__(
         self,
         *,
