@@ -164,6 +164,10 @@ class MainWindow(QMainWindow):
         toolbar.setAccessibleName(self.tr("Main toolbar"))
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addAction(self.add_logger_action)
+        button = toolbar.widgetForAction(self.add_logger_action)
+        if button is not None:
+            button.setObjectName("addLoggerToolButton")
+            button.setAccessibleName(self.tr("Add a logger"))
         self.addToolBar(toolbar)
         self.view_menu.addAction(toolbar.toggleViewAction())
 

@@ -210,3 +210,27 @@ def test_configure_this_logger_opens_it_in_the_device_view(qtbot, qloop) -> None
     assert view.site == "Bakery North"
     qtbot.waitUntil(lambda: view.current_uuid == logger.device_uuid, timeout=15000)
     assert "Site: Bakery North" in window.site_label.text()
+
+
+def test_every_interactive_widget_of_the_shell_has_names(qtbot, qloop) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit, QWidget
+
+    from saveris_desktop.simulator import Simulator
+
+    services = make_services(Simulator(seed=8))
+    window = MainWindow(UiState(), demo=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.attach_services(services)
+    qtbot.waitUntil(lambda: window.demo_dock.isVisible(), timeout=2000)  # docks show on the next pass
+    interactive = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView)
+    checked = 0
+    for widget in window.findChildren(QWidget):
+        if not isinstance(widget, interactive) or not widget.isVisible():
+            continue
+        if widget.objectName().startswith("qt_") or window.devices_view.isAncestorOf(widget):
+            continue  # Qt's own dock buttons; the device view is checked by its own tests
+        assert widget.objectName(), widget
+        assert widget.accessibleName(), widget.objectName()
+        checked += 1
+    assert checked >= 8
