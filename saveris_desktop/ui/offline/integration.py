@@ -12,14 +12,19 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox, QWidget
+from shiboken6 import isValid
 
 from saveris_desktop.api.models import Device
+from saveris_desktop.core.autosave import ResumedDraft, edits_between
+from saveris_desktop.core.editing import EditSession
 from saveris_desktop.core.editor_drafts import EditorDrafts
 from saveris_desktop.core.offline import OfflineWork
 from saveris_desktop.core.sync import SyncStatus
 from saveris_desktop.core.tasks import TaskOwner
+from saveris_desktop.ui.devices.editor import EditorContext, SessionEditor
 from saveris_desktop.ui.offline.audit_dialog import AuditLogDialog
+from saveris_desktop.ui.offline.conflict_dialog import ConflictDialog
 from saveris_desktop.ui.offline.exchange_actions import ExchangeActions
 from saveris_desktop.ui.offline.pending_dialog import PendingChangesDialog
 from saveris_desktop.ui.offline.site_plan_dialog import SitePlanDialog
@@ -39,6 +44,7 @@ class OfflineIntegration(QObject):
         self.work = work
         self.tasks = TaskOwner("offline-ui")
         self.dialogs: dict[str, QDialog] = {}
+        self.devices_view: QWidget | None = None
         self.problem_box: QMessageBox | None = None
 
         self.status_widget = SyncStatusWidget(window)
@@ -139,11 +145,65 @@ class OfflineIntegration(QObject):
         view = getattr(self.window, "devices_view", None)
         if view is None:
             return
+        self.devices_view = view
         if hasattr(view, "on_session_change"):
             view.on_session_change = self.editor_drafts.session_changed
         watcher = getattr(view, "watcher", None)
         if watcher is not None and hasattr(watcher, "sig_devices"):
             watcher.sig_devices.connect(self._devices_polled)
+        # The view builds a new editor context per site, then announces the site.
+        self.work.services.sig_site_changed.connect(lambda _site: self._hook_context())
+        self._hook_context()
+
+    def _hook_context(self) -> None:
+        context = getattr(self.devices_view, "context", None)
+        if isinstance(context, EditorContext):
+            context.on_session_created = self._session_created
+            context.queue_offline = self._queue_offline
+
+    def _session_created(self, session: EditSession) -> None:
+        if not self.tasks.closed:
+            self.tasks.spawn(self._restore_draft(session), name="restore-draft")
+
+    async def _restore_draft(self, session: EditSession) -> None:
+        resumed = await self.editor_drafts.restore(session)
+        if resumed is None:
+            return
+        if resumed.conflicts:
+            self._ask_about_draft(session, resumed)
+            return
+        self._refresh_editors(session)
+
+    def _ask_about_draft(self, session: EditSession, resumed: ResumedDraft) -> None:
+        dialog = ConflictDialog(
+            resumed.conflicts,
+            title=self.tr("Your saved draft (%1)").replace("%1", session.key),
+            parent=self.window,
+        )
+
+        def chosen() -> None:
+            merged = resumed.merge.resolve(dialog.choices())
+            session.restore(edits_between(session.base, merged))
+            self._refresh_editors(session)
+
+        dialog.accepted.connect(chosen)
+        self.dialogs["draft-conflict"] = dialog
+        dialog.open()
+
+    def _refresh_editors(self, session: EditSession) -> None:
+        view = self.devices_view
+        if view is None or not isValid(view):  # the window is closing
+            return
+        for editor in view.findChildren(SessionEditor):
+            if editor.session is session:
+                editor.session_refreshed()
+
+    async def _queue_offline(self, session: EditSession, payload: dict[str, Any]) -> None:
+        key = self.editor_drafts.key_for(session)
+        if key is None:
+            raise RuntimeError(f"no offline queue for {session.key!r}")
+        await self.editor_drafts.flush_all()
+        await self.work.queue_change(key.site, key.kind, key.object_id, payload, session.base)
 
     def _devices_polled(self, devices: list[Device]) -> None:
         site = self.work.services.site

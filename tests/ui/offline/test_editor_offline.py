@@ -1,0 +1,71 @@
+"""The device editors with offline work installed: drafts come back, Apply without a network queues."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QMainWindow
+
+from saveris_desktop.core.drafts import DraftKey
+from saveris_desktop.core.offline import OfflineWork
+from saveris_desktop.simulator import LoggerKind
+from saveris_desktop.ui.offline.integration import install_offline
+from tests.ui.devices_harness import SITE, close_harness, make_devices_harness, open_and_wait, run
+
+
+@pytest.fixture
+def setup(qtbot: Any, qloop: Any, tmp_path: Path) -> Any:
+    harness = make_devices_harness(qtbot, [LoggerKind.QSR_TEMPERATURE])
+    work = run(qtbot, OfflineWork.open(harness.services, tmp_path / "db.sqlite3"))
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.devices_view = harness.view  # type: ignore[attr-defined]  (what MainWindow offers)
+    integration = install_offline(window, work)
+    open_and_wait(qtbot, harness, harness.device_uuids[0])
+    yield harness, work, integration
+    close_harness(qtbot, harness)
+
+
+def _type_name(editor: Any, text: str) -> None:
+    editor.name_edit.setText(text)
+    editor.name_edit.textEdited.emit(text)
+
+
+def test_typed_edit_is_a_draft_and_comes_back_in_a_new_session(qtbot: Any, setup: Any) -> None:
+    harness, work, integration = setup
+    editor = harness.view.settings_editor
+    uuid = harness.device_uuids[0]
+    _type_name(editor, "Vaccine fridge (draft)")
+    run(qtbot, integration.editor_drafts.flush_all())  # what focus-out / the idle second does
+    draft = run(qtbot, work.drafts.get(DraftKey(work.endpoint, SITE, "device", uuid)))
+    assert draft is not None and draft.mine["name"] == "Vaccine fridge (draft)"
+
+    # as after a restart: the editor's memory is gone, only the draft is left
+    harness.view.context.sessions.clear()
+    harness.view.current_uuid = None
+    harness.view.open_device(uuid)
+    qtbot.waitUntil(lambda: editor.session is not None and editor.dirty, timeout=5000)
+    assert editor.name_edit.text() == "Vaccine fridge (draft)"
+    assert editor.session.payload()["name"] == "Vaccine fridge (draft)"
+
+
+def test_apply_without_network_queues_and_syncs_later(qtbot: Any, setup: Any) -> None:
+    harness, work, integration = setup
+    editor = harness.view.settings_editor
+    uuid = harness.device_uuids[0]
+    harness.sim.set_network_down(True)
+    _type_name(editor, "Queued name")
+    editor.apply_button.click()
+    qtbot.waitUntil(lambda: not editor.busy, timeout=5000)
+    assert "queued" in editor.verdict.text()
+    qtbot.waitUntil(lambda: integration.status_widget.status.open_changes == 1, timeout=5000)
+    assert editor.name_edit.text() == "Queued name"  # nothing typed is lost
+
+    harness.sim.set_network_down(False)
+    run(qtbot, harness.client.list_devices(SITE))  # the next poll: connectivity is back
+    qtbot.waitUntil(lambda: integration.status_widget.status.open_changes == 0, timeout=5000)
+    assert run(qtbot, harness.client.get_device(SITE, uuid)).name == "Queued name"
+    [entry] = run(qtbot, work.audit.entries())
+    assert entry.result == "ok" and entry.after["name"] == "Queued name"
