@@ -43,7 +43,8 @@ class InvalidBaseUrlError(ValueError):
 
 def is_loopback_host(host: str) -> bool:
     host = host.strip("[]").lower()
-    if host == "localhost" or host.endswith(".localhost"):
+    # Exactly "localhost": a "*.localhost" name may go to DNS (Windows does) and come back remote.
+    if host == "localhost":
         return True
     try:
         return ipaddress.ip_address(host).is_loopback
@@ -63,6 +64,9 @@ def validate_base_url(url: str) -> str:
         )
     if parts.query or parts.fragment:
         raise InvalidBaseUrlError(f"The address '{url}' must not contain '?' or '#'.")
+    if parts.username is not None or parts.password is not None:
+        # It would be shown in every message; the app signs in with its own form.
+        raise InvalidBaseUrlError("The address must not contain a user name or password ('name:password@').")
     return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
 
 
@@ -81,7 +85,3 @@ class Endpoint:
     def custom(cls, url: str, label: str | None = None) -> Endpoint:
         base = validate_base_url(url)
         return cls(base, label or urlsplit(base).netloc)
-
-    @property
-    def is_loopback(self) -> bool:
-        return is_loopback_host(urlsplit(self.base_url).hostname or "")

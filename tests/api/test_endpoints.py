@@ -19,10 +19,20 @@ async def test_loopback_http_and_any_https_are_accepted(url: str) -> None:
         await client.aclose()
 
 
-@pytest.mark.parametrize("url", ["http://10.0.0.1", "http://example.com", "http://127.example.com"])
+@pytest.mark.parametrize(
+    "url",
+    ["http://10.0.0.1", "http://example.com", "http://127.example.com", "http://sim.localhost:8000"],
+)
 def test_plain_http_elsewhere_is_refused(url: str) -> None:
     with pytest.raises(InvalidBaseUrlError, match="Plain http is only allowed for this computer"):
         Endpoint.custom(url)
+
+
+@pytest.mark.parametrize("url", ["https://admin:hunter22@example.com", "http://sim@127.0.0.1:8000"])
+def test_credentials_in_the_address_are_refused(url: str) -> None:
+    with pytest.raises(InvalidBaseUrlError) as caught:
+        Endpoint.custom(url)
+    assert str(caught.value) == "The address must not contain a user name or password ('name:password@')."
 
 
 def test_a_hand_built_endpoint_cannot_bypass_the_rule() -> None:
