@@ -273,6 +273,8 @@ class MainWindow(QMainWindow):
         if site and self.devices_view is not None:
             self.devices_view.show_site(site)  # type: ignore[attr-defined]
             self.stack.setCurrentWidget(self.devices_view)
+        elif not site:  # signed out: nothing of the old site stays on screen
+            self.stack.setCurrentWidget(self.welcome)
         self._update_status()
 
     def _connectivity_changed(self, online: bool) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from saveris_desktop.core.onboarding import Step
 from saveris_desktop.ui.widgets.qr import QrCodeView, qr_image
 from saveris_desktop.ui.wizard.common import ErrorLabel, FlowPage, WizardContext, named
 
@@ -161,7 +162,8 @@ class ConnectKeyPage(FlowPage):
         self.focus_later(self.copy_button)
 
     def validatePage(self) -> bool:
-        self.ctx.flow.connect_key_noted()
+        if self.ctx.flow.step is Step.CONNECT_KEY:  # a second, quick Next must not move the flow twice
+            self.ctx.flow.connect_key_noted()
         return True
 
     # --- actions -------------------------------------------------------------------------------

@@ -93,7 +93,8 @@ class HotspotGuidePage(FlowPage):
         self._list_current_devices()
 
     def validatePage(self) -> bool:
-        self.ctx.flow.start_waiting(self.device_type, self.ssid.text())
+        if self.ctx.flow.step is Step.HOTSPOT_GUIDE:  # a second, quick Next must not move the flow twice
+            self.ctx.flow.start_waiting(self.device_type, self.ssid.text())
         return True
 
     @property
