@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import httpx
 
@@ -80,8 +80,7 @@ class DeviceManagementClient:
         clock: Callable[[], float] | None = None,
     ) -> None:
         """Raises regions.InvalidBaseUrlError for plain http to anything but this computer."""
-        kwargs: dict[str, Any] = {"clock": clock} if clock is not None else {}
-        self._session = ApiSession(endpoint, transport=transport, timeout=timeout, retry=retry, **kwargs)
+        self._session = ApiSession(endpoint, transport=transport, timeout=timeout, retry=retry, clock=clock)
         self.endpoint = endpoint
 
     def __repr__(self) -> str:

@@ -7,6 +7,8 @@ gave any, so the UI can show them next to the field that was refused.
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class ApiError(Exception):
     """Base of every failure talking to the Device Management API."""
@@ -51,8 +53,8 @@ class ConflictError(ApiError):
 class RateLimitedError(ApiError):
     """Too many requests (429); `retry_after` seconds is the server's hint, when given."""
 
-    def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: object) -> None:
-        super().__init__(message, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
         self.retry_after = retry_after
 
 
@@ -67,8 +69,8 @@ class NetworkError(ApiError):
 class InvalidResponseError(ApiError):
     """The server answered with something the app cannot read; `field` names the culprit."""
 
-    def __init__(self, message: str, *, field: str | None = None, **kwargs: object) -> None:
-        super().__init__(message, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, message: str, *, field: str | None = None, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
         self.field = field
 
 

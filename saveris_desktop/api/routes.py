@@ -156,7 +156,3 @@ ROUTES: dict[str, Route] = {
         ),
     )
 }
-
-
-def route(name: str) -> Route:
-    return ROUTES[name]

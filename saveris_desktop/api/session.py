@@ -68,13 +68,13 @@ class ApiSession:
         transport: httpx.AsyncBaseTransport | None = None,
         timeout: httpx.Timeout | None = None,
         retry: RetryPolicy | None = None,
-        clock: Callable[[], float] = time.time,
+        clock: Callable[[], float] | None = None,
     ) -> None:
         validate_base_url(endpoint.base_url)  # an Endpoint built by hand gets the same http rule
         redaction.install_redaction()
         self.endpoint = endpoint
         self.retry = retry or RetryPolicy()
-        self.tokens = TokenManager(clock)
+        self.tokens = TokenManager(clock or time.time)
         self._listeners: list[Callable[[bool], None]] = []
         self._online: bool | None = None
         self._http = httpx.AsyncClient(
