@@ -11,11 +11,8 @@ import copy
 from typing import TYPE_CHECKING, Any
 
 from .catalog import (
-    CONDITION_TYPES,
     DEVICE_ALARM_KINDS,
-    MAX_ALARM_DELAY_MS,
     SENSOR_ALARM_KINDS,
-    SEVERITIES,
     UNITS_BY_VALUE,
 )
 from .loggers import LoggerKind, SensorSpec, VirtualLogger
@@ -170,80 +167,6 @@ def default_alarms(kinds: tuple[str, ...]) -> list[dict[str, Any]]:
         }
         for kind in kinds
     ]
-
-
-def alarm_conditions(condition_set: Obj, channel: dict[str, Any]) -> list[dict[str, Any]]:
-    condition_set.only(("measurementAlarmConditions",))
-    value_id, unit = channel["physical_value_id"], channel["physical_unit_id"]
-    limits: dict[tuple[str, str], tuple[float, float]] = {}
-    conditions = []
-    for condition in condition_set.objects("measurementAlarmConditions", max_items=8, required=False):
-        condition.only(
-            (
-                "measurementAlarmConditionTypeId",
-                "alarmSeverityId",
-                "physicalProperty",
-                "limitValue",
-                "limitHysteresis",
-                "delay",
-                "physicalUnitId",
-            )
-        )
-        kind = condition.choice("measurementAlarmConditionTypeId", CONDITION_TYPES)
-        severity = condition.choice("alarmSeverityId", SEVERITIES)
-        prop = condition.obj("physicalProperty")
-        prop.only(("physicalValueId",))
-        sent_value_id = prop.string("physicalValueId", max_length=64)
-        if sent_value_id != value_id:
-            fail(f"{prop.where}.physicalValueId {sent_value_id!r} does not match the channel's {value_id}")
-        sent_unit = condition.string("physicalUnitId", max_length=64)
-        if sent_unit != unit:
-            fail(f"{condition.where}.physicalUnitId {sent_unit!r} does not match the channel's unit {unit}")
-        limit = condition.number("limitValue", minimum=-1e6, maximum=1e6)
-        hysteresis = condition.opt_number("limitHysteresis", minimum=0.0, maximum=1e6) or 0.0
-        delay = condition.opt_integer("delay", minimum=0, maximum=MAX_ALARM_DELAY_MS) or 0
-        if (kind, severity) in limits:
-            fail(f"{condition.where}: a second {kind} with severity {severity}")
-        limits[(kind, severity)] = (limit, hysteresis)
-        conditions.append(
-            {
-                "measurementAlarmConditionTypeId": kind,
-                "alarmSeverityId": severity,
-                "physicalProperty": {"physicalValueId": value_id},
-                "limitValue": limit,
-                "limitHysteresis": hysteresis,
-                "delay": delay,
-                "physicalUnitId": unit,
-            }
-        )
-    check_limits(limits, condition_set.where)
-    return conditions
-
-
-def check_limits(limits: dict[tuple[str, str], tuple[float, float]], where: str) -> None:
-    for severity in SEVERITIES:
-        lower = limits.get(("MACT_LOWER_LIMIT", severity))
-        upper = limits.get(("MACT_UPPER_LIMIT", severity))
-        if lower and upper:
-            if not lower[0] < upper[0]:
-                fail(
-                    f"{where}: the {severity} lower limit ({lower[0]:g}) must be below "
-                    f"the upper limit ({upper[0]:g})"
-                )
-            widest = max(lower[1], upper[1])
-            if widest >= upper[0] - lower[0]:
-                fail(
-                    f"{where}: the {severity} hysteresis ({widest:g}) must be smaller than "
-                    "the band between the lower and upper limit"
-                )
-    for kind, tighter in (("MACT_LOWER_LIMIT", 1), ("MACT_UPPER_LIMIT", -1)):
-        alarm, warning = limits.get((kind, "ASV_ALARM")), limits.get((kind, "ASV_WARNING"))
-        if alarm and warning and (warning[0] - alarm[0]) * tighter < 0:
-            side = "lower" if tighter == 1 else "upper"
-            fail(
-                f"{where}: the {side} warning limit ({warning[0]:g}) must lie inside "
-                f"the {side} alarm limit ({alarm[0]:g})"
-            )
 
 
 def same_uuid(body: Obj, expected: str) -> None:

@@ -18,6 +18,7 @@ from starlette.routing import Route as StarletteRoute
 
 from saveris_desktop.api.routes import ROUTES, Route
 
+from . import measuring
 from .auth import Principal
 from .faults import TERMINAL_KINDS, Fault, FaultKind
 from .responses import DroppedConnection, HungConnection, error, malformed
@@ -52,22 +53,24 @@ HANDLERS: dict[str, Handler] = {
     "put_global_settings": lambda world, scope, _uuid, body: world.put_global_settings(scope, body),
     "list_devices": _site_call(lambda world, scope: {"devices": world.list_devices(scope)}),
     "get_device": _item_call(World.device),
-    "put_device": (World.put_device),
+    "put_device": World.put_device,
     "get_sensor": _item_call(World.sensor),
-    "put_sensor": (World.put_sensor),
+    "put_sensor": World.put_sensor,
     "get_device_alarm_configuration": _item_call(World.device_alarm_configuration),
-    "put_device_alarm_configuration": (World.put_device_alarm_configuration),
+    "put_device_alarm_configuration": World.put_device_alarm_configuration,
     "get_sensor_alarm_configuration": _item_call(World.sensor_alarm_configuration),
-    "put_sensor_alarm_configuration": (World.put_sensor_alarm_configuration),
+    "put_sensor_alarm_configuration": World.put_sensor_alarm_configuration,
     "list_measuring_objects": _site_call(
-        lambda world, scope: {"measuring_objects": world.list_measuring_objects(scope)}
+        lambda world, scope: {"measuring_objects": measuring.list_measuring_objects(world, scope)}
     ),
-    "get_measuring_object": _item_call(World.measuring_object),
-    "create_measuring_object": lambda world, scope, _uuid, body: world.create_measuring_object(scope, body),
-    "get_measuring_instruction_set": _item_call(World.instruction_set),
-    "put_measuring_instruction_set": (World.put_instruction_set),
-    "get_measuring_object_alarm_configuration": _item_call(World.object_alarm_configuration),
-    "put_measuring_object_alarm_configuration": (World.put_object_alarm_configuration),
+    "get_measuring_object": _item_call(measuring.measuring_object),
+    "create_measuring_object": lambda world, scope, _uuid, body: measuring.create_measuring_object(
+        world, scope, body
+    ),
+    "get_measuring_instruction_set": _item_call(measuring.instruction_set),
+    "put_measuring_instruction_set": measuring.put_instruction_set,
+    "get_measuring_object_alarm_configuration": _item_call(measuring.object_alarm_configuration),
+    "put_measuring_object_alarm_configuration": measuring.put_object_alarm_configuration,
 }
 
 

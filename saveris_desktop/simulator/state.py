@@ -30,7 +30,6 @@ from typing import Any
 
 from .auth import Principal
 from .catalog import (
-    CYCLE_BOUNDS_MS,
     MAX_ALARM_DELAY_MS,
     MAX_OFFSET,
     SEVERITIES,
@@ -38,7 +37,6 @@ from .catalog import (
 )
 from .clock import Clock, iso_utc
 from .documents import (
-    alarm_conditions,
     default_alarms,
     default_cycle,
     default_device_name,
@@ -145,7 +143,7 @@ class World:
             if key not in taken:
                 return key
 
-    def _now_iso(self) -> str:
+    def now_iso(self) -> str:
         return iso_utc(self.clock.wall())
 
     # --- accounts and sites ------------------------------------------------------------------
@@ -164,7 +162,7 @@ class World:
         site = self.sites.get(key)
         if site is None:
             site = Site(
-                principal.customer_uuid, name, self._new_connect_key(), DEFAULT_TIMEZONE, self._now_iso()
+                principal.customer_uuid, name, self._new_connect_key(), DEFAULT_TIMEZONE, self.now_iso()
             )
             self.sites[key] = site
             self.changed()
@@ -199,7 +197,7 @@ class World:
 
     # --- devices -----------------------------------------------------------------------------
 
-    def _owned(self, docs: dict[str, dict[str, Any]], what: str, scope: Scope, item: str) -> dict[str, Any]:
+    def owned(self, docs: dict[str, dict[str, Any]], what: str, scope: Scope, item: str) -> dict[str, Any]:
         self.site(scope)
         doc = docs.get(item)
         if doc is None or doc["customer_uuid"] != scope.customer_uuid or doc["customer_site"] != scope.site:
@@ -215,10 +213,10 @@ class World:
         ]
 
     def device(self, scope: Scope, device_uuid: str) -> dict[str, Any]:
-        return copy.deepcopy(self._owned(self.devices, "device", scope, device_uuid))
+        return copy.deepcopy(self.owned(self.devices, "device", scope, device_uuid))
 
     def put_device(self, scope: Scope, device_uuid: str, value: Any) -> dict[str, Any]:
-        doc = self._owned(self.devices, "device", scope, device_uuid)
+        doc = self.owned(self.devices, "device", scope, device_uuid)
         capability = doc["capability"]
         kind = kind_of(doc)
         spec = KIND_SPECS[kind] if kind else None
@@ -249,17 +247,17 @@ class World:
         doc["tags"] = tags
         if capability.get("display"):
             doc["display_settings"] = display_settings(display)
-        doc["last_modified"] = self._now_iso()
+        doc["last_modified"] = self.now_iso()
         self.changed()
         return copy.deepcopy(doc)
 
     # --- sensors -----------------------------------------------------------------------------
 
     def sensor(self, scope: Scope, sensor_uuid: str) -> dict[str, Any]:
-        return copy.deepcopy(self._owned(self.sensors, "sensor", scope, sensor_uuid))
+        return copy.deepcopy(self.owned(self.sensors, "sensor", scope, sensor_uuid))
 
     def put_sensor(self, scope: Scope, sensor_uuid: str, value: Any) -> dict[str, Any]:
-        doc = self._owned(self.sensors, "sensor", scope, sensor_uuid)
+        doc = self.owned(self.sensors, "sensor", scope, sensor_uuid)
         body = Obj(value)
         body.only(set(doc) | {"name", "channels"})
         same_uuid(body, sensor_uuid)
@@ -301,29 +299,29 @@ class World:
         for index, update in updates.items():
             current[index].update(update)
         doc["name"] = name if name is not None else doc["factory_name"]
-        doc["last_modified"] = self._now_iso()
+        doc["last_modified"] = self.now_iso()
         self.changed()
         return copy.deepcopy(doc)
 
     # --- system alarm configurations ---------------------------------------------------------
 
     def device_alarm_configuration(self, scope: Scope, device_uuid: str) -> dict[str, Any]:
-        self._owned(self.devices, "device", scope, device_uuid)
+        self.owned(self.devices, "device", scope, device_uuid)
         return copy.deepcopy(self.device_alarms[device_uuid])
 
     def put_device_alarm_configuration(self, scope: Scope, device_uuid: str, value: Any) -> dict[str, Any]:
-        doc = self._owned(self.devices, "device", scope, device_uuid)
+        doc = self.owned(self.devices, "device", scope, device_uuid)
         kinds = device_alarm_kinds(doc)
         self.device_alarms[device_uuid] = self._system_alarms(value, kinds, "device")
         self.changed()
         return copy.deepcopy(self.device_alarms[device_uuid])
 
     def sensor_alarm_configuration(self, scope: Scope, sensor_uuid: str) -> dict[str, Any]:
-        self._owned(self.sensors, "sensor", scope, sensor_uuid)
+        self.owned(self.sensors, "sensor", scope, sensor_uuid)
         return copy.deepcopy(self.sensor_alarms[sensor_uuid])
 
     def put_sensor_alarm_configuration(self, scope: Scope, sensor_uuid: str, value: Any) -> dict[str, Any]:
-        doc = self._owned(self.sensors, "sensor", scope, sensor_uuid)
+        doc = self.owned(self.sensors, "sensor", scope, sensor_uuid)
         kinds = sensor_alarm_kinds(doc)
         self.sensor_alarms[sensor_uuid] = self._system_alarms(value, kinds, "sensor")
         self.changed()
@@ -352,197 +350,14 @@ class World:
                     "delay": alarm.opt_integer("delay", minimum=0, maximum=MAX_ALARM_DELAY_MS) or 0,
                 }
             )
-        return {"alarms": alarms, "updated_at": self._now_iso()}
+        return {"alarms": alarms, "updated_at": self.now_iso()}
 
-    # --- measuring objects -------------------------------------------------------------------
-
-    def list_measuring_objects(self, scope: Scope) -> list[dict[str, Any]]:
-        self.site(scope)
-        return [copy.deepcopy(doc) for doc in self._objects_of(scope)]
-
-    def _objects_of(self, scope: Scope) -> list[dict[str, Any]]:
+    def objects_of(self, scope: Scope) -> list[dict[str, Any]]:
         return [
             doc
             for doc in self.measuring_objects.values()
             if doc["customer_uuid"] == scope.customer_uuid and doc["customer_site"] == scope.site
         ]
-
-    def measuring_object(self, scope: Scope, object_uuid: str) -> dict[str, Any]:
-        return copy.deepcopy(self._owned(self.measuring_objects, "measuring object", scope, object_uuid))
-
-    def create_measuring_object(self, scope: Scope, value: Any) -> dict[str, Any]:
-        self.site(scope)
-        body = Obj(value)
-        body.only(("uuid", "customer_site", "name", "description", "logical_channels"))
-        if body.data.get("uuid") is not None:
-            fail("uuid is assigned by the server: leave it out when creating a measuring object")
-        sent_site = body.opt_string("customer_site")
-        if sent_site is not None and sent_site != scope.site:
-            fail(f"customer_site {sent_site!r} differs from the site parameter {scope.site!r}")
-        name = body.string("name", max_length=NAME_MAX).strip()
-        if any(doc["name"].casefold() == name.casefold() for doc in self._objects_of(scope)):
-            fail(f"a measuring object named {name!r} already exists in site {scope.site!r}", status=409)
-        description = body.opt_string("description", max_length=500)
-        channels = body.objects("logical_channels", max_items=16)
-        if not channels:
-            fail("logical_channels must name at least one channel")
-        taken = self._fed_channels(scope)
-        logical: list[dict[str, Any]] = []
-        for channel in channels:
-            logical.append(self._logical_channel(scope, channel, logical, taken))
-        object_uuid = self.new_uuid()
-        created = self._now_iso()
-        doc: dict[str, Any] = {
-            "uuid": object_uuid,
-            "customer_uuid": scope.customer_uuid,
-            "customer_site": scope.site,
-            "name": name,
-            "description": description,
-            "logical_channels": logical,
-            "created_at": created,
-        }
-        self.measuring_objects[object_uuid] = doc
-        self.instruction_sets[object_uuid] = {"measuring_cycle": None, "communication_cycle": None}
-        self.object_alarms[object_uuid] = {"channel_alarm_configurations": [], "updated_at": created}
-        self.changed()
-        return copy.deepcopy(doc)
-
-    def _fed_channels(self, scope: Scope) -> dict[tuple[str, int], str]:
-        """(sensor uuid, channel index) -> "channel 'X' of measuring object 'Y'" for this site."""
-        fed: dict[tuple[str, int], str] = {}
-        for doc in self._objects_of(scope):
-            for channel in doc["logical_channels"]:
-                ref = channel.get("sensor_channel")
-                if ref is not None:
-                    fed[(ref["sensor_uuid"], ref["channel_index"])] = (
-                        f"logical channel {channel['name']!r} of measuring object {doc['name']!r}"
-                    )
-        return fed
-
-    def _logical_channel(
-        self, scope: Scope, channel: Obj, earlier: list[dict[str, Any]], taken: dict[tuple[str, int], str]
-    ) -> dict[str, Any]:
-        channel.only(("uuid", "name", "physical_value_id", "physical_unit_id", "sensor_channel"))
-        if channel.data.get("uuid") is not None:
-            fail(f"{channel.where}.uuid is assigned by the server: leave it out")
-        name = channel.string("name", max_length=NAME_MAX).strip()
-        if any(other["name"].casefold() == name.casefold() for other in earlier):
-            fail(f"{channel.where}.name {name!r} is used twice in this measuring object")
-        value_id = channel.choice("physical_value_id", UNITS_BY_VALUE)
-        unit = channel.opt_string("physical_unit_id")
-        reference: dict[str, Any] | None = None
-        ref = channel.opt_obj("sensor_channel")
-        if ref is not None:
-            ref.only(("sensor_uuid", "channel_index"))
-            sensor_uuid = ref.string("sensor_uuid", max_length=64)
-            index = ref.opt_integer("channel_index", minimum=0, maximum=1_000) or 0
-            sensor = self.sensors.get(sensor_uuid)
-            if sensor is None or sensor["customer_uuid"] != scope.customer_uuid:
-                fail(f"{ref.where}.sensor_uuid: no sensor {sensor_uuid!r} in site {scope.site!r}")
-            if sensor["customer_site"] != scope.site:
-                fail(
-                    f"{ref.where}.sensor_uuid: sensor {sensor_uuid!r} belongs to site "
-                    f"{sensor['customer_site']!r}, not to {scope.site!r}"
-                )
-            physical = {c["channel_index"]: c for c in sensor["channels"]}
-            if index not in physical:
-                fail(
-                    f"{ref.where}.channel_index: sensor {sensor_uuid!r} has no channel {index} "
-                    f"(it has {listing(physical)})"
-                )
-            if physical[index]["physical_value_id"] != value_id:
-                fail(
-                    f"{ref.where}: channel {index} of sensor {sensor_uuid!r} measures "
-                    f"{physical[index]['physical_value_id']}, not {value_id}"
-                )
-            if (sensor_uuid, index) in taken:
-                fail(
-                    f"{ref.where}: this sensor channel already feeds {taken[(sensor_uuid, index)]}",
-                    status=409,
-                )
-            taken[(sensor_uuid, index)] = f"logical channel {name!r} of this request"
-            unit = unit or physical[index]["physical_unit_id"]
-            reference = {"sensor_uuid": sensor_uuid, "channel_index": index}
-        unit = unit or UNITS_BY_VALUE[value_id][0]
-        if unit not in UNITS_BY_VALUE[value_id]:
-            fail(f"{channel.where}.physical_unit_id must be one of {', '.join(UNITS_BY_VALUE[value_id])}")
-        return {
-            "uuid": self.new_uuid(),
-            "name": name,
-            "physical_value_id": value_id,
-            "physical_unit_id": unit,
-            "sensor_channel": reference,
-        }
-
-    def instruction_set(self, scope: Scope, object_uuid: str) -> dict[str, Any]:
-        self._owned(self.measuring_objects, "measuring object", scope, object_uuid)
-        return copy.deepcopy(self.instruction_sets[object_uuid])
-
-    def put_instruction_set(self, scope: Scope, object_uuid: str, value: Any) -> dict[str, Any]:
-        doc = self._owned(self.measuring_objects, "measuring object", scope, object_uuid)
-        body = Obj(value)
-        body.only(("measuring_cycle", "communication_cycle", "updated_at"))
-        devices = self._feeding_devices(doc)
-        result: dict[str, Any] = {}
-        for field in ("measuring_cycle", "communication_cycle"):
-            low, high = CYCLE_BOUNDS_MS
-            for device in devices:
-                low = max(low, device["capability"][f"{field}_min"])
-                high = min(high, device["capability"][f"{field}_max"])
-            cycle = body.opt_integer(field)
-            if cycle is not None and not low <= cycle <= high:
-                who = "the devices feeding this measuring object" if devices else "a measuring object"
-                fail(f"{field} must be between {low} and {high} ms for {who} (got {cycle})")
-            result[field] = cycle
-        result["updated_at"] = self._now_iso()
-        self.instruction_sets[object_uuid] = result
-        self.changed()
-        return copy.deepcopy(result)
-
-    def _feeding_devices(self, doc: dict[str, Any]) -> list[dict[str, Any]]:
-        devices = []
-        for channel in doc["logical_channels"]:
-            ref = channel.get("sensor_channel")
-            sensor = self.sensors.get(ref["sensor_uuid"]) if ref else None
-            if sensor is not None and sensor["device_uuid"] in self.devices:
-                devices.append(self.devices[sensor["device_uuid"]])
-        return devices
-
-    def object_alarm_configuration(self, scope: Scope, object_uuid: str) -> dict[str, Any]:
-        self._owned(self.measuring_objects, "measuring object", scope, object_uuid)
-        return copy.deepcopy(self.object_alarms[object_uuid])
-
-    def put_object_alarm_configuration(self, scope: Scope, object_uuid: str, value: Any) -> dict[str, Any]:
-        doc = self._owned(self.measuring_objects, "measuring object", scope, object_uuid)
-        channels = {channel["uuid"]: channel for channel in doc["logical_channels"]}
-        body = Obj(value)
-        body.only(("channel_alarm_configurations", "updated_at"))
-        configurations = []
-        seen: set[str] = set()
-        for config in body.objects("channel_alarm_configurations", max_items=len(channels), required=False):
-            config.only(("logical_channel_uuid", "measurementAlarmConditionSet"))
-            channel_uuid = config.string("logical_channel_uuid", max_length=64)
-            if channel_uuid not in channels:
-                fail(
-                    f"{config.where}.logical_channel_uuid {channel_uuid!r} is not a channel of measuring "
-                    f"object {doc['name']!r}"
-                )
-            if channel_uuid in seen:
-                fail(f"{config.where}: logical channel {channel_uuid!r} is configured twice")
-            seen.add(channel_uuid)
-            sets = [
-                {"measurementAlarmConditions": alarm_conditions(condition_set, channels[channel_uuid])}
-                for condition_set in config.objects(
-                    "measurementAlarmConditionSet", max_items=8, required=False
-                )
-            ]
-            configurations.append(
-                {"logical_channel_uuid": channel_uuid, "measurementAlarmConditionSet": sets}
-            )
-        result = {"channel_alarm_configurations": configurations, "updated_at": self._now_iso()}
-        self.object_alarms[object_uuid] = result
-        self.changed()
-        return copy.deepcopy(result)
 
     # --- virtual loggers ---------------------------------------------------------------------
 
@@ -591,7 +406,7 @@ class World:
             doc.update(customer_uuid=site.customer_uuid, customer_site=site.name)
             doc["connection"]["wifi_ssid"] = logger.wifi_ssid
             return
-        joined = self._now_iso()
+        joined = self.now_iso()
         self.devices[logger.device_uuid] = device_document(logger, site, joined)
         for slot, (sensor_uuid, serial, sensor_spec) in enumerate(
             zip(logger.sensor_uuids, logger.sensor_serials, logger.spec.sensors, strict=True)

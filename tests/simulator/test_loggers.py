@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from saveris_desktop.api.models import SYSTEM_ALARM_KINDS
-from saveris_desktop.simulator import LedState, LoggerKind, Simulator
+from saveris_desktop.simulator import LedState, LoggerKind, Simulator, measuring
 from saveris_desktop.simulator.catalog import DEVICE_ALARM_KINDS, SENSOR_ALARM_KINDS
 from saveris_desktop.simulator.state import Scope
 from tests.simulator.conftest import SITE, join
@@ -143,7 +143,8 @@ def test_a_logger_moved_to_another_site_takes_its_device_along(sim: Simulator) -
     logger = join(sim, LoggerKind.QSR_TEMPERATURE, _site_key(sim))
     with sim.world.lock:
         customer = sim.world.accounts["technician@demo.saveris"].customer_uuid
-        fridge = sim.world.create_measuring_object(
+        fridge = measuring.create_measuring_object(
+            sim.world,
             Scope(customer, SITE),
             {
                 "name": "Fridge",

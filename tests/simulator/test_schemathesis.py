@@ -17,7 +17,7 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.config import SchemathesisConfig
 from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
 
-from saveris_desktop.simulator import LoggerKind, ManualClock, Simulator
+from saveris_desktop.simulator import LoggerKind, ManualClock, Simulator, measuring
 from saveris_desktop.simulator.state import Scope
 
 SPEC = Path(__file__).resolve().parents[2] / "resources" / "openapi" / "device-management-api.yaml"
@@ -36,7 +36,8 @@ def _prepared() -> tuple[Simulator, str, dict[str, str]]:
     sim.press_button(logger.id, 3.0)
     assert sim.submit_configuration(logger.id, site.connect_key, "Fuzz Wi-Fi", "fuzz-password").ok
     with sim.world.lock:
-        fridge = sim.world.create_measuring_object(
+        fridge = measuring.create_measuring_object(
+            sim.world,
             Scope(principal.customer_uuid, SITE),
             {"name": "Fridge", "logical_channels": [{"name": "T", "physical_value_id": "PV_TEMPERATURE"}]},
         )
