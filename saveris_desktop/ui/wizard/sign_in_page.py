@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -69,18 +70,20 @@ class SignInPage(FlowPage):
         for env in Environment:
             self.environment.addItem(self._environment_label(env), env)
         self.server_note = named(QLabel(self), "serverNote", self.tr("Server"))
-        self.server_note.setWordWrap(True)
+        self.server_note.setWordWrap(False)  # one line; a wrapped label reserves a second one here
 
         self.remember = named(QCheckBox(self.tr("&Remember me on this computer"), self), "rememberCheck", "")
         self.remember.setAccessibleName(self.tr("Remember me on this computer"))
         self.remember.setToolTip(self.tr("The password is kept in the system's keyring, never in a file."))
         self.no_keyring_note = named(QLabel(self), "noKeyringNote", self.tr("Password storage"))
         self.no_keyring_note.setWordWrap(True)
+        self.no_keyring_note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.remember_offered = False
 
         self.error = ErrorLabel("signInError", self)
         self.busy_row = BusyRow("signInBusy", self)
 
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self._buddy(self.tr("&User name:"), self.username), self.username)
         form.addRow(self._buddy(self.tr("&Password:"), self.password), self.password)
@@ -114,8 +117,10 @@ class SignInPage(FlowPage):
         self._server_changed()
 
         reason = services.credentials.unavailable_reason
-        self.remember.setVisible(reason is None and not services.demo)
-        self.no_keyring_note.setVisible(reason is not None and not services.demo)
+        self.remember_offered = reason is None and not services.demo
+        # Whole rows, so a hidden one leaves no gap.
+        self.form.setRowVisible(self.remember, self.remember_offered)
+        self.form.setRowVisible(self.no_keyring_note, reason is not None and not services.demo)
         if reason is not None:
             self.no_keyring_note.setText(
                 self.tr(
@@ -162,7 +167,7 @@ class SignInPage(FlowPage):
         services = self.ctx.services
         username, password = self.username.text().strip(), self.password.text()
         endpoint = self.chosen_endpoint()
-        remember = self.remember.isVisible() and self.remember.isChecked()
+        remember = self.remember_offered and self.remember.isChecked()
         self.error.clear_message()
         self.busy_row.start(self.tr("Signing in to %1 …").replace("%1", endpoint.label))
 
