@@ -7,7 +7,7 @@ in ways only a run shows) and what support can ask a technician to run. Steps, i
 2. keyring: which password store the app sees (Windows Credential Manager, macOS Keychain,
    SecretService) or the clear message the sign-in page shows when there is none;
 3. start the Qt application (offscreen unless QT_QPA_PLATFORM says otherwise), load the app icon,
-   check the image plugins, render a QR code;
+   check the image plugins, render a QR code, show the main window until it has painted;
 4. on the qasync event loop, the demo flow against the embedded simulator: sign in, create a site and
    its connect key, a virtual logger joins the site, the device is listed.
 
@@ -27,6 +27,7 @@ import pkgutil
 import platform
 import secrets
 import sys
+import tempfile
 import time
 import traceback
 from collections.abc import Callable, Coroutine
@@ -47,6 +48,7 @@ SELF_TEST_SITE = "Self-test site"
 SELF_TEST_WIFI = ("Self-test Wi-Fi", "self-test-password")
 KEYRING_PROBE_SERVICE = "saveris-desktop-self-test"
 ICON_FILE = "saveris-desktop-256.png"
+MAIN_WINDOW_PAINT_TIMEOUT_MS = 10_000
 
 
 class CheckFailedError(Exception):
@@ -95,9 +97,14 @@ async def _astep(report: Report, name: str, check: Callable[[], Coroutine[Any, A
 
 
 def _report_failure(report: Report, name: str, started: float, error: Exception) -> None:
+    from saveris_desktop.api.errors import ApiError
+
+    expected = isinstance(error, CheckFailedError | ApiError)  # their message says it all
     reason = str(error) if isinstance(error, CheckFailedError) else f"{type(error).__name__}: {error}"
+    if isinstance(error, ApiError) and error.server_reason:
+        reason += f" (server: {error.server_reason})"
     report.failed(name, time.perf_counter() - started, reason)
-    if not isinstance(error, CheckFailedError):  # unexpected: the traceback is what a developer needs
+    if not expected:  # a bug: the traceback is what a developer needs
         for text in traceback.format_exception(error):
             for line in text.rstrip().splitlines():
                 report.line(f"       {line}")
@@ -223,6 +230,27 @@ def check_icon_and_images() -> str:
     return f"icon {icon_path.name}, image formats png+svg, QR code {qr.width()} px"
 
 
+def show_main_window(settings_dir: Path) -> str:
+    """The real main window, shown and painted; its settings go to a scratch file, not the user's."""
+    from PySide6.QtCore import QSettings
+
+    from saveris_desktop.ui.main_window import MainWindow
+    from saveris_desktop.ui.ui_state import UiState
+
+    settings = QSettings(str(settings_dir / "ui-state.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(UiState(settings), demo=True)
+    window.show()
+    try:
+        if not window.wait_for_first_paint(MAIN_WINDOW_PAINT_TIMEOUT_MS):
+            raise CheckFailedError(f"the main window did not paint within {MAIN_WINDOW_PAINT_TIMEOUT_MS} ms")
+        size = window.size()
+        return f"'{window.windowTitle()}' painted at {size.width()}x{size.height()}"
+    finally:
+        window.close()
+        settings.sync()
+        window.deleteLater()
+
+
 # --- 4. demo flow -----------------------------------------------------------------------------
 
 
@@ -334,6 +362,8 @@ def run(argv: list[str] | None = None) -> int:
             _step(report, "keyring", lambda: check_keyring(options.require_system_keyring))
             _step(report, "qt application", start_qt_application)
             _step(report, "icon and images", check_icon_and_images)
+            scratch = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="saveris-self-test-")))
+            _step(report, "main window", lambda: show_main_window(scratch))
             run_event_loop(report)
         except _StepAbortedError as abort:
             report.line(f"self-test FAILED at step '{abort.step}'")

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.packaging.conftest import ROOT, assert_self_test_passed, source_module_count
 
 
@@ -55,3 +57,25 @@ def test_without_the_requirement_a_missing_password_store_is_reported_not_fatal(
     details = assert_self_test_passed(result.stdout)
     assert details["keyring"].startswith("no usable password store (keyring.backends.fail.Keyring)")
     assert "Passwords will not be remembered." in details["keyring"]
+
+
+def test_a_failing_demo_step_is_named_with_its_reason_and_ends_the_run(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import saveris_desktop.simulator
+    from saveris_desktop.ui import self_test
+
+    # The simulator keeps its demo account; the self-test signs in with a password it does not accept.
+    monkeypatch.setattr(saveris_desktop.simulator, "DEMO_PASSWORD", "not-the-demo-password")
+    report = tmp_path / "report.txt"
+
+    assert self_test.run(["--self-test", "--report", str(report)]) == 1
+
+    lines = report.read_text(encoding="utf-8").splitlines()
+    failed = [line for line in lines if line.startswith("[FAIL]")]
+    assert len(failed) == 1 and failed[0].startswith("[FAIL] sign in"), lines
+    assert "AuthenticationError: Sign-in failed: wrong user name or password" in failed[0]
+    assert "Traceback" not in "\n".join(lines)  # an API error explains itself; tracebacks are for bugs
+    assert "[ OK ] main window" in "\n".join(lines)  # the steps before it ran and passed
+    assert not any(line.startswith("[ OK ] site") for line in lines)
+    assert lines[-1] == "self-test FAILED at step 'sign in'"
