@@ -96,13 +96,15 @@ def _endpoint(sim: Simulator, route: Route) -> Callable[[Request], Awaitable[Res
         if delay:
             await anyio.sleep(delay)
         terminal = next((fault for fault in struck if fault.kind in TERMINAL_KINDS), None)
-        if terminal is not None:
+        if terminal is not None and not terminal.after:
             return _fault_answer(terminal)
         try:
             response = await _answer(sim, route, request)
         except Refusal as refusal:
             response = error(refusal.status, refusal.message)
         await sim.autosave()
+        if terminal is not None:  # carried out, and then the answer is lost
+            return _fault_answer(terminal)
         if any(fault.kind is FaultKind.MALFORMED_JSON for fault in struck):
             return malformed(response)
         return response

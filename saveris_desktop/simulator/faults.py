@@ -11,11 +11,14 @@ Kinds and what a client sees:
 - expire_token: every token issued so far stops being valid now; the request then runs normally
   (and so answers 401 unless it was the token request itself).
 - malformed_json: the request is carried out, but the answer is a cut-off JSON body with status 200.
-- drop_connection: the connection closes before a complete answer (the request is not carried out).
-  Over a socket the client reads the start of an answer and then the peer closes; in-process the
-  simulator's transport raises httpx.RemoteProtocolError, which is what httpx raises for that.
+- drop_connection: the connection closes before a complete answer. Over a socket the client reads
+  the start of an answer and then the peer closes (ASGI cannot close a connection without starting
+  an answer); in-process the simulator's transport raises httpx.RemoteProtocolError, which is what
+  httpx raises for that.
 - timeout: the server hangs. Over a socket it holds the request for `hang` seconds and then drops
   it (a client's read timeout fires first); in-process the transport raises httpx.ReadTimeout at once.
+- With `after=True` a dropped, hung or error_status request is carried out first and only its
+  answer is lost: the ambiguous case in which a client must look before it sends a POST again.
 """
 
 from __future__ import annotations
@@ -47,6 +50,9 @@ TERMINAL_KINDS = frozenset(
     {FaultKind.ERROR_STATUS, FaultKind.RATE_LIMIT, FaultKind.DROP_CONNECTION, FaultKind.TIMEOUT}
 )
 
+#: Kinds that can strike after the request was carried out (`after=True`).
+AFTER_KINDS = frozenset({FaultKind.ERROR_STATUS, FaultKind.DROP_CONNECTION, FaultKind.TIMEOUT})
+
 
 @dataclass(frozen=True)
 class Fault:
@@ -58,6 +64,7 @@ class Fault:
     latency: float = 0.5
     retry_after: int = 2
     hang: float = 60.0
+    after: bool = False
 
     def __post_init__(self) -> None:
         if self.route is not None and self.route not in ROUTES:
@@ -74,11 +81,15 @@ class Fault:
             fail("retry_after must be between 0 and 3600 seconds")
         if not 0.0 <= self.hang <= 3600.0:
             fail("hang must be between 0 and 3600 seconds")
+        if self.after and self.kind not in AFTER_KINDS:
+            fail(f"after applies to {', '.join(sorted(AFTER_KINDS))} only")
 
     @classmethod
     def from_json(cls, value: Any) -> Fault:
         body = Obj(value)
-        body.only(("kind", "route", "count", "probability", "status", "latency", "retry_after", "hang"))
+        body.only(
+            ("kind", "route", "count", "probability", "status", "latency", "retry_after", "hang", "after")
+        )
         defaults = cls(FaultKind.LATENCY)
         return cls(
             kind=FaultKind(body.choice("kind", [kind.value for kind in FaultKind])),
@@ -89,6 +100,7 @@ class Fault:
             latency=_or(body.opt_number("latency"), defaults.latency),
             retry_after=_or(body.opt_integer("retry_after"), defaults.retry_after),
             hang=_or(body.opt_number("hang"), defaults.hang),
+            after=body.boolean("after", default=False),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -101,6 +113,7 @@ class Fault:
             "latency": self.latency,
             "retry_after": self.retry_after,
             "hang": self.hang,
+            "after": self.after,
         }
 
 

@@ -232,3 +232,32 @@ async def test_faults_over_a_real_socket_drop_and_hang() -> None:
             assert await client.list_devices(SITE) == []
         finally:
             await client.aclose()
+
+
+async def test_a_create_whose_answer_is_lost_is_found_and_not_sent_again(
+    sim: Simulator, site: DeviceManagementClient
+) -> None:
+    sim.add_fault("drop_connection", route="create_measuring_object", count=1, after=True)
+    fridge = MeasuringObject(
+        name="Fridge", logical_channels=[LogicalChannel(name="T", physical_value_id="PV_TEMPERATURE")]
+    )
+    created = await site.create_measuring_object(SITE, fridge)
+    # The server did create it; the client looked, found it and did not create a twin (no 409 either).
+    assert [o.uuid for o in await site.list_measuring_objects(SITE)] == [created.uuid]
+
+
+async def test_a_503_after_the_create_was_carried_out_is_not_a_duplicate(
+    sim: Simulator, site: DeviceManagementClient
+) -> None:
+    sim.add_fault("error_status", route="create_measuring_object", status=503, count=1, after=True)
+    fridge = MeasuringObject(
+        name="Freezer", logical_channels=[LogicalChannel(name="T", physical_value_id="PV_TEMPERATURE")]
+    )
+    created = await site.create_measuring_object(SITE, fridge)
+    assert [o.name for o in await site.list_measuring_objects(SITE)] == ["Freezer"]
+    assert created.name == "Freezer"
+
+
+def test_after_is_refused_for_a_rate_limit() -> None:
+    with pytest.raises(Refusal, match="after applies to"):
+        Fault(FaultKind.RATE_LIMIT, after=True)
