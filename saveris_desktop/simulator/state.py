@@ -1,4 +1,4 @@
-"""The simulated cloud's data and rules: accounts, sites, devices, sensors, measuring objects.
+"""The simulated cloud's data and rules: accounts, sites, devices, sensors, alarms, virtual loggers.
 
 Every method expects the caller to hold `World.lock` (the API handlers and the facade do) and
 raises `Refusal` with the HTTP status and a one-sentence reason when a request breaks a rule.
@@ -12,8 +12,9 @@ Rules and decisions the real API does not document (see also the package docstri
 - PUT replaces the writable fields: one left out returns to its default, read-only fields sent
   back are ignored, unknown fields are refused. A client that drops fields it does not model
   therefore loses data visibly, as it would on a strict real server.
-- A sensor channel feeds at most one logical channel of the site (409 otherwise), and measuring
-  object names are unique within a site (409).
+- Measuring objects (measuring.py): a sensor channel feeds at most one logical channel of the site
+  (409 otherwise), and measuring object names are unique within a site (409).
+- Accounts are configuration (Simulator(accounts=...)): never written to the state file.
 """
 
 from __future__ import annotations
