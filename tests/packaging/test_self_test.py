@@ -79,3 +79,16 @@ def test_a_failing_demo_step_is_named_with_its_reason_and_ends_the_run(
     assert "[ OK ] main window" in "\n".join(lines)  # the steps before it ran and passed
     assert not any(line.startswith("[ OK ] site") for line in lines)
     assert lines[-1] == "self-test FAILED at step 'sign in'"
+
+
+def test_without_a_console_the_report_file_still_gets_every_line(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from saveris_desktop.ui import self_test
+
+    monkeypatch.setattr(sys, "stdout", None)  # what a windowed (console-less) Windows .exe has
+    report = tmp_path / "report.txt"
+
+    assert self_test.run(["--report", str(report)]) == 0
+
+    assert_self_test_passed(report.read_text(encoding="utf-8"))
