@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMenu, QMessageBox, QWidget
 from shiboken6 import isValid
 
 from saveris_desktop.api.models import Device
@@ -48,6 +48,11 @@ class OfflineIntegration(QObject):
         self.problem_box: QMessageBox | None = None
 
         self.status_widget = SyncStatusWidget(window)
+        # This widget says online/offline together with the changes waiting: the shell's plain
+        # connection label would say the same twice.
+        shell_connection = window.findChild(QLabel, "statusConnection")
+        if shell_connection is not None:
+            shell_connection.hide()
         window.statusBar().addPermanentWidget(self.status_widget)
         self.status_widget.sig_open_pending.connect(self.show_pending)
         work.sig_status.connect(self.status_widget.show_status)

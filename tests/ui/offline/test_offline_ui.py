@@ -344,3 +344,29 @@ def test_dialogs_render(qtbot: Any, harness: Harness, tmp_path: Path) -> None:
     conflict.show()
     _not_blank(conflict, shots / "offline-conflict.png")
     _not_blank(harness.window, shots / "offline-window.png")
+
+
+def test_installs_into_the_real_main_window(qtbot: Any, qloop: Any, tmp_path: Path) -> None:
+    from saveris_desktop.ui.main_window import MainWindow
+
+    sim = Simulator(seed=4, join_delay=0.0, clock=ManualClock())
+    services = make_services(sim)
+    window = MainWindow(demo=True)
+    qtbot.addWidget(window)
+    window.attach_services(services)
+    work = run(qtbot, OfflineWork.open(services, tmp_path / "db.sqlite3"))
+    ui = install_offline(window, work)
+    titles = [action.text() for action in window.menuBar().actions()]
+    assert titles.index("&Offline") == titles.index("&Help") - 1
+    assert {a.objectName() for a in ui.menu.actions()} >= {
+        "pendingChangesAction",
+        "auditLogAction",
+        "templatesAction",
+        "sitePlanAction",
+        "exportDraftsAction",
+        "importDraftsAction",
+    }
+    assert window.statusBar().findChild(type(ui.status_widget)) is ui.status_widget
+    assert not window.connection_label.isVisibleTo(window)
+    run(qtbot, window.aclose())
+    run(qtbot, services.aclose())
