@@ -19,6 +19,9 @@ from typing import TYPE_CHECKING, NamedTuple
 from saveris_desktop import APP_ID, APP_NAME, ORGANISATION
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QApplication
 
     from saveris_desktop.api.regions import Environment, Region
@@ -180,7 +183,10 @@ async def _run(
     log = logging.getLogger("saveris_desktop.app")
     asyncio.get_running_loop().set_exception_handler(hook.handle_loop_exception)
     quit_requested = asyncio.Event()
-    app.aboutToQuit.connect(quit_requested.set)  # e.g. the session ends
+    # Every way to quit (window closed, Quit, the desktop session ending, app.quit()) ends this
+    # coroutine; Qt's own Quit event is swallowed, or Qt would stop the loop under the shutdown.
+    guard = quit_guard(quit_requested.set, app)
+    app.installEventFilter(guard)
     window.sig_quit_requested.connect(quit_requested.set)
     if not window.isVisible():  # closed before the loop started
         quit_requested.set()
@@ -221,6 +227,20 @@ async def _attach_offline(window: MainWindow, services: AppServices) -> None:
         logging.getLogger("saveris_desktop.app").exception("offline work is not available")
         return
     install_offline(window, work)
+
+
+def quit_guard(on_quit: Callable[[], None], parent: QObject) -> QObject:
+    """An event filter that turns QEvent.Quit into `on_quit()` (defined lazily: Qt loads after paint)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class _QuitGuard(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Quit:
+                on_quit()
+                return True
+            return False
+
+    return _QuitGuard(parent)
 
 
 def _build_services(options: Options, ui_state: UiState) -> AppServices:

@@ -234,3 +234,32 @@ def test_every_interactive_widget_of_the_shell_has_names(qtbot, qloop) -> None:
         assert widget.accessibleName(), widget.objectName()
         checked += 1
     assert checked >= 8
+
+
+def test_quitting_through_qt_still_runs_the_whole_shutdown(tmp_path) -> None:
+    """app.quit() (what the desktop session's end does) must not stop the loop under the shutdown."""
+    script = (
+        "import sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "import saveris_desktop.app as a\n"
+        "original = a._run\n"
+        "async def run(app, *args):\n"
+        "    QTimer.singleShot(300, app.quit)\n"
+        "    return await original(app, *args)\n"
+        "a._run = run\n"
+        "sys.exit(a.main(['--demo']))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SAVERIS_DESKTOP_HOME": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-W", "error", "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    log_text = (tmp_path / "logs" / "saveris-desktop.log").read_text(encoding="utf-8")
+    assert "closed cleanly" in log_text and "ERROR" not in log_text
