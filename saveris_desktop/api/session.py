@@ -179,10 +179,13 @@ class ApiSession:
             log.debug("%s %s: %s; retrying in %.1f s", route.method, path, type(exc).__name__, delay)
             await self.retry.sleep(delay)
             return
-        # Reported only once retrying is over, so one lost packet does not flash "offline".
-        self._set_online(False)
         error = responses.network_error(exc, route, self.endpoint)
-        if rules.report_ambiguous and not never_left:
+        ambiguous = rules.report_ambiguous and not never_left
+        # Reported only once retrying is over, so one lost packet does not flash "offline"; after an
+        # ambiguous failure the caller looks and may send again while the budget lasts.
+        if not ambiguous or self.retry.delay_before_retry(attempt) is None:
+            self._set_online(False)
+        if ambiguous:
             raise AmbiguousFailure(error, attempt) from None
         raise error from None
 

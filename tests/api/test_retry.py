@@ -276,6 +276,29 @@ async def test_the_created_object_is_found_when_the_server_trimmed_its_names(
     assert created.uuid == "mo-7" and len(api.calls("POST", "/measuring-objects")) == 1
 
 
+async def test_a_dropped_create_that_is_found_does_not_flash_offline(
+    api: FakeApi, signed_in: DeviceManagementClient
+) -> None:
+    states: list[bool] = []
+    signed_in.add_connectivity_listener(states.append)
+    MeasuringObjectServer(api, [httpx.ReadTimeout("read timed out")])
+    assert (await signed_in.create_measuring_object(p.SITE, _new_object())).uuid == "mo-1"
+    assert states == []
+
+
+async def test_a_create_that_keeps_dropping_ends_offline(
+    api: FakeApi, signed_in: DeviceManagementClient
+) -> None:
+    states: list[bool] = []
+    signed_in.add_connectivity_listener(states.append)
+    api.on("POST", "/measuring-objects", httpx.RemoteProtocolError("dropped"))
+    api.on("GET", "/measuring-objects", reply(200, {"measuring_objects": []}))
+    with pytest.raises(NetworkError):
+        await signed_in.create_measuring_object(p.SITE, _new_object())
+    assert len(api.calls("POST", "/measuring-objects")) == 4
+    assert states == [False]
+
+
 async def test_create_is_sent_again_when_the_object_is_not_there(
     api: FakeApi, signed_in: DeviceManagementClient, sleep: FakeSleep
 ) -> None:
