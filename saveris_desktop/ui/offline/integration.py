@@ -8,6 +8,7 @@ the device view's `on_session_change` and its watcher's `sig_devices`).
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QObject
@@ -17,11 +18,14 @@ from shiboken6 import isValid
 
 from saveris_desktop.api.models import Device
 from saveris_desktop.core.autosave import ResumedDraft, edits_between
+from saveris_desktop.core.cache import describe_age
 from saveris_desktop.core.editing import EditSession
 from saveris_desktop.core.editor_drafts import EditorDrafts
 from saveris_desktop.core.offline import OfflineWork
+from saveris_desktop.core.store import utc_now
 from saveris_desktop.core.sync import SyncStatus
 from saveris_desktop.core.tasks import TaskOwner
+from saveris_desktop.core.watcher import WatchStatus
 from saveris_desktop.ui.devices.editor import EditorContext, SessionEditor
 from saveris_desktop.ui.offline.audit_dialog import AuditLogDialog
 from saveris_desktop.ui.offline.conflict_dialog import ConflictDialog
@@ -45,6 +49,9 @@ class OfflineIntegration(QObject):
         self.tasks = TaskOwner("offline-ui")
         self.dialogs: dict[str, QDialog] = {}
         self.devices_view: QWidget | None = None
+        self.watcher: Any = None
+        self._replaying = False
+        self._replayed_sites: set[str] = set()
         self.problem_box: QMessageBox | None = None
 
         self.status_widget = SyncStatusWidget(window)
@@ -155,7 +162,9 @@ class OfflineIntegration(QObject):
             view.on_session_change = self.editor_drafts.session_changed
         watcher = getattr(view, "watcher", None)
         if watcher is not None and hasattr(watcher, "sig_devices"):
+            self.watcher = watcher
             watcher.sig_devices.connect(self._devices_polled)
+            watcher.sig_status.connect(self._watch_status)
         # The view builds a new editor context per site, then announces the site.
         self.work.services.sig_site_changed.connect(lambda _site: self._hook_context())
         self._hook_context()
@@ -211,9 +220,40 @@ class OfflineIntegration(QObject):
         await self.work.queue_change(key.site, key.kind, key.object_id, payload, session.base)
 
     def _devices_polled(self, devices: list[Device]) -> None:
+        if self._replaying:
+            return  # our own replay of the cache: not news from the cloud
+        self.status_widget.show_data_age(None)
         site = self.work.services.site
         if site and not self.tasks.closed:
             self.tasks.spawn(self.work.remember_devices(site, devices), name="cache-devices")
+
+    def _watch_status(self, status: WatchStatus) -> None:
+        """Started offline: show the last known loggers of the site, with their age, until a poll works."""
+        self._hook_context()  # a new site has a new editor context (also when the site was set earlier)
+        view = self.devices_view
+        model = getattr(view, "model", None)
+        if (
+            status.online is False
+            and status.polls == 0
+            and status.site not in self._replayed_sites
+            and model is not None
+            and model.rowCount() == 0
+            and not self.tasks.closed
+        ):
+            self._replayed_sites.add(status.site)
+            self.tasks.spawn(self._replay_cache(status.site), name="replay-cache")
+
+    async def _replay_cache(self, site: str) -> None:
+        devices, fetched_at = await self.work.cached_devices(site)
+        if not devices or fetched_at is None or self.watcher is None or self.work.services.site != site:
+            return
+        self._replaying = True
+        try:
+            self.watcher.sig_devices.emit(devices)
+        finally:
+            self._replaying = False
+        age = describe_age(utc_now() - datetime.fromisoformat(fetched_at))
+        self.status_widget.show_data_age(age)
 
     def _tell_about_damaged_database(self, message: str) -> None:
         box = QMessageBox(

@@ -29,10 +29,19 @@ class SyncStatusWidget(QWidget):
         self.pending_button.clicked.connect(self.sig_open_pending.emit)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.data_age = QLabel(self)
+        self.data_age.setObjectName("syncStatusDataAge")
+        self.data_age.hide()
         layout.addWidget(self.connection)
+        layout.addWidget(self.data_age)
         layout.addWidget(self.pending_button)
         self.status: SyncStatus | None = None
         self.show_status(SyncStatus(online=None, open_changes=0, conflicts=0, failed=0, running=False))
+
+    def show_data_age(self, age: str | None) -> None:
+        """What the window shows came from this laptop's cache, fetched `age` ago (None: it is live)."""
+        self.data_age.setText(self.tr("· showing data from %1").replace("%1", age) if age else "")
+        self.data_age.setVisible(bool(age))
 
     def show_status(self, status: SyncStatus) -> None:
         self.status = status

@@ -69,3 +69,32 @@ def test_apply_without_network_queues_and_syncs_later(qtbot: Any, setup: Any) ->
     assert run(qtbot, harness.client.get_device(SITE, uuid)).name == "Queued name"
     [entry] = run(qtbot, work.audit.entries())
     assert entry.result == "ok" and entry.after["name"] == "Queued name"
+
+
+def test_started_offline_the_list_shows_the_last_known_loggers_with_their_age(
+    qtbot: Any, setup: Any, tmp_path: Path
+) -> None:
+    from saveris_desktop.ui.devices import DevicesView
+    from tests.ui.devices_harness import FAST_POLL
+
+    harness, work, _integration = setup
+    qtbot.waitUntil(lambda: len(run(qtbot, work.cached_devices(SITE))[0]) == 1, timeout=5000)
+
+    # "restart" without a network: a new device view, nothing in memory
+    harness.sim.set_network_down(True)
+    view = DevicesView(harness.services, timing=FAST_POLL)
+    qtbot.addWidget(view)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.devices_view = view  # type: ignore[attr-defined]
+    integration = install_offline(window, work)
+    view.show()
+    view.show_site(SITE)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=5000)
+    assert "showing data from just now" in integration.status_widget.data_age.text()
+    assert [d.uuid for d in run(qtbot, work.cached_devices(SITE))[0]] == harness.device_uuids
+    assert view.context is not None and view.context.queue_offline is not None  # editors hooked as well
+
+    harness.sim.set_network_down(False)
+    qtbot.waitUntil(lambda: not integration.status_widget.data_age.isVisibleTo(window), timeout=5000)
+    run(qtbot, view.aclose())
