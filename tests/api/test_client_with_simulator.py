@@ -93,8 +93,11 @@ async def test_create_measuring_object_is_never_duplicated(
 
 async def test_expired_token_is_renewed_once(sim: Simulator, sim_client: DeviceManagementClient) -> None:
     await sim_client.create_connect_key(SITE)
+    before = sim_client._session.tokens.current()
     sim.expire_tokens()
     assert await sim_client.list_devices(SITE) == []
+    after = sim_client._session.tokens.current()
+    assert before is not None and after is not None and after != before  # the 401 led to a new token
 
 
 async def test_faults_surface_as_the_right_errors(sim: Simulator, sim_client: DeviceManagementClient) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import traceback
 
 import httpx
 import pytest
@@ -134,6 +135,7 @@ async def test_network_errors_hold_no_secret(api: FakeApi, signed_in: DeviceMana
         await signed_in.list_devices(p.SITE)
     assert api.token not in str(caught.value) and api.token not in repr(caught.value)
     assert caught.value.__cause__ is None
+    assert api.token not in "".join(traceback.format_exception(caught.value))
 
 
 async def test_sign_out_stops_replacing_the_old_password(signed_in: DeviceManagementClient) -> None:
