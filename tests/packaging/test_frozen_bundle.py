@@ -121,6 +121,27 @@ def test_frozen_app_passes_its_self_test(
     assert report.read_text(encoding="utf-8") == result.stdout
 
 
+def test_frozen_app_starts_in_demo_mode_and_shuts_down_cleanly(bundle: Bundle, tmp_path: Path) -> None:
+    # The real start-up path (window, services built in a worker thread, local database, qasync loop),
+    # ended by the shell's smoke-test option right after it is ready.
+    home = tmp_path / "home"
+    result = subprocess.run(
+        [str(bundle.executable), "--demo", "--exit-after-paint"],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "SAVERIS_DESKTOP_HOME": str(home)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"^first-paint [\d.]+$", result.stdout, re.MULTILINE), result.stdout
+    assert re.search(r"^ready [\d.]+$", result.stdout, re.MULTILINE), result.stdout
+    log = (home / "logs" / "saveris-desktop.log").read_text(encoding="utf-8")
+    assert "Saveris Desktop closed cleanly" in log
+    assert " ERROR " not in log and "Traceback" not in log, log
+
+
 def test_bundle_holds_the_needed_qt_plugins_and_nothing_of_qml_or_webengine(bundle: Bundle) -> None:
     files = bundle.files()
     plugins = {f.split("/plugins/", 1)[1] for f in files if "/Qt/plugins/" in f}
