@@ -24,12 +24,17 @@ def _echo(api: FakeApi) -> Any:
     return lambda request: reply(200, api.body(request))
 
 
+def _serve(api: FakeApi, path: str, payload: dict[str, Any]) -> None:
+    """GET `path` answers `payload`; PUT `path` answers what it is sent."""
+    api.on("GET", path, reply(200, payload))
+    api.on("PUT", path, _echo(api))
+
+
 async def test_device_round_trip_keeps_firmware_and_capability_extras(
     api: FakeApi, signed_in: DeviceManagementClient
 ) -> None:
     path = f"/devices/{p.DEVICE_UUID}"
-    api.on("GET", path, reply(200, p.device()))
-    api.on("PUT", path, _echo(api))
+    _serve(api, path, p.device())
 
     device = await signed_in.get_device(p.SITE, p.DEVICE_UUID)
     edited = device.with_changes(measuring_cycle=300000)
@@ -62,9 +67,7 @@ async def test_device_from_list_round_trips_after_nested_edit(
 async def test_sensor_round_trip_keeps_channel_extras(
     api: FakeApi, signed_in: DeviceManagementClient
 ) -> None:
-    path = f"/sensors/{p.SENSOR_UUID}"
-    api.on("GET", path, reply(200, p.sensor()))
-    api.on("PUT", path, _echo(api))
+    _serve(api, f"/sensors/{p.SENSOR_UUID}", p.sensor())
 
     sensor = await signed_in.get_sensor(p.SITE, p.SENSOR_UUID)
     channel = sensor.channels[0].with_changes(offset=-0.3)
@@ -80,9 +83,7 @@ async def test_sensor_round_trip_keeps_channel_extras(
 async def test_system_alarm_round_trip_keeps_alarm_extras(
     api: FakeApi, signed_in: DeviceManagementClient
 ) -> None:
-    path = f"/devices/{p.DEVICE_UUID}/alarm-configuration"
-    api.on("GET", path, reply(200, p.system_alarms()))
-    api.on("PUT", path, _echo(api))
+    _serve(api, f"/devices/{p.DEVICE_UUID}/alarm-configuration", p.system_alarms())
 
     config = await signed_in.get_device_alarm_configuration(p.SITE, p.DEVICE_UUID)
     config.alarms[1].enabled = True
@@ -97,9 +98,7 @@ async def test_system_alarm_round_trip_keeps_alarm_extras(
 async def test_measurement_alarm_round_trip_keeps_condition_extras(
     api: FakeApi, signed_in: DeviceManagementClient
 ) -> None:
-    path = f"/measuring-objects/{p.OBJECT_UUID}/alarm-configuration"
-    api.on("GET", path, reply(200, p.measurement_alarms()))
-    api.on("PUT", path, _echo(api))
+    _serve(api, f"/measuring-objects/{p.OBJECT_UUID}/alarm-configuration", p.measurement_alarms())
 
     config = await signed_in.get_measuring_object_alarm_configuration(p.SITE, p.OBJECT_UUID)
     upper_alarm = (
@@ -169,9 +168,7 @@ async def test_nested_unknown_fields_nulls_and_odd_types_round_trip(
     served["sensors_connections"].append(
         {"slot_index": 1, "sensor_uuid": "s-2", "connected": False, "x": None}
     )
-    path = f"/devices/{p.DEVICE_UUID}"
-    api.on("GET", path, reply(200, served))
-    api.on("PUT", path, _echo(api))
+    _serve(api, f"/devices/{p.DEVICE_UUID}", served)
 
     device = await signed_in.get_device(p.SITE, p.DEVICE_UUID)
     device.sensors_connections[1].connected = True  # edit inside the list, next to an unknown null
