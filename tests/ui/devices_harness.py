@@ -53,7 +53,11 @@ async def _prepare(sim: Simulator, services: AppServices, kinds: list[LoggerKind
         )
         assert result.ok, result.message
     sim.advance_time(60)
-    return [device.uuid for device in await client.list_devices(SITE)]
+    uuids = [device.uuid for device in await client.list_devices(SITE)]
+    # The manual clock stands still otherwise; real writes happen later than the join, and the view
+    # relies on `last_modified` to tell a stale poll from the answer of its own write.
+    sim.advance_time(1)
+    return uuids
 
 
 def make_devices_harness(

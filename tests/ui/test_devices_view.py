@@ -192,3 +192,27 @@ def test_device_payload_from_the_list_keeps_unknown_fields() -> None:
         {"uuid": "u", "product_type": "PT_SAVERIS2", "connection": {"rssi_dbm": -50}}
     )
     assert device.to_payload()["connection"] == {"rssi_dbm": -50}
+
+
+def test_a_poll_older_than_our_own_write_does_not_undo_it(qtbot, qloop) -> None:
+    h = make_devices_harness(qtbot, [LoggerKind.QSR_TEMPERATURE])
+    view = h.view
+    uuid = h.device_uuids[0]
+    open_and_wait(qtbot, h, uuid)
+    view.watcher.pause()  # this test feeds the listings itself
+    stale = run(qtbot, h.client.get_device(SITE, uuid))
+    h.sim.advance_time(5)
+    editor = view.settings_editor
+    editor.measuring.set_text("10 min")
+    editor.apply_button.click()
+    qtbot.waitUntil(lambda: not editor.busy and not editor.dirty, timeout=5000)
+    view.model.refresh_now([stale])  # a poll that was sent before the write answered
+    view._after_refresh([stale])
+    assert editor.session.base["measuring_cycle"] == 600_000
+    assert editor.measuring.text() == "10 min"
+    newer = run(qtbot, h.client.get_device(SITE, uuid)).with_changes(name="Changed later")
+    newer = newer.with_changes(last_modified="2999-01-01T00:00:00.000Z")
+    view.model.refresh_now([newer])
+    view._after_refresh([newer])
+    assert editor.session.base["name"] == "Changed later"
+    close_harness(qtbot, h)

@@ -9,6 +9,7 @@ so selection, sort order, scroll position and every open edit survive it.
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSettings, Qt, QTimer
@@ -59,6 +60,20 @@ def intersect(ranges: list[DurationRange]) -> DurationRange:
     lows = [r.minimum_ms for r in ranges if r.minimum_ms is not None]
     highs = [r.maximum_ms for r in ranges if r.maximum_ms is not None]
     return DurationRange(max(lows) if lows else None, min(highs) if highs else None)
+
+
+def _older(candidate: dict[str, Any], current: dict[str, Any]) -> bool:
+    """True when `candidate` is an older server state than `current` (a poll sent before our PUT
+    answered must not undo what the PUT returned). Without timestamps nothing counts as older."""
+    stamps = []
+    for payload in (candidate, current):
+        text = payload.get("last_modified")
+        try:
+            stamps.append(datetime.fromisoformat(str(text).replace("Z", "+00:00")) if text else None)
+        except ValueError:
+            stamps.append(None)
+    first, second = stamps
+    return first is not None and second is not None and first < second
 
 
 class _ClientSource:
@@ -343,7 +358,7 @@ class DevicesView(QWidget):
                 self.detail_status.setText(self.tr("This logger is no longer listed in the site."))
             elif session is not None:
                 payload = device.to_payload()
-                if payload != session.base:
+                if payload != session.base and not _older(payload, session.base):
                     self.context.session(f"device:{uuid}", payload)
                     self.settings_editor.session_refreshed()
 
