@@ -34,6 +34,7 @@ from saveris_desktop.ui.offline.pending_dialog import PendingChangesDialog
 from saveris_desktop.ui.offline.site_plan_dialog import SitePlanDialog
 from saveris_desktop.ui.offline.status_widget import SyncStatusWidget
 from saveris_desktop.ui.offline.templates_dialog import TemplatesDialog
+from saveris_desktop.ui.offline.wizard_drafts import WizardDrafts
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +72,7 @@ class OfflineIntegration(QObject):
         )
         self._build_menu()
         self._hook_device_view()
+        self.wizard_drafts = WizardDrafts(work, window)
         if work.problem is not None:
             self._tell_about_damaged_database(work.problem.message)
 

@@ -370,3 +370,40 @@ def test_installs_into_the_real_main_window(qtbot: Any, qloop: Any, tmp_path: Pa
     assert not window.connection_label.isVisibleTo(window)
     run(qtbot, window.aclose())
     run(qtbot, services.aclose())
+
+
+def test_wizard_inputs_are_a_draft_without_the_password(qtbot: Any, qloop: Any, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    from saveris_desktop.ui.wizard import OnboardingWizard
+
+    sim = Simulator(seed=4, join_delay=0.0, clock=ManualClock())
+    services = make_services(sim, demo=False)  # the demo pre-fills its own account
+    work = run(qtbot, OfflineWork.open(services, tmp_path / "db.sqlite3"))
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    ui = install_offline(window, work)
+    wizard = OnboardingWizard(services, parent=window)
+    wizard.show()
+    qtbot.waitUntil(lambda: wizard in ui.wizard_drafts.attached, timeout=3000)
+    username = wizard.findChild(QLineEdit, "usernameEdit")
+    password = wizard.findChild(QLineEdit, "passwordEdit")
+    qtbot.keyClicks(username, "tech@example.com")
+    qtbot.keyClicks(password, "Secret-123")
+    ui.wizard_drafts.save_now()
+    key = ui.wizard_drafts.key
+    qtbot.waitUntil(lambda: run(qtbot, work.drafts.get(key)) is not None, timeout=3000)
+    stored = run(qtbot, work.drafts.get(key))
+    assert stored.mine["fields"]["usernameEdit"] == "tech@example.com"
+    assert "Secret-123" not in json.dumps(stored.mine)
+    wizard.reject()  # closed without finishing: the draft stays
+
+    again = OnboardingWizard(services, parent=window)
+    again.show()
+    qtbot.waitUntil(
+        lambda: again.findChild(QLineEdit, "usernameEdit").text() == "tech@example.com", timeout=3000
+    )
+    assert again.findChild(QLineEdit, "passwordEdit").text() == ""
+    again.reject()
+    run(qtbot, services.aclose())
