@@ -178,8 +178,12 @@ class OfflineIntegration(QObject):
             context.queue_offline = self._queue_offline
 
     def _session_created(self, session: EditSession) -> None:
-        if not self.tasks.closed:
-            self.tasks.spawn(self._restore_draft(session), name="restore-draft")
+        if self.tasks.closed:
+            return
+        key = self.editor_drafts.key_for(session)
+        if key is not None:  # the configuration as the cloud sent it: the last known version
+            self.tasks.spawn(self.work.remember(key.site, key.kind, key.object_id, session.base), name="cache")
+        self.tasks.spawn(self._restore_draft(session), name="restore-draft")
 
     async def _restore_draft(self, session: EditSession) -> None:
         resumed = await self.editor_drafts.restore(session)

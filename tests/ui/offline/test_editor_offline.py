@@ -41,6 +41,8 @@ def test_typed_edit_is_a_draft_and_comes_back_in_a_new_session(qtbot: Any, setup
     run(qtbot, integration.editor_drafts.flush_all())  # what focus-out / the idle second does
     draft = run(qtbot, work.drafts.get(DraftKey(work.endpoint, SITE, "device", uuid)))
     assert draft is not None and draft.mine["name"] == "Vaccine fridge (draft)"
+    cached = run(qtbot, work.cached(SITE, "device_alarms", uuid))
+    assert cached is not None and "alarms" in cached.payload  # configurations the editors loaded are kept
 
     # as after a restart: the editor's memory is gone, only the draft is left
     harness.view.context.sessions.clear()
