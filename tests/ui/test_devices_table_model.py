@@ -1,0 +1,74 @@
+"""The table model alone: in-place updates keep scroll position, selection and sort order."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QTableView
+
+from saveris_desktop.api.models import Device
+from saveris_desktop.core.device_rows import COLUMNS
+from saveris_desktop.ui.devices.table_model import UUID_ROLE, DeviceFilterProxy, DeviceTableModel
+
+
+def _device(index: int, status: str = "ok") -> Device:
+    return Device.model_validate(
+        {
+            "uuid": f"u{index:04d}",
+            "serial_number": f"6{index:08d}",
+            "model_code": "0572 3010",
+            "product_type": "PT_QSR_TEMPERATURE",
+            "firmware": {"firmware_version": "2.4.1"},
+            "sensors_connections": [
+                {"slot_index": 0, "sensor_uuid": f"s{index}", "connected": status == "ok"}
+            ],
+            "last_modified": "2026-03-01T10:00:00Z",
+        }
+    )
+
+
+def test_refresh_keeps_scroll_selection_and_sort(qtbot, qloop) -> None:
+    model = DeviceTableModel()
+    proxy = DeviceFilterProxy()
+    proxy.setSourceModel(model)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.sortByColumn(COLUMNS.index("serial_number"), Qt.SortOrder.DescendingOrder)
+    view.resize(800, 400)
+    view.show()
+    devices = [_device(i) for i in range(500)]
+    model.refresh_now(devices)
+    view.verticalScrollBar().setValue(200)
+    scroll = view.verticalScrollBar().value()
+    target = proxy.index(210, 0)
+    uuid = target.data(UUID_ROLE)
+    view.selectionModel().select(
+        target, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
+
+    resets, changed = [], []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.dataChanged.connect(lambda *_: changed.append(1))
+    fresh = [_device(i, "lost" if i % 100 == 7 else "ok") for i in range(500) if i != 3]
+    fresh.append(_device(999))  # a new logger
+    plan = model.refresh_now(fresh)
+
+    assert plan.counts == (1, 5, 1)
+    assert resets == [] and len(changed) == 5
+    assert view.verticalScrollBar().value() == scroll
+    assert [i.data(UUID_ROLE) for i in view.selectionModel().selectedRows()] == [uuid]
+    serials = [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+    assert serials == sorted(serials, reverse=True)
+    assert model.row_of("u0003") is None and model.row_of("u0999") is not None
+
+
+def test_timezone_formats_last_change_in_site_time(qtbot, qloop) -> None:
+    model = DeviceTableModel()
+    model.refresh_now([_device(1)])
+    column = COLUMNS.index("last_change")
+    assert model.index(0, column).data() == "2026-03-01 10:00"
+    model.set_timezone("Europe/Berlin")
+    assert model.index(0, column).data() == "2026-03-01 11:00"
+    model.set_timezone("Not/AZone")
+    assert model.index(0, column).data() == "2026-03-01 10:00"
