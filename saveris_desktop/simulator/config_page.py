@@ -29,7 +29,7 @@ def render(
     for name, label, kind in FIELDS:
         value = "" if kind == "password" else values.get(name, "")
         problem = errors.get(name)
-        invalid = ' aria-invalid="true"' if problem else ""
+        invalid = f' aria-invalid="true" aria-describedby="{name}-error"' if problem else ""
         rows.append(
             f'<p><label for="{name}">{escape(label)}</label><br>'
             f'<input id="{name}" name="{name}" type="{kind}" value="{escape(value)}"{invalid}>'

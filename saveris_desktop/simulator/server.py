@@ -15,6 +15,7 @@ import argparse
 import contextlib
 import ipaddress
 import logging
+import os
 import socket
 import sys
 import threading
@@ -46,7 +47,8 @@ def bind(host: str, port: int) -> socket.socket:
     # IPPROTO_TCP spelled out: asyncio turns Nagle off (TCP_NODELAY) only on sockets that say TCP,
     # and with Nagle on every keep-alive answer waits ~40 ms for a delayed ACK.
     sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    if os.name != "nt":  # on Windows SO_REUSEADDR would let a second server take the same port
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
     sock.listen(128)
     sock.set_inheritable(True)
