@@ -103,6 +103,7 @@ class AppServices:
                 log.exception("closing %r failed", closer)
         self.closers.clear()
         await self.client.aclose()
+        log.info("background work cancelled, API client closed")
 
     def _new_client(self, endpoint: Endpoint) -> DeviceManagementClient:
         client = self.client_factory(endpoint)

@@ -66,7 +66,7 @@ def test_the_app_starts_paints_and_quits_cleanly_without_warnings(tmp_path) -> N
     noise = [line for line in result.stderr.splitlines() if "propagateSizeHints" not in line]
     assert noise == []  # no ResourceWarning, no unclosed client, no slow-callback warning
     log_text = (tmp_path / "logs" / "saveris-desktop.log").read_text(encoding="utf-8")
-    assert "closed cleanly" in log_text
+    assert "API client closed" in log_text and "closed cleanly" in log_text
 
 
 def test_main_window_embeds_the_device_view_and_the_demo_panel(qtbot, qloop) -> None:
