@@ -1,0 +1,56 @@
+"""UI state in QSettings: window geometry, last sign-in choices, recent sites; never a password."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+from saveris_desktop.api.regions import Environment, Region
+from saveris_desktop.ui.main_window import MainWindow
+from saveris_desktop.ui.ui_state import RECENT_SITES_LIMIT, UiState
+
+
+def test_sign_in_choices_and_recent_sites_round_trip(qt_settings) -> None:
+    state = UiState()
+    assert (state.last_region(), state.last_environment(), state.recent_sites()) == (
+        Region.EUROPE,
+        Environment.PRODUCTION,
+        [],
+    )
+    state.set_sign_in("tech@example.com", Region.ASIA_PACIFIC, Environment.INTEGRATION, True)
+    for site in ("A/B Shop", "Café", "a/b shop"):
+        state.add_recent_site(site)
+    state.set_site_timezone("Café", "Europe/Paris")
+    state.sync()
+    again = UiState()
+    assert again.last_region() is Region.ASIA_PACIFIC and again.last_environment() is Environment.INTEGRATION
+    assert again.last_username() == "tech@example.com" and again.remember_me()
+    assert again.recent_sites() == ["a/b shop", "Café"]
+    assert again.site_timezone("café") == "Europe/Paris"  # a slash or case in a name is no problem
+    for index in range(RECENT_SITES_LIMIT + 5):
+        again.add_recent_site(f"Site {index}")
+    assert len(again.recent_sites()) == RECENT_SITES_LIMIT
+    settings = QSettings()
+    values = " ".join(str(settings.value(key)) for key in settings.allKeys())
+    assert "password" not in " ".join(settings.allKeys()).lower()
+    assert "tech@example.com" in values
+
+
+def test_garbage_in_the_settings_falls_back_to_defaults(qt_settings) -> None:
+    settings = QSettings()
+    settings.setValue("sign_in/region", "mars")
+    settings.setValue("sites/recent", "Only one")
+    state = UiState(settings)
+    assert state.last_region() is Region.EUROPE
+    assert state.recent_sites() == ["Only one"]
+
+
+def test_the_window_geometry_is_restored(qtbot, qt_settings) -> None:
+    window = MainWindow(UiState())
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(777, 555)
+    qtbot.wait(10)
+    window.close()
+    again = MainWindow(UiState())
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (777, 555)
