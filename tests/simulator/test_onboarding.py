@@ -8,6 +8,7 @@ from saveris_desktop.api.client import DeviceManagementClient
 from saveris_desktop.api.regions import Endpoint
 from saveris_desktop.simulator import LedState, ManualClock, Simulator
 from saveris_desktop.simulator.server import serve_in_thread
+from tests.simulator.cli import saveris_sim
 from tests.simulator.onboarding import SITE, onboard
 
 
@@ -30,3 +31,16 @@ async def test_onboarding_in_process(sim: Simulator, client: DeviceManagementCli
     async with httpx.AsyncClient(transport=sim.transport(), base_url="http://simulator") as control:
         result = await onboard(client, control)
     assert result.measuring_object.customer_site == SITE
+
+
+async def test_onboarding_against_the_saveris_sim_command() -> None:
+    """The same walk against the real command line server in its own process (real clock)."""
+    with saveris_sim("--seed", "3") as (base_url, _banner):
+        client = DeviceManagementClient(Endpoint.custom(base_url))
+        async with httpx.AsyncClient(base_url=base_url) as control:
+            try:
+                result = await onboard(client, control)
+            finally:
+                await client.aclose()
+            (logger,) = (await control.get("/_sim/loggers")).json()["loggers"]
+    assert logger["led"] == "normal" and logger["serial_number"] == result.device.serial_number

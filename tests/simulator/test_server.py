@@ -5,10 +5,6 @@ from __future__ import annotations
 import json
 import os
 import socket
-import subprocess
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -16,6 +12,7 @@ import pytest
 
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, LoggerKind, ManualClock, Simulator
 from saveris_desktop.simulator.server import bind, main, serve_in_thread
+from tests.simulator.cli import saveris_sim
 from tests.simulator.conftest import SITE, join
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,47 +26,12 @@ def test_refuses_to_serve_other_hosts_without_allow_remote(capsys: pytest.Captur
         pass
 
 
-@contextmanager
-def _saveris_sim(state: Path) -> Iterator[tuple[str, str]]:
-    """Start the real command line in a child process; yields its URL and its banner."""
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "saveris_desktop.simulator.server",
-            "--port",
-            "0",
-            "--state",
-            str(state),
-            "--join-delay",
-            "0",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    try:
-        assert process.stdout is not None
-        banner = []
-        for line in process.stdout:
-            banner.append(line)
-            if line.startswith("Control API"):
-                break
-        text = "".join(banner)
-        url = next(word for word in text.split() if word.startswith("http://127.0.0.1:"))
-        yield url, text
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
-
-
 def test_the_command_line_server_keeps_a_demo_site_across_a_restart(tmp_path: Path) -> None:
     state = tmp_path / "sim-state.json"
-    with _saveris_sim(state) as (url, banner), httpx.Client(base_url=url) as http:
+    with (
+        saveris_sim("--state", str(state), "--join-delay", "0") as (url, banner),
+        httpx.Client(base_url=url) as http,
+    ):
         assert f"{DEMO_USERNAME} / password {DEMO_PASSWORD}" in banner and "(new)" in banner
         token = http.post("/token", json={"username": DEMO_USERNAME, "password": DEMO_PASSWORD}).json()[
             "IdToken"
@@ -88,7 +50,10 @@ def test_the_command_line_server_keeps_a_demo_site_across_a_restart(tmp_path: Pa
     assert json.loads(state.read_text(encoding="utf-8"))["format"] == 1
     assert [p.name for p in tmp_path.iterdir()] == ["sim-state.json"]  # no temp file left behind
 
-    with _saveris_sim(state) as (url, banner), httpx.Client(base_url=url) as http:
+    with (
+        saveris_sim("--state", str(state), "--join-delay", "0") as (url, banner),
+        httpx.Client(base_url=url) as http,
+    ):
         assert "(restored)" in banner
         old = http.get("/connect-keys", params={"site": SITE}, headers=auth)
         assert old.status_code == 401  # a restart signs everybody out (new secret)
