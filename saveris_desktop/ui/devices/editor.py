@@ -371,28 +371,28 @@ class SessionEditor(QWidget):
         self.verdict.setText(self.tr("Sending to the cloud…"))
         self.verdict.show()
         self.update_state()
+        session = self.session  # the answer belongs to this session, even if the form moved on
         self.context.tasks.spawn(
-            self._send_or_queue(payload),
+            self._send_or_queue(session, payload),
             name=f"apply:{self.objectName()}",
-            on_result=self._applied,
+            on_result=lambda answer: self._applied(session, answer),
             on_error=self._refused,
         )
 
-    async def _send_or_queue(self, payload: dict[str, Any]) -> dict[str, Any]:
+    async def _send_or_queue(self, session: EditSession, payload: dict[str, Any]) -> dict[str, Any]:
         try:
             return await self.send(payload)
         except NetworkError:
-            queue, session = self.context.queue_offline, self.session
-            if queue is None or session is None:
+            queue = self.context.queue_offline
+            if queue is None:
                 raise
             await queue(session, payload)
             raise _QueuedOfflineError from None
 
-    def _applied(self, answer: dict[str, Any]) -> None:
+    def _applied(self, session: EditSession, answer: dict[str, Any]) -> None:
         self._busy = False
         self.progress.hide()
-        if self.session is not None:
-            self.session.accept(answer)
+        session.accept(answer)
         self.verdict.setStyleSheet(OK_STYLE)
         self.verdict.setText(self.tr("Saved. The cloud accepted the changes."))
         self._reload(force=True)
