@@ -65,7 +65,8 @@ class DemoPanel(QWidget):
             QPushButton(self.tr("&Unpack a new logger"), self), "demoUnpackButton"
         )
         self.loggers = self._named(QListWidget(self), "demoLoggerList", self.tr("Virtual loggers"))
-        self.loggers.setMinimumHeight(self.fontMetrics().height() * 5)
+        self.loggers.setMinimumHeight(self.fontMetrics().height() * 4)
+        self.loggers.setMaximumHeight(self.fontMetrics().height() * 9)
 
         self.led = LedIndicator(LedPattern.OFF, self)
         self.led.setObjectName("demoLed")
