@@ -7,7 +7,6 @@ the bearer token, the `site` parameter, the body (JSON only, size-limited), then
 from __future__ import annotations
 
 import json
-import logging
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +27,6 @@ from .validation import Obj, Refusal, fail
 if TYPE_CHECKING:
     from .facade import Simulator
 
-log = logging.getLogger(__name__)
 
 #: Routes that carry a JSON body; every other route ignores one.
 BODY_ROUTES = frozenset(name for name, route in ROUTES.items() if route.method in ("POST", "PUT")) - {

@@ -92,3 +92,10 @@ def test_a_damaged_state_file_is_reported_not_overwritten(
     assert main(["--port", "0", "--state", str(state)]) == 2
     assert "cannot read the state file" in capsys.readouterr().err
     assert state.read_text(encoding="utf-8") == "{not json"
+
+
+def test_every_route_of_the_one_route_table_is_served() -> None:
+    from saveris_desktop.api.routes import ROUTES
+    from saveris_desktop.simulator.endpoints import HANDLERS
+
+    assert set(HANDLERS) | {"token", "create_connect_key", "get_connect_key"} == set(ROUTES)
