@@ -261,3 +261,24 @@ def test_every_change_reaches_the_drafts_hook(qtbot, harness) -> None:
     harness.view.on_session_change = lambda session: seen.append((session.key, session.dirty))
     harness.view.settings_editor.measuring.set_text("10 min")
     assert (f"device:{harness.device_uuids[0]}", True) in seen
+
+
+def test_answer_lands_in_the_session_it_was_sent_for(qtbot, qloop) -> None:
+    h = make_devices_harness(qtbot, [LoggerKind.GATEWAY_164])
+    open_and_wait(qtbot, h, h.device_uuids[0])
+    tab = h.view.sensors_tab
+    qtbot.waitUntil(lambda: tab.picker.count() == 2, timeout=5000)
+    editor = tab.editor
+    first = editor.session
+    editor.name_edit.setText("Cold room door")
+    editor.name_edit.textEdited.emit("Cold room door")
+    h.sim.add_fault("latency", route="put_sensor", latency=0.3, count=1)
+    editor.apply_button.click()
+    tab.picker.setCurrentIndex(1)  # the technician moves on while the answer is on its way
+    second = editor.session
+    assert second is not first
+    qtbot.waitUntil(lambda: not editor.busy, timeout=5000)
+    assert not first.dirty and first.base["name"] == "Cold room door"
+    assert second.base["name"] != "Cold room door" and not second.dirty
+    assert editor.name_edit.text() == second.base["name"]
+    close_harness(qtbot, h)

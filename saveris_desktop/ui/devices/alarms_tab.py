@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,12 +28,15 @@ from saveris_desktop.ui.devices.fields import DurationField
 DEVICE_ALARM_KINDS = ("BATTERY_LOW", "EXTERNAL_POWER_LOST", "CONNECTION_TIMEOUT")
 SENSOR_ALARM_KINDS = ("SENSOR_BROKEN", "CALIBRATION_OVERDUE", "BATTERY_LOW")
 
+# QT_TRANSLATE_NOOP marks the titles for lupdate; they are translated where shown.
 _KIND_TITLES = {
-    "BATTERY_LOW": "Battery nearly empty",
-    "EXTERNAL_POWER_LOST": "External power lost",
-    "CONNECTION_TIMEOUT": "No connection (logger did not report in time)",
-    "SENSOR_BROKEN": "Sensor broken or unplugged",
-    "CALIBRATION_OVERDUE": "Calibration overdue",
+    "BATTERY_LOW": QT_TRANSLATE_NOOP("SystemAlarmsEditor", "Battery nearly empty"),
+    "EXTERNAL_POWER_LOST": QT_TRANSLATE_NOOP("SystemAlarmsEditor", "External power lost"),
+    "CONNECTION_TIMEOUT": QT_TRANSLATE_NOOP(
+        "SystemAlarmsEditor", "No connection (logger did not report in time)"
+    ),
+    "SENSOR_BROKEN": QT_TRANSLATE_NOOP("SystemAlarmsEditor", "Sensor broken or unplugged"),
+    "CALIBRATION_OVERDUE": QT_TRANSLATE_NOOP("SystemAlarmsEditor", "Calibration overdue"),
 }
 
 

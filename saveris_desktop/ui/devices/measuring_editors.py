@@ -248,6 +248,12 @@ class MeasurementAlarmsEditor(SessionEditor):
             box.preset.activated.connect(lambda _i, b=box: self._preset_chosen(b))
             self.layout_.addWidget(box)
             self.boxes.append(box)
+        if not self.channels:
+            self.empty_note.setText(self.tr("This measuring object has no logical channels."))
+        elif not self.boxes:
+            self.empty_note.setText(
+                self.tr("Door contacts have no limits to set: their alarms come from the sensor alarms.")
+            )
         self.empty_note.setVisible(not self.boxes)
 
     def _preset_chosen(self, box: _ChannelLimitsBox) -> None:

@@ -15,6 +15,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -30,13 +31,13 @@ UUID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _HEADERS = {
-    "serial_number": "Serial number",
-    "model": "Model",
-    "device_type": "Device type",
-    "firmware": "Firmware",
-    "sensors": "Connected sensors",
-    "last_change": "Last change",
-    "status": "Status",
+    "serial_number": QT_TRANSLATE_NOOP("DeviceTableModel", "Serial number"),
+    "model": QT_TRANSLATE_NOOP("DeviceTableModel", "Model"),
+    "device_type": QT_TRANSLATE_NOOP("DeviceTableModel", "Device type"),
+    "firmware": QT_TRANSLATE_NOOP("DeviceTableModel", "Firmware"),
+    "sensors": QT_TRANSLATE_NOOP("DeviceTableModel", "Connected sensors"),
+    "last_change": QT_TRANSLATE_NOOP("DeviceTableModel", "Last change"),
+    "status": QT_TRANSLATE_NOOP("DeviceTableModel", "Status"),
 }
 
 AnyIndex = QModelIndex | QPersistentModelIndex
