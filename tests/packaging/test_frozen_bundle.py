@@ -108,7 +108,8 @@ def test_frozen_app_passes_its_self_test(
     record_property("frozen_self_test_seconds", round(seconds, 1))
 
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "(frozen," in result.stdout
+    # The version comes from the package metadata the spec copies (else it reads "0.0.0+unknown").
+    assert f"Saveris Desktop {saveris_desktop.__version__} self-test (frozen," in result.stdout
     details = assert_self_test_passed(result.stdout)
     # Every module of the source tree made it into the bundle and imports there.
     if details["import modules"] != f"{source_module_count()} modules":
