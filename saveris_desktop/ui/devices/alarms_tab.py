@@ -43,7 +43,7 @@ _KIND_TITLES = {
 class _AlarmRow:
     def __init__(self, editor: SystemAlarmsEditor, position: int, kind: str) -> None:
         prefix = f"{editor.objectName()}_{kind.lower()}"
-        title = editor.tr(_KIND_TITLES.get(kind, kind.replace("_", " ").capitalize()))
+        title = editor.tr(str(_KIND_TITLES.get(kind, kind.replace("_", " ").capitalize())))
         self.kind = kind
         self.enabled = QCheckBox(title)
         self.enabled.setObjectName(f"{prefix}_enabled")

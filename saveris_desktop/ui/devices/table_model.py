@@ -71,7 +71,7 @@ class DeviceTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("DeviceTableModel", _HEADERS[COLUMNS[section]])
+            return QCoreApplication.translate("DeviceTableModel", str(_HEADERS[COLUMNS[section]]))
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
