@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol
 
+from pydantic import ValidationError
+
 from saveris_desktop.api.errors import (
     ApiError,
     AuthenticationError,
@@ -344,6 +346,8 @@ class SyncEngine:
             raise ValueError(f"the outbox cannot send changes of kind {kind!r}")
         item = await self.outbox.enqueue(self.endpoint, site, kind, object_id, payload, base)
         await self.queue_changed()
+        if self._online is False:
+            self._start_probe()  # nothing else may notice when the cloud is back
         return item
 
     async def queue_changed(self) -> None:
@@ -450,7 +454,10 @@ class SyncEngine:
             target = merge.merged
             if same_json(target, server):
                 return await self._already_applied(item, server)
-        model = resource.model.model_validate(target)
+        try:
+            model = resource.model.model_validate(target)
+        except ValidationError as error:
+            return await self._fail(item, None, _unfit(error))
         await self._mark_sending(item, before=server, after=target)
         try:
             answer = await resource.write(self.client, item.site, item.object_id, model)
@@ -459,7 +466,10 @@ class SyncEngine:
         return await self._done(item, Outcome.SENT, after=answer.to_payload(), sent=target)
 
     async def _create_measuring_object(self, item: OutboxItem) -> ItemResult:
-        wanted = MeasuringObject.model_validate(item.payload)
+        try:
+            wanted = MeasuringObject.model_validate(item.payload)
+        except ValidationError as error:
+            return await self._fail(item, None, _unfit(error))
         try:
             existing = await self.client.list_measuring_objects(item.site)
         except ApiError as error:
@@ -623,6 +633,12 @@ class SyncEngine:
             )
             return ItemResult(item.id, item.kind, item.object_id, Outcome.WAITING, message)
         return await self._fail(item, before, message)
+
+
+def _unfit(error: ValidationError) -> str:
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first["loc"]) or "the change"
+    return f"The change cannot be sent: {where}: {first['msg']}."
 
 
 def _placeholder_mapping(item: OutboxItem, created: MeasuringObject) -> dict[str, str]:

@@ -112,10 +112,9 @@ async def test_while_offline_the_engine_probes_until_the_cloud_answers(
     await engine.wait_until_idle()  # the first try found no network and started probing
     assert engine.online is False
     for _ in range(400):  # a few ms in practice: every step is a fake sleep or a tiny sqlite write
-        if server.writes:
+        if engine.online and (await engine.status()).open_changes == 0:
             break
         await asyncio.sleep(0.005)
-    await engine.wait_until_idle()
     assert delays == [1.0, 2.0, 2.0]
     assert server.writes == [("device", "dev-1")]
     assert engine.online is True
@@ -314,3 +313,14 @@ async def test_audit_csv_has_every_column_and_defuses_formulas(store: Store, ser
     target = Path(store.path.parent / "audit.csv")
     assert await engine.audit.export_csv(target) == 1
     assert target.read_text(encoding="utf-8-sig").startswith("when,")
+
+
+async def test_a_change_that_does_not_fit_the_model_fails_with_the_reason(
+    store: Store, server: FakeServer
+) -> None:
+    engine = engine_for(store, server)
+    item = await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(measuring_cycle="often"), device())
+    [result] = await engine.sync_now()
+    assert result.outcome is Outcome.FAILED and "measuring_cycle" in (result.message or "")
+    assert (await engine.outbox.get(item.id)).state is OutboxState.FAILED
+    assert server.writes == []
