@@ -168,6 +168,14 @@ class AuditLog:
 
         return await self._store.read(work)
 
+    async def sites(self) -> list[str]:
+        """Every site that has entries, for a filter."""
+
+        def work(connection: sqlite3.Connection) -> list[str]:
+            return [row[0] for row in connection.execute("SELECT DISTINCT site FROM audit ORDER BY site")]
+
+        return await self._store.read(work)
+
     async def export_csv(self, path: Path, entries: Sequence[AuditEntry] | None = None) -> int:
         """Write `entries` (default: the whole log) to `path`; returns the number of rows."""
         rows = list(entries) if entries is not None else await self.entries(limit=-1)

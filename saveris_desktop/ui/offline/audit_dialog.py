@@ -133,8 +133,7 @@ class AuditLogDialog(QDialog):
         self.refresh()
 
     async def _load_sites(self) -> None:
-        entries = await self.work.audit.entries(endpoint=None, limit=-1)
-        for site in sorted({e.site for e in entries}):
+        for site in await self.work.audit.sites():
             self.site_filter.addItem(site, site)
 
     def refresh(self) -> None:
