@@ -87,6 +87,37 @@ def test_no_network_at_sign_in_is_said_in_plain_words(qtbot, qloop) -> None:
     assert "cannot be reached" in page.error.text()
 
 
+def test_a_server_error_at_sign_in_is_said_in_plain_words_and_retry_works(qtbot, qloop) -> None:
+    h = make_harness(qtbot)
+    h.sim.add_fault("error_status", route="token", status=500)
+    page = h.wizard.pages[PageId.SIGN_IN]
+    _next(h)
+    qtbot.waitUntil(lambda: page.error.isVisible(), timeout=5000)
+    assert "problem right now" in page.error.text()
+    h.sim.clear_faults()
+    _next(h)
+    qtbot.waitUntil(lambda: h.page() is PageId.SITE, timeout=5000)
+    assert not page.error.isVisible()
+
+
+def test_a_failing_device_list_while_waiting_is_shown_and_polling_goes_on(qtbot, qloop) -> None:
+    h = make_harness(qtbot)
+    sign_in(qtbot, h)
+    key = create_site(qtbot, h)
+    to_waiting(qtbot, h)
+    waiting = h.wizard.pages[PageId.WAITING]
+    h.sim.add_fault("error_status", route="list_devices", status=503)
+    qtbot.waitUntil(lambda: waiting.error.isVisible(), timeout=5000)
+    assert "Trying again automatically" in waiting.error.text()
+    assert not waiting.offline_banner.isVisible()  # the server answered: not an offline state
+    h.sim.clear_faults()
+    logger = h.sim.create_logger(LoggerKind.QSR_TEMPERATURE_HUMIDITY)
+    h.sim.press_button(logger.id, 3.0)
+    h.sim.submit_configuration(logger.id, key, "Bakery-WLAN", WIFI_PASSWORD)
+    h.sim.advance_time(10)
+    qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
+
+
 def test_a_refused_site_name_shows_the_reason_next_to_the_field(qtbot, qloop) -> None:
     h = make_harness(qtbot)
     sign_in(qtbot, h)
