@@ -182,7 +182,9 @@ class OfflineIntegration(QObject):
             return
         key = self.editor_drafts.key_for(session)
         if key is not None:  # the configuration as the cloud sent it: the last known version
-            self.tasks.spawn(self.work.remember(key.site, key.kind, key.object_id, session.base), name="cache")
+            self.tasks.spawn(
+                self.work.remember(key.site, key.kind, key.object_id, session.base), name="cache"
+            )
         self.tasks.spawn(self._restore_draft(session), name="restore-draft")
 
     async def _restore_draft(self, session: EditSession) -> None:
