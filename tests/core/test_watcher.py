@@ -212,3 +212,42 @@ async def test_a_failing_observer_does_not_stop_the_watcher(caplog) -> None:
     assert watcher.running
     assert "observer" in caplog.text
     await watcher.aclose()
+
+
+async def test_against_the_simulator_a_joining_logger_is_found_across_a_network_loss() -> None:
+    from saveris_desktop.api.client import DeviceManagementClient
+    from saveris_desktop.api.regions import Endpoint
+    from saveris_desktop.api.retry import RetryPolicy
+    from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, LoggerKind, Simulator
+    from saveris_desktop.simulator.clock import ManualClock
+
+    async def no_sleep(_seconds: float) -> None:
+        await asyncio.sleep(0)
+
+    sim = Simulator(seed=9, join_delay=5.0, clock=ManualClock())
+    client = DeviceManagementClient(
+        Endpoint.custom("http://127.0.0.1:9"), transport=sim.transport(), retry=RetryPolicy(sleep=no_sleep)
+    )
+    await client.sign_in(DEMO_USERNAME, DEMO_PASSWORD)
+    key = (await client.create_connect_key("Depot")).connect_key
+    watcher = DeviceWatcher(client, timing=FAST)
+    connectivity: list[bool] = []
+    found: list[str] = []
+    watcher.sig_connectivity.connect(connectivity.append)
+    watcher.sig_new_devices.connect(lambda devices: found.extend(d.serial_number or "" for d in devices))
+    watcher.start("Depot", baseline=[])
+    await _until(lambda: watcher.status().polls >= 2)
+
+    logger = sim.create_logger(LoggerKind.QSR_TEMPERATURE)
+    sim.press_button(logger.id, 3.0)
+    sim.set_network_down(True)  # the laptop is on the logger's hotspot
+    await _until(lambda: connectivity == [True, False])
+    assert sim.submit_configuration(logger.id, key, "Depot-WLAN", "password123").ok
+    sim.advance_time(6)
+    await asyncio.sleep(0.05)
+    assert found == []  # nothing can be seen while offline
+    sim.set_network_down(False)
+    await _until(lambda: found == [logger.serial_number])
+    assert connectivity == [True, False, True]
+    await watcher.aclose()
+    await client.aclose()
