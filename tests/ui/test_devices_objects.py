@@ -147,6 +147,13 @@ def test_instruction_set_round_trip_and_override_note(qtbot, harness) -> None:
     assert "accepted" in editor.verdict.text()
     after = run(qtbot, harness.client.get_measuring_instruction_set(SITE, obj.uuid))
     assert (after.measuring_cycle, after.communication_cycle) == (120_000, 1_800_000)
+    # Emptying a field removes the override: null is sent and the logger's own setting applies again.
+    editor.measuring.set_text("")
+    assert editor.measuring.problem() == "" and editor.session.get(("measuring_cycle",)) is None
+    apply_and_wait(qtbot, editor)
+    after = run(qtbot, harness.client.get_measuring_instruction_set(SITE, obj.uuid))
+    assert (after.measuring_cycle, after.communication_cycle) == (None, 1_800_000)
+    assert editor.measuring.text() == ""
 
 
 def test_measurement_alarms_with_presets_round_trip(qtbot, harness) -> None:

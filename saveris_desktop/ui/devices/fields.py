@@ -94,10 +94,13 @@ class _LineField(QWidget):
 class DurationField(_LineField):
     """A duration such as "15 min", checked against the allowed range ("15 s … 24 h")."""
 
-    sig_value_changed = Signal(int)
+    sig_value_changed = Signal(object)  # int ms, or None when an optional field is emptied
 
-    def __init__(self, name: str, accessible: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, name: str, accessible: str, parent: QWidget | None = None, *, optional: bool = False
+    ) -> None:
         super().__init__(name, accessible, parent)
+        self.optional = optional
         self.allowed = DurationRange(None, None)
         self.edit.setPlaceholderText(self.tr("e.g. 15 min"))
         self.edit.setMinimumWidth(140)
@@ -123,6 +126,11 @@ class DurationField(_LineField):
         self._set_problem("")
 
     def _on_edited(self, text: str) -> None:
+        if self.optional and not text.strip():
+            self._set_problem("")
+            self._value = None
+            self.sig_value_changed.emit(None)
+            return
         ms, message = check_duration_text(text, self.allowed)
         if ms is None:
             self._set_problem(message)

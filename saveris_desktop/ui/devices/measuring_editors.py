@@ -43,10 +43,13 @@ class InstructionSetEditor(SessionEditor):
         note.setWordWrap(True)
         note.setStyleSheet("font-style: italic;")
         self.measuring = DurationField(
-            "instruction_measuring_cycle", self.tr("Measuring cycle override"), self.form
+            "instruction_measuring_cycle", self.tr("Measuring cycle override"), self.form, optional=True
         )
         self.communication = DurationField(
-            "instruction_communication_cycle", self.tr("Communication cycle override"), self.form
+            "instruction_communication_cycle",
+            self.tr("Communication cycle override"),
+            self.form,
+            optional=True,
         )
         for field in (self.measuring, self.communication):
             field.edit.setPlaceholderText(self.tr("logger's setting"))
@@ -57,21 +60,14 @@ class InstructionSetEditor(SessionEditor):
         layout.addRow(self.tr("Communication cycle"), self.communication)
         layout.addRow(self.order_message)
         self.set_ranges(DEFAULT_CYCLE_RANGE, DEFAULT_CYCLE_RANGE)
+        # An emptied field means "no override" and sends null.
         for key, field in (("measuring_cycle", self.measuring), ("communication_cycle", self.communication)):
             field.sig_value_changed.connect(lambda ms, k=key: self.edit((k,), ms))
             field.sig_problem_changed.connect(lambda message, k=key: self.set_problem(k, message))
-            field.edit.textEdited.connect(lambda text, k=key: self._maybe_cleared(k, text))
 
     def set_ranges(self, measuring: DurationRange, communication: DurationRange) -> None:
         self.measuring.set_allowed(measuring)
         self.communication.set_allowed(communication)
-
-    def _maybe_cleared(self, key: str, text: str) -> None:
-        if not text.strip():
-            # Empty means "no override": send null rather than refusing the field.
-            self.set_problem(key, "")
-            getattr(self, "measuring" if key == "measuring_cycle" else "communication")._set_problem("")
-            self.edit((key,), None)
 
     def load(self) -> None:
         assert self.session is not None  # noqa: S101
