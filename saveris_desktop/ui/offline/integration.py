@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
@@ -19,6 +19,7 @@ from shiboken6 import isValid
 from saveris_desktop.api.models import Device
 from saveris_desktop.core.autosave import ResumedDraft, edits_between
 from saveris_desktop.core.cache import describe_age
+from saveris_desktop.core.cached_client import CacheBackedClient
 from saveris_desktop.core.editing import EditSession
 from saveris_desktop.core.editor_drafts import EditorDrafts
 from saveris_desktop.core.offline import OfflineWork
@@ -35,6 +36,9 @@ from saveris_desktop.ui.offline.site_plan_dialog import SitePlanDialog
 from saveris_desktop.ui.offline.status_widget import SyncStatusWidget
 from saveris_desktop.ui.offline.templates_dialog import TemplatesDialog
 from saveris_desktop.ui.offline.wizard_drafts import WizardDrafts
+
+if TYPE_CHECKING:
+    from saveris_desktop.api.client import DeviceManagementClient
 
 log = logging.getLogger(__name__)
 
@@ -176,6 +180,15 @@ class OfflineIntegration(QObject):
         if isinstance(context, EditorContext):
             context.on_session_created = self._session_created
             context.queue_offline = self._queue_offline
+            if not isinstance(context.client, CacheBackedClient):
+                # duck-typed: the client's methods, with reads answered from the cache when offline
+                wrapped = CacheBackedClient(
+                    context.client, self.work.cache, lambda: self.work.endpoint, self._served_from_cache
+                )
+                context.client = cast("DeviceManagementClient", wrapped)
+
+    def _served_from_cache(self, _kind: str, _object_id: str, fetched_at: str) -> None:
+        self.status_widget.show_data_age(describe_age(utc_now() - datetime.fromisoformat(fetched_at)))
 
     def _session_created(self, session: EditSession) -> None:
         if self.tasks.closed:

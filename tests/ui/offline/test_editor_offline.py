@@ -100,3 +100,21 @@ def test_started_offline_the_list_shows_the_last_known_loggers_with_their_age(
     harness.sim.set_network_down(False)
     qtbot.waitUntil(lambda: not integration.status_widget.data_age.isVisibleTo(window), timeout=5000)
     run(qtbot, view.aclose())
+
+
+def test_editors_open_offline_against_the_last_known_configuration(qtbot: Any, setup: Any) -> None:
+    harness, work, integration = setup
+    editor = harness.view.settings_editor
+    uuid = harness.device_uuids[0]
+    known_name = editor.session.base.get("name")
+    qtbot.waitUntil(lambda: bool(run(qtbot, work.cached(SITE, "device_alarms", uuid))), timeout=5000)
+
+    harness.sim.set_network_down(True)
+    harness.view.context.sessions.clear()
+    harness.view.current_uuid = None
+    harness.view.open_device(uuid)
+    qtbot.waitUntil(lambda: editor.session is not None, timeout=5000)
+    assert editor.session.base.get("name") == known_name
+    assert editor.form.isEnabled()
+    assert "showing data from" in integration.status_widget.data_age.text()
+    qtbot.waitUntil(lambda: harness.view.alarms_tab.device_editor.session is not None, timeout=5000)
