@@ -14,6 +14,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,7 +96,7 @@ def run() -> list[str]:
     repeats = int(os.environ.get("REPEATS", "7"))
     app_cmd = [sys.executable, "-m", "saveris_desktop", "--demo", "--exit-after-paint"]
     base_cmd = [sys.executable, "-c", BASELINE]
-    home = Path(os.environ.get("TMPDIR", "/tmp")) / "saveris-startup-bench"
+    home = Path(tempfile.gettempdir()) / "saveris-startup-bench"  # never the user's own data
     measure(base_cmd, home)  # warm the OS file cache for both: we compare code, not disk
     measure(app_cmd, home)
     app: list[Sample] = []
