@@ -216,3 +216,18 @@ def test_a_poll_older_than_our_own_write_does_not_undo_it(qtbot, qloop) -> None:
     view._after_refresh([newer])
     assert editor.session.base["name"] == "Changed later"
     close_harness(qtbot, h)
+
+
+def test_sort_order_and_recent_sites_are_remembered(qtbot, qloop) -> None:
+    h = make_devices_harness(qtbot)
+    h.view.table.sortByColumn(_column("device_type"), Qt.SortOrder.DescendingOrder)
+    close_harness(qtbot, h)
+    from saveris_desktop.ui.devices import DevicesView
+
+    again = DevicesView(h.services)
+    qtbot.addWidget(again)
+    header = again.table.horizontalHeader()
+    assert header.sortIndicatorSection() == _column("device_type")
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert again.site_box.findText(SITE) >= 0
+    run(qtbot, again.aclose())

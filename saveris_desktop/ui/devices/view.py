@@ -12,8 +12,8 @@ import logging
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -52,6 +52,7 @@ from saveris_desktop.ui.devices.table_model import UUID_ROLE, DeviceFilterProxy,
 log = logging.getLogger(__name__)
 
 RECENT_SITES_KEY = "devices/recent_sites"
+HEADER_STATE_KEY = "devices/table_header"
 POLL_INTERVAL_S = 10.0
 
 
@@ -217,6 +218,14 @@ class DevicesView(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.watcher.sig_devices.connect(self._devices_arrived)
         self.watcher.sig_status.connect(self._watch_status)
+        header = self.table.horizontalHeader()
+        stored_header = QSettings().value(HEADER_STATE_KEY)
+        if isinstance(stored_header, QByteArray) and not stored_header.isEmpty():
+            header.restoreState(stored_header)  # column widths and sort order as the technician left them
+        header.sortIndicatorChanged.connect(lambda *_: self._save_header())
+        header.sectionResized.connect(lambda *_: self._save_header())
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+        QShortcut(QKeySequence.StandardKey.Refresh, self, self.watcher.poll_now)
         services.closers.append(self.aclose)
         self._load_recent_sites()
         self._selection_changed()
@@ -411,6 +420,9 @@ class DevicesView(QWidget):
                 self.watcher.resume()
                 self.watcher.poll_now()
         return super().eventFilter(watched, event)
+
+    def _save_header(self) -> None:
+        QSettings().setValue(HEADER_STATE_KEY, self.table.horizontalHeader().saveState())
 
     # --- sites --------------------------------------------------------------------------------
 
