@@ -94,7 +94,13 @@ class RedactingFilter(logging.Filter):
     """Rewrites a record's message (and traceback) without secrets; never drops the record."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):
+            # A format string that does not fit its arguments: raising here would break the caller,
+            # and the handler's error report would print msg and args unredacted.
+            message = f"{record.msg} {record.args!r}"
+            record.msg, record.args = message, None
         cleaned = redact(message)
         if cleaned != message:
             record.msg = cleaned

@@ -88,6 +88,15 @@ def test_filter_cleans_args_and_tracebacks(caplog: pytest.LogCaptureFixture) -> 
     assert "request with password=[REDACTED] failed" in caplog.text
 
 
+def test_filter_survives_a_format_string_that_does_not_fit(caplog: pytest.LogCaptureFixture) -> None:
+    logger = logging.getLogger("saveris_desktop.api.test.format")
+    logger.addFilter(redaction.RedactingFilter())
+    caplog.set_level(logging.DEBUG)
+    token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1MSJ9.c2lnbmF0dXJl"
+    logger.warning("sent %s with %d", f"Authorization: Bearer {token}", "not a number")
+    assert token not in caplog.text and "Authorization: [REDACTED]" in caplog.text
+
+
 async def test_nothing_secret_is_logged_during_sign_in_and_calls(
     api: FakeApi, client: DeviceManagementClient, caplog: pytest.LogCaptureFixture
 ) -> None:
