@@ -142,11 +142,13 @@ def _device_documents(count: int) -> list[dict[str, Any]]:
 def _child() -> None:
     import asyncio
     import resource
+    import shutil
+    import tempfile
     import time
 
     import PySide6  # noqa: F401  (before qasync)
     import qasync
-    from PySide6.QtCore import QItemSelectionModel, QTimer
+    from PySide6.QtCore import QItemSelectionModel, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
     from saveris_desktop.api.models import DeviceList, GlobalSettings
@@ -187,6 +189,10 @@ def _child() -> None:
         async def aclose(self) -> None:
             pass
 
+    # Never touch the user's settings: QSettings (recent sites, column widths) go to a temp folder.
+    settings_dir = tempfile.mkdtemp(prefix="saveris-bench-")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
     app = QApplication.instance() or QApplication(sys.argv)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
@@ -315,8 +321,11 @@ def _child() -> None:
         await view.aclose()
         await services.aclose()
 
-    with loop:
-        loop.run_until_complete(main())
+    try:
+        with loop:
+            loop.run_until_complete(main())
+    finally:
+        shutil.rmtree(settings_dir, ignore_errors=True)
     print(json.dumps(figures))
 
 
