@@ -162,28 +162,35 @@ def test_open_device_selects_the_row_and_site_switch_starts_over(qtbot, qloop) -
     close_harness(qtbot, h)
 
 
+def _unnamed(root: QWidget) -> list[tuple[str, str, str]]:
+    missing = []
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, QAbstractButton | QLineEdit | QComboBox) or not widget.isVisibleTo(root):
+            continue
+        if isinstance(widget.parent(), QComboBox):
+            continue  # an editable combo box's own line edit
+        if widget.objectName().startswith("qt_"):
+            continue  # Qt's internals (tab bar scroll buttons ...)
+        if not widget.objectName() or not widget.accessibleName():
+            text = widget.text() if hasattr(widget, "text") else ""
+            missing.append((type(widget).__name__, widget.objectName(), text))
+    return missing
+
+
 def test_every_interactive_widget_is_named_for_tests_and_screen_readers(qtbot, qloop) -> None:
     h = make_devices_harness(qtbot)
     view = h.view
     open_and_wait(qtbot, h, h.device_uuids[0])
-    missing = []
-    for widget in view.findChildren(QWidget):
-        if isinstance(widget, QAbstractButton | QLineEdit | QComboBox) and widget.isVisibleTo(view):
-            if widget.parent() is not None and isinstance(widget.parent(), QComboBox):
-                continue  # a combo box's own line edit
-            if isinstance(widget, QLineEdit) and isinstance(widget.parent(), QComboBox):
-                continue
-            if not widget.objectName() or not widget.accessibleName():
-                missing.append(
-                    (
-                        type(widget).__name__,
-                        widget.objectName(),
-                        widget.text() if hasattr(widget, "text") else "",
-                    )
-                )
-    # Tab bar scroll buttons are Qt internals without names; everything of ours must be named.
-    missing = [m for m in missing if not m[1].startswith("qt_")]
-    assert missing == []
+    for index in range(view.tabs.count()):
+        view.tabs.setCurrentIndex(index)
+        assert _unnamed(view) == []
+    create = view.objects_tab.open_create_dialog()
+    qtbot.addWidget(create)
+    assert _unnamed(create) == []
+    view.table.selectAll()
+    bulk = view.open_bulk_settings()
+    qtbot.addWidget(bulk)
+    assert _unnamed(bulk) == []
     close_harness(qtbot, h)
 
 
