@@ -226,6 +226,8 @@ class DevicesView(QWidget):
         header.sectionResized.connect(lambda *_: self._save_header())
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         QShortcut(QKeySequence.StandardKey.Refresh, self, self.watcher.poll_now)
+        # Another request saw the cloud come back (e.g. after the hotspot step): probe at once.
+        services.sig_connectivity.connect(self.watcher.notify_connectivity)
         services.closers.append(self.aclose)
         self._load_recent_sites()
         self._selection_changed()
@@ -319,6 +321,7 @@ class DevicesView(QWidget):
         if self._closed:
             return
         self._closed = True
+        self.services.sig_connectivity.disconnect(self.watcher.notify_connectivity)
         await self.watcher.aclose()
         await self.tasks.aclose()
         self.model.close()
