@@ -145,6 +145,28 @@ class AuditLog:
             )
         )
 
+    async def complete(
+        self,
+        entry_id: int,
+        result: AuditResult,
+        *,
+        message: str | None = None,
+        after: Any = None,
+        object_id: str | None = None,
+    ) -> None:
+        """The verdict for an entry recorded as "sending" (and the id the cloud gave a new object)."""
+        await self._store.write(
+            lambda connection: update_entry(
+                connection, entry_id, result, message=message, after=after, object_id=object_id
+            )
+        )
+
+    async def forget(self, entry_id: int) -> None:
+        """Drop an entry for a request that provably never left the laptop."""
+        await self._store.write(
+            lambda connection: connection.execute("DELETE FROM audit WHERE id = ?", (entry_id,))
+        )
+
     async def entries(
         self, *, endpoint: str | None = None, site: str | None = None, limit: int = 1000, offset: int = 0
     ) -> list[AuditEntry]:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMenu, QMessageBox, 
 from shiboken6 import isValid
 
 from saveris_desktop.api.models import Device
+from saveris_desktop.core.audited_client import AuditedClient
 from saveris_desktop.core.autosave import ResumedDraft, edits_between
 from saveris_desktop.core.cache import describe_age
 from saveris_desktop.core.cached_client import CacheBackedClient
@@ -181,9 +182,17 @@ class OfflineIntegration(QObject):
             context.on_session_created = self._session_created
             context.queue_offline = self._queue_offline
             if not isinstance(context.client, CacheBackedClient):
-                # duck-typed: the client's methods, with reads answered from the cache when offline
+                # duck-typed: the client's methods; reads answered from the cache when offline, writes
+                # recorded in the audit log
+                audited = AuditedClient(
+                    context.client,
+                    self.work.audit,
+                    self.work.cache,
+                    endpoint=lambda: self.work.endpoint,
+                    user=lambda: self.work.services.username,
+                )
                 wrapped = CacheBackedClient(
-                    context.client, self.work.cache, lambda: self.work.endpoint, self._served_from_cache
+                    audited, self.work.cache, lambda: self.work.endpoint, self._served_from_cache
                 )
                 context.client = cast("DeviceManagementClient", wrapped)
 

@@ -118,3 +118,16 @@ def test_editors_open_offline_against_the_last_known_configuration(qtbot: Any, s
     assert editor.form.isEnabled()
     assert "showing data from" in integration.status_widget.data_age.text()
     qtbot.waitUntil(lambda: harness.view.alarms_tab.device_editor.session is not None, timeout=5000)
+
+
+def test_online_apply_is_in_the_audit_log(qtbot: Any, setup: Any) -> None:
+    harness, work, _integration = setup
+    editor = harness.view.settings_editor
+    before_name = editor.session.base.get("name")
+    _type_name(editor, "Audited directly")
+    editor.apply_button.click()
+    qtbot.waitUntil(lambda: not editor.busy, timeout=5000)
+    assert "accepted" in editor.verdict.text()
+    [entry] = run(qtbot, work.audit.entries())
+    assert (entry.result, entry.kind, entry.object_id) == ("ok", "device", harness.device_uuids[0])
+    assert entry.before["name"] == before_name and entry.after["name"] == "Audited directly"
