@@ -35,6 +35,7 @@ from saveris_desktop.api.errors import (
     AuthenticationError,
     ConflictError,
     NetworkError,
+    NotFoundError,
     RateLimitedError,
     ServerError,
 )
@@ -76,6 +77,7 @@ class SyncClient(Protocol):
     """The client operations the sync engine needs (positional-only: any parameter names fit)."""
 
     async def create_connect_key(self, site: str, /) -> ConnectKey: ...
+    async def get_connect_key(self, site: str, /) -> ConnectKey: ...
     async def get_global_settings(self, site: str, /) -> GlobalSettings: ...
     async def put_global_settings(self, site: str, settings: GlobalSettings, /) -> GlobalSettings: ...
     async def get_device(self, site: str, uuid: str, /) -> Device: ...
@@ -485,11 +487,21 @@ class SyncEngine:
         return await self._done(item, Outcome.SENT, after=created.to_payload(), created=created)
 
     async def _create_site(self, item: OutboxItem) -> ItemResult:
-        # One connect key per site [V]: asking again for an existing site answers its key, so this
-        # call is safe to repeat; the client also looks before re-sending after an ambiguous failure.
+        # Like every item: look first. A site that exists (made by us before a crash, or by the
+        # wizard, or by a colleague) is not created again; it has exactly one connect key [V].
+        try:
+            existing: ConnectKey | None = await self.client.get_connect_key(item.site)
+        except NotFoundError:
+            existing = None
+        except ApiError as error:
+            return await self._api_failure(item, error, before=None, during_send=False)
+        if existing is not None:
+            return await self._done(item, Outcome.ALREADY_APPLIED, after={"site": existing.site or item.site})
         await self._mark_sending(item, before=None, after=item.payload)
         try:
             key = await self.client.create_connect_key(item.site)
+        except ConflictError:  # created meanwhile: it exists, which is all this item asks for
+            return await self._done(item, Outcome.ALREADY_APPLIED, after={"site": item.site})
         except ApiError as error:
             return await self._api_failure(item, error, before=None, during_send=True)
         return await self._done(item, Outcome.SENT, after={"site": key.site})

@@ -86,6 +86,12 @@ class FakeSyncClient:
             self.server.writes.append(("site", site))
         return ConnectKey(site=site, connect_key=self.server.sites[site])
 
+    async def get_connect_key(self, site: str) -> ConnectKey:
+        self._check()
+        if site not in self.server.sites:
+            raise NotFoundError(f"site {site} does not exist", status=404)
+        return ConnectKey(site=site, connect_key=self.server.sites[site])
+
     async def get_global_settings(self, site: str) -> GlobalSettings:
         return self._read("global_settings", site, GlobalSettings)
 

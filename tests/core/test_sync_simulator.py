@@ -177,3 +177,15 @@ async def test_site_prepared_offline_then_created_and_completed_after_the_logger
     [channel_config] = alarms.channel_alarm_configurations
     assert channel_config.logical_channel_uuid == obj.logical_channels[0].uuid
     assert len(channel_config.measurementAlarmConditionSet[0].measurementAlarmConditions) == 4
+
+
+async def test_a_site_that_exists_already_is_not_created_again(
+    client: DeviceManagementClient, engine: SyncEngine
+) -> None:
+    await client.create_connect_key("Bakery Süd")  # made by the wizard, or before a crash
+    await engine.submit("Bakery Süd", "site", "Bakery Süd", {"site": "Bakery Süd"})
+    await engine.wait_until_idle()
+    status = await engine.status()
+    assert status.open_changes == 0
+    [result] = status.last_results
+    assert result.outcome is Outcome.ALREADY_APPLIED
