@@ -141,7 +141,7 @@ def test_offline_keeps_the_table_and_says_so(qtbot, qloop) -> None:
     qtbot.waitUntil(lambda: "cannot be reached" in view.connection_label.text(), timeout=8000)
     assert view.model.rowCount() == 2
     h.sim.set_network_down(False)
-    qtbot.waitUntil(lambda: "loggers" in view.connection_label.text(), timeout=8000)
+    qtbot.waitUntil(lambda: "logger(s)" in view.connection_label.text(), timeout=8000)
     close_harness(qtbot, h)
 
 

@@ -382,10 +382,8 @@ class DevicesView(QWidget):
         elif status.error is not None:
             text = self.tr("Refreshing failed: %1").replace("%1", status.error.message)
         elif status.polls:
-            text = (
-                self.tr("%1 loggers · refreshed every %2")
-                .replace("%1", str(status.device_count))
-                .replace("%2", format_duration(int(self.watcher.timing.interval * 1000)))
+            text = self.tr("%n logger(s) · refreshed every %1", "", status.device_count).replace(
+                "%1", format_duration(int(self.watcher.timing.interval * 1000))
             )
         else:
             text = ""
