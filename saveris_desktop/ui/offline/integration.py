@@ -195,6 +195,12 @@ class OfflineIntegration(QObject):
                     audited, self.work.cache, lambda: self.work.endpoint, self._served_from_cache
                 )
                 context.client = cast("DeviceManagementClient", wrapped)
+            # the sensor directory (sensor names, and the create-object dialog) talks to the same cloud
+            directory = getattr(self.devices_view, "directory", None)
+            if directory is not None and not isinstance(
+                getattr(directory, "client", None), CacheBackedClient
+            ):
+                directory.client = context.client
 
     def _served_from_cache(self, _kind: str, _object_id: str, fetched_at: str) -> None:
         self.status_widget.show_data_age(describe_age(utc_now() - datetime.fromisoformat(fetched_at)))

@@ -117,6 +117,7 @@ def test_editors_open_offline_against_the_last_known_configuration(qtbot: Any, s
     assert editor.session.base.get("name") == known_name
     assert editor.form.isEnabled()
     assert "showing data from" in integration.status_widget.data_age.text()
+    assert harness.view.directory.client is harness.view.context.client  # same audited, cache-backed client
     qtbot.waitUntil(lambda: harness.view.alarms_tab.device_editor.session is not None, timeout=5000)
 
 
