@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QWidget
 
+from saveris_desktop.core.audit import AuditResult
 from saveris_desktop.core.drafts import DraftKey, DraftKind
 from saveris_desktop.core.offline import OfflineWork
 from saveris_desktop.core.tasks import TaskOwner
@@ -73,6 +74,7 @@ class WizardDrafts(QObject):
         self._timer.setInterval(IDLE_MS)
         self._timer.timeout.connect(self.save_now)
         self._current: OnboardingWizard | None = None
+        self._audited_site: tuple[str, str] | None = None
         window.installEventFilter(self)
         existing = getattr(window, "wizard", None)
         if isinstance(existing, OnboardingWizard):
@@ -99,6 +101,7 @@ class WizardDrafts(QObject):
         for combo in _named_combos(wizard):
             combo.currentTextChanged.connect(self._changed)
         wizard.sig_flow_changed.connect(self._changed)
+        wizard.sig_flow_changed.connect(lambda w=wizard: self._audit_site(w))
         wizard.finished.connect(lambda result, w=wizard: self._finished(w, result))
         self.tasks.spawn(self._restore(wizard), name="restore")
 
@@ -106,6 +109,30 @@ class WizardDrafts(QObject):
         draft = await self.work.drafts.get(self.key)
         if draft is not None and wizard is self._current:
             self.restored = fill_empty_fields(wizard, dict(draft.mine.get("fields", {})))
+
+    def _audit_site(self, wizard: OnboardingWizard) -> None:
+        """The site page has sent the site and its timezone to the cloud: that is a change to record."""
+        data = wizard.flow.data
+        if not (data.site and data.timezone and data.connect_key):
+            return
+        done = (data.site, data.timezone)
+        if done == self._audited_site or self.tasks.closed:
+            return
+        self._audited_site = done
+        self.tasks.spawn(
+            self.work.audit.record(
+                user=self.work.services.username or data.username,
+                endpoint=self.work.endpoint,
+                site=data.site,
+                kind="site",
+                object_id=data.site,
+                before=None,
+                after={"site": data.site, "timezone": data.timezone},
+                result=AuditResult.OK,
+                message="site and timezone set in the onboarding wizard",
+            ),
+            name="audit-site",
+        )
 
     def _changed(self, *_args: object) -> None:
         self._timer.start()

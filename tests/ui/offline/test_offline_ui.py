@@ -405,5 +405,20 @@ def test_wizard_inputs_are_a_draft_without_the_password(qtbot: Any, qloop: Any, 
         lambda: again.findChild(QLineEdit, "usernameEdit").text() == "tech@example.com", timeout=3000
     )
     assert again.findChild(QLineEdit, "passwordEdit").text() == ""
+    # the site page sent site and timezone to the cloud: that is in the audit log
+    again.flow.signed_in_as("tech@example.com", again.flow.data.region, again.flow.data.environment)
+    again.flow.site_ready("Bakery Ost", "Europe/Berlin", "KEY-1234")
+    qtbot.waitUntil(lambda: len(run(qtbot, work.audit.entries())) == 1, timeout=3000)
+    [entry] = run(qtbot, work.audit.entries())
+    assert (entry.kind, entry.site, entry.after) == (
+        "site",
+        "Bakery Ost",
+        {"site": "Bakery Ost", "timezone": "Europe/Berlin"},
+    )
+    ui.wizard_drafts.save_now()
+    qtbot.waitUntil(
+        lambda: run(qtbot, work.drafts.get(key)).mine["flow"]["site"] == "Bakery Ost", timeout=3000
+    )
+    assert "KEY-1234" not in json.dumps(run(qtbot, work.drafts.get(key)).mine)  # the connect key is not kept
     again.reject()
     run(qtbot, services.aclose())
