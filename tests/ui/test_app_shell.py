@@ -80,6 +80,8 @@ def test_main_window_embeds_the_device_view_and_the_demo_panel(qtbot, qloop) -> 
     assert window.devices_view is not None
     assert window.demo_dock is not None and isinstance(window.demo_dock.widget(), DemoPanel)
     assert window.add_logger_action.isEnabled()
+    assert window.add_logger_action.shortcut().toString() == "Ctrl+N"  # set after the first paint
+    assert not window.quit_action.shortcut().isEmpty()
     window.start_onboarding()
     assert window.wizard is not None and window.wizard.isVisible()
     with qtbot.waitSignal(window.sig_quit_requested):
