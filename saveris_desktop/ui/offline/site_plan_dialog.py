@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMenu,
     QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +48,7 @@ from saveris_desktop.core.site_plan import (
     validate_plan,
 )
 from saveris_desktop.core.tasks import TaskOwner
+from saveris_desktop.core.templates import Template, TemplateKind, planned_object_from_setup
 from saveris_desktop.core.units import unit_symbol, value_name
 from saveris_desktop.ui.offline.common import name_widget
 from saveris_desktop.ui.wizard.site_page import available_timezones, system_timezone
@@ -120,8 +123,19 @@ class SitePlanDialog(QDialog):
         self.remove_object_button = QPushButton(self.tr("Remove object"), self)
         name_widget(self.remove_object_button, "planRemoveObject", self.tr("Remove the measuring object"))
         self.remove_object_button.clicked.connect(self.remove_object)
+        self.template_button = QToolButton(self)
+        name_widget(
+            self.template_button, "planAddFromTemplate", self.tr("Add a measuring object from a template")
+        )
+        self.template_button.setText(self.tr("From &template"))
+        self.template_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.template_menu = QMenu(self.template_button)
+        self.template_menu.setObjectName("planTemplateMenu")
+        self.template_button.setMenu(self.template_menu)
+        self.template_button.setEnabled(False)
         object_buttons = QHBoxLayout()
         object_buttons.addWidget(self.add_object_button)
+        object_buttons.addWidget(self.template_button)
         object_buttons.addWidget(self.remove_object_button)
         left = QVBoxLayout()
         left.addWidget(QLabel(self.tr("Measuring objects:"), self))
@@ -202,6 +216,32 @@ class SitePlanDialog(QDialog):
         work.sig_status.connect(self._status_changed)
         self._fill()
         self.tasks.spawn(self._load_plan_names(), name="plans")
+        self.tasks.spawn(
+            self.work.templates.find(TemplateKind.OBJECT_SETUP), name="templates", on_result=self._templates
+        )
+
+    def _templates(self, templates: list[Template]) -> None:
+        self.template_menu.clear()
+        for template in templates:
+            action = self.template_menu.addAction(template.name)
+            action.setObjectName(f"planTemplate{template.id}")
+            action.triggered.connect(lambda _checked=False, t=template: self.add_from_template(t))
+        self.template_button.setEnabled(bool(templates))
+        self.template_button.setToolTip(
+            "" if templates else self.tr("Save an object setup as a template first (Offline ▸ Templates).")
+        )
+
+    def add_from_template(self, template: Template) -> None:
+        taken = {o.name for o in self.plan.objects}
+        number = 1
+        name = template.name
+        while name in taken:
+            number += 1
+            name = f"{template.name} {number}"
+        self.plan.objects.append(planned_object_from_setup(template, name))
+        self._fill()
+        self.object_list.setCurrentRow(len(self.plan.objects) - 1)
+        self._changed()
 
     # --- loading ------------------------------------------------------------------------------
 

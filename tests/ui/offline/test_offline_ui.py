@@ -422,3 +422,33 @@ def test_wizard_inputs_are_a_draft_without_the_password(qtbot: Any, qloop: Any, 
     assert "KEY-1234" not in json.dumps(run(qtbot, work.drafts.get(key)).mine)  # the connect key is not kept
     again.reject()
     run(qtbot, services.aclose())
+
+
+def test_site_plan_object_from_a_template(qtbot: Any, harness: Harness) -> None:
+    sets = [
+        {
+            "measurementAlarmConditions": [
+                c.to_payload() for c in preset("freezer").conditions("PU_DEGREE_CELSIUS")
+            ]
+        }
+    ]
+    body = {
+        "logical_channels": [
+            {"name": "Air", "physical_value_id": "PV_TEMPERATURE", "physical_unit_id": "PU_DEGREE_CELSIUS"}
+        ],
+        "instruction_set": {"measuring_cycle": 600000},
+        "alarms": {"Air": sets},
+    }
+    run(qtbot, harness.work.templates.save(TemplateKind.OBJECT_SETUP, "Freezer", body))
+    dialog = harness.ui.show_site_plan()
+    qtbot.waitUntil(dialog.template_button.isEnabled, timeout=3000)
+    [action] = dialog.template_menu.actions()
+    action.trigger()
+    action.trigger()
+    assert [o.name for o in dialog.plan.objects] == ["Freezer", "Freezer 2"]
+    obj = dialog.current_object()
+    assert (
+        obj is not None and obj.alarms["Air"] == sets and obj.instruction_set == {"measuring_cycle": 600000}
+    )
+    assert dialog.channels.cellWidget(0, 2).currentText().startswith("Freezer")
+    assert dialog.cycle.value() == 10
