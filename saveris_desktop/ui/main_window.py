@@ -132,7 +132,9 @@ class MainWindow(QMainWindow):
         """Keyboard shortcuts, set once the window has painted: the first QKeySequence makes PySide
         build the whole Qt namespace of enums, which would delay the first paint. Idempotent."""
         self.add_logger_action.setShortcut(QKeySequence("Ctrl+N"))
-        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        # The platform's Quit keys; some platform themes define none, then Ctrl+Q.
+        quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")]
+        self.quit_action.setShortcuts(quit_keys)
 
     def _build_actions(self) -> None:
         self.add_logger_action = self._action("addLoggerAction", self.tr("&Add a logger …"))
