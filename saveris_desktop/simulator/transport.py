@@ -3,6 +3,8 @@
 - The laptop on a logger's hotspot (`Simulator.set_network_down(True)`): httpx.ConnectError.
 - A dropped connection: httpx.RemoteProtocolError, as httpx raises when a server hangs up.
 - A hung server: httpx.ReadTimeout at once (waiting out the client's timeout would only slow tests).
+- A failure inside the simulator: the 500 answer it sent (Starlette re-raises after sending it, and
+  httpx.ASGITransport would hand the raw exception to the client, which no socket ever does).
 The control API under /_sim/ stays reachable, as it stands for the physical world.
 """
 
@@ -11,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import httpx
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .control import CONTROL_PREFIX
 from .responses import IN_PROCESS_KEY
@@ -29,7 +31,19 @@ class _MarkInProcess:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         marker: dict[str, Any] = {}
         scope = {**scope, IN_PROCESS_KEY: marker}
-        await self.app(scope, receive, send)
+        started = False
+
+        async def tracked(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracked)
+        except Exception:
+            if not started:
+                raise
+            # The 500 is sent and the failure logged (facade._internal_error): the client gets the 500.
         fault = marker.get("fault")
         if fault is not None:
             raise _SimulatedNetworkError(fault)

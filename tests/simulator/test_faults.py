@@ -18,6 +18,7 @@ from saveris_desktop.api.models import LogicalChannel, MeasuringObject
 from saveris_desktop.api.regions import Endpoint
 from saveris_desktop.api.retry import RetryPolicy
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, Fault, FaultKind, ManualClock, Simulator
+from saveris_desktop.simulator.endpoints import HANDLERS
 from saveris_desktop.simulator.server import serve_in_thread
 from saveris_desktop.simulator.validation import Refusal
 from tests.simulator.conftest import SITE, RecordedSleep
@@ -261,3 +262,21 @@ async def test_a_503_after_the_create_was_carried_out_is_not_a_duplicate(
 def test_after_is_refused_for_a_rate_limit() -> None:
     with pytest.raises(Refusal, match="after applies to"):
         Fault(FaultKind.RATE_LIMIT, after=True)
+
+
+async def test_a_simulator_bug_answers_500_in_process_as_over_a_socket(
+    sim: Simulator, raw: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A failure inside the simulator reaches the client as the 500 a server sends, not as an exception."""
+
+    def broken(*_args: object) -> object:
+        raise KeyError("a bug")
+
+    monkeypatch.setitem(HANDLERS, "list_devices", broken)
+    token = (await raw.post("/token", json={"username": DEMO_USERNAME, "password": DEMO_PASSWORD})).json()
+    auth = {"Authorization": f"Bearer {token['IdToken']}"}
+    await raw.post("/connect-keys", params={"site": SITE}, headers=auth)
+    answer = await raw.get("/devices", params={"site": SITE}, headers=auth)
+    assert (answer.status_code, answer.json()["status"]) == (500, "Error")
+    assert "simulator failed on GET /devices" in caplog.text  # and the bug is logged with its traceback
+    assert (await raw.get("/connect-keys", params={"site": SITE}, headers=auth)).status_code == 200
