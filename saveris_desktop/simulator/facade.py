@@ -183,9 +183,13 @@ class Simulator:
     # --- persistence -------------------------------------------------------------------------
 
     def load_state(self, path: Path) -> bool:
-        """Restore what `path` holds (False when it does not exist yet) and keep saving there."""
-        self._state_file = path
+        """Restore what `path` holds (False when it does not exist yet) and keep saving there.
+
+        A file that cannot be read or is damaged raises OSError or ValueError; the simulator then
+        keeps its state and does not save to `path`, so the damaged file is never overwritten.
+        """
         if not path.exists():
+            self._state_file = path
             return False
         data = json.loads(path.read_text(encoding="utf-8"))
         with self.world.lock:
@@ -193,6 +197,7 @@ class Simulator:
             for logger in self.world.loggers.values():
                 logger.refresh = self._tick
             self._saved_revision = self.world.revision
+        self._state_file = path
         return True
 
     def save_state(self) -> None:
@@ -225,6 +230,18 @@ def _write_atomically(path: Path, text: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    _sync_directory(path.parent)
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make the rename itself durable: after a power cut the directory holds the new file (POSIX)."""
+    if os.name == "nt":  # Windows cannot open a directory to flush it; the file itself is synced
+        return
+    handle = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:

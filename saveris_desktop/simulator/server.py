@@ -148,7 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.state is not None:
         try:
             restored = sim.load_state(args.state)
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+        except (OSError, ValueError) as exc:  # a damaged file is reported and left as it is
             print(f"saveris-sim: cannot read the state file {args.state}: {exc}", file=sys.stderr)
             return 2
         print(f"State file: {args.state} ({'restored' if restored else 'new'})")

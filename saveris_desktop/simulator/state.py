@@ -441,38 +441,51 @@ class World:
                 "rng": _rng_state(self._rng),
                 "next_logger": self._next_logger,
                 "sites": [asdict(site) for site in self.sites.values()],
-                "devices": self.devices,
-                "sensors": self.sensors,
-                "device_alarms": self.device_alarms,
-                "sensor_alarms": self.sensor_alarms,
-                "measuring_objects": self.measuring_objects,
-                "instruction_sets": self.instruction_sets,
-                "object_alarms": self.object_alarms,
+                **{name: getattr(self, name) for name in _DOCUMENT_TABLES},
                 "loggers": [logger.persisted(now) for logger in self.loggers.values()],
             }
         )
 
-    def restore(self, data: dict[str, Any]) -> None:
-        if data.get("format") != STATE_FORMAT:
-            raise ValueError(f"unsupported simulator state format {data.get('format')!r}")
+    def restore(self, data: Any) -> None:
+        """Take over a snapshot's data. A damaged one raises ValueError and leaves the world as it was."""
+        if not isinstance(data, dict) or data.get("format") != STATE_FORMAT:
+            found = data.get("format") if isinstance(data, dict) else type(data).__name__
+            raise ValueError(f"unsupported simulator state format {found!r}")
         now = self.clock.now()
+        try:
+            rng = random.Random()
+            rng.setstate(_rng_from_json(data["rng"]))
+            next_logger = int(data["next_logger"])
+            sites = [Site(**raw) for raw in data["sites"]]
+            documents = {name: data[name] for name in _DOCUMENT_TABLES}
+            if not all(
+                isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
+                for table in documents.values()
+            ):
+                raise TypeError("a document table is not an object of objects")
+            loggers = [VirtualLogger.restore(raw, now) for raw in data["loggers"]]
+        except (KeyError, TypeError, AttributeError, ValueError) as exc:
+            raise ValueError(f"damaged simulator state: {exc!r}") from exc
         self._reset_data()
-        self._rng.setstate(_rng_from_json(data["rng"]))
-        self._next_logger = int(data["next_logger"])
-        for raw in data["sites"]:
-            site = Site(**raw)
-            self.sites[(site.customer_uuid, site.name)] = site
-        self.devices = data["devices"]
-        self.sensors = data["sensors"]
-        self.device_alarms = data["device_alarms"]
-        self.sensor_alarms = data["sensor_alarms"]
-        self.measuring_objects = data["measuring_objects"]
-        self.instruction_sets = data["instruction_sets"]
-        self.object_alarms = data["object_alarms"]
-        for raw in data["loggers"]:
-            logger = VirtualLogger.restore(raw, now)
-            self.loggers[logger.id] = logger
+        self._rng = rng
+        self._next_logger = next_logger
+        self.sites = {(site.customer_uuid, site.name): site for site in sites}
+        for name, table in documents.items():
+            setattr(self, name, table)
+        self.loggers = {logger.id: logger for logger in loggers}
         self.changed()
+
+
+#: The World attributes holding API documents by uuid, saved and restored as they are.
+_DOCUMENT_TABLES = (
+    "devices",
+    "sensors",
+    "device_alarms",
+    "sensor_alarms",
+    "measuring_objects",
+    "instruction_sets",
+    "object_alarms",
+)
 
 
 def _rng_state(rng: random.Random) -> list[Any]:

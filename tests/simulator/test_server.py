@@ -107,3 +107,24 @@ def test_the_listening_socket_says_tcp_so_answers_are_not_delayed_by_nagle() -> 
         assert sock.proto == socket.IPPROTO_TCP
     finally:
         sock.close()
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["[]", '{"format": 1}', '{"format": 2}', '{"format": 1, "rng": [3, [1, 2], null], "next_logger": 1}'],
+)
+def test_a_damaged_state_file_changes_nothing_and_is_never_overwritten(tmp_path: Path, content: str) -> None:
+    state = tmp_path / "state.json"
+    state.write_text(content, encoding="utf-8")
+    sim = Simulator(clock=ManualClock())
+    with sim.world.lock:
+        sim.world.create_site(sim.world.accounts[DEMO_USERNAME].principal, SITE)
+        before = sim.world.snapshot()
+    with pytest.raises(ValueError, match="simulator state"):
+        sim.load_state(state)
+    with sim.world.lock:
+        assert sim.world.snapshot() == before  # nothing half-restored
+        sim.world.create_site(sim.world.accounts[DEMO_USERNAME].principal, "Another site")
+    sim.save_state()
+    assert state.read_text(encoding="utf-8") == content
+    assert main(["--port", "0", "--state", str(state)]) == 2  # reported, not a traceback
