@@ -148,6 +148,32 @@ class OfflineWork:
     async def cached(self, site: str, kind: str, object_id: str) -> Cached | None:
         return await self.cache.get(self.endpoint, site, kind, object_id)
 
+    async def object_label(self, site: str, kind: str, object_id: str) -> str:
+        """What a technician calls the object a change is about ("Logger 4711 · Fridge 1"), from the cache."""
+        if kind in ("site", DraftKind.GLOBAL_SETTINGS, DraftKind.SITE_PLAN):
+            return site
+        if object_id.startswith("local:"):
+            return "(not created yet)"
+        # settings of an object are named after the object (StrEnum members hash like their text)
+        owners: dict[str, str] = {
+            DraftKind.DEVICE_ALARMS: DraftKind.DEVICE,
+            DraftKind.SENSOR_ALARMS: DraftKind.SENSOR,
+            DraftKind.INSTRUCTION_SET: DraftKind.MEASURING_OBJECT,
+            DraftKind.MEASUREMENT_ALARMS: DraftKind.MEASURING_OBJECT,
+        }
+        source = owners.get(kind, kind)
+        cached = await self.cache.get(self.endpoint, site, source, object_id)
+        payload = cached.payload if cached is not None and isinstance(cached.payload, dict) else {}
+        if source == DraftKind.DEVICE:
+            serial, name = payload.get("serial_number"), payload.get("name")
+            if serial and name and str(serial) not in str(name):
+                return f"Logger {serial} · {name}"
+            if serial or name:
+                return f"Logger {serial}" if serial else str(name)
+        elif payload.get("name") or payload.get("model_code"):
+            return str(payload.get("name") or payload.get("model_code"))
+        return object_id
+
     async def known_sites(self) -> list[str]:
         return [c.object_id for c in await self.cache.sites(self.endpoint)]
 

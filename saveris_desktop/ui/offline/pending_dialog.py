@@ -36,6 +36,7 @@ class PendingChangesDialog(QDialog):
         self.work = work
         self.tasks = TaskOwner("pending-changes")
         self.items: dict[int, OutboxItem] = {}
+        self.labels: dict[int, str] = {}  # what the technician calls each change's object
         self.conflict_dialog: ConflictDialog | None = None
 
         self.summary = QLabel(self)
@@ -100,6 +101,9 @@ class PendingChangesDialog(QDialog):
     async def _load(self) -> None:
         items = await self.work.outbox.items(endpoint=self.work.endpoint)
         status = await self.work.status()
+        for item in items:
+            if item.id not in self.labels:
+                self.labels[item.id] = await self.work.object_label(item.site, item.kind, item.object_id)
         self._show(items, status)
 
     def _status_changed(self, _status: SyncStatus) -> None:
@@ -115,9 +119,7 @@ class PendingChangesDialog(QDialog):
                     item.created_at[:16].replace("T", " "),
                     item.site,
                     kind_label(item.kind),
-                    item.object_id
-                    if not item.object_id.startswith("local:")
-                    else self.tr("(not created yet)"),
+                    self.labels.get(item.id, item.object_id),
                     state_label(item.state.value),
                     item.message or "",
                 ]
@@ -176,7 +178,8 @@ class PendingChangesDialog(QDialog):
         item = self._selected_item()
         if item is None or item.state is not OutboxState.CONFLICT or self.work.engine is None:
             return None
-        dialog = ConflictDialog(item.conflicts, title=conflict_title(item.kind, item.object_id), parent=self)
+        title = conflict_title(item.kind, self.labels.get(item.id, item.object_id))
+        dialog = ConflictDialog(item.conflicts, title=title, parent=self)
         dialog.accepted.connect(lambda: self._resolve(item.id, dialog.choices()))
         self.conflict_dialog = dialog
         dialog.open()

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMainWindow
 
 from saveris_desktop.api.models import (
+    Device,
     LogicalChannel,
     MeasurementAlarmConfiguration,
     MeasuringObject,
@@ -101,6 +102,9 @@ def test_status_bar_says_offline_and_counts_waiting_changes(qtbot: Any, harness:
     widget = harness.ui.status_widget
     assert widget.objectName() == "syncStatus"
     device = run(qtbot, harness.services.client.get_device(SITE, harness.device_uuid)).to_payload()
+    run(
+        qtbot, harness.work.remember_devices(SITE, [Device.model_validate(device)])
+    )  # as the device list does
     harness.sim.set_network_down(True)
     run(
         qtbot,
@@ -115,6 +119,9 @@ def test_status_bar_says_offline_and_counts_waiting_changes(qtbot: Any, harness:
     dialog = harness.ui.show_pending()
     qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 1, timeout=3000)
     assert "Offline" in dialog.summary.text()
+    serial = device["serial_number"]
+    print("DBG", run(qtbot, harness.work.object_label(SITE, "device", harness.device_uuid)))
+    assert dialog.tree.topLevelItem(0).text(3) == f"Logger {serial}"  # named as the technician knows it
 
     harness.sim.set_network_down(False)
     run(qtbot, harness.services.client.list_devices(SITE))  # the next poll reaches the cloud
