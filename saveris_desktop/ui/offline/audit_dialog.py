@@ -127,7 +127,6 @@ class AuditLogDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
         self.resize(self.fontMetrics().averageCharWidth() * 150, self.fontMetrics().height() * 32)
-        self.finished.connect(lambda _r: self.tasks.cancel_all())
         self.last_export: tuple[Path, int] | None = None
         self.tasks.spawn(self._load_sites(), name="sites")
         self.refresh()

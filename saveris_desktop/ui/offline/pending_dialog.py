@@ -237,5 +237,5 @@ class PendingChangesDialog(QDialog):
             self.tasks.spawn(self.work.engine.queue_changed(), name="notify")
 
     def _finished(self, _result: int) -> None:
+        # Work already started (a resolution, a retry) runs to its end: closing must not lose a choice.
         self.work.sig_status.disconnect(self._status_changed)
-        self.tasks.cancel_all()

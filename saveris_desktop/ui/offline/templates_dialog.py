@@ -123,7 +123,6 @@ class TemplatesDialog(QDialog):
         layout.addLayout(columns, 1)
         layout.addLayout(bottom)
         self.resize(self.fontMetrics().averageCharWidth() * 140, self.fontMetrics().height() * 34)
-        self.finished.connect(lambda _r: self.tasks.cancel_all())
         self._update_buttons()
         self.refresh_templates()
         self.tasks.spawn(self._load_objects(), name="objects")
