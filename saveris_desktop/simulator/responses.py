@@ -3,13 +3,17 @@
 In-process (httpx.ASGITransport through `SimulatorTransport`) the scope carries `IN_PROCESS_KEY`;
 a dropped or hung answer then only records what happened there and the transport raises the httpx
 error a socket client would see. Over uvicorn the answer is really cut off: its start and a few
-bytes are sent and the app returns, which makes uvicorn close the connection.
+bytes are sent and the app returns, which makes uvicorn close the connection. uvicorn reports that
+as an ERROR ("returned without completing response"); `QuietDeliberateCuts` turns the line into an
+INFO line naming the fault when the cut was on purpose, and leaves every other such error alone.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Mapping
+from contextvars import ContextVar
 from typing import Any
 
 import anyio
@@ -44,7 +48,33 @@ def _parses(data: bytes) -> bool:
     return True
 
 
-async def _cut_off(send: Send) -> None:
+#: uvicorn's words for an answer the app left unfinished (uvicorn.protocols.http.*_impl).
+_INCOMPLETE = "ASGI callable returned without completing response."
+
+#: What was cut off on purpose in this request. uvicorn runs the app in the request's own task and
+#: logs in that same task right after it, so the value is seen there and by no other request.
+_CUT_ON_PURPOSE: ContextVar[str | None] = ContextVar("saveris_sim_cut_on_purpose", default=None)
+
+
+class QuietDeliberateCuts(logging.Filter):
+    """On uvicorn's error logger: an answer cut off by a fault is an INFO line (or none), not an ERROR."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        cut = _CUT_ON_PURPOSE.get()
+        if cut is None or record.getMessage() != _INCOMPLETE:
+            return True
+        if not logging.getLogger(record.name).isEnabledFor(logging.INFO):
+            return False
+        record.msg, record.args = "Simulated fault: %s", (cut,)
+        record.levelno, record.levelname = logging.INFO, logging.getLevelName(logging.INFO)
+        return True
+
+
+QUIET_DELIBERATE_CUTS = QuietDeliberateCuts()
+
+
+async def _cut_off(scope: Scope, send: Send, what: str) -> None:
+    _CUT_ON_PURPOSE.set(f"{what} ({scope.get('method')} {scope.get('path')})")
     await send(
         {
             "type": "http.response.start",
@@ -66,7 +96,7 @@ class DroppedConnection(Response):
         if marker is not None:
             marker["fault"] = "drop"
             return
-        await _cut_off(send)
+        await _cut_off(scope, send, "connection dropped before the answer was complete")
 
 
 class HungConnection(Response):
@@ -93,4 +123,4 @@ class HungConnection(Response):
             group.start_soon(until_client_leaves)
             await anyio.sleep(self.hang)
             group.cancel_scope.cancel()
-        await _cut_off(send)
+        await _cut_off(scope, send, f"request held for {self.hang:g} s, then dropped")

@@ -26,8 +26,7 @@ from pathlib import Path
 import uvicorn
 
 from .facade import DEFAULT_TOKEN_LIFETIME, DEMO_PASSWORD, DEMO_USERNAME, Simulator
-
-log = logging.getLogger(__name__)
+from .responses import QUIET_DELIBERATE_CUTS
 
 DEFAULT_PORT = 8765
 
@@ -69,6 +68,8 @@ def _server(sim: Simulator, *, log_level: str) -> uvicorn.Server:
         # A hung request (timeout fault) must not hold a stopping server for long.
         timeout_graceful_shutdown=2,
     )
+    # After Config: it (re)configures uvicorn's loggers. Adding the same filter twice is a no-op.
+    logging.getLogger("uvicorn.error").addFilter(QUIET_DELIBERATE_CUTS)
     return uvicorn.Server(config)
 
 

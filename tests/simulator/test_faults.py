@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import time
 
 import httpx
@@ -19,6 +21,7 @@ from saveris_desktop.api.regions import Endpoint
 from saveris_desktop.api.retry import RetryPolicy
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, Fault, FaultKind, ManualClock, Simulator
 from saveris_desktop.simulator.endpoints import HANDLERS
+from saveris_desktop.simulator.responses import QUIET_DELIBERATE_CUTS
 from saveris_desktop.simulator.server import serve_in_thread
 from saveris_desktop.simulator.validation import Refusal
 from tests.simulator.conftest import SITE, RecordedSleep
@@ -206,13 +209,26 @@ def test_a_fault_plan_refuses_nonsense() -> None:
         Fault(FaultKind.ERROR_STATUS, status=200)
 
 
+class _Records(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
 async def test_faults_over_a_real_socket_drop_and_hang() -> None:
     """Over uvicorn a dropped answer really closes the connection and a hung one really hangs."""
     sim = Simulator(seed=2, clock=ManualClock())
-    with serve_in_thread(sim) as base_url:
+    uvicorn_log, records = logging.getLogger("uvicorn.error"), _Records()
+    with contextlib.ExitStack() as cleanup:
+        base_url = cleanup.enter_context(serve_in_thread(sim, log_level="info"))
+        uvicorn_log.addHandler(records)  # after the start: uvicorn's logging setup drops handlers
+        cleanup.callback(uvicorn_log.removeHandler, records)
         client = DeviceManagementClient(
             Endpoint.custom(base_url),
-            timeout=httpx.Timeout(0.5),
+            timeout=httpx.Timeout(0.25),
             retry=RetryPolicy(max_attempts=1),
         )
         try:
@@ -233,6 +249,26 @@ async def test_faults_over_a_real_socket_drop_and_hang() -> None:
             assert await client.list_devices(SITE) == []
         finally:
             await client.aclose()
+    # uvicorn's "returned without completing response" ERROR became an INFO line naming the fault.
+    assert [r.levelname for r in records.records if r.levelno >= logging.WARNING] == []
+    simulated = [r.getMessage() for r in records.records if r.getMessage().startswith("Simulated fault")]
+    assert simulated == [
+        "Simulated fault: connection dropped before the answer was complete (GET /devices)",
+        "Simulated fault: connection dropped before the answer was complete (GET /devices)",
+    ]
+
+
+def test_an_unfinished_answer_that_is_not_a_fault_stays_an_error() -> None:
+    record = logging.LogRecord(
+        "uvicorn.error",
+        logging.ERROR,
+        __file__,
+        1,
+        "ASGI callable returned without completing response.",
+        (),
+        None,
+    )
+    assert QUIET_DELIBERATE_CUTS.filter(record) and record.levelno == logging.ERROR
 
 
 async def test_a_create_whose_answer_is_lost_is_found_and_not_sent_again(
