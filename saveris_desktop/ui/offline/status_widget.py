@@ -40,17 +40,26 @@ class SyncStatusWidget(QWidget):
 
     def show_data_age(self, age: str | None) -> None:
         """What the window shows came from this laptop's cache, fetched `age` ago (None: it is live)."""
-        self.data_age.setText(self.tr("· showing data from %1").replace("%1", age) if age else "")
+        self.data_age.setText(self.tr("data from %1").replace("%1", age) if age else "")
+        self.data_age.setToolTip(
+            self.tr("The cloud cannot be reached: what you see is what this laptop last received.")
+            if age
+            else ""
+        )
         self.data_age.setVisible(bool(age))
 
     def show_status(self, status: SyncStatus) -> None:
         self.status = status
         if status.online is False:
-            self.connection.setText(self.tr("● Offline — changes are kept and sent later"))
+            self.connection.setText(self.tr("● Offline"))
             self.connection.setStyleSheet(OFFLINE_STYLE)
+            self.connection.setToolTip(
+                self.tr("The cloud cannot be reached. Changes are kept and sent by themselves once it can.")
+            )
         elif status.online:
             self.connection.setText(self.tr("● Online"))
             self.connection.setStyleSheet(ONLINE_STYLE)
+            self.connection.setToolTip(self.tr("The cloud can be reached."))
         else:
             self.connection.setText("")
         parts = []
@@ -58,11 +67,11 @@ class SyncStatusWidget(QWidget):
             parts.append(self.tr("Sending…"))
         waiting = status.open_changes - status.conflicts - status.failed
         if waiting > 0:
-            parts.append(self.tr("%n change(s) waiting", "", waiting))
+            parts.append(self.tr("%1 waiting").replace("%1", str(waiting)))
         if status.conflicts:
-            parts.append(self.tr("%n need(s) your choice", "", status.conflicts))
+            parts.append(self.tr("%1 to decide").replace("%1", str(status.conflicts)))
         if status.failed:
-            parts.append(self.tr("%n refused", "", status.failed))
-        self.pending_button.setText(", ".join(parts) if parts else self.tr("All changes are in the cloud"))
+            parts.append(self.tr("%1 refused").replace("%1", str(status.failed)))
+        self.pending_button.setText(" · ".join(parts) if parts else self.tr("All changes sent"))
         self.pending_button.setStyleSheet(ATTENTION_STYLE if status.conflicts or status.failed else "")
         self.pending_button.setToolTip(self.tr("Show the changes waiting for the cloud"))

@@ -26,6 +26,7 @@ from saveris_desktop.core.outbox import OutboxState
 from saveris_desktop.core.presets import preset
 from saveris_desktop.core.services import AppServices
 from saveris_desktop.core.site_plan import plan_key
+from saveris_desktop.core.sync import SyncStatus
 from saveris_desktop.core.templates import TemplateKind
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, LoggerKind, ManualClock, Simulator
 from saveris_desktop.ui.offline.conflict_dialog import ConflictDialog
@@ -113,7 +114,7 @@ def test_status_bar_says_offline_and_counts_waiting_changes(qtbot: Any, harness:
         ),
     )
     qtbot.waitUntil(lambda: "Offline" in widget.connection.text(), timeout=3000)
-    qtbot.waitUntil(lambda: "1 change" in widget.pending_button.text(), timeout=3000)
+    qtbot.waitUntil(lambda: widget.pending_button.text() == "1 waiting", timeout=3000)
 
     widget.pending_button.click()
     dialog = harness.ui.show_pending()
@@ -125,7 +126,7 @@ def test_status_bar_says_offline_and_counts_waiting_changes(qtbot: Any, harness:
 
     harness.sim.set_network_down(False)
     run(qtbot, harness.services.client.list_devices(SITE))  # the next poll reaches the cloud
-    qtbot.waitUntil(lambda: "All changes are in the cloud" in widget.pending_button.text(), timeout=3000)
+    qtbot.waitUntil(lambda: widget.pending_button.text() == "All changes sent", timeout=3000)
     assert widget.connection.text().endswith("Online")
     qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 0, timeout=3000)
     assert run(qtbot, harness.services.client.get_device(SITE, harness.device_uuid)).name == "Shop fridge"
@@ -375,6 +376,14 @@ def test_installs_into_the_real_main_window(qtbot: Any, qloop: Any, tmp_path: Pa
     }
     assert window.statusBar().findChild(type(ui.status_widget)) is ui.status_widget
     assert not window.connection_label.isVisibleTo(window)
+    window.resize(1000, 640)
+    window.show()
+    ui.status_widget.show_status(
+        SyncStatus(online=False, open_changes=3, conflicts=1, failed=0, running=False)
+    )
+    ui.status_widget.show_data_age("12 min ago")
+    assert ui.status_widget.pending_button.text() == "2 waiting · 1 to decide"
+    _not_blank(window, Path(os.environ.get("SAVERIS_SHOTS", tmp_path)) / "offline-main-window.png")
     run(qtbot, window.aclose())
     run(qtbot, services.aclose())
 
