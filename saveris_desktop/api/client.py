@@ -27,12 +27,10 @@ from saveris_desktop.api.models import (
     ConnectKey,
     Credentials,
     Device,
-    DeviceList,
     GlobalSettings,
     MeasurementAlarmConfiguration,
     MeasuringInstructionSet,
     MeasuringObject,
-    MeasuringObjectList,
     Sensor,
     SystemAlarmConfiguration,
 )
@@ -151,7 +149,7 @@ class DeviceManagementClient:
     # --- devices and sensors --------------------------------------------------------------------
 
     async def list_devices(self, site: str) -> list[Device]:
-        return (await self._get("list_devices", DeviceList, site)).devices
+        return await self._list("list_devices", "devices", Device, site)
 
     async def get_device(self, site: str, uuid: str) -> Device:
         return await self._get("get_device", Device, site, uuid=uuid)
@@ -184,7 +182,7 @@ class DeviceManagementClient:
     # --- measuring objects ----------------------------------------------------------------------
 
     async def list_measuring_objects(self, site: str) -> list[MeasuringObject]:
-        return (await self._get("list_measuring_objects", MeasuringObjectList, site)).measuring_objects
+        return await self._list("list_measuring_objects", "measuring_objects", MeasuringObject, site)
 
     async def get_measuring_object(self, site: str, uuid: str) -> MeasuringObject:
         return await self._get("get_measuring_object", MeasuringObject, site, uuid=uuid)
@@ -229,6 +227,11 @@ class DeviceManagementClient:
         route = ROUTES[name]
         response = await self._session.call(route, path_params=path_params, site=site)
         return responses.read_model(response, model, route, self.endpoint)
+
+    async def _list(self, name: str, key: str, model: type[M], site: str) -> list[M]:
+        route = ROUTES[name]
+        response = await self._session.call(route, path_params={}, site=site)
+        return await responses.read_items(response, key, model, route, self.endpoint)
 
     async def _put(self, name: str, obj: M, site: str, **path_params: str) -> M:
         route = ROUTES[name]
