@@ -180,6 +180,8 @@ async def _run(
     import asyncio
     import logging
 
+    from saveris_desktop.core import heap
+
     log = logging.getLogger("saveris_desktop.app")
     asyncio.get_running_loop().set_exception_handler(hook.handle_loop_exception)
     quit_requested = asyncio.Event()
@@ -196,6 +198,8 @@ async def _run(
         services = await asyncio.to_thread(_build_services, options, ui_state)
         window.attach_services(services)
         log.info("%s started against %s", APP_NAME, services.endpoint.label)
+        heap.tune()
+        heap.settle()  # the start-up heap (Qt, pydantic, the simulator) stays out of full GC passes
         if options.exit_after_paint:
             print(f"ready {time.perf_counter() - started:.4f}", flush=True)
             window.close()

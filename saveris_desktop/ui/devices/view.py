@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from saveris_desktop.api.errors import NotFoundError
 from saveris_desktop.api.models import Device
+from saveris_desktop.core import heap
 from saveris_desktop.core.device_rows import COLUMNS
 from saveris_desktop.core.ranges import DurationRange, format_duration
 from saveris_desktop.core.services import AppServices
@@ -348,6 +349,8 @@ class DevicesView(QWidget):
             self._refreshing = False
             if site == self.site:
                 self._after_refresh(devices)
+            if len(devices) >= heap.LARGE_LISTING:
+                heap.settle()  # keep the next full GC pass from walking this listing mid-refresh
             self._refresh_next()
 
         def failed(error: BaseException) -> None:
@@ -417,6 +420,7 @@ class DevicesView(QWidget):
         if watched is self._window_filtered and event.type() == QEvent.Type.WindowStateChange:
             if self.window().isMinimized():
                 self.watcher.pause()
+                heap.collect_everything()  # nobody watches the window: the stall is not seen
             elif self.isVisible():
                 self.watcher.resume()
                 self.watcher.poll_now()
