@@ -22,7 +22,7 @@ from .auth import Principal
 from .faults import TERMINAL_KINDS, Fault, FaultKind
 from .responses import DroppedConnection, HungConnection, error, malformed
 from .state import Scope, World
-from .validation import Obj, Refusal, fail
+from .validation import Obj, Refusal, check_site_name, fail
 
 if TYPE_CHECKING:
     from .facade import Simulator
@@ -159,6 +159,9 @@ def _check_query(route: Route, request: Request) -> None:
             fail("query parameter 'site' is required")
         if len(values) > 1:
             fail("query parameter 'site' is given more than once")
+        # A name no site can have is a bad request on every route (the contract says minLength 1),
+        # not a "site not found".
+        check_site_name(values[0])
 
 
 def _principal(sim: Simulator, request: Request) -> Principal | None:

@@ -86,7 +86,7 @@ def _logical_channel(
     if any(other["name"].casefold() == name.casefold() for other in earlier):
         fail(f"{channel.where}.name {name!r} is used twice in this measuring object")
     value_id = channel.choice("physical_value_id", UNITS_BY_VALUE)
-    unit = channel.opt_string("physical_unit_id")
+    unit = channel.opt_string("physical_unit_id", max_length=64, allow_empty=False)
     reference: dict[str, Any] | None = None
     ref = channel.opt_obj("sensor_channel")
     if ref is not None:

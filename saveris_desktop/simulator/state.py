@@ -277,7 +277,7 @@ class World:
             if sent_value_id is not None and sent_value_id != value_id:
                 fail(f"{channel.where}.physical_value_id is read-only: channel {index} measures {value_id}")
             units = UNITS_BY_VALUE[value_id]
-            unit = channel.opt_string("physical_unit_id") or units[0]
+            unit = channel.opt_string("physical_unit_id", max_length=64, allow_empty=False) or units[0]
             if unit not in units:
                 fail(f"{channel.where}.physical_unit_id must be one of {', '.join(units)} for {value_id}")
             limit = MAX_OFFSET[value_id]

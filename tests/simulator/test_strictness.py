@@ -124,6 +124,10 @@ async def test_the_site_parameter_is_required_and_single(raw: httpx.AsyncClient,
     assert twice.status_code == 400 and "more than once" in _reason(twice)
     extra = await raw.get("/devices", params={"site": SITE, "page": "2"}, headers=bearer(token))
     assert (extra.status_code, _reason(extra)) == (400, "unknown query parameter 'page'")
+    empty = await raw.get("/devices?site=", headers=bearer(token))
+    assert (empty.status_code, _reason(empty)) == (400, "site must not be empty")
+    impossible = await raw.get("/connect-keys", params={"site": "<script>"}, headers=bearer(token))
+    assert impossible.status_code == 400 and _reason(impossible).startswith("site may contain only")
 
 
 @pytest.mark.parametrize(
@@ -237,6 +241,9 @@ async def test_sensor_settings_are_checked_per_channel(
     assert "between -10 and 10" in _reason(await put([{**temperature, "offset": 12.5}, humidity]))
     assert "PU_PERCENT_HUMIDITY" in _reason(
         await put([temperature, {**humidity, "physical_unit_id": "PU_DEGREE_CELSIUS"}])
+    )
+    assert "physical_unit_id must not be empty" in _reason(
+        await put([{**temperature, "physical_unit_id": ""}, humidity])
     )
     assert "has no channel 5" in _reason(await put([temperature, {**humidity, "channel_index": 5}]))
     assert "missing 1" in _reason(await put([temperature]))
