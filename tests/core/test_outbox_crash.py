@@ -103,7 +103,7 @@ async def test_killed_after_the_server_applied_a_put_is_never_sent_twice(
     counting = CountingClient(client)
     store = await Store.open(database)
     try:
-        engine = SyncEngine(store, counting, endpoint=LABEL, user=DEMO_USERNAME)  # type: ignore[arg-type]
+        engine = SyncEngine(store, counting, endpoint=LABEL, user=DEMO_USERNAME)
         [result] = await engine.sync_now()
         assert result.outcome is Outcome.ALREADY_APPLIED
         assert counting.puts == 0  # checked the server, did not send again
