@@ -93,12 +93,12 @@ async def test_killed_after_the_server_applied_a_put_is_never_sent_twice(
         else:
             pytest.fail("the sender did not get its PUT to the server in time")
     finally:
-        child.send_signal(signal.SIGKILL)
+        child.kill()  # SIGKILL on POSIX, TerminateProcess on Windows: no clean-up runs
         child.wait(timeout=10)
         for stream in (child.stdout, child.stderr):
             if stream is not None:
                 stream.close()
-    assert child.returncode == -signal.SIGKILL
+    assert child.returncode == (-signal.SIGKILL if sys.platform != "win32" else 1)
 
     counting = CountingClient(client)
     store = await Store.open(database)
