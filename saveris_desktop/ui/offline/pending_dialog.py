@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
     QMessageBox,
     QPushButton,
     QTreeWidget,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 from saveris_desktop.core.merge import FieldPath, Side
 from saveris_desktop.core.offline import OfflineWork
 from saveris_desktop.core.outbox import OutboxItem, OutboxState
-from saveris_desktop.core.sync import SyncStatus
+from saveris_desktop.core.sync import ItemResult, Outcome, SyncStatus
 from saveris_desktop.core.tasks import TaskOwner
 from saveris_desktop.ui.offline.common import kind_label, name_widget, state_label
 from saveris_desktop.ui.offline.conflict_dialog import ConflictDialog, conflict_title
@@ -60,6 +61,11 @@ class PendingChangesDialog(QDialog):
         self.tree.header().setStretchLastSection(True)
         self.tree.itemSelectionChanged.connect(self._update_buttons)
         self.tree.itemDoubleClicked.connect(lambda *_: self.resolve_selected())
+        self.results = QListWidget(self)
+        name_widget(
+            self.results, "pendingLastResults", self.tr("Result of the last sending, change by change")
+        )
+        self.results.setMaximumHeight(self.fontMetrics().height() * 6)
 
         self.sync_button = QPushButton(self.tr("&Send now"), self)
         name_widget(self.sync_button, "pendingSyncNow", self.tr("Send the waiting changes now"))
@@ -85,6 +91,8 @@ class PendingChangesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(QLabel(self.tr("Last sending, change by change:"), self))
+        layout.addWidget(self.results)
         layout.addLayout(buttons)
         self.resize(self.fontMetrics().averageCharWidth() * 140, self.fontMetrics().height() * 24)
         work.sig_status.connect(self._status_changed)
@@ -104,7 +112,30 @@ class PendingChangesDialog(QDialog):
         for item in items:
             if item.id not in self.labels:
                 self.labels[item.id] = await self.work.object_label(item.site, item.kind, item.object_id)
+        results = []
+        for result in status.last_results:
+            site = next((i.site for i in items if i.id == result.item_id), self.work.services.site or "")
+            results.append((result, await self.work.object_label(site, result.kind, result.object_id)))
         self._show(items, status)
+        self._show_results(results)
+
+    def _show_results(self, results: list[tuple[ItemResult, str]]) -> None:
+        words = {
+            Outcome.SENT: self.tr("sent"),
+            Outcome.ALREADY_APPLIED: self.tr("already in the cloud"),
+            Outcome.CONFLICT: self.tr("needs your choice"),
+            Outcome.FAILED: self.tr("refused"),
+            Outcome.WAITING: self.tr("waiting"),
+            Outcome.OFFLINE: self.tr("no connection"),
+        }
+        self.results.clear()
+        for result, label in results:
+            line = f"{kind_label(result.kind)} — {label}: {words.get(result.outcome, result.outcome.value)}"
+            if result.message and result.outcome is not Outcome.SENT:
+                line += f" ({result.message})"
+            self.results.addItem(line)
+        if not results:
+            self.results.addItem(self.tr("Nothing was sent yet in this session."))
 
     def _status_changed(self, _status: SyncStatus) -> None:
         self.refresh()

@@ -129,6 +129,8 @@ def test_status_bar_says_offline_and_counts_waiting_changes(qtbot: Any, harness:
     qtbot.waitUntil(lambda: widget.pending_button.text() == "All changes sent", timeout=3000)
     assert widget.connection.text().endswith("Online")
     qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 0, timeout=3000)
+    qtbot.waitUntil(lambda: "sent" in dialog.results.item(0).text(), timeout=3000)
+    assert dialog.results.item(0).text() == f"Logger settings — Logger {serial} · Shop fridge: sent"
     assert run(qtbot, harness.services.client.get_device(SITE, harness.device_uuid)).name == "Shop fridge"
 
 
