@@ -394,9 +394,13 @@ class SyncEngine:
             results: list[ItemResult] = []
             try:
                 blocks = _Blocks()
-                for item in await self.outbox.items(endpoint=self.endpoint):
-                    # re-read: an earlier item of this run may have bound a placeholder in it
-                    item = await self.outbox.get(item.id)
+                for listed in await self.outbox.items(endpoint=self.endpoint):
+                    # re-read: an earlier item of this run may have bound a placeholder in it, and
+                    # the technician may have discarded it meanwhile
+                    try:
+                        item = await self.outbox.get(listed.id)
+                    except KeyError:
+                        continue
                     if item.state in (OutboxState.CONFLICT, OutboxState.FAILED):
                         blocks.block(item)
                         continue
