@@ -38,6 +38,7 @@ class PendingChangesDialog(QDialog):
         self.tasks = TaskOwner("pending-changes")
         self.items: dict[int, OutboxItem] = {}
         self.labels: dict[int, str] = {}  # what the technician calls each change's object
+        self.running = False
         self.conflict_dialog: ConflictDialog | None = None
 
         self.summary = QLabel(self)
@@ -141,6 +142,7 @@ class PendingChangesDialog(QDialog):
         self.refresh()
 
     def _show(self, items: list[OutboxItem], status: SyncStatus) -> None:
+        self.running = status.running
         selected = self.selected_id()
         self.items = {item.id: item for item in items}
         self.tree.clear()
@@ -197,7 +199,9 @@ class PendingChangesDialog(QDialog):
         self.retry_button.setEnabled(
             item is not None and item.state is OutboxState.FAILED and self.work.engine is not None
         )
-        self.discard_button.setEnabled(item is not None)
+        # a change on its way to the cloud right now cannot be called back
+        on_its_way = item is not None and item.state is OutboxState.SENDING and self.running
+        self.discard_button.setEnabled(item is not None and not on_its_way)
 
     # --- actions ------------------------------------------------------------------------------
 
