@@ -267,10 +267,18 @@ class DeviceWatcher:
         self.sig_connectivity.emit(online)
 
     async def _sleep(self, delay: float | None) -> None:
-        """Wait `delay` seconds (None: until woken); poll_now/resume/connectivity wake it early."""
-        self._wake.clear()
+        """Wait `delay` seconds (None: until woken); poll_now/resume/connectivity wake it early.
+
+        The event is awaited in this task under `asyncio.timeout`, not through `wait_for`: in 3.11
+        `wait_for` runs the wait as a second task and returns its result when a cancel arrives in the
+        same loop pass as the wake-up, swallowing the cancel (the watcher would outlive its close).
+        The wake-up is consumed after waking, so one that arrives while a listing is running is
+        not lost either.
+        """
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._wake.wait(), timeout=delay)
+            async with asyncio.timeout(delay):
+                await self._wake.wait()
+        self._wake.clear()
 
     def _emit_status(self) -> None:
         self.sig_status.emit(self.status())

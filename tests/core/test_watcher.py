@@ -251,3 +251,36 @@ async def test_against_the_simulator_a_joining_logger_is_found_across_a_network_
     assert connectivity == [True, False, True]
     await watcher.aclose()
     await client.aclose()
+
+
+async def test_closing_during_a_wake_up_stops_the_watcher() -> None:
+    """A cancel that arrives in the same loop pass as a wake-up must not be swallowed (wait_for race)."""
+    source = FakeSource("a")
+    watcher = DeviceWatcher(source, timing=WatchTiming(interval=60.0))
+    watcher.start("Shop", baseline=["a"])
+    await _until(lambda: watcher.status().polls >= 1)
+    await asyncio.sleep(0)  # the loop is now asleep for 60 s
+    task = watcher._task
+    assert task is not None
+    watcher.poll_now()  # the wake-up ...
+    await asyncio.wait_for(watcher.aclose(), timeout=1.0)  # ... and the close, in the same pass
+    assert task.done() and task.cancelled()
+    calls = source.calls
+    await asyncio.sleep(0.05)
+    assert source.calls == calls and not watcher.running
+
+
+async def test_stop_during_a_wake_up_stops_the_watcher() -> None:
+    source = FakeSource("a")
+    watcher = DeviceWatcher(source, timing=WatchTiming(interval=60.0))
+    watcher.start("Shop", baseline=["a"])
+    await _until(lambda: watcher.status().polls >= 1)
+    await asyncio.sleep(0)
+    task = watcher._task
+    assert task is not None
+    watcher.resume()
+    watcher.poll_now()
+    watcher.stop()
+    await asyncio.sleep(0.05)
+    assert task.cancelled() and source.calls == 1
+    await watcher.aclose()
