@@ -99,8 +99,12 @@ class OnboardingData:
     connect_key: str = ""
     device_type: DeviceType = DeviceType.QSR_WIFI
     wifi_ssid: str = ""
-    #: uuids listed when waiting began; None until a listing succeeded.
+    #: uuids that count as "already there": listed online before the hotspot step (at the latest when
+    #: the guide opened, see OnboardingFlow.devices_listed); None until such a listing succeeded.
     baseline_uuids: list[str] | None = None
+    #: the guide was reached in this round: from now on the laptop may be on a logger's hotspot and a
+    #: listing may already hold the new logger, so it no longer moves the baseline.
+    baseline_frozen: bool = False
     #: every logger found in this session, oldest first.
     found_uuids: list[str] = field(default_factory=list)
 
@@ -147,6 +151,7 @@ class OnboardingFlow:
         self._start = Step.SITE if signed_in else Step.SIGN_IN
         self._step = self._start
         self._listeners: list[Listener] = []
+        self._latest_listing: list[str] = []
 
     # --- queries -------------------------------------------------------------------------------
 
@@ -190,13 +195,20 @@ class OnboardingFlow:
         self._signed_in = True
         self._move(Step.SITE)
 
-    def site_ready(self, site: str, timezone: str, connect_key: str) -> None:
+    def site_ready(
+        self, site: str, timezone: str, connect_key: str, devices: Iterable[str] | None = None
+    ) -> None:
+        """The site exists and has a key; `devices`: its listing, read online right after (for a site
+        just created, simply empty). It is the baseline unless this round already reached the guide."""
         self._expect(Step.SITE)
         check = check_site_name(site)
         if not check.ok or not connect_key:
             raise InvalidTransitionError("a site needs a valid name and its connect key")
         if check.name != self.data.site:
             self.data.baseline_uuids = None  # another site: its devices are unknown
+            self.data.baseline_frozen = False
+        if devices is not None and not self.data.baseline_frozen:
+            self.data.baseline_uuids = sorted(set(devices))
         self.data.site = check.name
         self.data.timezone = timezone
         self.data.connect_key = connect_key
@@ -204,13 +216,25 @@ class OnboardingFlow:
 
     def connect_key_noted(self) -> None:
         self._expect(Step.CONNECT_KEY)
+        self.data.baseline_frozen = True  # from the guide on, a logger of this round may join
         self._move(Step.HOTSPOT_GUIDE)
 
     def devices_listed(self, uuids: Iterable[str]) -> None:
-        """A fresh listing of the site: what is there now is not "new" once waiting begins."""
-        self._expect(Step.HOTSPOT_GUIDE, Step.WAITING)
-        if self._step is Step.HOTSPOT_GUIDE or self.data.baseline_uuids is None:
-            self.data.baseline_uuids = sorted(set(uuids))
+        """A successful listing of the site.
+
+        Before this round reached the hotspot guide it becomes the baseline: the laptop was online
+        and no logger of this round can have joined. From the guide on, the technician may already be
+        on a logger's hotspot, so a listing (one that arrives after reconnecting, or on the guide
+        after Back from waiting) may hold the new logger: it only fills a baseline that is still
+        unknown, and while waiting not even that (the watcher decides then). The latest listing is
+        kept for "add another logger".
+        """
+        self._expect(Step.CONNECT_KEY, Step.HOTSPOT_GUIDE, Step.WAITING)
+        listed = sorted(set(uuids))
+        self._latest_listing = listed
+        frozen = self.data.baseline_frozen or self._step is Step.WAITING
+        if not frozen or (self.data.baseline_uuids is None and self._step is not Step.WAITING):
+            self.data.baseline_uuids = listed
 
     def start_waiting(self, device_type: DeviceType, wifi_ssid: str = "") -> None:
         self._expect(Step.HOTSPOT_GUIDE)
@@ -226,9 +250,15 @@ class OnboardingFlow:
         self._move(Step.FOUND)
 
     def add_another(self) -> None:
-        """Same site, same key: back to the guide; the logger just found is no longer new."""
+        """Same site, same key: back to the guide; the logger just found is no longer new.
+
+        The new baseline is the listing in which it was found (online, moments ago) plus every logger
+        found so far; the guide does not need the network to start the next round.
+        """
         self._expect(Step.FOUND)
-        self.data.baseline_uuids = None
+        known = set(self.data.baseline_uuids or ()) | set(self._latest_listing) | set(self.data.found_uuids)
+        self.data.baseline_uuids = sorted(known)
+        self.data.baseline_frozen = True
         self._move(Step.HOTSPOT_GUIDE)
 
     def go_back(self) -> Step:

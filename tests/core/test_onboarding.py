@@ -100,17 +100,60 @@ def test_a_signed_in_flow_starts_at_the_site_and_cannot_go_back_to_sign_in() -> 
     assert not flow.can_go_back()
 
 
-def test_add_another_returns_to_the_guide_and_forgets_the_baseline() -> None:
+def test_add_another_returns_to_the_guide_with_what_the_last_listing_held_as_baseline() -> None:
     flow = _flow_at_waiting()
+    flow.devices_listed(["a", "b", "c", "x"])  # the listing in which "c" was found (and "x" appeared)
     flow.logger_found("c")
     flow.add_another()
     assert flow.step is Step.HOTSPOT_GUIDE
-    assert flow.data.baseline_uuids is None
-    flow.devices_listed(["a", "b", "c"])
+    assert flow.data.baseline_uuids == ["a", "b", "c", "x"]
+    flow.devices_listed(["a", "b", "c", "x", "d"])  # e.g. after Back from waiting: not a baseline
+    assert flow.data.baseline_uuids == ["a", "b", "c", "x"]
     flow.start_waiting(DeviceType.QSR_WIFI)
     flow.logger_found("d")
     assert flow.data.found_uuids == ["c", "d"]
     assert flow.data.site == "Bakery North"  # same site, same key
+
+
+def test_the_baseline_is_the_listing_at_site_creation_and_is_frozen_from_the_guide_on() -> None:
+    """Field case: online at the site step, on the logger's hotspot from the guide on."""
+    flow = OnboardingFlow()
+    flow.signed_in_as("tech@example.com", Region.EUROPE, Environment.PRODUCTION)
+    flow.site_ready("Cold Store", "UTC", "KEY-1", devices=[])
+    assert flow.data.baseline_uuids == []
+    flow.devices_listed(["old"])  # connect-key page, still online: a later listing is still a baseline
+    assert flow.data.baseline_uuids == ["old"]
+    flow.connect_key_noted()
+    flow.devices_listed(["old", "joined-meanwhile"])  # the guide, after the technician left
+    flow.start_waiting(DeviceType.SAVERIS_2)
+    flow.devices_listed(["old", "joined-meanwhile"])  # the first listing after reconnecting
+    assert flow.data.baseline_uuids == ["old"]
+
+
+def test_back_to_the_same_site_keeps_the_baseline_of_the_round() -> None:
+    flow = _flow_at_waiting()
+    for _ in range(3):
+        flow.go_back()
+    assert flow.step is Step.SITE
+    flow.site_ready("Bakery North", "UTC", "CK-1234", devices=["a", "b", "joined-meanwhile"])
+    assert flow.data.baseline_uuids == ["a", "b"]
+    for _ in range(1):
+        flow.go_back()
+    flow.site_ready("Bakery South", "UTC", "KEY-2", devices=["s"])  # another site: a new round
+    assert flow.data.baseline_uuids == ["s"] and not flow.data.baseline_frozen
+
+
+def test_an_unknown_baseline_is_filled_by_the_guide_but_never_while_waiting() -> None:
+    flow = OnboardingFlow()
+    flow.signed_in_as("tech@example.com", Region.EUROPE, Environment.PRODUCTION)
+    flow.site_ready("Cold Store", "UTC", "KEY-1")  # e.g. restored from an older draft
+    flow.connect_key_noted()
+    flow.start_waiting(DeviceType.SAVERIS_2)
+    flow.devices_listed(["maybe-new"])
+    assert flow.data.baseline_uuids is None
+    flow.go_back()
+    flow.devices_listed(["a"])
+    assert flow.data.baseline_uuids == ["a"]
 
 
 def test_a_listing_while_waiting_does_not_move_an_existing_baseline() -> None:

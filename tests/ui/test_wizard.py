@@ -264,3 +264,73 @@ def test_a_name_the_cloud_refuses_shows_its_reason_next_to_the_field(qtbot, qloo
     page.site.setEditText("Bakery North")
     _next(h)
     qtbot.waitUntil(lambda: h.page() is PageId.CONNECT_KEY, timeout=5000)
+
+
+def test_offline_from_the_guide_on_a_logger_that_joins_meanwhile_is_still_new(qtbot, qloop) -> None:
+    """The most common field case: the laptop is already on the logger's hotspot when waiting begins.
+
+    The baseline was taken online when the site was created; the first listing after reconnecting
+    already contains the logger, and it must still be flagged new.
+    """
+    h = make_harness(qtbot)
+    sign_in(qtbot, h)
+    key = create_site(qtbot, h)
+    assert h.wizard.flow.data.baseline_uuids == []  # a new site: nothing is there yet
+    h.sim.set_network_down(True)  # off to the logger's hotspot before the guide opens
+    _next(h)  # connect key -> guide: its listing fails
+    guide = h.wizard.pages[PageId.HOTSPOT_GUIDE]
+    assert "0 device" in guide.baseline_note.text()
+    _next(h)  # guide -> waiting, offline
+    waiting = h.wizard.pages[PageId.WAITING]
+    qtbot.waitUntil(lambda: waiting.offline_banner.isVisible(), timeout=5000)
+    logger = h.sim.create_logger(LoggerKind.SAVERIS2)
+    h.sim.press_button(logger.id, 3.0)
+    assert h.sim.submit_configuration(logger.id, key, "Bakery-WLAN", WIFI_PASSWORD).ok
+    h.sim.advance_time(10)
+    h.sim.set_network_down(False)
+    qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
+    assert h.wizard.flow.data.found_uuids == [logger.device_uuid]
+
+
+def test_an_existing_site_lists_its_devices_online_and_only_a_newcomer_is_new(qtbot, qloop) -> None:
+    h = make_harness(qtbot)
+    sign_in(qtbot, h)
+    key = create_site(qtbot, h, "Depot")
+    old = h.sim.create_logger(LoggerKind.QSR_TEMPERATURE)
+    h.sim.press_button(old.id, 3.0)
+    h.sim.submit_configuration(old.id, key, "Depot-WLAN", WIFI_PASSWORD)
+    h.sim.advance_time(10)
+    h.wizard.back()  # the same site again, now with a logger on it
+    _next(h)
+    qtbot.waitUntil(lambda: h.page() is PageId.CONNECT_KEY, timeout=5000)
+    assert h.wizard.flow.data.baseline_uuids == [old.device_uuid]
+    h.sim.set_network_down(True)
+    _next(h)
+    _next(h)
+    new = h.sim.create_logger(LoggerKind.SAVERIS2)
+    h.sim.press_button(new.id, 3.0)
+    h.sim.submit_configuration(new.id, key, "Depot-WLAN", WIFI_PASSWORD)
+    h.sim.advance_time(10)
+    h.sim.set_network_down(False)
+    qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
+    assert h.wizard.flow.data.found_uuids == [new.device_uuid]
+
+
+def test_going_back_from_waiting_after_a_logger_joined_offline_does_not_hide_it(qtbot, qloop) -> None:
+    h = make_harness(qtbot)
+    sign_in(qtbot, h)
+    key = create_site(qtbot, h)
+    _next(h)
+    h.sim.set_network_down(True)
+    _next(h)
+    assert h.page() is PageId.WAITING
+    logger = h.sim.create_logger(LoggerKind.SAVERIS2)
+    h.sim.press_button(logger.id, 3.0)
+    h.sim.submit_configuration(logger.id, key, "Bakery-WLAN", WIFI_PASSWORD)
+    h.sim.advance_time(10)
+    h.wizard.back()  # re-reading the guide ...
+    h.sim.set_network_down(False)  # ... back online there: its listing already holds the logger
+    qtbot.wait(100)
+    _next(h)
+    qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
+    assert h.wizard.flow.data.found_uuids == [logger.device_uuid]

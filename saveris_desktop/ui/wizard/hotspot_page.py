@@ -155,7 +155,16 @@ class HotspotGuidePage(FlowPage):
     # --- baseline ------------------------------------------------------------------------------
 
     def _list_current_devices(self) -> None:
-        """List the site now, while the laptop is still online: these devices are not "new" later."""
+        """Say how many devices count as "already there"; list the site only if that is unknown.
+
+        The baseline was read online when the site was chosen. It is not re-read here: the laptop may
+        already be on the logger's hotspot (or back from it, after Back from waiting), and a listing
+        taken now could hold the very logger being set up.
+        """
+        baseline = self.ctx.flow.data.baseline_uuids
+        if baseline is not None:
+            self._show_baseline(len(baseline))
+            return
         site = self.ctx.flow.data.site
         self.baseline_note.setText(self.tr("Checking which devices the site has already …"))
 
@@ -164,18 +173,19 @@ class HotspotGuidePage(FlowPage):
                 return
             self.ctx.flow.devices_listed(d.uuid for d in devices)
             self.ctx.devices.update({d.uuid: d for d in devices})
-            self.baseline_note.setText(
-                self.tr(
-                    "The site has %n device(s) already; the next page waits for a new one.", "", len(devices)
-                )
-            )
+            self._show_baseline(len(devices))
 
         def failed(error: BaseException) -> None:
             self.baseline_note.setText(
                 self.tr(
                     "The site's device list could not be read just now; the waiting page will take the first "
-                    "list it gets as the starting point."
+                    "list it gets as the starting point. Go online before you set up the device."
                 )
             )
 
         self.run_job(self.ctx.services.client.list_devices(site), listed, failed)
+
+    def _show_baseline(self, count: int) -> None:
+        self.baseline_note.setText(
+            self.tr("The site has %n device(s) already; the next page waits for a new one.", "", count)
+        )
