@@ -158,7 +158,13 @@ class AuditLogDialog(QDialog):
             )
         for change in changes:
             self.detail.addTopLevelItem(
-                QTreeWidgetItem([change.label, short_value(change.before), short_value(change.after)])
+                QTreeWidgetItem(
+                    [
+                        change.label,
+                        short_value(change.before, field=change.label),
+                        short_value(change.after, field=change.label),
+                    ]
+                )
             )
         for column in range(3):
             self.detail.resizeColumnToContents(column)

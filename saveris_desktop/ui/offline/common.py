@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from saveris_desktop.core.merge import MISSING
+from saveris_desktop.core.ranges import format_duration
 
 
 def kind_label(kind: str) -> str:
@@ -40,12 +41,17 @@ def state_label(state: str) -> str:
     return labels.get(state, state)
 
 
-def short_value(value: Any, limit: int = 160) -> str:
-    """A value for a table cell: absent fields say so, objects as compact JSON."""
+DURATION_FIELDS = ("measuring_cycle", "communication_cycle", "delay")
+
+
+def short_value(value: Any, limit: int = 160, *, field: str = "") -> str:
+    """A value for a table cell: absent fields say so, durations in words, objects as compact JSON."""
     if value is MISSING:
         return QCoreApplication.translate("offline", "(not set)")
     if value is None:
         return "—"
+    if field.endswith(DURATION_FIELDS) and isinstance(value, int) and not isinstance(value, bool):
+        return format_duration(value)
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 

@@ -55,9 +55,9 @@ class ConflictDialog(QDialog):
         for row, conflict in enumerate(self.conflicts):
             for column, text in (
                 (COLUMN_FIELD, conflict.label),
-                (COLUMN_BASE, short_value(conflict.base)),
-                (COLUMN_MINE, short_value(conflict.mine)),
-                (COLUMN_SERVER, short_value(conflict.server)),
+                (COLUMN_BASE, short_value(conflict.base, field=conflict.label)),
+                (COLUMN_MINE, short_value(conflict.mine, field=conflict.label)),
+                (COLUMN_SERVER, short_value(conflict.server, field=conflict.label)),
             ):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(text)

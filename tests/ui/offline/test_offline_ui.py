@@ -353,6 +353,7 @@ def test_dialogs_render(qtbot: Any, harness: Harness, tmp_path: Path) -> None:
     qtbot.addWidget(conflict)
     conflict.show()
     _not_blank(conflict, shots / "offline-conflict.png")
+    assert [conflict.table.item(0, c).text() for c in range(1, 4)] == ["1 min", "2 min", "30 s"]
     _not_blank(harness.window, shots / "offline-window.png")
 
 
