@@ -106,6 +106,24 @@ def test_create_object_with_channels_picked_from_lists(qtbot, harness) -> None:
     assert "(this logger)" in tab.list.selectedItems()[0].text()
 
 
+def test_proposed_channel_name_follows_the_picked_channel_but_a_typed_one_stays(qtbot, harness) -> None:
+    dialog = harness.view.objects_tab.open_create_dialog()
+    first = dialog.rows[0]
+    qtbot.waitUntil(lambda: first.channel.isEnabled(), timeout=5000)
+    assert first.name.text() == "Temperature"  # proposed from the sensor channel picked for it
+    first.channel.setCurrentIndex(1)
+    assert first.name.text() == "Humidity"  # a proposal never outlives the channel it names
+    first.sensor.setCurrentIndex(first.sensor.findData(_sensor_of(qtbot, harness, 1)))
+    qtbot.waitUntil(lambda: first.channel.isEnabled(), timeout=5000)
+    assert first.name.text() == "Probe temperature"  # the Saveris 2 probe's channel name
+    first.name.setText("Cabinet air")
+    first.name.textEdited.emit("Cabinet air")
+    first.sensor.setCurrentIndex(first.sensor.findData(_sensor_of(qtbot, harness, 0)))
+    qtbot.waitUntil(lambda: first.channel.isEnabled(), timeout=5000)
+    first.channel.setCurrentIndex(1)
+    assert first.name.text() == "Cabinet air"  # what the technician typed is never replaced
+
+
 def test_create_refused_by_the_server_keeps_the_dialog_filled(qtbot, harness) -> None:
     tab = harness.view.objects_tab
     _make_object(qtbot, harness, "Cold room")

@@ -55,6 +55,18 @@ class _ChannelInputs:
         self.remove.setAccessibleName(dialog.tr("Remove logical channel %1").replace("%1", number))
         self.message = FieldMessage()
         self.sensor_object: Sensor | None = None
+        #: the name this dialog proposed from the picked channel; replaced when another channel is
+        #: picked, while a name the technician typed is kept
+        self.proposed_name = ""
+
+    def propose_name(self) -> None:
+        """Name the logical channel after the picked sensor channel unless the technician named it."""
+        sensor, index = self.sensor_object, self.channel.currentData()
+        typed = self.name.text().strip()
+        if sensor is None or index is None or (typed and typed != self.proposed_name):
+            return
+        self.proposed_name = channel_label(sensor, int(index)).split(" (")[0]
+        self.name.setText(self.proposed_name)
 
 
 class CreateObjectDialog(QDialog):
@@ -171,7 +183,7 @@ class CreateObjectDialog(QDialog):
         self.grid.addWidget(row.message, 2 * index + 2, 0, 1, 4)
         row.name.textEdited.connect(lambda _t: self.validate())
         row.sensor.currentIndexChanged.connect(lambda _i, r=row: self._sensor_picked(r))
-        row.channel.currentIndexChanged.connect(lambda _i: self.validate())
+        row.channel.currentIndexChanged.connect(lambda _i, r=row: self._channel_picked(r))
         row.remove.clicked.connect(lambda _c=False, r=row: self.remove_channel(r))
         self.rows.append(row)
         if index == 0 and self.preferred and row.sensor.count() > 1:
@@ -212,9 +224,7 @@ class CreateObjectDialog(QDialog):
                 row.channel.addItem(label, channel.channel_index)
             row.channel.setCurrentIndex(max(free_first, 0))
             row.channel.setEnabled(bool(sensor.channels))
-            if not row.name.text().strip() and sensor.channels:
-                row.name.setText(channel_label(sensor, sensor.channels[0].channel_index).split(" (")[0])
-            self.validate()
+            self._channel_picked(row)
 
         def failed(error: BaseException) -> None:
             row.channel.clear()
@@ -223,6 +233,10 @@ class CreateObjectDialog(QDialog):
             )
 
         self.tasks.spawn(self.directory.sensor(uuid), name="load-sensor", on_result=loaded, on_error=failed)
+
+    def _channel_picked(self, row: _ChannelInputs) -> None:
+        row.propose_name()
+        self.validate()
 
     # --- validation and create ---------------------------------------------------------------
 
