@@ -530,9 +530,19 @@ class SitePlanDialog(QDialog):
         self.tasks.spawn(self._save(plan, previous), name="save")
 
     async def _save(self, plan: SitePlan, previous: str | None) -> None:
-        await self.work.drafts.rebase(
-            plan_key(self.work.endpoint, plan.site), None, plan.model_dump(mode="json")
-        )
+        key = plan_key(self.work.endpoint, plan.site)
+        if previous != plan.site and await self.work.drafts.get(key) is not None:
+            # typing another plan's site name must not overwrite that plan
+            self.saved_site = previous
+            self.problems.setText(
+                self.tr(
+                    "There is already a plan for “%1”: pick it from the list, or use another name."
+                ).replace("%1", plan.site)
+            )
+            self.problems.show()
+            self.create_button.setEnabled(False)
+            return
+        await self.work.drafts.rebase(key, None, plan.model_dump(mode="json"))
         if previous and previous != plan.site:  # renamed before it was created: one plan, new name
             await self.work.drafts.delete(plan_key(self.work.endpoint, previous))
 

@@ -25,7 +25,7 @@ from saveris_desktop.core.offline import OfflineWork
 from saveris_desktop.core.outbox import OutboxState
 from saveris_desktop.core.presets import preset
 from saveris_desktop.core.services import AppServices
-from saveris_desktop.core.site_plan import plan_key
+from saveris_desktop.core.site_plan import SitePlan, plan_key
 from saveris_desktop.core.sync import SyncStatus
 from saveris_desktop.core.templates import TemplateKind
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, LoggerKind, ManualClock, Simulator
@@ -471,3 +471,32 @@ def test_site_plan_object_from_a_template(qtbot: Any, harness: Harness) -> None:
     )
     assert dialog.channels.cellWidget(0, 2).currentText().startswith("Freezer")
     assert dialog.cycle.value() == 10
+
+
+def test_typing_another_plans_site_name_does_not_overwrite_it(qtbot: Any, harness: Harness) -> None:
+    other = SitePlan(site="Bakery West", timezone="Europe/Berlin", objects=[])
+    key = plan_key(harness.work.endpoint, "Bakery West")
+    run(qtbot, harness.work.drafts.rebase(key, None, other.model_dump(mode="json")))
+    dialog = harness.ui.show_site_plan()
+    qtbot.waitUntil(lambda: dialog.plan.site == "Bakery West", timeout=3000)  # the saved plan is loaded
+    site_line = dialog.site_box.lineEdit()
+    site_line.clear()
+    site_line.textEdited.emit("")
+    qtbot.keyClicks(site_line, "Bakery Nord")
+    dialog.add_object_button.click()
+    dialog.save_now()
+    qtbot.waitUntil(
+        lambda: (
+            run(qtbot, harness.work.drafts.get(plan_key(harness.work.endpoint, "Bakery Nord"))) is not None
+        ),
+        timeout=3000,
+    )
+    assert run(qtbot, harness.work.drafts.get(key)) is None  # renamed: one plan, new name
+
+    run(qtbot, harness.work.drafts.rebase(key, None, other.model_dump(mode="json")))  # another plan, again
+    site_line.clear()
+    site_line.textEdited.emit("")
+    qtbot.keyClicks(site_line, "Bakery West")
+    dialog.save_now()
+    qtbot.waitUntil(lambda: "already a plan" in dialog.problems.text(), timeout=3000)
+    assert run(qtbot, harness.work.drafts.get(key)).mine == other.model_dump(mode="json")
