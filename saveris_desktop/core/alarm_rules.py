@@ -191,6 +191,37 @@ def conditions_from_limits(
     return result
 
 
+def channel_conditions(configuration: Mapping[str, Any], logical_channel_uuid: str) -> list[dict[str, Any]]:
+    """The conditions of one logical channel's first condition set in an alarm configuration payload."""
+    for channel in configuration.get("channel_alarm_configurations") or []:
+        if channel.get("logical_channel_uuid") == logical_channel_uuid:
+            sets = channel.get("measurementAlarmConditionSet") or []
+            return [dict(c) for c in sets[0].get("measurementAlarmConditions") or []] if sets else []
+    return []
+
+
+def with_channel_conditions(
+    configuration: Mapping[str, Any], logical_channel_uuid: str, conditions: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The `channel_alarm_configurations` list with one channel's first condition set replaced.
+
+    Other channels, further condition sets and every unknown field stay as they were; a channel
+    the configuration does not have yet is added (unless there is nothing to set on it).
+    """
+    channels = [dict(c) for c in configuration.get("channel_alarm_configurations") or []]
+    target = next((c for c in channels if c.get("logical_channel_uuid") == logical_channel_uuid), None)
+    if target is None:
+        if not conditions:
+            return channels
+        target = {"logical_channel_uuid": logical_channel_uuid, "measurementAlarmConditionSet": []}
+        channels.append(target)
+    sets = [dict(s) for s in target.get("measurementAlarmConditionSet") or []]
+    first = sets[0] if sets else {}
+    first["measurementAlarmConditions"] = conditions
+    target["measurementAlarmConditionSet"] = [first, *sets[1:]]
+    return channels
+
+
 def describe(limits: ChannelLimits) -> str:
     """One line for lists and bulk results: "alarm < 2 °C / > 8 °C, warn < 3 °C / > 7 °C, after 15 min"."""
     if limits.empty:

@@ -14,7 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from saveris_desktop.api.models import MeasurementAlarmCondition
-from saveris_desktop.core.alarm_rules import ChannelLimits, conditions_from_limits
+from saveris_desktop.core.alarm_rules import (
+    ChannelLimits,
+    channel_conditions,
+    conditions_from_limits,
+    with_channel_conditions,
+)
 from saveris_desktop.core.units import celsius_span_to, celsius_to
 
 MINUTE_MS = 60_000
@@ -148,18 +153,11 @@ def apply_preset(
     Other channels and every unknown field stay as they were; the channel's first condition set
     is replaced (further sets, if the server keeps any, are left alone).
     """
-    result = dict(configuration)
-    channels = [dict(c) for c in result.get("channel_alarm_configurations") or []]
-    target = next((c for c in channels if c.get("logical_channel_uuid") == logical_channel_uuid), None)
-    if target is None:
-        target = {"logical_channel_uuid": logical_channel_uuid, "measurementAlarmConditionSet": []}
-        channels.append(target)
-    sets = [dict(s) for s in target.get("measurementAlarmConditionSet") or []]
-    previous = sets[0].get("measurementAlarmConditions", []) if sets else []
-    first = dict(sets[0]) if sets else {}
-    first["measurementAlarmConditions"] = [
-        c.to_payload() for c in chosen.conditions(channel_unit, previous=previous)
-    ]
-    target["measurementAlarmConditionSet"] = [first, *sets[1:]]
-    result["channel_alarm_configurations"] = channels
-    return result
+    previous = channel_conditions(configuration, logical_channel_uuid)
+    conditions = [c.to_payload() for c in chosen.conditions(channel_unit, previous=previous)]
+    return {
+        **configuration,
+        "channel_alarm_configurations": with_channel_conditions(
+            configuration, logical_channel_uuid, conditions
+        ),
+    }

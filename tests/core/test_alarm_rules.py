@@ -118,3 +118,55 @@ def test_hysteresis_as_wide_as_the_warning_band_is_refused() -> None:
     problems = validate(limits, channel_unit=C)
     assert set(problems) == {rules.HYSTERESIS}
     assert "warning band (1 °C)" in problems[rules.HYSTERESIS]
+
+
+# --- one channel inside a whole alarm configuration -------------------------------------------
+
+
+def _configuration() -> dict:
+    return {
+        "vendor_note": "kept",
+        "channel_alarm_configurations": [
+            {
+                "logical_channel_uuid": "other",
+                "measurementAlarmConditionSet": [{"measurementAlarmConditions": []}],
+            },
+            {
+                "logical_channel_uuid": "lc-1",
+                "escalation": "shift lead",
+                "measurementAlarmConditionSet": [
+                    {"set_id": "s1", "measurementAlarmConditions": [{"limitValue": 8.0, "extra": 1}]},
+                    {"set_id": "s2", "measurementAlarmConditions": [{"limitValue": 99.0}]},
+                ],
+            },
+        ],
+    }
+
+
+def test_channel_conditions_reads_the_first_set_of_that_channel_only() -> None:
+    assert rules.channel_conditions(_configuration(), "lc-1") == [{"limitValue": 8.0, "extra": 1}]
+    assert rules.channel_conditions(_configuration(), "missing") == []
+    assert rules.channel_conditions({}, "lc-1") == []
+
+
+def test_with_channel_conditions_replaces_the_first_set_and_keeps_everything_else() -> None:
+    config = _configuration()
+    channels = rules.with_channel_conditions(config, "lc-1", [{"limitValue": 2.0}])
+    assert channels[0] == config["channel_alarm_configurations"][0]
+    target = channels[1]
+    assert target["escalation"] == "shift lead"
+    assert target["measurementAlarmConditionSet"] == [
+        {"set_id": "s1", "measurementAlarmConditions": [{"limitValue": 2.0}]},
+        {"set_id": "s2", "measurementAlarmConditions": [{"limitValue": 99.0}]},
+    ]
+    assert config == _configuration()  # the input is not changed
+
+
+def test_with_channel_conditions_adds_a_new_channel_only_when_there_is_something_to_set() -> None:
+    config = _configuration()
+    assert rules.with_channel_conditions(config, "new", []) == config["channel_alarm_configurations"]
+    channels = rules.with_channel_conditions(config, "new", [{"limitValue": 1.0}])
+    assert channels[-1] == {
+        "logical_channel_uuid": "new",
+        "measurementAlarmConditionSet": [{"measurementAlarmConditions": [{"limitValue": 1.0}]}],
+    }

@@ -98,32 +98,6 @@ class InstructionSetEditor(SessionEditor):
         return answer.to_payload()
 
 
-def conditions_of(config: dict[str, Any], logical_channel_uuid: str) -> list[dict[str, Any]]:
-    for channel in config.get("channel_alarm_configurations") or []:
-        if channel.get("logical_channel_uuid") == logical_channel_uuid:
-            sets = channel.get("measurementAlarmConditionSet") or []
-            return list(sets[0].get("measurementAlarmConditions") or []) if sets else []
-    return []
-
-
-def with_conditions(
-    config: dict[str, Any], logical_channel_uuid: str, conditions: list[dict[str, Any]]
-) -> list[dict[str, Any]]:
-    """The `channel_alarm_configurations` list with one channel's first condition set replaced."""
-    channels = [dict(c) for c in config.get("channel_alarm_configurations") or []]
-    target = next((c for c in channels if c.get("logical_channel_uuid") == logical_channel_uuid), None)
-    if target is None:
-        if not conditions:
-            return channels
-        target = {"logical_channel_uuid": logical_channel_uuid, "measurementAlarmConditionSet": []}
-        channels.append(target)
-    sets = [dict(s) for s in target.get("measurementAlarmConditionSet") or []]
-    first = sets[0] if sets else {}
-    first["measurementAlarmConditions"] = conditions
-    target["measurementAlarmConditionSet"] = [first, *sets[1:]]
-    return channels
-
-
 class _ChannelLimitsBox(QGroupBox):
     """The limits of one logical channel."""
 
@@ -275,10 +249,12 @@ class MeasurementAlarmsEditor(SessionEditor):
         box.show_rules(problems)
         self._rule_problems[box.uuid] = problems
         config = self.session.current
-        previous = conditions_of(config, box.uuid)
+        previous = rules.channel_conditions(config, box.uuid)
         conditions = rules.conditions_from_limits(limits, physical_value_id=box.value_id, previous=previous)
         box.summary.setText(rules.describe(limits))
-        self.edit(("channel_alarm_configurations",), with_conditions(config, box.uuid, conditions))
+        self.edit(
+            ("channel_alarm_configurations",), rules.with_channel_conditions(config, box.uuid, conditions)
+        )
 
     def extra_problems(self) -> dict[str, str]:
         return {
@@ -294,7 +270,9 @@ class MeasurementAlarmsEditor(SessionEditor):
             self._rule_problems.clear()
         for box in self.boxes:
             limits = rules.limits_from_conditions(
-                conditions_of(config, box.uuid), channel_unit=box.unit, physical_value_id=box.value_id
+                rules.channel_conditions(config, box.uuid),
+                channel_unit=box.unit,
+                physical_value_id=box.value_id,
             )
             box.load(limits, force=self.force_load)
             box.preset.setCurrentIndex(0)
