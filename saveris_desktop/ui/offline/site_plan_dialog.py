@@ -268,6 +268,15 @@ class SitePlanDialog(QDialog):
         self._filling = True
         try:
             self.site_box.setEditText(self.plan.site)
+            site_line = self.site_box.lineEdit()
+            if site_line is not None:
+                # sent to the cloud already: that site is this plan's, renaming would make another one
+                site_line.setReadOnly(self.plan.site_queued)
+                site_line.setToolTip(
+                    self.tr("The site exists in the cloud (or is queued): its name cannot change here.")
+                    if self.plan.site_queued
+                    else ""
+                )
             self.timezone_box.setEditText(self.plan.timezone)
             current = max(0, self.object_list.currentRow())
             self.object_list.clear()
@@ -374,6 +383,8 @@ class SitePlanDialog(QDialog):
         self._save_timer.start()
 
     def _site_edited(self, text: str) -> None:
+        if self.plan.site_queued:
+            return
         self.plan.site = text.strip()
         self._changed()
 

@@ -305,6 +305,7 @@ def test_site_prepared_offline_then_created_and_mapped(qtbot: Any, harness: Harn
     dialog.create_button.click()
     qtbot.waitUntil(lambda: "waiting for a sensor" in dialog.progress.text(), timeout=3000)
     qtbot.waitUntil(lambda: "exists in the cloud" in dialog.progress.text(), timeout=3000)
+    assert site_line.isReadOnly()  # the site is in the cloud now: no renaming from here
 
     # a logger joins the new site; the technician maps the channel and creates again
     connect_key = run(qtbot, harness.services.client.get_connect_key("Bakery Nord"))
