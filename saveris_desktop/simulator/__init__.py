@@ -29,6 +29,18 @@ whenever a request arrives or a logger's state is read.
 Running it: in-process with `sim.transport()`; as a real server with the `saveris-sim` command
 (uvicorn on 127.0.0.1, see server.py), or `server.serve_in_thread(sim)` for tests and demo mode.
 The control API for the physical world is under `/_sim/` (see control.py).
+
+Threads: one Simulator may be served by uvicorn in a background thread while the facade is driven
+from another (demo panel plus the loopback configuration page). All state sits behind
+`sim.world.lock`, held only for in-memory work, never across an await or file I/O.
+
+What `--state FILE` (Simulator.load_state) keeps: sites with their connect keys and time zones,
+devices, sensors, every configuration, measuring objects and the virtual loggers (a pending join
+resumes with its remaining delay). What it does not keep, on purpose: accounts, which are the
+simulator's configuration (the demo account, `Simulator(accounts=...)`, `/_sim/accounts`), and
+tokens, which are signed with a secret made anew at each start, so a restart signs every client
+out like a key rotation in the cloud; the client signs in again by itself. A site belongs to an
+account by its user name, so it comes back for the same account after a restart.
 """
 
 from .clock import ManualClock, RealClock
