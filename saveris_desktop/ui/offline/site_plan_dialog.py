@@ -253,6 +253,8 @@ class SitePlanDialog(QDialog):
             self.load_site(drafts[0].key.site)
 
     def load_site(self, site: str) -> None:
+        if self._save_timer.isActive():
+            self.save_now()  # the plan on screen keeps its last edits before another one is shown
         self.tasks.spawn(self._load(site.strip()), name="load")
 
     async def _load(self, site: str) -> None:
