@@ -380,6 +380,15 @@ def test_installs_into_the_real_main_window(qtbot: Any, qloop: Any, tmp_path: Pa
     }
     assert window.statusBar().findChild(type(ui.status_widget)) is ui.status_widget
     assert not window.connection_label.isVisibleTo(window)
+    for action, key in (
+        (ui.pending_action, "pending"),
+        (ui.audit_action, "audit"),
+        (ui.templates_action, "templates"),
+        (ui.site_plan_action, "site-plan"),
+    ):
+        action.trigger()
+        assert ui.dialogs[key].isVisible()
+        ui.dialogs[key].close()
     window.resize(1000, 640)
     window.show()
     ui.status_widget.show_status(
