@@ -9,6 +9,7 @@ next to its input and keep Apply disabled while any remain.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
@@ -67,6 +68,20 @@ class ChannelLimits:
     @property
     def empty(self) -> bool:
         return all(self.limit(name) is None for name in LIMIT_FIELDS)
+
+
+def same_limits(first: ChannelLimits, second: ChannelLimits) -> bool:
+    """Equal up to the rounding of a value shown as text (a °C preset converted to °F, typed back)."""
+
+    def close(a: float | None, b: float | None) -> bool:
+        return a is None if b is None else a is not None and math.isclose(a, b, rel_tol=1e-5, abs_tol=1e-9)
+
+    return (
+        first.unit == second.unit
+        and first.delay_ms == second.delay_ms
+        and close(first.hysteresis, second.hysteresis)
+        and all(close(first.limit(name), second.limit(name)) for name in LIMIT_FIELDS)
+    )
 
 
 def _fmt(value: float, unit: str) -> str:

@@ -170,3 +170,15 @@ def test_with_channel_conditions_adds_a_new_channel_only_when_there_is_something
         "logical_channel_uuid": "new",
         "measurementAlarmConditionSet": [{"measurementAlarmConditions": [{"limitValue": 1.0}]}],
     }
+
+
+def test_same_limits_tolerates_the_rounding_of_shown_values_only() -> None:
+    fahrenheit = ChannelLimits("PU_DEGREE_FAHRENHEIT", lower_alarm=35.6, upper_alarm=46.4, hysteresis=0.9)
+    typed_back = ChannelLimits(
+        "PU_DEGREE_FAHRENHEIT", lower_alarm=35.6000001, upper_alarm=46.4, hysteresis=0.9000000001
+    )
+    assert rules.same_limits(fahrenheit, typed_back)
+    assert not rules.same_limits(FRIDGE, FRIDGE.with_limit(rules.LOWER_ALARM, 2.1))
+    assert not rules.same_limits(FRIDGE, FRIDGE.with_limit(rules.LOWER_WARNING, None))
+    assert not rules.same_limits(FRIDGE, ChannelLimits("PU_DEGREE_FAHRENHEIT", 2, 3, 7, 8, 0.5))
+    assert not rules.same_limits(FRIDGE, ChannelLimits(C, 2, 3, 7, 8, 0.5, delay_ms=60_000))

@@ -230,6 +230,17 @@ def limits_box(qtbot, harness):
     return editor, box
 
 
+def test_the_preset_box_stops_naming_a_preset_once_a_limit_is_edited_away(limits_box) -> None:
+    editor, box = limits_box
+    assert box.preset.currentData() == "fridge"
+    _type(box.fields[rules.UPPER_ALARM], "8")  # the preset's own value: still the preset
+    assert box.preset.currentData() == "fridge"
+    _type(box.fields[rules.UPPER_ALARM], "9")
+    assert box.preset.currentData() == ""
+    assert box.preset.currentText() == "Choose a preset…"
+    assert editor.apply_button.isEnabled()  # a custom limit is still a valid one
+
+
 def test_lower_alarm_not_below_upper_is_refused(limits_box) -> None:
     editor, box = limits_box
     _type(box.fields[rules.LOWER_ALARM], "9")
@@ -282,3 +293,36 @@ def test_unit_is_that_of_the_channel(limits_box) -> None:
     _editor, box = limits_box
     assert box.fields[rules.LOWER_ALARM].hint.text() == "°C"
     assert box.title().endswith("(°C)")
+
+
+def test_door_channels_are_named_in_a_note_next_to_the_limits(qtbot, qloop) -> None:
+    h = make_devices_harness(qtbot, [LoggerKind.GATEWAY_164])
+    try:
+        device = run(qtbot, h.client.get_device(SITE, h.device_uuids[0]))
+        sensors = [run(qtbot, h.client.get_sensor(SITE, c.sensor_uuid)) for c in device.sensors_connections]
+        channels = [
+            LogicalChannel(
+                name=f"{s.channels[0].name} side",
+                physical_value_id=s.channels[0].physical_value_id,
+                physical_unit_id=s.channels[0].physical_unit_id,
+                sensor_channel=SensorChannelRef(
+                    sensor_uuid=s.uuid, channel_index=s.channels[0].channel_index
+                ),
+            )
+            for s in sensors
+        ]
+        obj = run(
+            qtbot,
+            h.client.create_measuring_object(
+                SITE, MeasuringObject(name="Cold room", logical_channels=channels)
+            ),
+        )
+        open_and_wait(qtbot, h, h.device_uuids[0])
+        _select_object(qtbot, h, obj.uuid)
+        editor = h.view.objects_tab.alarms_editor
+        [door] = [c.name for c in channels if c.physical_value_id == "PV_DOOR_STATE"]
+        assert len(editor.boxes) == 1  # the temperature channel; a door has no limits
+        assert editor.empty_note.isVisibleTo(editor)
+        assert editor.empty_note.text().startswith(f"{door}: door contacts have no limits to set")
+    finally:
+        close_harness(qtbot, h)

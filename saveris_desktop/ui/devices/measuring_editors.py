@@ -194,6 +194,8 @@ class MeasurementAlarmsEditor(SessionEditor):
         self.layout_ = QVBoxLayout(self.form)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.empty_note = QLabel(self.tr("This measuring object has no logical channels."), self.form)
+        self.empty_note.setObjectName("measurement_alarms_note")
+        self.empty_note.setWordWrap(True)
         self.layout_.addWidget(self.empty_note)
         self._rule_problems: dict[str, dict[str, str]] = {}
 
@@ -208,9 +210,12 @@ class MeasurementAlarmsEditor(SessionEditor):
         for box in self.boxes:
             box.deleteLater()
         self.boxes = []
+        doors: list[str] = []
         for position, channel in enumerate(self.channels):
             if channel.get("physical_value_id") == "PV_DOOR_STATE":
-                continue  # a door has no limits to set; its alarm is "open too long", not modelled here
+                # A door has no limits to set; its alarm is "open too long", not modelled here.
+                doors.append(channel.get("name") or value_name("PV_DOOR_STATE"))
+                continue
             box = _ChannelLimitsBox(self, position, channel)
             for field in box.fields.values():
                 field.edit.textEdited.connect(lambda _t, b=box: self._typed(b))
@@ -218,13 +223,16 @@ class MeasurementAlarmsEditor(SessionEditor):
             box.preset.activated.connect(lambda _i, b=box: self._preset_chosen(b))
             self.layout_.addWidget(box)
             self.boxes.append(box)
+        self.layout_.addWidget(self.empty_note)  # below the boxes: it speaks about the channels left out
         if not self.channels:
             self.empty_note.setText(self.tr("This measuring object has no logical channels."))
-        elif not self.boxes:
+        elif doors:
             self.empty_note.setText(
-                self.tr("Door contacts have no limits to set: their alarms come from the sensor alarms.")
+                self.tr(
+                    "%1: door contacts have no limits to set; their alarms come from the sensor alarms."
+                ).replace("%1", ", ".join(doors))
             )
-        self.empty_note.setVisible(not self.boxes)
+        self.empty_note.setVisible(not self.boxes or bool(doors))
 
     def _preset_chosen(self, box: _ChannelLimitsBox) -> None:
         key = box.preset.currentData()
@@ -245,6 +253,9 @@ class MeasurementAlarmsEditor(SessionEditor):
             )
             return
         self.set_problem(f"{box.uuid}:parse", "")
+        key = box.preset.currentData()
+        if key and not rules.same_limits(limits, preset(key).limits_for(box.unit)):
+            box.preset.setCurrentIndex(0)  # edited away from the preset: the box no longer names it
         problems = rules.validate(limits, channel_unit=box.unit or None)
         box.show_rules(problems)
         self._rule_problems[box.uuid] = problems
