@@ -159,8 +159,12 @@ def test_instruction_set_round_trip_and_override_note(qtbot, harness) -> None:
     assert "1 min … 24 h" in editor.measuring.problem()  # the feeding logger's own range
     editor.communication.set_text("1 min")
     assert "5 min … 24 h" in editor.communication.problem()
-    editor.measuring.set_text("2 min")
+    editor.measuring.set_text("1 h")
     editor.communication.set_text("30 min")
+    assert "cannot be shorter than the measuring cycle (1 h)" in editor.order_message.text()
+    assert editor.order_message.isVisibleTo(editor) and not editor.apply_button.isEnabled()
+    editor.measuring.set_text("2 min")
+    assert editor.order_message.text() == "" and editor.apply_button.isEnabled()
     apply_and_wait(qtbot, editor)
     assert "accepted" in editor.verdict.text()
     after = run(qtbot, harness.client.get_measuring_instruction_set(SITE, obj.uuid))

@@ -22,13 +22,13 @@ from saveris_desktop.core.ranges import DurationRange
 from saveris_desktop.core.units import unit_symbol, value_name
 from saveris_desktop.ui.devices.editor import EditorContext, SessionEditor
 from saveris_desktop.ui.devices.fields import DurationField, FieldMessage, NumberField
-from saveris_desktop.ui.devices.settings_tab import cycle_order_problem
+from saveris_desktop.ui.devices.settings_tab import CyclesEditor
 
 #: Cycle bounds when no logger feeds the object yet [A] (the server's own default bounds).
 DEFAULT_CYCLE_RANGE = DurationRange(60_000, 86_400_000)
 
 
-class InstructionSetEditor(SessionEditor):
+class InstructionSetEditor(CyclesEditor):
     def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
         super().__init__(context, "instruction_set", self.tr("Measuring instruction set"), parent)
         self.uuid = ""
@@ -60,10 +60,7 @@ class InstructionSetEditor(SessionEditor):
         layout.addRow(self.tr("Communication cycle"), self.communication)
         layout.addRow(self.order_message)
         self.set_ranges(DEFAULT_CYCLE_RANGE, DEFAULT_CYCLE_RANGE)
-        # An emptied field means "no override" and sends null.
-        for key, field in (("measuring_cycle", self.measuring), ("communication_cycle", self.communication)):
-            field.sig_value_changed.connect(lambda ms, k=key: self.edit((k,), ms))
-            field.sig_problem_changed.connect(lambda message, k=key: self.set_problem(k, message))
+        self.wire_cycles()  # an emptied field means "no override" and sends null
 
     def set_ranges(self, measuring: DurationRange, communication: DurationRange) -> None:
         self.measuring.set_allowed(measuring)
@@ -74,19 +71,6 @@ class InstructionSetEditor(SessionEditor):
         current = self.session.current
         self.measuring.set_value(current.get("measuring_cycle"), force=self.force_load)
         self.communication.set_value(current.get("communication_cycle"), force=self.force_load)
-
-    def extra_problems(self) -> dict[str, str]:
-        if self.session is None:
-            return {}
-        problem = cycle_order_problem(
-            self.session.get(("measuring_cycle",)), self.session.get(("communication_cycle",))
-        )
-        return {"cycle_order": problem} if problem else {}
-
-    def update_state(self) -> None:
-        if hasattr(self, "order_message"):
-            self.order_message.show_message(self.extra_problems().get("cycle_order", ""))
-        super().update_state()
 
     def request_label(self) -> str:
         return f"PUT /measuring-objects/{self.uuid}/measuring-instruction-set?site={self.context.site}"

@@ -37,7 +37,36 @@ def cycle_order_problem(measuring: int | None, communication: int | None) -> str
     return ""
 
 
-class DeviceSettingsEditor(SessionEditor):
+class CyclesEditor(SessionEditor):
+    """An editor with a measuring and a communication cycle (device settings, instruction set).
+
+    Subclasses create `measuring`, `communication` and `order_message`, then call `wire_cycles()`.
+    """
+
+    measuring: DurationField
+    communication: DurationField
+    order_message: FieldMessage
+
+    def wire_cycles(self) -> None:
+        for key, field in ((MEASURING_CYCLE, self.measuring), (COMMUNICATION_CYCLE, self.communication)):
+            field.sig_value_changed.connect(lambda ms, k=key: self.edit((k,), ms))
+            field.sig_problem_changed.connect(lambda message, k=key: self.set_problem(k, message))
+
+    def extra_problems(self) -> dict[str, str]:
+        if self.session is None:
+            return {}
+        problem = cycle_order_problem(
+            self.session.get((MEASURING_CYCLE,)), self.session.get((COMMUNICATION_CYCLE,))
+        )
+        return {"cycle_order": problem} if problem else {}
+
+    def update_state(self) -> None:
+        if hasattr(self, "order_message"):  # the frame updates once before the subclass built its form
+            self.order_message.show_message(self.extra_problems().get("cycle_order", ""))
+        super().update_state()
+
+
+class DeviceSettingsEditor(CyclesEditor):
     def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
         super().__init__(context, "device_settings", self.tr("Measurement settings"), parent)
         self.identity = QLabel(self.form)
@@ -72,10 +101,7 @@ class DeviceSettingsEditor(SessionEditor):
         layout.addRow(explain)
 
         self.name_edit.textEdited.connect(self._name_typed)
-        self.measuring.sig_value_changed.connect(lambda ms: self.edit((MEASURING_CYCLE,), ms))
-        self.communication.sig_value_changed.connect(lambda ms: self.edit((COMMUNICATION_CYCLE,), ms))
-        self.measuring.sig_problem_changed.connect(lambda m: self.set_problem(MEASURING_CYCLE, m))
-        self.communication.sig_problem_changed.connect(lambda m: self.set_problem(COMMUNICATION_CYCLE, m))
+        self.wire_cycles()
 
     def _name_typed(self, text: str) -> None:
         # The cloud refuses an empty name; say so here instead of after a round trip.
@@ -107,19 +133,6 @@ class DeviceSettingsEditor(SessionEditor):
 
     def _problems_snapshot(self) -> dict[str, str]:
         return dict(self._problems)
-
-    def extra_problems(self) -> dict[str, str]:
-        if self.session is None:
-            return {}
-        problem = cycle_order_problem(
-            self.session.get((MEASURING_CYCLE,)), self.session.get((COMMUNICATION_CYCLE,))
-        )
-        return {"cycle_order": problem} if problem else {}
-
-    def update_state(self) -> None:
-        if hasattr(self, "order_message"):
-            self.order_message.show_message(self.extra_problems().get("cycle_order", ""))
-        super().update_state()
 
     def request_label(self) -> str:
         uuid = self.session.base.get("uuid", "") if self.session else ""
