@@ -50,8 +50,13 @@ class EditorDrafts:
         self._endpoint = endpoint
         self._site = site
         self._tasks = tasks
-        self._idle = idle_seconds
+        self.idle_seconds = idle_seconds  # how long typing may pause before it is written
         self._savers: dict[DraftKey, DraftAutosaver] = {}
+
+    @property
+    def pending(self) -> bool:
+        """A change waits for its idle second (flush_all writes it now)."""
+        return any(saver.pending for saver in self._savers.values())
 
     def key_for(self, session: EditSession) -> DraftKey | None:
         return draft_key_for(self._endpoint(), self._site() or "", session.key)
@@ -63,7 +68,7 @@ class EditorDrafts:
             return
         saver = self._savers.get(key)
         if saver is None:
-            saver = DraftAutosaver(self._drafts, key, self._tasks, idle_seconds=self._idle)
+            saver = DraftAutosaver(self._drafts, key, self._tasks, idle_seconds=self.idle_seconds)
             self._savers[key] = saver
         saver.changed(session)
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QMenu, QMessageBox, QWidget
 from shiboken6 import isValid
 
 from saveris_desktop.api.models import Device
@@ -78,6 +78,10 @@ class OfflineIntegration(QObject):
         self._build_menu()
         self._hook_device_view()
         self.wizard_drafts = WizardDrafts(work, window)
+        # A field that loses focus is saved at once (the idle second is for typing that pauses).
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
         if work.problem is not None:
             self._tell_about_damaged_database(work.problem.message)
 
@@ -205,6 +209,10 @@ class OfflineIntegration(QObject):
     def _served_from_cache(self, _kind: str, _object_id: str, fetched_at: str) -> None:
         self.status_widget.show_data_age(describe_age(utc_now() - datetime.fromisoformat(fetched_at)))
 
+    def _focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
+        if not self.tasks.closed and self.editor_drafts.pending:
+            self.tasks.spawn(self.editor_drafts.flush_all(), name="flush-drafts")
+
     def _session_created(self, session: EditSession) -> None:
         if self.tasks.closed:
             return
@@ -307,6 +315,12 @@ class OfflineIntegration(QObject):
         return self.status_widget.status
 
     async def aclose(self) -> None:
+        if self.tasks.closed:
+            return
+        app = QApplication.instance()
+        # With the window gone, Qt has dropped the connection together with this object already.
+        if isinstance(app, QApplication) and isValid(self):
+            app.focusChanged.disconnect(self._focus_changed)
         await self.editor_drafts.flush_all()
         await self.tasks.aclose()
 

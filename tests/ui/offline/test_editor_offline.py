@@ -132,3 +132,18 @@ def test_online_apply_is_in_the_audit_log(qtbot: Any, setup: Any) -> None:
     [entry] = run(qtbot, work.audit.entries())
     assert (entry.result, entry.kind, entry.object_id) == ("ok", "device", harness.device_uuids[0])
     assert entry.before["name"] == before_name and entry.after["name"] == "Audited directly"
+
+
+def test_leaving_a_field_saves_the_draft_at_once(qtbot: Any, setup: Any) -> None:
+    harness, work, integration = setup
+    integration.editor_drafts.idle_seconds = 3600  # only leaving the field can save it in this test
+    editor = harness.view.settings_editor
+    harness.view.window().activateWindow()
+    editor.name_edit.setFocus()
+    qtbot.waitUntil(editor.name_edit.hasFocus, timeout=3000)
+    _type_name(editor, "Typed, then left")
+    key = DraftKey(work.endpoint, SITE, "device", harness.device_uuids[0])
+    assert run(qtbot, work.drafts.get(key)) is None
+    editor.measuring.setFocus()  # Tab to the next field
+    qtbot.waitUntil(lambda: run(qtbot, work.drafts.get(key)) is not None, timeout=3000)
+    assert run(qtbot, work.drafts.get(key)).mine["name"] == "Typed, then left"
