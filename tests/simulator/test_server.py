@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import os
 import socket
+import sys
+import threading
 from pathlib import Path
 
 import httpx
@@ -128,3 +132,55 @@ def test_a_damaged_state_file_changes_nothing_and_is_never_overwritten(tmp_path:
     sim.save_state()
     assert state.read_text(encoding="utf-8") == content
     assert main(["--port", "0", "--state", str(state)]) == 2  # reported, not a traceback
+
+
+async def test_the_facade_and_the_served_simulator_share_one_state_safely() -> None:
+    """The demo panel drives the facade from its thread while uvicorn's thread serves requests."""
+    sim = Simulator(seed=5, join_delay=0.0, clock=ManualClock())
+    switch_interval = sys.getswitchinterval()
+    with serve_in_thread(sim) as base_url, contextlib.ExitStack() as restore:
+        # Threads switch every microsecond instead of 5 ms, so unguarded state would show (a test run
+        # without World.lock answered 500 within a few rounds).
+        sys.setswitchinterval(1e-6)
+        restore.callback(sys.setswitchinterval, switch_interval)
+        async with httpx.AsyncClient(base_url=base_url) as http:
+            answer = await http.post("/token", json={"username": DEMO_USERNAME, "password": DEMO_PASSWORD})
+            auth = {"Authorization": f"Bearer {answer.json()['IdToken']}"}
+            key = (await http.post("/connect-keys", params={"site": SITE}, headers=auth)).json()[
+                "connect_key"
+            ]
+            failures: list[BaseException] = []
+            stop = threading.Event()
+            created: list[str] = []
+
+            def technician() -> None:
+                try:
+                    while not stop.is_set():  # until the requests are done: the two overlap
+                        if len(created) < 40:
+                            logger = sim.create_logger(LoggerKind.GATEWAY_164)
+                            sim.press_button(logger.id)
+                            assert sim.submit_configuration(logger.id, key, "Shop", "password1").ok
+                            created.append(logger.device_uuid)
+                        sim.advance_time(1.0)
+                        assert all(other.joined_site == SITE for other in sim.loggers)
+                except BaseException as failure:  # reported by the test below
+                    failures.append(failure)
+
+            worker = threading.Thread(target=technician)
+            worker.start()
+            statuses: list[int] = []
+            try:
+                for _ in range(10):
+                    answers = await asyncio.gather(
+                        http.get("/devices", params={"site": SITE}, headers=auth),
+                        http.get("/_sim/"),
+                        http.post("/_sim/faults", json={"kind": "latency", "latency": 0.0, "count": 1}),
+                    )
+                    statuses += [answer.status_code for answer in answers]
+            finally:
+                stop.set()
+                worker.join()
+            devices = (await http.get("/devices", params={"site": SITE}, headers=auth)).json()["devices"]
+    assert failures == []
+    assert set(statuses) == {200, 201} and created
+    assert sorted(device["uuid"] for device in devices) == sorted(created)
