@@ -188,6 +188,14 @@ async def test_the_control_api_lists_creates_and_refuses(sim: Simulator, raw: ht
     assert sim.loggers == [] and sim.faults.describe() == []
 
 
-def test_without_control_there_is_no_control_api() -> None:
+async def test_without_control_there_is_no_control_api() -> None:
     sim = Simulator(control_enabled=False)
-    assert not any(getattr(route, "path", "") == "/_sim" for route in sim.app.routes)
+    async with httpx.AsyncClient(transport=sim.transport(), base_url="http://simulator") as raw:
+        for answer in (
+            await raw.get("/_sim/"),
+            await raw.post("/_sim/loggers", json={"kind": "saveris2"}),
+            await raw.post("/_sim/network", json={"down": True}),
+        ):
+            assert answer.status_code == 404
+        assert (await raw.post("/token", json={"username": "x", "password": "y"})).status_code == 401
+    assert sim.loggers == [] and not sim.network_down

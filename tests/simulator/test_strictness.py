@@ -43,9 +43,8 @@ def _reason(answer: httpx.Response) -> str:
 async def test_requests_without_a_valid_token_are_unauthorized(
     sim: Simulator, raw: httpx.AsyncClient
 ) -> None:
-    foreign = await token_for(
-        httpx.AsyncClient(transport=Simulator(seed=7).transport(), base_url="http://other")
-    )  # same claims, other secret
+    async with httpx.AsyncClient(transport=Simulator(seed=7).transport(), base_url="http://other") as other:
+        foreign = await token_for(other)  # same claims, other secret
     for headers in (
         {},
         {"Authorization": "Basic dXNlcjpwYXNz"},
