@@ -107,26 +107,16 @@ def sensor_document(
 
 
 def default_device_name(doc: dict[str, Any]) -> str:
-    kind = kind_of(doc)
-    product = kind.product_name if kind else doc["model_code"]
-    return f"{product} {doc['serial_number']}"
+    return f"{kind_of(doc).product_name} {doc['serial_number']}"
 
 
 def product_type(kind: LoggerKind) -> str:
     return f"PT_{kind.value.upper()}"
 
 
-def kind_of(doc: dict[str, Any]) -> LoggerKind | None:
-    for kind in LoggerKind:
-        if doc.get("product_type") == product_type(kind):
-            return kind
-    return None
-
-
-def default_cycle(spec: Any, which: str) -> int:
-    if spec is None:
-        return 900_000
-    return int(getattr(spec, f"default_{which}_cycle"))
+def kind_of(doc: dict[str, Any]) -> LoggerKind:
+    """The kind of logger a device document describes (every device is a virtual logger's)."""
+    return LoggerKind(doc["product_type"].removeprefix("PT_").lower())
 
 
 def display_settings(body: Obj | None) -> dict[str, Any]:

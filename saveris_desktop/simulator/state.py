@@ -39,7 +39,6 @@ from .catalog import (
 from .clock import Clock, iso_utc
 from .documents import (
     default_alarms,
-    default_cycle,
     default_device_name,
     device_alarm_kinds,
     device_document,
@@ -219,8 +218,7 @@ class World:
     def put_device(self, scope: Scope, device_uuid: str, value: Any) -> dict[str, Any]:
         doc = self.owned(self.devices, "device", scope, device_uuid)
         capability = doc["capability"]
-        kind = kind_of(doc)
-        spec = KIND_SPECS[kind] if kind else None
+        spec = KIND_SPECS[kind_of(doc)]
         body = Obj(value)
         writable = {"name", "measuring_cycle", "communication_cycle", "tags"}
         if capability.get("display"):
@@ -241,9 +239,9 @@ class World:
         tags = body.strings("tags")
         display = body.opt_obj("display_settings")
         doc["name"] = name if name is not None else default_device_name(doc)
-        doc["measuring_cycle"] = measuring if measuring is not None else default_cycle(spec, "measuring")
+        doc["measuring_cycle"] = measuring if measuring is not None else spec.default_measuring_cycle
         doc["communication_cycle"] = (
-            communication if communication is not None else default_cycle(spec, "communication")
+            communication if communication is not None else spec.default_communication_cycle
         )
         doc["tags"] = tags
         if capability.get("display"):
