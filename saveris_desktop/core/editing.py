@@ -37,10 +37,30 @@ class FieldChange:
     @property
     def dotted(self) -> str:
         """`sensors_connections[0].connected` style, the way the before/after view labels a field."""
-        text = ""
-        for part in self.path:
-            text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-        return text
+        return dotted(self.path)
+
+    @property
+    def whole_object(self) -> Any:
+        """The object or list this change adds or removes as a whole, else None (a plain value)."""
+        value = self.after if self.added else self.before if self.removed else None
+        return value if isinstance(value, (Mapping, list)) else None
+
+
+def dotted(path: Sequence[PathPart]) -> str:
+    """`sensors_connections[0].connected` style text of a field path."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def leaves(value: Any, prefix: Path = ()) -> list[tuple[Path, Any]]:
+    """Every plain value inside `value` with its path, in order (an empty object or list is a leaf)."""
+    if isinstance(value, Mapping) and value:
+        return [leaf for key, item in value.items() for leaf in leaves(item, (*prefix, key))]
+    if isinstance(value, list) and value:
+        return [leaf for index, item in enumerate(value) for leaf in leaves(item, (*prefix, index))]
+    return [(prefix, value)]
 
 
 def get_path(data: Any, path: Path, default: Any = None) -> Any:

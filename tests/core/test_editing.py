@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from saveris_desktop.core.editing import EditSession, diff
+from saveris_desktop.core.editing import EditSession, diff, dotted, leaves
 
 SERVER: dict[str, Any] = {
     "uuid": "d-1",
@@ -124,3 +124,28 @@ def test_an_int_edited_into_a_float_is_a_change() -> None:
     session.set(("offset",), 1.0)
     assert session.dirty
     assert session.payload()["offset"] == 1.0
+
+
+def test_a_whole_new_object_is_listed_value_by_value() -> None:
+    session = EditSession({"alarms": []})
+    session.set(("alarms",), [{"kind": "battery", "delay": 0, "channels": [], "limits": {"upper": 8.0}}])
+    [change] = session.changes()
+    assert change.added and change.dotted == "alarms[0]"
+    assert change.whole_object == {"kind": "battery", "delay": 0, "channels": [], "limits": {"upper": 8.0}}
+    assert [(dotted(path), value) for path, value in leaves(change.whole_object)] == [
+        ("kind", "battery"),
+        ("delay", 0),
+        ("channels", []),
+        ("limits.upper", 8.0),
+    ]
+    assert leaves(5) == [((), 5)]
+
+
+def test_a_changed_plain_value_is_no_whole_object() -> None:
+    session = EditSession(SERVER)
+    session.set(("measuring_cycle",), 60_000)
+    [change] = session.changes()
+    assert change.whole_object is None
+    session.set(("sensors_connections",), [])
+    removed = next(c for c in session.changes() if c.removed)
+    assert removed.whole_object == SERVER["sensors_connections"][0]

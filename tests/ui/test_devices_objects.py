@@ -195,6 +195,29 @@ def test_measurement_alarms_with_presets_round_trip(qtbot, harness) -> None:
     humidity.preset.activated.emit(humidity.preset.currentIndex())
     assert temperature.fields[rules.LOWER_ALARM].text() == "2"
     assert temperature.delay.text() == "15 min"
+    # The before/after view lists each new limit on its own row, durations in words.
+    editor.toggle_changes.setChecked(True)
+    tree = editor.changes.tree
+    new_channel = tree.topLevelItem(0)
+    assert [new_channel.text(i) for i in range(3)] == [
+        "channel_alarm_configurations[0]",
+        "(not set)",
+        "(new, see below)",
+    ]
+    rows = {}
+    stack = [new_channel]
+    while stack:  # every value row by its full field name (its tooltip): (shown name, value to send)
+        node = stack.pop()
+        stack.extend(node.child(i) for i in range(node.childCount()))
+        if node.toolTip(0):
+            rows[node.toolTip(0)] = (node.text(0), node.text(2))
+    prefix = "measurementAlarmConditionSet[0].measurementAlarmConditions"
+    assert rows[f"{prefix}[0].limitValue"] == ("limitValue", "2.0")
+    assert rows[f"{prefix}[3].limitValue"] == ("limitValue", "8.0")
+    assert rows[f"{prefix}[0].delay"] == ("delay", "900000 (15 min)")
+    assert rows["logical_channel_uuid"] == ("logical_channel_uuid", temperature.uuid)
+    levels = [new_channel.child(i).text(0) for i in range(new_channel.childCount())]
+    assert levels == ["logical_channel_uuid", "measurementAlarmConditionSet[0]"]  # nested, not one long name
     sent = editor.session.payload()
     apply_and_wait(qtbot, editor)
     assert "accepted" in editor.verdict.text(), editor.verdict.text()

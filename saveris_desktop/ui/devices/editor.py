@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from saveris_desktop.api.client import DeviceManagementClient
 from saveris_desktop.api.errors import ApiError, NetworkError
-from saveris_desktop.core.editing import EditSession, FieldChange, PathPart
+from saveris_desktop.core.editing import EditSession, FieldChange, PathPart, dotted, leaves
 from saveris_desktop.core.ranges import format_duration
 from saveris_desktop.core.tasks import TaskOwner
 from saveris_desktop.ui.devices.fields import ERROR_STYLE
@@ -113,7 +113,6 @@ class ChangesView(QWidget):
         self.tree.setObjectName(f"{name}_changes")
         self.tree.setAccessibleName(self.tr("Changed fields"))
         self.tree.setHeaderLabels([self.tr("Field"), self.tr("On the server"), self.tr("Will be sent")])
-        self.tree.setRootIsDecorated(False)
         self.tree.setMinimumHeight(90)
         self.tree.setMaximumHeight(180)
         self.body = QPlainTextEdit(self)
@@ -138,13 +137,57 @@ class ChangesView(QWidget):
             name = str(change.path[-1]) if change.path else ""
             after = self.tr("(removed)") if change.removed else _short(change.after, name)
             before = self.tr("(not set)") if change.added else _short(change.before, name)
+            whole = change.whole_object
+            # A new or dropped object (e.g. a channel's alarm limits) gets one row per value inside
+            # it, under its own row, instead of one unreadable line of JSON.
+            if whole is not None and change.added:
+                after = self.tr("(new, see below)")
+            elif whole is not None:
+                before = self.tr("(see below)")
             item = QTreeWidgetItem([change.dotted, before, after])
+            if whole is not None:
+                self._add_values(item, whole, on_server=change.removed)
             self.tree.addTopLevelItem(item)
         if not changes:
             self.tree.addTopLevelItem(QTreeWidgetItem([self.tr("No changes"), "", ""]))
+        self.tree.expandAll()
         for column in range(3):
             self.tree.resizeColumnToContents(column)
         self.body.setPlainText(json.dumps(payload, indent=2, ensure_ascii=False))
+
+    @staticmethod
+    def _add_values(item: QTreeWidgetItem, whole: Any, *, on_server: bool) -> None:
+        """The values inside a new (or removed) object as a nested tree under `item`; the full field
+        name of each value is its tooltip."""
+        nodes: dict[tuple[str, ...], QTreeWidgetItem] = {}
+        for path, value in leaves(whole):
+            segments = _segments(path)
+            holder = item
+            for depth in range(len(segments) - 1):
+                key = tuple(segments[: depth + 1])
+                node = nodes.get(key)
+                if node is None:
+                    node = QTreeWidgetItem([segments[depth], "", ""])
+                    holder.addChild(node)
+                    nodes[key] = node
+                holder = node
+            shown = _short(value, str(path[-1]) if path else "")
+            leaf = QTreeWidgetItem(
+                [segments[-1] if segments else "", *((shown, "") if on_server else ("", shown))]
+            )
+            leaf.setToolTip(0, dotted(path))
+            holder.addChild(leaf)
+
+
+def _segments(path: Sequence[PathPart]) -> list[str]:
+    """A path as tree levels: a key with its list position, e.g. `measurementAlarmConditions[0]`."""
+    segments: list[str] = []
+    for part in path:
+        if isinstance(part, int) and segments:
+            segments[-1] += f"[{part}]"
+        else:
+            segments.append(f"[{part}]" if isinstance(part, int) else str(part))
+    return segments
 
 
 class SessionEditor(QWidget):
