@@ -11,7 +11,7 @@ import logging
 from typing import TYPE_CHECKING
 
 # No `Qt` namespace here: touching it builds ~125 enums (15 ms), a cost the first paint need not pay.
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QPoint, QRect, QSize, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -118,7 +118,21 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         geometry = self.ui_state.window_geometry()
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(self.fontMetrics().averageCharWidth() * 150, self.fontMetrics().height() * 45)
+            self.setGeometry(self.default_geometry())
+
+    def default_geometry(self) -> QRect:
+        """Most of the screen, centred: the device table, the wizard and (demo) the virtual logger
+        panel side by side. A fixed size in characters was a small window on a large screen."""
+        metrics = self.fontMetrics()
+        size = QSize(metrics.averageCharWidth() * 150, metrics.height() * 45)
+        screen = self.screen()
+        if screen is None:
+            return QRect(QPoint(0, 0), size)
+        room = screen.availableGeometry()
+        size = size.expandedTo(room.size() * 0.85).boundedTo(room.size())
+        area = QRect(QPoint(0, 0), size)
+        area.moveCenter(room.center())
+        return area
 
     # --- construction --------------------------------------------------------------------------
 
@@ -229,6 +243,7 @@ class MainWindow(QMainWindow):
         panel = DemoPanel(services, dock)
         dock.setWidget(panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        dock.show()  # now, not on a later pass: the wizard is placed beside it right away
         self.view_menu.addAction(dock.toggleViewAction())
         self.demo_dock = dock
 
@@ -255,6 +270,28 @@ class MainWindow(QMainWindow):
         # Not modal: the demo panel (a dock of this window) must stay usable while the wizard waits.
         wizard.setModal(False)
         wizard.show()
+        self._place_beside_demo_panel(wizard)
+
+    def _place_beside_demo_panel(self, wizard: QWidget) -> None:
+        """Centre the wizard over the part of the window left of the demo panel, so both stay in view
+        (centred on the window it covered the panel the technician needs next)."""
+        dock = self.demo_dock
+        if dock is None or dock.isHidden() or dock.isFloating():
+            return
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # a panel added a moment ago (first start) is not placed yet
+        left = self.frameGeometry().left()
+        dock_left = dock.mapToGlobal(QPoint(0, 0)).x()
+        frame = wizard.frameGeometry()
+        if frame.width() > dock_left - left:
+            return  # no room: leave it where the window system put it
+        frame.moveCenter(QPoint((left + dock_left) // 2, self.frameGeometry().center().y()))
+        screen = self.screen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            frame.moveTop(max(room.top(), min(frame.top(), room.bottom() - frame.height())))
+        wizard.move(frame.topLeft())
 
     def open_device(self, uuid: str) -> None:
         services = self.services

@@ -133,3 +133,47 @@ def test_pages_follow_a_dark_colour_scheme(qtbot, qloop, tmp_path) -> None:
         assert "#ff8a80" in page.error.styleSheet()  # a red readable on dark
     finally:
         app.setPalette(previous)
+
+
+def assert_laid_out(page: QWidget, name: str) -> None:
+    """Nothing on the page is cut off or painted over another widget (at the size it has now)."""
+    children = [w for w in page.findChildren(QWidget) if w.parentWidget() is page and w.isVisibleTo(page)]
+    area = page.rect()
+    for widget in children:
+        assert area.contains(widget.geometry()), f"{name}: {widget.objectName()} is cut off"
+        hint = widget.minimumSizeHint()
+        if hint.isValid():
+            assert widget.height() >= min(hint.height(), widget.maximumHeight()), (
+                f"{name}: {widget.objectName()} is squeezed"
+            )
+    for index, widget in enumerate(children):
+        for other in children[index + 1 :]:
+            assert not widget.geometry().intersects(other.geometry()), (
+                f"{name}: {widget.objectName()} overlaps {other.objectName()}"
+            )
+
+
+def test_at_the_size_the_wizard_opens_with_nothing_is_cut_off(qtbot, qloop) -> None:
+    h = make_harness(qtbot, default_size=True)
+    qtbot.waitExposed(h.wizard)
+
+    def check(name: str) -> None:
+        qtbot.wait(20)  # layouts settle after a page change
+        assert_laid_out(h.wizard.currentPage(), name)
+
+    check("sign-in")
+    sign_in(qtbot, h)
+    check("site")
+    create_site(qtbot, h)
+    check("connect key")
+    _next(h)
+    guide = h.wizard.pages[PageId.HOTSPOT_GUIDE]
+    for device_type in DeviceType:
+        guide.type_buttons[device_type].setChecked(True)
+        check(f"guide {device_type.value}")
+    _next(h)
+    check("waiting")
+    h.sim.set_network_down(True)
+    waiting = h.wizard.pages[PageId.WAITING]
+    qtbot.waitUntil(lambda: waiting.offline_banner.isVisible(), timeout=5000)
+    check("waiting offline")

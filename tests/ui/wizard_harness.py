@@ -52,12 +52,16 @@ def make_services(sim: Simulator, *, demo: bool = True) -> AppServices:
     )
 
 
-def make_harness(qtbot, *, demo: bool = True, timing: WatchTiming = FAST_TIMING) -> Harness:
+def make_harness(
+    qtbot, *, demo: bool = True, timing: WatchTiming = FAST_TIMING, default_size: bool = False
+) -> Harness:
+    """`default_size`: keep the size the wizard picks itself (as in the app) instead of 900x760."""
     sim = Simulator(seed=1, join_delay=8.0, clock=ManualClock())
     services = make_services(sim, demo=demo)
     clock = [1000.0]
     wizard = OnboardingWizard(services, ui_state=UiState(), timing=timing, clock=lambda: clock[0])
     qtbot.addWidget(wizard)
-    wizard.resize(900, 760)
+    if not default_size:
+        wizard.resize(900, 760)
     wizard.show()
     return Harness(sim, services, wizard, clock)

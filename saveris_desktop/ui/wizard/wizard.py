@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from typing import cast
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
 from saveris_desktop.core.onboarding import OnboardingData, OnboardingFlow, Step
@@ -91,7 +91,19 @@ class OnboardingWizard(QWizard):
             widget = self.button(button)
             widget.setObjectName(f"wizard{button.name}")
             widget.setAccessibleName(widget.text().replace("&", "").strip("<> "))
-        self.setMinimumSize(self.fontMetrics().averageCharWidth() * 90, self.fontMetrics().height() * 32)
+        # No setMinimumSize(): an explicit minimum turns off QWizard's own, which grows with the
+        # largest page (the connect key page was cut off through the QR code). A roomy default size,
+        # within the screen, so the guide's steps need no scrolling on a laptop.
+        self.resize(self._default_size())
+
+    def _default_size(self) -> QSize:
+        metrics = self.fontMetrics()
+        size = QSize(metrics.averageCharWidth() * 110, metrics.height() * 44)
+        screen = self.screen()
+        if screen is not None:
+            room = screen.availableGeometry().size() * 0.9
+            size = size.boundedTo(room)
+        return size.expandedTo(self.minimumSizeHint())
 
     @property
     def found_page(self) -> FoundPage:
