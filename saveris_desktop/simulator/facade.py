@@ -214,8 +214,13 @@ class Simulator:
             self._saved_revision = revision
 
     async def autosave(self) -> None:
+        """Save after a request changed something. A failed save is logged, not answered with a 500:
+        the request itself succeeded, and the next change (or the shutdown) writes the file again."""
         if self._state_file is not None and self.world.revision != self._saved_revision:
-            await anyio.to_thread.run_sync(self.save_state)
+            try:
+                await anyio.to_thread.run_sync(self.save_state)
+            except OSError as exc:
+                log.warning("could not save the simulator state to %s: %s", self._state_file, exc)
 
 
 def _write_atomically(path: Path, text: str) -> None:

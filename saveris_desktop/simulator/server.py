@@ -167,8 +167,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         _server(sim, log_level=args.log_level).run(sockets=[sock])
     finally:
-        sim.save_state()
         sock.close()
+    try:
+        sim.save_state()
+    except OSError as exc:
+        print(f"saveris-sim: cannot write the state file {args.state}: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 

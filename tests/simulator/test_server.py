@@ -184,3 +184,22 @@ async def test_the_facade_and_the_served_simulator_share_one_state_safely() -> N
     assert failures == []
     assert set(statuses) == {200, 201} and created
     assert sorted(device["uuid"] for device in devices) == sorted(created)
+
+
+async def test_a_failing_state_save_is_logged_and_the_request_still_answers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    sim = Simulator(clock=ManualClock())
+    sim.load_state(tmp_path / "state.json")
+
+    def disk_full(src: object, dst: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", disk_full)
+    async with httpx.AsyncClient(transport=sim.transport(), base_url="http://simulator") as raw:
+        created = await raw.post("/_sim/loggers", json={"kind": "saveris2"})
+        assert created.status_code == 201
+        monkeypatch.undo()
+        await raw.post(f"/_sim/loggers/{created.json()['id']}/button", json={})
+    assert "could not save the simulator state" in caplog.text and "disk full" in caplog.text
+    assert json.loads((tmp_path / "state.json").read_text(encoding="utf-8"))["loggers"][0]["led"] == "hotspot"
