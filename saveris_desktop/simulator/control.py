@@ -35,7 +35,7 @@ from . import config_page
 from .clock import iso_utc
 from .endpoints import read_json
 from .faults import Fault
-from .loggers import LoggerKind
+from .loggers import PAGE_UNREACHABLE, LoggerKind
 from .responses import error
 from .validation import Obj, Refusal, fail
 
@@ -148,6 +148,12 @@ async def _submit_config(sim: Simulator, request: Request) -> Response:
     logger_id = request.path_params["logger_id"]
     media_type = request.headers.get("content-type", "").partition(";")[0].strip().lower()
     as_json = media_type == "application/json"
+    with sim.world.lock:  # a closed hotspot serves no page to post to: the same 409 as GET
+        logger = sim.world.logger(logger_id)
+        if not logger.in_hotspot:
+            if as_json:
+                return JSONResponse({"ok": False, "message": PAGE_UNREACHABLE, "field_errors": {}}, 409)
+            return HTMLResponse(config_page.unreachable(logger), status_code=409)
     if as_json:
         body = await _body(sim, request)
         body.only(name for name, _, _ in config_page.FIELDS)

@@ -21,6 +21,9 @@ from enum import StrEnum
 from typing import Any
 
 HOTSPOT_HOLD_SECONDS = 3.0
+PAGE_UNREACHABLE = (
+    "The configuration page is only reachable while the hotspot is open: hold the button for 3 seconds."
+)
 
 
 class LoggerKind(StrEnum):
@@ -331,11 +334,7 @@ class VirtualLogger:
         self, account_id: str, wifi_ssid: str, wifi_password: str, *, now: float, join_delay: float
     ) -> ConfigurationResult:
         if not self.in_hotspot:
-            return ConfigurationResult(
-                False,
-                "The configuration page is only reachable while the hotspot is open: "
-                "hold the button for 3 seconds.",
-            )
+            return ConfigurationResult(False, PAGE_UNREACHABLE)
         errors = validate_configuration(account_id, wifi_ssid, wifi_password)
         if errors:
             return ConfigurationResult(False, "Not saved: please correct the marked fields.", errors)

@@ -127,6 +127,12 @@ async def test_the_html_page_shows_errors_keeps_input_and_never_echoes_the_passw
     assert as_json.json()["ok"] is True
     closed = await raw.get(f"/_sim/loggers/{logger['id']}/config")
     assert closed.status_code == 409 and "LED blinking orange" in closed.text
+    too_late = await raw.post(f"/_sim/loggers/{logger['id']}/config", data={"accountId": "ABCD-EFGH-JKLM"})
+    assert too_late.status_code == 409 and "configuration page is not reachable" in too_late.text
+    as_json = await raw.post(f"/_sim/loggers/{logger['id']}/config", json={"accountId": "ABCD-EFGH-JKLM"})
+    assert (
+        as_json.status_code == 409 and "only reachable while the hotspot is open" in as_json.json()["message"]
+    )
 
 
 async def test_with_the_real_clock_a_logger_joins_by_itself() -> None:
