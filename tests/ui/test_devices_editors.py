@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
 from saveris_desktop.simulator import LoggerKind
+from saveris_desktop.ui.devices.editor import focusable_descendants
 from tests.ui.devices_harness import (
     SITE,
     apply_and_wait,
@@ -282,3 +285,44 @@ def test_answer_lands_in_the_session_it_was_sent_for(qtbot, qloop) -> None:
     assert second.base["name"] != "Cold room door" and not second.dirty
     assert editor.name_edit.text() == second.base["name"]
     close_harness(qtbot, h)
+
+
+def _tab_sequence(start, count: int) -> list[str]:
+    """Object names of the next `count` widgets Tab reaches from `start`, as Qt's focus chain has them."""
+    names, widget = [], start
+    while len(names) < count:
+        widget = widget.nextInFocusChain()
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.objectName():
+            names.append(widget.objectName())
+    return names
+
+
+def test_tab_visits_the_fields_before_the_buttons(harness) -> None:
+    editor = harness.view.settings_editor
+    assert _tab_sequence(editor.name_edit, 5) == [
+        "measuring_cycle",
+        "communication_cycle",
+        "device_settings_show_changes",
+        "device_settings_revert",
+        "device_settings_apply",
+    ]
+
+
+def test_alarms_tab_order_follows_the_screen_after_rows_are_built(harness) -> None:
+    tab = harness.view.alarms_tab
+    device_rows = [w.objectName() for w in focusable_descendants(tab.device_editor.form)]
+    sensor_rows = [w.objectName() for w in focusable_descendants(tab.sensor_editor.form)]
+    assert device_rows and sensor_rows
+    expected = [
+        *device_rows,
+        "devices_alarms_show_changes",
+        "devices_alarms_revert",
+        "devices_alarms_apply",
+        "devices_alarms_changes",
+        "devices_alarms_body",
+        "alarm_sensor_picker",
+        *sensor_rows,
+        "sensors_alarms_show_changes",
+    ]
+    first = tab.device_editor.form.findChild(QWidget, device_rows[0])
+    assert _tab_sequence(first, len(expected) - 1) == expected[1:]

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from saveris_desktop.api.models import SystemAlarmConfiguration
 from saveris_desktop.core.alarm_rules import ALARM, DELAY_RANGE, WARNING
-from saveris_desktop.ui.devices.editor import EditorContext, SessionEditor
+from saveris_desktop.ui.devices.editor import EditorContext, SessionEditor, set_tab_chain
 from saveris_desktop.ui.devices.fields import DurationField
 
 DEVICE_ALARM_KINDS = ("BATTERY_LOW", "EXTERNAL_POWER_LOST", "CONNECTION_TIMEOUT")
@@ -185,6 +185,12 @@ class AlarmsTab(QWidget):
         layout.addWidget(self.sensor_editor)
         layout.addStretch(1)
         self.sensor_picker.currentIndexChanged.connect(self._picked)
+        self.device_editor.sig_form_loaded.connect(self._order_tabs)
+        self.sensor_editor.sig_form_loaded.connect(self._order_tabs)
+
+    def _order_tabs(self) -> None:
+        # Rows are built when alarms load, after the picker exists: keep Tab in the on-screen order.
+        set_tab_chain([*self.device_editor.tab_chain(), self.sensor_picker, *self.sensor_editor.tab_chain()])
 
     def set_device(self, uuid: str) -> None:
         self.device_editor.set_target(uuid)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -190,11 +191,29 @@ def _segments(path: Sequence[PathPart]) -> list[str]:
     return segments
 
 
+def focusable_descendants(root: QWidget) -> list[QWidget]:
+    """The widgets under `root` that Tab can reach, in their current focus-chain order."""
+    found: list[QWidget] = []
+    widget = root.nextInFocusChain()
+    while widget is not None and widget is not root:
+        if root.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            found.append(widget)
+        widget = widget.nextInFocusChain()
+    return found
+
+
+def set_tab_chain(widgets: Sequence[QWidget]) -> None:
+    """Make Tab visit `widgets` one after the other."""
+    for first, second in pairwise(widgets):
+        QWidget.setTabOrder(first, second)
+
+
 class SessionEditor(QWidget):
     """Base of the editors; see the module docstring for the contract with subclasses."""
 
     sig_applied = Signal(object)  # the server's answer (payload dict)
     sig_state_changed = Signal()
+    sig_form_loaded = Signal()  # after each load: rows may have been rebuilt, the tab order was renewed
 
     def __init__(self, context: EditorContext, name: str, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -333,7 +352,16 @@ class SessionEditor(QWidget):
                 self.load()
         finally:
             self._loading = False
+        # The frame's buttons exist before the subclass's fields (and before rows built on load),
+        # so Qt's default order would visit Apply before the fields: put the fields first.
+        set_tab_chain(self.tab_chain())
         self.update_state()
+        self.sig_form_loaded.emit()
+
+    def tab_chain(self) -> list[QWidget]:
+        """What Tab visits in this editor, top to bottom: the fields, the buttons, the changes view."""
+        buttons = [self.toggle_changes, self.revert_button, self.apply_button]
+        return [*focusable_descendants(self.form), *buttons, self.changes.tree, self.changes.body]
 
     @property
     def force_load(self) -> bool:

@@ -215,6 +215,7 @@ class DevicesView(QWidget):
         self.site_box.activated.connect(lambda _i: self._site_chosen())
         line_edit = self.site_box.lineEdit()
         if line_edit is not None:
+            line_edit.setAccessibleName(self.tr("Site"))  # the editable combo's text field has focus
             line_edit.returnPressed.connect(self._site_chosen)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.watcher.sig_devices.connect(self._devices_arrived)
