@@ -215,7 +215,10 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 def _prepare(path: Path) -> sqlite3.Connection:
     """Open, check and migrate `path`; raise _UnusableError for a file that is not a healthy database."""
-    connection = _connect(path)
+    try:
+        connection = _connect(path)
+    except sqlite3.Error as error:  # cannot even open it (a folder, no permission): nothing to recover
+        raise StoreError(f"the local database {path} cannot be opened: {error}") from error
     try:
         try:
             check = [row[0] for row in connection.execute("PRAGMA quick_check").fetchall()]

@@ -162,3 +162,28 @@ def test_sigkill_loses_no_committed_draft(tmp_path: Path) -> None:
         stored = rows[draft_key(number).object_id]
         assert stored["measuring_cycle"] >= draft_body(number)["measuring_cycle"]  # type: ignore[operator]
     assert len(rows) == min(7, last + 1)
+
+
+def test_only_a_damaged_file_is_moved_aside_never_a_locked_one() -> None:
+    from saveris_desktop.core.store import _is_damage
+
+    locked = sqlite3.OperationalError("database is locked")
+    locked.sqlite_errorcode = 5  # type: ignore[attr-defined]  (SQLITE_BUSY)
+    corrupt = sqlite3.DatabaseError("database disk image is malformed")
+    corrupt.sqlite_errorcode = 11  # type: ignore[attr-defined]
+    not_ours = sqlite3.DatabaseError("file is not a database")
+    not_ours.sqlite_errorcode = 26  # type: ignore[attr-defined]
+    assert not _is_damage(locked)
+    assert _is_damage(corrupt) and _is_damage(not_ours)
+
+
+async def test_a_path_that_cannot_be_opened_is_reported_not_recovered(tmp_path: Path) -> None:
+    from saveris_desktop.core.store import StoreError
+
+    blocked = tmp_path / "db.sqlite3"
+    blocked.mkdir()  # e.g. a folder where the file should be: nothing to back up or replace
+    (blocked / "keep.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(StoreError, match="cannot be"):
+        await Store.open(blocked)
+    assert [p.name for p in tmp_path.iterdir()] == ["db.sqlite3"]
+    assert (blocked / "keep.txt").read_text(encoding="utf-8") == "mine"
