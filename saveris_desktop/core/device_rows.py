@@ -68,8 +68,12 @@ def _latest(dates: Iterable[str | None]) -> str:
     return best[1] if best else ""
 
 
-def _status(device: Device, extras: Mapping[str, Any]) -> str:
-    """Online state when the server reports one [A], else how many sensors are connected."""
+#: At or below this charge the status column warns [A]: loggers report weeks ahead of running empty.
+LOW_BATTERY_PERCENT = 20
+
+
+def _reported_state(extras: Mapping[str, Any]) -> str:
+    """An online state when the server reports one [A]; "" when it does not."""
     for key in ("status", "connection_status", "connection_state", "state"):
         value = extras.get(key)
         if isinstance(value, str) and value:
@@ -77,13 +81,38 @@ def _status(device: Device, extras: Mapping[str, Any]) -> str:
     online = extras.get("online")
     if isinstance(online, bool):
         return "Online" if online else "Offline"
+    return ""
+
+
+def _battery_percent(extras: Mapping[str, Any]) -> int | None:
+    battery = extras.get("battery")
+    level = battery.get("level_percent") if isinstance(battery, Mapping) else None
+    return round(level) if isinstance(level, (int, float)) and not isinstance(level, bool) else None
+
+
+def _status(device: Device, extras: Mapping[str, Any]) -> str:
+    """What needs the technician's attention, most important first; "OK" (with the charge) when nothing.
+
+    The documented device object has no status field: the server's own state is shown when it sends
+    one [A], then disconnected sensors, a low battery and a pending firmware update [A].
+    """
+    problems = [_reported_state(extras)]
     total = len(device.sensors_connections)
-    if total == 0:
-        return "No sensors"
     connected = sum(1 for connection in device.sensors_connections if connection.connected)
-    if connected == total:
-        return "OK"
-    return f"{total - connected} sensor(s) disconnected"
+    if total == 0:
+        problems.append("No sensors")
+    elif connected < total:
+        problems.append(f"{total - connected} sensor(s) disconnected")
+    battery = _battery_percent(extras)
+    if battery is not None and battery <= LOW_BATTERY_PERCENT:
+        problems.append(f"Battery low ({battery} %)")
+    firmware_extras = (device.firmware.model_extra or {}) if device.firmware is not None else {}
+    if firmware_extras.get("update_available") is True:
+        problems.append("Firmware update available")
+    shown = [problem for problem in problems if problem]
+    if shown:
+        return " · ".join(shown)
+    return "OK" if battery is None else f"OK · battery {battery} %"
 
 
 @dataclass(frozen=True)

@@ -64,9 +64,10 @@ def test_last_change_takes_the_latest_of_modification_and_contact() -> None:
     assert row_from_device(device).last_change == "2026-03-01T00:00:00Z"
 
 
-def test_status_from_server_field_wins() -> None:
+def test_status_from_server_field_comes_first() -> None:
     device = Device.model_validate({"uuid": "u", "online": False})
-    assert row_from_device(device).status == "Offline"
+    assert row_from_device(device).status == "Offline · No sensors"
+    assert row_from_device(_device(connection_status="LOST_CONTACT")).status == "Lost contact"
 
 
 def test_device_types() -> None:
@@ -116,3 +117,25 @@ def test_random_polls_reach_the_fresh_list() -> None:
         plan = plan_refresh(rows, fresh)
         apply_plan(rows, plan)
         assert sorted(rows, key=lambda r: r.uuid) == sorted(fresh, key=lambda r: r.uuid)
+
+
+def _device(**fields) -> Device:
+    connections = [{"slot_index": 0, "sensor_uuid": "s1", "connected": True}]
+    return Device.model_validate({"uuid": "u", "sensors_connections": connections, **fields})
+
+
+def test_status_says_ok_with_the_charge_when_nothing_needs_attention() -> None:
+    assert row_from_device(_device()).status == "OK"
+    assert row_from_device(_device(battery={"level_percent": 87})).status == "OK · battery 87 %"
+
+
+def test_status_lists_what_needs_attention_most_important_first() -> None:
+    device = _device(
+        online=False,
+        battery={"level_percent": 20},
+        firmware={"firmware_version": "2.4.1", "update_available": True},
+    )
+    assert row_from_device(device).status == "Offline · Battery low (20 %) · Firmware update available"
+    assert row_from_device(_device(battery={"level_percent": 21})).status == "OK · battery 21 %"
+    assert row_from_device(_device(battery={"level_percent": True})).status == "OK"  # not a level
+    assert row_from_device(Device.model_validate({"uuid": "u"})).status == "No sensors"
