@@ -29,6 +29,7 @@ _DEVICE_TYPES: tuple[tuple[str, str], ...] = (
 
 COLUMNS: tuple[str, ...] = (
     "serial_number",
+    "name",
     "model",
     "device_type",
     "firmware",
@@ -128,6 +129,7 @@ class DeviceRow:
     last_change: str  # ISO date-time as the server wrote it; the view formats it in the site's timezone
     status: str
     connected_sensors: int = field(default=0, compare=True)
+    name: str = ""  # what the technician called it ("Vaccine fridge 2"); after the columns the issue lists
 
     def value(self, column: int) -> str:
         text: str = getattr(self, COLUMNS[column])
@@ -159,6 +161,7 @@ def row_from_device(device: Device) -> DeviceRow:
     return DeviceRow(
         uuid=device.uuid,
         serial_number=device.serial_number or "",
+        name=device.name or "",
         model=device.model_code or "",
         device_type=device_type(device.model_code, device.product_family, _text(extras.get("product_type"))),
         firmware=firmware,

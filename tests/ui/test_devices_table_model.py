@@ -72,3 +72,14 @@ def test_timezone_formats_last_change_in_site_time(qtbot, qloop) -> None:
     assert model.index(0, column).data() == "2026-03-01 11:00"
     model.set_timezone("Not/AZone")
     assert model.index(0, column).data() == "2026-03-01 10:00"
+
+
+def test_tooltips_carry_the_whole_cell_text_and_the_server_time(qtbot, qloop) -> None:
+    model = DeviceTableModel()
+    model.refresh_now([_device(1)])
+    tooltip = Qt.ItemDataRole.ToolTipRole
+    for name in COLUMNS:
+        index = model.index(0, COLUMNS.index(name))
+        expected = model.row_at(0).last_change if name == "last_change" else index.data() or None
+        assert index.data(tooltip) == expected, name
+    assert model.index(0, COLUMNS.index("last_change")).data(tooltip).endswith("Z")  # as the server wrote it

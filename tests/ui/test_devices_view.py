@@ -9,7 +9,14 @@ from saveris_desktop.api.models import Device
 from saveris_desktop.core.device_rows import COLUMNS
 from saveris_desktop.simulator import LoggerKind
 from saveris_desktop.ui.devices.table_model import UUID_ROLE
-from tests.ui.devices_harness import SITE, close_harness, make_devices_harness, open_and_wait, run
+from tests.ui.devices_harness import (
+    SITE,
+    apply_and_wait,
+    close_harness,
+    make_devices_harness,
+    open_and_wait,
+    run,
+)
 
 
 def _column(name: str) -> int:
@@ -34,8 +41,11 @@ def test_table_lists_every_logger_with_its_columns(qtbot, qloop) -> None:
     assert "2 of 2" in _cells(view, "sensors")  # the gateway has two wireless sensors
     assert all(_cells(view, "last_change"))
     assert view.timezone_label.text().startswith("Timezone:")
+    assert sorted(_cells(view, "name")) == sorted(d.name for d in devices)
+    assert all(_cells(view, "name"))
     assert [view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(COLUMNS))] == [
         "Serial number",
+        "Name",
         "Model",
         "Device type",
         "Firmware",
@@ -51,6 +61,17 @@ def test_search_and_sort(qtbot, qloop) -> None:
     view = h.view
     view.search.setText("gateway")
     assert _cells(view, "device_type") == ["Wireless sensor gateway"]
+    # The name the technician gave a logger finds it, and heads its editors once applied.
+    uuid = h.device_uuids[1]
+    open_and_wait(qtbot, h, uuid)
+    editor = view.settings_editor
+    editor.name_edit.setText("Vaccine fridge 2")
+    editor.name_edit.textEdited.emit("Vaccine fridge 2")
+    apply_and_wait(qtbot, editor)
+    qtbot.waitUntil(lambda: "Vaccine fridge 2" in _cells(view, "name"), timeout=5000)
+    assert view.detail_title.text().endswith(" · Vaccine fridge 2")
+    view.search.setText("vaccine")
+    assert [view.proxy.index(0, 0).data(UUID_ROLE)] == [uuid] and view.proxy.rowCount() == 1
     view.search.setText("")
     view.table.sortByColumn(_column("device_type"), Qt.SortOrder.DescendingOrder)
     assert _cells(view, "device_type") == ["Wireless sensor gateway", "Saveris 2 logger", "QSR logger (WiFi)"]

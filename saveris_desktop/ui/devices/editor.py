@@ -151,6 +151,8 @@ class ChangesView(QWidget):
             self.tree.addTopLevelItem(item)
         if not changes:
             self.tree.addTopLevelItem(QTreeWidgetItem([self.tr("No changes"), "", ""]))
+        # Branch decorations only when some row has values under it: no indent for a flat list.
+        self.tree.setRootIsDecorated(any(change.whole_object is not None for change in changes))
         self.tree.expandAll()
         for column in range(3):
             self.tree.resizeColumnToContents(column)

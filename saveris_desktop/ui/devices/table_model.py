@@ -32,6 +32,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _HEADERS = {
     "serial_number": QT_TRANSLATE_NOOP("DeviceTableModel", "Serial number"),
+    "name": QT_TRANSLATE_NOOP("DeviceTableModel", "Name"),
     "model": QT_TRANSLATE_NOOP("DeviceTableModel", "Model"),
     "device_type": QT_TRANSLATE_NOOP("DeviceTableModel", "Device type"),
     "firmware": QT_TRANSLATE_NOOP("DeviceTableModel", "Firmware"),
@@ -89,8 +90,9 @@ class DeviceTableModel(QAbstractTableModel):
             return row.value(index.column()).casefold()
         if role == UUID_ROLE:
             return row.uuid
-        if role == Qt.ItemDataRole.ToolTipRole and column == "last_change":
-            return row.last_change
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # The whole text of a cell a narrow column cuts off; the exact server time for a date.
+            return row.last_change if column == "last_change" else row.value(index.column()) or None
         return None
 
     # --- access ----------------------------------------------------------------------------

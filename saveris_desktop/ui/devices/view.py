@@ -8,6 +8,7 @@ so selection, sort order, scroll position and every open edit survive it.
 
 from __future__ import annotations
 
+import html
 import logging
 from datetime import datetime
 from typing import Any
@@ -53,7 +54,8 @@ from saveris_desktop.ui.devices.table_model import UUID_ROLE, DeviceFilterProxy,
 log = logging.getLogger(__name__)
 
 RECENT_SITES_KEY = "devices/recent_sites"
-HEADER_STATE_KEY = "devices/table_header"
+#: v2: the name column was added; a header state saved before it would put widths on the wrong columns
+HEADER_STATE_KEY = "devices/table_header_v2"
 POLL_INTERVAL_S = 10.0
 
 
@@ -128,7 +130,7 @@ class DevicesView(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName("device_search")
         self.search.setAccessibleName(self.tr("Search devices"))
-        self.search.setPlaceholderText(self.tr("Search serial number, model, status…"))
+        self.search.setPlaceholderText(self.tr("Search serial number, name, model, status…"))
         self.search.setClearButtonEnabled(True)
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.setObjectName("device_refresh")
@@ -164,7 +166,7 @@ class DevicesView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((120, 110, 170, 80, 130, 130)):
+        for column, width in enumerate((115, 165, 75, 165, 65, 135, 120)):
             self.table.setColumnWidth(column, width)
         self.empty_label = QLabel(self.tr("Choose or type a site to see its loggers."), self)
         self.empty_label.setObjectName("device_table_empty")
@@ -372,7 +374,9 @@ class DevicesView(QWidget):
             session = self.context.sessions.get(f"device:{uuid}")
             if device is None:
                 self.detail_status.setText(self.tr("This logger is no longer listed in the site."))
-            elif session is not None:
+                return
+            self._show_title(uuid)  # a new name shows at once (applied here or elsewhere)
+            if session is not None:
                 payload = device.to_payload()
                 if payload != session.base and not _older(payload, session.base):
                     self.context.session(f"device:{uuid}", payload)
@@ -482,9 +486,7 @@ class DevicesView(QWidget):
             return
         self.current_uuid = uuid
         self.objects_tab.current_device = uuid
-        device = self.model.device(uuid)
-        serial = device.serial_number if device else uuid
-        self.detail_title.setText(self.tr("<b>Logger %1</b>").replace("%1", serial or uuid))
+        self._show_title(uuid)
         self.tabs.setEnabled(True)
         # Edits made earlier (and kept in the context) show at once; the server's answer follows.
         self.settings_editor.set_session(context.sessions.get(f"device:{uuid}"))
@@ -496,6 +498,13 @@ class DevicesView(QWidget):
             on_result=lambda _r: None,
             on_error=self._load_failed,
         )
+
+    def _show_title(self, uuid: str) -> None:
+        device = self.model.device(uuid)
+        serial = (device.serial_number if device else None) or uuid
+        title = self.tr("<b>Logger %1</b>").replace("%1", html.escape(serial))
+        name = device.name if device else None
+        self.detail_title.setText(f"{title} · {html.escape(name)}" if name else title)
 
     async def _load_device(self, uuid: str) -> None:
         context = self.context
