@@ -29,7 +29,7 @@ from urllib.parse import parse_qs
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
-from starlette.routing import Mount, Route
+from starlette.routing import BaseRoute, Mount, Route
 
 from . import config_page
 from .clock import iso_utc
@@ -47,7 +47,7 @@ CONTROL_PREFIX = "/_sim"
 Endpoint = Callable[[Request], Awaitable[Response]]
 
 
-def control_mount(sim: Simulator) -> Mount:
+def control_routes(sim: Simulator) -> list[BaseRoute]:
     def guarded(handler: Callable[[Simulator, Request], Awaitable[Response]]) -> Endpoint:
         async def endpoint(request: Request) -> Response:
             try:
@@ -61,28 +61,27 @@ def control_mount(sim: Simulator) -> Mount:
 
         return endpoint
 
-    return Mount(
-        CONTROL_PREFIX,
-        routes=[
-            Route("/", guarded(_overview), methods=["GET"]),
-            Route("/loggers", guarded(_list_loggers), methods=["GET"]),
-            Route("/loggers", guarded(_create_logger), methods=["POST"]),
-            Route("/loggers/{logger_id}", guarded(_get_logger), methods=["GET"]),
-            Route("/loggers/{logger_id}/button", guarded(_press_button), methods=["POST"]),
-            Route("/loggers/{logger_id}/config", guarded(_config_page), methods=["GET"]),
-            Route("/loggers/{logger_id}/config", guarded(_submit_config), methods=["POST"]),
-            Route("/time", guarded(_time), methods=["GET"]),
-            Route("/time", guarded(_advance_time), methods=["POST"]),
-            Route("/faults", guarded(_list_faults), methods=["GET"]),
-            Route("/faults", guarded(_add_fault), methods=["POST"]),
-            Route("/faults", guarded(_clear_faults), methods=["DELETE"]),
-            Route("/faults/{fault_id:int}", guarded(_remove_fault), methods=["DELETE"]),
-            Route("/tokens/expire", guarded(_expire_tokens), methods=["POST"]),
-            Route("/network", guarded(_network), methods=["POST"]),
-            Route("/accounts", guarded(_add_account), methods=["POST"]),
-            Route("/reset", guarded(_reset), methods=["POST"]),
-        ],
-    )
+    mounted: list[BaseRoute] = [
+        Route("/", guarded(_overview), methods=["GET"]),
+        Route("/loggers", guarded(_list_loggers), methods=["GET"]),
+        Route("/loggers", guarded(_create_logger), methods=["POST"]),
+        Route("/loggers/{logger_id}", guarded(_get_logger), methods=["GET"]),
+        Route("/loggers/{logger_id}/button", guarded(_press_button), methods=["POST"]),
+        Route("/loggers/{logger_id}/config", guarded(_config_page), methods=["GET"]),
+        Route("/loggers/{logger_id}/config", guarded(_submit_config), methods=["POST"]),
+        Route("/time", guarded(_time), methods=["GET"]),
+        Route("/time", guarded(_advance_time), methods=["POST"]),
+        Route("/faults", guarded(_list_faults), methods=["GET"]),
+        Route("/faults", guarded(_add_fault), methods=["POST"]),
+        Route("/faults", guarded(_clear_faults), methods=["DELETE"]),
+        Route("/faults/{fault_id:int}", guarded(_remove_fault), methods=["DELETE"]),
+        Route("/tokens/expire", guarded(_expire_tokens), methods=["POST"]),
+        Route("/network", guarded(_network), methods=["POST"]),
+        Route("/accounts", guarded(_add_account), methods=["POST"]),
+        Route("/reset", guarded(_reset), methods=["POST"]),
+    ]
+    # The overview also without the slash: the app does not redirect (an API gateway does not either).
+    return [Route(CONTROL_PREFIX, guarded(_overview), methods=["GET"]), Mount(CONTROL_PREFIX, routes=mounted)]
 
 
 async def _body(sim: Simulator, request: Request) -> Obj:

@@ -20,7 +20,7 @@ from starlette.routing import BaseRoute
 
 from .auth import TokenIssuer
 from .clock import Clock, RealClock
-from .control import control_mount
+from .control import control_routes
 from .endpoints import api_routes
 from .faults import Fault, FaultKind, FaultPlan
 from .loggers import ConfigurationResult, LoggerKind, VirtualLogger
@@ -82,11 +82,15 @@ class Simulator:
     def _build_app(self) -> Starlette:
         routes: list[BaseRoute] = list(api_routes(self))
         if self.control_enabled:
-            routes.append(control_mount(self))
-        return Starlette(
+            routes.extend(control_routes(self))
+        app = Starlette(
             routes=routes,
             exception_handlers={HTTPException: _http_error, Exception: _internal_error},
         )
+        # `/devices/` is not `/devices`: no 307 to the path without the slash, which a strict
+        # server never sends and a client following redirects would hide.
+        app.router.redirect_slashes = False
+        return app
 
     def transport(self) -> SimulatorTransport:
         """An httpx transport into this simulator, with no socket (see transport.py)."""

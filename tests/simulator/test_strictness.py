@@ -178,6 +178,9 @@ async def test_unknown_uuids_paths_and_methods(raw: httpx.AsyncClient, token: st
     assert (await raw.get("/firmware", headers=bearer(token))).json()["status"] == "Error"
     wrong_method = await raw.delete("/devices", params={"site": SITE}, headers=bearer(token))
     assert wrong_method.status_code == 405 and _reason(wrong_method) == "Method DELETE is not allowed here"
+    for path in ("/devices/", "/token/"):  # no redirect to the path without the slash
+        assert (await raw.get(path, params={"site": SITE}, headers=bearer(token))).status_code == 404, path
+    assert (await raw.get("/_sim")).json() == (await raw.get("/_sim/")).json()
 
 
 # --- devices and sensors ----------------------------------------------------------------------
