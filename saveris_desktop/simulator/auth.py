@@ -26,8 +26,8 @@ class Principal:
 
 class TokenIssuer:
     def __init__(self, clock: Clock, lifetime: float) -> None:
-        if not lifetime > 0:
-            raise ValueError("token lifetime must be positive")
+        if not lifetime >= 1:  # `exp` is whole seconds: a shorter token would be born expired
+            raise ValueError("token lifetime must be at least 1 second")
         self._clock = clock
         self.lifetime = lifetime
         self._secret = secrets.token_bytes(32)

@@ -82,6 +82,9 @@ def test_tokens_are_hs256_jwts_with_exp_and_expire_on_the_simulated_clock() -> N
     assert issuer.verify(unsigned) is None
     clock.advance(601)
     assert issuer.verify(token) is None
+    with pytest.raises(ValueError, match="at least 1 second"):
+        TokenIssuer(clock, lifetime=0.5)
+    assert main(["--token-lifetime", "0"]) == 2
 
 
 def test_a_damaged_state_file_is_reported_not_overwritten(
