@@ -3,8 +3,9 @@
 It stands in for the physical world: creating loggers, pressing their button, their configuration
 page (a browser can open `/_sim/loggers/{id}/config` when the simulator runs on loopback), moving
 the simulated clock, faults and the laptop's network. It is never subject to faults or to the
-simulated network outage. JSON endpoints require `Content-Type: application/json`, so a web page
-cannot drive them with a plain cross-site form post.
+simulated network outage. Every POST but the configuration page takes a JSON body (`{}` where
+there is nothing to say) with `Content-Type: application/json`, so a web page cannot drive it with
+a plain cross-site form post (and without CORS it cannot send JSON).
 
     GET    /_sim/                          overview: time, network, loggers, faults
     GET    /_sim/loggers                   POST {"kind": "saveris2"} creates one (201)
@@ -15,10 +16,10 @@ cannot drive them with a plain cross-site form post.
     GET    /_sim/time                      POST {"advance": seconds}
     GET    /_sim/faults                    POST a fault (see faults.py), DELETE clears all
     DELETE /_sim/faults/{id}
-    POST   /_sim/tokens/expire             every token issued so far stops being valid
+    POST   /_sim/tokens/expire             {} - every token issued so far stops being valid
     POST   /_sim/network                   {"down": true} = the laptop is on a logger's hotspot
     POST   /_sim/accounts                  {"username": ..., "password": ...} (201)
-    POST   /_sim/reset                     forget sites, devices, loggers and faults
+    POST   /_sim/reset                     {} - forget sites, devices, loggers and faults
 """
 
 from __future__ import annotations
@@ -224,6 +225,7 @@ async def _remove_fault(sim: Simulator, request: Request) -> Response:
 
 
 async def _expire_tokens(sim: Simulator, request: Request) -> Response:
+    (await _body(sim, request)).only(())  # `{}`: JSON, so no cross-site form can sign everybody out
     sim.expire_tokens()
     return JSONResponse({"message": "Every token issued so far has expired."})
 
@@ -244,5 +246,6 @@ async def _add_account(sim: Simulator, request: Request) -> Response:
 
 
 async def _reset(sim: Simulator, request: Request) -> Response:
+    (await _body(sim, request)).only(())  # `{}`: JSON, so no cross-site form can wipe the simulator
     sim.reset()
     return JSONResponse({"message": "Simulator reset."})

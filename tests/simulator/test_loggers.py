@@ -190,6 +190,8 @@ async def test_the_control_api_lists_creates_and_refuses(sim: Simulator, raw: ht
     assert (await raw.get("/_sim/faults")).json()["faults"][0]["remaining"] == 2
     assert (await raw.post("/_sim/faults", json={"kind": "rate_limit", "count": 0})).status_code == 400
     assert (await raw.post("/_sim/time", json={"advance": -5})).status_code == 400
+    for path in ("/_sim/reset", "/_sim/tokens/expire"):  # what a cross-site form could send
+        assert (await raw.post(path, data={"x": "1"})).status_code == 415
     assert (await raw.post("/_sim/reset", json={})).status_code == 200
     assert sim.loggers == [] and sim.faults.describe() == []
 
