@@ -137,6 +137,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setDesktopFileName(APP_ID)
     # The window's close ends the main coroutine; Qt must not stop the loop underneath it.
     app.setQuitOnLastWindowClosed(False)
+    from saveris_desktop.ui import plurals
+
+    plurals.install(app)  # "1 device", "3 devices" instead of "device(s)"
 
     ui_state = UiState()
     window = MainWindow(ui_state, demo=options.demo)

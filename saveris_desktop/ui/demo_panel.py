@@ -51,6 +51,8 @@ class DemoPanel(QWidget):
         self.sim: Simulator = services.simulator
         self._server: contextlib.ExitStack | None = None
         self._server_url: str | None = None
+        #: connect keys read while online: the key is needed on the logger's Wi-Fi, with no cloud
+        self._site_keys: dict[str, str] = {}
 
         intro = QLabel(
             self.tr("Plays the hardware: a logger in its box, its button and its configuration page."), self
@@ -65,8 +67,9 @@ class DemoPanel(QWidget):
             QPushButton(self.tr("&Unpack a new logger"), self), "demoUnpackButton"
         )
         self.loggers = self._named(QListWidget(self), "demoLoggerList", self.tr("Virtual loggers"))
-        self.loggers.setMinimumHeight(self.fontMetrics().height() * 4)
-        self.loggers.setMaximumHeight(self.fontMetrics().height() * 9)
+        # Low: a rehearsal has a logger or three, and the panel must fit a laptop screen unscrolled.
+        self.loggers.setMinimumHeight(self.fontMetrics().height() * 3)
+        self.loggers.setMaximumHeight(self.fontMetrics().height() * 4 + 2 * self.loggers.frameWidth())
 
         self.led = LedIndicator(LedPattern.OFF, self)
         self.led.setObjectName("demoLed")
@@ -123,8 +126,10 @@ class DemoPanel(QWidget):
         layout.addLayout(led_row)
         layout.addWidget(self.status_text)
         layout.addWidget(self.button_press)
-        layout.addWidget(page)
+        # In the order of the field procedure: button, join its Wi-Fi, fill its page, back. The page's
+        # messages grow at the bottom, where they push nothing the technician needs next.
         layout.addWidget(network)
+        layout.addWidget(page)
         layout.addStretch(1)
 
         self.unpack_button.clicked.connect(self.unpack)
@@ -139,6 +144,8 @@ class DemoPanel(QWidget):
         self._timer.timeout.connect(self.refresh)
         self._timer.start()
         self.refresh()
+        services.sig_site_changed.connect(self._remember_site_key)
+        self._remember_site_key(services.site)
 
     # --- actions -------------------------------------------------------------------------------
 
@@ -155,7 +162,8 @@ class DemoPanel(QWidget):
     def press_button(self) -> None:
         logger_id = self.current_logger_id()
         if logger_id is not None:
-            self.result.setText(self.sim.press_button(logger_id, 3.0))
+            self.sim.press_button(logger_id, 3.0)  # its answer is the status shown above the button
+            self.result.clear()
             self.refresh()
 
     def submit(self) -> None:
@@ -176,15 +184,46 @@ class DemoPanel(QWidget):
         if not site or not services.client.is_signed_in:
             self.result.setText(self.tr("Sign in and choose a site in the wizard first."))
             return
+        known = self._site_keys.get(site)
+        if known:
+            self.account_id.setText(known)
+            self.result.clear()
+            return
 
         def got(key: object) -> None:
             self.account_id.setText(getattr(key, "connect_key", ""))
+            self.result.clear()
 
         def failed(error: BaseException) -> None:
-            self.result.setText(str(error))
+            from saveris_desktop.api.errors import NetworkError
+
+            if isinstance(error, NetworkError):
+                self.result.setText(
+                    self.tr("No internet on the logger's Wi-Fi: type the key shown on the connect key page.")
+                )
+            else:
+                self.result.setText(str(error))
 
         services.tasks.spawn(
             services.client.get_connect_key(site), name="demo-key", on_result=got, on_error=failed
+        )
+
+    def _remember_site_key(self, site: str | None) -> None:
+        """Read the key of a newly chosen site at once (the laptop is online then) and keep it."""
+        services = self.services
+        if not site or site in self._site_keys or not services.client.is_signed_in or services.tasks.closed:
+            return
+
+        def got(key: object) -> None:
+            value = getattr(key, "connect_key", "")
+            if value:
+                self._site_keys[site] = value
+
+        def failed(error: BaseException) -> None:
+            log.info("the connect key of %r could not be read ahead: %s", site, error)
+
+        services.tasks.spawn(
+            services.client.get_connect_key(site), name="demo-key-ahead", on_result=got, on_error=failed
         )
 
     def toggle_network(self) -> None:
@@ -257,8 +296,11 @@ class DemoPanel(QWidget):
             if pattern is not self.led.pattern:
                 self.led.set_pattern(pattern)
             self.led_words.setText(pattern.words)
-            hotspot = self.tr("Hotspot network: %1").replace("%1", selected.hotspot_ssid)
-            self.status_text.setText(f"{selected.status_text}\n{hotspot}")
+            status = selected.status_text
+            if selected.hotspot_ssid not in status:
+                hotspot = self.tr("Hotspot network: %1").replace("%1", selected.hotspot_ssid)
+                status = f"{status}\n{hotspot}"
+            self.status_text.setText(status)
         if self.sim.network_down:
             self.network_state.setText(
                 self.tr("On the logger's Wi-Fi: no internet, the cloud is unreachable.")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -100,12 +101,15 @@ class MainWindow(QMainWindow):
         self.services: AppServices | None = None
         self.devices_view: QWidget | None = None
         self.demo_dock: QDockWidget | None = None
+        self.demo_panel: QWidget | None = None
         self.wizard: OnboardingWizard | None = None
         #: polling timing for the wizard's waiting page; None: the defaults (tests pass faster ones)
         self.wizard_timing: WatchTiming | None = None
         self._painted = False
         self._closing = False
-        self.setWindowTitle(self.tr("%1 — demo").replace("%1", APP_NAME) if demo else APP_NAME)
+        # The window system adds the application's display name ("Demo — Saveris Desktop"); the
+        # title repeated it ("Saveris Desktop — demo — Saveris Desktop").
+        self.setWindowTitle(self.tr("Demo") if demo else APP_NAME)
 
         self.welcome = WelcomePage(self)
         self.stack = QStackedWidget(self)
@@ -241,7 +245,19 @@ class MainWindow(QMainWindow):
         dock.setObjectName("demoDock")
         dock.setAccessibleName(self.tr("Virtual logger panel"))
         panel = DemoPanel(services, dock)
-        dock.setWidget(panel)
+        # Scrolls when the window is low (a laptop screen): squeezed, its messages were cut off.
+        scroll = QScrollArea(dock)
+        scroll.setObjectName("demoScroll")
+        scroll.setAccessibleName(self.tr("Virtual logger panel"))
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(panel)
+        scroll.setMinimumWidth(
+            panel.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+        )
+        dock.setWidget(scroll)
+        self.demo_panel = panel
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         dock.show()  # now, not on a later pass: the wizard is placed beside it right away
         self.view_menu.addAction(dock.toggleViewAction())

@@ -78,7 +78,7 @@ def test_main_window_embeds_the_device_view_and_the_demo_panel(qtbot, qloop) -> 
     window.show()
     window.attach_services(services)
     assert window.devices_view is not None
-    assert window.demo_dock is not None and isinstance(window.demo_dock.widget(), DemoPanel)
+    assert window.demo_dock is not None and isinstance(window.demo_panel, DemoPanel)
     assert window.add_logger_action.isEnabled()
     assert window.add_logger_action.shortcut().toString() == "Ctrl+N"  # set after the first paint
     assert not window.quit_action.shortcut().isEmpty()
@@ -298,3 +298,28 @@ def test_the_wizard_leaves_the_virtual_logger_panel_in_view(qtbot, qloop) -> Non
     assert wizard.frameGeometry().left() >= window.geometry().left()
     wizard.shutdown()
     window.close()
+
+
+def test_the_virtual_logger_gets_the_site_key_on_the_loggers_wifi(qtbot, qloop) -> None:
+    """The key is typed into the logger's page while the laptop is on its Wi-Fi, without internet."""
+    from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, Simulator
+
+    sim = Simulator(seed=4, join_delay=0.0)
+    services = make_services(sim)
+    panel = DemoPanel(services)
+    qtbot.addWidget(panel)
+    keys: list[str] = []
+
+    async def choose_site() -> None:
+        await services.client.sign_in(DEMO_USERNAME, DEMO_PASSWORD)
+        keys.append((await services.client.create_connect_key("Cold Store")).connect_key)
+        services.set_site("Cold Store")  # as the wizard does once the site is ready
+
+    services.tasks.spawn(choose_site())
+    qtbot.waitUntil(lambda: bool(keys) and "Cold Store" in panel._site_keys, timeout=5000)
+    panel.unpack_button.click()
+    panel.button_press.click()
+    assert panel.result.text() == ""  # the button's news is the status above it, not repeated
+    panel.network_toggle.click()  # on the logger's Wi-Fi now
+    panel.fill_key.click()
+    assert panel.account_id.text() == keys[0]

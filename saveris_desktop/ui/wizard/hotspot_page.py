@@ -64,7 +64,13 @@ class HotspotGuidePage(FlowPage):
         self.steps_scroll.setWidget(self.steps_widget)
         self.steps_scroll.setWidgetResizable(True)
         self.steps_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Focusable so the steps scroll by keyboard at large text sizes; the frame shows where the
+        # focus is (without it, Tab seemed to land nowhere).
         self.steps_scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.steps_scroll.setStyleSheet(
+            "#guideScroll { border: 2px solid transparent; }"
+            "#guideScroll:focus { border-color: palette(highlight); }"
+        )
 
         self.baseline_note = named(QLabel(self), "baselineNote", self.tr("Devices already on the site"))
         self.baseline_note.setWordWrap(True)
@@ -186,6 +192,8 @@ class HotspotGuidePage(FlowPage):
         self.run_job(self.ctx.services.client.list_devices(site), listed, failed)
 
     def _show_baseline(self, count: int) -> None:
-        self.baseline_note.setText(
-            self.tr("The site has %n device(s) already; the next page waits for a new one.", "", count)
-        )
+        if count == 0:
+            text = self.tr("The site has no devices yet; the next page waits for the first one.")
+        else:
+            text = self.tr("The site has %n device(s) already; the next page waits for a new one.", "", count)
+        self.baseline_note.setText(text)

@@ -51,6 +51,8 @@ class OnboardingWizard(QWizard):
         self.setWindowTitle(self.tr("Add a logger"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        # On "found" the logger is in the cloud: there is nothing left to cancel, only Finish.
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoDefaultButton, False)
         self.services = services
         self.flow = OnboardingFlow(data, signed_in=services.signed_in)
