@@ -8,8 +8,10 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QWidget
 from saveris_desktop.api.models import Device
 from saveris_desktop.core.device_rows import COLUMNS
 from saveris_desktop.simulator import LoggerKind
+from saveris_desktop.ui.devices import DevicesView
 from saveris_desktop.ui.devices.table_model import UUID_ROLE
 from tests.ui.devices_harness import (
+    FAST_POLL,
     SITE,
     apply_and_wait,
     close_harness,
@@ -259,3 +261,22 @@ def test_sort_order_and_recent_sites_are_remembered(qtbot, qloop) -> None:
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
     assert again.site_box.findText(SITE) >= 0
     run(qtbot, again.aclose())
+
+
+def test_the_list_shows_five_rows_in_a_small_window(qtbot, qloop) -> None:
+    h = make_devices_harness(qtbot, [LoggerKind.QSR_TEMPERATURE, LoggerKind.SAVERIS2, LoggerKind.GATEWAY_164])
+    # As in the app: the window opens small, before any site (the list is an empty note), then a site.
+    view = DevicesView(h.services, timing=FAST_POLL)
+    qtbot.addWidget(view)
+    view.resize(800, 560)
+    view.show()
+    qtbot.wait(20)
+    view.show_site(SITE)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3, timeout=5000)
+    view.open_device(h.device_uuids[0])
+    qtbot.waitUntil(lambda: view.tabs.isEnabled(), timeout=5000)
+    rows_visible = view.table.viewport().height() // view.table.verticalHeader().defaultSectionSize()
+    assert rows_visible >= 5, view.splitter.sizes()
+    assert view.tabs.height() >= 200  # and the editors still have room
+    run(qtbot, view.aclose())
+    close_harness(qtbot, h)

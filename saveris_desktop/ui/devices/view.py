@@ -206,6 +206,10 @@ class DevicesView(QWidget):
         self.splitter.addWidget(detail)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        # The editors' size hints are tall; without a floor the list shrank to one row in a laptop window.
+        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 5 + 32)
+        self._splitter_placed = False
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
@@ -416,6 +420,11 @@ class DevicesView(QWidget):
             self._window_filtered = window
         if not window.isMinimized():
             self.watcher.resume()
+        if not self._splitter_placed and self.splitter.height() > 0:
+            # First show: two fifths for the list, the rest for the editors (then the technician's).
+            self._splitter_placed = True
+            total = sum(self.splitter.sizes()) or self.splitter.height()
+            self.splitter.setSizes([total * 2 // 5, total - total * 2 // 5])
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
