@@ -336,3 +336,19 @@ def test_going_back_from_waiting_after_a_logger_joined_offline_does_not_hide_it(
     _next(h)
     qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
     assert h.wizard.flow.data.found_uuids == [logger.device_uuid]
+
+
+def test_the_password_can_be_shown_with_a_visible_button(qtbot, qloop) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLineEdit
+
+    h = make_harness(qtbot)
+    page = h.wizard.pages[PageId.SIGN_IN]
+    button = page.show_password
+    assert button.isVisible() and button.text().replace("&", "") == "Show"
+    assert button.focusPolicy() & Qt.FocusPolicy.TabFocus  # reachable by keyboard
+    button.click()
+    assert page.password.echoMode() is QLineEdit.EchoMode.Normal
+    assert button.accessibleName() == "Hide the password"
+    button.click()
+    assert page.password.echoMode() is QLineEdit.EchoMode.Password

@@ -5,14 +5,14 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QToolButton,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -54,14 +54,18 @@ class SignInPage(FlowPage):
         self.username.setPlaceholderText(self.tr("name@company.com"))
         self.password = named(QLineEdit(self), "passwordEdit", self.tr("Password"))
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.show_password = QAction(QIcon(), self.tr("Show"), self.password)
-        self.show_password.setObjectName("showPasswordAction")
+        # A real button with words, reachable with Tab (Alt+H): the former icon-less line-edit action
+        # was invisible, so with cold fingers nobody could check what they had typed.
+        self.show_password = named(
+            QPushButton(self.tr("S&how"), self), "showPasswordButton", self.tr("Show the password")
+        )
         self.show_password.setCheckable(True)
         self.show_password.setToolTip(self.tr("Show or hide the password"))
         self.show_password.toggled.connect(self._toggle_password)
-        self.password.addAction(self.show_password, QLineEdit.ActionPosition.TrailingPosition)
-        for button in self.password.findChildren(QToolButton):  # the button Qt made for the action
-            named(button, "showPasswordButton", self.tr("Show the password"))
+        password_row = QHBoxLayout()
+        password_row.setContentsMargins(0, 0, 0, 0)
+        password_row.addWidget(self.password, 1)
+        password_row.addWidget(self.show_password)
 
         self.region = named(QComboBox(self), "regionCombo", self.tr("Region"))
         for region in Region:
@@ -86,7 +90,7 @@ class SignInPage(FlowPage):
         self.form = form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self._buddy(self.tr("&User name:"), self.username), self.username)
-        form.addRow(self._buddy(self.tr("&Password:"), self.password), self.password)
+        form.addRow(self._buddy(self.tr("&Password:"), self.password), password_row)
         form.addRow(self._buddy(self.tr("Re&gion:"), self.region), self.region)
         form.addRow(self._buddy(self.tr("&Environment:"), self.environment), self.environment)
         form.addRow("", self.server_note)
@@ -237,7 +241,10 @@ class SignInPage(FlowPage):
 
     def _toggle_password(self, shown: bool) -> None:
         self.password.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
-        self.show_password.setText(self.tr("Hide") if shown else self.tr("Show"))
+        self.show_password.setText(self.tr("&Hide") if shown else self.tr("S&how"))
+        self.show_password.setAccessibleName(
+            self.tr("Hide the password") if shown else self.tr("Show the password")
+        )
 
     def _buddy(self, text: str, widget: QWidget) -> QLabel:
         label = QLabel(text, self)
