@@ -125,14 +125,11 @@ class DeviceSettingsEditor(CyclesEditor):
             .replace("%3", firmware)
         )
         typing = self.name_edit.hasFocus() and self.name_edit.isModified()
-        if self.force_load or not (typing or "name" in self._problems_snapshot()):
+        if self.force_load or not (typing or "name" in self._problems):
             self.name_edit.setText(current.get("name") or "")
             self.name_message.show_message("")
         self.measuring.set_value(current.get(MEASURING_CYCLE), force=self.force_load)
         self.communication.set_value(current.get(COMMUNICATION_CYCLE), force=self.force_load)
-
-    def _problems_snapshot(self) -> dict[str, str]:
-        return dict(self._problems)
 
     def request_label(self) -> str:
         uuid = self.session.base.get("uuid", "") if self.session else ""
