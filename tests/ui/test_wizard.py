@@ -285,6 +285,7 @@ def test_offline_from_the_guide_on_a_logger_that_joins_meanwhile_is_still_new(qt
     _next(h)  # guide -> waiting, offline
     waiting = h.wizard.pages[PageId.WAITING]
     qtbot.waitUntil(lambda: waiting.offline_banner.isVisible(), timeout=5000)
+    assert "since this page opened" in waiting.detail_label.text()
     logger = h.sim.create_logger(LoggerKind.SAVERIS2)
     h.sim.press_button(logger.id, 3.0)
     assert h.sim.submit_configuration(logger.id, key, "Bakery-WLAN", WIFI_PASSWORD).ok

@@ -105,6 +105,7 @@ class WaitingPage(FlowPage):
 
     def initializePage(self) -> None:
         self._found = False
+        self._last_success = ""  # a new round: the last round's checks say nothing about this one
         self.error.clear_message()
         self.hints.hide()
         self.offline_banner.hide()
@@ -188,10 +189,12 @@ class WaitingPage(FlowPage):
         self.offline_banner.setVisible(offline)
         # No moving bar while nothing is being checked: it must never pretend to work.
         self.bar.setVisible(not offline)
-        if offline:
+        if offline and self._last_success:
             detail = self.tr("No connection to the cloud. Last successful check: %1.").replace(
-                "%1", self._last_success or self.tr("none yet")
+                "%1", self._last_success
             )
+        elif offline:  # already on the hotspot when the page opened: the common case, not a fault
+            detail = self.tr("No connection to the cloud since this page opened.")
         elif status.polls:
             detail = self.tr(
                 "Last check %1: %n device(s) on the site, none of them new yet.", "", status.device_count
