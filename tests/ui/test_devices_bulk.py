@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel
-from PySide6.QtWidgets import QCheckBox
+from PySide6.QtWidgets import QCheckBox, QLabel
 
 from saveris_desktop.core import alarm_rules as rules
 from saveris_desktop.simulator import LoggerKind
@@ -34,6 +34,8 @@ def test_bulk_settings_with_one_failure_and_retry(qtbot, qloop) -> None:
     assert len(view.selected_uuids()) == 3 and view.bulk_button.isEnabled()
     dialog = view.open_bulk_settings()
     qtbot.addWidget(dialog)
+    assert dialog.findChild(QLabel, "bulk_heading").text() == "3 logger(s) selected."
+    assert dialog.table.horizontalHeaderItem(0).text() == "Logger"
     form = dialog.form
     measuring_on = form.findChild(QCheckBox, "bulk_measuring_on")
     [measuring] = [
@@ -81,6 +83,8 @@ def test_bulk_alarm_preset_on_measuring_objects_with_retry(qtbot, qloop) -> None
     assert tab.preset_button.isEnabled()
     dialog = tab.open_bulk_preset()
     qtbot.addWidget(dialog)
+    assert dialog.findChild(QLabel, "bulk_heading").text() == "3 measuring object(s) selected."
+    assert dialog.table.horizontalHeaderItem(0).text() == "Measuring object"
     h.sim.add_fault("error_status", route="put_measuring_object_alarm_configuration", status=400, count=1)
     dialog.start_button.click()
     qtbot.waitUntil(lambda: not dialog.running and len(dialog.results) == 3, timeout=5000)

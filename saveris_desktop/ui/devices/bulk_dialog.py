@@ -46,6 +46,8 @@ class BulkApplyDialog(QDialog):
         tasks: TaskOwner,
         *,
         form: QWidget | None = None,
+        heading: str = "",
+        item_header: str = "",
         concurrency: int = 4,
         parent: QWidget | None = None,
     ) -> None:
@@ -61,8 +63,9 @@ class BulkApplyDialog(QDialog):
         self._row_of = {key: row for row, (key, _) in enumerate(self.items)}
         self._running = False
 
-        heading = QLabel(self.tr("%n item(s) selected.", "", len(self.items)), self)
-        heading.setObjectName("bulk_heading")
+        # The callers name what is selected ("3 loggers selected."); "item" is the last resort.
+        heading_label = QLabel(heading or self.tr("%n item(s) selected.", "", len(self.items)), self)
+        heading_label.setObjectName("bulk_heading")
         self.form = form
         self.message = QLabel(self)
         self.message.setObjectName("bulk_message")
@@ -72,7 +75,7 @@ class BulkApplyDialog(QDialog):
         self.table = QTableWidget(len(self.items), 2, self)
         self.table.setObjectName("bulk_results")
         self.table.setAccessibleName(self.tr("Result per item"))
-        self.table.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Result")])
+        self.table.setHorizontalHeaderLabels([item_header or self.tr("Item"), self.tr("Result")])
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -107,7 +110,7 @@ class BulkApplyDialog(QDialog):
         buttons.addWidget(self.close_button)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(heading)
+        layout.addWidget(heading_label)
         if form is not None:
             layout.addWidget(form)
         layout.addWidget(self.message)

@@ -336,7 +336,14 @@ class ObjectsTab(QWidget):
 
         items = [(uuid, self.objects[uuid].name) for uuid in self.selected_uuids() if uuid in self.objects]
         dialog = BulkApplyDialog(
-            self.tr("Apply alarm preset"), items, change_factory, self.context.tasks, form=form, parent=self
+            self.tr("Apply alarm preset"),
+            items,
+            change_factory,
+            self.context.tasks,
+            form=form,
+            heading=self.tr("%n measuring object(s) selected.", "", len(items)),
+            item_header=self.tr("Measuring object"),
+            parent=self,
         )
         dialog.sig_finished.connect(lambda _ok, _failed: self._reload_selected())
         dialog.show()

@@ -646,7 +646,14 @@ class DevicesView(QWidget):
                 (uuid, self.tr("Logger %1").replace("%1", (device.serial_number if device else None) or uuid))
             )
         dialog = BulkApplyDialog(
-            self.tr("Apply settings to loggers"), items, change_factory, self.tasks, form=form, parent=self
+            self.tr("Apply settings to loggers"),
+            items,
+            change_factory,
+            self.tasks,
+            form=form,
+            heading=self.tr("%n logger(s) selected.", "", len(items)),
+            item_header=self.tr("Logger"),
+            parent=self,
         )
         dialog.sig_finished.connect(lambda _ok, _failed: self.watcher.poll_now())
         dialog.show()
