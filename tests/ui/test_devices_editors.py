@@ -235,6 +235,28 @@ def test_alarm_delay_too_long_is_refused(harness) -> None:
     assert not editor.apply_button.isEnabled()
 
 
+def test_switching_off_an_alarm_with_a_wrong_delay_does_not_block_apply(qtbot, harness) -> None:
+    editor = harness.view.alarms_tab.device_editor
+    row = editor.rows["CONNECTION_TIMEOUT"]
+    alarms_before = editor.session.get(("alarms",))
+    row.delay.set_text("3 days")
+    assert not editor.apply_button.isEnabled()
+    row.enabled.setChecked(False)  # the delay field greys out: its problem cannot block Apply
+    assert not row.delay.isEnabled() and not row.delay.message.isVisibleTo(editor)
+    assert editor.apply_button.isEnabled(), editor.problems()
+    assert row.delay.text() == "3 days"  # what was typed stays
+    row.enabled.setChecked(True)
+    assert "0 s … 24 h" in row.delay.message.text() and row.delay.message.isVisibleTo(editor)
+    assert not editor.apply_button.isEnabled()
+    row.enabled.setChecked(False)
+    apply_and_wait(qtbot, editor)
+    uuid = harness.device_uuids[0]
+    after = run(qtbot, harness.client.get_device_alarm_configuration(SITE, uuid)).to_payload()
+    [timeout] = [a for a in after["alarms"] if a["alarm_type"] == "CONNECTION_TIMEOUT"]
+    [before] = [a for a in alarms_before if a["alarm_type"] == "CONNECTION_TIMEOUT"]
+    assert timeout["enabled"] is False and timeout["delay"] == before["delay"]  # the last valid delay
+
+
 def test_sensor_alarms_round_trip(qtbot, harness) -> None:
     tab = harness.view.alarms_tab
     editor = tab.sensor_editor

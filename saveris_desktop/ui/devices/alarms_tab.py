@@ -114,6 +114,13 @@ class SystemAlarmsEditor(SessionEditor):
         if self.session is None or self._loading:
             return
         row = self.rows[kind]
+        on = row.enabled.isChecked()
+        row.severity.setEnabled(on)
+        row.delay.setEnabled(on)
+        # A switched-off alarm's delay is not used: what is wrong with it must not block Apply (its
+        # field is greyed out); switched on again, the typed text and its message are back.
+        row.delay.message.setVisible(on and bool(row.delay.problem()))
+        self.set_problem(f"delay:{kind}", row.delay.problem() if on else "")
         alarms: list[dict[str, Any]] = self.session.get(("alarms",)) or []
         existing = next((a for a in alarms if a.get("alarm_type") == kind), None)
         wanted = {
@@ -128,8 +135,6 @@ class SystemAlarmsEditor(SessionEditor):
         else:
             existing.update(wanted)
         self.edit(("alarms",), alarms)
-        row.severity.setEnabled(row.enabled.isChecked())
-        row.delay.setEnabled(row.enabled.isChecked())
 
     def load(self) -> None:
         assert self.session is not None  # noqa: S101
