@@ -199,11 +199,7 @@ class AlarmsTab(QWidget):
 
     def set_device(self, uuid: str) -> None:
         self.device_editor.set_target(uuid)
-        session = self.context.sessions.get(f"device-alarms:{uuid}")
-        if session is not self.device_editor.session:
-            self.device_editor.set_session(session)
-        elif session is not None:
-            self.device_editor.session_refreshed()
+        self.device_editor.show_session(self.context.sessions.get(f"device-alarms:{uuid}"))
 
     def set_sensors(self, entries: list[tuple[str, str]]) -> None:
         picked = self.sensor_picker.currentData()
@@ -220,7 +216,4 @@ class AlarmsTab(QWidget):
         uuid = self.sensor_picker.currentData()
         session = self.context.sessions.get(f"sensor-alarms:{uuid}") if uuid else None
         self.sensor_editor.set_target(uuid or "")
-        if session is not self.sensor_editor.session:
-            self.sensor_editor.set_session(session)
-        elif session is not None:
-            self.sensor_editor.session_refreshed()
+        self.sensor_editor.show_session(session)

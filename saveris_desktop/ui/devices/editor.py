@@ -331,6 +331,14 @@ class SessionEditor(QWidget):
         self.verdict.hide()
         self._reload(force=True)
 
+    def show_session(self, session: EditSession | None) -> None:
+        """Show `session`: another one is loaded afresh; the one shown already only gets its new
+        server values (edits and text typed but not valid yet are kept)."""
+        if session is not self.session:
+            self.set_session(session)
+        elif session is not None:
+            self.session_refreshed()
+
     def rebase(self, base: dict[str, Any]) -> None:
         """Newer server data arrived (a refresh): keep the edits and anything typed but not valid yet."""
         if self.session is None:

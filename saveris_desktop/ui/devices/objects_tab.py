@@ -275,11 +275,7 @@ class ObjectsTab(QWidget):
                 (self.instruction_editor, key_set, result[0]),
                 (self.alarms_editor, key_alarms, result[1]),
             ):
-                session = context.session(key, base)
-                if editor.session is session:
-                    editor.session_refreshed()
-                else:
-                    editor.set_session(session)
+                editor.show_session(context.session(key, base))
 
         context.tasks.spawn(
             fetch(),

@@ -524,7 +524,7 @@ class DevicesView(QWidget):
         device = await client.get_device(site, uuid)
         if self.current_uuid != uuid:
             return
-        self._set_session(self.settings_editor, context, f"device:{uuid}", device.to_payload())
+        self.settings_editor.show_session(context.session(f"device:{uuid}", device.to_payload()))
         try:
             alarms = (await client.get_device_alarm_configuration(site, uuid)).to_payload()
         except NotFoundError:
@@ -569,14 +569,6 @@ class DevicesView(QWidget):
         self.alarms_tab.set_sensors(entries)
         self.detail_status.setText("")
         self.objects_tab.set_objects(list(self.objects_tab.objects.values()))
-
-    @staticmethod
-    def _set_session(editor: Any, context: EditorContext, key: str, base: dict[str, Any]) -> None:
-        session = context.session(key, base)
-        if editor.session is session:
-            editor.session_refreshed()
-        else:
-            editor.set_session(session)
 
     def _load_failed(self, error: BaseException) -> None:
         self.detail_status.setText(
