@@ -45,9 +45,9 @@ class ExchangeActions(QObject):
         def done(summary: ExportSummary) -> None:
             self._report(
                 True,
-                self.tr("Exported %1 draft(s) and %2 template(s) to %3.")
-                .replace("%1", str(summary.drafts))
-                .replace("%2", str(summary.templates))
+                self.tr("Exported %1 and %2 to %3.")
+                .replace("%1", self.tr("%n draft(s)", "", summary.drafts))
+                .replace("%2", self.tr("%n template(s)", "", summary.templates))
                 .replace("%3", str(path)),
             )
 
@@ -69,15 +69,20 @@ class ExchangeActions(QObject):
 
     def _imported(self, report: ImportReport) -> None:
         lines = [
-            self.tr("Imported %1 draft(s) and %2 template(s).")
-            .replace("%1", str(len(report.drafts_imported)))
-            .replace("%2", str(len(report.templates_imported) + len(report.templates_renamed)))
+            self.tr("Imported %1 and %2.")
+            .replace("%1", self.tr("%n draft(s)", "", len(report.drafts_imported)))
+            .replace(
+                "%2",
+                self.tr("%n template(s)", "", len(report.templates_imported) + len(report.templates_renamed)),
+            )
         ]
         if report.drafts_skipped:
             lines.append(
                 self.tr(
-                    "%1 draft(s) were not imported because this laptop has its own draft of the same object."
-                ).replace("%1", str(len(report.drafts_skipped)))
+                    "%n draft(s) not imported: this laptop has its own draft of the same object.",
+                    "",
+                    len(report.drafts_skipped),
+                )
             )
         for old, new in report.templates_renamed:
             lines.append(
