@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from saveris_desktop.simulator import LoggerKind
 from saveris_desktop.ui.devices.editor import focusable_descendants
+from saveris_desktop.ui.devices.fields import refill_keeping_choice
 from tests.ui.devices_harness import (
     SITE,
     apply_and_wait,
@@ -348,3 +349,20 @@ def test_alarms_tab_order_follows_the_screen_after_rows_are_built(harness) -> No
     ]
     first = tab.device_editor.form.findChild(QWidget, device_rows[0])
     assert _tab_sequence(first, len(expected) - 1) == expected[1:]
+
+
+def test_refilling_a_picker_keeps_the_choice_and_sends_no_change_signal(qtbot) -> None:
+    combo = QComboBox()
+    qtbot.addWidget(combo)
+    changes: list[int] = []
+    combo.currentIndexChanged.connect(changes.append)
+    refill_keeping_choice(combo, [("a", "Slot 1"), ("b", "Slot 2")])
+    assert combo.currentData() == "a"
+    combo.setCurrentIndex(1)
+    changes.clear()
+    refill_keeping_choice(combo, [("c", "Slot 3"), ("b", "Slot 2 (disconnected)")])
+    assert (combo.currentData(), combo.currentText(), changes) == ("b", "Slot 2 (disconnected)", [])
+    refill_keeping_choice(combo, [("c", "Slot 3")])
+    assert combo.currentData() == "c"
+    refill_keeping_choice(combo, [])
+    assert combo.currentIndex() == -1 and changes == []

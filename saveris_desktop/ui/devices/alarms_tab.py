@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from saveris_desktop.api.models import SystemAlarmConfiguration
 from saveris_desktop.core.alarm_rules import ALARM, DELAY_RANGE, WARNING
 from saveris_desktop.ui.devices.editor import EditorContext, SessionEditor, set_tab_chain
-from saveris_desktop.ui.devices.fields import DurationField
+from saveris_desktop.ui.devices.fields import DurationField, refill_keeping_choice
 
 DEVICE_ALARM_KINDS = ("BATTERY_LOW", "EXTERNAL_POWER_LOST", "CONNECTION_TIMEOUT")
 SENSOR_ALARM_KINDS = ("SENSOR_BROKEN", "CALIBRATION_OVERDUE", "BATTERY_LOW")
@@ -202,14 +202,7 @@ class AlarmsTab(QWidget):
         self.device_editor.show_session(self.context.sessions.get(f"device-alarms:{uuid}"))
 
     def set_sensors(self, entries: list[tuple[str, str]]) -> None:
-        picked = self.sensor_picker.currentData()
-        self.sensor_picker.blockSignals(True)
-        self.sensor_picker.clear()
-        for uuid, label in entries:
-            self.sensor_picker.addItem(label, uuid)
-        position = self.sensor_picker.findData(picked)
-        self.sensor_picker.setCurrentIndex(position if position >= 0 else 0 if entries else -1)
-        self.sensor_picker.blockSignals(False)
+        refill_keeping_choice(self.sensor_picker, entries)
         self._picked()
 
     def _picked(self, *_: object) -> None:

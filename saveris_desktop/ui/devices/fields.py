@@ -8,12 +8,25 @@ decide whether Apply may be enabled.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from saveris_desktop.core.ranges import DurationRange, check_duration_text, format_duration
 
 ERROR_STYLE = "color: #b00020;"
 HINT_STYLE = "color: palette(mid);"
+
+
+def refill_keeping_choice(combo: QComboBox, entries: list[tuple[str, str]]) -> None:
+    """Replace the (data, label) entries of a picker without a change signal; the picked entry stays
+    picked while it is still listed, else the first is."""
+    picked = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    for data, label in entries:
+        combo.addItem(label, data)
+    position = combo.findData(picked)
+    combo.setCurrentIndex(position if position >= 0 else 0 if entries else -1)
+    combo.blockSignals(False)
 
 
 class FieldMessage(QLabel):

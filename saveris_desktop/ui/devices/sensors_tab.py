@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from saveris_desktop.api.models import Sensor
 from saveris_desktop.core.units import MAX_OFFSET, unit_symbol, units_for, value_name
 from saveris_desktop.ui.devices.editor import EditorContext, SessionEditor
-from saveris_desktop.ui.devices.fields import NumberField
+from saveris_desktop.ui.devices.fields import NumberField, refill_keeping_choice
 
 
 class _ChannelRow:
@@ -187,13 +187,7 @@ class SensorsTab(QWidget):
     def set_sensors(self, entries: list[tuple[str, str]], message: str = "") -> None:
         """`entries`: (sensor uuid, label). Keeps the picked sensor when it is still there."""
         picked = self.picker.currentData()
-        self.picker.blockSignals(True)
-        self.picker.clear()
-        for uuid, label in entries:
-            self.picker.addItem(label, uuid)
-        position = self.picker.findData(picked)
-        self.picker.setCurrentIndex(position if position >= 0 else 0 if entries else -1)
-        self.picker.blockSignals(False)
+        refill_keeping_choice(self.picker, entries)
         self.status.setText(message)
         self.status.setVisible(bool(message))
         if self.picker.currentData() != picked or self.editor.session is None:
