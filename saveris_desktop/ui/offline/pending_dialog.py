@@ -167,13 +167,13 @@ class PendingChangesDialog(QDialog):
         elif status.online is False:
             self.summary.setText(
                 self.tr(
-                    "Offline: %n change(s) wait and will be sent by themselves once the cloud is reachable.",
+                    "Offline: %n change(s) waiting, sent by themselves once the cloud is reachable.",
                     "",
                     len(items),
                 )
             )
         elif self.work.engine is None:
-            self.summary.setText(self.tr("%n change(s) wait: sign in to send them.", "", len(items)))
+            self.summary.setText(self.tr("%n change(s) waiting: sign in to send.", "", len(items)))
         else:
             self.summary.setText(self.tr("%n change(s) not yet in the cloud.", "", len(items)))
         self._update_buttons()
