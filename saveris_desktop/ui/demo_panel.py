@@ -68,8 +68,9 @@ class DemoPanel(QWidget):
         )
         self.loggers = self._named(QListWidget(self), "demoLoggerList", self.tr("Virtual loggers"))
         # Low: a rehearsal has a logger or three, and the panel must fit a laptop screen unscrolled.
-        self.loggers.setMinimumHeight(self.fontMetrics().height() * 3)
-        self.loggers.setMaximumHeight(self.fontMetrics().height() * 4 + 2 * self.loggers.frameWidth())
+        rows = self.fontMetrics().height() * 3 + 2 * self.loggers.frameWidth()
+        self.loggers.setMinimumHeight(rows)
+        self.loggers.setMaximumHeight(rows)
 
         self.led = LedIndicator(LedPattern.OFF, self)
         self.led.setObjectName("demoLed")
@@ -78,6 +79,9 @@ class DemoPanel(QWidget):
         self.status_text = QLabel(self)
         self.status_text.setObjectName("demoStatusText")
         self.status_text.setWordWrap(True)
+        # Room for its longest message, so the buttons below do not move while they are being used.
+        self.status_text.setMinimumHeight(self.fontMetrics().lineSpacing() * 3)
+        self.status_text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.button_press = self._named(
             QPushButton(self.tr("&Hold the button for 3 s"), self), "demoButtonPress"
         )
@@ -110,6 +114,8 @@ class DemoPanel(QWidget):
         self.network_state = QLabel(network)
         self.network_state.setObjectName("demoNetworkState")
         self.network_state.setWordWrap(True)
+        self.network_state.setMinimumHeight(self.fontMetrics().lineSpacing() * 2)  # no jump on toggling
+        self.network_state.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.network_toggle = self._named(QPushButton(network), "demoNetworkToggle")
         network_layout = QVBoxLayout(network)
         network_layout.addWidget(self.network_state)
