@@ -608,7 +608,8 @@ class SyncEngine:
             await self.drafts.rebase(key, on_server, draft.mine)
 
     async def _conflict(self, item: OutboxItem, conflicts: list[Any], server: Any) -> ItemResult:
-        message = f"{len(conflicts)} field(s) were changed on the server as well: choose which value to keep."
+        fields = "1 field was" if len(conflicts) == 1 else f"{len(conflicts)} fields were"
+        message = f"{fields} changed in the cloud as well: choose which value to keep."
         await self.store.write(
             lambda connection: set_state(
                 connection, item.id, OutboxState.CONFLICT, message=message, conflicts=conflicts, server=server
