@@ -27,15 +27,16 @@ _DEVICE_TYPES: tuple[tuple[str, str], ...] = (
     ("T2", "T2 logger"),
 )
 
+#: Status right after the names: what needs attention is seen without scrolling in a laptop window.
 COLUMNS: tuple[str, ...] = (
     "serial_number",
     "name",
+    "status",
     "model",
     "device_type",
     "firmware",
     "sensors",
     "last_change",
-    "status",
 )
 
 

@@ -48,12 +48,12 @@ def test_table_lists_every_logger_with_its_columns(qtbot, qloop) -> None:
     assert [view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(COLUMNS))] == [
         "Serial number",
         "Name",
+        "Status",
         "Model",
         "Device type",
         "Firmware",
         "Connected sensors",
         "Last change",
-        "Status",
     ]
     close_harness(qtbot, h)
 

@@ -54,8 +54,8 @@ from saveris_desktop.ui.devices.table_model import UUID_ROLE, DeviceFilterProxy,
 log = logging.getLogger(__name__)
 
 RECENT_SITES_KEY = "devices/recent_sites"
-#: v2: the name column was added; a header state saved before it would put widths on the wrong columns
-HEADER_STATE_KEY = "devices/table_header_v2"
+#: v3: name column added, status moved; an older header state would put widths on the wrong columns
+HEADER_STATE_KEY = "devices/table_header_v3"
 POLL_INTERVAL_S = 10.0
 
 
@@ -166,7 +166,7 @@ class DevicesView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((115, 165, 75, 165, 65, 135, 120)):
+        for column, width in enumerate((115, 165, 135, 75, 165, 65, 135)):
             self.table.setColumnWidth(column, width)
         self.empty_label = QLabel(self.tr("Choose or type a site to see its loggers."), self)
         self.empty_label.setObjectName("device_table_empty")
