@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from saveris_desktop.api.models import LogicalChannel, MeasuringObject, SensorChannelRef
 from saveris_desktop.core import alarm_rules as rules
@@ -122,6 +123,25 @@ def test_proposed_channel_name_follows_the_picked_channel_but_a_typed_one_stays(
     qtbot.waitUntil(lambda: first.channel.isEnabled(), timeout=5000)
     first.channel.setCurrentIndex(1)
     assert first.name.text() == "Cabinet air"  # what the technician typed is never replaced
+
+
+def test_create_dialog_tab_order_runs_through_each_channel_row(qtbot, harness) -> None:
+    dialog = harness.view.objects_tab.open_create_dialog()
+    dialog.add_channel()
+    order, widget = [], dialog.name
+    for _ in range(13):
+        order.append(widget.objectName())
+        widget = widget.nextInFocusChain()
+        while not widget.focusPolicy() & Qt.FocusPolicy.TabFocus or not widget.objectName():
+            widget = widget.nextInFocusChain()
+    assert order == [
+        "new_object_name",
+        "new_object_description",
+        *[f"new_channel_{i}_{part}" for i in (0, 1) for part in ("name", "sensor", "channel", "remove")],
+        "new_object_add_channel",
+        "new_object_create",
+        "new_object_cancel",
+    ]
 
 
 def test_create_refused_by_the_server_keeps_the_dialog_filled(qtbot, harness) -> None:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from saveris_desktop.api.models import LogicalChannel, MeasuringObject, Sensor, SensorChannelRef
 from saveris_desktop.core.tasks import TaskOwner
-from saveris_desktop.ui.devices.editor import describe_error
+from saveris_desktop.ui.devices.editor import describe_error, set_tab_chain
 from saveris_desktop.ui.devices.fields import ERROR_STYLE, FieldMessage
 from saveris_desktop.ui.devices.sensor_directory import SensorDirectory, channel_label
 
@@ -100,9 +100,14 @@ class CreateObjectDialog(QDialog):
         self.description = QLineEdit(self)
         self.description.setObjectName("new_object_description")
         self.description.setAccessibleName(self.tr("Description"))
+        name_box = QWidget(self)  # the message sits right under the field, not a form row further down
+        name_column = QVBoxLayout(name_box)
+        name_column.setContentsMargins(0, 0, 0, 0)
+        name_column.setSpacing(2)
+        name_column.addWidget(self.name)
+        name_column.addWidget(self.name_message)
         form = QFormLayout()
-        form.addRow(self.tr("Name"), self.name)
-        form.addRow("", self.name_message)
+        form.addRow(self.tr("Name"), name_box)
         form.addRow(self.tr("Description"), self.description)
 
         self.channels_host = QWidget(self)
@@ -186,9 +191,20 @@ class CreateObjectDialog(QDialog):
         row.channel.currentIndexChanged.connect(lambda _i, r=row: self._channel_picked(r))
         row.remove.clicked.connect(lambda _c=False, r=row: self.remove_channel(r))
         self.rows.append(row)
+        self._order_tabs()
         if index == 0 and self.preferred and row.sensor.count() > 1:
             row.sensor.setCurrentIndex(1)
         self.validate()
+
+    def _order_tabs(self) -> None:
+        # Rows are created after the buttons: without this, Tab jumped from Description to "Add".
+        rows = [w for r in self.rows for w in (r.name, r.sensor, r.channel, r.remove)]
+        buttons = [
+            self.add_button,
+            self.create_button,
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel),
+        ]
+        set_tab_chain([self.name, self.description, *rows, *buttons])
 
     def remove_channel(self, row: _ChannelInputs) -> None:
         if len(self.rows) <= 1:
