@@ -281,6 +281,7 @@ class MainWindow(QMainWindow):
         )
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.sig_configure_device.connect(self.open_device)
+        wizard.sig_flow_changed.connect(self._wizard_flow_changed)
         wizard.finished.connect(self._wizard_finished)
         self.wizard = wizard
         # Not modal: the demo panel (a dock of this window) must stay usable while the wizard waits.
@@ -317,6 +318,13 @@ class MainWindow(QMainWindow):
         view.show_site(services.site)  # type: ignore[attr-defined]
         self.stack.setCurrentWidget(view)
         view.open_device(uuid)  # type: ignore[attr-defined]
+
+    def _wizard_flow_changed(self) -> None:
+        from saveris_desktop.core.onboarding import Step
+
+        # The wizard saw a new logger: list it now, not at the device table's next poll.
+        if self.wizard is not None and self.wizard.flow.step is Step.FOUND and self.devices_view is not None:
+            self.devices_view.refresh_now()  # type: ignore[attr-defined]
 
     def _wizard_finished(self, _result: int) -> None:
         self.wizard = None

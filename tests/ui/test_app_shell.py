@@ -216,6 +216,35 @@ def test_configure_this_logger_opens_it_in_the_device_view(qtbot, qloop) -> None
     assert "Site: Bakery North" in window.site_label.text()
 
 
+def test_a_found_logger_is_in_the_device_table_before_the_next_poll(qtbot, qloop) -> None:
+    from saveris_desktop.simulator import Simulator
+    from saveris_desktop.ui.devices.view import POLL_INTERVAL_S
+    from saveris_desktop.ui.wizard import PageId
+    from tests.ui.test_wizard import WIFI_PASSWORD, create_site, sign_in, to_waiting
+    from tests.ui.wizard_harness import FAST_TIMING, Harness
+
+    assert POLL_INTERVAL_S >= 3.0  # the table's own poll would come too late for the wait below
+    sim = Simulator(seed=9, join_delay=0.0)
+    services = make_services(sim)
+    window = MainWindow(UiState(), demo=True)
+    qtbot.addWidget(window)
+    window.wizard_timing = FAST_TIMING
+    window.show()
+    window.attach_services(services)
+    window.start_onboarding()
+    h = Harness(sim, services, window.wizard, [0.0])
+    sign_in(qtbot, h)
+    key = create_site(qtbot, h)
+    to_waiting(qtbot, h)
+    view = window.devices_view
+    qtbot.waitUntil(lambda: view.site == "Bakery North" and view.watcher.status().polls >= 1, timeout=5000)
+    logger = sim.create_logger(LoggerKind.QSR_TEMPERATURE)
+    sim.press_button(logger.id, 3.0)
+    sim.submit_configuration(logger.id, key, "Bakery-WLAN", WIFI_PASSWORD)
+    qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
+    qtbot.waitUntil(lambda: view.model.row_of(logger.device_uuid) is not None, timeout=1500)
+
+
 def test_every_interactive_widget_of_the_shell_has_names(qtbot, qloop) -> None:
     from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit, QWidget
 

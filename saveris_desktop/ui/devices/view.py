@@ -321,6 +321,11 @@ class DevicesView(QWidget):
         self.table.scrollTo(proxy_index)
         self._show_device(uuid)
 
+    def refresh_now(self) -> None:
+        """Poll at once instead of at the next interval, e.g. the wizard has just seen a logger join."""
+        if self.site is not None:
+            self.watcher.poll_now()
+
     def selected_uuids(self) -> list[str]:
         rows = self.table.selectionModel().selectedRows()
         return [index.data(UUID_ROLE) for index in rows]
