@@ -105,6 +105,7 @@ def test_create_object_with_channels_picked_from_lists(qtbot, harness) -> None:
     assert channels["Air humidity"].physical_value_id == "PV_HUMIDITY"
     assert tab.selected_uuids() == [created.uuid]
     assert "(this logger)" in tab.list.selectedItems()[0].text()
+    qtbot.waitUntil(lambda: tab.status.text().startswith(f"{len(objects)} measuring object"), timeout=5000)
 
 
 def test_proposed_channel_name_follows_the_picked_channel_but_a_typed_one_stays(qtbot, harness) -> None:

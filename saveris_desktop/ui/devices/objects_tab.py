@@ -184,9 +184,7 @@ class ObjectsTab(QWidget):
             item.setText(obj.name + (self.tr("  (this logger)") if uses_device else ""))
             item.setSelected(uuid in selected)
         self.list.blockSignals(False)
-        self.status.setText(
-            self.tr("%1 measuring object(s) in this site.").replace("%1", str(len(self.objects)))
-        )
+        self.status.setText(self.tr("%n measuring object(s) in this site.", "", len(self.objects)))
         self._selection_changed()
 
     def selected_uuids(self) -> list[str]:
