@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import ipaddress
 import logging
 import os
 import socket
@@ -25,19 +24,12 @@ from pathlib import Path
 
 import uvicorn
 
+from saveris_desktop.api.regions import is_loopback_host
+
 from .facade import DEFAULT_TOKEN_LIFETIME, DEMO_PASSWORD, DEMO_USERNAME, Simulator
 from .responses import QUIET_DELIBERATE_CUTS
 
 DEFAULT_PORT = 8765
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def bind(host: str, port: int) -> socket.socket:
@@ -76,7 +68,7 @@ def _server(sim: Simulator, *, log_level: str) -> uvicorn.Server:
 @contextlib.contextmanager
 def serve_in_thread(sim: Simulator, *, host: str = "127.0.0.1", log_level: str = "warning") -> Iterator[str]:
     """Serve `sim` over a real socket on a free loopback port; yields the base URL (tests, demo mode)."""
-    if not _is_loopback(host):
+    if not is_loopback_host(host):
         raise ValueError(f"serve_in_thread binds loopback only, not {host!r}")
     sock = bind(host, 0)
     server = _server(sim, log_level=log_level)
@@ -126,7 +118,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if not _is_loopback(args.host) and not args.allow_remote:
+    if not is_loopback_host(args.host) and not args.allow_remote:
         print(
             f"saveris-sim: refusing to bind {args.host}: the simulator is for this computer only. "
             "Add --allow-remote to serve other hosts (no TLS, control API without login).",
