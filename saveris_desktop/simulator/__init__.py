@@ -47,6 +47,7 @@ from .clock import ManualClock, RealClock
 from .facade import DEMO_PASSWORD, DEMO_USERNAME, Simulator
 from .faults import Fault, FaultKind
 from .loggers import ConfigurationResult, LedState, LoggerKind, VirtualLogger
+from .validation import Refusal
 
 __all__ = [
     "DEMO_PASSWORD",
@@ -58,6 +59,7 @@ __all__ = [
     "LoggerKind",
     "ManualClock",
     "RealClock",
+    "Refusal",
     "Simulator",
     "VirtualLogger",
 ]

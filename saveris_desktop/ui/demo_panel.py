@@ -166,20 +166,39 @@ class DemoPanel(QWidget):
         )
 
     def press_button(self) -> None:
+        from saveris_desktop.simulator import Refusal
+
         logger_id = self.current_logger_id()
         if logger_id is not None:
-            self.sim.press_button(logger_id, 3.0)  # its answer is the status shown above the button
+            try:
+                self.sim.press_button(logger_id, 3.0)  # its answer is the status shown above the button
+            except Refusal:
+                self._logger_gone()
+                return
             self.result.clear()
             self.refresh()
+
+    def _logger_gone(self) -> None:
+        # The simulator was reset meanwhile (its control API, e.g. from a browser).
+        self.refresh()
+        self.result.setText(
+            self.tr("That logger no longer exists: the simulator was reset. Unpack a new one.")
+        )
 
     def submit(self) -> None:
         logger_id = self.current_logger_id()
         if logger_id is None:
             self.result.setText(self.tr("Unpack a logger first."))
             return
-        outcome = self.sim.submit_configuration(
-            logger_id, self.account_id.text(), self.wifi_ssid.text(), self.wifi_password.text()
-        )
+        from saveris_desktop.simulator import Refusal
+
+        try:
+            outcome = self.sim.submit_configuration(
+                logger_id, self.account_id.text(), self.wifi_ssid.text(), self.wifi_password.text()
+            )
+        except Refusal:
+            self._logger_gone()
+            return
         lines = [outcome.message, *outcome.field_errors.values()]
         self.result.setText("\n".join(lines))
         self.refresh()

@@ -352,3 +352,20 @@ def test_the_virtual_logger_gets_the_site_key_on_the_loggers_wifi(qtbot, qloop) 
     panel.network_toggle.click()  # on the logger's Wi-Fi now
     panel.fill_key.click()
     assert panel.account_id.text() == keys[0]
+
+
+def test_demo_panel_survives_a_simulator_reset_from_its_control_api(qtbot, qloop) -> None:
+    from saveris_desktop.simulator import Simulator
+
+    sim = Simulator(seed=10)
+    panel = DemoPanel(make_services(sim))
+    qtbot.addWidget(panel)
+    panel.unpack_button.click()
+    sim.reset()  # e.g. POST /_sim/reset from a browser while the panel still shows the logger
+    panel.button_press.click()
+    assert "simulator was reset" in panel.result.text()
+    panel.unpack_button.click()
+    sim.reset()
+    panel.save_config.click()
+    assert "simulator was reset" in panel.result.text()
+    assert not panel.button_press.isEnabled()  # the list no longer offers the vanished logger
