@@ -6,8 +6,8 @@ For each open item, oldest first:
    item's base and payload: if the result is what the server already has, the item is done without
    sending (this is how a change sent just before a crash is never sent twice); fields changed on
    both sides stop the item as a conflict for the technician; otherwise the merge is sent.
-   For a creation (POST /measuring-objects) the site's objects are listed and one with the same
-   name and channels counts as already created.
+   For a creation (POST /measuring-objects) the site's objects are listed and one the client's
+   `same_measuring_object` recognises counts as already created.
 3. The item is marked "sending" (with an audit entry) in one transaction BEFORE the request, and
    "done"/"failed" (audit completed) in one transaction after.
 A network failure ends the run (the item keeps its state and the next run checks again); a
@@ -30,6 +30,7 @@ from typing import Any, Protocol
 
 from pydantic import ValidationError
 
+from saveris_desktop.api.client import same_measuring_object
 from saveris_desktop.api.errors import (
     ApiError,
     AuthenticationError,
@@ -191,15 +192,6 @@ def _covers(server: Any, payload: Any) -> bool:
     if isinstance(server, dict) and isinstance(payload, dict):
         return all(key in server and _covers(server[key], value) for key, value in payload.items())
     return same_json(server, payload)
-
-
-def _same_object(a: MeasuringObject, b: MeasuringObject) -> bool:
-    """How an object created by an earlier (interrupted) run is recognised: name + logical channels."""
-
-    def channels(obj: MeasuringObject) -> list[tuple[str, str]]:
-        return sorted((c.name, c.physical_value_id) for c in obj.logical_channels)
-
-    return a.name == b.name and channels(a) == channels(b)
 
 
 class _StopRunError(Exception):
@@ -480,7 +472,7 @@ class SyncEngine:
             existing = await self.client.list_measuring_objects(item.site)
         except ApiError as error:
             return await self._api_failure(item, error, before=None, during_send=False)
-        found = next((obj for obj in existing if _same_object(obj, wanted)), None)
+        found = next((obj for obj in existing if same_measuring_object(obj, wanted)), None)
         if found is not None:
             return await self._done(item, Outcome.ALREADY_APPLIED, after=found.to_payload(), created=found)
         await self._mark_sending(item, before=None, after=item.payload)

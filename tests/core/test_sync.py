@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from saveris_desktop.api.models import SensorChannelRef
 from saveris_desktop.core.audit import AuditResult, entries_to_csv
 from saveris_desktop.core.drafts import DraftKey, DraftStore
 from saveris_desktop.core.merge import Side
@@ -209,6 +210,35 @@ async def test_crash_after_creating_an_object_does_not_create_it_twice(
     assert len(server.measuring_objects[SITE]) == 1
     assert result.object_id == server.measuring_objects[SITE][0]["uuid"]
     await second.close()
+
+
+async def test_an_older_object_on_another_sensor_is_not_taken_for_the_one_to_create(
+    store: Store, server: FakeServer
+) -> None:
+    # same name and channel names, but fed by another sensor: a different object, so create ours
+    older = fridge_object()
+    older.logical_channels[0].sensor_channel = SensorChannelRef(sensor_uuid="sensor-old")
+    server.measuring_objects[SITE] = [{**older.to_payload(), "uuid": "older"}]
+    wanted = fridge_object()
+    wanted.logical_channels[0].sensor_channel = SensorChannelRef(sensor_uuid="sensor-new")
+    engine = engine_for(store, server)
+    await engine.outbox.enqueue(EU, SITE, "measuring_object", new_placeholder(), wanted.to_payload())
+    [result] = await engine.sync_now()
+    assert result.outcome is Outcome.SENT
+    assert len(server.measuring_objects[SITE]) == 2
+
+
+async def test_an_object_the_server_stored_with_trimmed_name_counts_as_created(
+    store: Store, server: FakeServer
+) -> None:
+    server.measuring_objects[SITE] = [{**fridge_object("Fridge 3").to_payload(), "uuid": "made"}]
+    engine = engine_for(store, server)
+    await engine.outbox.enqueue(
+        EU, SITE, "measuring_object", new_placeholder(), fridge_object(" Fridge 3 ").to_payload()
+    )
+    [result] = await engine.sync_now()
+    assert result.outcome is Outcome.ALREADY_APPLIED and result.object_id == "made"
+    assert len(server.measuring_objects[SITE]) == 1
 
 
 async def test_new_object_then_its_settings_in_one_run(store: Store, server: FakeServer) -> None:
