@@ -30,11 +30,10 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from saveris_desktop.api.models import SensorChannelRef
 from saveris_desktop.core.drafts import Draft, DraftKey, DraftKind, DraftStore, upsert_draft
+from saveris_desktop.core.onboarding import SITE_NAME_MAX_LENGTH, SiteNameProblem, check_site_name
 from saveris_desktop.core.outbox import OutboxItem, OutboxState, enqueue_in, new_placeholder
 from saveris_desktop.core.store import timestamp
 from saveris_desktop.core.sync import SITE_KIND, SyncEngine
-
-MAX_SITE_NAME = 100
 
 
 class PlanModel(BaseModel):
@@ -78,14 +77,19 @@ class PlanProblem:
     message: str
 
 
+_SITE_NAME_MESSAGES = {
+    SiteNameProblem.EMPTY: "Enter a site name.",
+    SiteNameProblem.TOO_LONG: f"A site name has at most {SITE_NAME_MAX_LENGTH} characters.",
+    SiteNameProblem.CONTROL_CHARACTERS: "A site name cannot contain control characters.",
+}
+
+
 def validate_plan(plan: SitePlan) -> list[PlanProblem]:
     """Every reason the plan cannot be sent as it is (empty: fine). Waiting channels are not problems."""
     problems: list[PlanProblem] = []
-    site = plan.site.strip()
-    if not site:
-        problems.append(PlanProblem("site", "Enter a site name."))
-    elif len(site) > MAX_SITE_NAME:
-        problems.append(PlanProblem("site", f"A site name has at most {MAX_SITE_NAME} characters."))
+    site_problem = check_site_name(plan.site).problem  # the wizard's rule: one rule for a site name
+    if site_problem is not None:
+        problems.append(PlanProblem("site", _SITE_NAME_MESSAGES[site_problem]))
     if plan.timezone not in zoneinfo.available_timezones():
         problems.append(PlanProblem("timezone", f"'{plan.timezone}' is not a known time zone."))
     seen: set[str] = set()

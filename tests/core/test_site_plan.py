@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from saveris_desktop.api.models import SensorChannelRef
+from saveris_desktop.core.onboarding import SITE_NAME_MAX_LENGTH, check_site_name
 from saveris_desktop.core.site_plan import (
     ObjectState,
     PlannedChannel,
@@ -133,6 +134,21 @@ async def test_invalid_plan_is_refused_with_reasons(engine: SyncEngine) -> None:
     report = await SitePlanner(engine).create_in_cloud(bad)
     assert report.refused and report.queued == []
     assert await engine.outbox.items() == []
+
+
+@pytest.mark.parametrize("site", ["N" * (SITE_NAME_MAX_LENGTH + 1), "Bakery\tNord\u0007"])
+def test_a_site_name_the_wizard_refuses_is_refused_by_the_plan_too(site: str) -> None:
+    assert not check_site_name(site).ok
+    bad = plan()
+    bad.site = site
+    [problem] = validate_plan(bad)
+    assert problem.field == "site"
+
+
+def test_a_site_name_the_wizard_accepts_is_accepted_by_the_plan() -> None:
+    fine = plan()
+    fine.site = "N" * SITE_NAME_MAX_LENGTH
+    assert validate_plan(fine) == []
 
 
 async def test_discarding_a_creation_discards_its_settings_and_allows_queueing_again(

@@ -35,6 +35,7 @@ from saveris_desktop.api.errors import ApiError
 from saveris_desktop.api.models import Sensor, SensorChannelRef
 from saveris_desktop.core.drafts import DraftKind
 from saveris_desktop.core.offline import OfflineWork
+from saveris_desktop.core.onboarding import check_site_name
 from saveris_desktop.core.outbox import OutboxState
 from saveris_desktop.core.presets import PRESETS, AlarmPreset
 from saveris_desktop.core.site_plan import (
@@ -387,7 +388,9 @@ class SitePlanDialog(QDialog):
     def _site_edited(self, text: str) -> None:
         if self.plan.site_queued:
             return
-        self.plan.site = text.strip()
+        self.plan.site = check_site_name(
+            text
+        ).name  # trimmed and inner blanks collapsed, as the wizard sends it
         self._changed()
 
     def _timezone_edited(self, text: str) -> None:

@@ -22,6 +22,7 @@ from saveris_desktop.api.models import (
 from saveris_desktop.core.drafts import DraftKey
 from saveris_desktop.core.merge import MISSING, Conflict, Side
 from saveris_desktop.core.offline import OfflineWork
+from saveris_desktop.core.onboarding import check_site_name
 from saveris_desktop.core.outbox import OutboxState
 from saveris_desktop.core.presets import preset
 from saveris_desktop.core.services import AppServices
@@ -481,6 +482,14 @@ def test_site_plan_object_from_a_template(qtbot: Any, harness: Harness) -> None:
     )
     assert dialog.channels.cellWidget(0, 2).currentText().startswith("Freezer")
     assert dialog.cycle.value() == 10
+
+
+def test_site_name_is_kept_as_the_wizard_would_send_it(qtbot: Any, harness: Harness) -> None:
+    dialog = harness.ui.show_site_plan()
+    site_line = dialog.site_box.lineEdit()
+    assert site_line is not None
+    qtbot.keyClicks(site_line, " Bakery   Nord ")
+    assert dialog.plan.site == check_site_name(" Bakery   Nord ").name == "Bakery Nord"
 
 
 def test_typing_another_plans_site_name_does_not_overwrite_it(qtbot: Any, harness: Harness) -> None:
