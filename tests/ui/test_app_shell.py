@@ -186,13 +186,13 @@ def test_the_virtual_logger_page_is_served_on_loopback_for_a_browser(qtbot, qloo
         httpx.get(urls[0], timeout=1)  # stopped with the app
 
 
-def test_configure_this_logger_opens_it_in_the_device_view(qtbot, qloop) -> None:
+def _window_waiting_for_a_logger(qtbot, seed: int):
+    """The real main window with its wizard signed in, a site created and the waiting page showing."""
     from saveris_desktop.simulator import Simulator
-    from saveris_desktop.ui.wizard import PageId
-    from tests.ui.test_wizard import WIFI_PASSWORD, create_site, sign_in, to_waiting
+    from tests.ui.test_wizard import create_site, sign_in, to_waiting
     from tests.ui.wizard_harness import FAST_TIMING, Harness
 
-    sim = Simulator(seed=7, join_delay=0.0)
+    sim = Simulator(seed=seed, join_delay=0.0)
     services = make_services(sim)
     window = MainWindow(UiState(), demo=True)
     qtbot.addWidget(window)
@@ -204,10 +204,25 @@ def test_configure_this_logger_opens_it_in_the_device_view(qtbot, qloop) -> None
     sign_in(qtbot, h)
     key = create_site(qtbot, h)
     to_waiting(qtbot, h)
-    logger = sim.create_logger(LoggerKind.SAVERIS2)
+    return sim, window, h, key
+
+
+def _logger_joins(qtbot, sim, h, key: str, kind: LoggerKind):
+    from saveris_desktop.ui.wizard import PageId
+    from tests.ui.test_wizard import WIFI_PASSWORD
+
+    logger = sim.create_logger(kind)
     sim.press_button(logger.id, 3.0)
     sim.submit_configuration(logger.id, key, "Bakery-WLAN", WIFI_PASSWORD)
     qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
+    return logger
+
+
+def test_configure_this_logger_opens_it_in_the_device_view(qtbot, qloop) -> None:
+    from saveris_desktop.ui.wizard import PageId
+
+    sim, window, h, key = _window_waiting_for_a_logger(qtbot, seed=7)
+    logger = _logger_joins(qtbot, sim, h, key, LoggerKind.SAVERIS2)
     h.wizard.pages[PageId.FOUND].configure_button.click()
     view = window.devices_view
     assert window.stack.currentWidget() is view
@@ -217,31 +232,13 @@ def test_configure_this_logger_opens_it_in_the_device_view(qtbot, qloop) -> None
 
 
 def test_a_found_logger_is_in_the_device_table_before_the_next_poll(qtbot, qloop) -> None:
-    from saveris_desktop.simulator import Simulator
     from saveris_desktop.ui.devices.view import POLL_INTERVAL_S
-    from saveris_desktop.ui.wizard import PageId
-    from tests.ui.test_wizard import WIFI_PASSWORD, create_site, sign_in, to_waiting
-    from tests.ui.wizard_harness import FAST_TIMING, Harness
 
     assert POLL_INTERVAL_S >= 3.0  # the table's own poll would come too late for the wait below
-    sim = Simulator(seed=9, join_delay=0.0)
-    services = make_services(sim)
-    window = MainWindow(UiState(), demo=True)
-    qtbot.addWidget(window)
-    window.wizard_timing = FAST_TIMING
-    window.show()
-    window.attach_services(services)
-    window.start_onboarding()
-    h = Harness(sim, services, window.wizard, [0.0])
-    sign_in(qtbot, h)
-    key = create_site(qtbot, h)
-    to_waiting(qtbot, h)
+    sim, window, h, key = _window_waiting_for_a_logger(qtbot, seed=9)
     view = window.devices_view
     qtbot.waitUntil(lambda: view.site == "Bakery North" and view.watcher.status().polls >= 1, timeout=5000)
-    logger = sim.create_logger(LoggerKind.QSR_TEMPERATURE)
-    sim.press_button(logger.id, 3.0)
-    sim.submit_configuration(logger.id, key, "Bakery-WLAN", WIFI_PASSWORD)
-    qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
+    logger = _logger_joins(qtbot, sim, h, key, LoggerKind.QSR_TEMPERATURE)
     qtbot.waitUntil(lambda: view.model.row_of(logger.device_uuid) is not None, timeout=1500)
 
 
