@@ -199,10 +199,13 @@ def _in_transaction(connection: sqlite3.Connection, work: Callable[[sqlite3.Conn
     connection.execute(begin)
     try:
         result = work(connection)
+        connection.execute("COMMIT")
     except BaseException:
-        connection.execute("ROLLBACK")
+        # A refused COMMIT (a constraint checked at commit, disk full) leaves the transaction open,
+        # and every later BEGIN would fail; sqlite may also have rolled back already on its own.
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
         raise
-    connection.execute("COMMIT")
     return result
 
 

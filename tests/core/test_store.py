@@ -56,6 +56,29 @@ async def test_failed_write_commits_nothing(tmp_path: Path) -> None:
     await store.close()
 
 
+async def test_a_refused_commit_commits_nothing_and_later_writes_still_work(tmp_path: Path) -> None:
+    store = await Store.open(tmp_path / "db.sqlite3")
+    drafts = DraftStore(store)
+
+    def refused_at_commit(connection: sqlite3.Connection) -> None:
+        # a deferred foreign key is checked at COMMIT: a real way for COMMIT itself to fail
+        connection.execute("PRAGMA defer_foreign_keys = ON")
+        connection.execute("CREATE TEMP TABLE parent (id INTEGER PRIMARY KEY)")
+        connection.execute("CREATE TEMP TABLE child (parent INTEGER REFERENCES parent (id))")
+        connection.execute("INSERT INTO child VALUES (1)")
+        connection.execute(
+            "INSERT INTO drafts (endpoint, site, kind, object_id, mine, updated_at) "
+            "VALUES ('e', 's', 'k', 'o', '{}', 't')"
+        )
+
+    with pytest.raises(sqlite3.IntegrityError):
+        await store.write(refused_at_commit)
+    assert await drafts.find() == []  # nothing of the refused transaction is visible
+    await drafts.save(draft_key(1), draft_body(1))  # the store is not stuck in the open transaction
+    assert len(await drafts.find()) == 1
+    await store.close()
+
+
 async def test_garbage_file_is_backed_up_reported_and_replaced(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
     garbage = b"this is not a database at all " * 200
