@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from saveris_desktop.api.errors import NotFoundError
+from saveris_desktop.api.errors import NetworkError, NotFoundError
 from saveris_desktop.api.models import Device
 from saveris_desktop.core import heap
 from saveris_desktop.core.device_rows import COLUMNS
@@ -630,8 +630,18 @@ class DevicesView(QWidget):
             words = ", ".join(f"{k.replace('_', ' ')} {format_duration(v)}" for k, v in changes.items())
 
             async def change(uuid: str) -> str:
-                device = await context.client.get_device(context.site, uuid)
-                await context.client.put_device(context.site, device.with_changes(**changes))
+                try:
+                    device = await context.client.get_device(context.site, uuid)
+                    await context.client.put_device(context.site, device.with_changes(**changes))
+                except NetworkError:
+                    # Offline: as the editor's Apply does, queue it on the last listing of the logger;
+                    # the outbox checks the cloud's state and merges before it sends.
+                    known, queue = self.model.device(uuid), context.queue_offline
+                    if known is None or queue is None:
+                        raise
+                    session = context.session(f"device:{uuid}", known.to_payload())
+                    await queue(session, known.with_changes(**changes).to_payload())
+                    return self.tr("queued (no connection), sent by itself later: %1").replace("%1", words)
                 return words
 
             return change

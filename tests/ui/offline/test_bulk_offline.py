@@ -1,0 +1,51 @@
+"""Bulk settings without a network: queued like the editor's Apply, sent by the outbox later."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QCheckBox, QMainWindow
+
+from saveris_desktop.core.offline import OfflineWork
+from saveris_desktop.simulator import LoggerKind
+from saveris_desktop.ui.devices.fields import DurationField
+from saveris_desktop.ui.offline.integration import install_offline
+from tests.ui.devices_harness import SITE, close_harness, make_devices_harness, open_and_wait, run
+from tests.ui.test_devices_bulk import _results, _select_all_rows
+
+
+def test_bulk_settings_offline_are_queued_and_sent_when_back(qtbot: Any, qloop: Any, tmp_path: Path) -> None:
+    harness = make_devices_harness(qtbot, [LoggerKind.QSR_TEMPERATURE, LoggerKind.QSR_TEMPERATURE_HUMIDITY])
+    work = run(qtbot, OfflineWork.open(harness.services, tmp_path / "db.sqlite3"))
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.devices_view = harness.view  # type: ignore[attr-defined]  (what MainWindow offers)
+    integration = install_offline(window, work)
+    open_and_wait(qtbot, harness, harness.device_uuids[0])
+    try:
+        view = harness.view
+        _select_all_rows(view)
+        dialog = view.open_bulk_settings()
+        qtbot.addWidget(dialog)
+        dialog.form.findChild(QCheckBox, "bulk_measuring_on").setChecked(True)
+        [measuring] = [
+            f
+            for f in dialog.form.findChildren(DurationField)
+            if f.edit.objectName() == "bulk_measuring_cycle"
+        ]
+        measuring.set_text("10 min")
+
+        harness.sim.set_network_down(True)  # the laptop is on a logger's hotspot
+        dialog.start_button.click()
+        qtbot.waitUntil(lambda: not dialog.running and len(dialog.results) == 2, timeout=10000)
+        assert all("queued" in text for text in _results(dialog)), _results(dialog)
+        qtbot.waitUntil(lambda: integration.status_widget.status.open_changes == 2, timeout=5000)
+
+        harness.sim.set_network_down(False)
+        run(qtbot, harness.client.list_devices(SITE))  # the next poll: connectivity is back
+        qtbot.waitUntil(lambda: integration.status_widget.status.open_changes == 0, timeout=10000)
+        for uuid in harness.device_uuids:
+            assert run(qtbot, harness.client.get_device(SITE, uuid)).measuring_cycle == 600_000
+    finally:
+        close_harness(qtbot, harness)
