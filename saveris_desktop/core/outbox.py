@@ -223,13 +223,17 @@ class Outbox:
 
         return await self._store.write(work)
 
-    async def discard(self, item_id: int) -> None:
-        """Drop a change the technician no longer wants sent (its draft, if any, stays)."""
+    async def discard(self, item_id: int) -> bool:
+        """Drop a change the technician no longer wants sent (its draft, if any, stays).
 
-        def work(connection: sqlite3.Connection) -> None:
+        False for an item that is "sending": it may be on its way or already arrived, which a
+        discard cannot take back, and its audit entry still awaits the verdict; the sync settles it.
+        """
+
+        def work(connection: sqlite3.Connection) -> bool:
             item = fetch_item(connection, item_id)
-            if item.state is OutboxState.DONE:
-                return
+            if item.state in (OutboxState.DONE, OutboxState.SENDING):
+                return False
             connection.execute("DELETE FROM outbox WHERE id = ?", (item_id,))
             if item.object_id.startswith(PLACEHOLDER_PREFIX):
                 # the settings queued for an object that will now never be created go with it
@@ -237,8 +241,9 @@ class Outbox:
                     "DELETE FROM outbox WHERE endpoint = ? AND object_id = ? AND state != ?",
                     (item.endpoint, item.object_id, OutboxState.DONE.value),
                 )
+            return True
 
-        await self._store.write(work)
+        return await self._store.write(work)
 
 
 def bind_placeholders(connection: sqlite3.Connection, endpoint: str, mapping: Mapping[str, str]) -> None:

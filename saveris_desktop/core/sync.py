@@ -9,7 +9,9 @@ For each open item, oldest first:
    For a creation (POST /measuring-objects) the site's objects are listed and one the client's
    `same_measuring_object` recognises counts as already created.
 3. The item is marked "sending" (with an audit entry) in one transaction BEFORE the request, and
-   "done"/"failed" (audit completed) in one transaction after.
+   "done"/"failed" (audit completed) in one transaction after. Both check that the item is still the
+   version that was judged: an edit coalesced into it (or a discard) during the server read makes
+   the run judge the newest version again, never send or settle an older one.
 A network failure ends the run (the item keeps its state and the next run checks again); a
 conflict or refusal blocks later items of the same object, never items of other objects, and a site
 whose creation failed blocks the rest of that site.
@@ -192,6 +194,14 @@ def _covers(server: Any, payload: Any) -> bool:
     if isinstance(server, dict) and isinstance(payload, dict):
         return all(key in server and _covers(server[key], value) for key, value in payload.items())
     return same_json(server, payload)
+
+
+class _ChangedMeanwhileError(Exception):
+    """The item was replaced by a newer edit (or discarded) while the run was reading the server."""
+
+
+#: how often an item that keeps changing under the run is read again before it waits for the next run
+_FRESH_READS = 3
 
 
 class _StopRunError(Exception):
@@ -403,12 +413,14 @@ class SyncEngine:
                         )
                         continue
                     try:
-                        result = await self._process(item)
+                        result = await self._process_latest(item)
                     except _StopRunError as stop:
                         results.append(
                             ItemResult(item.id, item.kind, item.object_id, stop.outcome, stop.message)
                         )
                         break
+                    if result is None:
+                        continue  # discarded by the technician meanwhile
                     results.append(result)
                     self._online = True  # the cloud answered
                     if result.outcome not in (Outcome.SENT, Outcome.ALREADY_APPLIED):
@@ -421,6 +433,22 @@ class SyncEngine:
             if self._online is False:
                 self._start_probe()
             return results
+
+    async def _process_latest(self, item: OutboxItem) -> ItemResult | None:
+        """`_process` the item's newest version: an edit coalesced into it during the server read
+        must not be marked done with the older payload sent. None: it was discarded meanwhile."""
+        for _ in range(_FRESH_READS):
+            try:
+                return await self._process(item)
+            except _ChangedMeanwhileError:
+                try:
+                    item = await self.outbox.get(item.id)
+                except KeyError:
+                    return None
+                if item.state not in (OutboxState.PENDING, OutboxState.SENDING):
+                    return None  # e.g. retried/resolved elsewhere: the next run takes it as it is
+        message = "Changed again while being sent; it goes with the next run."
+        return ItemResult(item.id, item.kind, item.object_id, Outcome.WAITING, message)
 
     async def _process(self, item: OutboxItem) -> ItemResult:
         if item.kind == SITE_KIND:
@@ -506,7 +534,7 @@ class SyncEngine:
 
     async def _mark_sending(self, item: OutboxItem, *, before: Any, after: Any) -> None:
         def work(connection: sqlite3.Connection) -> None:
-            current = fetch_item(connection, item.id)
+            current = _unchanged(connection, item)
             if current.state is OutboxState.SENDING and current.audit_id is not None:
                 # the earlier attempt's verdict never arrived: its entry describes this same send
                 audit_id = current.audit_id
@@ -550,7 +578,10 @@ class SyncEngine:
             message, audit_result = "Already on the server; not sent again.", AuditResult.ALREADY_APPLIED
 
         def work(connection: sqlite3.Connection) -> None:
-            current = fetch_item(connection, item.id)
+            # sent: the item is "sending", which no edit joins; found applied: it may have meanwhile
+            current = (
+                fetch_item(connection, item.id) if outcome is Outcome.SENT else _unchanged(connection, item)
+            )
             if current.audit_id is not None:
                 audit_rows.update_entry(
                     connection,
@@ -614,7 +645,7 @@ class SyncEngine:
 
     async def _fail(self, item: OutboxItem, audit_before: Any, message: str) -> ItemResult:
         def work(connection: sqlite3.Connection) -> None:
-            audit_id = fetch_item(connection, item.id).audit_id
+            audit_id = _stored(connection, item).audit_id
             if audit_id is not None:
                 audit_rows.update_entry(connection, audit_id, AuditResult.FAILED, message=message)
             set_state(connection, item.id, OutboxState.FAILED, message=message)
@@ -642,6 +673,27 @@ class SyncEngine:
             )
             return ItemResult(item.id, item.kind, item.object_id, Outcome.WAITING, message)
         return await self._fail(item, before, message)
+
+
+def _stored(connection: sqlite3.Connection, item: OutboxItem) -> OutboxItem:
+    """The item as stored; _ChangedMeanwhileError when it was discarded during the run."""
+    try:
+        return fetch_item(connection, item.id)
+    except KeyError:
+        raise _ChangedMeanwhileError from None
+
+
+def _unchanged(connection: sqlite3.Connection, item: OutboxItem) -> OutboxItem:
+    """The item as stored, if it is still the version the run judged; else _ChangedMeanwhileError
+    (raised inside the transaction, so it rolls back: nothing is marked, nothing is sent)."""
+    current = _stored(connection, item)
+    if (
+        current.state is not item.state
+        or not same_json(current.payload, item.payload)
+        or not same_json(current.base, item.base)
+    ):
+        raise _ChangedMeanwhileError
+    return current
 
 
 def _unfit(error: ValidationError) -> str:

@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from saveris_desktop.api.models import SensorChannelRef
+from saveris_desktop.api.models import Device, SensorChannelRef
 from saveris_desktop.core.audit import AuditResult, entries_to_csv
 from saveris_desktop.core.drafts import DraftKey, DraftStore
 from saveris_desktop.core.merge import Side
@@ -239,6 +239,74 @@ async def test_an_object_the_server_stored_with_trimmed_name_counts_as_created(
     [result] = await engine.sync_now()
     assert result.outcome is Outcome.ALREADY_APPLIED and result.object_id == "made"
     assert len(server.measuring_objects[SITE]) == 1
+
+
+class _EditsWhileReading(FakeSyncClient):
+    """Runs `during_read` once, while the engine waits for the server's current version."""
+
+    def __init__(self, server: FakeServer, during_read: Callable[[], Awaitable[object]]) -> None:
+        super().__init__(server)
+        self._during_read: Callable[[], Awaitable[object]] | None = during_read
+
+    async def get_device(self, site: str, uuid: str) -> Device:
+        if self._during_read is not None:
+            during, self._during_read = self._during_read, None
+            await during()
+        return await super().get_device(site, uuid)
+
+
+@pytest.mark.parametrize("first_name", ["First", "Logger"])  # "Logger": the server has it already
+async def test_an_edit_queued_while_its_item_is_read_is_sent_not_lost(
+    store: Store, server: FakeServer, first_name: str
+) -> None:
+    engine = engine_for(store, server)
+    engine.client = _EditsWhileReading(
+        server, lambda: engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(name="Second"), device())
+    )
+    await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(name=first_name), device())
+    results = await engine.sync_now()
+    assert server.objects[("device", "dev-1")]["name"] == "Second"
+    assert [r.outcome for r in results] == [Outcome.SENT]
+    assert await engine.outbox.items() == []
+
+
+async def test_an_item_discarded_while_it_is_read_is_not_sent(store: Store, server: FakeServer) -> None:
+    engine = engine_for(store, server)
+    item = await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(name="First"), device())
+    engine.client = _EditsWhileReading(server, lambda: engine.outbox.discard(item.id))
+    assert await engine.sync_now() == []
+    assert server.writes == []
+    assert await engine.audit.entries() == []
+
+
+async def test_an_item_discarded_while_it_is_read_and_then_refused_is_dropped_quietly(
+    store: Store, server: FakeServer
+) -> None:
+    engine = engine_for(store, server)
+    item = await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(name="First"), device())
+    engine.client = _EditsWhileReading(server, lambda: engine.outbox.discard(item.id))
+    del server.objects[("device", "dev-1")]  # the read is refused (404) after the discard
+    assert await engine.sync_now() == []
+
+
+async def test_a_change_that_may_be_on_its_way_cannot_be_discarded(
+    tmp_path: Path, server: FakeServer
+) -> None:
+    path = tmp_path / "db.sqlite3"
+    first = await Store.open(path)
+    engine = engine_for(first, server)
+    item = await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(name="Fridge 3"), device())
+    server.die_after_next_write = True
+    with pytest.raises(ProcessDied):
+        await engine.sync_now()
+    assert await engine.outbox.discard(item.id) is False  # "sending": maybe arrived already
+    [kept] = await engine.outbox.items()
+    assert kept.state is OutboxState.SENDING
+    [result] = await engine.sync_now()  # settles it against the server, with its audit verdict
+    assert result.outcome is Outcome.ALREADY_APPLIED
+    [entry] = await engine.audit.entries()
+    assert entry.result == AuditResult.OK
+    await first.close()
 
 
 async def test_new_object_then_its_settings_in_one_run(store: Store, server: FakeServer) -> None:

@@ -199,8 +199,8 @@ class PendingChangesDialog(QDialog):
         self.retry_button.setEnabled(
             item is not None and item.state is OutboxState.FAILED and self.work.engine is not None
         )
-        # a change on its way to the cloud right now cannot be called back
-        on_its_way = item is not None and item.state is OutboxState.SENDING and self.running
+        # a change that may be on its way (or arrived) cannot be called back; the next sync settles it
+        on_its_way = item is not None and item.state is OutboxState.SENDING
         self.discard_button.setEnabled(item is not None and not on_its_way)
 
     # --- actions ------------------------------------------------------------------------------

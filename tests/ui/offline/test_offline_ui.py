@@ -23,7 +23,7 @@ from saveris_desktop.core.drafts import DraftKey
 from saveris_desktop.core.merge import MISSING, Conflict, Side
 from saveris_desktop.core.offline import OfflineWork
 from saveris_desktop.core.onboarding import check_site_name
-from saveris_desktop.core.outbox import OutboxState
+from saveris_desktop.core.outbox import OutboxState, set_state
 from saveris_desktop.core.presets import preset
 from saveris_desktop.core.services import AppServices
 from saveris_desktop.core.site_plan import SitePlan, plan_key
@@ -122,7 +122,6 @@ def test_status_bar_says_offline_and_counts_waiting_changes(qtbot: Any, harness:
     qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 1, timeout=3000)
     assert "Offline" in dialog.summary.text()
     serial = device["serial_number"]
-    print("DBG", run(qtbot, harness.work.object_label(SITE, "device", harness.device_uuid)))
     assert dialog.tree.topLevelItem(0).text(3) == f"Logger {serial}"  # named as the technician knows it
 
     harness.sim.set_network_down(False)
@@ -133,6 +132,17 @@ def test_status_bar_says_offline_and_counts_waiting_changes(qtbot: Any, harness:
     qtbot.waitUntil(lambda: "sent" in dialog.results.item(0).text(), timeout=3000)
     assert dialog.results.item(0).text() == f"Logger settings — Logger {serial} · Shop fridge: sent"
     assert run(qtbot, harness.services.client.get_device(SITE, harness.device_uuid)).name == "Shop fridge"
+
+
+def test_a_change_that_may_be_on_its_way_cannot_be_discarded(qtbot: Any, harness: Harness) -> None:
+    harness.sim.set_network_down(True)
+    item = run(qtbot, harness.work.queue_change(SITE, "device", harness.device_uuid, {"name": "A"}, None))
+    # what a crash between send and acknowledgement leaves behind, seen while no sync is running
+    run(qtbot, harness.work.store.write(lambda c: set_state(c, item.id, OutboxState.SENDING)))
+    dialog = harness.ui.show_pending()
+    qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 1, timeout=3000)
+    dialog.select(item.id)
+    assert not dialog.running and not dialog.discard_button.isEnabled()
 
 
 def test_conflict_is_shown_and_resolved_by_choice(qtbot: Any, harness: Harness) -> None:
