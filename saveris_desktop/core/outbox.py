@@ -11,7 +11,8 @@ An item is (endpoint, site, kind, object id, payload, base). States:
 
 A new change to an object that still has a pending item replaces that item's payload (keeping the
 older base and its place in the queue): the server only needs the latest version, and the
-three-way merge still sees where editing started.
+three-way merge still sees where editing started. A change without a base names only the fields it
+sets, so it is laid over the queued payload instead of replacing it.
 
 Objects that do not exist yet (a measuring object planned offline) are addressed by a placeholder
 id `local:...`; when the creation succeeds, `bind_placeholders` rewrites later items to the real ids.
@@ -274,11 +275,15 @@ def enqueue_in(
     """Queue a change inside the caller's transaction (so several changes can be queued atomically)."""
     stamp = timestamp()
     waiting = connection.execute(
-        "SELECT id FROM outbox WHERE endpoint = ? AND site = ? AND kind = ? AND object_id = ? "
+        "SELECT id, payload FROM outbox WHERE endpoint = ? AND site = ? AND kind = ? AND object_id = ? "
         "AND state = ? ORDER BY id DESC LIMIT 1",
         (endpoint, site, kind, object_id, OutboxState.PENDING.value),
     ).fetchone()
     if waiting is not None:
+        queued = from_json(waiting["payload"])
+        if base is None and isinstance(queued, dict) and isinstance(payload, dict):
+            # without a base a payload names only the fields it sets: the ones queued before stay
+            payload = {**queued, **payload}
         connection.execute(
             "UPDATE outbox SET payload = ?, updated_at = ? WHERE id = ?",
             (to_json(payload), stamp, waiting["id"]),

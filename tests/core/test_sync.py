@@ -309,6 +309,25 @@ async def test_a_change_that_may_be_on_its_way_cannot_be_discarded(
     await first.close()
 
 
+async def test_a_partial_change_coalesced_into_a_waiting_one_keeps_the_fields_queued_before(
+    store: Store, server: FakeServer
+) -> None:
+    # base None: "the payload names the fields it sets"; a second such change must not drop the first's
+    engine = engine_for(store, server)
+    server.offline = True
+    await engine.outbox.enqueue(EU, SITE, "device", "dev-1", {"name": "Shop fridge"}, None)
+    await engine.outbox.enqueue(EU, SITE, "device", "dev-1", {"measuring_cycle": 300000}, None)
+    # ... nor a whole edit's fields, which its base would otherwise merge as "removed"
+    await engine.outbox.enqueue(EU, SITE, "device", "dev-2", device(uuid="dev-2", name="Cold room"), device())
+    await engine.outbox.enqueue(EU, SITE, "device", "dev-2", {"communication_cycle": 60000}, None)
+    server.offline = False
+    await engine.sync_now()
+    assert server.objects[("device", "dev-1")] == device(name="Shop fridge", measuring_cycle=300000)
+    assert server.objects[("device", "dev-2")] == device(
+        uuid="dev-2", serial_number="S2", name="Cold room", communication_cycle=60000
+    )
+
+
 async def test_new_object_then_its_settings_in_one_run(store: Store, server: FakeServer) -> None:
     engine = engine_for(store, server)
     placeholder = new_placeholder()
