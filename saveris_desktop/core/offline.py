@@ -19,7 +19,7 @@ from saveris_desktop.core.audit import AuditLog
 from saveris_desktop.core.cache import Cache, Cached
 from saveris_desktop.core.drafts import DraftKind, DraftStore
 from saveris_desktop.core.exchange import Exchange
-from saveris_desktop.core.outbox import Outbox, OutboxItem, OutboxState
+from saveris_desktop.core.outbox import SENT_KEPT_FOR, Outbox, OutboxItem, OutboxState
 from saveris_desktop.core.site_plan import SitePlanner
 from saveris_desktop.core.store import OpenProblem, Store
 from saveris_desktop.core.sync import SyncEngine, SyncStatus
@@ -54,9 +54,13 @@ class OfflineWork:
 
     @classmethod
     async def open(cls, services: AppServices, path: Path | None = None) -> OfflineWork:
-        """Open the local database (recovering from a damaged file) and register for shutdown."""
+        """Open the local database (recovering from a damaged file), prune long-sent changes, and
+        register for shutdown."""
         work = cls(await Store.open(path), services)
         services.closers.append(work.aclose)
+        pruned = await work.outbox.prune_sent()
+        if pruned:
+            log.info("removed %d changes sent more than %s ago from the outbox", pruned, SENT_KEPT_FOR)
         return work
 
     @property

@@ -24,13 +24,22 @@ import sqlite3
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
+from saveris_desktop.core.drafts import DraftKind
 from saveris_desktop.core.merge import Conflict
-from saveris_desktop.core.store import Store, from_json, timestamp, to_json
+from saveris_desktop.core.store import Store, from_json, timestamp, to_json, utc_now
 
 PLACEHOLDER_PREFIX = "local:"
+
+#: how long a sent change stays in the outbox after it was done (`Outbox.prune_sent`)
+SENT_KEPT_FOR = timedelta(days=30)
+
+
+_CREATION_KIND = DraftKind.MEASURING_OBJECT.value
+_PLAN_KIND = DraftKind.SITE_PLAN.value
 
 
 def new_placeholder() -> str:
@@ -221,6 +230,25 @@ class Outbox:
             if item.state is OutboxState.FAILED:
                 set_state(connection, item_id, OutboxState.PENDING, message=None)
             return fetch_item(connection, item_id)
+
+        return await self._store.write(work)
+
+    async def prune_sent(self, *, older_than: timedelta = SENT_KEPT_FOR, now: datetime | None = None) -> int:
+        """Delete items done longer than `older_than` ago (the audit log keeps their history).
+
+        A creation a site plan still names is kept: the plan reads its object's uuid from it, and
+        without it would show the object as not created and queue it again. Returns how many went.
+        """
+        cutoff = timestamp((now or utc_now()) - older_than)
+
+        def work(connection: sqlite3.Connection) -> int:
+            cursor = connection.execute(
+                "DELETE FROM outbox WHERE state = ? AND updated_at < ? AND NOT (kind = ? AND EXISTS ("
+                "SELECT 1 FROM drafts WHERE drafts.endpoint = outbox.endpoint AND drafts.site = outbox.site "
+                "AND drafts.kind = ?))",
+                (OutboxState.DONE.value, cutoff, _CREATION_KIND, _PLAN_KIND),
+            )
+            return cursor.rowcount
 
         return await self._store.write(work)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,9 @@ from saveris_desktop.api.client import DeviceManagementClient
 from saveris_desktop.api.regions import Endpoint
 from saveris_desktop.api.retry import RetryPolicy
 from saveris_desktop.core.offline import OfflineWork
+from saveris_desktop.core.outbox import SENT_KEPT_FOR, Outbox, OutboxState
 from saveris_desktop.core.services import AppServices
+from saveris_desktop.core.store import Store, timestamp, utc_now
 from saveris_desktop.core.sync import SyncStatus
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, LoggerKind, ManualClock, Simulator
 
@@ -97,3 +100,26 @@ async def test_queued_change_goes_out_after_sign_in_and_reconnect(
     assert await work.object_label(SITE, "sensor", "unknown-uuid") == "unknown-uuid"
     await services.aclose()  # runs OfflineWork.aclose through the services' closers
     await work.aclose()  # idempotent
+
+
+async def test_opening_prunes_changes_sent_long_ago_and_keeps_recent_ones(
+    services: AppServices, tmp_path: Path
+) -> None:
+    path = tmp_path / "db.sqlite3"
+    store = await Store.open(path)
+    outbox = Outbox(store)
+    for name in ("old", "recent", "open"):
+        await outbox.enqueue("Europe, production", SITE, "device", name, {"name": name}, None)
+    long_ago = timestamp(utc_now() - SENT_KEPT_FOR - timedelta(days=1))
+    await store.write(
+        lambda c: c.execute(
+            "UPDATE outbox SET state = 'done', "
+            "updated_at = CASE object_id WHEN 'old' THEN ? ELSE updated_at END WHERE object_id != 'open'",
+            (long_ago,),
+        )
+    )
+    await store.close()
+
+    work = await OfflineWork.open(services, path)
+    left = await work.outbox.items(states=tuple(OutboxState))
+    assert sorted(i.object_id for i in left) == ["open", "recent"]

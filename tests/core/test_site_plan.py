@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from saveris_desktop.api.models import SensorChannelRef
 from saveris_desktop.core.onboarding import SITE_NAME_MAX_LENGTH, check_site_name
+from saveris_desktop.core.outbox import OutboxState
 from saveris_desktop.core.site_plan import (
     ObjectState,
     PlannedChannel,
@@ -15,7 +17,7 @@ from saveris_desktop.core.site_plan import (
     SitePlanner,
     validate_plan,
 )
-from saveris_desktop.core.store import Store
+from saveris_desktop.core.store import Store, utc_now
 from saveris_desktop.core.sync import SyncEngine
 from tests.core.fake_sync_client import FakeServer, FakeSyncClient
 
@@ -166,3 +168,34 @@ async def test_discarding_a_creation_discards_its_settings_and_allows_queueing_a
     assert (await planner.progress(stored))[0].state is ObjectState.READY
     report = await planner.create_in_cloud(stored)
     assert report.queued == ["Fridge 1"]
+
+
+async def test_sent_changes_older_than_the_limit_are_pruned_but_a_plan_keeps_its_creations(
+    engine: SyncEngine,
+) -> None:
+    planner = SitePlanner(engine)
+    await planner.save(plan())
+    stored = await planner.load("Bakery Nord")
+    assert stored is not None
+    await planner.create_in_cloud(stored)
+    await engine.outbox.enqueue(EU, "Other site", "device", "dev-1", {"name": "x"}, None)
+    server_of(engine).objects[("device", "dev-1")] = {"uuid": "dev-1", "name": "old"}
+    await engine.sync_now()
+    done = await engine.outbox.items(states=[OutboxState.DONE])
+    assert len(done) == 6 and await engine.outbox.items() == []
+    audit_before = len(await engine.audit.entries())
+    now = utc_now()
+
+    assert await engine.outbox.prune_sent(older_than=timedelta(days=30), now=now) == 0  # all recent
+    pruned = await engine.outbox.prune_sent(older_than=timedelta(days=30), now=now + timedelta(days=31))
+    kept = await engine.outbox.items(states=[OutboxState.DONE])
+    # the plan still shows its object as created (and never queues it again) from its creation item
+    assert pruned == 5 and [i.kind for i in kept] == ["measuring_object"]
+    final = await planner.load("Bakery Nord")
+    assert final is not None
+    assert (await planner.progress(final))[0].state is ObjectState.CREATED
+    assert (await planner.create_in_cloud(final)).queued == []
+    assert len(await engine.audit.entries()) == audit_before  # the history stays in the audit log
+
+    await planner.delete("Bakery Nord")  # without the plan, nothing needs the creation any more
+    assert await engine.outbox.prune_sent(older_than=timedelta(days=30), now=now + timedelta(days=31)) == 1
