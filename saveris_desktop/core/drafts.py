@@ -57,10 +57,6 @@ class Draft:
         return datetime.fromisoformat(self.updated_at)
 
     @property
-    def is_new_object(self) -> bool:
-        return self.base is None
-
-    @property
     def changed(self) -> bool:
         """False when the draft equals what it started from (nothing worth keeping or sending)."""
         return self.base != self.mine

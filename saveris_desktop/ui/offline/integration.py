@@ -25,7 +25,6 @@ from saveris_desktop.core.editing import EditSession
 from saveris_desktop.core.editor_drafts import EditorDrafts
 from saveris_desktop.core.offline import OfflineWork
 from saveris_desktop.core.store import utc_now
-from saveris_desktop.core.sync import SyncStatus
 from saveris_desktop.core.tasks import TaskOwner
 from saveris_desktop.core.watcher import WatchStatus
 from saveris_desktop.ui.devices.editor import EditorContext, SessionEditor
@@ -310,9 +309,6 @@ class OfflineIntegration(QObject):
         box.setObjectName("damagedDatabaseNotice")
         self.problem_box = box
         box.open()
-
-    def current_status(self) -> SyncStatus | None:
-        return self.status_widget.status
 
     async def aclose(self) -> None:
         if self.tasks.closed:
