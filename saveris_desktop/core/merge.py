@@ -4,7 +4,8 @@
 now. Per field path: changed on one side only -> that side wins; changed on both sides to the same
 value -> fine; changed on both sides differently -> a `Conflict` (base, mine, server), never a
 silent pick. Nested dicts merge per key. Lists of objects merge per item when every item carries a
-natural key (uuid, logical_channel_uuid, slot_index ...); other lists are one value.
+natural key (uuid, logical_channel_uuid, slot_index ...), in the order of the side that changed it
+(both reordered differently: a conflict on the whole list); other lists are one value.
 """
 
 from __future__ import annotations
@@ -302,6 +303,11 @@ def _index(items: list[Any], spec: tuple[str, ...]) -> dict[tuple[Any, ...], Any
     return {_key_of(item, spec): item for item in items}  # type: ignore[misc]
 
 
+def _moved(before: Mapping[Any, Any], after: Mapping[Any, Any]) -> bool:
+    """True when the items both lists have are in a different order in `after`."""
+    return [k for k in before if k in after] != [k for k in after if k in before]
+
+
 def _merge_keyed(
     path: FieldPath,
     spec: tuple[str, ...],
@@ -312,9 +318,15 @@ def _merge_keyed(
     list_keys: Sequence[tuple[str, ...]],
 ) -> list[Any]:
     by_base, by_mine, by_server = _index(base, spec), _index(mine, spec), _index(server, spec)
+    mine_moved, server_moved = _moved(by_base, by_mine), _moved(by_base, by_server)
+    if mine_moved and server_moved and _moved(by_mine, by_server):
+        # both sides reordered, differently: the order is one value the technician chooses
+        conflicts.append(Conflict(path, base, mine, server))
+        return server
+    # The order of the side that changed it (else the server's), then the items the other side added.
+    first, second = (by_mine, by_server) if mine_moved and not server_moved else (by_server, by_mine)
     result: list[Any] = []
-    # The server's order first, then the items this side added, in the order they were added.
-    for key in _ordered_keys(by_server, by_mine, by_base):
+    for key in _ordered_keys(first, second, by_base):
         value = _merge(
             (*path, ItemKey(spec, key)),
             by_base.get(key, MISSING),

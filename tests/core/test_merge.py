@@ -126,3 +126,27 @@ def test_diff_names_changed_fields() -> None:
 def test_conflict_round_trips_through_json() -> None:
     conflict = Conflict(("x", ItemKey(("uuid",), ("u1",)), "y"), MISSING, 1, {"k": [1]})
     assert Conflict.from_json(conflict.to_json()) == conflict
+
+
+def test_an_order_changed_on_one_side_only_is_kept() -> None:
+    base = {"channels": [{"uuid": "a", "v": 1}, {"uuid": "b", "v": 1}]}
+    mine = {"channels": [{"uuid": "b", "v": 1}, {"uuid": "a", "v": 1}]}  # moved up here
+    server = {"channels": [{"uuid": "a", "v": 2}, {"uuid": "b", "v": 1}, {"uuid": "c", "v": 1}]}
+    result = three_way_merge(base, mine, server)
+    assert result.clean
+    assert result.merged == {
+        "channels": [{"uuid": "b", "v": 1}, {"uuid": "a", "v": 2}, {"uuid": "c", "v": 1}]
+    }
+    # the same when the server moved them and this side changed an item
+    result = three_way_merge(base, server, mine)
+    assert result.clean and [c["uuid"] for c in result.merged["channels"]] == ["b", "a", "c"]
+
+
+def test_orders_changed_differently_on_both_sides_are_a_conflict() -> None:
+    base = {"l": [{"uuid": "a"}, {"uuid": "b"}, {"uuid": "c"}]}
+    mine = {"l": [{"uuid": "c"}, {"uuid": "a"}, {"uuid": "b"}]}
+    server = {"l": [{"uuid": "b"}, {"uuid": "a"}, {"uuid": "c"}]}
+    result = three_way_merge(base, mine, server)
+    [conflict] = result.conflicts
+    assert conflict.path == ("l",)
+    assert result.resolve({("l",): Side.MINE}) == mine
