@@ -5,6 +5,7 @@ anything, then writes in one transaction, so a bad file changes nothing. Refused
 not JSON, not our format, a newer version, a broken entry (named by its position). Existing
 drafts are never overwritten: a draft already on this laptop wins and the imported one is listed
 as skipped. A template whose name is taken by a different template is imported under a new name.
+An imported site plan starts unqueued: what it had queued lives in the other laptop's outbox.
 """
 
 from __future__ import annotations
@@ -133,11 +134,15 @@ def parse_document(data: bytes) -> ExchangeFile:
     for index, record in enumerate(parsed.drafts):
         if record.kind is DraftKind.SITE_PLAN:
             try:
-                SitePlan.model_validate(record.mine)
+                plan = SitePlan.model_validate(record.mine)
             except ValidationError as error:
                 raise ExchangeError(
                     f"The site plan in drafts.{index} is damaged: {error.errors()[0]['msg']}."
                 ) from error
+            if not record.site == record.object_id == plan.site:  # how `plan_key` files a plan
+                raise ExchangeError(
+                    f"The site plan in drafts.{index} is for '{plan.site}' but filed under '{record.site}'."
+                )
     for index, template in enumerate(parsed.templates):
         try:
             validate_body(template.kind, template.payload)
@@ -166,6 +171,18 @@ def _free_name(connection: sqlite3.Connection, kind: str, name: str) -> str:
         number += 1
 
 
+def _arrived(record: DraftRecord) -> dict[str, Any]:
+    """A draft as it starts on this laptop. What a site plan had queued is in the OTHER laptop's
+    outbox: here it starts unqueued (the sync checks the cloud first, so nothing is created twice)."""
+    if record.kind is not DraftKind.SITE_PLAN:
+        return record.mine
+    plan = SitePlan.model_validate(record.mine)
+    plan.site_queued = False
+    for obj in plan.objects:
+        obj.placeholder = None
+    return plan.model_dump(mode="json")
+
+
 def _write_import(connection: sqlite3.Connection, parsed: ExchangeFile) -> ImportReport:
     report = ImportReport()
     for record in parsed.drafts:
@@ -177,7 +194,7 @@ def _write_import(connection: sqlite3.Connection, parsed: ExchangeFile) -> Impor
         if exists is not None:
             report.drafts_skipped.append(key)
             continue
-        upsert_draft(connection, Draft(key, record.base, record.mine, record.updated_at))
+        upsert_draft(connection, Draft(key, record.base, _arrived(record), record.updated_at))
         report.drafts_imported.append(key)
     for template in parsed.templates:
         body = validate_body(template.kind, template.payload)

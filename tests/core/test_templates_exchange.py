@@ -10,7 +10,7 @@ import pytest
 from saveris_desktop.api.models import LogicalChannel, MeasuringObject
 from saveris_desktop.core.drafts import DraftKey, DraftStore
 from saveris_desktop.core.exchange import FORMAT_NAME, Exchange, ExchangeError
-from saveris_desktop.core.site_plan import SitePlan
+from saveris_desktop.core.site_plan import PlannedObject, SitePlan
 from saveris_desktop.core.store import Store
 from saveris_desktop.core.templates import (
     TemplateKind,
@@ -203,6 +203,11 @@ def _broken(change: str) -> bytes:
         document["templates"] = [{"kind": "alarm_preset", "name": "t", "payload": {"condition_sets": 3}}]
     elif change == "bad plan":
         document["drafts"].append({**document["drafts"][0], "kind": "site_plan", "mine": {"site": "x"}})
+    elif change == "plan under another site":
+        plan = SitePlan(site="Bakery West", timezone="Europe/Berlin").model_dump(mode="json")
+        document["drafts"].append(
+            {**document["drafts"][0], "kind": "site_plan", "site": "New", "object_id": "New", "mine": plan}
+        )
     return json.dumps(document).encode()
 
 
@@ -216,6 +221,7 @@ def _broken(change: str) -> bytes:
         ("second entry broken", "drafts.1.mine"),
         ("bad template", "template 't'"),
         ("bad plan", "site plan"),
+        ("plan under another site", "filed under 'New'"),
     ],
 )
 async def test_bad_file_is_refused_with_the_reason_and_changes_nothing(
@@ -249,3 +255,32 @@ async def test_valid_control_document_imports(store: Store, tmp_path: Path) -> N
 async def test_missing_file_is_refused(store: Store, tmp_path: Path) -> None:
     with pytest.raises(ExchangeError, match="cannot be read"):
         await Exchange(store).import_file(tmp_path / "nope.json")
+
+
+async def test_an_imported_plan_starts_unqueued_on_this_laptop(store: Store, tmp_path: Path) -> None:
+    # what was queued on the other laptop is in ITS outbox; here the plan is queued afresh (the sync
+    # checks the cloud first, so a site or object the other laptop created is not created twice)
+    plan = SitePlan(
+        site="Bakery West",
+        timezone="Europe/Berlin",
+        site_queued=True,
+        objects=[PlannedObject(name="Fridge", placeholder="local:elsewhere")],
+    )
+    document = _valid_document()
+    document["drafts"] = [
+        {
+            "endpoint": "Europe, production",
+            "site": "Bakery West",
+            "kind": "site_plan",
+            "object_id": "Bakery West",
+            "base": None,
+            "mine": plan.model_dump(mode="json"),
+            "updated_at": "2026-01-01T00:00:00+00:00",
+        }
+    ]
+    path = tmp_path / "plan.json"
+    path.write_bytes(json.dumps(document).encode())
+    await Exchange(store).import_file(path)
+    [draft] = await DraftStore(store).find()
+    imported = SitePlan.model_validate(draft.mine)
+    assert not imported.site_queued and imported.objects[0].placeholder is None
