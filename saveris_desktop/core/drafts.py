@@ -16,6 +16,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from saveris_desktop.core.merge import same_json
 from saveris_desktop.core.store import Store, from_json, timestamp, to_json
 
 JsonObject = dict[str, Any]
@@ -59,7 +60,7 @@ class Draft:
     @property
     def changed(self) -> bool:
         """False when the draft equals what it started from (nothing worth keeping or sending)."""
-        return self.base != self.mine
+        return not same_json(self.base, self.mine)
 
 
 def _row_to_draft(row: sqlite3.Row) -> Draft:

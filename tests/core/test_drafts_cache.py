@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from saveris_desktop.core.cache import Cache, describe_age
-from saveris_desktop.core.drafts import DraftKey, DraftStore
+from saveris_desktop.core.drafts import Draft, DraftKey, DraftStore
 from saveris_desktop.core.store import Store
 
 KEY = DraftKey("Europe, production", "Kitchen", "device", "dev-1")
@@ -28,6 +28,12 @@ async def test_first_save_fixes_the_base_later_saves_keep_it(store: Store) -> No
     assert second.mine == {"name": "AB"} and second.changed
     rebased = await drafts.rebase(KEY, {"name": "newer server"}, {"name": "AB"})
     assert (await drafts.get(KEY)) == rebased
+
+
+def test_a_switch_turned_on_where_the_server_had_one_is_a_change() -> None:
+    # JSON true is not the number 1 (Python's == says it is): the switch was really changed
+    assert Draft(KEY, {"enabled": 1}, {"enabled": True}, "2026-01-01T00:00:00+00:00").changed
+    assert not Draft(KEY, {"enabled": True}, {"enabled": True}, "2026-01-01T00:00:00+00:00").changed
 
 
 async def test_drafts_are_kept_apart_by_endpoint_and_site(store: Store) -> None:
