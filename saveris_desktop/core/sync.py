@@ -578,10 +578,9 @@ class SyncEngine:
             message, audit_result = "Already on the server; not sent again.", AuditResult.ALREADY_APPLIED
 
         def work(connection: sqlite3.Connection) -> None:
-            # sent: the item is "sending", which no edit joins; found applied: it may have meanwhile
-            current = (
-                fetch_item(connection, item.id) if outcome is Outcome.SENT else _unchanged(connection, item)
-            )
+            current = _stored(connection, item)
+            if current.state is not OutboxState.SENDING:  # not marked by this run: an edit may have joined
+                current = _unchanged(connection, item)
             if current.audit_id is not None:
                 audit_rows.update_entry(
                     connection,

@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from saveris_desktop.api.models import Device, SensorChannelRef
+from saveris_desktop.api.errors import ConflictError
+from saveris_desktop.api.models import ConnectKey, Device, SensorChannelRef
 from saveris_desktop.core.audit import AuditResult, entries_to_csv
 from saveris_desktop.core.drafts import DraftKey, DraftStore
 from saveris_desktop.core.merge import Side
@@ -326,6 +327,33 @@ async def test_a_partial_change_coalesced_into_a_waiting_one_keeps_the_fields_qu
     assert server.objects[("device", "dev-2")] == device(
         uuid="dev-2", serial_number="S2", name="Cold room", communication_cycle=60000
     )
+
+
+class _SiteMadeMeanwhile(FakeSyncClient):
+    """The site did not exist when looked up, and a colleague created it just before our request."""
+
+    creations = 0
+
+    async def create_connect_key(self, site: str) -> ConnectKey:
+        self.creations += 1
+        raise ConflictError("The site exists already.", status=409)
+
+
+async def test_a_site_created_meanwhile_by_someone_else_counts_as_created_once(
+    store: Store, server: FakeServer
+) -> None:
+    engine = engine_for(store, server)
+    client = _SiteMadeMeanwhile(server)
+    engine.client = client
+    await engine.outbox.enqueue(EU, SITE, "site", SITE, {"site": SITE}, None)
+    [result] = await engine.sync_now()
+    assert (
+        result.outcome is Outcome.ALREADY_APPLIED
+        and result.message == "Already on the server; not sent again."
+    )
+    assert client.creations == 1
+    [entry] = await engine.audit.entries()
+    assert entry.result == AuditResult.ALREADY_APPLIED
 
 
 async def test_new_object_then_its_settings_in_one_run(store: Store, server: FakeServer) -> None:
