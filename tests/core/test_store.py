@@ -6,6 +6,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -127,6 +128,8 @@ async def test_database_from_a_newer_app_is_kept_aside(tmp_path: Path) -> None:
     store = await Store.open(path)
     try:
         assert store.problem is not None and "newer version" in store.problem.reason
+        with closing(sqlite3.connect(store.problem.backup_path)) as kept:  # the newer app's data is kept
+            assert kept.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 5
     finally:
         await store.close()
 
