@@ -578,9 +578,7 @@ class SyncEngine:
             message, audit_result = "Already on the server; not sent again.", AuditResult.ALREADY_APPLIED
 
         def work(connection: sqlite3.Connection) -> None:
-            current = _stored(connection, item)
-            if current.state is not OutboxState.SENDING:  # not marked by this run: an edit may have joined
-                current = _unchanged(connection, item)
+            current = _judged(connection, item)
             if current.audit_id is not None:
                 audit_rows.update_entry(
                     connection,
@@ -632,11 +630,14 @@ class SyncEngine:
     async def _conflict(self, item: OutboxItem, conflicts: list[Any], server: Any) -> ItemResult:
         fields = "1 field was" if len(conflicts) == 1 else f"{len(conflicts)} fields were"
         message = f"{fields} changed in the cloud as well: choose which value to keep."
-        await self.store.write(
-            lambda connection: set_state(
+
+        def work(connection: sqlite3.Connection) -> None:
+            _judged(connection, item)
+            set_state(
                 connection, item.id, OutboxState.CONFLICT, message=message, conflicts=conflicts, server=server
             )
-        )
+
+        await self.store.write(work)
         return ItemResult(item.id, item.kind, item.object_id, Outcome.CONFLICT, message)
 
     async def _already_applied(self, item: OutboxItem, server: Any) -> ItemResult:
@@ -644,7 +645,7 @@ class SyncEngine:
 
     async def _fail(self, item: OutboxItem, audit_before: Any, message: str) -> ItemResult:
         def work(connection: sqlite3.Connection) -> None:
-            audit_id = _stored(connection, item).audit_id
+            audit_id = _judged(connection, item).audit_id
             if audit_id is not None:
                 audit_rows.update_entry(connection, audit_id, AuditResult.FAILED, message=message)
             set_state(connection, item.id, OutboxState.FAILED, message=message)
@@ -693,6 +694,13 @@ def _unchanged(connection: sqlite3.Connection, item: OutboxItem) -> OutboxItem:
     ):
         raise _ChangedMeanwhileError
     return current
+
+
+def _judged(connection: sqlite3.Connection, item: OutboxItem) -> OutboxItem:
+    """The item a verdict is recorded on. Marked "sending" by this run, no edit can have joined it;
+    otherwise it must still be the version that was judged (`_unchanged`)."""
+    current = _stored(connection, item)
+    return current if current.state is OutboxState.SENDING else _unchanged(connection, item)
 
 
 def _unfit(error: ValidationError) -> str:

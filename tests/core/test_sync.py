@@ -271,6 +271,21 @@ async def test_an_edit_queued_while_its_item_is_read_is_sent_not_lost(
     assert await engine.outbox.items() == []
 
 
+async def test_a_conflict_is_judged_on_the_edit_queued_while_it_was_read(
+    store: Store, server: FakeServer
+) -> None:
+    server.objects[("device", "dev-1")]["name"] = "Cloud name"
+    engine = engine_for(store, server)
+    second = device(name="Cloud name", measuring_cycle=120000)  # the technician took the cloud's name
+    engine.client = _EditsWhileReading(
+        server, lambda: engine.outbox.enqueue(EU, SITE, "device", "dev-1", second, device())
+    )
+    await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(name="Mine"), device())
+    [result] = await engine.sync_now()
+    assert result.outcome is Outcome.SENT
+    assert server.objects[("device", "dev-1")]["measuring_cycle"] == 120000
+
+
 async def test_an_item_discarded_while_it_is_read_is_not_sent(store: Store, server: FakeServer) -> None:
     engine = engine_for(store, server)
     item = await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(name="First"), device())
