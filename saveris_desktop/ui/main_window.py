@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
         except ImportError:  # the editors are optional for the shell; log why they are missing
             log.exception("the device view could not be loaded")
             return
-        view = DevicesView(services, self)
+        view = DevicesView(services, self, ui_state=self.ui_state)
         self.devices_view = view
         self.stack.addWidget(view)
 

@@ -263,6 +263,20 @@ def test_sort_order_and_recent_sites_are_remembered(qtbot, qloop) -> None:
     run(qtbot, again.aclose())
 
 
+def test_the_view_and_the_wizard_share_one_recent_sites_list(qtbot, qloop) -> None:
+    from saveris_desktop.ui.ui_state import UiState
+
+    UiState().add_recent_site("Cold room")  # as the wizard's site page records a site
+    h = make_devices_harness(qtbot)  # opens SITE in the view
+    assert UiState().recent_sites() == [SITE, "Cold room"]  # the wizard offers the view's site first
+    assert [h.view.site_box.itemText(i) for i in range(h.view.site_box.count())] == [SITE, "Cold room"]
+    assert h.view.site_box.currentText() == SITE
+    h.view.show_site("cold ROOM")  # the same site typed in another case is not listed twice
+    qtbot.waitUntil(lambda: h.view.site_box.count() == 2 and h.view.site_box.itemText(0) == "cold ROOM")
+    assert UiState().recent_sites() == ["cold ROOM", SITE]
+    close_harness(qtbot, h)
+
+
 def test_the_list_shows_five_rows_in_a_small_window(qtbot, qloop) -> None:
     h = make_devices_harness(qtbot, [LoggerKind.QSR_TEMPERATURE, LoggerKind.SAVERIS2, LoggerKind.GATEWAY_164])
     # As in the app: the window opens small, before any site (the list is an empty note), then a site.

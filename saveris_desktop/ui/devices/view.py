@@ -50,10 +50,10 @@ from saveris_desktop.ui.devices.sensor_directory import SensorDirectory
 from saveris_desktop.ui.devices.sensors_tab import SensorsTab
 from saveris_desktop.ui.devices.settings_tab import DeviceSettingsEditor, cycle_ranges
 from saveris_desktop.ui.devices.table_model import UUID_ROLE, DeviceFilterProxy, DeviceTableModel
+from saveris_desktop.ui.ui_state import UiState
 
 log = logging.getLogger(__name__)
 
-RECENT_SITES_KEY = "devices/recent_sites"
 #: v3: name column added, status moved; an older header state would put widths on the wrong columns
 HEADER_STATE_KEY = "devices/table_header_v3"
 POLL_INTERVAL_S = 10.0
@@ -97,11 +97,17 @@ class DevicesView(QWidget):
     objects_tab: ObjectsTab
 
     def __init__(
-        self, services: AppServices, parent: QWidget | None = None, *, timing: WatchTiming | None = None
+        self,
+        services: AppServices,
+        parent: QWidget | None = None,
+        *,
+        timing: WatchTiming | None = None,
+        ui_state: UiState | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("devices_view")
         self.services = services
+        self.ui_state = ui_state or UiState()
         self.tasks = TaskOwner("devices-view")
         self.watcher = DeviceWatcher(
             _ClientSource(services), timing=timing or WatchTiming(interval=POLL_INTERVAL_S)
@@ -454,20 +460,15 @@ class DevicesView(QWidget):
         self.show_site(self.site_box.currentText())
 
     def _load_recent_sites(self) -> None:
-        stored = QSettings().value(RECENT_SITES_KEY, [])
-        sites: list[str] = [stored] if isinstance(stored, str) else [str(s) for s in stored or []]  # type: ignore[attr-defined]
-        for site in sites:
-            self.site_box.addItem(str(site))
+        # One list with the wizard's site page: a site opened here is offered there, and back.
+        self.site_box.clear()
+        self.site_box.addItems(self.ui_state.recent_sites())
         self.site_box.setCurrentIndex(-1)
 
     def _remember_site(self, site: str) -> None:
-        position = self.site_box.findText(site)
-        if position < 0:
-            self.site_box.insertItem(0, site)
-            position = 0
-        self.site_box.setCurrentIndex(position)
-        sites = [self.site_box.itemText(i) for i in range(self.site_box.count())][:20]
-        QSettings().setValue(RECENT_SITES_KEY, sites)
+        self.ui_state.add_recent_site(site)
+        self._load_recent_sites()  # most recent first, no duplicates (whatever their case)
+        self.site_box.setCurrentIndex(max(0, self.site_box.findText(site)))
 
     def _timezone(self, settings: Any) -> None:
         zone = getattr(settings, "timezone", None) or ""
