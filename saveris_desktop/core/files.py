@@ -4,16 +4,38 @@ from __future__ import annotations
 
 import asyncio
 import os
+import tempfile
 from pathlib import Path
 
 
 def write_text_atomically_blocking(path: Path, text: str, *, encoding: str = "utf-8") -> None:
-    temporary = path.with_name(path.name + ".part")
-    with temporary.open("w", encoding=encoding, newline="") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    temporary.replace(path)
+    """Write through a temp file beside `path` and rename it over: a crash never leaves half a file.
+
+    The temp name is unique (two writers never share one); on any failure it is removed and `path`
+    keeps its old content.
+    """
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding=encoding, newline="") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    _sync_directory(path.parent)
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make the rename itself durable: after a power cut the directory holds the new file (POSIX)."""
+    if os.name == "nt":  # Windows cannot open a directory to flush it; the file itself is synced
+        return
+    handle = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
 
 
 async def write_text_atomically(path: Path, text: str, *, encoding: str = "utf-8") -> None:

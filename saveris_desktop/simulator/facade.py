@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 import threading
 from collections.abc import Mapping
 from pathlib import Path
@@ -17,6 +15,8 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute
+
+from saveris_desktop.core.files import write_text_atomically_blocking
 
 from .auth import TokenIssuer
 from .clock import Clock, RealClock
@@ -214,7 +214,8 @@ class Simulator:
                     return
                 revision = self.world.revision
                 data = self.world.snapshot()
-            _write_atomically(self._state_file, json.dumps(data, indent=1, sort_keys=True))
+            self._state_file.parent.mkdir(parents=True, exist_ok=True)
+            write_text_atomically_blocking(self._state_file, json.dumps(data, indent=1, sort_keys=True))
             self._saved_revision = revision
 
     async def autosave(self) -> None:
@@ -225,32 +226,6 @@ class Simulator:
                 await anyio.to_thread.run_sync(self.save_state)
             except OSError as exc:
                 log.warning("could not save the simulator state to %s: %s", self._state_file, exc)
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    _sync_directory(path.parent)
-
-
-def _sync_directory(directory: Path) -> None:
-    """Make the rename itself durable: after a power cut the directory holds the new file (POSIX)."""
-    if os.name == "nt":  # Windows cannot open a directory to flush it; the file itself is synced
-        return
-    handle = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(handle)
-    finally:
-        os.close(handle)
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
