@@ -33,6 +33,7 @@ from saveris_desktop.ui.ui_state import UiState
 if TYPE_CHECKING:  # heavy imports stay out of the first paint
     from saveris_desktop.core.services import AppServices
     from saveris_desktop.core.watcher import WatchTiming
+    from saveris_desktop.ui.devices.view import DevicesView
     from saveris_desktop.ui.wizard import OnboardingWizard
 
 log = logging.getLogger(__name__)
@@ -99,7 +100,7 @@ class MainWindow(QMainWindow):
         self.ui_state = ui_state or UiState()
         self.demo = demo
         self.services: AppServices | None = None
-        self.devices_view: QWidget | None = None
+        self.devices_view: DevicesView | None = None
         self.demo_dock: QDockWidget | None = None
         self.demo_panel: QWidget | None = None
         self.wizard: OnboardingWizard | None = None
@@ -315,16 +316,16 @@ class MainWindow(QMainWindow):
         if services is None or services.site is None or self.devices_view is None:
             return
         view = self.devices_view
-        view.show_site(services.site)  # type: ignore[attr-defined]
+        view.show_site(services.site)
         self.stack.setCurrentWidget(view)
-        view.open_device(uuid)  # type: ignore[attr-defined]
+        view.open_device(uuid)
 
     def _wizard_flow_changed(self) -> None:
         from saveris_desktop.core.onboarding import Step
 
         # The wizard saw a new logger: list it now, not at the device table's next poll.
         if self.wizard is not None and self.wizard.flow.step is Step.FOUND and self.devices_view is not None:
-            self.devices_view.refresh_now()  # type: ignore[attr-defined]
+            self.devices_view.refresh_now()
 
     def _wizard_finished(self, _result: int) -> None:
         self.wizard = None
@@ -343,7 +344,7 @@ class MainWindow(QMainWindow):
 
     def _site_changed(self, site: str | None) -> None:
         if site and self.devices_view is not None:
-            self.devices_view.show_site(site)  # type: ignore[attr-defined]
+            self.devices_view.show_site(site)
             self.stack.setCurrentWidget(self.devices_view)
         elif not site:  # signed out: nothing of the old site stays on screen
             self.stack.setCurrentWidget(self.welcome)
@@ -406,7 +407,7 @@ class MainWindow(QMainWindow):
         if self.wizard is not None:
             self.wizard.shutdown()
         view = self.devices_view
-        if view is not None and hasattr(view, "aclose"):
+        if view is not None:
             await view.aclose()
 
     def _open_log_folder(self) -> None:
