@@ -13,6 +13,8 @@ import logging
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
+from saveris_desktop.api.errors import ApiError
+
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 
@@ -41,7 +43,8 @@ class TaskOwner:
     ) -> asyncio.Task[T]:
         """Start `coro` on the running loop; callbacks run on the loop thread when it ends.
 
-        A failure with no `on_error` is logged, never silently dropped. Cancellation calls neither.
+        A failure with no `on_error` is logged, never silently dropped; one that is not an ApiError is
+        logged even when `on_error` handles it. Cancellation calls neither.
         """
         if self._closed:
             coro.close()
@@ -58,6 +61,10 @@ class TaskOwner:
                 if on_result is not None:
                     on_result(finished.result())
             elif on_error is not None:
+                if not isinstance(error, ApiError):
+                    # Handlers show one sentence ("the details are in the log file"); an ApiError
+                    # carries all there is to say, anything else needs its traceback kept.
+                    log.warning("background task %s failed", finished.get_name(), exc_info=error)
                 on_error(error)
             else:
                 log.error("background task %s failed", finished.get_name(), exc_info=error)

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 
 import pytest
 
+from saveris_desktop.api.errors import NetworkError
 from saveris_desktop.core.tasks import TaskOwner
 
 
@@ -43,3 +45,28 @@ async def test_failure_goes_to_on_error() -> None:
     await asyncio.gather(task, return_exceptions=True)
     await asyncio.sleep(0)
     assert [str(e) for e in errors] == ["broken"]
+
+
+async def test_an_unexpected_failure_is_logged_even_when_on_error_handles_it(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    owner = TaskOwner("test")
+    errors: list[BaseException] = []
+
+    async def bug() -> None:
+        raise KeyError("missing")
+
+    async def refused() -> None:
+        raise NetworkError("The testo cloud cannot be reached.")
+
+    with caplog.at_level(logging.WARNING, logger="saveris_desktop.core.tasks"):
+        tasks = [owner.spawn(bug(), name="bug", on_error=errors.append)]
+        tasks.append(owner.spawn(refused(), name="refused", on_error=errors.append))
+        await asyncio.gather(*tasks, return_exceptions=True)
+        await asyncio.sleep(0)
+    assert [type(e) for e in errors] == [KeyError, NetworkError]  # the handler still gets both
+    # Only the unforeseen one is logged, with its traceback; the ApiError's message says it all.
+    assert [(r.getMessage(), type(r.exc_info[1]) if r.exc_info else None) for r in caplog.records] == [
+        ("background task test:bug failed", KeyError)
+    ]
+    await owner.aclose()
