@@ -366,3 +366,15 @@ def test_refilling_a_picker_keeps_the_choice_and_sends_no_change_signal(qtbot) -
     assert combo.currentData() == "c"
     refill_keeping_choice(combo, [])
     assert combo.currentIndex() == -1 and changes == []
+
+
+def test_an_unforeseen_failure_is_explained_not_shown_as_raw_exception_text(qapp) -> None:
+    from saveris_desktop.api.errors import RequestValidationError
+    from saveris_desktop.ui.devices.editor import describe_error
+    from saveris_desktop.ui.wizard.common import explain_error
+
+    refused = RequestValidationError("The cloud refused the settings.", server_reason="cycle too short")
+    assert describe_error(refused) == "The cloud refused the settings.\ncycle too short"
+    bug = KeyError("measuring_cycle")
+    assert describe_error(bug) == explain_error(bug)
+    assert "measuring_cycle" not in describe_error(bug)

@@ -38,6 +38,7 @@ from saveris_desktop.core.editing import EditSession, FieldChange, PathPart, dot
 from saveris_desktop.core.ranges import format_duration
 from saveris_desktop.core.tasks import TaskOwner
 from saveris_desktop.ui.devices.fields import ERROR_STYLE
+from saveris_desktop.ui.wizard.common import explain_error
 
 OK_STYLE = "color: #1b5e20;"
 
@@ -79,11 +80,13 @@ class EditorContext:
 
 
 def describe_error(error: BaseException) -> str:
+    """An ApiError's message with the server's reason below it; anything else is unforeseen and gets
+    the wizard's words for that (its traceback is in the log: see TaskOwner), never raw exception text."""
     if isinstance(error, ApiError):
         if error.server_reason and error.server_reason not in error.message:
             return f"{error.message}\n{error.server_reason}"
         return error.message
-    return str(error) or type(error).__name__
+    return explain_error(error)
 
 
 def _short(value: Any, field_name: str = "") -> str:
