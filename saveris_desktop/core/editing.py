@@ -169,10 +169,6 @@ class EditSession:
         """What the next PUT changes on the server, field by field."""
         return diff(self._base, self._current)
 
-    def is_field_dirty(self, path: Sequence[PathPart]) -> bool:
-        wanted = tuple(path)
-        return any(change.path[: len(wanted)] == wanted for change in self.changes())
-
     def payload(self) -> dict[str, Any]:
         """The PUT body: base with the edits applied, unknown server fields included."""
         return copy.deepcopy(self._current)

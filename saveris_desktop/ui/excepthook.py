@@ -44,9 +44,6 @@ class ExceptionHook(QObject):
         self._count = 0
         self.sig_exception.connect(self._show, Qt.ConnectionType.QueuedConnection)
 
-    def set_parent_widget(self, parent_widget: Callable[[], QWidget | None]) -> None:
-        self._parent_widget = parent_widget
-
     def install(self) -> None:
         sys.excepthook = self.handle
         threading.excepthook = self._handle_thread

@@ -29,13 +29,6 @@ class UiState:
     def set_window_geometry(self, geometry: QByteArray) -> None:
         self._settings.setValue("window/geometry", geometry)
 
-    def window_state(self) -> QByteArray | None:
-        value = self._settings.value("window/state")
-        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
-
-    def set_window_state(self, state: QByteArray) -> None:
-        self._settings.setValue("window/state", state)
-
     # --- sign-in -------------------------------------------------------------------------------
 
     def last_region(self) -> Region:

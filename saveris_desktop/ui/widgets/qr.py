@@ -36,18 +36,12 @@ class QrCodeView(QLabel):
 
     def __init__(self, parent: QWidget | None = None, *, side: int = 220) -> None:
         super().__init__(parent)
-        self._text = ""
         self._side = side
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setStyleSheet("background: white;")
 
-    @property
-    def text_value(self) -> str:
-        return self._text
-
     def set_value(self, text: str) -> None:
-        self._text = text
         if not text:
             self.clear()
             return

@@ -30,8 +30,6 @@ from saveris_desktop.ui.ui_state import UiState
 if TYPE_CHECKING:
     import asyncio
 
-    from saveris_desktop.ui.wizard.wizard import OnboardingWizard
-
 T = TypeVar("T")
 W = TypeVar("W", bound=QWidget)
 
@@ -189,10 +187,6 @@ class FlowPage(QWizardPage):
         self.ctx = ctx
         self._job: asyncio.Task[Any] | None = None
         self._advance_ok = False
-
-    @property
-    def onboarding_wizard(self) -> OnboardingWizard:
-        return self.wizard()  # type: ignore[return-value]
 
     @property
     def busy(self) -> bool:
