@@ -628,7 +628,12 @@ class DevicesView(QWidget):
                     changes[key] = field.value() or 0
             if not changes:
                 return self.tr("Tick at least one setting to apply.")
-            words = ", ".join(f"{k.replace('_', ' ')} {format_duration(v)}" for k, v in changes.items())
+            # Translated phrases, not the payload's key names: the result column is read by technicians.
+            phrases = {
+                "measuring_cycle": self.tr("measuring cycle %1"),
+                "communication_cycle": self.tr("communication cycle %1"),
+            }
+            words = ", ".join(phrases[k].replace("%1", format_duration(v)) for k, v in changes.items())
 
             async def change(uuid: str) -> str:
                 try:
