@@ -12,11 +12,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -31,11 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from saveris_desktop.ui.widgets.led import LedIndicator, LedPattern
+from saveris_desktop.ui.wizard.common import named
 
 if TYPE_CHECKING:
     from saveris_desktop.core.services import AppServices
     from saveris_desktop.simulator import Simulator
 
+W = TypeVar("W", bound=QWidget)
 log = logging.getLogger(__name__)
 
 
@@ -290,7 +293,8 @@ class DemoPanel(QWidget):
 
     def current_logger_id(self) -> str | None:
         item = self.loggers.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        logger_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return logger_id if isinstance(logger_id, str) else None
 
     def refresh(self) -> None:
         current = self.current_logger_id()
@@ -336,7 +340,8 @@ class DemoPanel(QWidget):
             self.network_toggle.setText(self.tr("&Join the logger's Wi-Fi"))
         self.network_toggle.setAccessibleName(self.network_toggle.text().replace("&", ""))
 
-    def _named(self, widget, object_name: str, accessible: str | None = None):  # type: ignore[no-untyped-def]
-        widget.setObjectName(object_name)
-        widget.setAccessibleName(accessible or widget.text().replace("&", ""))
-        return widget
+    def _named(self, widget: W, object_name: str, accessible: str | None = None) -> W:
+        """`named()`; a button left without an accessible name is named after its text."""
+        if accessible is None and isinstance(widget, QAbstractButton):
+            accessible = widget.text().replace("&", "")
+        return named(widget, object_name, accessible or object_name)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from saveris_desktop.core.merge import MISSING
 from saveris_desktop.core.ranges import format_duration
+from saveris_desktop.ui.wizard.common import named
 
 
 def kind_label(kind: str) -> str:
@@ -57,5 +58,4 @@ def short_value(value: Any, limit: int = 160, *, field: str = "") -> str:
 
 
 def name_widget(widget: QWidget, name: str, accessible: str) -> None:
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
+    named(widget, name, accessible)
