@@ -274,6 +274,8 @@ def test_the_view_and_the_wizard_share_one_recent_sites_list(qtbot, qloop) -> No
     h.view.show_site("cold ROOM")  # the same site typed in another case is not listed twice
     qtbot.waitUntil(lambda: h.view.site_box.count() == 2 and h.view.site_box.itemText(0) == "cold ROOM")
     assert UiState().recent_sites() == ["cold ROOM", SITE]
+    h.view.show_site(f"  {SITE.replace(' ', '   ')} ")  # typed with extra blanks: the same site
+    assert h.view.site == SITE and UiState().recent_sites() == [SITE, "cold ROOM"]
     close_harness(qtbot, h)
 
 

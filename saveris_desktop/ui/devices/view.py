@@ -37,6 +37,7 @@ from saveris_desktop.api.errors import NetworkError, NotFoundError
 from saveris_desktop.api.models import Device
 from saveris_desktop.core import heap
 from saveris_desktop.core.device_rows import COLUMNS
+from saveris_desktop.core.onboarding import check_site_name
 from saveris_desktop.core.ranges import DurationRange, format_duration
 from saveris_desktop.core.services import AppServices
 from saveris_desktop.core.tasks import TaskOwner
@@ -276,7 +277,7 @@ class DevicesView(QWidget):
     # --- public interface ---------------------------------------------------------------------
 
     def show_site(self, site: str) -> None:
-        site = site.strip()
+        site = check_site_name(site).name  # the wizard's rule: "Cold  room " is the site "Cold room"
         if not site or site == self.site:
             return
         self.site = site
