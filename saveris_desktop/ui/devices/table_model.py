@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -50,8 +51,8 @@ def build_plan(current: Sequence[DeviceRow], devices: Sequence[Device]) -> RowPl
 
 
 class DeviceTableModel(QAbstractTableModel):
-    def __init__(self, parent: object | None = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._rows: list[DeviceRow] = []
         self._index_of: dict[str, int] = {}
         self._devices: dict[str, Device] = {}
@@ -196,8 +197,8 @@ class DeviceTableModel(QAbstractTableModel):
 class DeviceFilterProxy(QSortFilterProxyModel):
     """Search across all columns (plain text, case-insensitive) and sort by each column's sort key."""
 
-    def __init__(self, parent: object | None = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._needle = ""
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)

@@ -309,8 +309,9 @@ class SitePlanDialog(QDialog):
             cycle = (obj.instruction_set or {}).get("measuring_cycle") if obj else None
             self.cycle.setValue(int(cycle) // MINUTE_MS if cycle else 0)
             self.channels.setRowCount(0)
-            for channel in obj.logical_channels if obj else []:
-                self._add_channel_row(obj, channel)  # type: ignore[arg-type]
+            if obj is not None:
+                for channel in obj.logical_channels:
+                    self._add_channel_row(obj, channel)
         finally:
             self._filling = False
         self._validate()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QChildEvent, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QWidget
 
 from saveris_desktop.core.audit import AuditResult
@@ -86,8 +86,8 @@ class WizardDrafts(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # ChildPolished: the wizard (a child of the main window) is fully built by then.
-        if event.type() == QEvent.Type.ChildPolished:
-            child = event.child()  # type: ignore[attr-defined]
+        if event.type() == QEvent.Type.ChildPolished and isinstance(event, QChildEvent):
+            child = event.child()
             if isinstance(child, OnboardingWizard) and child not in self.attached:
                 self.attach(child)
         return False
