@@ -256,6 +256,14 @@ def _build_services(options: Options, ui_state: UiState) -> AppServices:
     Nothing here touches a Qt widget or the event loop (QSettings is reentrant); the client is
     created here but only used on the loop.
     """
+    services = _wire_services(options, ui_state)
+    # keyring picks its backend on first use, probing each one (the Secret Service over D-Bus, which
+    # can hang for seconds); do it here, not when the sign-in page asks whether passwords can be kept.
+    services.credentials.unavailable_reason  # noqa: B018  (the look-up is the point)
+    return services
+
+
+def _wire_services(options: Options, ui_state: UiState) -> AppServices:
     import importlib
     import logging
 

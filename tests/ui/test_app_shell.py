@@ -366,3 +366,29 @@ def test_demo_panel_survives_a_simulator_reset_from_its_control_api(qtbot, qloop
     panel.save_config.click()
     assert "simulator was reset" in panel.result.text()
     assert not panel.button_press.isEnabled()  # the list no longer offers the vanished logger
+
+
+def test_the_keyring_backend_is_resolved_while_services_are_built_off_the_gui_thread(
+    qt_settings, monkeypatch
+) -> None:
+    import threading
+
+    import keyring
+
+    from saveris_desktop import app
+
+    threads: list[str] = []
+    resolve = keyring.get_keyring
+
+    def spy():
+        threads.append(threading.current_thread().name)
+        return resolve()
+
+    monkeypatch.setattr(keyring, "get_keyring", spy)
+    worker = threading.Thread(
+        target=lambda: app._build_services(parse_options(["--demo"]), UiState()), name="services-worker"
+    )
+    worker.start()
+    worker.join(timeout=60)
+    # The sign-in page's question then finds the backend keyring cached (probing may hang on D-Bus).
+    assert threads and set(threads) == {"services-worker"}
