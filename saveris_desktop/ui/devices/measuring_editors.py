@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from saveris_desktop.api.models import MeasurementAlarmConfiguration, MeasuringInstructionSet
@@ -85,12 +86,13 @@ class InstructionSetEditor(CyclesEditor):
 class _ChannelLimitsBox(QGroupBox):
     """The limits of one logical channel."""
 
+    # QT_TRANSLATE_NOOP marks the titles for lupdate (editor.tr(variable) alone is never extracted).
     FIELD_TITLES = {
-        rules.LOWER_ALARM: "Lower alarm",
-        rules.LOWER_WARNING: "Lower warning",
-        rules.UPPER_WARNING: "Upper warning",
-        rules.UPPER_ALARM: "Upper alarm",
-        rules.HYSTERESIS: "Hysteresis",
+        rules.LOWER_ALARM: QT_TRANSLATE_NOOP("MeasurementAlarmsEditor", "Lower alarm"),
+        rules.LOWER_WARNING: QT_TRANSLATE_NOOP("MeasurementAlarmsEditor", "Lower warning"),
+        rules.UPPER_WARNING: QT_TRANSLATE_NOOP("MeasurementAlarmsEditor", "Upper warning"),
+        rules.UPPER_ALARM: QT_TRANSLATE_NOOP("MeasurementAlarmsEditor", "Upper alarm"),
+        rules.HYSTERESIS: QT_TRANSLATE_NOOP("MeasurementAlarmsEditor", "Hysteresis"),
     }
 
     def __init__(self, editor: MeasurementAlarmsEditor, position: int, channel: dict[str, Any]) -> None:
@@ -115,11 +117,11 @@ class _ChannelLimitsBox(QGroupBox):
         grid.addWidget(self.preset, 0, 1, 1, 3)
         for index, key in enumerate(rules.LIMIT_FIELDS):
             field = NumberField(
-                f"{prefix}_{key}", f"{editor.tr(self.FIELD_TITLES[key])} ({title})", self, optional=True
+                f"{prefix}_{key}", f"{editor.tr(str(self.FIELD_TITLES[key]))} ({title})", self, optional=True
             )
             field.set_unit(symbol)
             self.fields[key] = field
-            grid.addWidget(QLabel(editor.tr(self.FIELD_TITLES[key])), 1 + index // 2, (index % 2) * 2)
+            grid.addWidget(QLabel(editor.tr(str(self.FIELD_TITLES[key]))), 1 + index // 2, (index % 2) * 2)
             grid.addWidget(field, 1 + index // 2, (index % 2) * 2 + 1)
         hysteresis = NumberField(
             f"{prefix}_hysteresis", f"{editor.tr('Hysteresis')} ({title})", self, optional=False

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,7 +33,15 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class AuditTableModel(QAbstractTableModel):
-    HEADERS = ("When", "User", "Region", "Site", "Change", "Object", "Result")
+    HEADERS = (  # QT_TRANSLATE_NOOP marks them for lupdate; headerData translates them
+        QT_TRANSLATE_NOOP("AuditTableModel", "When"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "User"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "Region"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "Site"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "Change"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "Object"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "Result"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,7 +62,7 @@ class AuditTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.HEADERS[section])
+            return self.tr(str(self.HEADERS[section]))
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

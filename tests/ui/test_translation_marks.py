@@ -1,0 +1,32 @@
+"""Strings shown through tr(variable) must still be found by lupdate, under the context tr() uses."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import saveris_desktop
+
+UI = Path(saveris_desktop.__file__).parent / "ui"
+LUPDATE = Path(sys.executable).with_name("pyside6-lupdate")
+
+
+def _extracted(tmp_path: Path, *files: Path) -> set[tuple[str, str]]:
+    target = tmp_path / "check.ts"
+    subprocess.run([str(LUPDATE), *map(str, files), "-ts", str(target)], check=True, capture_output=True)
+    root = ET.parse(target).getroot()  # noqa: S314  (our own lupdate output)
+    return {
+        (context.findtext("name") or "", message.findtext("source") or "")
+        for context in root.iter("context")
+        for message in context.iter("message")
+    }
+
+
+def test_limit_titles_and_audit_headers_are_marked_for_translation(tmp_path: Path) -> None:
+    found = _extracted(tmp_path, UI / "devices" / "measuring_editors.py", UI / "offline" / "audit_dialog.py")
+    for title in ("Lower alarm", "Lower warning", "Upper warning", "Upper alarm"):
+        assert ("MeasurementAlarmsEditor", title) in found
+    for header in ("When", "User", "Region", "Site", "Change", "Object", "Result"):
+        assert ("AuditTableModel", header) in found
