@@ -30,3 +30,15 @@ def test_limit_titles_and_audit_headers_are_marked_for_translation(tmp_path: Pat
         assert ("MeasurementAlarmsEditor", title) in found
     for header in ("When", "User", "Region", "Site", "Change", "Object", "Result"):
         assert ("AuditTableModel", header) in found
+
+
+def test_helper_widgets_translate_under_their_editors_context_not_a_variable_name(tmp_path: Path) -> None:
+    # lupdate files `editor.tr("Delay")` under the context "editor", while at run time tr() looks in
+    # the editor's class: such a string would never be translated.
+    found = _extracted(tmp_path, *sorted(UI.rglob("*.py")))
+    contexts = {context for context, _text in found}
+    assert not contexts & {"editor", "dialog", "page", "window", "owner", "parent"}
+    assert ("SystemAlarmsEditor", "Delay of %1") in found
+    assert ("SensorEditor", "Offset of channel %1") in found
+    assert ("CreateObjectDialog", "Remove logical channel %1") in found
+    assert ("MeasurementAlarmsEditor", "Hysteresis") in found

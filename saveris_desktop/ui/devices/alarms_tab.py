@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -50,10 +50,15 @@ class _AlarmRow:
         self.enabled.setAccessibleName(title)
         self.severity = QComboBox()
         self.severity.setObjectName(f"{prefix}_severity")
-        self.severity.setAccessibleName(editor.tr("Severity of %1").replace("%1", title))
-        self.severity.addItem(editor.tr("Alarm"), ALARM)
-        self.severity.addItem(editor.tr("Warning"), WARNING)
-        self.delay = DurationField(f"{prefix}_delay", editor.tr("Delay of %1").replace("%1", title))
+        self.severity.setAccessibleName(
+            QCoreApplication.translate("SystemAlarmsEditor", "Severity of %1").replace("%1", title)
+        )
+        self.severity.addItem(QCoreApplication.translate("SystemAlarmsEditor", "Alarm"), ALARM)
+        self.severity.addItem(QCoreApplication.translate("SystemAlarmsEditor", "Warning"), WARNING)
+        self.delay = DurationField(
+            f"{prefix}_delay",
+            QCoreApplication.translate("SystemAlarmsEditor", "Delay of %1").replace("%1", title),
+        )
         self.delay.set_allowed(DELAY_RANGE)
         self.position = position
 

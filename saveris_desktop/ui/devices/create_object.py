@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -36,23 +36,39 @@ class _ChannelInputs:
         number = str(index + 1)
         self.name = QLineEdit()
         self.name.setObjectName(f"new_channel_{index}_name")
-        self.name.setAccessibleName(dialog.tr("Name of logical channel %1").replace("%1", number))
-        self.name.setPlaceholderText(dialog.tr("e.g. Internal temperature"))
+        self.name.setAccessibleName(
+            QCoreApplication.translate("CreateObjectDialog", "Name of logical channel %1").replace(
+                "%1", number
+            )
+        )
+        self.name.setPlaceholderText(
+            QCoreApplication.translate("CreateObjectDialog", "e.g. Internal temperature")
+        )
         self.name.setMinimumWidth(170)
         self.name.setMaxLength(64)
         self.sensor = QComboBox()
         self.sensor.setObjectName(f"new_channel_{index}_sensor")
-        self.sensor.setAccessibleName(dialog.tr("Sensor of logical channel %1").replace("%1", number))
+        self.sensor.setAccessibleName(
+            QCoreApplication.translate("CreateObjectDialog", "Sensor of logical channel %1").replace(
+                "%1", number
+            )
+        )
         self.channel = QComboBox()
         self.channel.setMinimumWidth(200)
         self.channel.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.channel.setObjectName(f"new_channel_{index}_channel")
         self.channel.setAccessibleName(
-            dialog.tr("Sensor channel of logical channel %1").replace("%1", number)
+            QCoreApplication.translate("CreateObjectDialog", "Sensor channel of logical channel %1").replace(
+                "%1", number
+            )
         )
-        self.remove = QPushButton(dialog.tr("Remove"))
+        self.remove = QPushButton(QCoreApplication.translate("CreateObjectDialog", "Remove"))
         self.remove.setObjectName(f"new_channel_{index}_remove")
-        self.remove.setAccessibleName(dialog.tr("Remove logical channel %1").replace("%1", number))
+        self.remove.setAccessibleName(
+            QCoreApplication.translate("CreateObjectDialog", "Remove logical channel %1").replace(
+                "%1", number
+            )
+        )
         self.message = FieldMessage()
         self.sensor_object: Sensor | None = None
         #: the name this dialog proposed from the picked channel; replaced when another channel is

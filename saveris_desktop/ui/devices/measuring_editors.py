@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from saveris_desktop.api.models import MeasurementAlarmConfiguration, MeasuringInstructionSet
@@ -106,14 +106,16 @@ class _ChannelLimitsBox(QGroupBox):
         prefix = f"limits_{position}"
         self.preset = QComboBox(self)
         self.preset.setObjectName(f"{prefix}_preset")
-        self.preset.setAccessibleName(editor.tr("Preset for %1").replace("%1", title))
-        self.preset.addItem(editor.tr("Choose a preset…"), "")
+        self.preset.setAccessibleName(
+            QCoreApplication.translate("MeasurementAlarmsEditor", "Preset for %1").replace("%1", title)
+        )
+        self.preset.addItem(QCoreApplication.translate("MeasurementAlarmsEditor", "Choose a preset…"), "")
         for candidate in presets_for(self.value_id):
             self.preset.addItem(editor.tr(candidate.title), candidate.key)
         self.preset.setEnabled(self.preset.count() > 1)
         self.fields: dict[str, NumberField] = {}
         grid = QGridLayout(self)
-        grid.addWidget(QLabel(editor.tr("Preset")), 0, 0)
+        grid.addWidget(QLabel(QCoreApplication.translate("MeasurementAlarmsEditor", "Preset")), 0, 0)
         grid.addWidget(self.preset, 0, 1, 1, 3)
         for index, key in enumerate(rules.LIMIT_FIELDS):
             field = NumberField(
@@ -124,15 +126,22 @@ class _ChannelLimitsBox(QGroupBox):
             grid.addWidget(QLabel(editor.tr(str(self.FIELD_TITLES[key]))), 1 + index // 2, (index % 2) * 2)
             grid.addWidget(field, 1 + index // 2, (index % 2) * 2 + 1)
         hysteresis = NumberField(
-            f"{prefix}_hysteresis", f"{editor.tr('Hysteresis')} ({title})", self, optional=False
+            f"{prefix}_hysteresis",
+            f"{QCoreApplication.translate('MeasurementAlarmsEditor', 'Hysteresis')} ({title})",
+            self,
+            optional=False,
         )
         hysteresis.set_unit(symbol)
         self.fields[rules.HYSTERESIS] = hysteresis
-        self.delay = DurationField(f"{prefix}_delay", f"{editor.tr('Delay')} ({title})", self)
+        self.delay = DurationField(
+            f"{prefix}_delay",
+            f"{QCoreApplication.translate('MeasurementAlarmsEditor', 'Delay')} ({title})",
+            self,
+        )
         self.delay.set_allowed(rules.DELAY_RANGE)
-        grid.addWidget(QLabel(editor.tr("Hysteresis")), 3, 0)
+        grid.addWidget(QLabel(QCoreApplication.translate("MeasurementAlarmsEditor", "Hysteresis")), 3, 0)
         grid.addWidget(hysteresis, 3, 1)
-        grid.addWidget(QLabel(editor.tr("Delay")), 3, 2)
+        grid.addWidget(QLabel(QCoreApplication.translate("MeasurementAlarmsEditor", "Delay")), 3, 2)
         grid.addWidget(self.delay, 3, 3)
         self.unit_message = FieldMessage(self)
         self.unit_message.setObjectName(f"{prefix}_unit_message")

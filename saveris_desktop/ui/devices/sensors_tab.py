@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -30,23 +31,27 @@ class _ChannelRow:
     def __init__(self, editor: SensorEditor, index: int, channel: dict[str, Any]) -> None:
         value_id = channel.get("physical_value_id")
         self.caption = QLabel(
-            editor.tr("Channel %1: %2")
+            QCoreApplication.translate("SensorEditor", "Channel %1: %2")
             .replace("%1", str(channel.get("channel_index", index) + 1))
             .replace("%2", value_name(value_id))
         )
         self.name = QLineEdit()
         self.name.setObjectName(f"sensor_channel_{index}_name")
-        self.name.setAccessibleName(editor.tr("Name of channel %1").replace("%1", str(index + 1)))
+        self.name.setAccessibleName(
+            QCoreApplication.translate("SensorEditor", "Name of channel %1").replace("%1", str(index + 1))
+        )
         self.name.setMaxLength(64)
         self.unit = QComboBox()
         self.unit.setObjectName(f"sensor_channel_{index}_unit")
-        self.unit.setAccessibleName(editor.tr("Unit of channel %1").replace("%1", str(index + 1)))
+        self.unit.setAccessibleName(
+            QCoreApplication.translate("SensorEditor", "Unit of channel %1").replace("%1", str(index + 1))
+        )
         for unit in units_for(value_id, channel.get("physical_unit_id")):
-            self.unit.addItem(unit_symbol(unit) or editor.tr("(none)"), unit)
+            self.unit.addItem(unit_symbol(unit) or QCoreApplication.translate("SensorEditor", "(none)"), unit)
         limit = MAX_OFFSET.get(value_id or "")
         self.offset = NumberField(
             f"sensor_channel_{index}_offset",
-            editor.tr("Offset of channel %1").replace("%1", str(index + 1)),
+            QCoreApplication.translate("SensorEditor", "Offset of channel %1").replace("%1", str(index + 1)),
             optional=True,
             minimum=None if limit is None else -limit,
             maximum=limit,
@@ -54,7 +59,9 @@ class _ChannelRow:
         self.offset.edit.setPlaceholderText("0")
         if limit == 0:
             self.offset.setEnabled(False)
-            self.offset.setToolTip(editor.tr("This channel takes no offset."))
+            self.offset.setToolTip(
+                QCoreApplication.translate("SensorEditor", "This channel takes no offset.")
+            )
         self.index = index
 
     def widgets(self) -> list[QWidget]:
