@@ -24,10 +24,6 @@ log = logging.getLogger(__name__)
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ExceptionHook", text)
-
-
 class ExceptionHook(QObject):
     """Installs itself as sys.excepthook (and threading.excepthook); `uninstall()` restores them."""
 
@@ -84,14 +80,15 @@ class ExceptionHook(QObject):
             self._dialog = QMessageBox(self._parent_widget())
             self._dialog.finished.connect(self._dialog_finished)
             self._dialog.setObjectName("unexpectedErrorDialog")
-            self._dialog.setAccessibleName(_tr("Unexpected error"))
+            self._dialog.setAccessibleName(QCoreApplication.translate("ExceptionHook", "Unexpected error"))
             self._dialog.setIcon(QMessageBox.Icon.Warning)
-            self._dialog.setWindowTitle(_tr("Unexpected error"))
+            self._dialog.setWindowTitle(QCoreApplication.translate("ExceptionHook", "Unexpected error"))
             self._dialog.setStandardButtons(QMessageBox.StandardButton.Close)
             self._dialog.setWindowModality(Qt.WindowModality.NonModal)
-        text = _tr(
+        text = QCoreApplication.translate(
+            "ExceptionHook",
             "Something went wrong inside Saveris Desktop. The app keeps running; what you entered is "
-            "still there. The details were written to the log file."
+            "still there. The details were written to the log file.",
         )
         if self._count > 1:
             text += "\n\n" + QCoreApplication.translate(

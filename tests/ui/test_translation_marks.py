@@ -42,3 +42,7 @@ def test_helper_widgets_translate_under_their_editors_context_not_a_variable_nam
     assert ("SensorEditor", "Offset of channel %1") in found
     assert ("CreateObjectDialog", "Remove logical channel %1") in found
     assert ("MeasurementAlarmsEditor", "Hysteresis") in found
+    # Module-level helpers (`_t(text)`, `tr(context, text)`) hid their strings from lupdate too.
+    assert ("HotspotGuide", "QSR / WiFi logger") in found
+    assert ("Errors", "The testo cloud is busy. Wait a minute and try again.") in found
+    assert ("ExceptionHook", "Unexpected error") in found

@@ -46,10 +46,6 @@ class WizardContext:
     devices: dict[str, Device] = field(default_factory=dict)
 
 
-def tr(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
-
-
 def named(widget: W, object_name: str, accessible_name: str) -> W:
     widget.setObjectName(object_name)
     widget.setAccessibleName(accessible_name)
@@ -65,24 +61,32 @@ def is_dark(widget: QWidget | None = None) -> bool:
 def explain_error(error: BaseException) -> str:
     """Plain words for a failure, with the server's own reason when it gave one."""
     if isinstance(error, AuthenticationError):
-        text = tr("Errors", "The user name or the password is not right. Check both and try again.")
+        text = QCoreApplication.translate(
+            "Errors", "The user name or the password is not right. Check both and try again."
+        )
     elif isinstance(error, NetworkError):
-        text = tr(
+        text = QCoreApplication.translate(
             "Errors",
             "The testo cloud cannot be reached. Check that this laptop is connected to the internet.",
         )
     elif isinstance(error, PermissionDeniedError):
-        text = tr("Errors", "This account is not allowed to do this. Ask your Saveris administrator.")
+        text = QCoreApplication.translate(
+            "Errors", "This account is not allowed to do this. Ask your Saveris administrator."
+        )
     elif isinstance(error, RateLimitedError):
-        text = tr("Errors", "The testo cloud is busy. Wait a minute and try again.")
+        text = QCoreApplication.translate("Errors", "The testo cloud is busy. Wait a minute and try again.")
     elif isinstance(error, ServerError):
-        text = tr("Errors", "The testo cloud has a problem right now. Try again in a few minutes.")
+        text = QCoreApplication.translate(
+            "Errors", "The testo cloud has a problem right now. Try again in a few minutes."
+        )
     elif isinstance(error, RequestValidationError):
-        text = tr("Errors", "The testo cloud refused this.")
+        text = QCoreApplication.translate("Errors", "The testo cloud refused this.")
     elif isinstance(error, ApiError):
         return error.message
     else:
-        return tr("Errors", "Something unexpected went wrong; the details are in the log file.")
+        return QCoreApplication.translate(
+            "Errors", "Something unexpected went wrong; the details are in the log file."
+        )
     reason = error.server_reason if isinstance(error, ApiError) else None
     return f"{text} ({reason})" if reason else text
 

@@ -21,15 +21,11 @@ class GuideStep:
     led: LedPattern
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("HotspotGuide", text)
-
-
 def device_label(device_type: DeviceType) -> str:
     return {
-        DeviceType.QSR_WIFI: _t("QSR / WiFi logger"),
-        DeviceType.SAVERIS_2: _t("Saveris 2 logger"),
-        DeviceType.GATEWAY_164: _t("testo 164 gateway"),
+        DeviceType.QSR_WIFI: QCoreApplication.translate("HotspotGuide", "QSR / WiFi logger"),
+        DeviceType.SAVERIS_2: QCoreApplication.translate("HotspotGuide", "Saveris 2 logger"),
+        DeviceType.GATEWAY_164: QCoreApplication.translate("HotspotGuide", "testo 164 gateway"),
     }[device_type]
 
 
@@ -43,53 +39,64 @@ def hotspot_name_pattern(device_type: DeviceType) -> str:
 
 def guide_steps(device_type: DeviceType) -> list[GuideStep]:
     power = {
-        DeviceType.QSR_WIFI: _t("Insert the batteries. The logger is not set up yet, so its LED stays off."),
-        DeviceType.SAVERIS_2: _t(
-            "Insert the batteries or plug in the power supply. A new logger's LED stays off."
+        DeviceType.QSR_WIFI: QCoreApplication.translate(
+            "HotspotGuide", "Insert the batteries. The logger is not set up yet, so its LED stays off."
         ),
-        DeviceType.GATEWAY_164: _t(
+        DeviceType.SAVERIS_2: QCoreApplication.translate(
+            "HotspotGuide", "Insert the batteries or plug in the power supply. A new logger's LED stays off."
+        ),
+        DeviceType.GATEWAY_164: QCoreApplication.translate(
+            "HotspotGuide",
             "Plug in the gateway's power supply. The gateway has no display: only its LED tells you "
-            "what is happening."
+            "what is happening.",
         ),
     }[device_type]
     button = {
-        DeviceType.QSR_WIFI: _t("Hold the logger's button for <b>3 seconds</b> until the LED blinks green."),
-        DeviceType.SAVERIS_2: _t(
-            "Hold the button on the logger for <b>3 seconds</b> until the LED blinks green."
+        DeviceType.QSR_WIFI: QCoreApplication.translate(
+            "HotspotGuide", "Hold the logger's button for <b>3 seconds</b> until the LED blinks green."
         ),
-        DeviceType.GATEWAY_164: _t(
-            "Hold the button on the gateway for <b>3 seconds</b> until the LED blinks green."
+        DeviceType.SAVERIS_2: QCoreApplication.translate(
+            "HotspotGuide", "Hold the button on the logger for <b>3 seconds</b> until the LED blinks green."
+        ),
+        DeviceType.GATEWAY_164: QCoreApplication.translate(
+            "HotspotGuide", "Hold the button on the gateway for <b>3 seconds</b> until the LED blinks green."
         ),
     }[device_type]
     return [
         GuideStep(power, LedPattern.OFF),
         GuideStep(button, LedPattern.HOTSPOT),
         GuideStep(
-            _t(
+            QCoreApplication.translate(
+                "HotspotGuide",
                 "On this laptop, join the Wi-Fi network <b>{hotspot}</b> (the numbers are on the device's "
                 "label). This laptop has no internet while it is on that network; that is expected and "
-                "this app waits for you."
+                "this app waits for you.",
             ),
             LedPattern.HOTSPOT,
         ),
         GuideStep(
-            _t(
+            QCoreApplication.translate(
+                "HotspotGuide",
                 "Open the device's configuration page in a browser and type exactly:"
                 "<br>• <b>accountId</b>: <tt>{key}</tt>"
                 "<br>• <b>Wi-Fi name</b>: {ssid}"
                 "<br>• <b>Wi-Fi password</b>: the password of that Wi-Fi network"
-                "<br>Then press <b>Save</b>."
+                "<br>Then press <b>Save</b>.",
             ),
             LedPattern.HOTSPOT,
         ),
         GuideStep(
-            _t("The device closes its hotspot and connects to the site's Wi-Fi: the LED blinks orange."),
+            QCoreApplication.translate(
+                "HotspotGuide",
+                "The device closes its hotspot and connects to the site's Wi-Fi: the LED blinks orange.",
+            ),
             LedPattern.CONNECTING,
         ),
         GuideStep(
-            _t(
+            QCoreApplication.translate(
+                "HotspotGuide",
                 "Reconnect this laptop to your normal Wi-Fi. Once the device is in the cloud its LED "
-                "flashes green every 10 seconds and the next page shows it."
+                "flashes green every 10 seconds and the next page shows it.",
             ),
             LedPattern.NORMAL,
         ),
@@ -98,19 +105,31 @@ def guide_steps(device_type: DeviceType) -> list[GuideStep]:
 
 def troubleshooting_hints() -> list[str]:
     return [
-        _t(
+        QCoreApplication.translate(
+            "HotspotGuide",
             "LED blinking <b>red</b>: the cloud did not accept the key. Open the hotspot again and "
-            "check accountId."
+            "check accountId.",
         ),
-        _t(
+        QCoreApplication.translate(
+            "HotspotGuide",
             "LED still blinking <b>orange</b>: the device cannot reach the Wi-Fi. Check the Wi-Fi name "
-            "and password."
+            "and password.",
         ),
-        _t(
+        QCoreApplication.translate(
+            "HotspotGuide",
             "QSR / WiFi loggers use <b>2.4 GHz</b> Wi-Fi only: a network that offers only 5 GHz cannot "
-            "be joined."
+            "be joined.",
         ),
-        _t("A mistyped key is the most common cause: letters and digits only, dashes do not matter."),
-        _t("LED <b>off</b>: the hotspot closed without saving (or the batteries are empty). Start again."),
-        _t("The site's Wi-Fi must reach the internet; guest networks with a login page do not work."),
+        QCoreApplication.translate(
+            "HotspotGuide",
+            "A mistyped key is the most common cause: letters and digits only, dashes do not matter.",
+        ),
+        QCoreApplication.translate(
+            "HotspotGuide",
+            "LED <b>off</b>: the hotspot closed without saving (or the batteries are empty). Start again.",
+        ),
+        QCoreApplication.translate(
+            "HotspotGuide",
+            "The site's Wi-Fi must reach the internet; guest networks with a login page do not work.",
+        ),
     ]
