@@ -1,6 +1,6 @@
 """Where the app keeps its files: platformdirs folders, overridable for tests and portable use.
 
-`SAVERIS_DESKTOP_HOME` (set by the test suite) puts data, logs and cache under one folder.
+`SAVERIS_DESKTOP_HOME` (set by the test suite) puts data and logs under one folder.
 """
 
 from __future__ import annotations
@@ -34,8 +34,3 @@ def data_dir() -> Path:
 def log_dir() -> Path:
     base = _override()
     return _ensure(base / "logs" if base else Path(platformdirs.user_log_dir(APP_ID, ORGANISATION)))
-
-
-def cache_dir() -> Path:
-    base = _override()
-    return _ensure(base / "cache" if base else Path(platformdirs.user_cache_dir(APP_ID, ORGANISATION)))
