@@ -42,6 +42,15 @@ class PermissionDeniedError(ApiError):
     """The account may not do this, e.g. a site of another customer (403)."""
 
 
+class OperationNotOfferedError(ApiError):
+    """The server does not offer this operation at all (API Gateway's 403 "Missing Authentication
+    Token", 405, 501). Not a permission problem: the route or method does not exist there.
+
+    Every operation beyond testo's overview is an assumption of this project, so callers treat this
+    as "cannot read/write this kind here" and fall back, never as a refusal of the technician.
+    """
+
+
 class NotFoundError(ApiError):
     """The site, device, sensor or measuring object does not exist (404)."""
 

@@ -23,6 +23,7 @@ from saveris_desktop.api.errors import (
     InvalidResponseError,
     NetworkError,
     NotFoundError,
+    OperationNotOfferedError,
     PermissionDeniedError,
     RateLimitedError,
     RequestValidationError,
@@ -83,6 +84,17 @@ def server_reason(response: httpx.Response) -> str | None:
     return None
 
 
+#: API Gateway's answer for a path or method that does not exist (AWS documents it as a 403).
+MISSING_AUTHENTICATION_TOKEN = "missing authentication token"  # noqa: S105 - a message, no secret
+
+
+def is_not_offered(status: int, detail: str | None) -> bool:
+    """True when the answer means "no such operation here", not "you may not"."""
+    if status == 403 and detail is not None and detail.strip().lower() == MISSING_AUTHENTICATION_TOKEN:
+        return True
+    return status in (405, 501)
+
+
 def _status_reason(route: Route, status: int, retry_after: float | None) -> tuple[type[ApiError], str]:
     if route.name == "token" and status in (400, 401):
         return AuthenticationError, "wrong user name or password"
@@ -110,8 +122,12 @@ def error_for_response(
     response: httpx.Response, route: Route, endpoint: Endpoint, *, retry_after: float | None = None
 ) -> ApiError:
     """The error for a non-2xx answer."""
-    cls, reason = _status_reason(route, response.status_code, retry_after)
     detail = server_reason(response)
+    cls: type[ApiError]
+    if is_not_offered(response.status_code, detail):
+        cls, reason = OperationNotOfferedError, "this server does not offer this operation"
+    else:
+        cls, reason = _status_reason(route, response.status_code, retry_after)
     if cls is RequestValidationError and detail:
         reason = f"{reason}: {detail.rstrip('.')}"
     message = sentence(route, endpoint, reason)

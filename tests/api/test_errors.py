@@ -31,7 +31,14 @@ from tests.api.fakes import FakeApi, reply
         (409, {"message": "revision mismatch"}, errors.ConflictError, "changed elsewhere in the meantime"),
         (412, None, errors.ConflictError, "changed elsewhere in the meantime"),
         (418, None, errors.ApiError, "unexpected answer (HTTP 418)"),
-        (501, None, errors.ServerError, "the testo cloud has a problem (HTTP 501)"),
+        (501, None, errors.OperationNotOfferedError, "this server does not offer this operation"),
+        (405, None, errors.OperationNotOfferedError, "this server does not offer this operation"),
+        (
+            403,
+            {"message": "Missing Authentication Token"},
+            errors.OperationNotOfferedError,
+            "this server does not offer this operation",
+        ),
     ],
 )
 async def test_status_mapping(
