@@ -13,6 +13,7 @@ from saveris_desktop.core.watcher import WatchTiming
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, LoggerKind, Simulator
 from saveris_desktop.simulator.clock import ManualClock
 from saveris_desktop.ui.devices import DevicesView
+from tests.ui.user_input import click
 from tests.ui.wizard_harness import make_services
 
 T = TypeVar("T")
@@ -100,5 +101,5 @@ def open_and_wait(qtbot: Any, harness: DevicesHarness, uuid: str) -> None:
 
 def apply_and_wait(qtbot: Any, editor: Any) -> None:
     assert editor.apply_button.isEnabled(), editor.problems()
-    editor.apply_button.click()
+    click(qtbot, editor.apply_button)
     qtbot.waitUntil(lambda: not editor.busy, timeout=5000)

@@ -17,6 +17,7 @@ from saveris_desktop.ui.demo_panel import DemoPanel
 from saveris_desktop.ui.excepthook import ExceptionHook
 from saveris_desktop.ui.main_window import MainWindow
 from saveris_desktop.ui.ui_state import UiState
+from tests.ui.user_input import choose, click, type_text
 from tests.ui.wizard_harness import make_services
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -117,21 +118,21 @@ def test_demo_panel_rehearses_the_hardware(qtbot, qloop) -> None:
     services = make_services(sim)
     panel = DemoPanel(services)
     qtbot.addWidget(panel)
-    panel.kind.setCurrentIndex(panel.kind.findData(LoggerKind.SAVERIS2.value))
-    panel.unpack_button.click()
+    choose(qtbot, panel.kind, data=LoggerKind.SAVERIS2.value)
+    click(qtbot, panel.unpack_button)
     assert len(sim.loggers) == 1 and panel.loggers.count() == 1
     assert "off" in panel.led_words.text().lower()
-    panel.button_press.click()
+    click(qtbot, panel.button_press)
     assert "green" in panel.led_words.text()
     assert "Saveris2-" in panel.status_text.text()
-    panel.account_id.setText("bad")
-    panel.wifi_ssid.setText("Shop")
-    panel.wifi_password.setText("short")
-    panel.save_config.click()
+    type_text(qtbot, panel.account_id, "bad")
+    type_text(qtbot, panel.wifi_ssid, "Shop")
+    type_text(qtbot, panel.wifi_password, "short")
+    click(qtbot, panel.save_config)
     assert "not a connect key" in panel.result.text() and "8 to 63" in panel.result.text()
-    panel.network_toggle.click()
+    click(qtbot, panel.network_toggle)
     assert sim.network_down and "site Wi-Fi" in panel.network_toggle.text()
-    panel.network_toggle.click()
+    click(qtbot, panel.network_toggle)
     assert not sim.network_down
 
 
@@ -169,8 +170,8 @@ def test_the_virtual_logger_page_is_served_on_loopback_for_a_browser(qtbot, qloo
     services = make_services(sim)
     panel = DemoPanel(services)
     qtbot.addWidget(panel)
-    panel.unpack_button.click()
-    panel.button_press.click()
+    click(qtbot, panel.unpack_button)
+    click(qtbot, panel.button_press)
     logger_id = panel.current_logger_id()
     urls: list[str] = []
     owner = TaskOwner("test")
@@ -223,7 +224,7 @@ def test_configure_this_logger_opens_it_in_the_device_view(qtbot, qloop) -> None
 
     sim, window, h, key = _window_waiting_for_a_logger(qtbot, seed=7)
     logger = _logger_joins(qtbot, sim, h, key, LoggerKind.SAVERIS2)
-    h.wizard.pages[PageId.FOUND].configure_button.click()
+    click(qtbot, h.wizard.pages[PageId.FOUND].configure_button)
     view = window.devices_view
     assert window.stack.currentWidget() is view
     assert view.site == "Bakery North"
@@ -343,11 +344,11 @@ def test_the_virtual_logger_gets_the_site_key_on_the_loggers_wifi(qtbot, qloop) 
 
     services.tasks.spawn(choose_site())
     qtbot.waitUntil(lambda: bool(keys) and "Cold Store" in panel._site_keys, timeout=5000)
-    panel.unpack_button.click()
-    panel.button_press.click()
+    click(qtbot, panel.unpack_button)
+    click(qtbot, panel.button_press)
     assert panel.result.text() == ""  # the button's news is the status above it, not repeated
-    panel.network_toggle.click()  # on the logger's Wi-Fi now
-    panel.fill_key.click()
+    click(qtbot, panel.network_toggle)  # on the logger's Wi-Fi now
+    click(qtbot, panel.fill_key)
     assert panel.account_id.text() == keys[0]
 
 
@@ -357,13 +358,13 @@ def test_demo_panel_survives_a_simulator_reset_from_its_control_api(qtbot, qloop
     sim = Simulator(seed=10)
     panel = DemoPanel(make_services(sim))
     qtbot.addWidget(panel)
-    panel.unpack_button.click()
+    click(qtbot, panel.unpack_button)
     sim.reset()  # e.g. POST /_sim/reset from a browser while the panel still shows the logger
-    panel.button_press.click()
+    click(qtbot, panel.button_press)
     assert "simulator was reset" in panel.result.text()
-    panel.unpack_button.click()
+    click(qtbot, panel.unpack_button)
     sim.reset()
-    panel.save_config.click()
+    click(qtbot, panel.save_config)
     assert "simulator was reset" in panel.result.text()
     assert not panel.button_press.isEnabled()  # the list no longer offers the vanished logger
 

@@ -10,6 +10,7 @@ from saveris_desktop.simulator import LoggerKind
 from saveris_desktop.ui.devices.fields import DurationField
 from tests.ui.devices_harness import SITE, close_harness, make_devices_harness, open_and_wait, run
 from tests.ui.test_devices_objects import _make_object
+from tests.ui.user_input import click, set_checked, type_text
 
 
 def _results(dialog) -> list[str]:
@@ -41,17 +42,17 @@ def test_bulk_settings_with_one_failure_and_retry(qtbot, qloop) -> None:
     [measuring] = [
         f for f in form.findChildren(DurationField) if f.edit.objectName() == "bulk_measuring_cycle"
     ]
-    dialog.start_button.click()
+    click(qtbot, dialog.start_button)
     assert dialog.message.text() == "Tick at least one setting to apply."
-    measuring_on.setChecked(True)
-    measuring.set_text("30 s")
+    set_checked(qtbot, measuring_on, True)
+    type_text(qtbot, measuring, "30 s")
     assert "1 min … 24 h" in measuring.problem()  # what every selected logger accepts
-    dialog.start_button.click()
+    click(qtbot, dialog.start_button)
     assert "1 min … 24 h" in dialog.message.text() and not dialog.results
-    measuring.set_text("10 min")
+    type_text(qtbot, measuring, "10 min")
 
     h.sim.add_fault("error_status", route="put_device", status=422, count=1)
-    dialog.start_button.click()
+    click(qtbot, dialog.start_button)
     qtbot.waitUntil(lambda: not dialog.running and len(dialog.results) == 3, timeout=5000)
     results = _results(dialog)
     assert sum(r.startswith("OK") for r in results) == 2
@@ -59,7 +60,7 @@ def test_bulk_settings_with_one_failure_and_retry(qtbot, qloop) -> None:
     assert dialog.summary.text() == "2 succeeded, 1 failed."
     assert dialog.retry_button.isEnabled() and dialog.retry_button.text() == "Retry failed (1)"
 
-    dialog.retry_button.click()
+    click(qtbot, dialog.retry_button)
     qtbot.waitUntil(lambda: not dialog.running and not dialog.failed(), timeout=5000)
     assert all(r.startswith("OK — measuring cycle 10 min") for r in _results(dialog))
     assert not dialog.retry_button.isEnabled()
@@ -86,12 +87,12 @@ def test_bulk_alarm_preset_on_measuring_objects_with_retry(qtbot, qloop) -> None
     assert dialog.findChild(QLabel, "bulk_heading").text() == "3 measuring object(s) selected."
     assert dialog.table.horizontalHeaderItem(0).text() == "Measuring object"
     h.sim.add_fault("error_status", route="put_measuring_object_alarm_configuration", status=400, count=1)
-    dialog.start_button.click()
+    click(qtbot, dialog.start_button)
     qtbot.waitUntil(lambda: not dialog.running and len(dialog.results) == 3, timeout=5000)
     assert len(dialog.failed()) == 1
     failed_row = next(r for r in _results(dialog) if r.startswith("Failed"))
     assert "the server refused the values" in failed_row and "HTTP 400" in failed_row  # says why
-    dialog.retry_button.click()
+    click(qtbot, dialog.retry_button)
     qtbot.waitUntil(lambda: not dialog.running and not dialog.failed(), timeout=5000)
     for obj in objects:
         config = run(qtbot, h.client.get_measuring_object_alarm_configuration(SITE, obj.uuid)).to_payload()

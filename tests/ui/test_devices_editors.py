@@ -17,6 +17,7 @@ from tests.ui.devices_harness import (
     open_and_wait,
     run,
 )
+from tests.ui.user_input import choose, click, set_checked, type_text
 
 #: Fields the server sets itself on every write; everything else must come back exactly as sent.
 SERVER_STAMPS = {"last_modified", "updated_at"}
@@ -47,10 +48,9 @@ def test_device_settings_round_trip_keeps_unknown_fields(qtbot, harness) -> None
         "hardware_revision",
     } <= before.keys()  # fields the app does not model
 
-    editor.name_edit.setText("Vaccine fridge 2")
-    editor.name_edit.textEdited.emit("Vaccine fridge 2")
-    editor.measuring.set_text("10 min")
-    editor.communication.set_text("1 h")
+    type_text(qtbot, editor.name_edit, "Vaccine fridge 2")
+    type_text(qtbot, editor.measuring, "10 min")
+    type_text(qtbot, editor.communication, "1 h")
     assert editor.dirty_marker.text() == "● Unsaved changes"
     sent = editor.session.payload()
     apply_and_wait(qtbot, editor)
@@ -68,64 +68,63 @@ def test_device_settings_round_trip_keeps_unknown_fields(qtbot, harness) -> None
     assert editor.measuring.text() == "10 min"
 
 
-def test_measuring_cycle_below_capability_is_refused_with_the_range(harness) -> None:
+def test_measuring_cycle_below_capability_is_refused_with_the_range(qtbot, harness) -> None:
     editor = harness.view.settings_editor
-    editor.measuring.set_text("30 s")
+    type_text(qtbot, editor.measuring, "30 s")
     assert editor.measuring.problem() == "30 s is outside the allowed range 1 min … 24 h."
     assert editor.measuring.message.isVisibleTo(editor)
     assert not editor.apply_button.isEnabled()
     assert editor.measuring.text() == "30 s"  # what was typed stays
 
 
-def test_communication_cycle_above_capability_is_refused(harness) -> None:
+def test_communication_cycle_above_capability_is_refused(qtbot, harness) -> None:
     editor = harness.view.settings_editor
-    editor.communication.set_text("2 days")
+    type_text(qtbot, editor.communication, "2 days")
     assert "5 min … 24 h" in editor.communication.problem()
     assert not editor.apply_button.isEnabled()
 
 
-def test_a_duration_that_is_not_one_is_refused(harness) -> None:
+def test_a_duration_that_is_not_one_is_refused(qtbot, harness) -> None:
     editor = harness.view.settings_editor
-    editor.measuring.set_text("often")
+    type_text(qtbot, editor.measuring, "often")
     assert "not a duration" in editor.measuring.problem()
     assert "1 min … 24 h" in editor.measuring.problem()
     assert not editor.apply_button.isEnabled()
 
 
-def test_communication_shorter_than_measuring_is_refused(harness) -> None:
+def test_communication_shorter_than_measuring_is_refused(qtbot, harness) -> None:
     editor = harness.view.settings_editor
-    editor.measuring.set_text("30 min")
-    editor.communication.set_text("10 min")
+    type_text(qtbot, editor.measuring, "30 min")
+    type_text(qtbot, editor.communication, "10 min")
     assert "cannot be shorter than the measuring cycle (30 min)" in editor.order_message.text()
     assert not editor.apply_button.isEnabled()
-    editor.communication.set_text("1 h")
+    type_text(qtbot, editor.communication, "1 h")
     assert editor.apply_button.isEnabled()
 
 
-def test_empty_name_is_refused(harness) -> None:
+def test_empty_name_is_refused(qtbot, harness) -> None:
     editor = harness.view.settings_editor
-    editor.name_edit.setText("  ")
-    editor.name_edit.textEdited.emit("  ")
+    type_text(qtbot, editor.name_edit, "  ")
     assert editor.name_message.text().startswith("Give the logger a name")
     assert not editor.apply_button.isEnabled()
 
 
-def test_apply_needs_a_change_and_revert_restores_the_server_values(harness) -> None:
+def test_apply_needs_a_change_and_revert_restores_the_server_values(qtbot, harness) -> None:
     editor = harness.view.settings_editor
     assert not editor.apply_button.isEnabled() and not editor.revert_button.isEnabled()
-    editor.measuring.set_text("5 min")  # the value it already has
+    type_text(qtbot, editor.measuring, "5 min")  # the value it already has
     assert not editor.dirty and not editor.apply_button.isEnabled()
-    editor.measuring.set_text("10 min")
+    type_text(qtbot, editor.measuring, "10 min")
     assert editor.apply_button.isEnabled()
-    editor.revert_button.click()
+    click(qtbot, editor.revert_button)
     assert not editor.dirty
     assert editor.measuring.text() == "5 min"
 
 
 def test_before_after_view_shows_exactly_what_will_be_sent(qtbot, harness) -> None:
     editor = harness.view.settings_editor
-    editor.measuring.set_text("10 min")
-    editor.toggle_changes.setChecked(True)
+    type_text(qtbot, editor.measuring, "10 min")
+    set_checked(qtbot, editor.toggle_changes, True)
     tree = editor.changes.tree
     rows = [[tree.topLevelItem(i).text(c) for c in range(3)] for i in range(tree.topLevelItemCount())]
     assert rows == [["measuring_cycle", "300000 (5 min)", "600000 (10 min)"]]
@@ -139,7 +138,7 @@ def test_before_after_view_shows_exactly_what_will_be_sent(qtbot, harness) -> No
 def test_server_refusal_shows_its_reason_and_keeps_the_edit(qtbot, harness) -> None:
     editor = harness.view.settings_editor
     harness.sim.add_fault("error_status", route="put_device", status=400, count=1)
-    editor.measuring.set_text("10 min")
+    type_text(qtbot, editor.measuring, "10 min")
     apply_and_wait(qtbot, editor)
     assert editor.verdict.text().startswith("Not saved — your changes are still here.")
     assert editor.verdict.isVisibleTo(editor)
@@ -170,14 +169,11 @@ def test_sensor_round_trip_name_unit_offset(qtbot, harness) -> None:
     assert tab.picker.count() == 1
     uuid = tab.picker.currentData()
     before = run(qtbot, harness.client.get_sensor(SITE, uuid)).to_payload()
-    editor.name_edit.setText("Fridge probe")
-    editor.name_edit.textEdited.emit("Fridge probe")
+    type_text(qtbot, editor.name_edit, "Fridge probe")
     row = editor.rows[0]
-    row.unit.setCurrentIndex(row.unit.findData("PU_DEGREE_FAHRENHEIT"))
-    row.unit.activated.emit(row.unit.currentIndex())
-    row.offset.set_text("0,5")
-    editor.rows[1].name.setText("Air humidity")
-    editor.rows[1].name.textEdited.emit("Air humidity")
+    choose(qtbot, row.unit, data="PU_DEGREE_FAHRENHEIT")
+    type_text(qtbot, row.offset, "0,5")
+    type_text(qtbot, editor.rows[1].name, "Air humidity")
     sent = editor.session.payload()
     apply_and_wait(qtbot, editor)
     assert "accepted" in editor.verdict.text()
@@ -192,12 +188,12 @@ def test_sensor_round_trip_name_unit_offset(qtbot, harness) -> None:
     assert after["channels"][0]["measuring_range"] == before["channels"][0]["measuring_range"]
 
 
-def test_sensor_offset_out_of_range_is_refused(harness) -> None:
+def test_sensor_offset_out_of_range_is_refused(qtbot, harness) -> None:
     editor = harness.view.sensors_tab.editor
-    editor.rows[0].offset.set_text("11")
+    type_text(qtbot, editor.rows[0].offset, "11")
     assert editor.rows[0].offset.problem() == "Allowed: -10 °C … 10 °C"
     assert not editor.apply_button.isEnabled()
-    editor.rows[0].offset.set_text("abc")
+    type_text(qtbot, editor.rows[0].offset, "abc")
     assert "not a number" in editor.rows[0].offset.problem()
 
 
@@ -209,11 +205,10 @@ def test_device_alarms_round_trip_and_only_supported_kinds(qtbot, harness) -> No
     uuid = harness.device_uuids[0]
     # A QSR logger has no external power supply, so that alarm is not offered.
     assert set(editor.rows) == {"BATTERY_LOW", "CONNECTION_TIMEOUT"}
-    editor.rows["BATTERY_LOW"].enabled.setChecked(False)
+    set_checked(qtbot, editor.rows["BATTERY_LOW"].enabled, False)
     timeout = editor.rows["CONNECTION_TIMEOUT"]
-    timeout.severity.setCurrentIndex(timeout.severity.findData("ASV_WARNING"))
-    timeout.severity.activated.emit(timeout.severity.currentIndex())
-    timeout.delay.set_text("2 h")
+    choose(qtbot, timeout.severity, data="ASV_WARNING")
+    type_text(qtbot, timeout.delay, "2 h")
     sent = editor.session.payload()
     apply_and_wait(qtbot, editor)
     assert "accepted" in editor.verdict.text()
@@ -229,9 +224,9 @@ def test_device_alarms_round_trip_and_only_supported_kinds(qtbot, harness) -> No
     }
 
 
-def test_alarm_delay_too_long_is_refused(harness) -> None:
+def test_alarm_delay_too_long_is_refused(qtbot, harness) -> None:
     editor = harness.view.alarms_tab.device_editor
-    editor.rows["CONNECTION_TIMEOUT"].delay.set_text("25 h")
+    type_text(qtbot, editor.rows["CONNECTION_TIMEOUT"].delay, "25 h")
     assert "0 s … 24 h" in editor.rows["CONNECTION_TIMEOUT"].delay.problem()
     assert not editor.apply_button.isEnabled()
 
@@ -240,16 +235,16 @@ def test_switching_off_an_alarm_with_a_wrong_delay_does_not_block_apply(qtbot, h
     editor = harness.view.alarms_tab.device_editor
     row = editor.rows["CONNECTION_TIMEOUT"]
     alarms_before = editor.session.get(("alarms",))
-    row.delay.set_text("3 days")
+    type_text(qtbot, row.delay, "3 days")
     assert not editor.apply_button.isEnabled()
-    row.enabled.setChecked(False)  # the delay field greys out: its problem cannot block Apply
+    set_checked(qtbot, row.enabled, False)  # the delay field greys out: its problem cannot block Apply
     assert not row.delay.isEnabled() and not row.delay.message.isVisibleTo(editor)
     assert editor.apply_button.isEnabled(), editor.problems()
     assert row.delay.text() == "3 days"  # what was typed stays
-    row.enabled.setChecked(True)
+    set_checked(qtbot, row.enabled, True)
     assert "0 s … 24 h" in row.delay.message.text() and row.delay.message.isVisibleTo(editor)
     assert not editor.apply_button.isEnabled()
-    row.enabled.setChecked(False)
+    set_checked(qtbot, row.enabled, False)
     apply_and_wait(qtbot, editor)
     uuid = harness.device_uuids[0]
     after = run(qtbot, harness.client.get_device_alarm_configuration(SITE, uuid)).to_payload()
@@ -263,8 +258,8 @@ def test_sensor_alarms_round_trip(qtbot, harness) -> None:
     editor = tab.sensor_editor
     sensor_uuid = tab.sensor_picker.currentData()
     assert set(editor.rows) == {"SENSOR_BROKEN", "CALIBRATION_OVERDUE"}  # wired sensor: no battery
-    editor.rows["CALIBRATION_OVERDUE"].enabled.setChecked(False)
-    editor.rows["SENSOR_BROKEN"].delay.set_text("5 min")
+    set_checked(qtbot, editor.rows["CALIBRATION_OVERDUE"].enabled, False)
+    type_text(qtbot, editor.rows["SENSOR_BROKEN"].delay, "5 min")
     sent = editor.session.payload()
     apply_and_wait(qtbot, editor)
     after = run(qtbot, harness.client.get_sensor_alarm_configuration(SITE, sensor_uuid)).to_payload()
@@ -274,7 +269,7 @@ def test_sensor_alarms_round_trip(qtbot, harness) -> None:
 
 def test_editors_keep_edits_per_device(qtbot, harness) -> None:
     view = harness.view
-    view.settings_editor.measuring.set_text("10 min")
+    type_text(qtbot, view.settings_editor.measuring, "10 min")
     open_and_wait(qtbot, harness, harness.device_uuids[1])
     assert not view.settings_editor.dirty
     open_and_wait(qtbot, harness, harness.device_uuids[0])
@@ -285,7 +280,7 @@ def test_editors_keep_edits_per_device(qtbot, harness) -> None:
 def test_every_change_reaches_the_drafts_hook(qtbot, harness) -> None:
     seen: list[tuple[str, bool]] = []
     harness.view.on_session_change = lambda session: seen.append((session.key, session.dirty))
-    harness.view.settings_editor.measuring.set_text("10 min")
+    type_text(qtbot, harness.view.settings_editor.measuring, "10 min")
     assert (f"device:{harness.device_uuids[0]}", True) in seen
 
 
@@ -296,11 +291,10 @@ def test_answer_lands_in_the_session_it_was_sent_for(qtbot, qloop) -> None:
     qtbot.waitUntil(lambda: tab.picker.count() == 2, timeout=5000)
     editor = tab.editor
     first = editor.session
-    editor.name_edit.setText("Cold room door")
-    editor.name_edit.textEdited.emit("Cold room door")
+    type_text(qtbot, editor.name_edit, "Cold room door")
     h.sim.add_fault("latency", route="put_sensor", latency=0.3, count=1)
-    editor.apply_button.click()
-    tab.picker.setCurrentIndex(1)  # the technician moves on while the answer is on its way
+    click(qtbot, editor.apply_button)
+    choose(qtbot, tab.picker, index=1)  # the technician moves on while the answer is on its way
     second = editor.session
     assert second is not first
     qtbot.waitUntil(lambda: not editor.busy, timeout=5000)
@@ -358,7 +352,7 @@ def test_refilling_a_picker_keeps_the_choice_and_sends_no_change_signal(qtbot) -
     combo.currentIndexChanged.connect(changes.append)
     refill_keeping_choice(combo, [("a", "Slot 1"), ("b", "Slot 2")])
     assert combo.currentData() == "a"
-    combo.setCurrentIndex(1)
+    choose(qtbot, combo, index=1)
     changes.clear()
     refill_keeping_choice(combo, [("c", "Slot 3"), ("b", "Slot 2 (disconnected)")])
     assert (combo.currentData(), combo.currentText(), changes) == ("b", "Slot 2 (disconnected)", [])

@@ -16,6 +16,7 @@ from tests.ui.devices_harness import (
     open_and_wait,
     run,
 )
+from tests.ui.user_input import choose, click, set_checked, type_text
 
 
 @pytest.fixture
@@ -66,8 +67,7 @@ def test_create_object_with_channels_picked_from_lists(qtbot, harness) -> None:
     dialog = tab.open_create_dialog()
     assert not dialog.create_button.isEnabled()
     assert dialog.name_message.text() == "Give the measuring object a name."
-    dialog.name.setText("Vaccine fridge")
-    dialog.name.textEdited.emit("Vaccine fridge")
+    type_text(qtbot, dialog.name, "Vaccine fridge")
     first = dialog.rows[0]
     # The sensors of the logger being configured come first and are picked for the first channel.
     assert first.sensor.currentData() == _sensor_of(qtbot, harness, 0)
@@ -77,21 +77,18 @@ def test_create_object_with_channels_picked_from_lists(qtbot, harness) -> None:
         "Temperature (°C)",
         "Humidity (%rF)",
     ]
-    first.name.setText("Internal temperature")
-    first.name.textEdited.emit("Internal temperature")
+    type_text(qtbot, first.name, "Internal temperature")
     dialog.add_channel()
     second = dialog.rows[1]
-    second.sensor.setCurrentIndex(first.sensor.currentIndex())
+    choose(qtbot, second.sensor, index=first.sensor.currentIndex())
     qtbot.waitUntil(lambda: second.channel.isEnabled(), timeout=5000)
-    second.name.setText("Internal temperature")
-    second.name.textEdited.emit("Internal temperature")
+    type_text(qtbot, second.name, "Internal temperature")
     assert second.message.text() == "Each logical channel needs its own name."
     assert not dialog.create_button.isEnabled()
-    second.name.setText("Air humidity")
-    second.name.textEdited.emit("Air humidity")
-    second.channel.setCurrentIndex(1)
+    type_text(qtbot, second.name, "Air humidity")
+    choose(qtbot, second.channel, index=1)
     assert dialog.create_button.isEnabled()
-    dialog.create_button.click()
+    click(qtbot, dialog.create_button)
     qtbot.waitUntil(lambda: dialog.created is not None, timeout=5000)
 
     objects = run(qtbot, harness.client.list_measuring_objects(SITE))
@@ -113,16 +110,15 @@ def test_proposed_channel_name_follows_the_picked_channel_but_a_typed_one_stays(
     first = dialog.rows[0]
     qtbot.waitUntil(lambda: first.channel.isEnabled(), timeout=5000)
     assert first.name.text() == "Temperature"  # proposed from the sensor channel picked for it
-    first.channel.setCurrentIndex(1)
+    choose(qtbot, first.channel, index=1)
     assert first.name.text() == "Humidity"  # a proposal never outlives the channel it names
-    first.sensor.setCurrentIndex(first.sensor.findData(_sensor_of(qtbot, harness, 1)))
+    choose(qtbot, first.sensor, data=_sensor_of(qtbot, harness, 1))
     qtbot.waitUntil(lambda: first.channel.isEnabled(), timeout=5000)
     assert first.name.text() == "Probe temperature"  # the Saveris 2 probe's channel name
-    first.name.setText("Cabinet air")
-    first.name.textEdited.emit("Cabinet air")
-    first.sensor.setCurrentIndex(first.sensor.findData(_sensor_of(qtbot, harness, 0)))
+    type_text(qtbot, first.name, "Cabinet air")
+    choose(qtbot, first.sensor, data=_sensor_of(qtbot, harness, 0))
     qtbot.waitUntil(lambda: first.channel.isEnabled(), timeout=5000)
-    first.channel.setCurrentIndex(1)
+    choose(qtbot, first.channel, index=1)
     assert first.name.text() == "Cabinet air"  # what the technician typed is never replaced
 
 
@@ -151,19 +147,17 @@ def test_create_refused_by_the_server_keeps_the_dialog_filled(qtbot, harness) ->
     tab.reload()
     qtbot.waitUntil(lambda: len(tab.objects) == 1, timeout=5000)
     dialog = tab.open_create_dialog()
-    dialog.name.setText("Cold room")  # the server refuses a second object with the same name (409)
-    dialog.name.textEdited.emit("Cold room")
+    type_text(qtbot, dialog.name, "Cold room")  # the server refuses a second object with the same name (409)
     first = dialog.rows[0]
     qtbot.waitUntil(lambda: first.channel.isEnabled(), timeout=5000)
     # The channels of this logger already feed "Cold room": refused here, before any request.
     assert first.channel.currentText().endswith("in use")
     assert "already feeds “Temperature of Cold room” of “Cold room”" in first.message.text()
     assert not dialog.create_button.isEnabled()
-    first.sensor.setCurrentIndex(first.sensor.findData(_sensor_of(qtbot, harness, 1)))
+    choose(qtbot, first.sensor, data=_sensor_of(qtbot, harness, 1))
     qtbot.waitUntil(lambda: first.channel.isEnabled(), timeout=5000)
-    first.name.setText("Door side")
-    first.name.textEdited.emit("Door side")
-    dialog.create_button.click()
+    type_text(qtbot, first.name, "Door side")
+    click(qtbot, dialog.create_button)
     qtbot.waitUntil(lambda: dialog.verdict.isVisibleTo(dialog), timeout=5000)
     assert "already exists" in dialog.verdict.text()
     assert dialog.name.text() == "Cold room" and first.name.text() == "Door side"
@@ -176,22 +170,22 @@ def test_instruction_set_round_trip_and_override_note(qtbot, harness) -> None:
     editor = harness.view.objects_tab.instruction_editor
     note = editor.findChild(type(editor.title), "instruction_set_note")
     assert "override" in note.text()
-    editor.measuring.set_text("30 s")
+    type_text(qtbot, editor.measuring, "30 s")
     assert "1 min … 24 h" in editor.measuring.problem()  # the feeding logger's own range
-    editor.communication.set_text("1 min")
+    type_text(qtbot, editor.communication, "1 min")
     assert "5 min … 24 h" in editor.communication.problem()
-    editor.measuring.set_text("1 h")
-    editor.communication.set_text("30 min")
+    type_text(qtbot, editor.measuring, "1 h")
+    type_text(qtbot, editor.communication, "30 min")
     assert "cannot be shorter than the measuring cycle (1 h)" in editor.order_message.text()
     assert editor.order_message.isVisibleTo(editor) and not editor.apply_button.isEnabled()
-    editor.measuring.set_text("2 min")
+    type_text(qtbot, editor.measuring, "2 min")
     assert editor.order_message.text() == "" and editor.apply_button.isEnabled()
     apply_and_wait(qtbot, editor)
     assert "accepted" in editor.verdict.text()
     after = run(qtbot, harness.client.get_measuring_instruction_set(SITE, obj.uuid))
     assert (after.measuring_cycle, after.communication_cycle) == (120_000, 1_800_000)
     # Emptying a field removes the override: null is sent and the logger's own setting applies again.
-    editor.measuring.set_text("")
+    type_text(qtbot, editor.measuring, "")
     assert editor.measuring.problem() == "" and editor.session.get(("measuring_cycle",)) is None
     apply_and_wait(qtbot, editor)
     after = run(qtbot, harness.client.get_measuring_instruction_set(SITE, obj.uuid))
@@ -210,14 +204,12 @@ def test_measurement_alarms_with_presets_round_trip(qtbot, harness) -> None:
         "freezer",
         "room",
     ]
-    temperature.preset.setCurrentIndex(temperature.preset.findData("fridge"))
-    temperature.preset.activated.emit(temperature.preset.currentIndex())
-    humidity.preset.setCurrentIndex(humidity.preset.findData("humidity"))
-    humidity.preset.activated.emit(humidity.preset.currentIndex())
+    choose(qtbot, temperature.preset, data="fridge")
+    choose(qtbot, humidity.preset, data="humidity")
     assert temperature.fields[rules.LOWER_ALARM].text() == "2"
     assert temperature.delay.text() == "15 min"
     # The before/after view lists each new limit on its own row, durations in words.
-    editor.toggle_changes.setChecked(True)
+    set_checked(qtbot, editor.toggle_changes, True)
     tree = editor.changes.tree
     new_channel = tree.topLevelItem(0)
     assert [new_channel.text(i) for i in range(3)] == [
@@ -261,77 +253,71 @@ def test_measurement_alarms_with_presets_round_trip(qtbot, harness) -> None:
     assert not editor.dirty
 
 
-def _type(field, text: str) -> None:
-    field.set_text(text)
-    field.edit.textEdited.emit(text)
-
-
 @pytest.fixture
 def limits_box(qtbot, harness):
     obj = _make_object(qtbot, harness, "Fridge C")
     _select_object(qtbot, harness, obj.uuid)
     editor = harness.view.objects_tab.alarms_editor
     box = editor.boxes[0]
-    box.preset.setCurrentIndex(box.preset.findData("fridge"))
-    box.preset.activated.emit(box.preset.currentIndex())
+    choose(qtbot, box.preset, data="fridge")
     assert editor.apply_button.isEnabled()
     return editor, box
 
 
-def test_the_preset_box_stops_naming_a_preset_once_a_limit_is_edited_away(limits_box) -> None:
+def test_the_preset_box_stops_naming_a_preset_once_a_limit_is_edited_away(qtbot, limits_box) -> None:
     editor, box = limits_box
     assert box.preset.currentData() == "fridge"
-    _type(box.fields[rules.UPPER_ALARM], "8")  # the preset's own value: still the preset
+    type_text(qtbot, box.fields[rules.UPPER_ALARM], "8")  # the preset's own value: still the preset
     assert box.preset.currentData() == "fridge"
-    _type(box.fields[rules.UPPER_ALARM], "9")
+    type_text(qtbot, box.fields[rules.UPPER_ALARM], "9")
     assert box.preset.currentData() == ""
     assert box.preset.currentText() == "Choose a preset…"
     assert editor.apply_button.isEnabled()  # a custom limit is still a valid one
 
 
-def test_lower_alarm_not_below_upper_is_refused(limits_box) -> None:
+def test_lower_alarm_not_below_upper_is_refused(qtbot, limits_box) -> None:
     editor, box = limits_box
-    _type(box.fields[rules.LOWER_ALARM], "9")
+    type_text(qtbot, box.fields[rules.LOWER_ALARM], "9")
     assert "above the lower alarm" in box.fields[rules.UPPER_ALARM].problem()
     assert not editor.apply_button.isEnabled()
 
 
-def test_warning_outside_the_alarm_band_is_refused(limits_box) -> None:
+def test_warning_outside_the_alarm_band_is_refused(qtbot, limits_box) -> None:
     editor, box = limits_box
-    _type(box.fields[rules.UPPER_WARNING], "8.5")
+    type_text(qtbot, box.fields[rules.UPPER_WARNING], "8.5")
     assert (
         box.fields[rules.UPPER_WARNING].problem() == "A warning must lie inside the alarm band: below 8 °C."
     )
     assert not editor.apply_button.isEnabled()
-    _type(box.fields[rules.UPPER_WARNING], "7.5")
+    type_text(qtbot, box.fields[rules.UPPER_WARNING], "7.5")
     assert box.fields[rules.UPPER_WARNING].problem() == ""
     assert editor.apply_button.isEnabled()
 
 
-def test_negative_hysteresis_is_refused(limits_box) -> None:
+def test_negative_hysteresis_is_refused(qtbot, limits_box) -> None:
     editor, box = limits_box
-    _type(box.fields[rules.HYSTERESIS], "-1")
+    type_text(qtbot, box.fields[rules.HYSTERESIS], "-1")
     assert box.fields[rules.HYSTERESIS].problem() == "Hysteresis cannot be negative."
     assert not editor.apply_button.isEnabled()
 
 
-def test_hysteresis_wider_than_the_band_is_refused(limits_box) -> None:
+def test_hysteresis_wider_than_the_band_is_refused(qtbot, limits_box) -> None:
     editor, box = limits_box
-    _type(box.fields[rules.HYSTERESIS], "4")
+    type_text(qtbot, box.fields[rules.HYSTERESIS], "4")
     assert "narrower than the warning band (4 °C)" in box.fields[rules.HYSTERESIS].problem()
     assert not editor.apply_button.isEnabled()
 
 
-def test_alarm_delay_out_of_range_is_refused(limits_box) -> None:
+def test_alarm_delay_out_of_range_is_refused(qtbot, limits_box) -> None:
     editor, box = limits_box
-    _type(box.delay, "2 days")
+    type_text(qtbot, box.delay, "2 days")
     assert "0 s … 24 h" in box.delay.problem()
     assert not editor.apply_button.isEnabled()
 
 
-def test_limit_that_is_not_a_number_is_refused(limits_box) -> None:
+def test_limit_that_is_not_a_number_is_refused(qtbot, limits_box) -> None:
     editor, box = limits_box
-    _type(box.fields[rules.LOWER_ALARM], "two")
+    type_text(qtbot, box.fields[rules.LOWER_ALARM], "two")
     assert "not a number" in box.fields[rules.LOWER_ALARM].problem()
     assert not editor.apply_button.isEnabled()
     assert box.fields[rules.LOWER_ALARM].text() == "two"

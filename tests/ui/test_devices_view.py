@@ -19,6 +19,7 @@ from tests.ui.devices_harness import (
     open_and_wait,
     run,
 )
+from tests.ui.user_input import click, type_text
 
 
 def _column(name: str) -> int:
@@ -61,20 +62,19 @@ def test_table_lists_every_logger_with_its_columns(qtbot, qloop) -> None:
 def test_search_and_sort(qtbot, qloop) -> None:
     h = make_devices_harness(qtbot, [LoggerKind.QSR_TEMPERATURE, LoggerKind.SAVERIS2, LoggerKind.GATEWAY_164])
     view = h.view
-    view.search.setText("gateway")
+    type_text(qtbot, view.search, "gateway")
     assert _cells(view, "device_type") == ["Wireless sensor gateway"]
     # The name the technician gave a logger finds it, and heads its editors once applied.
     uuid = h.device_uuids[1]
     open_and_wait(qtbot, h, uuid)
     editor = view.settings_editor
-    editor.name_edit.setText("Vaccine fridge 2")
-    editor.name_edit.textEdited.emit("Vaccine fridge 2")
+    type_text(qtbot, editor.name_edit, "Vaccine fridge 2")
     apply_and_wait(qtbot, editor)
     qtbot.waitUntil(lambda: "Vaccine fridge 2" in _cells(view, "name"), timeout=5000)
     assert view.detail_title.text().endswith(" · Vaccine fridge 2")
-    view.search.setText("vaccine")
+    type_text(qtbot, view.search, "vaccine")
     assert [view.proxy.index(0, 0).data(UUID_ROLE)] == [uuid] and view.proxy.rowCount() == 1
-    view.search.setText("")
+    type_text(qtbot, view.search, "")
     view.table.sortByColumn(_column("device_type"), Qt.SortOrder.DescendingOrder)
     assert _cells(view, "device_type") == ["Wireless sensor gateway", "Saveris 2 logger", "QSR logger (WiFi)"]
     view.table.sortByColumn(_column("serial_number"), Qt.SortOrder.AscendingOrder)
@@ -92,8 +92,8 @@ def test_refresh_during_editing_keeps_edit_selection_and_sort(qtbot, qloop) -> N
     target = view.proxy.index(1, 0).data(UUID_ROLE)
     open_and_wait(qtbot, h, target)
     editor = view.settings_editor
-    editor.measuring.set_text("10 min")  # valid: recorded in the session
-    editor.communication.set_text("10 sec x")  # invalid: kept as typed, with its message
+    type_text(qtbot, editor.measuring, "10 min")  # valid: recorded in the session
+    type_text(qtbot, editor.communication, "10 sec x")  # invalid: kept as typed, with its message
     assert editor.dirty and not editor.apply_button.isEnabled()
 
     resets: list[int] = []
@@ -171,13 +171,13 @@ def test_offline_keeps_the_table_and_says_so(qtbot, qloop) -> None:
 def test_open_device_selects_the_row_and_site_switch_starts_over(qtbot, qloop) -> None:
     h = make_devices_harness(qtbot)
     view = h.view
-    view.search.setText("no such logger")
+    type_text(qtbot, view.search, "no such logger")
     open_and_wait(qtbot, h, h.device_uuids[1])
     assert view.search.text() == ""  # the search that hid the row was cleared
     assert view.selected_uuids() == [h.device_uuids[1]]
     run(qtbot, h.client.create_connect_key("Second site"))
-    view.site_box.setEditText("Second site")
-    view.site_box.lineEdit().returnPressed.emit()
+    type_text(qtbot, view.site_box, "Second site")
+    qtbot.keyClick(view.site_box.lineEdit(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.site == "Second site" and view.watcher.status().polls > 0, timeout=5000)
     assert view.model.rowCount() == 0
     assert "No loggers in Second site" in view.empty_label.text()
@@ -233,8 +233,8 @@ def test_a_poll_older_than_our_own_write_does_not_undo_it(qtbot, qloop) -> None:
     stale = run(qtbot, h.client.get_device(SITE, uuid))
     h.sim.advance_time(5)
     editor = view.settings_editor
-    editor.measuring.set_text("10 min")
-    editor.apply_button.click()
+    type_text(qtbot, editor.measuring, "10 min")
+    click(qtbot, editor.apply_button)
     qtbot.waitUntil(lambda: not editor.busy and not editor.dirty, timeout=5000)
     view.model.refresh_now([stale])  # a poll that was sent before the write answered
     view._after_refresh([stale])

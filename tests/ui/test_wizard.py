@@ -5,39 +5,40 @@ from __future__ import annotations
 from saveris_desktop.core.onboarding import DeviceType, Step
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, LoggerKind
 from saveris_desktop.ui.wizard import PageId
+from tests.ui.user_input import click, set_checked, type_text
 from tests.ui.wizard_harness import Harness, make_harness
 
 WIFI_PASSWORD = "correct horse battery"
 
 
-def _next(h: Harness) -> None:
-    h.wizard.button(h.wizard.WizardButton.NextButton).click()
+def _next(qtbot, h: Harness) -> None:
+    click(qtbot, h.wizard.button(h.wizard.WizardButton.NextButton))
 
 
 def sign_in(qtbot, h: Harness) -> None:
     page = h.wizard.pages[PageId.SIGN_IN]
     assert page.username.text() == DEMO_USERNAME and page.password.text() == DEMO_PASSWORD
-    _next(h)
+    _next(qtbot, h)
     qtbot.waitUntil(lambda: h.page() is PageId.SITE, timeout=5000)
 
 
 def create_site(qtbot, h: Harness, name: str = "Bakery North") -> str:
     page = h.wizard.pages[PageId.SITE]
-    page.site.setEditText(name)
-    page.timezone.setCurrentText("Europe/Berlin")
-    _next(h)
+    type_text(qtbot, page.site, name)
+    type_text(qtbot, page.timezone, "Europe/Berlin")
+    _next(qtbot, h)
     qtbot.waitUntil(lambda: h.page() is PageId.CONNECT_KEY, timeout=5000)
     return h.wizard.flow.data.connect_key
 
 
 def to_waiting(qtbot, h: Harness, device_type: DeviceType = DeviceType.SAVERIS_2) -> None:
-    _next(h)  # connect key -> guide
+    _next(qtbot, h)  # connect key -> guide
     assert h.page() is PageId.HOTSPOT_GUIDE
     guide = h.wizard.pages[PageId.HOTSPOT_GUIDE]
-    guide.type_buttons[device_type].setChecked(True)
-    guide.ssid.setText("Bakery-WLAN")
+    set_checked(qtbot, guide.type_buttons[device_type], True)
+    type_text(qtbot, guide.ssid, "Bakery-WLAN")
     qtbot.waitUntil(lambda: h.wizard.flow.data.baseline_uuids is not None, timeout=5000)
-    _next(h)
+    _next(qtbot, h)
     assert h.page() is PageId.WAITING
 
 
@@ -66,8 +67,8 @@ def test_a_logger_that_joins_is_found_and_shown(qtbot, qloop) -> None:
 def test_a_wrong_password_is_explained_inline_and_the_form_stays_editable(qtbot, qloop) -> None:
     h = make_harness(qtbot)
     page = h.wizard.pages[PageId.SIGN_IN]
-    page.password.setText("not the password")
-    _next(h)
+    type_text(qtbot, page.password, "not the password")
+    _next(qtbot, h)
     qtbot.waitUntil(lambda: page.error.isVisible(), timeout=5000)
     assert h.page() is PageId.SIGN_IN
     assert "password is not right" in page.error.text()
@@ -75,8 +76,8 @@ def test_a_wrong_password_is_explained_inline_and_the_form_stays_editable(qtbot,
     assert page.username.text() == DEMO_USERNAME  # nothing typed is lost
     assert not page.busy_row.isVisible()
     assert not h.services.signed_in
-    page.password.setText(DEMO_PASSWORD)
-    _next(h)
+    type_text(qtbot, page.password, DEMO_PASSWORD)
+    _next(qtbot, h)
     qtbot.waitUntil(lambda: h.page() is PageId.SITE, timeout=5000)
 
 
@@ -84,7 +85,7 @@ def test_no_network_at_sign_in_is_said_in_plain_words(qtbot, qloop) -> None:
     h = make_harness(qtbot)
     h.sim.set_network_down(True)
     page = h.wizard.pages[PageId.SIGN_IN]
-    _next(h)
+    _next(qtbot, h)
     qtbot.waitUntil(lambda: page.error.isVisible(), timeout=5000)
     assert "cannot be reached" in page.error.text()
 
@@ -93,11 +94,11 @@ def test_a_server_error_at_sign_in_is_said_in_plain_words_and_retry_works(qtbot,
     h = make_harness(qtbot)
     h.sim.add_fault("error_status", route="token", status=500)
     page = h.wizard.pages[PageId.SIGN_IN]
-    _next(h)
+    _next(qtbot, h)
     qtbot.waitUntil(lambda: page.error.isVisible(), timeout=5000)
     assert "problem right now" in page.error.text()
     h.sim.clear_faults()
-    _next(h)
+    _next(qtbot, h)
     qtbot.waitUntil(lambda: h.page() is PageId.SITE, timeout=5000)
     assert not page.error.isVisible()
 
@@ -124,13 +125,13 @@ def test_a_refused_site_name_shows_the_reason_next_to_the_field(qtbot, qloop) ->
     h = make_harness(qtbot)
     sign_in(qtbot, h)
     page = h.wizard.pages[PageId.SITE]
-    page.site.setEditText("   ")
+    type_text(qtbot, page.site, "   ")
     assert not page.isComplete()
-    page.site.setEditText("x" * 80)
+    type_text(qtbot, page.site, "x" * 80)
     assert page.site_error.isVisible() and "too long" in page.site_error.text()
-    page.site.setEditText("Bakery North")
-    page.timezone.setCurrentText("Mars/Olympus")
-    _next(h)
+    type_text(qtbot, page.site, "Bakery North")
+    type_text(qtbot, page.timezone, "Mars/Olympus")
+    _next(qtbot, h)
     assert h.page() is PageId.SITE
     assert page.timezone_error.isVisible()
 
@@ -182,7 +183,7 @@ def test_a_logger_with_a_wrong_key_never_joins_and_hints_appear_after_five_minut
 def test_cancel_during_sign_in_stops_the_request(qtbot, qloop) -> None:
     h = make_harness(qtbot)
     page = h.wizard.pages[PageId.SIGN_IN]
-    _next(h)
+    _next(qtbot, h)
     assert page.busy and page.busy_row.isVisible()
     h.wizard.reject()
     assert not page.busy
@@ -200,12 +201,12 @@ def test_add_another_logger_returns_to_the_guide_of_the_same_site(qtbot, qloop) 
     h.sim.submit_configuration(first.id, key, "Bakery-WLAN", WIFI_PASSWORD)
     h.sim.advance_time(10)
     qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
-    h.wizard.pages[PageId.FOUND].another_button.click()
+    click(qtbot, h.wizard.pages[PageId.FOUND].another_button)
     assert h.page() is PageId.HOTSPOT_GUIDE
     assert h.wizard.flow.step is Step.HOTSPOT_GUIDE
     qtbot.waitUntil(lambda: h.wizard.flow.data.baseline_uuids is not None, timeout=5000)
     assert first.device_uuid in h.wizard.flow.data.baseline_uuids
-    _next(h)
+    _next(qtbot, h)
     second = h.sim.create_logger(LoggerKind.QSR_TEMPERATURE_HUMIDITY)
     h.sim.press_button(second.id, 3.0)
     h.sim.submit_configuration(second.id, key, "Bakery-WLAN", WIFI_PASSWORD)
@@ -226,7 +227,7 @@ def test_configure_this_logger_hands_the_uuid_over_and_closes(qtbot, qloop) -> N
     h.sim.advance_time(10)
     qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
     with qtbot.waitSignal(h.wizard.sig_configure_device) as blocker:
-        h.wizard.pages[PageId.FOUND].configure_button.click()
+        click(qtbot, h.wizard.pages[PageId.FOUND].configure_button)
     assert blocker.args == [logger.device_uuid]
     assert not h.wizard.isVisible()
 
@@ -238,7 +239,7 @@ def test_back_walks_the_flow_back_and_keeps_what_was_typed(qtbot, qloop) -> None
     h.wizard.back()
     assert h.page() is PageId.SITE and h.wizard.flow.step is Step.SITE
     assert h.wizard.pages[PageId.SITE].site.currentText() == "Bakery North"
-    _next(h)
+    _next(qtbot, h)
     qtbot.waitUntil(lambda: h.page() is PageId.CONNECT_KEY, timeout=5000)
 
 
@@ -256,15 +257,15 @@ def test_a_name_the_cloud_refuses_shows_its_reason_next_to_the_field(qtbot, qloo
     h = make_harness(qtbot)
     sign_in(qtbot, h)
     page = h.wizard.pages[PageId.SITE]
-    page.site.setEditText("Bakery: North")
-    _next(h)
+    type_text(qtbot, page.site, "Bakery: North")
+    _next(qtbot, h)
     qtbot.waitUntil(lambda: page.site_error.isVisible(), timeout=5000)
     assert h.page() is PageId.SITE
     assert "The cloud refused this name" in page.site_error.text()
     assert "letters, digits" in page.site_error.text()  # the server's own words
     assert page.site.currentText() == "Bakery: North"  # nothing typed is lost
-    page.site.setEditText("Bakery North")
-    _next(h)
+    type_text(qtbot, page.site, "Bakery North")
+    _next(qtbot, h)
     qtbot.waitUntil(lambda: h.page() is PageId.CONNECT_KEY, timeout=5000)
 
 
@@ -279,10 +280,10 @@ def test_offline_from_the_guide_on_a_logger_that_joins_meanwhile_is_still_new(qt
     key = create_site(qtbot, h)
     assert h.wizard.flow.data.baseline_uuids == []  # a new site: nothing is there yet
     h.sim.set_network_down(True)  # off to the logger's hotspot before the guide opens
-    _next(h)  # connect key -> guide: its listing fails
+    _next(qtbot, h)  # connect key -> guide: its listing fails
     guide = h.wizard.pages[PageId.HOTSPOT_GUIDE]
     assert "no devices yet" in guide.baseline_note.text()
-    _next(h)  # guide -> waiting, offline
+    _next(qtbot, h)  # guide -> waiting, offline
     waiting = h.wizard.pages[PageId.WAITING]
     qtbot.waitUntil(lambda: waiting.offline_banner.isVisible(), timeout=5000)
     assert "since this page opened" in waiting.detail_label.text()
@@ -304,12 +305,12 @@ def test_an_existing_site_lists_its_devices_online_and_only_a_newcomer_is_new(qt
     h.sim.submit_configuration(old.id, key, "Depot-WLAN", WIFI_PASSWORD)
     h.sim.advance_time(10)
     h.wizard.back()  # the same site again, now with a logger on it
-    _next(h)
+    _next(qtbot, h)
     qtbot.waitUntil(lambda: h.page() is PageId.CONNECT_KEY, timeout=5000)
     assert h.wizard.flow.data.baseline_uuids == [old.device_uuid]
     h.sim.set_network_down(True)
-    _next(h)
-    _next(h)
+    _next(qtbot, h)
+    _next(qtbot, h)
     new = h.sim.create_logger(LoggerKind.SAVERIS2)
     h.sim.press_button(new.id, 3.0)
     h.sim.submit_configuration(new.id, key, "Depot-WLAN", WIFI_PASSWORD)
@@ -323,9 +324,9 @@ def test_going_back_from_waiting_after_a_logger_joined_offline_does_not_hide_it(
     h = make_harness(qtbot)
     sign_in(qtbot, h)
     key = create_site(qtbot, h)
-    _next(h)
+    _next(qtbot, h)
     h.sim.set_network_down(True)
-    _next(h)
+    _next(qtbot, h)
     assert h.page() is PageId.WAITING
     logger = h.sim.create_logger(LoggerKind.SAVERIS2)
     h.sim.press_button(logger.id, 3.0)
@@ -334,7 +335,7 @@ def test_going_back_from_waiting_after_a_logger_joined_offline_does_not_hide_it(
     h.wizard.back()  # re-reading the guide ...
     h.sim.set_network_down(False)  # ... back online there: its listing already holds the logger
     qtbot.wait(100)
-    _next(h)
+    _next(qtbot, h)
     qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
     assert h.wizard.flow.data.found_uuids == [logger.device_uuid]
 
@@ -348,8 +349,8 @@ def test_the_password_can_be_shown_with_a_visible_button(qtbot, qloop) -> None:
     button = page.show_password
     assert button.isVisible() and button.text().replace("&", "") == "Show"
     assert button.focusPolicy() & Qt.FocusPolicy.TabFocus  # reachable by keyboard
-    button.click()
+    click(qtbot, button)
     assert page.password.echoMode() is QLineEdit.EchoMode.Normal
     assert button.accessibleName() == "Hide the password"
-    button.click()
+    click(qtbot, button)
     assert page.password.echoMode() is QLineEdit.EchoMode.Password

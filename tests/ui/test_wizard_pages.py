@@ -17,6 +17,7 @@ from saveris_desktop.core.onboarding import DeviceType
 from saveris_desktop.simulator import LoggerKind
 from saveris_desktop.ui.wizard import PageId
 from tests.ui.test_wizard import WIFI_PASSWORD, _next, create_site, sign_in, to_waiting
+from tests.ui.user_input import set_checked, type_text
 from tests.ui.wizard_harness import Harness, make_harness
 
 
@@ -59,11 +60,11 @@ def test_each_page_renders_and_is_not_blank(qtbot, qloop, tmp_path, scale_name) 
     shoot(h, tmp_path, "1-sign-in")
     assert_accessible(h.wizard.currentPage())
     page = h.wizard.pages[PageId.SIGN_IN]
-    page.password.setText("wrong")
-    _next(h)
+    type_text(qtbot, page.password, "wrong")
+    _next(qtbot, h)
     qtbot.waitUntil(lambda: page.error.isVisible(), timeout=5000)
     shoot(h, tmp_path, "1b-sign-in-error")
-    page.password.setText("demo")
+    type_text(qtbot, page.password, "demo")
 
     sign_in(qtbot, h)
     shoot(h, tmp_path, "2-site")
@@ -71,11 +72,11 @@ def test_each_page_renders_and_is_not_blank(qtbot, qloop, tmp_path, scale_name) 
     key = create_site(qtbot, h)
     shoot(h, tmp_path, "3-connect-key")
     assert_accessible(h.wizard.currentPage())
-    _next(h)
+    _next(qtbot, h)
     guide = h.wizard.pages[PageId.HOTSPOT_GUIDE]
-    guide.ssid.setText("Bakery-WLAN")
+    type_text(qtbot, guide.ssid, "Bakery-WLAN")
     for device_type in DeviceType:
-        guide.type_buttons[device_type].setChecked(True)
+        set_checked(qtbot, guide.type_buttons[device_type], True)
         shoot(h, tmp_path, f"4-guide-{device_type.value}")
     assert_accessible(guide)
     h.wizard.back()
@@ -123,8 +124,8 @@ def test_pages_follow_a_dark_colour_scheme(qtbot, qloop, tmp_path) -> None:
         h = make_harness(qtbot)
         qtbot.waitExposed(h.wizard)
         page = h.wizard.pages[PageId.SIGN_IN]
-        page.password.setText("wrong")
-        _next(h)
+        type_text(qtbot, page.password, "wrong")
+        _next(qtbot, h)
         qtbot.waitUntil(lambda: page.error.isVisible(), timeout=5000)
         image = shoot(h, tmp_path, "dark-1-sign-in")
         banner = page.demo_banner
@@ -166,12 +167,12 @@ def test_at_the_size_the_wizard_opens_with_nothing_is_cut_off(qtbot, qloop) -> N
     check("site")
     create_site(qtbot, h)
     check("connect key")
-    _next(h)
+    _next(qtbot, h)
     guide = h.wizard.pages[PageId.HOTSPOT_GUIDE]
     for device_type in DeviceType:
-        guide.type_buttons[device_type].setChecked(True)
+        set_checked(qtbot, guide.type_buttons[device_type], True)
         check(f"guide {device_type.value}")
-    _next(h)
+    _next(qtbot, h)
     check("waiting")
     h.sim.set_network_down(True)
     waiting = h.wizard.pages[PageId.WAITING]

@@ -12,6 +12,7 @@ from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, Simulator
 from saveris_desktop.simulator.clock import ManualClock
 from saveris_desktop.ui.ui_state import UiState
 from saveris_desktop.ui.wizard import OnboardingWizard, PageId
+from tests.ui.user_input import choose, set_checked, type_text
 from tests.ui.wizard_harness import FAST_TIMING, make_harness, make_services
 
 
@@ -41,11 +42,11 @@ def test_remember_me_stores_the_password_in_the_keyring_only(qtbot, qloop, memor
     page = wizard.pages[PageId.SIGN_IN]
     assert page.remember.isVisible() and not page.no_keyring_note.isVisible()
     assert page.username.text() == ""  # no demo prefill against a real server
-    page.region.setCurrentIndex(page.region.findData(Region.AMERICAS.value))
-    page.environment.setCurrentIndex(page.environment.findData(Environment.INTEGRATION.value))
-    page.username.setText(DEMO_USERNAME)
-    page.password.setText(DEMO_PASSWORD)
-    page.remember.setChecked(True)
+    choose(qtbot, page.region, data=Region.AMERICAS.value)
+    choose(qtbot, page.environment, data=Environment.INTEGRATION.value)
+    type_text(qtbot, page.username, DEMO_USERNAME)
+    type_text(qtbot, page.password, DEMO_PASSWORD)
+    set_checked(qtbot, page.remember, True)
     wizard.next()
     qtbot.waitUntil(lambda: wizard.currentId() == PageId.SITE, timeout=5000)
     chosen = Endpoint.for_region(Region.AMERICAS, Environment.INTEGRATION)
@@ -72,9 +73,9 @@ def test_unticking_remember_me_forgets_the_saved_password(qtbot, qloop, memory_k
     memory_keyring.secrets[("saveris-desktop", account_key(DEMO_USERNAME, chosen))] = "old"
     wizard, _ = _real_server_wizard(qtbot)
     page = wizard.pages[PageId.SIGN_IN]
-    page.username.setText(DEMO_USERNAME)
-    page.password.setText(DEMO_PASSWORD)
-    page.remember.setChecked(False)
+    type_text(qtbot, page.username, DEMO_USERNAME)
+    type_text(qtbot, page.password, DEMO_PASSWORD)
+    set_checked(qtbot, page.remember, False)
     wizard.next()
     qtbot.waitUntil(lambda: wizard.currentId() == PageId.SITE, timeout=5000)
     assert memory_keyring.secrets == {}

@@ -7,6 +7,8 @@ decide whether Apply may be enabled.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
@@ -52,9 +54,12 @@ class _LineField(QWidget):
     """A line edit with an optional hint beside it and an error message under it."""
 
     sig_problem_changed = Signal(str)
+    sig_value_changed = Signal(object)  # the parsed value, or None when an optional field is emptied
 
     def __init__(self, name: str, accessible: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._value: Any = None
+        self._shown: Any = None  # the value set_value showed, before any typing
         self.edit = QLineEdit(self)
         self.edit.setObjectName(name)
         self.edit.setAccessibleName(accessible)
@@ -84,11 +89,6 @@ class _LineField(QWidget):
     def text(self) -> str:
         return self.edit.text()
 
-    def set_text(self, text: str) -> None:
-        """Type into the field as a user would (tests, presets): validates and reports."""
-        self.edit.setText(text)
-        self._on_edited(text)
-
     def _set_problem(self, message: str) -> None:
         self.message.show_message(message)
         self.edit.setAccessibleDescription(message)
@@ -98,6 +98,11 @@ class _LineField(QWidget):
 
     def _on_edited(self, text: str) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
+
+    def _fall_back_to(self, shown: Any) -> None:
+        if self._value != shown:
+            self._value = shown
+            self.sig_value_changed.emit(shown)
 
     def _keep_typed(self) -> bool:
         """A refresh must not overwrite what the technician is typing or has typed wrongly."""
@@ -133,7 +138,7 @@ class DurationField(_LineField):
         """Show a value from the server/session; typed text that is pending wins unless forced."""
         if self._keep_typed() and not force:
             return
-        self._value = ms
+        self._value = self._shown = ms
         self.edit.setText("" if ms is None else format_duration(ms))
         self.edit.setModified(False)
         self._set_problem("")
@@ -147,6 +152,9 @@ class DurationField(_LineField):
         ms, message = check_duration_text(text, self.allowed)
         if ms is None:
             self._set_problem(message)
+            # Typing "3 days" passes through "3", a valid 3 s: that half-typed value must not stay
+            # the field's value, so an invalid text falls back to the value shown before typing.
+            self._fall_back_to(self._shown)
             return
         self._set_problem("")
         self._value = ms
@@ -188,7 +196,7 @@ class NumberField(_LineField):
     def set_value(self, value: float | None, *, force: bool = False) -> None:
         if self._keep_typed() and not force:
             return
-        self._value = value
+        self._value = self._shown = value
         self._own = ""
         self._rule = ""
         self.edit.setText("" if value is None else f"{value:g}")
@@ -223,6 +231,7 @@ class NumberField(_LineField):
                 self._own = self._range_message()
         if self._own:
             self._set_problem(self._own)
+            self._fall_back_to(self._shown)  # no half-typed number ("-" of "-5", "1" of "12") stays
             return
         self._set_problem(self._rule)
         self._value = value

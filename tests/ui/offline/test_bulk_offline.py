@@ -13,6 +13,7 @@ from saveris_desktop.ui.devices.fields import DurationField
 from saveris_desktop.ui.offline.integration import install_offline
 from tests.ui.devices_harness import SITE, close_harness, make_devices_harness, open_and_wait, run
 from tests.ui.test_devices_bulk import _results, _select_all_rows
+from tests.ui.user_input import click, set_checked, type_text
 
 
 def test_bulk_settings_offline_are_queued_and_sent_when_back(qtbot: Any, qloop: Any, tmp_path: Path) -> None:
@@ -28,16 +29,16 @@ def test_bulk_settings_offline_are_queued_and_sent_when_back(qtbot: Any, qloop: 
         _select_all_rows(view)
         dialog = view.open_bulk_settings()
         qtbot.addWidget(dialog)
-        dialog.form.findChild(QCheckBox, "bulk_measuring_on").setChecked(True)
+        set_checked(qtbot, dialog.form.findChild(QCheckBox, "bulk_measuring_on"), True)
         [measuring] = [
             f
             for f in dialog.form.findChildren(DurationField)
             if f.edit.objectName() == "bulk_measuring_cycle"
         ]
-        measuring.set_text("10 min")
+        type_text(qtbot, measuring, "10 min")
 
         harness.sim.set_network_down(True)  # the laptop is on a logger's hotspot
-        dialog.start_button.click()
+        click(qtbot, dialog.start_button)
         qtbot.waitUntil(lambda: not dialog.running and len(dialog.results) == 2, timeout=10000)
         assert all("queued" in text for text in _results(dialog)), _results(dialog)
         qtbot.waitUntil(lambda: integration.status_widget.status.open_changes == 2, timeout=5000)

@@ -13,6 +13,7 @@ from saveris_desktop.core.offline import OfflineWork
 from saveris_desktop.simulator import LoggerKind
 from saveris_desktop.ui.offline.integration import install_offline
 from tests.ui.devices_harness import SITE, close_harness, make_devices_harness, open_and_wait, run
+from tests.ui.user_input import click, type_text
 
 
 @pytest.fixture
@@ -28,16 +29,15 @@ def setup(qtbot: Any, qloop: Any, tmp_path: Path) -> Any:
     close_harness(qtbot, harness)
 
 
-def _type_name(editor: Any, text: str) -> None:
-    editor.name_edit.setText(text)
-    editor.name_edit.textEdited.emit(text)
+def _type_name(qtbot, editor: Any, text: str) -> None:
+    type_text(qtbot, editor.name_edit, text)
 
 
 def test_typed_edit_is_a_draft_and_comes_back_in_a_new_session(qtbot: Any, setup: Any) -> None:
     harness, work, integration = setup
     editor = harness.view.settings_editor
     uuid = harness.device_uuids[0]
-    _type_name(editor, "Vaccine fridge (draft)")
+    _type_name(qtbot, editor, "Vaccine fridge (draft)")
     run(qtbot, integration.editor_drafts.flush_all())  # what focus-out / the idle second does
     draft = run(qtbot, work.drafts.get(DraftKey(work.endpoint, SITE, "device", uuid)))
     assert draft is not None and draft.mine["name"] == "Vaccine fridge (draft)"
@@ -58,8 +58,8 @@ def test_apply_without_network_queues_and_syncs_later(qtbot: Any, setup: Any) ->
     editor = harness.view.settings_editor
     uuid = harness.device_uuids[0]
     harness.sim.set_network_down(True)
-    _type_name(editor, "Queued name")
-    editor.apply_button.click()
+    _type_name(qtbot, editor, "Queued name")
+    click(qtbot, editor.apply_button)
     qtbot.waitUntil(lambda: not editor.busy, timeout=5000)
     assert "queued" in editor.verdict.text()
     qtbot.waitUntil(lambda: integration.status_widget.status.open_changes == 1, timeout=5000)
@@ -125,8 +125,8 @@ def test_online_apply_is_in_the_audit_log(qtbot: Any, setup: Any) -> None:
     harness, work, _integration = setup
     editor = harness.view.settings_editor
     before_name = editor.session.base.get("name")
-    _type_name(editor, "Audited directly")
-    editor.apply_button.click()
+    _type_name(qtbot, editor, "Audited directly")
+    click(qtbot, editor.apply_button)
     qtbot.waitUntil(lambda: not editor.busy, timeout=5000)
     assert "accepted" in editor.verdict.text()
     [entry] = run(qtbot, work.audit.entries())
@@ -141,7 +141,7 @@ def test_leaving_a_field_saves_the_draft_at_once(qtbot: Any, setup: Any) -> None
     harness.view.window().activateWindow()
     editor.name_edit.setFocus()
     qtbot.waitUntil(editor.name_edit.hasFocus, timeout=3000)
-    _type_name(editor, "Typed, then left")
+    _type_name(qtbot, editor, "Typed, then left")
     key = DraftKey(work.endpoint, SITE, "device", harness.device_uuids[0])
     assert run(qtbot, work.drafts.get(key)) is None
     editor.measuring.setFocus()  # Tab to the next field

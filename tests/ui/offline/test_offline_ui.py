@@ -33,6 +33,7 @@ from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, LoggerKind, 
 from saveris_desktop.ui.offline.conflict_dialog import ConflictDialog
 from saveris_desktop.ui.offline.integration import OfflineIntegration, install_offline
 from tests.ui.devices_harness import run
+from tests.ui.user_input import choose, click, type_text
 from tests.ui.wizard_harness import make_services
 
 SITE = "Pharmacy Main Street"
@@ -117,7 +118,7 @@ def test_status_bar_says_offline_and_counts_waiting_changes(qtbot: Any, harness:
     qtbot.waitUntil(lambda: "Offline" in widget.connection.text(), timeout=3000)
     qtbot.waitUntil(lambda: widget.pending_button.text() == "1 waiting", timeout=3000)
 
-    widget.pending_button.click()
+    click(qtbot, widget.pending_button)
     dialog = harness.ui.show_pending()
     qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 1, timeout=3000)
     assert "Offline" in dialog.summary.text()
@@ -176,7 +177,7 @@ def test_conflict_is_shown_and_resolved_by_choice(qtbot: Any, harness: Harness) 
     assert not ok.isEnabled()  # no silent default
     conflict_dialog.choose(0, Side.MINE)
     assert ok.isEnabled()
-    ok.click()
+    click(qtbot, ok)
     qtbot.waitUntil(lambda: run(qtbot, engine.outbox.get(item.id)).state is OutboxState.DONE, timeout=3000)
     assert run(qtbot, client.get_device(SITE, device.uuid)).name == "Mine"
 
@@ -250,10 +251,10 @@ def test_save_a_template_and_apply_it_to_another_object(qtbot: Any, harness: Har
     )
     dialog = harness.ui.show_templates()
     qtbot.waitUntil(lambda: dialog.target_list.count() == 2, timeout=3000)
-    dialog.source_object.setCurrentIndex(dialog.source_object.findData(first))
-    dialog.source_part.setCurrentIndex(dialog.source_part.findData("Temperature"))
-    dialog.template_name.setText("Medicine fridge")
-    dialog.save_button.click()
+    choose(qtbot, dialog.source_object, data=first)
+    choose(qtbot, dialog.source_part, data="Temperature")
+    type_text(qtbot, dialog.template_name, "Medicine fridge")
+    click(qtbot, dialog.save_button)
     qtbot.waitUntil(lambda: dialog.template_list.count() == 1, timeout=3000)
     [template] = run(qtbot, harness.work.templates.find(TemplateKind.ALARM_PRESET))
     assert template.name == "Medicine fridge"
@@ -264,7 +265,7 @@ def test_save_a_template_and_apply_it_to_another_object(qtbot: Any, harness: Har
         if item.data(Qt.ItemDataRole.UserRole) == second:
             item.setCheckState(Qt.CheckState.Checked)
     assert dialog.apply_button.isEnabled()
-    dialog.apply_button.click()
+    click(qtbot, dialog.apply_button)
     qtbot.waitUntil(lambda: dialog.results.count() == 1, timeout=3000)
     assert "queued" in dialog.results.item(0).text()
 
@@ -297,12 +298,12 @@ def test_site_prepared_offline_then_created_and_mapped(qtbot: Any, harness: Harn
     site_line = dialog.site_box.lineEdit()
     assert site_line is not None
     qtbot.keyClicks(site_line, "Bakery Nord")
-    dialog.timezone_box.setEditText("Europe/Berlin")
-    dialog.add_object_button.click()
+    type_text(qtbot, dialog.timezone_box, "Europe/Berlin")
+    click(qtbot, dialog.add_object_button)
     obj = dialog.current_object()
     assert obj is not None and obj.name == "Fridge 1" and obj.waiting_for_sensor == ["Temperature"]
     presets = dialog.channels.cellWidget(0, 2)
-    presets.setCurrentIndex(presets.findData("fridge"))
+    choose(qtbot, presets, data="fridge")
     dialog.cycle.setValue(5)
     dialog.save_now()
     key = plan_key(harness.work.endpoint, "Bakery Nord")
@@ -313,7 +314,7 @@ def test_site_prepared_offline_then_created_and_mapped(qtbot: Any, harness: Harn
 
     # the cloud gets the site now; the object waits for its sensor
     assert dialog.create_button.isEnabled()
-    dialog.create_button.click()
+    click(qtbot, dialog.create_button)
     qtbot.waitUntil(lambda: "waiting for a sensor" in dialog.progress.text(), timeout=3000)
     qtbot.waitUntil(lambda: "exists in the cloud" in dialog.progress.text(), timeout=3000)
     assert site_line.isReadOnly()  # the site is in the cloud now: no renaming from here
@@ -323,12 +324,12 @@ def test_site_prepared_offline_then_created_and_mapped(qtbot: Any, harness: Harn
     logger = harness.sim.create_logger(LoggerKind.QSR_TEMPERATURE)
     harness.sim.press_button(logger.id, seconds=3.0)
     assert harness.sim.submit_configuration(logger.id, connect_key.connect_key, "Shop", "pw123456").ok
-    dialog.sensors_button.click()
+    click(qtbot, dialog.sensors_button)
     qtbot.waitUntil(lambda: "1 sensor" in dialog.progress.text(), timeout=3000)
     sensor_box = dialog.channels.cellWidget(0, 3)
     assert sensor_box.count() == 2
-    sensor_box.setCurrentIndex(1)
-    dialog.create_button.click()
+    choose(qtbot, sensor_box, index=1)
+    click(qtbot, dialog.create_button)
     qtbot.waitUntil(lambda: "created in the cloud" in dialog.progress.text(), timeout=5000)
     [created] = run(qtbot, harness.services.client.list_measuring_objects("Bakery Nord"))
     assert created.name == "Fridge 1"
@@ -348,7 +349,7 @@ def _not_blank(widget: Any, path: Path) -> None:
 def test_dialogs_render(qtbot: Any, harness: Harness, tmp_path: Path) -> None:
     shots = Path(os.environ.get("SAVERIS_SHOTS", tmp_path))
     plan = harness.ui.show_site_plan()
-    plan.add_object_button.click()
+    click(qtbot, plan.add_object_button)
     _not_blank(plan, shots / "offline-site-plan.png")
     _not_blank(harness.ui.show_pending(), shots / "offline-pending.png")
     _not_blank(harness.ui.show_audit_log(), shots / "offline-audit.png")
@@ -509,10 +510,8 @@ def test_typing_another_plans_site_name_does_not_overwrite_it(qtbot: Any, harnes
     dialog = harness.ui.show_site_plan()
     qtbot.waitUntil(lambda: dialog.plan.site == "Bakery West", timeout=3000)  # the saved plan is loaded
     site_line = dialog.site_box.lineEdit()
-    site_line.clear()
-    site_line.textEdited.emit("")
-    qtbot.keyClicks(site_line, "Bakery Nord")
-    dialog.add_object_button.click()
+    type_text(qtbot, site_line, "Bakery Nord")
+    click(qtbot, dialog.add_object_button)
     dialog.save_now()
     qtbot.waitUntil(
         lambda: (
@@ -523,9 +522,7 @@ def test_typing_another_plans_site_name_does_not_overwrite_it(qtbot: Any, harnes
     assert run(qtbot, harness.work.drafts.get(key)) is None  # renamed: one plan, new name
 
     run(qtbot, harness.work.drafts.rebase(key, None, other.model_dump(mode="json")))  # another plan, again
-    site_line.clear()
-    site_line.textEdited.emit("")
-    qtbot.keyClicks(site_line, "Bakery West")
+    type_text(qtbot, site_line, "Bakery West")
     dialog.save_now()
     qtbot.waitUntil(lambda: "already a plan" in dialog.problems.text(), timeout=3000)
     assert run(qtbot, harness.work.drafts.get(key)).mine == other.model_dump(mode="json")
