@@ -151,9 +151,6 @@ def test_poll_pauses_when_hidden_or_minimised(qtbot, qloop) -> None:
     qtbot.waitUntil(lambda: not view.watcher.paused, timeout=2000)
     polls = view.watcher.status().polls
     qtbot.waitUntil(lambda: view.watcher.status().polls > polls, timeout=2000)  # polling again
-    # Let the woken poll settle: watcher._sleep's wait_for can swallow a cancel that races a wake-up
-    # (Python 3.11 asyncio.wait_for), which would keep the watcher alive past aclose().
-    qtbot.wait(100)
     close_harness(qtbot, h)
 
 
@@ -286,7 +283,7 @@ def test_the_list_shows_five_rows_in_a_small_window(qtbot, qloop) -> None:
     qtbot.addWidget(view)
     view.resize(800, 560)
     view.show()
-    qtbot.wait(20)
+    qtbot.waitExposed(view)
     view.show_site(SITE)
     qtbot.waitUntil(lambda: view.model.rowCount() == 3, timeout=5000)
     view.open_device(h.device_uuids[0])

@@ -49,7 +49,7 @@ def test_the_window_geometry_is_restored(qtbot, qt_settings) -> None:
     qtbot.addWidget(window)
     window.show()
     window.resize(777, 555)
-    qtbot.wait(10)
+    qtbot.waitUntil(lambda: (window.width(), window.height()) == (777, 555), timeout=2000)
     window.close()
     again = MainWindow(UiState())
     qtbot.addWidget(again)

@@ -159,8 +159,9 @@ def test_at_the_size_the_wizard_opens_with_nothing_is_cut_off(qtbot, qloop) -> N
     qtbot.waitExposed(h.wizard)
 
     def check(name: str) -> None:
-        qtbot.wait(20)  # layouts settle after a page change
-        assert_laid_out(h.wizard.currentPage(), name)
+        # Layouts settle a few events after a page change: wait until nothing is cut off (or time out
+        # with the last AssertionError, which names the clipped widget).
+        qtbot.waitUntil(lambda: assert_laid_out(h.wizard.currentPage(), name), timeout=2000)
 
     check("sign-in")
     sign_in(qtbot, h)
