@@ -317,6 +317,8 @@ def enqueue_in(
             (to_json(payload), stamp, waiting["id"]),
         )
         return fetch_item(connection, waiting["id"])
+    if base is not None:
+        base = _base_behind_sending(connection, endpoint, site, kind, object_id, base)
     cursor = connection.execute(
         "INSERT INTO outbox (endpoint, site, kind, object_id, payload, base, state, created_at, "
         "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -333,3 +335,24 @@ def enqueue_in(
         ),
     )
     return fetch_item(connection, int(cursor.lastrowid or 0))
+
+
+def _base_behind_sending(
+    connection: sqlite3.Connection, endpoint: str, site: str, kind: str, object_id: str, base: Any
+) -> Any:
+    """The base of a change queued while an earlier change of the same object is on its way.
+
+    The edit started from the server version *before* the change in flight; once that change has
+    arrived, the technician's own earlier values would look like a colleague's and the two edits
+    would conflict with each other. Queued behind it (the queue is ordered, and a later change of an
+    object waits while an earlier one is not done), the edit starts from what is being sent.
+    """
+    sending = connection.execute(
+        "SELECT payload FROM outbox WHERE endpoint = ? AND site = ? AND kind = ? AND object_id = ? "
+        "AND state = ? ORDER BY id DESC LIMIT 1",
+        (endpoint, site, kind, object_id, OutboxState.SENDING.value),
+    ).fetchone()
+    if sending is None:
+        return base
+    in_flight = from_json(sending["payload"])
+    return in_flight if isinstance(in_flight, dict) and isinstance(base, dict) else base

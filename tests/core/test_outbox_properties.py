@@ -4,7 +4,8 @@ Rules (core/outbox.py): a change to an object that still has a *pending* item is
 item, which keeps its place in the queue and its older base; a change without a base names only the
 fields it sets, so it is laid over the queued payload. An item already *sending* (maybe on its way
 to the cloud) is never changed: an edit made while its request is in flight becomes a new item, or
-it would be marked done with the older payload and never sent.
+it would be marked done with the older payload and never sent. Such a new item starts from the
+payload on its way (its base), so the technician's two edits never conflict with each other.
 """
 
 from __future__ import annotations
@@ -60,6 +61,9 @@ class Model:
             item = waiting[-1]
             item.payload = {**item.payload, **payload} if base is None else payload
             return
+        in_flight = [i for i in self.items if i.target == target and i.state is OutboxState.SENDING]
+        if base is not None and in_flight:
+            base = in_flight[-1].payload  # the edit continues from the change on its way
         self.items.append(ModelItem(target, payload, base))
 
 
