@@ -12,7 +12,7 @@ from typing import Any
 import anyio
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute
 
@@ -91,7 +91,11 @@ class Simulator:
             routes.extend(control_routes(self))
         app = Starlette(
             routes=routes,
-            exception_handlers={HTTPException: self._http_error, Exception: _internal_error},
+            exception_handlers={
+                HTTPException: self._http_error,
+                ClientDisconnect: _client_left,
+                Exception: _internal_error,
+            },
         )
         # `/devices/` is not `/devices`: no 307 to the path without the slash, which a strict
         # server never sends and a client following redirects would hide.
@@ -245,6 +249,13 @@ class Simulator:
                 await anyio.to_thread.run_sync(self.save_state)
             except OSError as exc:
                 log.warning("could not save the simulator state to %s: %s", self._state_file, exc)
+
+
+async def _client_left(request: Request, exc: Exception) -> Response:
+    """The client hung up before its request was complete: nobody to answer and nothing failed,
+    so one INFO line and no traceback (a 500 and its traceback would send the reader looking for a bug)."""
+    log.info("the client hung up during %s %s; nothing was changed", request.method, request.url.path)
+    return Response(status_code=400)  # goes nowhere: the connection is gone
 
 
 async def _internal_error(request: Request, exc: Exception) -> Response:

@@ -9,7 +9,9 @@ Gateway's errors and the payload shapes seen in testo's sibling APIs; "assumed" 
 the contract this project assumed.
 
 It binds 127.0.0.1 unless told otherwise: the simulator has no TLS and its control API no login,
-so another host is refused unless `--allow-remote` is given too. `--port 0` picks a free port.
+so another host is refused unless `--allow-remote` is given too. Served on loopback it answers only
+requests for its own address and port (DNS rebinding), and it takes changes only from its own pages
+or from clients that are not browsers (loopback.py). `--port 0` picks a free port.
 With `--state FILE` every change is written atomically and reloaded at the next start, so a demo
 site (and its connect key, devices and loggers) survives a restart; tokens do not (new secret).
 """
@@ -33,6 +35,7 @@ import uvicorn
 from saveris_desktop.api.regions import is_loopback_host
 
 from .facade import DEFAULT_TOKEN_LIFETIME, DEMO_PASSWORD, DEMO_USERNAME, Simulator
+from .loopback import LoopbackGuard
 from .profile import PROFILES, profile_named
 from .responses import QUIET_DELIBERATE_CUTS
 
@@ -58,9 +61,10 @@ def url_of(sock: socket.socket) -> str:
     return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
 
-def _server(sim: Simulator, *, log_level: str) -> uvicorn.Server:
+def _server(sim: Simulator, sock: socket.socket, *, log_level: str) -> uvicorn.Server:
+    host, port = sock.getsockname()[:2]
     config = uvicorn.Config(
-        sim.app,
+        LoopbackGuard(sim.app, port=port if is_loopback_host(host) else None),
         lifespan="off",
         log_level=log_level,
         access_log=False,
@@ -78,7 +82,7 @@ def serve_in_thread(sim: Simulator, *, host: str = "127.0.0.1", log_level: str =
     if not is_loopback_host(host):
         raise ValueError(f"serve_in_thread binds loopback only, not {host!r}")
     sock = bind(host, 0)
-    server = _server(sim, log_level=log_level)
+    server = _server(sim, sock, log_level=log_level)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="saveris-sim", daemon=True)
     thread.start()
     try:
@@ -184,7 +188,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Control API: {url}/_sim/  (virtual loggers, time, faults)")
     sys.stdout.flush()
     try:
-        _server(sim, log_level=args.log_level).run(sockets=[sock])
+        _server(sim, sock, log_level=args.log_level).run(sockets=[sock])
     finally:
         sock.close()
     try:
