@@ -18,8 +18,14 @@ from saveris_desktop.simulator import PROFILES
 SIM_PROFILES = tuple(PROFILES)
 
 
-def both_profiles(*, documented_missing: str | None = None) -> pytest.MarkDecorator:
-    """Parametrize `sim_profile` over every profile; the documented case xfail while something is missing."""
+def both_profiles(
+    *, documented_missing: str | None = None, fixture: str = "sim_profile"
+) -> pytest.MarkDecorator:
+    """Parametrize `sim_profile` over every profile; the documented case xfail while something is missing.
+
+    `fixture`: another fixture to hand the profile name to instead (it reads `request.param`), for a
+    module whose simulator fixture is shared with tests that run against one profile only.
+    """
     cases: list[Any] = []
     for name in SIM_PROFILES:
         if name == "documented" and documented_missing is not None:
@@ -27,4 +33,4 @@ def both_profiles(*, documented_missing: str | None = None) -> pytest.MarkDecora
             cases.append(pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=reason)))
         else:
             cases.append(name)
-    return pytest.mark.parametrize("sim_profile", cases, indirect=True)
+    return pytest.mark.parametrize(fixture, cases, indirect=True)
