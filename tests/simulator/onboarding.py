@@ -30,6 +30,7 @@ from saveris_desktop.api.models import (
     SystemAlarmConfiguration,
 )
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME
+from saveris_desktop.simulator.state import World
 
 SITE = "Bakery Main Street"
 WIFI = ("Bakery-Staff", "flour-and-water-42")
@@ -256,8 +257,13 @@ async def set_up_logger(client: DeviceManagementClient, device: Device) -> Devic
     return device
 
 
-async def measuring_object_with_alarms(client: DeviceManagementClient, device: Device) -> MeasuringObject:
-    """A measuring object fed by the logger, its instruction set and alarm limits, documented only."""
+async def measuring_object_with_alarms(client: DeviceManagementClient, device: Device) -> str:
+    """A measuring object fed by the logger, its instruction set and alarm limits, documented only.
+
+    Returns the object's uuid. Only what both answer shapes carry is checked here (the sibling shape
+    has no name, `measuring_rate_ms`, alarm values in plain text); callers check what the server stored
+    with `check_measuring_object`.
+    """
     sensor_uuid = device.sensors_connections[0].sensor_uuid
     assert sensor_uuid is not None
     created = await client.create_measuring_object(
@@ -273,14 +279,12 @@ async def measuring_object_with_alarms(client: DeviceManagementClient, device: D
             ],
         ),
     )
-    assert created.uuid and created.name == "Cold room 1"
+    assert created.uuid
     (temperature,) = created.logical_channels
-    assert temperature.uuid and temperature.sensor_channel is not None
-    assert temperature.sensor_channel.sensor_uuid == sensor_uuid
-    instructions = await client.put_measuring_instruction_set(
+    assert temperature.uuid
+    await client.put_measuring_instruction_set(
         SITE, created.uuid, MeasuringInstructionSet(measuring_cycle=300_000, communication_cycle=900_000)
     )
-    assert (instructions.measuring_cycle, instructions.communication_cycle) == (300_000, 900_000)
     conditions = [
         _condition("MACT_LOWER_LIMIT", "ASV_ALARM", 2.0),
         _condition("MACT_UPPER_LIMIT", "ASV_ALARM", 8.0),
@@ -297,7 +301,22 @@ async def measuring_object_with_alarms(client: DeviceManagementClient, device: D
     )
     stored = await client.put_measuring_object_alarm_configuration(SITE, created.uuid, config)
     (channel,) = stored.channel_alarm_configurations
-    assert [c.to_payload() for c in channel.measurementAlarmConditionSet[0].measurementAlarmConditions] == [
-        c.to_payload() for c in conditions
+    assert [c.limitValue for c in channel.measurementAlarmConditionSet[0].measurementAlarmConditions] == [
+        2.0,
+        8.0,
     ]
-    return created
+    return created.uuid
+
+
+def check_measuring_object(world: World, object_uuid: str, sensor_uuid: str) -> None:
+    """What the server stored from `measuring_object_with_alarms`, whatever shape it answered in."""
+    stored = world.measuring_objects[object_uuid]
+    assert stored["name"] == "Cold room 1"
+    assert stored["logical_channels"][0]["sensor_channel"] == {"sensor_uuid": sensor_uuid, "channel_index": 0}
+    assert world.instruction_sets[object_uuid]["measuring_cycle"] == 300_000
+    (channel,) = world.object_alarms[object_uuid]["channel_alarm_configurations"]
+    limits = channel["measurementAlarmConditionSet"][0]["measurementAlarmConditions"]
+    assert [(c["measurementAlarmConditionTypeId"], c["limitValue"]) for c in limits] == [
+        ("MACT_LOWER_LIMIT", 2.0),
+        ("MACT_UPPER_LIMIT", 8.0),
+    ]
