@@ -36,10 +36,12 @@ DEMO_ENDPOINT_URL = "http://127.0.0.1"
 
 REGIONS = ("eu", "am", "ap")  # api.regions.Region values; imported lazily, kept in step by a test
 ENVIRONMENTS = ("p", "i")
+DEMO_PROFILES = ("assumed", "documented")  # simulator.profile.PROFILES, lazily; kept in step by a test
 
 
 class Options(NamedTuple):
     demo: bool = False
+    demo_profile: str = "assumed"
     region: Region | None = None
     environment: Environment | None = None
     base_url: str | None = None
@@ -58,6 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo",
         action="store_true",
         help="run against the built-in simulator with virtual loggers (no network)",
+    )
+    parser.add_argument(
+        "--demo-profile",
+        choices=DEMO_PROFILES,
+        default="assumed",
+        help="with --demo: 'documented' plays the real cloud as far as it is documented (default 'assumed')",
     )
     parser.add_argument("--region", choices=REGIONS, help="eu (Europe), am (Americas) or ap (Asia-Pacific)")
     parser.add_argument(
@@ -84,9 +92,12 @@ def parse_options(argv: Sequence[str]) -> Options:
     unknown = [arg for arg in rest if arg.startswith("--") and not namespace.self_test]
     if unknown:
         parser.error(f"unrecognised option(s): {' '.join(unknown)}")
+    if namespace.demo_profile != "assumed" and not namespace.demo:
+        parser.error("--demo-profile works only together with --demo.")
     if not (namespace.base_url or namespace.region or namespace.environment):
         return Options(
             demo=namespace.demo,
+            demo_profile=namespace.demo_profile,
             self_test=namespace.self_test,
             exit_after_paint=namespace.exit_after_paint,
             qt_args=tuple(rest),
@@ -104,6 +115,7 @@ def parse_options(argv: Sequence[str]) -> Options:
             parser.error(str(error))
     return Options(
         demo=namespace.demo,
+        demo_profile=namespace.demo_profile,
         region=Region(namespace.region) if namespace.region else None,
         environment=Environment(namespace.environment) if namespace.environment else None,
         base_url=base_url,
@@ -287,7 +299,7 @@ def _wire_services(options: Options, ui_state: UiState) -> AppServices:
     if options.demo:
         from saveris_desktop.simulator import Simulator
 
-        simulator = Simulator(seed=0, join_delay=8.0)
+        simulator = Simulator(seed=0, join_delay=8.0, profile=options.demo_profile)
         transport = simulator.transport()
         return AppServices(
             endpoint=Endpoint.custom(DEMO_ENDPOINT_URL, "built-in simulator (demo)"),

@@ -5,6 +5,8 @@
   in-memory keyring, points SAVERIS_DESKTOP_HOME at a temp folder and sends QSettings there too.
 - Qt exceptions fail the test (`qt_default_raising` in pyproject); `qloop` gives UI tests a qasync
   loop that runs while qtbot waits.
+- `sim_profile` runs an end-to-end test once per simulator profile ("assumed", "documented"); see
+  tests/sim_profiles.py for marking what the client cannot yet do against the documented one.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import pytest
 from keyring.backend import KeyringBackend
 
 from saveris_desktop.core import paths
+from tests.sim_profiles import SIM_PROFILES
 
 
 class InMemoryKeyring(KeyringBackend):
@@ -57,6 +60,16 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
         yield backend
     finally:
         keyring.set_keyring(previous)
+
+
+@pytest.fixture(params=SIM_PROFILES)
+def sim_profile(request: pytest.FixtureRequest) -> str:
+    """The simulator profile an end-to-end test runs against: each test runs once per profile.
+
+    `Simulator(profile=sim_profile)`; mark what today's client cannot yet do against "documented"
+    with tests/sim_profiles.both_profiles(documented_missing=...).
+    """
+    return str(request.param)
 
 
 @pytest.fixture

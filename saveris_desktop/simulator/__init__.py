@@ -22,6 +22,11 @@ Facade (used by demo mode and the "Virtual logger" panel)::
     sim.advance_time(60)         # move the simulated clock; sim.now() reads it
     sim.add_fault("rate_limit", route="list_devices", count=1)   # see faults.py; sim.clear_faults()
 
+Profiles (profile.py): `Simulator(profile="documented")` plays the real service as the public
+evidence shows it (API Gateway + Lambda in front of the documented operations only, answers in the
+sibling APIs' shapes); the default "assumed" plays the contract this project assumed. Each
+difference is a switch of `Profile`, testable alone.
+
 The clock is real monotonic time plus an offset, so a demo logger joins by itself `join_delay`
 seconds after its page was saved; tests pass `clock=ManualClock()`. Joining is evaluated lazily,
 whenever a request arrives or a logger's state is read.
@@ -47,17 +52,22 @@ from .clock import ManualClock, RealClock
 from .facade import DEMO_PASSWORD, DEMO_USERNAME, Simulator
 from .faults import Fault, FaultKind
 from .loggers import ConfigurationResult, LedState, LoggerKind, VirtualLogger
+from .profile import ASSUMED, DOCUMENTED, PROFILES, Profile
 from .validation import Refusal
 
 __all__ = [
+    "ASSUMED",
     "DEMO_PASSWORD",
     "DEMO_USERNAME",
+    "DOCUMENTED",
+    "PROFILES",
     "ConfigurationResult",
     "Fault",
     "FaultKind",
     "LedState",
     "LoggerKind",
     "ManualClock",
+    "Profile",
     "RealClock",
     "Refusal",
     "Simulator",

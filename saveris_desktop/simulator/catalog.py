@@ -27,3 +27,19 @@ SENSOR_ALARM_KINDS = ("SENSOR_BROKEN", "CALIBRATION_OVERDUE", "BATTERY_LOW")
 MAX_ALARM_DELAY_MS = 86_400_000
 #: Bounds of an instruction set's cycles when no device feeds the measuring object yet (ms).
 CYCLE_BOUNDS_MS = (60_000, 86_400_000)
+
+#: The plain-text form of the alarm codes, as later observations of testo's related APIs show them
+#: [R] ("Lower limit", "Warning", "Temperature", "°C"; the door as "Door"). `PU_NONE` has no known
+#: text form and stays a code.
+ALARM_CODE_TEXTS: dict[str, str] = {
+    "MACT_LOWER_LIMIT": "Lower limit",
+    "MACT_UPPER_LIMIT": "Upper limit",
+    "ASV_ALARM": "Alarm",
+    "ASV_WARNING": "Warning",
+    "PV_TEMPERATURE": "Temperature",
+    "PV_HUMIDITY": "Humidity",
+    "PV_DOOR_STATE": "Door",
+    "PU_DEGREE_CELSIUS": "°C",
+    "PU_DEGREE_FAHRENHEIT": "°F",
+    "PU_PERCENT_HUMIDITY": "%rF",
+}

@@ -45,6 +45,12 @@ if TYPE_CHECKING:
 
 CONTROL_PREFIX = "/_sim"
 
+
+def is_control_path(path: str) -> bool:
+    """True for the control API's paths (the physical world), which no profile or fault touches."""
+    return path == CONTROL_PREFIX or path.startswith(CONTROL_PREFIX + "/")
+
+
 Endpoint = Callable[[Request], Awaitable[Response]]
 
 
@@ -98,6 +104,7 @@ async def _overview(sim: Simulator, request: Request) -> Response:
         return JSONResponse(
             {
                 "time": _time_json(sim),
+                "profile": {"name": sim.profile.name, **sim.profile.switches},
                 "network_down": sim.network_down,
                 "join_delay": sim.world.join_delay,
                 "logger_kinds": [kind.value for kind in LoggerKind],

@@ -2,6 +2,8 @@
 
 Each request passes what a real cloud gateway would do, in order: simulated network faults,
 the bearer token, the `site` parameter, the body (JSON only, size-limited), then the state rules.
+The profile (profile.py) decides which routes exist, how bodies are shaped on the way in and out
+(shapes.py) and what the gateway does to the answer (`_through_gateway`).
 """
 
 from __future__ import annotations
@@ -20,7 +22,14 @@ from saveris_desktop.api.routes import ROUTES, Route
 from . import measuring
 from .auth import Principal
 from .faults import TERMINAL_KINDS, Fault, FaultKind
-from .responses import DroppedConnection, HungConnection, error, malformed
+from .responses import (
+    DroppedConnection,
+    HungConnection,
+    error,
+    malformed,
+    response_too_large,
+    without_body,
+)
 from .state import Scope, World
 from .validation import Obj, Refusal, check_site_name, fail
 
@@ -72,10 +81,16 @@ HANDLERS: dict[str, Handler] = {
 }
 
 
+#: The statuses testo's Data API answers without a body (the `bodiless_client_errors` switch).
+BODILESS_STATUSES = frozenset({400, 401, 403})
+
+
 def api_routes(sim: Simulator) -> list[StarletteRoute]:
+    """The routes the profile offers; what is left out answers as the gateway does (facade._http_error)."""
     return [
         StarletteRoute(route.path, _endpoint(sim, route), methods=[route.method], name=route.name)
         for route in ROUTES.values()
+        if route.documented or not sim.profile.documented_routes_only
     ]
 
 
@@ -95,20 +110,31 @@ def _endpoint(sim: Simulator, route: Route) -> Callable[[Request], Awaitable[Res
             await anyio.sleep(delay)
         terminal = next((fault for fault in struck if fault.kind in TERMINAL_KINDS), None)
         if terminal is not None and not terminal.after:
-            return _fault_answer(terminal)
+            return _through_gateway(sim, _fault_answer(terminal))
         try:
             response = await _answer(sim, route, request)
         except Refusal as refusal:
             response = error(refusal.status, refusal.message)
         await sim.autosave()
         if terminal is not None:  # carried out, and then the answer is lost
-            return _fault_answer(terminal)
+            return _through_gateway(sim, _fault_answer(terminal))
+        response = _through_gateway(sim, response)
         if any(fault.kind is FaultKind.MALFORMED_JSON for fault in struck):
             return malformed(response)
         return response
 
     endpoint.__name__ = route.name
     return endpoint
+
+
+def _through_gateway(sim: Simulator, response: Response) -> Response:
+    """What API Gateway makes of Lambda's answer under the profile's switches."""
+    limit = sim.profile.response_size_limit
+    if limit is not None and len(response.body) > limit:
+        return response_too_large()  # the request was carried out; only its answer is lost
+    if sim.profile.bodiless_client_errors and response.status_code in BODILESS_STATUSES:
+        return without_body(response)
+    return response
 
 
 def _fault_answer(fault: Fault) -> Response:
@@ -132,6 +158,7 @@ async def _answer(sim: Simulator, route: Route, request: Request) -> Response:
         return error(401, "Unauthorized")
     _check_query(route, request)
     body = await read_json(request, sim.max_body_bytes) if route.name in BODY_ROUTES else None
+    body = sim.shapes.request(route.name, body)
     if principal is None:
         return _token(sim, body)
     site = request.query_params["site"]
@@ -144,7 +171,7 @@ async def _answer(sim: Simulator, route: Route, request: Request) -> Response:
         if route.name == "get_connect_key":
             found = sim.world.site(scope)
             return JSONResponse({"site": found.name, "connect_key": found.connect_key})
-        result = HANDLERS[route.name](sim.world, scope, item, body)
+        result = sim.shapes.answer(route.name, HANDLERS[route.name](sim.world, scope, item, body))
     return JSONResponse(result, status_code=201 if route.method == "POST" else 200)
 
 

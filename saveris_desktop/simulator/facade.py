@@ -12,7 +12,7 @@ from typing import Any
 import anyio
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute
 
@@ -20,11 +20,13 @@ from saveris_desktop.core.files import write_text_atomically_blocking
 
 from .auth import TokenIssuer
 from .clock import Clock, RealClock
-from .control import control_routes
+from .control import control_routes, is_control_path
 from .endpoints import api_routes
 from .faults import Fault, FaultKind, FaultPlan
 from .loggers import ConfigurationResult, LoggerKind, VirtualLogger
-from .responses import error
+from .profile import ASSUMED, Profile, profile_named
+from .responses import error, missing_authentication_token
+from .shapes import Shapes
 from .state import Account, World
 from .transport import SimulatorTransport
 
@@ -46,6 +48,7 @@ class Simulator:
     clock: RealClock (default: real time plus an offset) or ManualClock for tests.
     accounts: user name -> password; default the demo account DEMO_USERNAME / DEMO_PASSWORD.
     max_body_bytes: larger request bodies are refused with 413.
+    profile: which server to play, "assumed" (default) or "documented", or a Profile (profile.py).
     """
 
     def __init__(
@@ -58,6 +61,7 @@ class Simulator:
         clock: Clock | None = None,
         accounts: Mapping[str, str] | None = None,
         max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+        profile: Profile | str = ASSUMED,
     ) -> None:
         if not join_delay >= 0:
             raise ValueError("join_delay must be zero or more seconds")
@@ -65,6 +69,8 @@ class Simulator:
         self.clock: Clock = clock or RealClock()
         self.control_enabled = control_enabled
         self.max_body_bytes = max_body_bytes
+        self.profile = profile_named(profile) if isinstance(profile, str) else profile
+        self.shapes = Shapes(self.profile)
         self.world = World(
             clock=self.clock,
             seed=seed,
@@ -85,12 +91,29 @@ class Simulator:
             routes.extend(control_routes(self))
         app = Starlette(
             routes=routes,
-            exception_handlers={HTTPException: _http_error, Exception: _internal_error},
+            exception_handlers={
+                HTTPException: self._http_error,
+                ClientDisconnect: _client_left,
+                Exception: _internal_error,
+            },
         )
         # `/devices/` is not `/devices`: no 307 to the path without the slash, which a strict
         # server never sends and a client following redirects would hide.
         app.router.redirect_slashes = False
         return app
+
+    async def _http_error(self, request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)  # noqa: S101  (registered for HTTPException only)
+        # API Gateway knows only the operations it was given: any other path or method of the API
+        # is a 403 before the token is even looked at. The control API is not behind the gateway.
+        if (
+            self.profile.documented_routes_only
+            and exc.status_code in (404, 405)
+            and not (self.control_enabled and is_control_path(request.url.path))
+        ):
+            return missing_authentication_token()
+        messages = {404: "No such resource", 405: f"Method {request.method} is not allowed here"}
+        return error(exc.status_code, messages.get(exc.status_code, exc.detail), headers=exc.headers)
 
     def transport(self) -> SimulatorTransport:
         """An httpx transport into this simulator, with no socket (see transport.py)."""
@@ -228,10 +251,11 @@ class Simulator:
                 log.warning("could not save the simulator state to %s: %s", self._state_file, exc)
 
 
-async def _http_error(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, HTTPException)  # noqa: S101  (registered for HTTPException only)
-    messages = {404: "No such resource", 405: f"Method {request.method} is not allowed here"}
-    return error(exc.status_code, messages.get(exc.status_code, exc.detail), headers=exc.headers)
+async def _client_left(request: Request, exc: Exception) -> Response:
+    """The client hung up before its request was complete: nobody to answer and nothing failed,
+    so one INFO line and no traceback (a 500 and its traceback would send the reader looking for a bug)."""
+    log.info("the client hung up during %s %s; nothing was changed", request.method, request.url.path)
+    return Response(status_code=400)  # goes nowhere: the connection is gone
 
 
 async def _internal_error(request: Request, exc: Exception) -> Response:

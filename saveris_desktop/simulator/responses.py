@@ -31,6 +31,30 @@ def error(status: int, message: str, headers: Mapping[str, str] | None = None) -
     return JSONResponse(body, status_code=status, headers=headers)
 
 
+def missing_authentication_token() -> JSONResponse:
+    """API Gateway's answer for a path or method it was not given (its message, its error type)."""
+    return JSONResponse(
+        {"message": "Missing Authentication Token"},
+        status_code=403,
+        headers={"x-amzn-ErrorType": "MissingAuthenticationTokenException"},
+    )
+
+
+def response_too_large() -> JSONResponse:
+    """API Gateway's answer when Lambda's synchronous answer exceeds its limit (6 MB)."""
+    return JSONResponse({"message": "Response size is larger than 6 MB"}, status_code=413)
+
+
+def without_body(response: Response) -> Response:
+    """The same status and headers with an empty body (testo's Data API answers 400/401/403 so)."""
+    headers = {
+        key: value
+        for key, value in response.headers.items()
+        if key.lower() not in ("content-length", "content-type")
+    }
+    return Response(status_code=response.status_code, headers=headers)
+
+
 def malformed(response: Response) -> Response:
     """The same answer with its JSON body cut in half (still labelled application/json)."""
     body = bytes(response.body)

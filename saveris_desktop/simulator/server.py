@@ -1,10 +1,17 @@
 """Run the simulator as a real HTTP server: the `saveris-sim` command, or a background thread.
 
     saveris-sim [--port 8765] [--seed 0] [--state FILE] [--join-delay 8] [--token-lifetime 86400]
+                [--profile assumed|documented [--response-size-limit BYTES]]
                 [--no-control] [--host 127.0.0.1 [--allow-remote]]
 
+`--profile documented` plays the real gateway (profile.py): documented operations only, API
+Gateway's errors and the payload shapes seen in testo's sibling APIs; "assumed" (the default) is
+the contract this project assumed.
+
 It binds 127.0.0.1 unless told otherwise: the simulator has no TLS and its control API no login,
-so another host is refused unless `--allow-remote` is given too. `--port 0` picks a free port.
+so another host is refused unless `--allow-remote` is given too. Served on loopback it answers only
+requests for its own address and port (DNS rebinding), and it takes changes only from its own pages
+or from clients that are not browsers (loopback.py). `--port 0` picks a free port.
 With `--state FILE` every change is written atomically and reloaded at the next start, so a demo
 site (and its connect key, devices and loggers) survives a restart; tokens do not (new secret).
 """
@@ -20,6 +27,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import uvicorn
@@ -27,6 +35,8 @@ import uvicorn
 from saveris_desktop.api.regions import is_loopback_host
 
 from .facade import DEFAULT_TOKEN_LIFETIME, DEMO_PASSWORD, DEMO_USERNAME, Simulator
+from .loopback import LoopbackGuard
+from .profile import PROFILES, profile_named
 from .responses import QUIET_DELIBERATE_CUTS
 
 DEFAULT_PORT = 8765
@@ -51,9 +61,10 @@ def url_of(sock: socket.socket) -> str:
     return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
 
-def _server(sim: Simulator, *, log_level: str) -> uvicorn.Server:
+def _server(sim: Simulator, sock: socket.socket, *, log_level: str) -> uvicorn.Server:
+    host, port = sock.getsockname()[:2]
     config = uvicorn.Config(
-        sim.app,
+        LoopbackGuard(sim.app, port=port if is_loopback_host(host) else None),
         lifespan="off",
         log_level=log_level,
         access_log=False,
@@ -71,7 +82,7 @@ def serve_in_thread(sim: Simulator, *, host: str = "127.0.0.1", log_level: str =
     if not is_loopback_host(host):
         raise ValueError(f"serve_in_thread binds loopback only, not {host!r}")
     sock = bind(host, 0)
-    server = _server(sim, log_level=log_level)
+    server = _server(sim, sock, log_level=log_level)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="saveris-sim", daemon=True)
     thread.start()
     try:
@@ -109,6 +120,19 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--token-lifetime", type=float, default=DEFAULT_TOKEN_LIFETIME, help="token lifetime in seconds"
     )
+    parser.add_argument(
+        "--profile",
+        default="assumed",
+        choices=list(PROFILES),
+        help="assumed (default): this project's contract; documented: the documented operations "
+        "behind API Gateway, as the public evidence shows the real service",
+    )
+    parser.add_argument(
+        "--response-size-limit",
+        type=int,
+        metavar="BYTES",
+        help="answers larger than this get API Gateway's 413 (documented profile: 6 MB)",
+    )
     parser.add_argument("--no-control", action="store_true", help="do not serve the /_sim/ control API")
     parser.add_argument(
         "--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"]
@@ -128,12 +152,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not 0 <= args.port <= 65535:
         print("saveris-sim: --port must be 0-65535", file=sys.stderr)
         return 2
+    profile = profile_named(args.profile)
+    if args.response_size_limit is not None:
+        if args.response_size_limit < 1:
+            print("saveris-sim: --response-size-limit must be at least 1 byte", file=sys.stderr)
+            return 2
+        profile = replace(profile, response_size_limit=args.response_size_limit)
     try:
         sim = Simulator(
             seed=args.seed,
             join_delay=args.join_delay,
             token_lifetime=args.token_lifetime,
             control_enabled=not args.no_control,
+            profile=profile,
         )
     except ValueError as exc:
         print(f"saveris-sim: {exc}", file=sys.stderr)
@@ -151,13 +182,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"saveris-sim: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
         return 2
     url = url_of(sock)
-    print(f"Saveris Device Management API simulator on {url}")
+    print(f"Saveris Device Management API simulator on {url} (profile: {sim.profile.name})")
     print(f"Demo account: {DEMO_USERNAME} / password {DEMO_PASSWORD}")
     if sim.control_enabled:
         print(f"Control API: {url}/_sim/  (virtual loggers, time, faults)")
     sys.stdout.flush()
     try:
-        _server(sim, log_level=args.log_level).run(sockets=[sock])
+        _server(sim, sock, log_level=args.log_level).run(sockets=[sock])
     finally:
         sock.close()
     try:

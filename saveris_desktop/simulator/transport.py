@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .control import CONTROL_PREFIX
+from .control import is_control_path
 from .responses import IN_PROCESS_KEY
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ class SimulatorTransport(httpx.ASGITransport):
         self._sim = sim
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        if self._sim.network_down and not _is_control(request.url.path):
+        if self._sim.network_down and not is_control_path(request.url.path):
             raise httpx.ConnectError(
                 "cannot reach the server: the computer has no internet connection (simulated)",
                 request=request,
@@ -76,7 +76,3 @@ class SimulatorTransport(httpx.ASGITransport):
             raise httpx.RemoteProtocolError(
                 "Server disconnected without sending a response. (simulated)", request=request
             ) from None
-
-
-def _is_control(path: str) -> bool:
-    return path == CONTROL_PREFIX or path.startswith(CONTROL_PREFIX + "/")

@@ -111,6 +111,7 @@ def test_operation_matches_route(spec: dict[str, Any], route: Route) -> None:
     operation = _operation(spec, route)
     assert operation["operationId"] == route.name
     assert operation["x-documented"] is route.documented
+    assert operation["x-source"] == ("overview" if route.documented else "assumed")
     assert operation["description"].startswith("[V] Documented" if route.documented else "[A] Assumed")
     parameters = [_resolve(spec, p) for p in operation.get("parameters", [])]
     query = {p["name"]: p for p in parameters if p["in"] == "query"}
@@ -191,6 +192,48 @@ def test_schema_matches_model(spec: dict[str, Any], name: str) -> None:
     assert set(schema.get("required", [])) == {key for key, f in fields.items() if f.is_required()}
     for key, field in fields.items():
         assert _shape(schema["properties"][key]) == _expected(field.annotation), f"{name}.{key}"
+
+
+def test_every_field_names_its_source(spec: dict[str, Any]) -> None:
+    """Each property says where its evidence comes from, with a source the legend explains."""
+    legend = spec["x-sources"]
+    assert "assumed" in legend and "overview" in legend
+    unsourced = [
+        f"{name}.{key}"
+        for name, schema in spec["components"]["schemas"].items()
+        for key, prop in schema["properties"].items()
+        if prop.get("x-source") not in legend
+    ]
+    assert unsourced == []
+    used = {
+        prop["x-source"]
+        for schema in spec["components"]["schemas"].values()
+        for prop in schema["properties"].values()
+    }
+    used |= {op["x-source"] for ops in spec["paths"].values() for op in ops.values()}
+    assert used == set(legend), "every source in the legend is used, and only those"
+
+
+async def test_the_documented_simulator_offers_exactly_the_overviews_operations(spec: dict[str, Any]) -> None:
+    """The simulator's documented profile, the route table and this file agree on what is documented."""
+    import httpx
+
+    from saveris_desktop.simulator import Simulator
+
+    sim = Simulator(profile="documented")
+    async with httpx.AsyncClient(transport=sim.transport(), base_url="http://simulator") as raw:
+        for path, operations in spec["paths"].items():
+            for method, operation in operations.items():
+                answer = await raw.request(method.upper(), path.replace("{uuid}", "x"), params={"site": "S"})
+                not_offered = (
+                    answer.status_code == 403
+                    and answer.content == b'{"message":"Missing Authentication Token"}'
+                )
+                assert not_offered is (operation["x-source"] != "overview"), (
+                    method,
+                    path,
+                    answer.status_code,
+                )
 
 
 def test_every_schema_is_a_model(spec: dict[str, Any]) -> None:

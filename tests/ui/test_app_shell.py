@@ -393,3 +393,15 @@ def test_the_keyring_backend_is_resolved_while_services_are_built_off_the_gui_th
     worker.join(timeout=60)
     # The sign-in page's question then finds the backend keyring cached (probing may hang on D-Bus).
     assert threads and set(threads) == {"services-worker"}
+
+
+def test_the_demo_plays_the_simulator_profile_chosen_on_the_command_line(qt_settings) -> None:
+    from saveris_desktop import app
+    from saveris_desktop.simulator import DOCUMENTED, PROFILES
+
+    assert tuple(PROFILES) == app.DEMO_PROFILES
+    assert parse_options(["--demo"]).demo_profile == "assumed"
+    services = app._wire_services(parse_options(["--demo", "--demo-profile", "documented"]), UiState())
+    assert services.simulator is not None and services.simulator.profile is DOCUMENTED
+    with pytest.raises(SystemExit):
+        parse_options(["--demo-profile", "documented"])  # without --demo there is no simulator to play it

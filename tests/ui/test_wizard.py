@@ -5,10 +5,17 @@ from __future__ import annotations
 from saveris_desktop.core.onboarding import DeviceType, Step
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, LoggerKind
 from saveris_desktop.ui.wizard import PageId
+from tests.sim_profiles import both_profiles
 from tests.ui.user_input import click, set_checked, type_text
 from tests.ui.wizard_harness import Harness, make_harness
 
 WIFI_PASSWORD = "correct horse battery"
+#: The headline of issue 10: against the documented server the waiting page never finds the logger.
+WIZARD_FOUND_MISSING = (
+    'GET /devices lists the Saveris 2 logger\'s free slot as "sensor_uuid": null and the whole listing is '
+    "rejected, so the waiting page never finds the logger (listing branch); the found page then names "
+    "the sensors from GET /sensors/{uuid}, which the documented server does not offer (optional-routes)"
+)
 
 
 def _next(qtbot, h: Harness) -> None:
@@ -42,8 +49,9 @@ def to_waiting(qtbot, h: Harness, device_type: DeviceType = DeviceType.SAVERIS_2
     assert h.page() is PageId.WAITING
 
 
-def test_a_logger_that_joins_is_found_and_shown(qtbot, qloop) -> None:
-    h = make_harness(qtbot)
+@both_profiles(documented_missing=WIZARD_FOUND_MISSING)
+def test_a_logger_that_joins_is_found_and_shown(qtbot, qloop, sim_profile) -> None:
+    h = make_harness(qtbot, profile=sim_profile)
     sign_in(qtbot, h)
     assert h.services.signed_in
     key = create_site(qtbot, h)
@@ -62,6 +70,26 @@ def test_a_logger_that_joins_is_found_and_shown(qtbot, qloop) -> None:
     assert h.wizard.flow.step is Step.FOUND
     assert not h.wizard.button(h.wizard.WizardButton.CancelButton).isVisible()  # nothing to cancel
     assert h.wizard.button(h.wizard.WizardButton.FinishButton).isVisible()
+
+
+@both_profiles()
+def test_a_qsr_logger_that_joins_is_found_with_documented_operations_only(qtbot, qloop, sim_profile) -> None:
+    """The wizard's one job against both profiles: a QSR logger (no free slot) is found and shown."""
+    h = make_harness(qtbot, profile=sim_profile)
+    sign_in(qtbot, h)
+    key = create_site(qtbot, h)
+    to_waiting(qtbot, h, DeviceType.QSR_WIFI)
+    logger = h.sim.create_logger(LoggerKind.QSR_TEMPERATURE_HUMIDITY)
+    h.sim.press_button(logger.id, 3.0)
+    assert h.sim.submit_configuration(logger.id, key, "Bakery-WLAN", WIFI_PASSWORD).ok
+    h.sim.advance_time(10)
+    qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
+    found = h.wizard.pages[PageId.FOUND]
+    assert found.serial.text() == logger.serial_number
+    assert found.firmware.text() == "2.4.1"
+    assert h.wizard.flow.data.found_uuids == [logger.device_uuid]
+    (site,) = h.sim.world.sites.values()
+    assert site.timezone == "Europe/Berlin"  # what the server received
 
 
 def test_a_wrong_password_is_explained_inline_and_the_form_stays_editable(qtbot, qloop) -> None:

@@ -53,10 +53,16 @@ def make_services(sim: Simulator, *, demo: bool = True) -> AppServices:
 
 
 def make_harness(
-    qtbot, *, demo: bool = True, timing: WatchTiming = FAST_TIMING, default_size: bool = False
+    qtbot,
+    *,
+    demo: bool = True,
+    timing: WatchTiming = FAST_TIMING,
+    default_size: bool = False,
+    profile: str = "assumed",
 ) -> Harness:
-    """`default_size`: keep the size the wizard picks itself (as in the app) instead of 900x760."""
-    sim = Simulator(seed=1, join_delay=8.0, clock=ManualClock())
+    """`default_size`: keep the size the wizard picks itself (as in the app) instead of 900x760.
+    `profile`: the simulator profile (the `sim_profile` fixture runs a test against each)."""
+    sim = Simulator(seed=1, join_delay=8.0, clock=ManualClock(), profile=profile)
     services = make_services(sim, demo=demo)
     clock = [1000.0]
     wizard = OnboardingWizard(services, ui_state=UiState(), timing=timing, clock=lambda: clock[0])
