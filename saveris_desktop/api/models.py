@@ -15,7 +15,7 @@ resources/openapi/device-management-api.yaml in step.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, Self
+from typing import Annotated, Any, Self
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
@@ -258,14 +258,19 @@ class MeasuringInstructionSet(ApiModel):
 
 
 class PhysicalProperty(ApiModel):
-    physicalValueId: str
+    physicalValueId: str  # PV_TEMPERATURE or, in the plain-text form, "Temperature" [R]
 
 
 class MeasurementAlarmCondition(ApiModel):
-    """One limit of a logical channel [R]."""
+    """One limit of a logical channel [R], in codes or in plain text (both seen [R]):
+    `MACT_LOWER_LIMIT` / "Lower limit", `ASV_WARNING` / "Warning", `PU_DEGREE_CELSIUS` / "°C".
 
-    measurementAlarmConditionTypeId: str  # MACT_LOWER_LIMIT / MACT_UPPER_LIMIT
-    alarmSeverityId: str  # ASV_ALARM / ASV_WARNING
+    core.alarm_rules reads both forms; a condition it cannot read is kept as it came (see
+    `_AsReceived`) and sent back untouched.
+    """
+
+    measurementAlarmConditionTypeId: str
+    alarmSeverityId: str
     physicalProperty: PhysicalProperty
     limitValue: float
     limitHysteresis: float = 0.0
@@ -273,21 +278,43 @@ class MeasurementAlarmCondition(ApiModel):
     physicalUnitId: str
 
 
+#: Read as the model when it fits, else kept exactly as it came (a dict, a string, anything): a
+#: condition or channel configuration in a form the app does not know must survive the round trip,
+#: and one odd item must not make the whole configuration unreadable.
+_AsReceived = Any
+
+
 class MeasurementAlarmConditionSet(ApiModel):
-    measurementAlarmConditions: list[MeasurementAlarmCondition] = Field(default_factory=list)
+    measurementAlarmConditions: list[
+        Annotated[MeasurementAlarmCondition | _AsReceived, Field(union_mode="left_to_right")]
+    ] = Field(default_factory=list)
 
 
 class ChannelAlarmConfiguration(ApiModel):
     """Alarm rules of one logical channel [V: one per logical channel]; shape [R]/[A]."""
 
     logical_channel_uuid: str
-    measurementAlarmConditionSet: list[MeasurementAlarmConditionSet] = Field(default_factory=list)
+    measurementAlarmConditionSet: list[
+        Annotated[MeasurementAlarmConditionSet | _AsReceived, Field(union_mode="left_to_right")]
+    ] = Field(default_factory=list)
 
 
 class MeasurementAlarmConfiguration(ApiModel):
-    """Body of `PUT /measuring-objects/{uuid}/alarm-configuration` [A]."""
+    """Body of `PUT /measuring-objects/{uuid}/alarm-configuration` [A].
 
-    channel_alarm_configurations: list[ChannelAlarmConfiguration] = Field(default_factory=list)
+    Two shapes: one `channel_alarm_configurations` entry per logical channel [A], or, as seen in
+    related APIs [R], one `measurementAlarmConditionSet` for the whole object next to
+    `alarmConfigurationBackReference`, its conditions told apart by physical property. Whichever
+    came is sent back; the other stays absent.
+    """
+
+    channel_alarm_configurations: list[
+        Annotated[ChannelAlarmConfiguration | _AsReceived, Field(union_mode="left_to_right")]
+    ] = Field(default_factory=list)
+    measurementAlarmConditionSet: list[
+        Annotated[MeasurementAlarmConditionSet | _AsReceived, Field(union_mode="left_to_right")]
+    ] = Field(default_factory=list)
+    alarmConfigurationBackReference: Any = None
 
 
 class ServerErrorBody(ApiModel):
