@@ -114,6 +114,9 @@ class _ChannelLimitsBox(QGroupBox):
         # A logical channel may name what it measures in codes or in plain text ("Temperature", "°C").
         raw_value, raw_unit = channel.get("physical_value_id"), channel.get("physical_unit_id")
         self.value_id: str = value_id_of(raw_value) or raw_value or ""
+        # An assigned sensor channel of an object without logical channels [R]: nothing to key a
+        # per-channel configuration on, only a per-object condition set can hold its limits.
+        self.assigned = bool(channel.get("assigned"))
         self.unit: str = unit_id_of(raw_unit) or raw_unit or ""
         symbol = unit_symbol(self.unit)
         title = channel.get("name") or value_name(self.value_id)
@@ -357,6 +360,11 @@ class MeasurementAlarmsEditor(SessionEditor):
             return self.tr(
                 "The cloud sent this channel's alarm settings in a form this app cannot read; "
                 "they are shown below as received and sent back unchanged."
+            )
+        if box.assigned and not rules.is_top_level(config):
+            return self.tr(
+                "This object has no logical channels in the cloud, so limits cannot be attached to "
+                "this sensor channel here."
             )
         if rules.is_top_level(config) and first is not box:
             # One condition set for the whole object: its limits are per property, not per channel.
