@@ -3,53 +3,17 @@ the whole object, or in a form the app cannot read: shown, edited, and sent back
 
 from __future__ import annotations
 
-import copy
-import json
-import re
 from collections.abc import Callable
 from typing import Any
 
-import httpx
 import pytest
 from PySide6.QtCore import Qt
 
 from saveris_desktop.api.models import LogicalChannel, MeasuringObject, SensorChannelRef
 from saveris_desktop.core import alarm_rules as rules
-from saveris_desktop.simulator import LoggerKind, Simulator
-from saveris_desktop.simulator.clock import ManualClock
+from saveris_desktop.simulator import LoggerKind
+from tests.ui.cloud_shapes import ShapedSimulator
 from tests.ui.devices_harness import SITE, close_harness, make_devices_harness, open_and_wait, run
-
-_ALARMS_PATH = re.compile(r"/measuring-objects/([^/]+)/alarm-configuration")
-
-
-class RecordingAlarmsCloud(httpx.AsyncBaseTransport):
-    """The simulator, except that the alarm configurations of the objects in `stored` are kept and
-    answered exactly as given: the strict simulator only speaks codes in per-channel wrappers."""
-
-    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
-        self.inner = inner
-        self.stored: dict[str, Any] = {}
-        self.received: list[dict[str, Any]] = []
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        match = _ALARMS_PATH.fullmatch(request.url.path)
-        if match and match.group(1) in self.stored:
-            uuid = match.group(1)
-            if request.method == "PUT":
-                body = json.loads(await request.aread())
-                self.received.append(body)
-                self.stored[uuid] = body
-            return httpx.Response(200, json=copy.deepcopy(self.stored[uuid]))
-        return await self.inner.handle_async_request(request)
-
-
-class TextFormSimulator(Simulator):
-    def __init__(self) -> None:
-        super().__init__(seed=5, join_delay=1.0, clock=ManualClock())
-        self.cloud = RecordingAlarmsCloud(super().transport())
-
-    def transport(self) -> RecordingAlarmsCloud:  # type: ignore[override]
-        return self.cloud
 
 
 def _text(kind: str, severity: str, value: float, prop: str = "Temperature", unit: str = "°C") -> dict:
@@ -83,12 +47,21 @@ UNKNOWN_TYPE = {**_text("Upper limit", "Alarm", 30), "measurementAlarmConditionT
 
 @pytest.fixture
 def harness(qtbot, qloop):
-    sim = TextFormSimulator()
+    sim = ShapedSimulator()
     h = make_devices_harness(qtbot, [LoggerKind.QSR_TEMPERATURE_HUMIDITY], sim=sim)
     open_and_wait(qtbot, h, h.device_uuids[0])
     h.view.tabs.setCurrentWidget(h.view.objects_tab)
     yield h
     close_harness(qtbot, h)
+
+
+def _alarms_path(uuid: str) -> str:
+    return f"/measuring-objects/{uuid}/alarm-configuration"
+
+
+def _received(harness) -> list[dict[str, Any]]:
+    [(_path, bodies)] = harness.sim.cloud.received.items()
+    return bodies
 
 
 def _make_object(qtbot, harness) -> MeasuringObject:
@@ -114,7 +87,7 @@ def _open_object(qtbot, harness, make_config: Callable[[dict[str, str]], dict[st
     alarm configuration, and open it in the alarm editor."""
     obj = _make_object(qtbot, harness)
     config = make_config({c.physical_value_id: c.uuid or "" for c in obj.logical_channels})
-    harness.sim.cloud.stored[obj.uuid] = config
+    harness.sim.cloud.stored[_alarms_path(obj.uuid)] = config
     tab = harness.view.objects_tab
     tab.reload()
     qtbot.waitUntil(lambda: obj.uuid in tab.objects, timeout=5000)
@@ -171,7 +144,7 @@ def test_text_form_limit_is_edited_and_sent_back_in_text_with_every_unshown_cond
     _retype(qtbot, temperature.fields[rules.UPPER_ALARM], "9")
     _apply(qtbot, editor)
 
-    [body] = harness.sim.cloud.received
+    [body] = _received(harness)
     sent = {c["logical_channel_uuid"]: c for c in body["channel_alarm_configurations"]}
     conditions = sent[lc_t]["measurementAlarmConditionSet"][0]["measurementAlarmConditions"]
     assert conditions == [*TEXT_FRIDGE[:3], {**TEXT_FRIDGE[3], "limitValue": 9.0}, RATE, UNKNOWN_TYPE]
@@ -200,7 +173,7 @@ def test_top_level_condition_set_keeps_its_shape_and_new_limits_take_text_form(q
     qtbot.keyClicks(humidity.fields[rules.LOWER_ALARM].edit, "30")
     _apply(qtbot, editor)
 
-    [body] = harness.sim.cloud.received
+    [body] = _received(harness)
     assert set(body) == {"measurementAlarmConditionSet", "alarmConfigurationBackReference"}
     assert body["alarmConfigurationBackReference"] == "mo-back-ref-1"
     [condition_set] = body["measurementAlarmConditionSet"]
@@ -232,7 +205,7 @@ def test_channel_configuration_the_app_cannot_read_is_shown_read_only_and_sent_b
     qtbot.keyClicks(humidity.fields[rules.UPPER_ALARM].edit, "70")
     _apply(qtbot, editor)
 
-    [body] = harness.sim.cloud.received
+    [body] = _received(harness)
     assert body["channel_alarm_configurations"][0] == odd
     assert body["channel_alarm_configurations"][1]["logical_channel_uuid"] == humidity.uuid
     assert "LOWER<2;UPPER>8" in editor.as_received.toPlainText()

@@ -39,6 +39,11 @@ from saveris_desktop.ui.devices.editor import EditorContext, SessionEditor
 from saveris_desktop.ui.devices.fields import DurationField, FieldMessage, NumberField
 from saveris_desktop.ui.devices.settings_tab import CyclesEditor
 
+#: The measuring cycle's key in instruction sets of related APIs [R] (`measuring_rate_ms`).
+SIBLING_MEASURING_KEY = next(
+    s.key for s in MeasuringInstructionSet.SIBLING_KEYS if s.field == "measuring_cycle"
+)
+
 #: Cycle bounds when no logger feeds the object yet [A] (the server's own default bounds).
 DEFAULT_CYCLE_RANGE = DurationRange(60_000, 86_400_000)
 
@@ -81,10 +86,18 @@ class InstructionSetEditor(CyclesEditor):
         self.measuring.set_allowed(measuring)
         self.communication.set_allowed(communication)
 
+    def cycle_key(self, key: str) -> str:
+        # Related APIs [R] write the measuring cycle as `measuring_rate_ms`: edited under that key.
+        base = self.session.base if self.session is not None else {}
+        if key == "measuring_cycle" and SIBLING_MEASURING_KEY in base and key not in base:
+            return SIBLING_MEASURING_KEY
+        return key
+
     def load(self) -> None:
         assert self.session is not None  # noqa: S101
         current = self.session.current
-        self.measuring.set_value(current.get("measuring_cycle"), force=self.force_load)
+        measuring = current.get(self.cycle_key("measuring_cycle"))
+        self.measuring.set_value(measuring, force=self.force_load)
         self.communication.set_value(current.get("communication_cycle"), force=self.force_load)
 
     def request_label(self) -> str:

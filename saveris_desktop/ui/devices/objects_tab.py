@@ -243,7 +243,7 @@ class ObjectsTab(QWidget):
             channels.append(
                 {
                     "uuid": f"{sensor.uuid}:{assignment.channel_id}",
-                    "name": channel_label(sensor, channel.channel_index),
+                    "name": channel.name or value_name(channel.physical_value_id),
                     "physical_value_id": channel.physical_value_id,
                     "physical_unit_id": channel.physical_unit_id,
                     "assigned": True,  # no logical channel: limits can only go to a per-object set
