@@ -136,3 +136,17 @@ def test_limits_of_an_assignment_only_object_are_set_in_its_per_object_set(qtbot
     assert conditions[1]["measurementAlarmConditionTypeId"] == "Upper limit"
     assert conditions[1]["physicalProperty"] == {"physicalValueId": "Humidity"}
     assert (conditions[1]["limitValue"], conditions[1]["physicalUnitId"]) == (70.0, "%rF")
+
+
+def test_create_dialog_lists_sibling_sensor_channels_and_knows_the_assigned_ones_are_taken(
+    qtbot, harness
+) -> None:
+    tab, _item = _select(qtbot, harness)  # the object's sensor is read while it is shown
+    dialog = tab.open_create_dialog()
+    first = dialog.rows[0]
+    qtbot.waitUntil(lambda: first.channel.isEnabled(), timeout=5000)
+    texts = [first.channel.itemText(i) for i in range(first.channel.count())]
+    assert texts[0].startswith("Temperature (°C)") and texts[1].startswith("Humidity (%rF)")
+    assert all(text.endswith("in use") for text in texts)  # both are assigned to the nameless object
+    assert "already feeds “Unnamed object (Logger" in first.message.text()
+    assert not dialog.create_button.isEnabled()

@@ -374,6 +374,13 @@ class ObjectsTab(QWidget):
             for c in obj.logical_channels
             if c.sensor_channel is not None
         }
+        # A sensor channel assigned to an object without logical channels [R] feeds it just the same.
+        for obj in self.objects.values():
+            for assignment in obj.assignments():
+                sensor = self.directory.sensors.get(assignment.equipment_parts_uuid or "")
+                channel = _assigned_channel(sensor, assignment)
+                if sensor is not None and channel is not None:
+                    taken.setdefault((sensor.uuid, channel.channel_index), f"“{self.object_label(obj)}”")
         dialog = CreateObjectDialog(
             self.directory, self.context.tasks, preferred_sensors=preferred, taken=taken, parent=self
         )
