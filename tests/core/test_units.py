@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from saveris_desktop.core.units import celsius_span_to, celsius_to, unit_symbol, units_for, value_name
+from saveris_desktop.core.units import (
+    celsius_span_to,
+    celsius_to,
+    unit_id_of,
+    unit_symbol,
+    units_for,
+    value_id_of,
+    value_name,
+    value_text,
+)
 
 
 def test_unit_symbols_and_unknown_ids_shown_as_they_came() -> None:
@@ -39,8 +48,6 @@ def test_units_offered_always_include_the_current_one() -> None:
 
 
 def test_values_and_units_read_in_codes_or_plain_text() -> None:
-    from saveris_desktop.core.units import unit_id_of, value_id_of, value_text
-
     assert value_id_of("PV_TEMPERATURE") == "PV_TEMPERATURE"
     assert value_id_of("Temperature") == value_id_of(" temperature ") == "PV_TEMPERATURE"
     assert value_id_of("Humidity") == "PV_HUMIDITY"
