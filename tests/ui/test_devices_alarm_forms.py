@@ -210,3 +210,44 @@ def test_channel_configuration_the_app_cannot_read_is_shown_read_only_and_sent_b
     assert body["channel_alarm_configurations"][1]["logical_channel_uuid"] == humidity.uuid
     assert "LOWER<2;UPPER>8" in editor.as_received.toPlainText()
     assert temperature.locked
+
+
+def test_top_level_set_with_two_channels_of_one_property_is_edited_at_the_first(qtbot, qloop) -> None:
+    sim = ShapedSimulator()
+    h = make_devices_harness(qtbot, [LoggerKind.QSR_TEMPERATURE_HUMIDITY, LoggerKind.SAVERIS2], sim=sim)
+    try:
+        sensors = []
+        for uuid in h.device_uuids:
+            device = run(qtbot, h.client.get_device(SITE, uuid))
+            sensors.append(run(qtbot, h.client.get_sensor(SITE, device.sensors_connections[0].sensor_uuid)))
+        channels = [
+            LogicalChannel(
+                name=name,
+                physical_value_id="PV_TEMPERATURE",
+                physical_unit_id="PU_DEGREE_CELSIUS",
+                sensor_channel=SensorChannelRef(sensor_uuid=sensor.uuid, channel_index=0),
+            )
+            for name, sensor in (("Air", sensors[0]), ("Probe", sensors[1]))
+        ]
+        obj = run(
+            qtbot,
+            h.client.create_measuring_object(
+                SITE, MeasuringObject(name="Two sensors", logical_channels=channels)
+            ),
+        )
+        config = {"measurementAlarmConditionSet": [{"measurementAlarmConditions": TEXT_FRIDGE}]}
+        sim.cloud.stored[_alarms_path(obj.uuid)] = config
+        open_and_wait(qtbot, h, h.device_uuids[0])
+        tab = h.view.objects_tab
+        tab.reload()
+        qtbot.waitUntil(lambda: obj.uuid in tab.objects, timeout=5000)
+        tab.select(obj.uuid)
+        editor = tab.alarms_editor
+        qtbot.waitUntil(lambda: editor.session is not None and editor.session.base == config, timeout=5000)
+        air, probe = editor.boxes
+        assert not air.locked and air.fields[rules.UPPER_ALARM].text() == "8"
+        assert probe.locked and "they are set at Air" in probe.locked_note.text()
+        assert not probe.fields[rules.UPPER_ALARM].edit.isEnabled()
+        assert not editor.as_received.isVisibleTo(editor)  # the first channel shows every condition
+    finally:
+        close_harness(qtbot, h)

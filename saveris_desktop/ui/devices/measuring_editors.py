@@ -182,7 +182,7 @@ class _ChannelLimitsBox(QGroupBox):
         self.summary.setObjectName(f"{prefix}_summary")
         self.summary.setStyleSheet("color: palette(mid);")
         grid.addWidget(self.summary, 5, 0, 1, 4)
-        # Why the limits cannot be edited here, when they cannot (shown instead of the fields' use).
+        # Says why the fields are read-only when they are (see `lock`); hidden otherwise.
         self.locked_note = QLabel(self)
         self.locked_note.setObjectName(f"{prefix}_locked")
         self.locked_note.setWordWrap(True)
