@@ -49,11 +49,16 @@ def same_measuring_object(a: MeasuringObject, b: MeasuringObject) -> bool:
 
     A channel is its name, what it measures and the sensor channel feeding it, so an older "Fridge 3"
     on another sensor is not taken for the one just created. Names are compared without the
-    surrounding spaces a server may strip.
+    surrounding spaces a server may strip. A listing in the shape of related APIs [R] may have no
+    name and `channel_assignments` instead of logical channels: then the sensors feeding the object
+    are what both sides can tell (and the names, when both have one).
     """
 
-    def identity(obj: MeasuringObject) -> tuple[str, Counter[tuple[str, str, str | None, int | None]]]:
-        channels = Counter(
+    def name(obj: MeasuringObject) -> str:
+        return (obj.name or "").strip()
+
+    def channels(obj: MeasuringObject) -> Counter[tuple[str, str, str | None, int | None]]:
+        return Counter(
             (
                 c.name.strip(),
                 c.physical_value_id,
@@ -62,9 +67,15 @@ def same_measuring_object(a: MeasuringObject, b: MeasuringObject) -> bool:
             )
             for c in obj.logical_channels
         )
-        return obj.name.strip(), channels
 
-    return identity(a) == identity(b)
+    def sensors(obj: MeasuringObject) -> set[str]:
+        fed = {c.sensor_channel.sensor_uuid for c in obj.logical_channels if c.sensor_channel}
+        return fed | {a.equipment_parts_uuid for a in obj.assignments() if a.equipment_parts_uuid}
+
+    if (a.logical_channels and b.logical_channels) or not (a.assignments() or b.assignments()):
+        return name(a) == name(b) and channels(a) == channels(b)
+    names_agree = not name(a) or not name(b) or name(a) == name(b)
+    return names_agree and bool(sensors(a)) and sensors(a) == sensors(b)
 
 
 class DeviceManagementClient:

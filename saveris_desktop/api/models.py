@@ -15,9 +15,19 @@ resources/openapi/device-management-api.yaml in step.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, Self
+from dataclasses import dataclass
+from typing import Annotated, Any, ClassVar, Self
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field
+from pydantic import (
+    AliasChoices,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+    model_validator,
+)
 
 from saveris_desktop.api.redaction import is_secret_name
 
@@ -56,6 +66,79 @@ def _mark_edited_defaults(model: BaseModel) -> None:
         for child in value if isinstance(value, list) else (value,):
             if isinstance(child, BaseModel):
                 _mark_edited_defaults(child)
+
+
+@dataclass(frozen=True)
+class SiblingKey:
+    """A modelled field that related APIs send under another key [R] (`mo_uuid` for `uuid`).
+
+    `offset` is added to an integer read from `key`: `channel_no` counts from 1 where
+    `channel_index` counts from 0.
+    """
+
+    field: str
+    key: str
+    offset: int = 0
+
+
+#: Carries "field -> sibling key" from the before- to the after-validator; never sent.
+_READ_FROM = "x-saveris-desktop-read-from"
+
+
+class SiblingKeysModel(ApiModel):
+    """A model whose fields may arrive under sibling keys (`SIBLING_KEYS`).
+
+    The field is filled from the sibling key so the app reads one shape; the payload carries the
+    value back under the key it came under (changed if the app changed it), never under a second
+    key the server did not send.
+    """
+
+    SIBLING_KEYS: ClassVar[tuple[SiblingKey, ...]] = ()
+    _read_from: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fill_from_sibling_keys(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        filled = dict(data)
+        read_from: dict[str, str] = {}
+        for sibling in cls.SIBLING_KEYS:
+            value = data.get(sibling.key)
+            if sibling.field in data or sibling.field in read_from or value is None:
+                continue
+            if sibling.offset and isinstance(value, int) and not isinstance(value, bool):
+                value += sibling.offset
+            filled[sibling.field] = value
+            read_from[sibling.field] = sibling.key
+        if read_from:
+            filled[_READ_FROM] = read_from
+        return filled
+
+    @model_validator(mode="after")
+    def _remember_sibling_keys(self) -> Self:
+        extra = self.__pydantic_extra__
+        if extra and _READ_FROM in extra:
+            read_from = extra.pop(_READ_FROM)
+            self._read_from.update(read_from)
+            for field in read_from:
+                self.model_fields_set.discard(field)  # the server sent it under the sibling key
+            self.model_fields_set.discard(_READ_FROM)
+        return self
+
+    @model_serializer(mode="wrap")
+    def _write_sibling_keys(self, handler: SerializerFunctionWrapHandler) -> Any:
+        data = handler(self)
+        if not self._read_from or not isinstance(data, dict):
+            return data
+        for sibling in self.SIBLING_KEYS:
+            if self._read_from.get(sibling.field) != sibling.key or sibling.field not in data:
+                continue
+            value = data.pop(sibling.field)
+            if sibling.offset and isinstance(value, int) and not isinstance(value, bool):
+                value -= sibling.offset
+            data[sibling.key] = value
+        return data
 
 
 # --- authentication and sites ------------------------------------------------------------------
@@ -161,12 +244,30 @@ class DeviceList(ApiModel):
 # --- sensors -----------------------------------------------------------------------------------
 
 
-class SensorChannel(ApiModel):
-    """A physical channel of a sensor [A]: what it measures and in which unit."""
+class SensorChannel(SiblingKeysModel):
+    """A physical channel of a sensor [A]: what it measures and in which unit.
+
+    Related APIs [R] number channels from 1 (`channel_no`), give each an integer `channel_id`
+    (9241001) and name value and unit in plain text (`physical_property_name` "Temperature",
+    `physical_unit` "°C"): read into the fields below, sent back under the keys they came under.
+    """
+
+    SIBLING_KEYS = (
+        SiblingKey("channel_index", "channel_no", offset=-1),
+        SiblingKey("physical_value_id", "physical_property_name"),
+        SiblingKey("physical_unit_id", "physical_unit"),
+    )
 
     channel_index: int
-    physical_value_id: str  # PV_TEMPERATURE, PV_HUMIDITY, PV_DOOR_STATE ... [R]
-    physical_unit_id: str | None = None  # PU_DEGREE_CELSIUS, PU_PERCENT_HUMIDITY ... [R]
+    physical_value_id: str  # PV_TEMPERATURE, PV_HUMIDITY, PV_DOOR_STATE ... [R], or plain text [R]
+    physical_unit_id: str | None = None  # PU_DEGREE_CELSIUS, PU_PERCENT_HUMIDITY ... [R], or "°C" [R]
+
+    @property
+    def cloud_channel_id(self) -> Any:
+        """The channel's id across the cloud [R] (9241001), which channel assignments name; kept as
+        an unmodelled field, so whatever type it comes in goes back unchanged."""
+        return (self.model_extra or {}).get("channel_id")
+
     name: str | None = None
     offset: float | None = None  # user adjustment added to every reading [A]
 
@@ -233,39 +334,80 @@ class LogicalChannel(ApiModel):
     sensor_channel: SensorChannelRef | None = None
 
 
-class MeasuringObject(ApiModel):
+@dataclass(frozen=True)
+class ChannelAssignment:
+    """A sensor channel assigned to a measuring object, as related APIs list them [R]."""
+
+    channel_id: Any  # the sensor channel's `channel_id` (SensorChannel.cloud_channel_id)
+    equipment_parts_uuid: str | None  # the sensor it belongs to
+
+
+class MeasuringObject(SiblingKeysModel):
     """A thing being monitored ("Fridge 3") with its logical channels [V]; shape [A].
 
-    `uuid` is None until the server created it.
+    `uuid` is None until the server created it. Rows seen in related APIs [R] carry it as
+    `measuring_object_uuid` or `mo_uuid` (sent back under that key), have no name, and list
+    `channel_assignments` instead of logical channels.
     """
+
+    SIBLING_KEYS = (SiblingKey("uuid", "measuring_object_uuid"), SiblingKey("uuid", "mo_uuid"))
 
     uuid: str | None = None
     customer_site: str | None = None
-    name: str
+    name: str | None = None
     description: str | None = None
     logical_channels: list[LogicalChannel] = Field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """The name; for an object the server sent without one, its uuid's start."""
+        if self.name and self.name.strip():
+            return self.name
+        return f"Unnamed object ({(self.uuid or 'not created yet')[:8]})"
+
+    def assignments(self) -> list[ChannelAssignment]:
+        """The `channel_assignments` [R] the app can read. They stay an unmodelled field, sent back
+        as they came (also when they are not a list: seen as a JSON-encoded string)."""
+        raw = (self.model_extra or {}).get("channel_assignments")
+        items = raw if isinstance(raw, list) else []
+        return [
+            ChannelAssignment(item.get("channel_id"), uuid if isinstance(uuid, str) else None)
+            for item in items
+            if isinstance(item, dict)
+            for uuid in [item.get("equipment_parts_uuid")]
+        ]
 
 
 class MeasuringObjectList(ApiModel):
     measuring_objects: list[MeasuringObject]
 
 
-class MeasuringInstructionSet(ApiModel):
-    """Settings on a measuring object that win over the device's own [V]; fields [A], in ms."""
+class MeasuringInstructionSet(SiblingKeysModel):
+    """Settings on a measuring object that win over the device's own [V]; fields [A], in ms.
+
+    Related APIs [R] write the measuring cycle as `measuring_rate_ms`; sent back under that key.
+    """
+
+    SIBLING_KEYS = (SiblingKey("measuring_cycle", "measuring_rate_ms"),)
 
     measuring_cycle: int | None = None
     communication_cycle: int | None = None
 
 
 class PhysicalProperty(ApiModel):
-    physicalValueId: str
+    physicalValueId: str  # PV_TEMPERATURE or, in the plain-text form, "Temperature" [R]
 
 
 class MeasurementAlarmCondition(ApiModel):
-    """One limit of a logical channel [R]."""
+    """One limit of a logical channel [R], in codes or in plain text (both seen [R]):
+    `MACT_LOWER_LIMIT` / "Lower limit", `ASV_WARNING` / "Warning", `PU_DEGREE_CELSIUS` / "°C".
 
-    measurementAlarmConditionTypeId: str  # MACT_LOWER_LIMIT / MACT_UPPER_LIMIT
-    alarmSeverityId: str  # ASV_ALARM / ASV_WARNING
+    core.alarm_rules reads both forms; a condition it cannot read is kept as it came (see
+    `_AsReceived`) and sent back untouched.
+    """
+
+    measurementAlarmConditionTypeId: str
+    alarmSeverityId: str
     physicalProperty: PhysicalProperty
     limitValue: float
     limitHysteresis: float = 0.0
@@ -273,21 +415,41 @@ class MeasurementAlarmCondition(ApiModel):
     physicalUnitId: str
 
 
+#: Read as the model when it fits, else kept exactly as it came (a dict, a string, anything): a
+#: condition or channel configuration in a form the app does not know must survive the round trip,
+#: and one odd item must not make the whole configuration unreadable.
+_AsReceived = Any
+
+
 class MeasurementAlarmConditionSet(ApiModel):
-    measurementAlarmConditions: list[MeasurementAlarmCondition] = Field(default_factory=list)
+    measurementAlarmConditions: list[
+        Annotated[MeasurementAlarmCondition | _AsReceived, Field(union_mode="left_to_right")]
+    ] = Field(default_factory=list)
 
 
 class ChannelAlarmConfiguration(ApiModel):
     """Alarm rules of one logical channel [V: one per logical channel]; shape [R]/[A]."""
 
     logical_channel_uuid: str
-    measurementAlarmConditionSet: list[MeasurementAlarmConditionSet] = Field(default_factory=list)
+    measurementAlarmConditionSet: list[
+        Annotated[MeasurementAlarmConditionSet | _AsReceived, Field(union_mode="left_to_right")]
+    ] = Field(default_factory=list)
 
 
 class MeasurementAlarmConfiguration(ApiModel):
-    """Body of `PUT /measuring-objects/{uuid}/alarm-configuration` [A]."""
+    """Body of `PUT /measuring-objects/{uuid}/alarm-configuration` [A].
 
-    channel_alarm_configurations: list[ChannelAlarmConfiguration] = Field(default_factory=list)
+    Two shapes: one `channel_alarm_configurations` entry per logical channel [A], or, as seen in
+    related APIs [R], one `measurementAlarmConditionSet` for the whole object next to
+    `alarmConfigurationBackReference`, its conditions told apart by physical property. Whichever
+    came is sent back; the other stays absent (`to_payload` leaves out what was not sent).
+    """
+
+    channel_alarm_configurations: list[
+        Annotated[ChannelAlarmConfiguration | _AsReceived, Field(union_mode="left_to_right")]
+    ] = Field(default_factory=list)
+    # The top-level `measurementAlarmConditionSet` and `alarmConfigurationBackReference` [R] stay
+    # unmodelled fields: kept and sent back exactly as received (core.alarm_rules reads them).
 
 
 class ServerErrorBody(ApiModel):

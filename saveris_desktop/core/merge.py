@@ -43,10 +43,14 @@ MISSING: Final = _Missing()
 #: versions has it and it is unique within each list.
 DEFAULT_LIST_KEYS: tuple[tuple[str, ...], ...] = (
     ("uuid",),
+    ("measuring_object_uuid",),  # measuring objects in the shape of related APIs [R]
+    ("mo_uuid",),
     ("logical_channel_uuid",),
     ("slot_index",),
     ("alarm_type",),
     ("channel_index",),
+    ("channel_id",),  # sensor channels and channel assignments in the shape of related APIs [R]
+    ("channel_no",),
     ("measurementAlarmConditionTypeId", "alarmSeverityId"),
     ("name",),
 )

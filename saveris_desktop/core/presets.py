@@ -18,9 +18,10 @@ from saveris_desktop.core.alarm_rules import (
     ChannelLimits,
     channel_conditions,
     conditions_from_limits,
-    with_channel_conditions,
+    configuration_form,
+    with_conditions,
 )
-from saveris_desktop.core.units import celsius_span_to, celsius_to
+from saveris_desktop.core.units import celsius_span_to, celsius_to, unit_id_of, value_id_of
 
 MINUTE_MS = 60_000
 
@@ -39,11 +40,12 @@ class AlarmPreset:
     delay_ms: int
 
     def fits(self, physical_value_id: str | None) -> bool:
-        return physical_value_id == self.physical_value_id
+        """Whether the preset is for this physical value (a code, or plain text like "Temperature")."""
+        return value_id_of(physical_value_id) == self.physical_value_id
 
     def limits_for(self, channel_unit: str | None) -> ChannelLimits:
         """The preset in the channel's unit (°C presets on a °F channel are converted)."""
-        unit = channel_unit or self.unit
+        unit = unit_id_of(channel_unit) or self.unit  # a channel may name its unit as text ("°F")
         if self.unit == "PU_DEGREE_CELSIUS" and unit != self.unit:
 
             def convert(value: float | None) -> float | None:
@@ -68,13 +70,9 @@ class AlarmPreset:
             delay_ms=self.delay_ms,
         )
 
-    def conditions(
-        self, channel_unit: str | None = None, previous: Any = ()
-    ) -> list[MeasurementAlarmCondition]:
-        """The preset as API conditions for one logical channel."""
-        raw = conditions_from_limits(
-            self.limits_for(channel_unit), physical_value_id=self.physical_value_id, previous=previous
-        )
+    def conditions(self, channel_unit: str | None = None) -> list[MeasurementAlarmCondition]:
+        """The preset as new API conditions (codes) for one logical channel without limits yet."""
+        raw = conditions_from_limits(self.limits_for(channel_unit), physical_value_id=self.physical_value_id)
         return [MeasurementAlarmCondition.model_validate(item) for item in raw]
 
 
@@ -150,14 +148,15 @@ def apply_preset(
 ) -> dict[str, Any]:
     """A MeasurementAlarmConfiguration payload with `chosen` set on one logical channel.
 
-    Other channels and every unknown field stay as they were; the channel's first condition set
-    is replaced (further sets, if the server keeps any, are left alone).
+    The configuration keeps its shape and its form (codes or plain text); other channels, every
+    unknown field and every condition the preset does not set (another property, one the app
+    cannot read, further condition sets) stay as they were.
     """
     previous = channel_conditions(configuration, logical_channel_uuid)
-    conditions = [c.to_payload() for c in chosen.conditions(channel_unit, previous=previous)]
-    return {
-        **configuration,
-        "channel_alarm_configurations": with_channel_conditions(
-            configuration, logical_channel_uuid, conditions
-        ),
-    }
+    conditions = conditions_from_limits(
+        chosen.limits_for(channel_unit),
+        physical_value_id=chosen.physical_value_id,
+        previous=previous,
+        form=configuration_form(configuration),
+    )
+    return with_conditions(configuration, logical_channel_uuid, conditions)

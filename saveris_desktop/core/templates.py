@@ -250,7 +250,7 @@ def apply_alarm_preset(
             _with_channel_sets(config, channel.uuid, body.condition_sets)
             applied.append(channel.name)
     changed = applied and config != (current_alarms or {"channel_alarm_configurations": []})
-    return Application(obj.uuid or "", obj.name, config if changed else None, None, applied, skipped)
+    return Application(obj.uuid or "", obj.label, config if changed else None, None, applied, skipped)
 
 
 def apply_object_setup(
@@ -269,14 +269,14 @@ def apply_object_setup(
             same_kind = [c for c in obj.logical_channels if c.physical_value_id == wanted.physical_value_id]
             target = same_kind[0] if len(same_kind) == 1 else None
         if target is None or target.uuid is None or target.uuid in used:
-            skipped.append(f"{name}: no matching channel on '{obj.name}'.")
+            skipped.append(f"{name}: no matching channel on '{obj.label}'.")
             continue
         used.add(target.uuid)
         _with_channel_sets(config, target.uuid, sets)
         applied.append(target.name)
     alarms_changed = applied and config != (current_alarms or {"channel_alarm_configurations": []})
     return Application(
-        obj.uuid or "", obj.name, config if alarms_changed else None, body.instruction_set, applied, skipped
+        obj.uuid or "", obj.label, config if alarms_changed else None, body.instruction_set, applied, skipped
     )
 
 

@@ -1,4 +1,9 @@
-"""Physical values and units as the API names them [R] and as technicians read them."""
+"""Physical values and units as the API names them [R] and as technicians read them.
+
+The same data has been seen in two forms [R]: codes (`PV_TEMPERATURE`, `PU_DEGREE_CELSIUS`) and plain
+text (`"Temperature"`, `"°C"`). The app works with codes; `value_id_of` and `unit_id_of` read either
+form, and `value_text`/`unit_symbol` give the text form back when a value has to be written in it.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +24,58 @@ VALUE_NAMES: dict[str, str] = {
     "PV_PRESSURE": "Pressure",
     "PV_DEW_POINT": "Dew point",
 }
+
+
+#: Plain-text names seen for physical values [R] (lower case) beyond the names above.
+_VALUE_ALIASES: dict[str, str] = {
+    "door": "PV_DOOR_STATE",
+    "door contact": "PV_DOOR_STATE",
+    "relative humidity": "PV_HUMIDITY",
+}
+
+#: Plain-text unit spellings seen or likely [R] beyond the symbols above.
+_UNIT_ALIASES: dict[str, str] = {
+    "°c": "PU_DEGREE_CELSIUS",
+    "°f": "PU_DEGREE_FAHRENHEIT",
+    "%rf": "PU_PERCENT_HUMIDITY",
+    "%rh": "PU_PERCENT_HUMIDITY",
+    "%": "PU_PERCENT_HUMIDITY",
+    "g/m³": "PU_GRAM_PER_CUBIC_METER",
+    "g/m3": "PU_GRAM_PER_CUBIC_METER",
+    "hpa": "PU_HECTOPASCAL",
+}
+
+
+def value_id_of(value: object) -> str | None:
+    """The PV_* code of a physical value given as a code or as plain text; None if not recognised."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    if text in VALUE_NAMES or text.startswith("PV_"):
+        return text
+    folded = text.casefold()
+    for code, name in VALUE_NAMES.items():
+        if name.casefold() == folded:
+            return code
+    return _VALUE_ALIASES.get(folded)
+
+
+def unit_id_of(value: object) -> str | None:
+    """The PU_* code of a unit given as a code or as a symbol ("°C"); None if not recognised."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if text in UNIT_SYMBOLS or text.startswith("PU_"):
+        return text
+    for code, symbol in UNIT_SYMBOLS.items():
+        if symbol and symbol == text:
+            return code
+    return _UNIT_ALIASES.get(text.casefold().replace(" ", ""))
+
+
+def value_text(value_id: str) -> str:
+    """The plain-text form of a PV_* code, as a server that writes text would ("Temperature")."""
+    return VALUE_NAMES.get(value_id, value_name(value_id))
 
 
 def unit_symbol(unit_id: str | None) -> str:

@@ -157,6 +157,12 @@ def test_security_is_bearer_except_for_the_token(spec: dict[str, Any]) -> None:
 def _expected(annotation: Any) -> dict[str, Any]:
     """The JSON schema a model field's annotation stands for."""
     origin = get_origin(annotation)
+    if origin is typing.Annotated:
+        return _expected(get_args(annotation)[0])
+    if origin in (types.UnionType, typing.Union) and Any in get_args(annotation):
+        # read as the model when it fits, else kept as received: anything goes
+        (inner,) = [a for a in get_args(annotation) if a is not Any]
+        return {"anyOf": [_expected(inner), {}]}
     if origin in (types.UnionType, typing.Union):
         (inner,) = [a for a in get_args(annotation) if a is not type(None)]
         schema = _expected(inner)

@@ -150,3 +150,25 @@ def test_orders_changed_differently_on_both_sides_are_a_conflict() -> None:
     [conflict] = result.conflicts
     assert conflict.path == ("l",)
     assert result.resolve({("l",): Side.MINE}) == mine
+
+
+@pytest.mark.parametrize("key", ["measuring_object_uuid", "mo_uuid"])
+def test_measuring_objects_in_the_sibling_shape_merge_per_object(key: str) -> None:
+    base = {"objects": [{key: "a", "x": 1}, {key: "b", "x": 1}]}
+    mine = {"objects": [{key: "a", "x": 2}, {key: "b", "x": 1}]}
+    server = {"objects": [{key: "b", "x": 3}, {key: "a", "x": 1}, {key: "c", "x": 1}]}
+    result = three_way_merge(base, mine, server)
+    assert result.clean
+    assert result.merged == {"objects": [{key: "b", "x": 3}, {key: "a", "x": 2}, {key: "c", "x": 1}]}
+
+
+def test_sensor_channels_numbered_by_channel_id_merge_per_channel() -> None:
+    base = {"channels": [{"channel_id": 9241001, "u": "°C"}, {"channel_id": 9241002, "u": "%rF"}]}
+    mine = {"channels": [{"channel_id": 9241001, "u": "°F"}, {"channel_id": 9241002, "u": "%rF"}]}
+    server = {"channels": [{"channel_id": 9241002, "u": "%rF", "n": 1}, {"channel_id": 9241001, "u": "°C"}]}
+    result = three_way_merge(base, mine, server)
+    assert result.clean
+    assert result.merged["channels"] == [
+        {"channel_id": 9241002, "u": "%rF", "n": 1},
+        {"channel_id": 9241001, "u": "°F"},
+    ]

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from saveris_desktop.core.units import celsius_span_to, celsius_to, unit_symbol, units_for, value_name
+from saveris_desktop.core.units import (
+    celsius_span_to,
+    celsius_to,
+    unit_id_of,
+    unit_symbol,
+    units_for,
+    value_id_of,
+    value_name,
+    value_text,
+)
 
 
 def test_unit_symbols_and_unknown_ids_shown_as_they_came() -> None:
@@ -36,3 +45,17 @@ def test_units_offered_always_include_the_current_one() -> None:
         "PU_PERCENT_HUMIDITY",
     ]
     assert units_for(None) == []
+
+
+def test_values_and_units_read_in_codes_or_plain_text() -> None:
+    assert value_id_of("PV_TEMPERATURE") == "PV_TEMPERATURE"
+    assert value_id_of("Temperature") == value_id_of(" temperature ") == "PV_TEMPERATURE"
+    assert value_id_of("Humidity") == "PV_HUMIDITY"
+    assert value_id_of("Door") == value_id_of("Door Contact") == "PV_DOOR_STATE"
+    assert value_id_of("PV_CO2_LEVEL") == "PV_CO2_LEVEL"  # an unknown code is still a code
+    assert value_id_of("Lux") is None and value_id_of(None) is None and value_id_of(3) is None
+    assert unit_id_of("°C") == "PU_DEGREE_CELSIUS" and unit_id_of("°F") == "PU_DEGREE_FAHRENHEIT"
+    assert unit_id_of("%rF") == unit_id_of("% rH") == "PU_PERCENT_HUMIDITY"
+    assert unit_id_of("PU_HECTOPASCAL") == "PU_HECTOPASCAL" and unit_id_of("hPa") == "PU_HECTOPASCAL"
+    assert unit_id_of("furlongs") is None
+    assert value_text("PV_HUMIDITY") == "Humidity"

@@ -102,7 +102,7 @@ async def test_device_settings_alarms_and_sensor_name_reach_the_server(
     assert profiled_sim.world.sensors[sensor_uuid]["name"] == "Cold room probe"
 
 
-@both_profiles(documented_missing=MEASURING_OBJECT_MISSING)
+@both_profiles()
 async def test_a_measuring_object_with_alarm_limits(
     profiled_sim: Simulator, profiled_client: DeviceManagementClient, control: httpx.AsyncClient
 ) -> None:
@@ -119,7 +119,7 @@ async def test_onboarding_in_process(sim: Simulator, client: DeviceManagementCli
     assert result.measuring_object.customer_site == SITE
 
 
-@both_profiles(documented_missing=MEASURING_OBJECT_MISSING)
+@both_profiles()
 async def test_the_documented_walk_over_a_real_loopback_socket(sim_profile: str) -> None:
     """Found, set up, a measuring object with limits: documented operations only, through uvicorn."""
     sim = Simulator(seed=1, join_delay=8.0, clock=ManualClock(), profile=sim_profile)

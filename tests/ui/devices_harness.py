@@ -62,9 +62,10 @@ async def _prepare(sim: Simulator, services: AppServices, kinds: list[LoggerKind
 
 
 def make_devices_harness(
-    qtbot: Any, kinds: list[LoggerKind] | None = None, *, show: bool = True
+    qtbot: Any, kinds: list[LoggerKind] | None = None, *, show: bool = True, sim: Simulator | None = None
 ) -> DevicesHarness:
-    sim = Simulator(seed=5, join_delay=1.0, clock=ManualClock())
+    """`sim`: a simulator of the test's own (e.g. one whose transport plays another server shape)."""
+    sim = sim or Simulator(seed=5, join_delay=1.0, clock=ManualClock())
     services = make_services(sim)
     uuids = run(
         qtbot, _prepare(sim, services, kinds or [LoggerKind.QSR_TEMPERATURE_HUMIDITY, LoggerKind.SAVERIS2])

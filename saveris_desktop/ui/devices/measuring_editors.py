@@ -5,25 +5,44 @@ over the loggers' own settings for this object, and the screen says so.
 
 Measurement alarms -> `PUT /measuring-objects/{uuid}/alarm-configuration`: per logical channel the
 lower/upper alarm and warning limits, hysteresis and delay, in the channel's unit, with presets.
-Each rule of core.alarm_rules is shown at the field it concerns.
+Each rule of core.alarm_rules is shown at the field it concerns. Conditions come in codes or plain
+text, per channel or as one set for the object (core.alarm_rules reads both and writes back the form
+and shape received); whatever the form cannot show is listed read-only "as received" below the
+limits and sent back untouched.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from saveris_desktop.api.models import MeasurementAlarmConfiguration, MeasuringInstructionSet
 from saveris_desktop.core import alarm_rules as rules
 from saveris_desktop.core.alarm_rules import ChannelLimits
 from saveris_desktop.core.presets import AlarmPreset, preset, presets_for
 from saveris_desktop.core.ranges import DurationRange
-from saveris_desktop.core.units import unit_symbol, value_name
+from saveris_desktop.core.units import unit_id_of, unit_symbol, value_id_of, value_name
 from saveris_desktop.ui.devices.editor import EditorContext, SessionEditor
 from saveris_desktop.ui.devices.fields import DurationField, FieldMessage, NumberField
 from saveris_desktop.ui.devices.settings_tab import CyclesEditor
+
+#: The measuring cycle's key in instruction sets of related APIs [R] (`measuring_rate_ms`).
+SIBLING_MEASURING_KEY = next(
+    s.key for s in MeasuringInstructionSet.SIBLING_KEYS if s.field == "measuring_cycle"
+)
 
 #: Cycle bounds when no logger feeds the object yet [A] (the server's own default bounds).
 DEFAULT_CYCLE_RANGE = DurationRange(60_000, 86_400_000)
@@ -67,10 +86,18 @@ class InstructionSetEditor(CyclesEditor):
         self.measuring.set_allowed(measuring)
         self.communication.set_allowed(communication)
 
+    def cycle_key(self, key: str) -> str:
+        # Related APIs [R] write the measuring cycle as `measuring_rate_ms`: edited under that key.
+        base = self.session.base if self.session is not None else {}
+        if key == "measuring_cycle" and SIBLING_MEASURING_KEY in base and key not in base:
+            return SIBLING_MEASURING_KEY
+        return key
+
     def load(self) -> None:
         assert self.session is not None  # noqa: S101
         current = self.session.current
-        self.measuring.set_value(current.get("measuring_cycle"), force=self.force_load)
+        measuring = current.get(self.cycle_key("measuring_cycle"))
+        self.measuring.set_value(measuring, force=self.force_load)
         self.communication.set_value(current.get("communication_cycle"), force=self.force_load)
 
     def request_label(self) -> str:
@@ -97,8 +124,13 @@ class _ChannelLimitsBox(QGroupBox):
 
     def __init__(self, editor: MeasurementAlarmsEditor, position: int, channel: dict[str, Any]) -> None:
         self.uuid: str = channel.get("uuid") or ""
-        self.value_id: str = channel.get("physical_value_id") or ""
-        self.unit: str = channel.get("physical_unit_id") or ""
+        # A logical channel may name what it measures in codes or in plain text ("Temperature", "°C").
+        raw_value, raw_unit = channel.get("physical_value_id"), channel.get("physical_unit_id")
+        self.value_id: str = value_id_of(raw_value) or raw_value or ""
+        # An assigned sensor channel of an object without logical channels [R]: nothing to key a
+        # per-channel configuration on, only a per-object condition set can hold its limits.
+        self.assigned = bool(channel.get("assigned"))
+        self.unit: str = unit_id_of(raw_unit) or raw_unit or ""
         symbol = unit_symbol(self.unit)
         title = channel.get("name") or value_name(self.value_id)
         super().__init__(f"{title} ({symbol})" if symbol else title)
@@ -150,7 +182,25 @@ class _ChannelLimitsBox(QGroupBox):
         self.summary.setObjectName(f"{prefix}_summary")
         self.summary.setStyleSheet("color: palette(mid);")
         grid.addWidget(self.summary, 5, 0, 1, 4)
+        # Says why the fields are read-only when they are (see `lock`); hidden otherwise.
+        self.locked_note = QLabel(self)
+        self.locked_note.setObjectName(f"{prefix}_locked")
+        self.locked_note.setWordWrap(True)
+        self.locked_note.hide()
+        grid.addWidget(self.locked_note, 6, 0, 1, 4)
         self.loaded_unit = self.unit
+        self.title_text = title
+
+    def lock(self, reason: str) -> None:
+        """Read-only with `reason` shown, or editable again for an empty reason."""
+        self.locked_note.setText(reason)
+        self.locked_note.setVisible(bool(reason))
+        for widget in (self.preset, self.delay, *self.fields.values()):
+            widget.setEnabled(not reason and (widget is not self.preset or self.preset.count() > 1))
+
+    @property
+    def locked(self) -> bool:
+        return bool(self.locked_note.text())
 
     def typed_limits(self) -> ChannelLimits | None:
         """The limits as typed; None while a field does not even parse."""
@@ -192,6 +242,25 @@ class MeasurementAlarmsEditor(SessionEditor):
         self.empty_note.setObjectName("measurement_alarms_note")
         self.empty_note.setWordWrap(True)
         self.layout_.addWidget(self.empty_note)
+        self.as_received_label = QLabel(
+            self.tr(
+                "Received from the cloud in a form this app cannot show in the fields above. "
+                "It is sent back unchanged:"
+            ),
+            self.form,
+        )
+        self.as_received_label.setObjectName("measurement_alarms_as_received_label")
+        self.as_received_label.setWordWrap(True)
+        self.as_received = QPlainTextEdit(self.form)
+        self.as_received.setObjectName("measurement_alarms_as_received")
+        self.as_received.setAccessibleName(self.tr("Alarm settings as received, read-only"))
+        self.as_received.setReadOnly(True)
+        self.as_received.setFont(QFont("monospace"))
+        self.as_received.setMinimumHeight(90)
+        self.layout_.addWidget(self.as_received_label)
+        self.layout_.addWidget(self.as_received)
+        self.as_received_label.hide()
+        self.as_received.hide()
         self._rule_problems: dict[str, dict[str, str]] = {}
 
     def set_object(self, uuid: str, channels: list[dict[str, Any]]) -> None:
@@ -207,7 +276,7 @@ class MeasurementAlarmsEditor(SessionEditor):
         self.boxes = []
         doors: list[str] = []
         for position, channel in enumerate(self.channels):
-            if channel.get("physical_value_id") == "PV_DOOR_STATE":
+            if value_id_of(channel.get("physical_value_id")) == "PV_DOOR_STATE":
                 # A door has no limits to set; its alarm is "open too long", not modelled here.
                 doors.append(channel.get("name") or value_name("PV_DOOR_STATE"))
                 continue
@@ -219,6 +288,8 @@ class MeasurementAlarmsEditor(SessionEditor):
             self.layout_.addWidget(box)
             self.boxes.append(box)
         self.layout_.addWidget(self.empty_note)  # below the boxes: it speaks about the channels left out
+        self.layout_.addWidget(self.as_received_label)
+        self.layout_.addWidget(self.as_received)
         if not self.channels:
             self.empty_note.setText(self.tr("This measuring object has no logical channels."))
         elif doors:
@@ -239,7 +310,7 @@ class MeasurementAlarmsEditor(SessionEditor):
         self._typed(box)
 
     def _typed(self, box: _ChannelLimitsBox) -> None:
-        if self._loading or self.session is None:
+        if self._loading or self.session is None or box.locked:
             return
         limits = box.typed_limits()
         if limits is None:
@@ -255,12 +326,16 @@ class MeasurementAlarmsEditor(SessionEditor):
         box.show_rules(problems)
         self._rule_problems[box.uuid] = problems
         config = self.session.current
-        previous = rules.channel_conditions(config, box.uuid)
-        conditions = rules.conditions_from_limits(limits, physical_value_id=box.value_id, previous=previous)
-        box.summary.setText(rules.describe(limits))
-        self.edit(
-            ("channel_alarm_configurations",), rules.with_channel_conditions(config, box.uuid, conditions)
+        # The conditions the form does not show stay in place; new ones take the server's form.
+        conditions = rules.conditions_from_limits(
+            limits,
+            physical_value_id=box.value_id,
+            previous=rules.channel_conditions(config, box.uuid),
+            form=rules.configuration_form(config),
         )
+        box.summary.setText(rules.describe(limits))
+        key = rules.conditions_key(config)
+        self.edit((key,), rules.with_conditions(config, box.uuid, conditions)[key])
 
     def extra_problems(self) -> dict[str, str]:
         return {
@@ -274,6 +349,7 @@ class MeasurementAlarmsEditor(SessionEditor):
         config = self.session.current
         if self.force_load:
             self._rule_problems.clear()
+        first_of_value: dict[str, _ChannelLimitsBox] = {}
         for box in self.boxes:
             limits = rules.limits_from_conditions(
                 rules.channel_conditions(config, box.uuid),
@@ -282,9 +358,60 @@ class MeasurementAlarmsEditor(SessionEditor):
             )
             box.load(limits, force=self.force_load)
             box.preset.setCurrentIndex(0)
-            problems = rules.validate(limits, channel_unit=box.unit or None) if not limits.empty else {}
+            box.lock(self._lock_reason(config, box, first_of_value.setdefault(box.value_id, box)))
+            problems = (
+                rules.validate(limits, channel_unit=box.unit or None)
+                if not limits.empty and not box.locked
+                else {}
+            )
             self._rule_problems[box.uuid] = problems
             box.show_rules(problems)
+        self._show_as_received(config)
+
+    def _lock_reason(self, config: dict[str, Any], box: _ChannelLimitsBox, first: _ChannelLimitsBox) -> str:
+        if not rules.channel_readable(config, box.uuid):
+            return self.tr(
+                "The cloud sent this channel's alarm settings in a form this app cannot read; "
+                "they are shown below as received and sent back unchanged."
+            )
+        if box.assigned and not rules.is_top_level(config):
+            return self.tr(
+                "This object has no logical channels in the cloud, so limits cannot be attached to "
+                "this sensor channel here."
+            )
+        if rules.is_top_level(config) and first is not box:
+            # One condition set for the whole object: its limits are per property, not per channel.
+            return self.tr(
+                "This object has one set of limits per measured value; they are set at %1."
+            ).replace("%1", first.title_text)
+        return ""
+
+    def _show_as_received(self, config: dict[str, Any]) -> None:
+        channels = [
+            rules.ChannelInfo(
+                uuid=str(channel.get("uuid") or ""),
+                physical_value_id=value_id_of(channel.get("physical_value_id")),
+                unit=unit_id_of(channel.get("physical_unit_id")) or "",
+                has_form=any(box.uuid == channel.get("uuid") and not box.locked for box in self.boxes),
+            )
+            for channel in self.channels
+        ]
+        names = {str(c.get("uuid")): str(c.get("name") or "") for c in self.channels if c.get("uuid")}
+        what = {
+            "condition": self.tr("Condition"),
+            "condition set": self.tr("Further condition set"),
+            "channel configuration": self.tr("Channel alarm configuration"),
+        }
+        blocks = []
+        for item in rules.unshown_items(config, channels):
+            heading = what.get(item.what, item.what)
+            name = names.get(item.channel_uuid or "") or item.channel_uuid
+            if name:
+                heading = self.tr("%1 of %2").replace("%1", heading).replace("%2", name)
+            blocks.append(f"{heading}:\n{json.dumps(item.raw, indent=2, ensure_ascii=False)}")
+        self.as_received.setPlainText("\n\n".join(blocks))
+        self.as_received_label.setVisible(bool(blocks))
+        self.as_received.setVisible(bool(blocks))
 
     def request_label(self) -> str:
         return f"PUT /measuring-objects/{self.uuid}/alarm-configuration?site={self.context.site}"

@@ -6,6 +6,8 @@ of each, through the bulk dialog (per-object result, retry the failed ones).
 
 from __future__ import annotations
 
+import contextlib
+import html
 from collections.abc import Callable
 from typing import Any
 
@@ -25,8 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from saveris_desktop.api.errors import NotFoundError
-from saveris_desktop.api.models import MeasurementAlarmConfiguration, MeasuringObject
+from saveris_desktop.api.errors import ApiError, NotFoundError
+from saveris_desktop.api.models import (
+    ChannelAssignment,
+    MeasurementAlarmConfiguration,
+    MeasuringObject,
+    Sensor,
+)
 from saveris_desktop.core.presets import PRESETS, apply_preset, preset
 from saveris_desktop.core.ranges import DurationRange
 from saveris_desktop.core.units import value_name
@@ -38,7 +45,14 @@ from saveris_desktop.ui.devices.measuring_editors import (
     InstructionSetEditor,
     MeasurementAlarmsEditor,
 )
-from saveris_desktop.ui.devices.sensor_directory import SensorDirectory
+from saveris_desktop.ui.devices.sensor_directory import SensorDirectory, channel_label
+
+
+def _assigned_channel(sensor: Sensor | None, assignment: ChannelAssignment) -> Any:
+    """The sensor channel a channel assignment [R] names by its `channel_id`, if the sensor is known."""
+    if sensor is None:
+        return None
+    return next((c for c in sensor.channels if c.cloud_channel_id == assignment.channel_id), None)
 
 
 async def apply_preset_to_object(context: EditorContext, uuid: str, preset_key: str) -> str:
@@ -176,16 +190,66 @@ class ObjectsTab(QWidget):
                 self.list.addItem(item)
             else:
                 item = found
-            uses_device = self.current_device is not None and any(
-                c.sensor_channel
-                and self.directory.device_of(c.sensor_channel.sensor_uuid) == self.current_device
-                for c in obj.logical_channels
-            )
-            item.setText(obj.name + (self.tr("  (this logger)") if uses_device else ""))
+            uses_device = self.current_device is not None and self.current_device in self._devices_of(obj)
+            item.setText(self.object_label(obj) + (self.tr("  (this logger)") if uses_device else ""))
             item.setSelected(uuid in selected)
         self.list.blockSignals(False)
         self.status.setText(self.tr("%n measuring object(s) in this site.", "", len(self.objects)))
         self._selection_changed()
+
+    def _sensors_of(self, obj: MeasuringObject) -> list[str]:
+        """The sensors feeding `obj`: through its logical channels, or its channel assignments [R]."""
+        fed = [c.sensor_channel.sensor_uuid for c in obj.logical_channels if c.sensor_channel]
+        return fed + [a.equipment_parts_uuid for a in obj.assignments() if a.equipment_parts_uuid]
+
+    def _devices_of(self, obj: MeasuringObject) -> list[str]:
+        return [d for s in self._sensors_of(obj) for d in [self.directory.device_of(s)] if d]
+
+    def object_label(self, obj: MeasuringObject) -> str:
+        """The name; an object the cloud sent without one [R] is named by what feeds it."""
+        if obj.name and obj.name.strip():
+            return obj.name
+        sensors = self._sensors_of(obj)
+        hint = self.directory.label(sensors[0]) if sensors else (obj.uuid or "")[:8]
+        return self.tr("Unnamed object (%1)").replace("%1", hint)
+
+    def _assignment_lines(self, obj: MeasuringObject) -> list[str]:
+        lines = []
+        for assignment in obj.assignments():
+            sensor_uuid = assignment.equipment_parts_uuid or ""
+            channel = _assigned_channel(self.directory.sensors.get(sensor_uuid), assignment)
+            sensor = self.directory.sensors.get(sensor_uuid)
+            what = (
+                channel_label(sensor, channel.channel_index)
+                if sensor is not None and channel is not None
+                else self.tr("channel %1").replace("%1", str(assignment.channel_id))
+            )
+            lines.append(
+                f"• {what} ← {self.directory.label(sensor_uuid) if sensor_uuid else self.tr('no sensor')}"
+            )
+        return lines
+
+    def _editor_channels(self, obj: MeasuringObject) -> list[dict[str, Any]]:
+        """What the alarm editor shows a box for: the logical channels, or for an object with channel
+        assignments only [R], each assigned sensor channel whose sensor is known."""
+        if obj.logical_channels or not obj.assignments():
+            return [c.to_payload() for c in obj.logical_channels]
+        channels = []
+        for assignment in obj.assignments():
+            sensor = self.directory.sensors.get(assignment.equipment_parts_uuid or "")
+            channel = _assigned_channel(sensor, assignment)
+            if sensor is None or channel is None:
+                continue
+            channels.append(
+                {
+                    "uuid": f"{sensor.uuid}:{assignment.channel_id}",
+                    "name": channel.name or value_name(channel.physical_value_id),
+                    "physical_value_id": channel.physical_value_id,
+                    "physical_unit_id": channel.physical_unit_id,
+                    "assigned": True,  # no logical channel: limits can only go to a per-object set
+                }
+            )
+        return channels
 
     def selected_uuids(self) -> list[str]:
         return [item.data(Qt.ItemDataRole.UserRole) for item in self.list.selectedItems()]
@@ -221,22 +285,19 @@ class ObjectsTab(QWidget):
             )
             for c in obj.logical_channels
         ]
+        if obj.assignments() and not obj.logical_channels:
+            text = self.tr("<b>%1</b><br>Assigned sensor channels:<br>%2")
+            lines = self._assignment_lines(obj)
+        else:
+            text = self.tr("<b>%1</b><br>Logical channels:<br>%2")
         self.channels_label.setText(
-            self.tr("<b>%1</b><br>Logical channels:<br>%2")
-            .replace("%1", obj.name)
-            .replace("%2", "<br>".join(lines))
+            text.replace("%1", html.escape(self.object_label(obj))).replace("%2", "<br>".join(lines))
         )
-        devices = [
-            d
-            for c in obj.logical_channels
-            if c.sensor_channel
-            for d in [self.directory.device_of(c.sensor_channel.sensor_uuid)]
-            if d
-        ]
+        devices = self._devices_of(obj)
         ranges = self.device_cycle_ranges(devices) or (DEFAULT_CYCLE_RANGE, DEFAULT_CYCLE_RANGE)
         self.instruction_editor.uuid = one
         self.instruction_editor.set_ranges(*ranges)
-        self.alarms_editor.set_object(one, [c.to_payload() for c in obj.logical_channels])
+        self.alarms_editor.set_object(one, self._editor_channels(obj))
         self._load_sessions(one)
 
     def _reload_selected(self) -> None:
@@ -251,7 +312,16 @@ class ObjectsTab(QWidget):
         self.instruction_editor.set_session(context.sessions.get(key_set))
         self.alarms_editor.set_session(context.sessions.get(key_alarms))
 
+        obj = self.objects.get(uuid)
+        assigned = (
+            [a.equipment_parts_uuid for a in obj.assignments() if a.equipment_parts_uuid] if obj else []
+        )
+
         async def fetch() -> tuple[dict[str, Any], dict[str, Any]]:
+            for sensor_uuid in assigned:  # their channels name what an assignment-only object measures
+                # Unreadable: shown as "channel <id>" then; the object's alarms stay readable.
+                with contextlib.suppress(ApiError):
+                    await self.directory.sensor(sensor_uuid)
             try:
                 instruction = (
                     await context.client.get_measuring_instruction_set(context.site, uuid)
@@ -269,6 +339,13 @@ class ObjectsTab(QWidget):
         def fetched(result: tuple[dict[str, Any], dict[str, Any]]) -> None:
             if self.selected_uuids() != [uuid]:
                 return
+            if obj is not None and assigned:
+                self.alarms_editor.set_object(uuid, self._editor_channels(obj))
+                self.channels_label.setText(
+                    self.tr("<b>%1</b><br>Assigned sensor channels:<br>%2")
+                    .replace("%1", html.escape(self.object_label(obj)))
+                    .replace("%2", "<br>".join(self._assignment_lines(obj)))
+                )
             for editor, key, base in (
                 (self.instruction_editor, key_set, result[0]),
                 (self.alarms_editor, key_alarms, result[1]),
@@ -289,11 +366,21 @@ class ObjectsTab(QWidget):
             uuid for uuid, slot in self.directory.slots.items() if slot.device_uuid == self.current_device
         ]
         taken = {
-            (c.sensor_channel.sensor_uuid, c.sensor_channel.channel_index): f"“{c.name}” of “{obj.name}”"
+            (
+                c.sensor_channel.sensor_uuid,
+                c.sensor_channel.channel_index,
+            ): f"“{c.name}” of “{self.object_label(obj)}”"
             for obj in self.objects.values()
             for c in obj.logical_channels
             if c.sensor_channel is not None
         }
+        # A sensor channel assigned to an object without logical channels [R] feeds it just the same.
+        for obj in self.objects.values():
+            for assignment in obj.assignments():
+                sensor = self.directory.sensors.get(assignment.equipment_parts_uuid or "")
+                channel = _assigned_channel(sensor, assignment)
+                if sensor is not None and channel is not None:
+                    taken.setdefault((sensor.uuid, channel.channel_index), f"“{self.object_label(obj)}”")
         dialog = CreateObjectDialog(
             self.directory, self.context.tasks, preferred_sensors=preferred, taken=taken, parent=self
         )
@@ -328,7 +415,11 @@ class ObjectsTab(QWidget):
 
             return change
 
-        items = [(uuid, self.objects[uuid].name) for uuid in self.selected_uuids() if uuid in self.objects]
+        items = [
+            (uuid, self.object_label(self.objects[uuid]))
+            for uuid in self.selected_uuids()
+            if uuid in self.objects
+        ]
         dialog = BulkApplyDialog(
             self.tr("Apply alarm preset"),
             items,

@@ -47,16 +47,21 @@ class CyclesEditor(SessionEditor):
     communication: DurationField
     order_message: FieldMessage
 
+    def cycle_key(self, key: str) -> str:
+        """The payload key the session holds `key` under (a subclass may read another shape)."""
+        return key
+
     def wire_cycles(self) -> None:
         for key, field in ((MEASURING_CYCLE, self.measuring), (COMMUNICATION_CYCLE, self.communication)):
-            field.sig_value_changed.connect(lambda ms, k=key: self.edit((k,), ms))
+            field.sig_value_changed.connect(lambda ms, k=key: self.edit((self.cycle_key(k),), ms))
             field.sig_problem_changed.connect(lambda message, k=key: self.set_problem(k, message))
 
     def extra_problems(self) -> dict[str, str]:
         if self.session is None:
             return {}
         problem = cycle_order_problem(
-            self.session.get((MEASURING_CYCLE,)), self.session.get((COMMUNICATION_CYCLE,))
+            self.session.get((self.cycle_key(MEASURING_CYCLE),)),
+            self.session.get((self.cycle_key(COMMUNICATION_CYCLE),)),
         )
         return {"cycle_order": problem} if problem else {}
 

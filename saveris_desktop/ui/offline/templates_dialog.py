@@ -162,8 +162,8 @@ class TemplatesDialog(QDialog):
         self.source_object.clear()
         self.target_list.clear()
         for obj in self.objects:
-            self.source_object.addItem(obj.name, obj.uuid)
-            target = QListWidgetItem(obj.name)
+            self.source_object.addItem(obj.label, obj.uuid)
+            target = QListWidgetItem(obj.label)
             target.setData(ID_ROLE, obj.uuid)
             target.setFlags(target.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             target.setCheckState(Qt.CheckState.Unchecked)
