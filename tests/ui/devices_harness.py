@@ -13,7 +13,7 @@ from saveris_desktop.core.watcher import WatchTiming
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, LoggerKind, Simulator
 from saveris_desktop.simulator.clock import ManualClock
 from saveris_desktop.ui.devices import DevicesView
-from tests.ui.wizard_harness import make_services
+from tests.ui.wizard_harness import TransportWrapper, make_services
 
 T = TypeVar("T")
 SITE = "Pharmacy Main Street"
@@ -61,10 +61,14 @@ async def _prepare(sim: Simulator, services: AppServices, kinds: list[LoggerKind
 
 
 def make_devices_harness(
-    qtbot: Any, kinds: list[LoggerKind] | None = None, *, show: bool = True
+    qtbot: Any,
+    kinds: list[LoggerKind] | None = None,
+    *,
+    show: bool = True,
+    wrap: TransportWrapper | None = None,
 ) -> DevicesHarness:
     sim = Simulator(seed=5, join_delay=1.0, clock=ManualClock())
-    services = make_services(sim)
+    services = make_services(sim, wrap=wrap)
     uuids = run(
         qtbot, _prepare(sim, services, kinds or [LoggerKind.QSR_TEMPERATURE_HUMIDITY, LoggerKind.SAVERIS2])
     )
