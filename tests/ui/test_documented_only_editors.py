@@ -27,13 +27,15 @@ UNREADABLE = "The cloud does not let us read the current alarms; what you apply 
 
 
 class Documented:
-    """The filter the harness's client talks through, kept for counting."""
+    """The filter the harness's client talks through, kept for counting. `sim` (set once the harness
+    made it) tells when the laptop is offline: then nothing answers, not even the gateway."""
 
     def __init__(self) -> None:
         self.transport: DocumentedOnly | None = None
+        self.sim: Any = None
 
     def __call__(self, inner: httpx.AsyncBaseTransport) -> httpx.AsyncBaseTransport:
-        self.transport = DocumentedOnly(inner)
+        self.transport = DocumentedOnly(inner, offline=lambda: bool(self.sim and self.sim.network_down))
         return self.transport
 
     def count(self, name: str) -> int:
@@ -166,3 +168,12 @@ def test_each_undocumented_read_is_tried_once_per_session(qtbot, harness, docume
     ):
         assert documented.count(name) == 1, name
     assert harness.view.alarms_tab.device_editor.notice.text() == UNREADABLE
+
+
+def test_the_site_time_zone_label_says_it_cannot_be_read_without_blaming_permissions(
+    qtbot, harness, documented
+) -> None:
+    label = harness.view.timezone_label
+    qtbot.waitUntil(lambda: "loading" not in label.text(), timeout=5000)
+    assert label.text() == "Timezone: unknown (the cloud does not let us read it; times in UTC)"
+    assert documented.count("get_global_settings") == 1

@@ -504,7 +504,22 @@ class DevicesView(QWidget):
         self.model.set_timezone(zone or None)
 
     def _timezone_failed(self, error: BaseException) -> None:
-        if isinstance(error, NotFoundError):
+        if isinstance(error, OperationNotOfferedError):
+            # Reading it is not documented; the zone chosen in the wizard on this laptop is the best
+            # we know (it may wait in the outbox), and it is labelled as such.
+            zone = self.ui_state.site_timezone(self.site) if self.site else None
+            if zone:
+                self.timezone_label.setText(
+                    self.tr(
+                        "Timezone: %1 (as chosen on this laptop; the cloud does not let us read it)"
+                    ).replace("%1", zone)
+                )
+                self.model.set_timezone(zone)
+            else:
+                self.timezone_label.setText(
+                    self.tr("Timezone: unknown (the cloud does not let us read it; times in UTC)")
+                )
+        elif isinstance(error, NotFoundError):
             self.timezone_label.setText(self.tr("Timezone: not set (times in UTC)"))
         else:
             self.timezone_label.setText(
