@@ -21,7 +21,12 @@ from typing import TypeVar
 import httpx
 
 from saveris_desktop.api import redaction, responses
-from saveris_desktop.api.errors import ApiError, NotFoundError, RequestValidationError
+from saveris_desktop.api.errors import (
+    ApiError,
+    NotFoundError,
+    OperationNotOfferedError,
+    RequestValidationError,
+)
 from saveris_desktop.api.models import (
     ApiModel,
     ConnectKey,
@@ -34,6 +39,7 @@ from saveris_desktop.api.models import (
     Sensor,
     SystemAlarmConfiguration,
 )
+from saveris_desktop.api.optional import OptionalOperations
 from saveris_desktop.api.regions import Endpoint
 from saveris_desktop.api.retry import RetryPolicy
 from saveris_desktop.api.routes import ROUTES
@@ -91,6 +97,8 @@ class DeviceManagementClient:
         """Raises regions.InvalidBaseUrlError for plain http to anything but this computer."""
         self._session = ApiSession(endpoint, transport=transport, timeout=timeout, retry=retry, clock=clock)
         self.endpoint = endpoint
+        #: which undocumented operations this server offers, learnt once in this client's life
+        self.optional = OptionalOperations(endpoint)
 
     def __repr__(self) -> str:
         return (
@@ -163,7 +171,42 @@ class DeviceManagementClient:
         return await self._list("list_devices", "devices", Device, site)
 
     async def get_device(self, site: str, uuid: str) -> Device:
+        """`GET /devices/{uuid}` [A]: undocumented; callers that only need the document use read_device."""
         return await self._get("get_device", Device, site, uuid=uuid)
+
+    async def read_device(self, site: str, uuid: str, *, listed: Device | None = None) -> Device:
+        """The device document: `GET /devices/{uuid}` where the server offers it, else from the
+        documented listing [V], which carries full device documents.
+
+        `listed`: the device as a recent listing had it, used instead of listing again when the
+        single read is known not to be offered. A 404 on the single read is checked against a fresh
+        listing: a device listed there makes the route, not the device, the missing part
+        (OptionalOperations.missing_known_resource); a device listed nowhere is gone (NotFoundError).
+        """
+        if self.optional.offered("get_device"):
+            try:
+                return await self.get_device(site, uuid)
+            except OperationNotOfferedError:
+                pass
+            except NotFoundError:
+                found = await self._listed_device(site, uuid)
+                if found is None:
+                    raise
+                self.optional.missing_known_resource("get_device")
+                return found
+        if listed is not None and listed.uuid == uuid:
+            return listed
+        found = await self._listed_device(site, uuid)
+        if found is None:
+            route = ROUTES["list_devices"]
+            reason = "the logger is no longer listed in this site"
+            raise NotFoundError(
+                responses.sentence(route, self.endpoint, reason), status=404, operation="get_device"
+            )
+        return found
+
+    async def _listed_device(self, site: str, uuid: str) -> Device | None:
+        return next((device for device in await self.list_devices(site) if device.uuid == uuid), None)
 
     async def put_device(self, site: str, device: Device) -> Device:
         return await self._put("put_device", device, site, uuid=device.uuid)
@@ -236,13 +279,21 @@ class DeviceManagementClient:
 
     async def _get(self, name: str, model: type[M], site: str, **path_params: str) -> M:
         route = ROUTES[name]
-        response = await self._session.call(route, path_params=path_params, site=site)
-        return responses.read_model(response, model, route, self.endpoint)
+
+        async def request() -> M:
+            response = await self._session.call(route, path_params=path_params, site=site)
+            return responses.read_model(response, model, route, self.endpoint)
+
+        return await self.optional.call(route, request)
 
     async def _list(self, name: str, key: str, model: type[M], site: str) -> list[M]:
         route = ROUTES[name]
-        response = await self._session.call(route, path_params={}, site=site)
-        return await responses.read_items(response, key, model, route, self.endpoint)
+
+        async def request() -> list[M]:
+            response = await self._session.call(route, path_params={}, site=site)
+            return await responses.read_items(response, key, model, route, self.endpoint)
+
+        return await self.optional.call(route, request)
 
     async def _put(self, name: str, obj: M, site: str, **path_params: str) -> M:
         route = ROUTES[name]

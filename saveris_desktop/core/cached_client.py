@@ -3,7 +3,9 @@
 `CacheBackedClient` wraps the API client for the editors only. Every successful read is kept in
 the offline cache; a read that fails because the cloud cannot be reached answers the cached
 version instead (and tells `on_cached(kind, object_id, fetched_at)` so the UI can show its age).
-Writes are passed through untouched, so a write without a network still fails with NetworkError
+A read the server does not offer (OperationNotOfferedError) is not answered from the cache: the
+callers fall back in their own way and say that the cloud's values are unknown. Writes are passed
+through untouched, so a write without a network still fails with NetworkError
 (and the editors queue it in the outbox). Anything not wrapped here is the client's own.
 """
 
@@ -84,6 +86,10 @@ class CacheBackedClient:
 
     async def get_device(self, site: str, uuid: str) -> Device:
         return await self._read(DraftKind.DEVICE, site, uuid, Device, self._client.get_device(site, uuid))
+
+    async def read_device(self, site: str, uuid: str, *, listed: Device | None = None) -> Device:
+        call = self._client.read_device(site, uuid, listed=listed)
+        return await self._read(DraftKind.DEVICE, site, uuid, Device, call)
 
     async def get_sensor(self, site: str, uuid: str) -> Sensor:
         return await self._read(DraftKind.SENSOR, site, uuid, Sensor, self._client.get_sensor(site, uuid))

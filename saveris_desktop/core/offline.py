@@ -49,6 +49,7 @@ class OfflineWork:
         self._closed = False
         services.sig_signed_in.connect(self._on_signed_in)
         services.sig_connectivity.connect(self._on_connectivity)
+        services.change_queue = self  # e.g. the wizard queues a time zone the cloud did not take
         if services.signed_in:
             self._start_engine()
 
@@ -190,6 +191,8 @@ class OfflineWork:
         self._closed = True
         self.services.sig_signed_in.disconnect(self._on_signed_in)
         self.services.sig_connectivity.disconnect(self._on_connectivity)
+        if self.services.change_queue is self:
+            self.services.change_queue = None
         engine, self.engine = self.engine, None
         if engine is not None:
             await engine.aclose()

@@ -14,9 +14,16 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from saveris_desktop.api.errors import ApiError
+from saveris_desktop.api.models import GlobalSettings
 from saveris_desktop.api.regions import Environment, Region
+from saveris_desktop.core.drafts import DraftKind
+
+if TYPE_CHECKING:
+    from saveris_desktop.api.client import DeviceManagementClient
+    from saveris_desktop.core.services import ChangeQueue
 
 
 class Step(StrEnum):
@@ -86,6 +93,41 @@ def remember_recent(recent: Sequence[str], site: str, limit: int = 10) -> list[s
     return [site, *rest][:limit]
 
 
+@dataclass(frozen=True)
+class TimezoneResult:
+    """What became of the site's time zone: set (`problem` empty), or why not and whether it waits."""
+
+    problem: str = ""  # the failure in plain words, with the server's reason when it gave one
+    queued: bool = False  # waiting in the outbox, sent by itself once the cloud takes it
+    error: ApiError | None = None
+
+
+async def set_site_timezone(
+    client: DeviceManagementClient,
+    site: str,
+    zone: str,
+    queue: ChangeQueue | None,
+    describe: Callable[[ApiError], str] = str,
+) -> TimezoneResult:
+    """`PUT /settings/global` for a site just created or picked.
+
+    Setting the time zone is optional in testo's overview, so a refusal or failure (no network, a
+    refused value, a server that does not offer it) never stops the onboarding: the change goes to
+    the outbox like any other change the cloud did not take (sent again by itself; a refusal shows
+    there with the server's reason, to retry or discard), and the result says why in `describe`'s
+    words. Anything that is not an ApiError is a bug and propagates.
+    """
+    try:
+        await client.put_global_settings(site, GlobalSettings(timezone=zone))
+    except ApiError as error:
+        queued = False
+        if queue is not None:
+            await queue.queue_change(site, DraftKind.GLOBAL_SETTINGS, site, {"timezone": zone}, None)
+            queued = True
+        return TimezoneResult(problem=describe(error), queued=queued, error=error)
+    return TimezoneResult()
+
+
 @dataclass
 class OnboardingData:
     """What the technician entered and what the server answered, JSON-safe. Never a password."""
@@ -96,6 +138,10 @@ class OnboardingData:
     remember_me: bool = False
     site: str = ""
     timezone: str = ""
+    #: why the time zone could not be set (then it waits in the outbox, or must be set again); "" when set
+    timezone_problem: str = ""
+    #: the time zone that failed waits in the outbox and is sent by itself
+    timezone_queued: bool = False
     connect_key: str = ""
     device_type: DeviceType = DeviceType.QSR_WIFI
     wifi_ssid: str = ""
@@ -196,10 +242,19 @@ class OnboardingFlow:
         self._move(Step.SITE)
 
     def site_ready(
-        self, site: str, timezone: str, connect_key: str, devices: Iterable[str] | None = None
+        self,
+        site: str,
+        timezone: str,
+        connect_key: str,
+        devices: Iterable[str] | None = None,
+        *,
+        timezone_result: TimezoneResult | None = None,
     ) -> None:
         """The site exists and has a key; `devices`: its listing, read online right after (for a site
-        just created, simply empty). It is the baseline unless this round already reached the guide."""
+        just created, simply empty). It is the baseline unless this round already reached the guide.
+
+        The time zone is optional in testo's procedure: `timezone_result` says whether it was set,
+        and a failure (kept in the data for the next pages) never stops the flow."""
         self._expect(Step.SITE)
         check = check_site_name(site)
         if not check.ok or not connect_key:
@@ -211,6 +266,9 @@ class OnboardingFlow:
             self.data.baseline_uuids = sorted(set(devices))
         self.data.site = check.name
         self.data.timezone = timezone
+        failure = timezone_result.problem if timezone_result is not None else ""
+        self.data.timezone_problem = failure
+        self.data.timezone_queued = bool(failure) and timezone_result is not None and timezone_result.queued
         self.data.connect_key = connect_key
         self._move(Step.CONNECT_KEY)
 

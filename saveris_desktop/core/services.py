@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from saveris_desktop.api.regions import Endpoint
 from saveris_desktop.core.credentials import CredentialStore
@@ -25,6 +25,12 @@ if TYPE_CHECKING:  # imported lazily at run time: httpx and the simulator are sl
 log = logging.getLogger(__name__)
 
 ClientFactory = Callable[[Endpoint], "DeviceManagementClient"]
+
+
+class ChangeQueue(Protocol):
+    """Where a change the cloud did not take goes to wait (the offline outbox, core/offline.py)."""
+
+    async def queue_change(self, site: str, kind: str, object_id: str, payload: Any, base: Any) -> Any: ...
 
 
 @dataclass(eq=False)
@@ -41,6 +47,8 @@ class AppServices:
     site: str | None = None
     #: coroutines run by aclose(), newest first (a loopback server, a watcher ...)
     closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
+    #: the outbox, once the offline work is open (it registers itself); None without one
+    change_queue: ChangeQueue | None = None
 
     def __post_init__(self) -> None:
         self.sig_site_changed: Callbacks[str | None] = Callbacks()

@@ -8,6 +8,10 @@ For each open item, oldest first:
    both sides stop the item as a conflict for the technician; otherwise the merge is sent.
    For a creation (POST /measuring-objects) the site's objects are listed and one the client's
    `same_measuring_object` recognises counts as already created.
+   The reads are mostly undocumented (api/optional.py): where the server does not offer one, the
+   item's base (the last known server version) stands in for it and the result says that conflicts
+   cannot be detected for that kind; a creation never sent before is sent without looking, one that
+   may have arrived already waits for the technician instead of risking a twin.
 3. The item is marked "sending" (with an audit entry) in one transaction BEFORE the request, and
    "done"/"failed" (audit completed) in one transaction after. Both check that the item is still the
    version that was judged: an edit coalesced into it (or a discard) during the server read makes
@@ -23,6 +27,7 @@ use a small fake as well as the simulator.
 from __future__ import annotations
 
 import asyncio
+import copy
 import logging
 import sqlite3
 from collections.abc import Awaitable, Callable, Mapping, Sequence
@@ -39,6 +44,7 @@ from saveris_desktop.api.errors import (
     ConflictError,
     NetworkError,
     NotFoundError,
+    OperationNotOfferedError,
     RateLimitedError,
     ServerError,
 )
@@ -75,6 +81,15 @@ log = logging.getLogger(__name__)
 #: outbox kind of "create the site (and its connect key)"
 SITE_KIND = "site"
 
+NOT_LISTABLE_NOTE = (
+    "Created without checking the cloud first: it does not let us list the measuring objects, "
+    "so a twin made elsewhere cannot be detected."
+)
+NOT_LISTABLE_MAY_EXIST = (
+    "An earlier attempt may have created this measuring object already, and the cloud does not let "
+    "us list them to check: look in the testo cloud, then send it again or discard it."
+)
+
 
 class SyncClient(Protocol):
     """The client operations the sync engine needs (positional-only: any parameter names fit)."""
@@ -83,7 +98,7 @@ class SyncClient(Protocol):
     async def get_connect_key(self, site: str, /) -> ConnectKey: ...
     async def get_global_settings(self, site: str, /) -> GlobalSettings: ...
     async def put_global_settings(self, site: str, settings: GlobalSettings, /) -> GlobalSettings: ...
-    async def get_device(self, site: str, uuid: str, /) -> Device: ...
+    async def read_device(self, site: str, uuid: str, /) -> Device: ...
     async def put_device(self, site: str, device: Device, /) -> Device: ...
     async def get_sensor(self, site: str, uuid: str, /) -> Sensor: ...
     async def put_sensor(self, site: str, sensor: Sensor, /) -> Sensor: ...
@@ -120,41 +135,61 @@ class _Resource:
     model: type[ApiModel]
     read: Reader
     write: Writer
+    #: what it is, in the words of a result message ("the logger's alarms")
+    what: str
 
 
 _RESOURCES: dict[str, _Resource] = {
+    # read_device: the single read where offered, else the documented listing (always readable)
     DraftKind.DEVICE: _Resource(
-        Device, lambda c, s, u: c.get_device(s, u), lambda c, s, u, m: c.put_device(s, m)
+        Device,
+        lambda c, s, u: c.read_device(s, u),
+        lambda c, s, u, m: c.put_device(s, m),
+        "logger's settings",
     ),
     DraftKind.SENSOR: _Resource(
-        Sensor, lambda c, s, u: c.get_sensor(s, u), lambda c, s, u, m: c.put_sensor(s, m)
+        Sensor, lambda c, s, u: c.get_sensor(s, u), lambda c, s, u, m: c.put_sensor(s, m), "sensor"
     ),
     DraftKind.DEVICE_ALARMS: _Resource(
         SystemAlarmConfiguration,
         lambda c, s, u: c.get_device_alarm_configuration(s, u),
         lambda c, s, u, m: c.put_device_alarm_configuration(s, u, m),
+        "logger's alarms",
     ),
     DraftKind.SENSOR_ALARMS: _Resource(
         SystemAlarmConfiguration,
         lambda c, s, u: c.get_sensor_alarm_configuration(s, u),
         lambda c, s, u, m: c.put_sensor_alarm_configuration(s, u, m),
+        "sensor's alarms",
     ),
     DraftKind.INSTRUCTION_SET: _Resource(
         MeasuringInstructionSet,
         lambda c, s, u: c.get_measuring_instruction_set(s, u),
         lambda c, s, u, m: c.put_measuring_instruction_set(s, u, m),
+        "measuring object's measurement settings",
     ),
     DraftKind.MEASUREMENT_ALARMS: _Resource(
         MeasurementAlarmConfiguration,
         lambda c, s, u: c.get_measuring_object_alarm_configuration(s, u),
         lambda c, s, u, m: c.put_measuring_object_alarm_configuration(s, u, m),
+        "measuring object's alarm limits",
     ),
     DraftKind.GLOBAL_SETTINGS: _Resource(
         GlobalSettings,
         lambda c, s, u: c.get_global_settings(s),
         lambda c, s, u, m: c.put_global_settings(s, m),
+        "site's time zone",
     ),
 }
+
+
+def unchecked_note(what: str) -> str:
+    """The result of a change sent without reading the cloud's version first."""
+    return (
+        f"Sent without checking the cloud first: it does not let us read the current {what}, "
+        "so conflicts with changes made elsewhere cannot be detected."
+    )
+
 
 SUPPORTED_KINDS = frozenset({*_RESOURCES, DraftKind.MEASURING_OBJECT.value, SITE_KIND})
 
@@ -463,15 +498,22 @@ class SyncEngine:
         return await self._put(item, resource)
 
     async def _put(self, item: OutboxItem, resource: _Resource) -> ItemResult:
+        note: str | None = None
         try:
             server = (await resource.read(self.client, item.site, item.object_id)).to_payload()
+        except OperationNotOfferedError:
+            # The read is optional and this server lacks it: the version the edit started from is the
+            # last one known. Merging against it sends the change as made; what someone else changed
+            # meanwhile is not seen, and the result says so.
+            server = copy.deepcopy(item.base) if item.base is not None else {}
+            note = unchecked_note(resource.what)
         except ApiError as error:
             return await self._api_failure(item, error, before=None, during_send=False)
         if item.base is None:
             # Nothing known about where the edit started (a new object's settings): the payload wins
             # field by field, fields it does not name stay as the server has them.
             target = {**server, **item.payload} if isinstance(server, dict) else item.payload
-            if _covers(server, item.payload):
+            if note is None and _covers(server, item.payload):
                 return await self._already_applied(item, server)
         else:
             merge = three_way_merge(item.base, item.payload, server)
@@ -489,15 +531,22 @@ class SyncEngine:
             answer = await resource.write(self.client, item.site, item.object_id, model)
         except ApiError as error:
             return await self._api_failure(item, error, before=server, during_send=True)
-        return await self._done(item, Outcome.SENT, after=answer.to_payload(), sent=target)
+        return await self._done(item, Outcome.SENT, after=answer.to_payload(), sent=target, note=note)
 
     async def _create_measuring_object(self, item: OutboxItem) -> ItemResult:
         try:
             wanted = MeasuringObject.model_validate(item.payload)
         except ValidationError as error:
             return await self._fail(item, None, _unfit(error))
+        note: str | None = None
         try:
             existing = await self.client.list_measuring_objects(item.site)
+        except OperationNotOfferedError:
+            if item.state is OutboxState.SENDING:
+                # An earlier send may have created it, and the cloud does not let us look: sending
+                # again could make a twin. The technician checks and then retries or discards.
+                return await self._fail(item, None, NOT_LISTABLE_MAY_EXIST)
+            existing, note = [], NOT_LISTABLE_NOTE  # never sent: nothing of ours can be there yet
         except ApiError as error:
             return await self._api_failure(item, error, before=None, during_send=False)
         found = next((obj for obj in existing if same_measuring_object(obj, wanted)), None)
@@ -508,7 +557,7 @@ class SyncEngine:
             created = await self.client.create_measuring_object(item.site, wanted)
         except ApiError as error:
             return await self._api_failure(item, error, before=None, during_send=True)
-        return await self._done(item, Outcome.SENT, after=created.to_payload(), created=created)
+        return await self._done(item, Outcome.SENT, after=created.to_payload(), created=created, note=note)
 
     async def _create_site(self, item: OutboxItem) -> ItemResult:
         # Like every item: look first. A site that exists (made by us before a crash, or by the
@@ -563,11 +612,13 @@ class SyncEngine:
         after: Any,
         sent: Any = None,
         created: MeasuringObject | None = None,
+        note: str | None = None,
     ) -> ItemResult:
+        """`note`: what the technician should know about a sent change (e.g. it was not checked)."""
         result_id = created.uuid if created is not None else None
         interrupted = item.state is OutboxState.SENDING
         if outcome is Outcome.SENT:
-            message, audit_result = None, AuditResult.OK
+            message, audit_result = note, AuditResult.OK
         elif interrupted:
             # sent by a run that stopped before the answer was recorded: confirmed, not re-sent
             message, audit_result = (

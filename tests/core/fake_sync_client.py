@@ -101,6 +101,9 @@ class FakeSyncClient:
     async def get_device(self, site: str, uuid: str) -> Device:
         return self._read("device", uuid, Device)
 
+    async def read_device(self, site: str, uuid: str) -> Device:
+        return await self.get_device(site, uuid)
+
     async def put_device(self, site: str, device: Device) -> Device:
         return self._write("device", device.uuid, device)
 

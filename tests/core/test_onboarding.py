@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 import pytest
 
+from saveris_desktop.api.errors import NetworkError, RequestValidationError
+from saveris_desktop.api.models import GlobalSettings
 from saveris_desktop.api.regions import Environment, Region
 from saveris_desktop.core.onboarding import (
     SITE_NAME_MAX_LENGTH,
@@ -13,8 +17,10 @@ from saveris_desktop.core.onboarding import (
     OnboardingFlow,
     SiteNameProblem,
     Step,
+    TimezoneResult,
     check_site_name,
     remember_recent,
+    set_site_timezone,
 )
 
 
@@ -216,3 +222,57 @@ def test_recent_sites_are_most_recent_first_without_duplicates() -> None:
     recent = remember_recent(["A", "B", "C"], "b")
     assert recent == ["b", "A", "C"]
     assert remember_recent([str(i) for i in range(20)], "new", limit=5) == ["new", "0", "1", "2", "3"]
+
+
+# --- the optional time zone ----------------------------------------------------------------------
+
+
+class _Queue:
+    def __init__(self) -> None:
+        self.changes: list[tuple[str, str, str, object, object]] = []
+
+    async def queue_change(self, site: str, kind: str, object_id: str, payload: object, base: object) -> None:
+        self.changes.append((site, kind, object_id, payload, base))
+
+
+class _RefusingClient:
+    def __init__(self, error: Exception | None) -> None:
+        self.error = error
+        self.sent: list[tuple[str, str]] = []
+
+    async def put_global_settings(self, site: str, settings: GlobalSettings) -> GlobalSettings:
+        self.sent.append((site, settings.timezone))
+        if self.error is not None:
+            raise self.error
+        return settings
+
+
+async def test_a_refused_time_zone_is_queued_and_described_never_raised() -> None:
+    refusal = RequestValidationError(
+        "Saving the site's time zone failed.", status=400, server_reason="bad zone"
+    )
+    client, queue = _RefusingClient(refusal), _Queue()
+    result = await set_site_timezone(
+        cast(Any, client), "Shop", "Europe/Berlin", queue, lambda e: f"{e.message} ({e.server_reason})"
+    )
+    assert result == TimezoneResult(
+        problem="Saving the site's time zone failed. (bad zone)", queued=True, error=refusal
+    )
+    assert queue.changes == [("Shop", "global_settings", "Shop", {"timezone": "Europe/Berlin"}, None)]
+
+    flow = OnboardingFlow(signed_in=True)
+    flow.site_ready("Shop", "Europe/Berlin", "KEY", timezone_result=result)
+    assert flow.step is Step.CONNECT_KEY  # the time zone is optional: the flow goes on
+    restored = OnboardingData.from_dict(flow.data.to_dict())
+    assert (restored.timezone_problem, restored.timezone_queued) == (result.problem, True)
+
+
+async def test_a_time_zone_without_an_outbox_is_described_and_not_queued() -> None:
+    result = await set_site_timezone(cast(Any, _RefusingClient(NetworkError("offline"))), "Shop", "UTC", None)
+    assert (result.problem, result.queued) == ("offline", False)
+
+
+async def test_a_time_zone_that_is_set_leaves_no_problem() -> None:
+    queue = _Queue()
+    result = await set_site_timezone(cast(Any, _RefusingClient(None)), "Shop", "UTC", queue)
+    assert result == TimezoneResult() and queue.changes == []

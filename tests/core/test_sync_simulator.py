@@ -70,11 +70,7 @@ async def _join_logger(sim: Simulator, client: DeviceManagementClient, site: str
     return device.uuid
 
 
-@both_profiles(
-    fixture="sim",
-    documented_missing="the sync's read-before-send uses GET /devices/{uuid}, which the documented server "
-    "does not offer (optional-routes branch: fall back to the last known base)",
-)
+@both_profiles(fixture="sim")
 async def test_offline_edit_reconnect_sync(
     sim: Simulator, client: DeviceManagementClient, engine: SyncEngine
 ) -> None:

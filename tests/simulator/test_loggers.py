@@ -28,8 +28,9 @@ def test_alarm_kinds_cover_the_models_list() -> None:
 @pytest.mark.parametrize(
     ("kind", "model_code", "ssid_prefix", "values"),
     [
-        (LoggerKind.QSR_TEMPERATURE, "0572 3010", "QSR", [["PV_TEMPERATURE"]]),
-        (LoggerKind.QSR_TEMPERATURE_HUMIDITY, "0572 3011", "QSR", [["PV_TEMPERATURE", "PV_HUMIDITY"]]),
+        # testo's overview, step 3: the QSR logger's network is named `Saveris2-xxx-xxx-xxx`
+        (LoggerKind.QSR_TEMPERATURE, "0572 3010", "Saveris2", [["PV_TEMPERATURE"]]),
+        (LoggerKind.QSR_TEMPERATURE_HUMIDITY, "0572 3011", "Saveris2", [["PV_TEMPERATURE", "PV_HUMIDITY"]]),
         (LoggerKind.SAVERIS2, "0572 2032", "Saveris2", [["PV_TEMPERATURE"]]),
         (LoggerKind.GATEWAY_164, "0572 1640", "T164GW", [["PV_DOOR_STATE"], ["PV_TEMPERATURE"]]),
     ],

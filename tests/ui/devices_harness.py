@@ -14,7 +14,7 @@ from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, LoggerKind, 
 from saveris_desktop.simulator.clock import ManualClock
 from saveris_desktop.ui.devices import DevicesView
 from tests.ui.user_input import click
-from tests.ui.wizard_harness import make_services
+from tests.ui.wizard_harness import TransportWrapper, make_services
 
 T = TypeVar("T")
 SITE = "Pharmacy Main Street"
@@ -62,11 +62,17 @@ async def _prepare(sim: Simulator, services: AppServices, kinds: list[LoggerKind
 
 
 def make_devices_harness(
-    qtbot: Any, kinds: list[LoggerKind] | None = None, *, show: bool = True, sim: Simulator | None = None
+    qtbot: Any,
+    kinds: list[LoggerKind] | None = None,
+    *,
+    show: bool = True,
+    sim: Simulator | None = None,
+    wrap: TransportWrapper | None = None,
 ) -> DevicesHarness:
-    """`sim`: a simulator of the test's own (e.g. one whose transport plays another server shape)."""
+    """`sim`: a simulator of the test's own (e.g. one whose transport plays another server shape);
+    `wrap`: a transport around the simulator's (e.g. one that offers only the documented routes)."""
     sim = sim or Simulator(seed=5, join_delay=1.0, clock=ManualClock())
-    services = make_services(sim)
+    services = make_services(sim, wrap=wrap)
     uuids = run(
         qtbot, _prepare(sim, services, kinds or [LoggerKind.QSR_TEMPERATURE_HUMIDITY, LoggerKind.SAVERIS2])
     )

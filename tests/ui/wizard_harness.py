@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass
+
+import httpx
 
 from saveris_desktop.api.client import DeviceManagementClient
 from saveris_desktop.api.regions import Endpoint
@@ -40,9 +43,16 @@ class Harness:
         return PageId(self.wizard.currentId())
 
 
-def make_services(sim: Simulator, *, demo: bool = True) -> AppServices:
+#: wraps the simulator's transport, e.g. tests.documented_only.DocumentedOnly
+TransportWrapper = Callable[[httpx.AsyncBaseTransport], httpx.AsyncBaseTransport]
+
+
+def make_services(sim: Simulator, *, demo: bool = True, wrap: TransportWrapper | None = None) -> AppServices:
     def factory(endpoint: Endpoint) -> DeviceManagementClient:
-        return DeviceManagementClient(endpoint, transport=sim.transport(), retry=FAST_RETRY)
+        transport: httpx.AsyncBaseTransport = sim.transport()
+        if wrap is not None:
+            transport = wrap(transport)
+        return DeviceManagementClient(endpoint, transport=transport, retry=FAST_RETRY)
 
     return AppServices(
         endpoint=SIM_ENDPOINT,
@@ -59,11 +69,13 @@ def make_harness(
     timing: WatchTiming = FAST_TIMING,
     default_size: bool = False,
     profile: str = "assumed",
+    wrap: TransportWrapper | None = None,
 ) -> Harness:
     """`default_size`: keep the size the wizard picks itself (as in the app) instead of 900x760.
-    `profile`: the simulator profile (the `sim_profile` fixture runs a test against each)."""
+    `profile`: the simulator profile (the `sim_profile` fixture runs a test against each);
+    `wrap`: a transport around the simulator's."""
     sim = Simulator(seed=1, join_delay=8.0, clock=ManualClock(), profile=profile)
-    services = make_services(sim, demo=demo)
+    services = make_services(sim, demo=demo, wrap=wrap)
     clock = [1000.0]
     wizard = OnboardingWizard(services, ui_state=UiState(), timing=timing, clock=lambda: clock[0])
     qtbot.addWidget(wizard)

@@ -3,6 +3,11 @@
 One row per alarm kind the device (or sensor) can raise: on/off, alarm or warning, and a delay.
 Kinds the server sends but this screen does not know are kept and shown too; a kind the server
 does not list yet is only added to the request once the technician switches it on.
+
+Reading the current alarms is not among testo's documented operations. Where the cloud does not
+let us (EditorContext.unreadable), the editor says so, offers the kinds the device's documented
+`capability` implies, and sends a complete document: every row, on or off, since what it sends
+replaces whatever the cloud has.
 """
 
 from __future__ import annotations
@@ -27,6 +32,26 @@ from saveris_desktop.ui.devices.fields import DurationField, refill_keeping_choi
 
 DEVICE_ALARM_KINDS = ("BATTERY_LOW", "EXTERNAL_POWER_LOST", "CONNECTION_TIMEOUT")
 SENSOR_ALARM_KINDS = ("SENSOR_BROKEN", "CALIBRATION_OVERDUE", "BATTERY_LOW")
+
+
+def device_alarm_kinds(device: dict[str, Any]) -> tuple[str, ...]:
+    """The system alarms a logger can raise, from its documented `capability`: a battery alarm needs
+    a battery, a power-loss alarm external power; every logger can miss its communication."""
+    capability = device.get("capability") or {}
+    return tuple(
+        kind
+        for kind in DEVICE_ALARM_KINDS
+        if (kind != "BATTERY_LOW" or capability.get("supported_battery_types"))
+        and (kind != "EXTERNAL_POWER_LOST" or capability.get("powersupply"))
+    )
+
+
+def sensor_alarm_kinds(device: dict[str, Any]) -> tuple[str, ...]:
+    """The system alarms of a sensor of `device`, when the sensor itself cannot be read: only radio
+    sensors (those of a device with `capability.radio`, e.g. the testo 164 gateway) have a battery."""
+    radio = bool((device.get("capability") or {}).get("radio"))
+    return tuple(kind for kind in SENSOR_ALARM_KINDS if kind != "BATTERY_LOW" or radio)
+
 
 # QT_TRANSLATE_NOOP marks the titles for lupdate; they are translated where shown.
 _KIND_TITLES = {
@@ -78,18 +103,24 @@ class SystemAlarmsEditor(SessionEditor):
         self.target = target
         self.kinds = kinds
         self.uuid = ""
+        self.target_kinds: tuple[str, ...] | None = None
         self.grid = QGridLayout(self.form)
         self.rows: dict[str, _AlarmRow] = {}
         self._shown_kinds: tuple[str, ...] = ()
 
-    def set_target(self, uuid: str) -> None:
+    def set_target(self, uuid: str, kinds: tuple[str, ...] | None = None) -> None:
+        """`kinds`: what this device or sensor can raise as far as the app knows (else the usual)."""
         self.uuid = uuid
+        self.target_kinds = kinds
 
     def _kinds_for(self, alarms: list[dict[str, Any]]) -> tuple[str, ...]:
         """The kinds this device or sensor supports: the server lists them (a battery-less logger has no
-        battery alarm); only when it lists none are the usual kinds offered."""
+        battery alarm); only when it lists none are the kinds known from the device offered."""
         listed = tuple(a.get("alarm_type", "") for a in alarms if a.get("alarm_type"))
-        return listed or self.kinds
+        if self.values_unknown:  # what the form sends replaces everything: offer every known kind
+            known = self.target_kinds or self.kinds
+            return (*known, *(kind for kind in listed if kind not in known))
+        return listed or self.target_kinds or self.kinds
 
     def _build(self, kinds: tuple[str, ...]) -> None:
         while self.grid.count():
@@ -127,12 +158,13 @@ class SystemAlarmsEditor(SessionEditor):
         row.delay.message.setVisible(on and bool(row.delay.problem()))
         self.set_problem(f"delay:{kind}", row.delay.problem() if on else "")
         alarms: list[dict[str, Any]] = self.session.get(("alarms",)) or []
+        if self.values_unknown:
+            # A complete document: every row as shown, on or off, since it replaces the cloud's alarms.
+            self.edit(("alarms",), [self._row_alarm(other) for other in self.rows.values()])
+            return
         existing = next((a for a in alarms if a.get("alarm_type") == kind), None)
-        wanted = {
-            "enabled": row.enabled.isChecked(),
-            "severity": row.severity.currentData(),
-            "delay": row.delay.value() or 0,
-        }
+        wanted = self._row_alarm(row)
+        del wanted["alarm_type"]
         if existing is None:
             if not row.enabled.isChecked():
                 return  # not on the server and still off: nothing to send
@@ -140,6 +172,15 @@ class SystemAlarmsEditor(SessionEditor):
         else:
             existing.update(wanted)
         self.edit(("alarms",), alarms)
+
+    @staticmethod
+    def _row_alarm(row: _AlarmRow) -> dict[str, Any]:
+        return {
+            "alarm_type": row.kind,
+            "enabled": row.enabled.isChecked(),
+            "severity": row.severity.currentData(),
+            "delay": row.delay.value() or 0,
+        }
 
     def load(self) -> None:
         assert self.session is not None  # noqa: S101
@@ -178,6 +219,9 @@ class AlarmsTab(QWidget):
         super().__init__(parent)
         self.setObjectName("alarms_tab")
         self.context = context
+        # what the shown logger and its sensors can raise, from the logger's document (set_device)
+        self._device_kinds: tuple[str, ...] | None = None
+        self._sensor_kinds: tuple[str, ...] | None = None
         self.device_editor = SystemAlarmsEditor(
             context, "devices", DEVICE_ALARM_KINDS, self.tr("Logger alarms"), self
         )
@@ -202,8 +246,12 @@ class AlarmsTab(QWidget):
         # Rows are built when alarms load, after the picker exists: keep Tab in the on-screen order.
         set_tab_chain([*self.device_editor.tab_chain(), self.sensor_picker, *self.sensor_editor.tab_chain()])
 
-    def set_device(self, uuid: str) -> None:
-        self.device_editor.set_target(uuid)
+    def set_device(self, uuid: str, device: dict[str, Any] | None = None) -> None:
+        """`device`: the logger's document (its capability tells which alarms it can raise)."""
+        if device is not None:
+            self._device_kinds = device_alarm_kinds(device)
+            self._sensor_kinds = sensor_alarm_kinds(device)
+        self.device_editor.set_target(uuid, self._device_kinds)
         self.device_editor.show_session(self.context.sessions.get(f"device-alarms:{uuid}"))
 
     def set_sensors(self, entries: list[tuple[str, str]]) -> None:
@@ -213,5 +261,5 @@ class AlarmsTab(QWidget):
     def _picked(self, *_: object) -> None:
         uuid = self.sensor_picker.currentData()
         session = self.context.sessions.get(f"sensor-alarms:{uuid}") if uuid else None
-        self.sensor_editor.set_target(uuid or "")
+        self.sensor_editor.set_target(uuid or "", self._sensor_kinds)
         self.sensor_editor.show_session(session)

@@ -61,6 +61,9 @@ class EditorContext:
     #: Apply without a network: queue the payload for the cloud (offline outbox) instead of failing
     queue_offline: Callable[[EditSession, dict[str, Any]], Awaitable[None]] | None = None
     sessions: dict[str, EditSession] = field(default_factory=dict)
+    #: session key -> why its current cloud values could not be read (the cloud does not offer the
+    #: read): the editor says so and sends a complete document, never a patch on guessed values
+    unreadable: dict[str, str] = field(default_factory=dict)
 
     def session(self, key: str, base: dict[str, Any]) -> EditSession:
         """The session for `key`, created on first use and rebased on later loads (edits survive)."""
@@ -73,6 +76,13 @@ class EditorContext:
         elif existing.base != base:
             existing.rebase(base)
         return existing
+
+    def set_unreadable(self, key: str, reason: str | None) -> None:
+        """Mark (reason) or unmark (None) the session `key` as one whose cloud values are unknown."""
+        if reason:
+            self.unreadable[key] = reason
+        else:
+            self.unreadable.pop(key, None)
 
     def _forward(self, session: EditSession) -> None:
         if self.on_session_change is not None:
@@ -242,6 +252,13 @@ class SessionEditor(QWidget):
         header.addWidget(self.dirty_marker)
         header.addStretch(1)
 
+        # Says plainly when the cloud does not let us read the current values (EditorContext.unreadable).
+        self.notice = QLabel(self)
+        self.notice.setObjectName(f"{name}_notice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: #a15c00;")
+        self.notice.hide()
+
         self.form = QWidget(self)
         self.form.setObjectName(f"{name}_form")
 
@@ -282,6 +299,7 @@ class SessionEditor(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        layout.addWidget(self.notice)
         layout.addWidget(self.form)
         layout.addWidget(self.verdict)
         layout.addLayout(buttons)
@@ -388,6 +406,11 @@ class SessionEditor(QWidget):
         return self.session is not None and self.session.dirty
 
     @property
+    def values_unknown(self) -> bool:
+        """True when the cloud did not let us read the current values of this session's object."""
+        return self.session is not None and self.session.key in self.context.unreadable
+
+    @property
     def valid(self) -> bool:
         return not self._problems and not self.extra_problems()
 
@@ -402,9 +425,14 @@ class SessionEditor(QWidget):
         has_session = self.session is not None
         self.form.setEnabled(has_session and not self._busy)
         pending = bool(self._problems)
+        unknown_reason = self.context.unreadable.get(self.session.key, "") if self.session else ""
+        self.notice.setText(unknown_reason)
+        self.notice.setVisible(bool(unknown_reason))
         self.dirty_marker.setText(
             self.tr("● Unsaved changes")
             if self.dirty or pending
+            else self.tr("Not read from the cloud")
+            if unknown_reason
             else self.tr("Saved on the server")
             if has_session
             else ""

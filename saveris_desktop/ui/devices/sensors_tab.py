@@ -2,6 +2,11 @@
 
 Every sensor listed in the device's `sensors_connections` can be picked; each has its own edit
 session, so switching between sensors keeps unsent edits of the others.
+
+A sensor's document comes only from `GET /sensors/{uuid}`, which testo does not document. Where the
+cloud does not offer it, a sensor has no session: it stays listed by slot, the form stays disabled
+and the status line says why (see SENSORS_UNREADABLE in view.py) — a PUT without the channels would
+reset them, so nothing is sent on guessed values.
 """
 
 from __future__ import annotations

@@ -10,10 +10,21 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import datetime
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QByteArray,
+    QEvent,
+    QItemSelectionModel,
+    QObject,
+    QSettings,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,8 +44,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from saveris_desktop.api.errors import NetworkError, NotFoundError
-from saveris_desktop.api.models import Device
+from saveris_desktop.api.errors import NetworkError, NotFoundError, OperationNotOfferedError
+from saveris_desktop.api.models import ApiModel, Device, Sensor
 from saveris_desktop.core import heap
 from saveris_desktop.core.device_rows import COLUMNS
 from saveris_desktop.core.onboarding import check_site_name
@@ -54,6 +65,23 @@ from saveris_desktop.ui.devices.table_model import UUID_ROLE, DeviceFilterProxy,
 from saveris_desktop.ui.ui_state import UiState
 
 log = logging.getLogger(__name__)
+
+# Reading alarms and sensors is not among testo's documented operations (api/optional.py).
+UNREADABLE_ALARMS = QT_TRANSLATE_NOOP(
+    "DevicesView", "The cloud does not let us read the current alarms; what you apply here replaces them."
+)
+# Decision: without `GET /sensors/{uuid}` there is no source for a sensor's document. The listing's
+# `sensors_connections` names only uuid, slot and connection state; `PUT /sensors/{uuid}` replaces the
+# whole sensor, and sent without its channels it would reset every channel's name, unit and offset.
+# So the Sensors tab lists the sensors by slot and says why they cannot be edited; their alarms (a
+# complete document of the kinds the logger's capability implies) still work. Picking a sensor channel
+# for a measuring object needs the channels as well (SensorDirectory), which then says it cannot read it.
+SENSORS_UNREADABLE = QT_TRANSLATE_NOOP(
+    "DevicesView",
+    "The cloud does not let us read the sensors' settings, so they cannot be changed here: sending "
+    "them without the current values would reset each channel's name, unit and offset. Their alarms "
+    "can be set on the Alarms tab.",
+)
 
 #: v3: name column added, status moved; an older header state would put widths on the wrong columns
 HEADER_STATE_KEY = "devices/table_header_v3"
@@ -477,7 +505,22 @@ class DevicesView(QWidget):
         self.model.set_timezone(zone or None)
 
     def _timezone_failed(self, error: BaseException) -> None:
-        if isinstance(error, NotFoundError):
+        if isinstance(error, OperationNotOfferedError):
+            # Reading it is not documented; the zone chosen in the wizard on this laptop is the best
+            # we know (it may wait in the outbox), and it is labelled as such.
+            zone = self.ui_state.site_timezone(self.site) if self.site else None
+            if zone:
+                self.timezone_label.setText(
+                    self.tr(
+                        "Timezone: %1 (as chosen on this laptop; the cloud does not let us read it)"
+                    ).replace("%1", zone)
+                )
+                self.model.set_timezone(zone)
+            else:
+                self.timezone_label.setText(
+                    self.tr("Timezone: unknown (the cloud does not let us read it; times in UTC)")
+                )
+        elif isinstance(error, NotFoundError):
             self.timezone_label.setText(self.tr("Timezone: not set (times in UTC)"))
         else:
             self.timezone_label.setText(
@@ -528,46 +571,62 @@ class DevicesView(QWidget):
         if context is None or directory is None:
             return
         client, site = context.client, context.site
-        device = await client.get_device(site, uuid)
+        # The listing (documented) carries the whole device document; its own GET is only a bonus.
+        device = await client.read_device(site, uuid, listed=self.model.device(uuid))
         if self.current_uuid != uuid:
             return
-        self.settings_editor.show_session(context.session(f"device:{uuid}", device.to_payload()))
-        try:
-            alarms = (await client.get_device_alarm_configuration(site, uuid)).to_payload()
-        except NotFoundError:
-            alarms = {"alarms": []}
+        device_payload = device.to_payload()
+        self.settings_editor.show_session(context.session(f"device:{uuid}", device_payload))
+        await self._load_alarms(
+            f"device-alarms:{uuid}",
+            "get_device_alarm_configuration",
+            partial(client.get_device_alarm_configuration, site, uuid),
+        )
         if self.current_uuid != uuid:
             return
-        context.session(f"device-alarms:{uuid}", alarms)
-        self.alarms_tab.set_device(uuid)
+        self.alarms_tab.set_device(uuid, device_payload)
         entries: list[tuple[str, str]] = []
         problems: list[str] = []
+        sensors_unreadable = False
         for connection in device.sensors_connections:
+            sensor_uuid = connection.sensor_uuid
+            sensor: Sensor | None = None
             try:
-                sensor = await client.get_sensor(site, connection.sensor_uuid)
-                sensor_alarms = (
-                    await client.get_sensor_alarm_configuration(site, connection.sensor_uuid)
-                ).to_payload()
+                sensor = await client.get_sensor(site, sensor_uuid)
+            except OperationNotOfferedError:
+                sensors_unreadable = True
             except NotFoundError:
-                problems.append(
-                    self.tr("Sensor in slot %1 is not known to the cloud.").replace(
-                        "%1", str(connection.slot_index + 1)
+                # The logger lists this sensor, so a 404 means the read is missing, unless the read
+                # has answered before in this session: then this one sensor is unknown to the cloud.
+                if not client.optional.missing_known_resource("get_sensor"):
+                    problems.append(
+                        self.tr("Sensor in slot %1 is not known to the cloud.").replace(
+                            "%1", str(connection.slot_index + 1)
+                        )
                     )
-                )
-                continue
-            directory.remember(sensor)
-            context.session(f"sensor:{sensor.uuid}", sensor.to_payload())
-            context.session(f"sensor-alarms:{sensor.uuid}", sensor_alarms)
+                    continue
+                sensors_unreadable = True
+            await self._load_alarms(
+                f"sensor-alarms:{sensor_uuid}",
+                "get_sensor_alarm_configuration",
+                partial(client.get_sensor_alarm_configuration, site, sensor_uuid),
+            )
+            if sensor is not None:
+                directory.remember(sensor)
+                context.session(f"sensor:{sensor_uuid}", sensor.to_payload())
+            name = (sensor.name or sensor.model_code) if sensor is not None else None
             label = (
                 self.tr("Slot %1 · %2")
                 .replace("%1", str(connection.slot_index + 1))
-                .replace("%2", sensor.name or sensor.model_code or self.tr("sensor"))
+                .replace("%2", name or self.tr("sensor"))
             )
             if not connection.connected:
                 label += self.tr(" (disconnected)")
-            entries.append((sensor.uuid, label))
+            entries.append((sensor_uuid, label))
         if self.current_uuid != uuid:
             return
+        if sensors_unreadable:
+            problems.append(self.tr(str(SENSORS_UNREADABLE)))
         self.sensors_tab.set_sensors(
             entries, "\n".join(problems) if entries or problems else self.tr("No sensors connected.")
         )
@@ -576,6 +635,30 @@ class DevicesView(QWidget):
         self.alarms_tab.set_sensors(entries)
         self.detail_status.setText("")
         self.objects_tab.set_objects(list(self.objects_tab.objects.values()))
+
+    async def _load_alarms(self, key: str, read_name: str, read: Callable[[], Awaitable[ApiModel]]) -> None:
+        """The session `key` with the cloud's current alarms, or, where the cloud does not let us read
+        them, marked unreadable: its editor then says so and sends a complete document."""
+        context = self.context
+        if context is None:
+            return
+        try:
+            payload = (await read()).to_payload()
+        except OperationNotOfferedError:
+            payload = None
+        except NotFoundError:
+            # The device or sensor is listed, so its configuration cannot be "gone": either the read
+            # is missing (remembered for the session) or this one has none we can read. Either way
+            # we do not know what the cloud has.
+            context.client.optional.missing_known_resource(read_name)
+            payload = None
+        if payload is not None:
+            context.set_unreadable(key, None)
+            context.session(key, payload)
+            return
+        context.set_unreadable(key, self.tr(str(UNREADABLE_ALARMS)))
+        if key not in context.sessions:  # keep what an earlier Apply made known, and any edits
+            context.session(key, {"alarms": []})
 
     def _load_failed(self, error: BaseException) -> None:
         self.detail_status.setText(
@@ -638,7 +721,8 @@ class DevicesView(QWidget):
 
             async def change(uuid: str) -> str:
                 try:
-                    device = await context.client.get_device(context.site, uuid)
+                    listed = self.model.device(uuid)
+                    device = await context.client.read_device(context.site, uuid, listed=listed)
                     await context.client.put_device(context.site, device.with_changes(**changes))
                 except NetworkError:
                     # Offline: as the editor's Apply does, queue it on the last listing of the logger;

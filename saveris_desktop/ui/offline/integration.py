@@ -216,7 +216,10 @@ class OfflineIntegration(QObject):
         if self.tasks.closed:
             return
         key = self.editor_drafts.key_for(session)
-        if key is not None:  # the configuration as the cloud sent it: the last known version
+        context = getattr(self.devices_view, "context", None)
+        # A base the cloud did not let us read is a placeholder, not a version to keep.
+        unread = isinstance(context, EditorContext) and session.key in context.unreadable
+        if key is not None and not unread:  # the configuration as the cloud sent it: the last known version
             self.tasks.spawn(
                 self.work.remember(key.site, key.kind, key.object_id, session.base), name="cache"
             )

@@ -132,7 +132,7 @@ class PendingChangesDialog(QDialog):
         self.results.clear()
         for result, label in results:
             line = f"{kind_label(result.kind)} — {label}: {words.get(result.outcome, result.outcome.value)}"
-            if result.message and result.outcome is not Outcome.SENT:
+            if result.message:  # a sent change may carry a note (e.g. conflicts could not be checked)
                 line += f" ({result.message})"
             self.results.addItem(line)
         if not results:

@@ -118,6 +118,12 @@ class ConnectKeyPage(FlowPage):
         self.status = named(QLabel(self), "connectKeyStatus", self.tr("Result"))
         self.status.setWordWrap(True)
         self.error = ErrorLabel("connectKeyError", self)
+        # The site's time zone is optional: when it could not be set, say so here and carry on.
+        self.timezone_notice = named(QLabel(self), "timezoneNotice", self.tr("Time zone"))
+        self.timezone_notice.setWordWrap(True)
+        self.timezone_notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.timezone_notice.setStyleSheet("color: #a15c00;")
+        self.timezone_notice.hide()
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -133,6 +139,7 @@ class ConnectKeyPage(FlowPage):
         # gets a too narrow size and cuts off its second line.
         self.site_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.site_label)
+        layout.addWidget(self.timezone_notice)
         layout.addWidget(self.key_label)
         layout.addLayout(qr_row)
         layout.addLayout(buttons)
@@ -159,7 +166,28 @@ class ConnectKeyPage(FlowPage):
         self.qr.set_value(self.key)
         self.status.clear()
         self.error.clear_message()
+        self._show_timezone_problem()
         self.focus_later(self.copy_button)
+
+    def _show_timezone_problem(self) -> None:
+        data = self.ctx.flow.data
+        if not data.timezone_problem:
+            self.timezone_notice.hide()
+            return
+        text = self.tr("The site is ready, but its time zone %1 could not be set: %2").replace(
+            "%1", data.timezone
+        )
+        text = text.replace("%2", data.timezone_problem)
+        if data.timezone_queued:
+            text += " " + self.tr(
+                "The change waits with the other changes for the cloud (Offline menu) and is sent by "
+                "itself. You can carry on."
+            )
+        else:
+            text += " " + self.tr("You can carry on; go back to the site page to try again.")
+        self.timezone_notice.setText(text)
+        self.timezone_notice.setAccessibleDescription(text)
+        self.timezone_notice.show()
 
     def validatePage(self) -> bool:
         if self.ctx.flow.step is Step.CONNECT_KEY:  # a second, quick Next must not move the flow twice

@@ -30,8 +30,10 @@ def device_label(device_type: DeviceType) -> str:
 
 
 def hotspot_name_pattern(device_type: DeviceType) -> str:
+    # testo's overview, step 3, names the QSR/WiFi logger's network `Saveris2-xxx-xxx-xxx` [V]; the
+    # Saveris 2 logger is assumed to use the same pattern, the gateway's is an assumption [A].
     return {
-        DeviceType.QSR_WIFI: "QSR-xxx-xxx-xxx",
+        DeviceType.QSR_WIFI: "Saveris2-xxx-xxx-xxx",
         DeviceType.SAVERIS_2: "Saveris2-xxx-xxx-xxx",
         DeviceType.GATEWAY_164: "T164GW-xxx-xxx-xxx",
     }[device_type]

@@ -8,8 +8,14 @@ from PySide6.QtCore import QDateTime, Qt, QTimeZone
 from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from saveris_desktop.api.errors import ConflictError, RequestValidationError
-from saveris_desktop.api.models import ConnectKey, Device, GlobalSettings
-from saveris_desktop.core.onboarding import SITE_NAME_MAX_LENGTH, SiteNameProblem, check_site_name
+from saveris_desktop.api.models import ConnectKey, Device
+from saveris_desktop.core.onboarding import (
+    SITE_NAME_MAX_LENGTH,
+    SiteNameProblem,
+    TimezoneResult,
+    check_site_name,
+    set_site_timezone,
+)
 from saveris_desktop.ui.wizard.common import (
     BusyRow,
     ErrorLabel,
@@ -158,7 +164,9 @@ class SitePage(FlowPage):
         client, site = self.ctx.services.client, check.name
         self.busy_row.start(self.tr("Creating the site “%1” and its connect key …").replace("%1", site))
 
-        async def work() -> tuple[ConnectKey, list[Device]]:
+        queue = self.ctx.services.change_queue
+
+        async def work() -> tuple[ConnectKey, TimezoneResult, list[Device]]:
             try:
                 try:
                     key = await client.create_connect_key(site)
@@ -166,27 +174,27 @@ class SitePage(FlowPage):
                     key = await client.get_connect_key(site)
             except Exception as error:
                 raise _StageError("site", error) from error
-            try:
-                await client.put_global_settings(key.site or site, GlobalSettings(timezone=zone))
-            except Exception as error:
-                raise _StageError("timezone", error) from error
+            # Optional in testo's procedure: a refusal or failure waits in the outbox, never stops here.
+            timezone = await set_site_timezone(client, key.site or site, zone, queue, explain_error)
             # The baseline of "new" devices, read now while the laptop is surely online: later, on
             # the logger's hotspot, the first listing may already hold the logger being set up.
             try:
                 devices = await client.list_devices(key.site or site)
             except Exception as error:
                 raise _StageError("devices", error) from error
-            return key, devices
+            return key, timezone, devices
 
-        def done(answer: tuple[ConnectKey, list[Device]]) -> None:
-            key, devices = answer
+        def done(answer: tuple[ConnectKey, TimezoneResult, list[Device]]) -> None:
+            key, timezone, devices = answer
             self.busy_row.stop()
             state = self.ctx.ui_state
             state.add_recent_site(key.site or site)
             state.set_site_timezone(key.site or site, zone)
             self.ctx.services.set_site(key.site or site)
             self.ctx.devices.update({d.uuid: d for d in devices})
-            self.ctx.flow.site_ready(key.site or site, zone, key.connect_key, [d.uuid for d in devices])
+            self.ctx.flow.site_ready(
+                key.site or site, zone, key.connect_key, [d.uuid for d in devices], timezone_result=timezone
+            )
             self.advance()
 
         def failed(error: BaseException) -> None:
@@ -204,11 +212,6 @@ class SitePage(FlowPage):
                     "The site is ready, but its list of devices could not be read: %1 Press Next to retry."
                 )
                 self.error.show_message(text.replace("%1", explain_error(cause)))
-            elif error.stage == "timezone":
-                text = self.tr(
-                    "The site exists now, but its timezone could not be set: %1 Press Next to retry."
-                )
-                self.timezone_error.show_message(text.replace("%1", explain_error(cause)))
             else:
                 self.error.show_message(explain_error(cause))
 
