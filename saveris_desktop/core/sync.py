@@ -720,7 +720,7 @@ class SyncEngine:
         with NaN would look "changed meanwhile" forever. A change that may be on its way (sending)
         stays so, never discardable; it only gets the reason. A verdict already recorded stays."""
 
-        def work(connection: sqlite3.Connection) -> OutboxState:
+        def work(connection: sqlite3.Connection) -> OutboxItem:
             current = _stored(connection, item)
             if not _same_text(current.payload, item.payload) or not _same_text(current.base, item.base):
                 raise _ChangedMeanwhileError
@@ -728,10 +728,17 @@ class SyncEngine:
                 set_state(connection, item.id, OutboxState.ATTENTION, message=message)
             elif current.state is OutboxState.SENDING:
                 connection.execute("UPDATE outbox SET message = ? WHERE id = ?", (message, item.id))
-            return current.state
+            return current
 
-        state = await self.store.write(work)
-        log.warning("outbox item %s (%s) needs attention (was %s): %s", item.id, item.kind, state, message)
+        current = await self.store.write(work)
+        log.warning(
+            "outbox item %s (%s) needs attention (was %s): %s", item.id, item.kind, current.state, message
+        )
+        if current.state is OutboxState.DONE:  # failed after the cloud had it (tidying up the draft)
+            outcome = Outcome.SENT if current.message is None else Outcome.ALREADY_APPLIED
+            return ItemResult(
+                item.id, item.kind, current.result_id or item.object_id, outcome, current.message
+            )
         return ItemResult(item.id, item.kind, item.object_id, Outcome.ATTENTION, message)
 
     async def _api_failure(

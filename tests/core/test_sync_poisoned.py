@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from saveris_desktop.api.models import Device
 from saveris_desktop.core.cache import Cache
 from saveris_desktop.core.outbox import OutboxState, new_placeholder, set_state
 from saveris_desktop.core.store import Store
@@ -211,3 +212,43 @@ async def test_the_cache_never_keeps_an_unusable_cloud_version(store: Store) -> 
         EU, SITE, "device", {"dev-1": device(extra=nested(65)), "dev-2": device(uuid="dev-2")}
     )
     assert [row.object_id for row in await cache.find(EU, SITE, "device")] == ["dev-2"]
+
+
+class _BrokenForDev1(FakeSyncClient):
+    async def get_device(self, site: str, uuid: str) -> Device:
+        if uuid == "dev-1":
+            raise TypeError("a bug nobody foresaw")
+        return await super().get_device(site, uuid)
+
+
+async def test_an_unforeseen_failure_of_one_change_stays_with_it(
+    store: Store, server: FakeServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    engine = SyncEngine(store, _BrokenForDev1(server), endpoint=EU, user="tech@example.com")
+    try:
+        bad = await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(name="X"), device())
+        fine = await _unrelated_change(engine)
+        results = await engine.sync_now()
+        assert [(r.item_id, r.outcome) for r in results] == [
+            (bad.id, Outcome.ATTENTION),
+            (fine, Outcome.SENT),
+        ]
+        stored = await engine.outbox.get(bad.id)
+        assert stored.state is OutboxState.ATTENTION and "unexpected problem" in (stored.message or "")
+        assert "a bug nobody foresaw" in caplog.text  # the details are in the log, not on screen
+    finally:
+        await engine.aclose()
+
+
+async def test_a_failure_after_the_cloud_has_the_change_is_reported_as_sent(
+    engine: SyncEngine, server: FakeServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def broken_draft_lookup(_key: Any) -> None:
+        raise OSError("disk trouble while tidying up the draft")
+
+    monkeypatch.setattr(engine.drafts, "get", broken_draft_lookup)
+    item = await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(name="Sent"), device())
+    [result] = await engine.sync_now()
+    assert result.outcome is Outcome.SENT
+    assert (await engine.outbox.get(item.id)).state is OutboxState.DONE
+    assert server.objects[("device", "dev-1")]["name"] == "Sent"
