@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import sqlite3
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -207,11 +208,24 @@ class AuditLog:
         return len(rows)
 
 
+#: What makes Excel or LibreOffice run a cell as a formula when it comes first (CSV injection),
+#: also in the full-width and small forms, which both programs read as the ASCII ones.
+_FORMULA_STARTS = frozenset("=+-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b")
+
+
+def _first_visible(text: str) -> str:
+    """The first character that is not blank or invisible (space, NBSP, zero-width space, BOM,
+    line feed ...): spreadsheet programs skip those before they look for a formula."""
+    for character in text:
+        if not character.isspace() and unicodedata.category(character) not in ("Cc", "Cf"):
+            return character
+    return ""
+
+
 def _cell(value: object) -> str:
     text = "" if value is None else str(value)
-    # A cell starting with = + - @ is run as a formula by spreadsheet programs (CSV injection).
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
+    if _first_visible(text) in _FORMULA_STARTS or text[:1] in ("\t", "\r"):
+        return "'" + text  # a leading apostrophe makes the cell text
     return text
 
 

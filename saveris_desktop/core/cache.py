@@ -4,19 +4,26 @@ Rows are keyed like drafts (endpoint label, site, kind, object id) and carry `fe
 can say how old what it shows is. Sites are cached with kind "site" under site "" (they are not
 inside a site). A device list refresh replaces the site's device rows at once, so a device removed
 in the cloud does not linger offline.
+
+Only versions within core.json_limits are kept: a server answer nested thousands of levels deep or
+holding NaN would break every editor and merge that reads it back. Such an answer is not cached,
+and an older version of that object is dropped with it (it is no longer what the cloud has).
 """
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from saveris_desktop.core.json_limits import UnsafeJsonError, check_json
 from saveris_desktop.core.store import Store, from_json, timestamp, to_json, utc_now
 
 SITE_KIND = "site"
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -51,10 +58,25 @@ def _row(row: sqlite3.Row) -> Cached:
     return Cached(row["kind"], row["object_id"], from_json(row["payload"]), row["fetched_at"])
 
 
+def _usable(kind: str, object_id: str, payload: Any) -> bool:
+    try:
+        check_json(payload)
+    except UnsafeJsonError as error:
+        log.warning("the cloud's version of %s %s is not cached: %s", kind, object_id, error.reason)
+        return False
+    return True
+
+
 def put_in(
     connection: sqlite3.Connection, endpoint: str, site: str, kind: str, object_id: str, payload: Any
 ) -> None:
     """Cache a server version inside the caller's transaction (the sync engine pairs it with "done")."""
+    if not _usable(kind, object_id, payload):
+        connection.execute(
+            "DELETE FROM cache WHERE endpoint = ? AND site = ? AND kind = ? AND object_id = ?",
+            (endpoint, site, kind, object_id),
+        )
+        return
     connection.execute(
         "INSERT OR REPLACE INTO cache (endpoint, site, kind, object_id, payload, fetched_at) "
         "VALUES (?, ?, ?, ?, ?, ?)",
@@ -85,6 +107,7 @@ class Cache:
                 [
                     (endpoint, site, kind, object_id, to_json(value), stamp)
                     for object_id, value in items.items()
+                    if _usable(kind, object_id, value)
                 ],
             )
 

@@ -21,9 +21,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from saveris_desktop import __version__
 from saveris_desktop.core.drafts import Draft, DraftKey, DraftKind, DraftStore, upsert_draft
 from saveris_desktop.core.files import read_bytes_limited, write_text_atomically
-from saveris_desktop.core.merge import same_json
+from saveris_desktop.core.json_limits import UnsafeJsonError, loads_checked
 from saveris_desktop.core.site_plan import SitePlan
-from saveris_desktop.core.store import Store, timestamp
+from saveris_desktop.core.store import Store, from_json, timestamp, to_json
 from saveris_desktop.core.templates import Template, TemplateStore, upsert_template, validate_body
 
 FORMAT_NAME = "saveris-desktop-exchange"
@@ -109,9 +109,9 @@ def build_document(drafts: list[Draft], templates: list[Template]) -> dict[str, 
 def parse_document(data: bytes) -> ExchangeFile:
     """Validate everything; raise ExchangeError with the first reason found."""
     try:
-        document = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ExchangeError(f"The file is not a readable JSON file ({error}).") from error
+        document = loads_checked(data)
+    except UnsafeJsonError as error:
+        raise ExchangeError(f"The file cannot be imported: {error.reason}.") from error
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise ExchangeError("The file is not a Saveris Desktop export (its format is not named as ours).")
     version = document.get("version")
@@ -146,29 +146,17 @@ def parse_document(data: bytes) -> ExchangeFile:
     for index, template in enumerate(parsed.templates):
         try:
             validate_body(template.kind, template.payload)
+        except ValidationError as error:
+            first = error.errors()[0]
+            where = ".".join(str(part) for part in first["loc"]) or "its content"
+            raise ExchangeError(
+                f"The template '{template.name}' (templates.{index}) is damaged at '{where}': {first['msg']}."
+            ) from error
         except ValueError as error:
             raise ExchangeError(
-                f"The template '{template.name}' (templates.{index}) is damaged: {error}"
+                f"The template '{template.name}' (templates.{index}) is damaged: {error}."
             ) from error
     return parsed
-
-
-def _like_prefix(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _free_name(connection: sqlite3.Connection, kind: str, name: str) -> str:
-    number = 1
-    while True:
-        candidate = f"{name} (imported)" if number == 1 else f"{name} (imported {number})"
-        if (
-            connection.execute(
-                "SELECT 1 FROM templates WHERE kind = ? AND name = ?", (kind, candidate)
-            ).fetchone()
-            is None
-        ):
-            return candidate
-        number += 1
 
 
 def _arrived(record: DraftRecord) -> dict[str, Any]:
@@ -183,7 +171,67 @@ def _arrived(record: DraftRecord) -> dict[str, Any]:
     return plan.model_dump(mode="json")
 
 
-def _write_import(connection: sqlite3.Connection, parsed: ExchangeFile) -> ImportReport:
+def _like_prefix(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+class _NameFamily:
+    """The templates of one kind named `name` or `name (imported …)`: read ONCE per import, then
+    kept up to date in memory. A file with thousands of templates of one name costs one query and
+    one pass over that family, not a query and a comparison with every earlier copy per template."""
+
+    def __init__(self, connection: sqlite3.Connection, kind: str, name: str) -> None:
+        self.kind = kind
+        self.name = name
+        rows = connection.execute(
+            "SELECT name, payload FROM templates WHERE kind = ? AND (name = ? OR name LIKE ? ESCAPE '\\')",
+            (kind, name, _like_prefix(name + " (imported") + "%"),
+        ).fetchall()
+        self.taken = {row["name"] for row in rows}
+        self.bodies = {_comparable(from_json(row["payload"])) for row in rows}
+        self._number = 1
+
+    def is_free(self, connection: sqlite3.Connection, name: str) -> bool:
+        """Not taken, also not by another family of this import ("A (imported)" imported as such)."""
+        if name in self.taken:
+            return False
+        row = connection.execute(
+            "SELECT 1 FROM templates WHERE kind = ? AND name = ?", (self.kind, name)
+        ).fetchone()
+        if row is not None:
+            self.taken.add(name)
+        return row is None
+
+    def free_name(self, connection: sqlite3.Connection) -> str:
+        while True:
+            number = self._number
+            candidate = f"{self.name} (imported)" if number == 1 else f"{self.name} (imported {number})"
+            if self.is_free(connection, candidate):
+                return candidate
+            self._number += 1
+
+    def add(self, name: str, body: dict[str, Any]) -> None:
+        self.taken.add(name)
+        self.bodies.add(_comparable(body))
+
+
+def _comparable(body: Any) -> str:
+    """Canonical text of a body: equal for bodies `same_json` calls equal (1.0 is 1; true is not 1)."""
+    return to_json(_integral_floats_as_int(body))
+
+
+def _integral_floats_as_int(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        return {key: _integral_floats_as_int(child) for key, child in value.items()}
+    if isinstance(value, list):
+        return [_integral_floats_as_int(child) for child in value]
+    return value
+
+
+def write_import(connection: sqlite3.Connection, parsed: ExchangeFile) -> ImportReport:
+    """Write a parsed file inside the caller's transaction (see the module doc for the rules)."""
     report = ImportReport()
     for record in parsed.drafts:
         key = DraftKey(record.endpoint, record.site, record.kind.value, record.object_id)
@@ -196,21 +244,25 @@ def _write_import(connection: sqlite3.Connection, parsed: ExchangeFile) -> Impor
             continue
         upsert_draft(connection, Draft(key, record.base, _arrived(record), record.updated_at))
         report.drafts_imported.append(key)
+    families: dict[tuple[str, str], _NameFamily] = {}
     for template in parsed.templates:
         body = validate_body(template.kind, template.payload)
-        rows = connection.execute(
-            "SELECT name, payload FROM templates WHERE kind = ? AND (name = ? OR name LIKE ? ESCAPE '\\')",
-            (template.kind, template.name, _like_prefix(template.name + " (imported") + "%"),
-        ).fetchall()
-        if any(same_json(json.loads(row["payload"]), body) for row in rows):
+        family = families.get((template.kind, template.name))
+        if family is None:
+            family = families[(template.kind, template.name)] = _NameFamily(
+                connection, template.kind, template.name
+            )
+        if _comparable(body) in family.bodies:
             report.templates_unchanged.append(template.name)  # imported before (maybe renamed)
-        elif not any(row["name"] == template.name for row in rows):
-            upsert_template(connection, template.kind, template.name, body)
+            continue
+        if family.is_free(connection, template.name):
+            new_name = template.name
             report.templates_imported.append(template.name)
         else:
-            new_name = _free_name(connection, template.kind, template.name)
-            upsert_template(connection, template.kind, new_name, body)
+            new_name = family.free_name(connection)
             report.templates_renamed.append((template.name, new_name))
+        upsert_template(connection, template.kind, new_name, body)
+        family.add(new_name, body)
     return report
 
 
@@ -246,4 +298,4 @@ class Exchange:
 
     async def import_file(self, path: Path) -> ImportReport:
         parsed = await self.read(path)
-        return await self._store.write(lambda connection: _write_import(connection, parsed))
+        return await self._store.write(lambda connection: write_import(connection, parsed))

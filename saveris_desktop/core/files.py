@@ -45,11 +45,15 @@ async def write_text_atomically(path: Path, text: str, *, encoding: str = "utf-8
 async def read_bytes_limited(path: Path, limit: int) -> bytes:
     """The file's bytes; ValueError when it is larger than `limit` (an import is never that big)."""
 
+    too_large = f"the file is larger than {limit // 1_000_000} MB"
+
     def work() -> bytes:
         with path.open("rb") as handle:
-            data = handle.read(limit + 1)
+            if os.fstat(handle.fileno()).st_size > limit:  # refused before a byte is read
+                raise ValueError(too_large)
+            data = handle.read(limit + 1)  # still bounded: a file may grow, a device has no size
         if len(data) > limit:
-            raise ValueError(f"the file is larger than {limit // 1_000_000} MB")
+            raise ValueError(too_large)
         return data
 
     return await asyncio.to_thread(work)

@@ -116,6 +116,7 @@ class OfflineWork:
             conflicts=sum(1 for i in items if i.state is OutboxState.CONFLICT),
             failed=sum(1 for i in items if i.state is OutboxState.FAILED),
             running=False,
+            attention=sum(1 for i in items if i.state is OutboxState.ATTENTION),
         )
 
     async def _emit_status(self) -> None:

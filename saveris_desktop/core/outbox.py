@@ -8,6 +8,10 @@ An item is (endpoint, site, kind, object id, payload, base). States:
 - done:     the server has it (sent, or found already there);
 - conflict: the server changed the same field; waits for the technician's choice;
 - failed:   the server refused it (reason in `message`); waits for retry or discard.
+- attention: it cannot be sent as it is (a value nested too deep, NaN ...: see core.json_limits),
+            or the cloud's version of its object cannot be used; the reason is in `message`. It
+            waits for the technician (discard, or retry once the cloud's version is fixed) and,
+            like a refused change, holds back later changes to the same object, nothing else.
 
 A new change to an object that still has a pending item replaces that item's payload (keeping the
 older base and its place in the queue): the server only needs the latest version, and the
@@ -46,24 +50,49 @@ def new_placeholder() -> str:
     return PLACEHOLDER_PREFIX + uuid.uuid4().hex
 
 
+# Both walk with an explicit stack: they run over EVERY open item (the sync's waiting check, the
+# binding after a creation), so one item nested too deep for recursion must not break them for all.
+
+
 def contains_placeholder(value: Any) -> bool:
-    if isinstance(value, str):
-        return value.startswith(PLACEHOLDER_PREFIX)
-    if isinstance(value, dict):
-        return any(contains_placeholder(v) for v in value.values())
-    if isinstance(value, list):
-        return any(contains_placeholder(v) for v in value)
+    stack = [value]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, str) and current.startswith(PLACEHOLDER_PREFIX):
+            return True
+        if isinstance(current, dict):
+            stack.extend(current.values())
+        elif isinstance(current, list):
+            stack.extend(current)
     return False
 
 
 def replace_placeholders(value: Any, mapping: Mapping[str, str]) -> Any:
-    if isinstance(value, str):
-        return mapping.get(value, value)
-    if isinstance(value, dict):
-        return {k: replace_placeholders(v, mapping) for k, v in value.items()}
-    if isinstance(value, list):
-        return [replace_placeholders(v, mapping) for v in value]
-    return value
+    """A copy of `value` with every text found in `mapping` replaced."""
+
+    def rebuilt(current: Any) -> Any:
+        if isinstance(current, str):
+            return mapping.get(current, current)
+        if isinstance(current, dict):
+            duplicate: dict[str, Any] = {}
+            pending.append((current, duplicate))
+            return duplicate
+        if isinstance(current, list):
+            items: list[Any] = []
+            pending.append((current, items))
+            return items
+        return current
+
+    pending: list[tuple[Any, Any]] = []
+    result = rebuilt(value)
+    while pending:
+        original, duplicate = pending.pop()
+        if isinstance(original, dict):
+            for key, child in original.items():
+                duplicate[key] = rebuilt(child)
+        else:
+            duplicate.extend(rebuilt(child) for child in original)
+    return result
 
 
 class OutboxState(StrEnum):
@@ -72,9 +101,18 @@ class OutboxState(StrEnum):
     DONE = "done"
     CONFLICT = "conflict"
     FAILED = "failed"
+    ATTENTION = "attention"
 
 
-OPEN_STATES = (OutboxState.PENDING, OutboxState.SENDING, OutboxState.CONFLICT, OutboxState.FAILED)
+OPEN_STATES = (
+    OutboxState.PENDING,
+    OutboxState.SENDING,
+    OutboxState.CONFLICT,
+    OutboxState.FAILED,
+    OutboxState.ATTENTION,
+)
+#: states that wait for the technician and hold back later changes to the same object
+STOPPED_STATES = (OutboxState.CONFLICT, OutboxState.FAILED, OutboxState.ATTENTION)
 
 
 @dataclass(frozen=True)
@@ -227,7 +265,7 @@ class Outbox:
     async def retry(self, item_id: int) -> OutboxItem:
         def work(connection: sqlite3.Connection) -> OutboxItem:
             item = fetch_item(connection, item_id)
-            if item.state is OutboxState.FAILED:
+            if item.state in (OutboxState.FAILED, OutboxState.ATTENTION):
                 set_state(connection, item_id, OutboxState.PENDING, message=None)
             return fetch_item(connection, item_id)
 
@@ -282,7 +320,12 @@ def bind_placeholders(connection: sqlite3.Connection, endpoint: str, mapping: Ma
         f"SELECT id, object_id, payload FROM outbox WHERE endpoint = ? AND state IN ({marks})",  # noqa: S608
         (endpoint, *[state.value for state in OPEN_STATES]),
     ).fetchall()
+    # a placeholder appears in a row's text exactly as `to_json` writes it: rows without one are
+    # left untouched (and unparsed)
+    written = [to_json(placeholder)[1:-1] for placeholder in mapping]
     for row in rows:
+        if row["object_id"] not in mapping and not any(text in row["payload"] for text in written):
+            continue
         object_id = mapping.get(row["object_id"], row["object_id"])
         payload = replace_placeholders(from_json(row["payload"]), mapping)
         connection.execute(

@@ -262,6 +262,6 @@ def object_progress(obj: PlannedObject, items: Sequence[OutboxItem]) -> ObjectPr
         return ObjectProgress(obj.name, ObjectState.READY, detail="The creation was discarded.")
     if creation.state is OutboxState.DONE:
         return ObjectProgress(obj.name, ObjectState.CREATED, uuid=creation.result_id)
-    if creation.state is OutboxState.FAILED:
+    if creation.state in (OutboxState.FAILED, OutboxState.ATTENTION):
         return ObjectProgress(obj.name, ObjectState.FAILED, detail=creation.message)
     return ObjectProgress(obj.name, ObjectState.QUEUED, detail=creation.message)

@@ -20,6 +20,12 @@ A network failure ends the run (the item keeps its state and the next run checks
 conflict or refusal blocks later items of the same object, never items of other objects, and a site
 whose creation failed blocks the rest of that site.
 
+One bad item never stops the queue: an item that cannot be sent as it is (a value nested too deep,
+NaN, see core.json_limits), whose object's version in the cloud cannot be used, or that fails in a
+way nobody foresaw is marked *needs attention* with the reason, and the run goes on. It holds back
+what depends on it like a refusal does (later changes to the same object, the rest of a site whose
+creation it is, the settings of an object it creates), so nothing is sent out of order.
+
 The engine talks to a `SyncClient` protocol (the real `DeviceManagementClient` fits it), so tests can
 use a small fake as well as the simulator.
 """
@@ -63,8 +69,10 @@ from saveris_desktop.core import audit as audit_rows
 from saveris_desktop.core.audit import AuditLog, AuditResult
 from saveris_desktop.core.cache import put_in
 from saveris_desktop.core.drafts import DraftKey, DraftKind, DraftStore
+from saveris_desktop.core.json_limits import UnsafeJsonError, check_json
 from saveris_desktop.core.merge import FieldPath, Side, same_json, three_way_merge
 from saveris_desktop.core.outbox import (
+    STOPPED_STATES,
     Outbox,
     OutboxItem,
     OutboxState,
@@ -73,7 +81,7 @@ from saveris_desktop.core.outbox import (
     fetch_item,
     set_state,
 )
-from saveris_desktop.core.store import Store
+from saveris_desktop.core.store import Store, to_json
 from saveris_desktop.core.tasks import TaskOwner
 
 log = logging.getLogger(__name__)
@@ -199,6 +207,7 @@ class Outcome(StrEnum):
     ALREADY_APPLIED = "already applied"
     CONFLICT = "conflict"
     FAILED = "failed"
+    ATTENTION = "needs attention"  # cannot be sent as it is; the rest of the queue went on
     WAITING = "waiting"  # blocked by an earlier item or a placeholder; untouched
     OFFLINE = "offline"  # the run stopped here; the item stays queued
 
@@ -222,6 +231,7 @@ class SyncStatus:
     failed: int
     running: bool
     last_results: tuple[ItemResult, ...] = ()
+    attention: int = 0  # changes that cannot be sent as they are (OutboxState.ATTENTION)
 
 
 def _covers(server: Any, payload: Any) -> bool:
@@ -237,6 +247,14 @@ class _ChangedMeanwhileError(Exception):
 
 #: how often an item that keeps changing under the run is read again before it waits for the next run
 _FRESH_READS = 3
+
+
+class _UnusableServerVersionError(Exception):
+    """The cloud's current version of the item's object is outside core.json_limits."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 class _StopRunError(Exception):
@@ -320,6 +338,7 @@ class SyncEngine:
             failed=sum(1 for i in items if i.state is OutboxState.FAILED),
             running=self._running,
             last_results=self._last_results,
+            attention=sum(1 for i in items if i.state is OutboxState.ATTENTION),
         )
 
     async def _notify(self) -> None:
@@ -438,7 +457,7 @@ class SyncEngine:
                         item = await self.outbox.get(listed.id)
                     except KeyError:
                         continue
-                    if item.state in (OutboxState.CONFLICT, OutboxState.FAILED):
+                    if item.state in STOPPED_STATES:
                         blocks.block(item)
                         continue
                     reason = blocks.reason(item)
@@ -474,7 +493,7 @@ class SyncEngine:
         must not be marked done with the older payload sent. None: it was discarded meanwhile."""
         for _ in range(_FRESH_READS):
             try:
-                return await self._process(item)
+                return await self._process_isolated(item)
             except _ChangedMeanwhileError:
                 try:
                     item = await self.outbox.get(item.id)
@@ -484,6 +503,37 @@ class SyncEngine:
                     return None  # e.g. retried/resolved elsewhere: the next run takes it as it is
         message = "Changed again while being sent; it goes with the next run."
         return ItemResult(item.id, item.kind, item.object_id, Outcome.WAITING, message)
+
+    async def _process_isolated(self, item: OutboxItem) -> ItemResult:
+        """`_process`, but whatever is wrong with this one item stays with it (see module doc)."""
+        try:
+            try:
+                check_json(item.payload)
+                check_json(item.base)
+            except UnsafeJsonError as error:
+                return await self._needs_attention(
+                    item, f"This change cannot be sent: {error.reason}. Discard it and make it again."
+                )
+            return await self._process(item)
+        except (_ChangedMeanwhileError, _StopRunError):
+            raise
+        except _UnusableServerVersionError as error:
+            return await self._needs_attention(
+                item,
+                f"The cloud's version of this object cannot be used: {error.reason}. "
+                "Retry once it is corrected in the cloud, or discard the change.",
+            )
+        except RecursionError:
+            return await self._needs_attention(
+                item, "This change is nested too deeply to be sent. Discard it and make it again."
+            )
+        except Exception:
+            log.exception("outbox item %s (%s) could not be processed", item.id, item.kind)
+            return await self._needs_attention(
+                item,
+                "This change could not be sent because of an unexpected problem (details in the log "
+                "file). Retry it, or discard it and make it again.",
+            )
 
     async def _process(self, item: OutboxItem) -> ItemResult:
         if item.kind == SITE_KIND:
@@ -509,6 +559,10 @@ class SyncEngine:
             note = unchecked_note(resource.what)
         except ApiError as error:
             return await self._api_failure(item, error, before=None, during_send=False)
+        try:
+            check_json(server)  # it is merged, compared and cached below
+        except UnsafeJsonError as error:
+            raise _UnusableServerVersionError(error.reason) from error
         if item.base is None:
             # Nothing known about where the edit started (a new object's settings): the payload wins
             # field by field, fields it does not name stay as the server has them.
@@ -617,6 +671,12 @@ class SyncEngine:
         """`note`: what the technician should know about a sent change (e.g. it was not checked)."""
         result_id = created.uuid if created is not None else None
         interrupted = item.state is OutboxState.SENDING
+        try:
+            check_json(after)
+        except UnsafeJsonError as error:
+            # the cloud has the change; its answer is not kept (audit, cache): what was sent is
+            log.warning("the cloud's answer to outbox item %s is not kept: %s", item.id, error.reason)
+            after = sent if sent is not None else item.payload
         if outcome is Outcome.SENT:
             message, audit_result = note, AuditResult.OK
         elif interrupted:
@@ -704,6 +764,34 @@ class SyncEngine:
         await self.store.write(work)
         return ItemResult(item.id, item.kind, item.object_id, Outcome.FAILED, message)
 
+    async def _needs_attention(self, item: OutboxItem, message: str) -> ItemResult:
+        """Stop this item for the technician, with the reason, and let the run go on.
+
+        Compared as stored text, not with `_unchanged`: NaN is never equal to itself, so a value
+        with NaN would look "changed meanwhile" forever. A change that may be on its way (sending)
+        stays so, never discardable; it only gets the reason. A verdict already recorded stays."""
+
+        def work(connection: sqlite3.Connection) -> OutboxItem:
+            current = _stored(connection, item)
+            if not _same_text(current.payload, item.payload) or not _same_text(current.base, item.base):
+                raise _ChangedMeanwhileError
+            if current.state is OutboxState.PENDING:
+                set_state(connection, item.id, OutboxState.ATTENTION, message=message)
+            elif current.state is OutboxState.SENDING:
+                connection.execute("UPDATE outbox SET message = ? WHERE id = ?", (message, item.id))
+            return current
+
+        current = await self.store.write(work)
+        log.warning(
+            "outbox item %s (%s) needs attention (was %s): %s", item.id, item.kind, current.state, message
+        )
+        if current.state is OutboxState.DONE:  # failed after the cloud had it (tidying up the draft)
+            outcome = Outcome.SENT if current.message is None else Outcome.ALREADY_APPLIED
+            return ItemResult(
+                item.id, item.kind, current.result_id or item.object_id, outcome, current.message
+            )
+        return ItemResult(item.id, item.kind, item.object_id, Outcome.ATTENTION, message)
+
     async def _api_failure(
         self, item: OutboxItem, error: ApiError, *, before: Any, during_send: bool
     ) -> ItemResult:
@@ -752,6 +840,11 @@ def _judged(connection: sqlite3.Connection, item: OutboxItem) -> OutboxItem:
     otherwise it must still be the version that was judged (`_unchanged`)."""
     current = _stored(connection, item)
     return current if current.state is OutboxState.SENDING else _unchanged(connection, item)
+
+
+def _same_text(a: Any, b: Any) -> bool:
+    """Equal as the outbox stores them (NaN equals NaN here, unlike `same_json`)."""
+    return to_json(a) == to_json(b)
 
 
 def _unfit(error: ValidationError) -> str:

@@ -214,7 +214,7 @@ def _broken(change: str) -> bytes:
 @pytest.mark.parametrize(
     ("change", "reason"),
     [
-        ("not json", "not a readable JSON"),
+        ("not json", "is not valid JSON"),
         ("foreign", "not a Saveris Desktop export"),
         ("newer", "newer Saveris Desktop"),
         ("bad kind", "drafts.0.kind"),

@@ -38,6 +38,7 @@ def state_label(state: str) -> str:
         "done": QCoreApplication.translate("offline", "In the cloud"),
         "conflict": QCoreApplication.translate("offline", "Needs your choice"),
         "failed": QCoreApplication.translate("offline", "Refused by the cloud"),
+        "attention": QCoreApplication.translate("offline", "Needs attention"),
     }
     return labels.get(state, state)
 

@@ -1,4 +1,7 @@
-"""Changes waiting for the cloud: state and reason per change; send now, resolve, retry or discard."""
+"""Changes waiting for the cloud: state and reason per change; send now, resolve, retry or discard.
+
+A change that needs attention (it cannot be sent as it is) shows its reason in Details, where the
+technician reads what is wrong and discards it (or retries it once the cloud's version is fixed)."""
 
 from __future__ import annotations
 
@@ -73,7 +76,7 @@ class PendingChangesDialog(QDialog):
         self.resolve_button = QPushButton(self.tr("&Choose values…"), self)
         name_widget(self.resolve_button, "pendingResolve", self.tr("Choose values for a conflict"))
         self.retry_button = QPushButton(self.tr("&Retry"), self)
-        name_widget(self.retry_button, "pendingRetry", self.tr("Send a refused change again"))
+        name_widget(self.retry_button, "pendingRetry", self.tr("Send a stopped change again"))
         self.discard_button = QPushButton(self.tr("&Discard…"), self)
         name_widget(self.discard_button, "pendingDiscard", self.tr("Do not send this change"))
         self.close_button = QPushButton(self.tr("Close"), self)
@@ -126,6 +129,7 @@ class PendingChangesDialog(QDialog):
             Outcome.ALREADY_APPLIED: self.tr("already in the cloud"),
             Outcome.CONFLICT: self.tr("needs your choice"),
             Outcome.FAILED: self.tr("refused"),
+            Outcome.ATTENTION: self.tr("needs attention"),
             Outcome.WAITING: self.tr("waiting"),
             Outcome.OFFLINE: self.tr("no connection"),
         }
@@ -176,6 +180,17 @@ class PendingChangesDialog(QDialog):
             self.summary.setText(self.tr("%n change(s) waiting: sign in to send.", "", len(items)))
         else:
             self.summary.setText(self.tr("%n change(s) not yet in the cloud.", "", len(items)))
+        if status.attention:
+            self.summary.setText(
+                self.summary.text()
+                + " "
+                + self.tr(
+                    "%n change(s) cannot be sent as made: read the reason under Details, then "
+                    "discard or retry.",
+                    "",
+                    status.attention,
+                )
+            )
         self._update_buttons()
 
     def selected_id(self) -> int | None:
@@ -197,7 +212,9 @@ class PendingChangesDialog(QDialog):
         self.sync_button.setEnabled(self.work.engine is not None and bool(self.items))
         self.resolve_button.setEnabled(item is not None and item.state is OutboxState.CONFLICT)
         self.retry_button.setEnabled(
-            item is not None and item.state is OutboxState.FAILED and self.work.engine is not None
+            item is not None
+            and item.state in (OutboxState.FAILED, OutboxState.ATTENTION)
+            and self.work.engine is not None
         )
         # a change that may be on its way (or arrived) cannot be called back; the next sync settles it
         on_its_way = item is not None and item.state is OutboxState.SENDING

@@ -65,13 +65,16 @@ class SyncStatusWidget(QWidget):
         parts = []
         if status.running:
             parts.append(self.tr("Sending…"))
-        waiting = status.open_changes - status.conflicts - status.failed
+        waiting = status.open_changes - status.conflicts - status.failed - status.attention
         if waiting > 0:
             parts.append(self.tr("%1 waiting").replace("%1", str(waiting)))
         if status.conflicts:
             parts.append(self.tr("%1 to decide").replace("%1", str(status.conflicts)))
         if status.failed:
             parts.append(self.tr("%1 refused").replace("%1", str(status.failed)))
+        if status.attention:
+            parts.append(self.tr("%1 need attention").replace("%1", str(status.attention)))
+        stopped = status.conflicts or status.failed or status.attention
         self.pending_button.setText(" · ".join(parts) if parts else self.tr("All changes sent"))
-        self.pending_button.setStyleSheet(ATTENTION_STYLE if status.conflicts or status.failed else "")
+        self.pending_button.setStyleSheet(ATTENTION_STYLE if stopped else "")
         self.pending_button.setToolTip(self.tr("Show the changes waiting for the cloud"))

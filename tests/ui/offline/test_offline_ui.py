@@ -138,6 +138,11 @@ def test_status_bar_says_offline_and_counts_waiting_changes(qtbot: Any, harness:
 def test_a_change_that_may_be_on_its_way_cannot_be_discarded(qtbot: Any, harness: Harness) -> None:
     harness.sim.set_network_down(True)
     item = run(qtbot, harness.work.queue_change(SITE, "device", harness.device_uuid, {"name": "A"}, None))
+    engine = harness.work.engine
+    assert engine is not None
+    # the run the queueing started finds no network and puts the item back to pending: let it end
+    # first, or it may overwrite the state set below (the test failed now and then under load)
+    run(qtbot, engine.wait_until_idle())
     # what a crash between send and acknowledgement leaves behind, seen while no sync is running
     run(qtbot, harness.work.store.write(lambda c: set_state(c, item.id, OutboxState.SENDING)))
     dialog = harness.ui.show_pending()
