@@ -19,9 +19,11 @@ from saveris_desktop.api.models import (
     MeasurementAlarmConfiguration,
     MeasuringObject,
     Sensor,
+    SensorChannel,
     SensorChannelRef,
 )
 from saveris_desktop.core.presets import AlarmPreset, apply_preset
+from saveris_desktop.core.units import value_name
 
 #: (sensor uuid, channel index): one sensor channel
 ChannelKey = tuple[str, int]
@@ -62,6 +64,11 @@ def channel_problems(
         seen.add(name.casefold())
         problems.append(problem)
     return problems
+
+
+def sensor_channel_name(channel: SensorChannel) -> str:
+    """What the app calls a sensor channel: its own name, else what it measures ("Temperature")."""
+    return channel.name or value_name(channel.physical_value_id)
 
 
 def logical_channel_for(name: str, sensor: Sensor, channel_index: int) -> LogicalChannel:

@@ -48,7 +48,9 @@ async def test_created_object_gets_the_preset_on_its_matching_channels() -> None
         (device,) = await client.list_devices("Pharmacy")
         sensor = await client.get_sensor("Pharmacy", device.sensors_connections[0].sensor_uuid)
         channel = sensor.channels[0]
-        obj = new_measuring_object("Fridge 1", [logical_channel_for(" Inside ", sensor, channel.channel_index)])
+        obj = new_measuring_object(
+            "Fridge 1", [logical_channel_for(" Inside ", sensor, channel.channel_index)]
+        )
         assert obj.logical_channels[0].physical_value_id == channel.physical_value_id
         created = await client.create_measuring_object("Pharmacy", obj)
         chosen = preset("fridge" if channel.physical_value_id == "PV_TEMPERATURE" else "humidity")
