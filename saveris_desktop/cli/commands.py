@@ -57,6 +57,7 @@ from saveris_desktop.core.ranges import (
     parse_duration,
 )
 from saveris_desktop.core.site_setup import SetupStage, SiteSetupError, create_site
+from saveris_desktop.core.units import value_name
 from saveris_desktop.core.watcher import DeviceWatcher, WatchStatus
 
 log = logging.getLogger("saveris_desktop.cli")
@@ -564,15 +565,23 @@ class ChannelSpec:
 
 
 def _sensor_channel_index(sensor: Sensor, spec: ChannelSpec) -> int:
+    """CHANNEL as a number from 1, the channel's name, or what it measures ("Temperature")."""
     if spec.channel.isdigit():
         index = int(spec.channel) - 1
         if any(c.channel_index == index for c in sensor.channels):
             return index
     else:
         wanted = spec.channel.casefold()
-        for channel in sensor.channels:
-            if sensor_channel_name(channel).casefold() == wanted:
-                return channel.channel_index
+        by_name = [c for c in sensor.channels if sensor_channel_name(c).casefold() == wanted]
+        by_value = [c for c in sensor.channels if value_name(c.physical_value_id).casefold() == wanted]
+        if len(by_name) == 1 or (not by_name and len(by_value) == 1):
+            return (by_name or by_value)[0].channel_index
+        if len(by_name) + len(by_value) > 1:
+            raise CliError(
+                Exit.USAGE,
+                f"Several channels of the sensor in slot {spec.slot} of logger {spec.serial} match "
+                f"“{spec.channel}”; give the channel's number instead.",
+            )
     offered = ", ".join(f"{c.channel_index + 1} {sensor_channel_name(c)}" for c in sensor.channels) or "none"
     raise CliError(
         Exit.REFUSED,

@@ -69,6 +69,19 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one sentence (and the hint where to read more), exit 2."""
 
     def error(self, message: str) -> NoReturn:
+        prefix = "unrecognized arguments: "
+        if message.startswith(prefix):
+            # Never echo the stray words: one of them may be a password typed after "--password".
+            words = message[len(prefix) :].split()
+            options = [w.split("=")[0] for w in words if w.startswith("-")]
+            if any("pass" in option.lower() for option in options):
+                message = "a password is never given on the command line; " + (
+                    f"set ${PASSWORD_ENV} or type it when asked"
+                )
+            elif options:
+                message = f"unknown option(s): {' '.join(options)}"
+            else:
+                message = f"{len(words)} unexpected word(s) on the command line"
         sentence = message[0].upper() + message[1:] if message else "The command line is not complete"
         sentence = sentence.rstrip(".")
         self.exit(Exit.USAGE, f"{PROG}: {sentence}. See '{self.prog} --help'.\n")
