@@ -47,6 +47,7 @@ exit codes:
   5  refused: the cloud refused the request or its values (unknown site, no permission, not offered),
      or a value outside what the logger accepts; nothing was changed by the refused step
   6  devices wait: the loggers did not appear within --timeout
+  130 stopped with Ctrl+C
 
 password: from the environment variable SAVERIS_PASSWORD, else the password the app remembered
   for this user and server (OS keyring), else a hidden prompt. Never on the command line.
