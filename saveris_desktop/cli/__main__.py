@@ -2,4 +2,5 @@
 
 from saveris_desktop.cli.main import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # the self-test imports every module: importing must not run the command
+    raise SystemExit(main())

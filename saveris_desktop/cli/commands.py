@@ -12,12 +12,13 @@ import argparse
 import asyncio
 import getpass
 import logging
+import os
 import sys
 import zoneinfo
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from saveris_desktop.api.client import DeviceManagementClient
 from saveris_desktop.api.errors import (
@@ -32,7 +33,7 @@ from saveris_desktop.api.errors import (
 )
 from saveris_desktop.api.models import Device, Sensor
 from saveris_desktop.api.regions import Endpoint, Environment, InvalidBaseUrlError, Region
-from saveris_desktop.cli.main import PROG, CliError, Exit, Output, password_from_environment
+from saveris_desktop.cli.main import PROG, USER_ENV, CliError, Exit, Output, password_from_environment
 from saveris_desktop.core import paths
 from saveris_desktop.core.credentials import CredentialStore, account_key
 from saveris_desktop.core.device_rows import row_from_device
@@ -59,6 +60,9 @@ from saveris_desktop.core.ranges import (
 from saveris_desktop.core.site_setup import SetupStage, SiteSetupError, create_site
 from saveris_desktop.core.units import value_name
 from saveris_desktop.core.watcher import DeviceWatcher, WatchStatus
+
+if TYPE_CHECKING:  # imported only with --demo: the simulator (Starlette) is slow to import
+    from saveris_desktop.simulator import Simulator
 
 log = logging.getLogger("saveris_desktop.cli")
 
@@ -106,14 +110,14 @@ class Connection:
     username: str
     password_source: Callable[[], str]
     #: the demo's in-process simulator; None against a real server
-    simulator: Any = None
+    simulator: Simulator | None = None
 
     async def sign_in(self) -> None:
         password = self.password_source()
         await self.client.sign_in(self.username, password)
 
 
-def _endpoint_and_simulator(options: argparse.Namespace) -> tuple[Endpoint, Any]:
+def _endpoint_and_simulator(options: argparse.Namespace) -> tuple[Endpoint, Simulator | None]:
     if options.demo:
         from saveris_desktop.app import DEMO_ENDPOINT_URL
         from saveris_desktop.simulator import Simulator
@@ -142,10 +146,6 @@ def _endpoint_and_simulator(options: argparse.Namespace) -> tuple[Endpoint, Any]
 
 
 def _username(options: argparse.Namespace) -> str:
-    import os
-
-    from saveris_desktop.cli.main import USER_ENV
-
     user = (options.user or os.environ.get(USER_ENV) or "").strip()
     if not user and options.demo:
         from saveris_desktop.simulator import DEMO_USERNAME
@@ -216,17 +216,12 @@ def run(options: argparse.Namespace, out: Output) -> Exit:
                 out.error(f"The demo's state could not be saved: {error}.")
 
 
+Command = Callable[[argparse.Namespace, Output, "Connection"], Coroutine[Any, Any, Exit]]
+
+
 async def _run(options: argparse.Namespace, out: Output, connection: Connection) -> Exit:
-    command: Callable[[argparse.Namespace, Output, Connection], Coroutine[Any, Any, Exit]] = {
-        "check-api": check_api,
-        "site": site_create,
-        "devices": devices_wait
-        if options.command == "devices" and options.devices_command == "wait"
-        else devices_list,
-        "device": device_set,
-        "object": object_create,
-        "demo": demo_add_logger,
-    }[options.command]
+    subcommand = getattr(options, f"{options.command.replace('-', '_')}_command", None)
+    command = COMMANDS[(options.command, subcommand)]
     try:
         return await command(options, out, connection)
     finally:
@@ -701,6 +696,8 @@ async def demo_add_logger(options: argparse.Namespace, out: Output, connection: 
     except ApiError as error:
         raise failure(error) from None
     sim = connection.simulator  # built with join_delay=--join-after for this command
+    if sim is None:  # main() refuses `demo` without --demo; this keeps the types honest
+        raise CliError(Exit.USAGE, "The demo commands need --demo.")
     logger = sim.create_logger(LoggerKind(options.kind))
     sim.press_button(logger.id, 3.0)
     outcome = sim.submit_configuration(logger.id, key.connect_key, *DEMO_WIFI)
@@ -718,3 +715,14 @@ async def demo_add_logger(options: argparse.Namespace, out: Output, connection: 
         f"it joins in {options.join_after:g} s.",
     )
     return Exit.OK
+
+
+COMMANDS: dict[tuple[str, str | None], Command] = {
+    ("check-api", None): check_api,
+    ("site", "create"): site_create,
+    ("devices", "list"): devices_list,
+    ("devices", "wait"): devices_wait,
+    ("device", "set"): device_set,
+    ("object", "create"): object_create,
+    ("demo", "add-logger"): demo_add_logger,
+}
