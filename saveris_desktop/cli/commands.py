@@ -642,7 +642,7 @@ async def object_create(options: argparse.Namespace, out: Output, connection: Co
         raise CliError(
             Exit.USAGE,
             f"The preset {chosen.key} fits none of the channels (it is for "
-            f"{chosen.physical_value_id}); nothing was created.",
+            f"{value_name(chosen.physical_value_id).lower()}); nothing was created.",
         )
     try:
         created = await client.create_measuring_object(site, obj)
