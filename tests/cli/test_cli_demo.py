@@ -154,6 +154,12 @@ def test_values_outside_what_the_logger_accepts_are_exit_5_and_nothing_is_sent(c
         "--demo", "object", "create", "--site", SITE, "--name", "F", "--channel", f"In={serial}:1:9"
     )
     assert no_channel.code == 5 and "has no channel “9”" in no_channel.err
+    wrong_preset = cli("--demo", "object", "create", "--site", SITE, "--name", "F",
+                       "--channel", f"In={serial}:1:1", "--preset", "humidity")  # fmt: skip
+    assert wrong_preset.code == 2 and "nothing was created" in wrong_preset.err
+    contact = cli("--demo", "--json", "check-api", "--site", SITE).json()
+    by_operation = {o["operation"]: o for o in contact["operations"]}  # type: ignore[index]
+    assert by_operation["get_measuring_object"]["outcome"] == "not tried"  # no object was created
     nothing = cli("--demo", "--json", "devices", "list", "--site", SITE).json()["devices"][0]  # type: ignore[index]
     assert nothing["name"] != "x"
 
