@@ -275,6 +275,19 @@ class DeviceManagementClient:
     ) -> MeasurementAlarmConfiguration:
         return await self._put("put_measuring_object_alarm_configuration", config, site, uuid=uuid)
 
+    # --- first contact --------------------------------------------------------------------------
+
+    async def read_raw(self, name: str, site: str, **path_params: str) -> httpx.Response:
+        """The 2xx answer of the read `name` as it arrived, unparsed (else the usual ApiError).
+
+        For the first-contact check (core.first_contact), which reports the shape of what a real
+        server sends. Reads only: the check must never change anything in the cloud.
+        """
+        route = ROUTES[name]
+        if route.method != "GET":
+            raise ValueError(f"{name} is not a read")
+        return await self._session.call(route, path_params=path_params, site=site)
+
     # --- plumbing -------------------------------------------------------------------------------
 
     async def _get(self, name: str, model: type[M], site: str, **path_params: str) -> M:

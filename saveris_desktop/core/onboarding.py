@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from saveris_desktop.api.errors import ApiError
 from saveris_desktop.api.models import GlobalSettings
@@ -22,8 +22,13 @@ from saveris_desktop.api.regions import Environment, Region
 from saveris_desktop.core.drafts import DraftKind
 
 if TYPE_CHECKING:
-    from saveris_desktop.api.client import DeviceManagementClient
     from saveris_desktop.core.services import ChangeQueue
+
+
+class TimezoneClient(Protocol):
+    """What setting a site's time zone needs from the API client."""
+
+    async def put_global_settings(self, site: str, settings: GlobalSettings, /) -> GlobalSettings: ...
 
 
 class Step(StrEnum):
@@ -103,7 +108,7 @@ class TimezoneResult:
 
 
 async def set_site_timezone(
-    client: DeviceManagementClient,
+    client: TimezoneClient,
     site: str,
     zone: str,
     queue: ChangeQueue | None,

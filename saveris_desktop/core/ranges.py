@@ -8,7 +8,9 @@ against the allowed range with a message that names the range.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 MS_PER_UNIT: dict[str, int] = {
     "ms": 1,
@@ -148,3 +150,17 @@ def check_duration_text(
     if problem is not None:
         return None, problem
     return ms, ""
+
+
+def cycle_ranges(device_payload: Mapping[str, Any]) -> tuple[DurationRange, DurationRange]:
+    """The measuring and communication cycle a device accepts, from its `capability` (ms)."""
+    capability = device_payload.get("capability") or {}
+    return (
+        DurationRange(capability.get("measuring_cycle_min"), capability.get("measuring_cycle_max")),
+        DurationRange(capability.get("communication_cycle_min"), capability.get("communication_cycle_max")),
+    )
+
+
+def communication_shorter_than_measuring(measuring_ms: int | None, communication_ms: int | None) -> bool:
+    """A logger cannot send more often than it measures: True when the pair breaks that rule."""
+    return measuring_ms is not None and communication_ms is not None and communication_ms < measuring_ms

@@ -166,6 +166,11 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.log_folder_action = self._action("openLogFolderAction", self.tr("Open the &log folder"))
         self.log_folder_action.triggered.connect(self._open_log_folder)
+        self.check_connection_action = self._action(
+            "checkConnectionAction", self.tr("&Check the connection to the cloud …")
+        )
+        self.check_connection_action.setEnabled(False)
+        self.check_connection_action.triggered.connect(self.open_connection_check)
         self.about_action = self._action("aboutAction", self.tr("&About %1").replace("%1", APP_NAME))
         self.about_action.triggered.connect(self._about)
 
@@ -182,6 +187,7 @@ class MainWindow(QMainWindow):
         help_menu = menu_bar.addMenu(self.tr("&Help"))
         help_menu.setObjectName("helpMenu")
         help_menu.addAction(self.log_folder_action)
+        help_menu.addAction(self.check_connection_action)
         help_menu.addAction(self.about_action)
 
         toolbar = QToolBar(self.tr("Main toolbar"), self)
@@ -220,6 +226,7 @@ class MainWindow(QMainWindow):
         services.sig_site_changed.connect(self._site_changed)
         services.sig_connectivity.connect(self._connectivity_changed)
         self.add_logger_action.setEnabled(True)
+        self.check_connection_action.setEnabled(True)
         self.welcome.start_button.setEnabled(True)
         self.welcome.status.setText("")
         self._embed_devices_view(services)
@@ -409,6 +416,17 @@ class MainWindow(QMainWindow):
         view = self.devices_view
         if view is not None:
             await view.aclose()
+
+    def open_connection_check(self) -> QWidget | None:
+        """Help → Check the connection to the cloud (core.first_contact, as `saveris-cli check-api`)."""
+        if self.services is None:
+            return None
+        from saveris_desktop.ui.first_contact_dialog import FirstContactDialog
+
+        dialog = FirstContactDialog(self.services, self)
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
 
     def _open_log_folder(self) -> None:
         from saveris_desktop.core import paths

@@ -84,3 +84,17 @@ def test_check_duration_text_names_the_allowed_range() -> None:
     # The ends are inclusive.
     assert check_duration_text("15 s", allowed)[0] == 15_000
     assert check_duration_text("24 h", allowed)[0] == 86_400_000
+
+
+def test_cycle_ranges_come_from_the_capability_and_the_order_rule_is_shared() -> None:
+    from saveris_desktop.core.ranges import communication_shorter_than_measuring, cycle_ranges
+
+    measuring, communication = cycle_ranges(
+        {"capability": {"measuring_cycle_min": 60_000, "communication_cycle_max": 86_400_000}}
+    )
+    assert (measuring.minimum_ms, measuring.maximum_ms) == (60_000, None)
+    assert (communication.minimum_ms, communication.maximum_ms) == (None, 86_400_000)
+    assert cycle_ranges({"capability": None})[0].words() == "any duration"
+    assert communication_shorter_than_measuring(300_000, 60_000)
+    assert not communication_shorter_than_measuring(300_000, 300_000)
+    assert not communication_shorter_than_measuring(None, 60_000)

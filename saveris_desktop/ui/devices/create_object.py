@@ -7,8 +7,6 @@ out of sight. The channel's physical value and unit come from the sensor, so the
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,7 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from saveris_desktop.api.models import LogicalChannel, MeasuringObject, Sensor, SensorChannelRef
+from saveris_desktop.api.models import MeasuringObject, Sensor
+from saveris_desktop.core.object_setup import (
+    ChannelKey,
+    ChannelProblem,
+    channel_problems,
+    logical_channel_for,
+    new_measuring_object,
+)
 from saveris_desktop.core.tasks import TaskOwner
 from saveris_desktop.ui.devices.editor import describe_error, set_tab_chain
 from saveris_desktop.ui.devices.fields import ERROR_STYLE, FieldMessage
@@ -272,57 +277,46 @@ class CreateObjectDialog(QDialog):
 
     # --- validation and create ---------------------------------------------------------------
 
+    def _row_key(self, row: _ChannelInputs) -> ChannelKey | None:
+        if row.sensor_object is None or row.channel.currentData() is None:
+            return None
+        return (row.sensor_object.uuid, int(row.channel.currentData()))
+
     def validate(self) -> bool:
         ok = True
         name = self.name.text().strip()
         self.name_message.show_message("" if name else self.tr("Give the measuring object a name."))
         ok &= bool(name)
-        seen: set[str] = set()
-        picked: set[tuple[str, int]] = set()
-        for row in self.rows:
+        keys = [self._row_key(row) for row in self.rows]
+        problems = channel_problems(
+            [(row.name.text(), key) for row, key in zip(self.rows, keys, strict=True)], self.taken
+        )
+        for row, key, problem in zip(self.rows, keys, problems, strict=True):
             message = ""
-            channel_name = row.name.text().strip()
-            if not channel_name:
+            if problem is ChannelProblem.NO_NAME:
                 message = self.tr("Name the logical channel.")
-            elif channel_name.casefold() in seen:
+            elif problem is ChannelProblem.DUPLICATE_NAME:
                 message = self.tr("Each logical channel needs its own name.")
-            elif not row.sensor.currentData():
+            elif problem is ChannelProblem.NO_SENSOR_CHANNEL and not row.sensor.currentData():
                 message = self.tr("Pick the sensor that measures it.")
-            elif row.sensor_object is None or row.channel.currentData() is None:
+            elif problem is ChannelProblem.NO_SENSOR_CHANNEL:
                 message = self.tr("Pick the sensor channel.")
-            else:
-                key = (row.sensor_object.uuid, int(row.channel.currentData()))
-                if key in self.taken:
-                    message = self.tr("This sensor channel already feeds %1.").replace("%1", self.taken[key])
-                elif key in picked:
-                    message = self.tr("This sensor channel is already used above.")
-                picked.add(key)
-            seen.add(channel_name.casefold())
+            elif problem is ChannelProblem.TAKEN and key is not None:
+                message = self.tr("This sensor channel already feeds %1.").replace("%1", self.taken[key])
+            elif problem is ChannelProblem.PICKED_TWICE:
+                message = self.tr("This sensor channel is already used above.")
             row.message.show_message(message)
             ok &= not message
         self.create_button.setEnabled(ok and not self.progress.isVisible())
         return ok
 
     def build_object(self) -> MeasuringObject:
-        channels: list[LogicalChannel] = []
-        for row in self.rows:
-            sensor = row.sensor_object
-            index = row.channel.currentData()
-            if sensor is None or index is None:
-                continue
-            physical = next(c for c in sensor.channels if c.channel_index == index)
-            channels.append(
-                LogicalChannel(
-                    name=row.name.text().strip(),
-                    physical_value_id=physical.physical_value_id,
-                    physical_unit_id=physical.physical_unit_id,
-                    sensor_channel=SensorChannelRef(sensor_uuid=sensor.uuid, channel_index=index),
-                )
-            )
-        data: dict[str, Any] = {"name": self.name.text().strip(), "logical_channels": channels}
-        if self.description.text().strip():
-            data["description"] = self.description.text().strip()
-        return MeasuringObject(**data)
+        channels = [
+            logical_channel_for(row.name.text(), row.sensor_object, int(row.channel.currentData()))
+            for row in self.rows
+            if row.sensor_object is not None and row.channel.currentData() is not None
+        ]
+        return new_measuring_object(self.name.text(), channels, self.description.text())
 
     def create_object(self) -> None:
         if not self.validate():

@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 from saveris_desktop.api.errors import ApiError, NotFoundError
 from saveris_desktop.api.models import (
     ChannelAssignment,
-    MeasurementAlarmConfiguration,
     MeasuringObject,
     Sensor,
 )
-from saveris_desktop.core.presets import PRESETS, apply_preset, preset
+from saveris_desktop.core import object_setup
+from saveris_desktop.core.presets import PRESETS, preset
 from saveris_desktop.core.ranges import DurationRange
 from saveris_desktop.core.units import value_name
 from saveris_desktop.ui.devices.bulk_dialog import BulkApplyDialog, Change
@@ -59,25 +59,9 @@ async def apply_preset_to_object(context: EditorContext, uuid: str, preset_key: 
     """One bulk item: set the preset on every logical channel of the object that measures its value."""
     chosen = preset(preset_key)
     obj = await context.client.get_measuring_object(context.site, uuid)
-    channels = [c for c in obj.logical_channels if chosen.fits(c.physical_value_id) and c.uuid]
+    channels = await object_setup.apply_preset_to_object(context.client, context.site, obj, chosen)
     if not channels:
         return f"nothing to do: no logical channel measures {value_name(chosen.physical_value_id).lower()}"
-    try:
-        config = (
-            await context.client.get_measuring_object_alarm_configuration(context.site, uuid)
-        ).to_payload()
-    except NotFoundError:
-        config = {"channel_alarm_configurations": []}
-    for channel in channels:
-        config = apply_preset(
-            config,
-            logical_channel_uuid=channel.uuid or "",
-            chosen=chosen,
-            channel_unit=channel.physical_unit_id,
-        )
-    await context.client.put_measuring_object_alarm_configuration(
-        context.site, uuid, MeasurementAlarmConfiguration.model_validate(config)
-    )
     return f"{chosen.title} on {', '.join(c.name for c in channels)}"
 
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from saveris_desktop.api.client import DeviceManagementClient
 from saveris_desktop.api.models import Device, Sensor
-from saveris_desktop.core.units import unit_symbol, value_name
+from saveris_desktop.core.object_setup import sensor_channel_name
+from saveris_desktop.core.units import unit_symbol
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ def channel_label(sensor: Sensor, channel_index: int) -> str:
     if channel is None:
         return f"Channel {channel_index + 1}"
     unit = unit_symbol(channel.physical_unit_id)
-    name = channel.name or value_name(channel.physical_value_id)
+    name = sensor_channel_name(channel)
     return f"{name} ({unit})" if unit else name
 
 

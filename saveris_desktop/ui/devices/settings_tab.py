@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from saveris_desktop.api.models import Device
-from saveris_desktop.core.ranges import DurationRange, format_duration
+from saveris_desktop.core.ranges import communication_shorter_than_measuring, cycle_ranges, format_duration
 from saveris_desktop.ui.devices.editor import EditorContext, SessionEditor
 from saveris_desktop.ui.devices.fields import DurationField, FieldMessage
 
@@ -20,17 +20,9 @@ MEASURING_CYCLE = "measuring_cycle"
 COMMUNICATION_CYCLE = "communication_cycle"
 
 
-def cycle_ranges(device_payload: dict[str, Any]) -> tuple[DurationRange, DurationRange]:
-    capability = device_payload.get("capability") or {}
-    return (
-        DurationRange(capability.get("measuring_cycle_min"), capability.get("measuring_cycle_max")),
-        DurationRange(capability.get("communication_cycle_min"), capability.get("communication_cycle_max")),
-    )
-
-
 def cycle_order_problem(measuring: int | None, communication: int | None) -> str:
     """A logger cannot send more often than it measures."""
-    if measuring is not None and communication is not None and communication < measuring:
+    if measuring is not None and communication_shorter_than_measuring(measuring, communication):
         return QCoreApplication.translate(
             "DeviceSettingsEditor", "The communication cycle cannot be shorter than the measuring cycle (%1)."
         ).replace("%1", format_duration(measuring))

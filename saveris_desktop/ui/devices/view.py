@@ -49,7 +49,7 @@ from saveris_desktop.api.models import ApiModel, Device, Sensor
 from saveris_desktop.core import heap
 from saveris_desktop.core.device_rows import COLUMNS
 from saveris_desktop.core.onboarding import check_site_name
-from saveris_desktop.core.ranges import DurationRange, format_duration
+from saveris_desktop.core.ranges import DurationRange, cycle_ranges, format_duration
 from saveris_desktop.core.services import AppServices
 from saveris_desktop.core.tasks import TaskOwner
 from saveris_desktop.core.watcher import DeviceWatcher, WatchStatus, WatchTiming
@@ -60,7 +60,7 @@ from saveris_desktop.ui.devices.fields import DurationField
 from saveris_desktop.ui.devices.objects_tab import ObjectsTab
 from saveris_desktop.ui.devices.sensor_directory import SensorDirectory
 from saveris_desktop.ui.devices.sensors_tab import SensorsTab
-from saveris_desktop.ui.devices.settings_tab import DeviceSettingsEditor, cycle_ranges
+from saveris_desktop.ui.devices.settings_tab import DeviceSettingsEditor
 from saveris_desktop.ui.devices.table_model import UUID_ROLE, DeviceFilterProxy, DeviceTableModel
 from saveris_desktop.ui.ui_state import UiState
 

@@ -7,15 +7,9 @@ from typing import cast
 from PySide6.QtCore import QDateTime, Qt, QTimeZone
 from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from saveris_desktop.api.errors import ConflictError, RequestValidationError
-from saveris_desktop.api.models import ConnectKey, Device
-from saveris_desktop.core.onboarding import (
-    SITE_NAME_MAX_LENGTH,
-    SiteNameProblem,
-    TimezoneResult,
-    check_site_name,
-    set_site_timezone,
-)
+from saveris_desktop.api.errors import RequestValidationError
+from saveris_desktop.core.onboarding import SITE_NAME_MAX_LENGTH, SiteNameProblem, check_site_name
+from saveris_desktop.core.site_setup import SetupStage, SiteReady, SiteSetupError, create_site
 from saveris_desktop.ui.wizard.common import (
     BusyRow,
     ErrorLabel,
@@ -24,15 +18,6 @@ from saveris_desktop.ui.wizard.common import (
     explain_error,
     named,
 )
-
-
-class _StageError(Exception):
-    """Which of the two calls failed, so the message lands next to the right field."""
-
-    def __init__(self, stage: str, error: BaseException) -> None:
-        super().__init__(stage)
-        self.stage = stage
-        self.error = error
 
 
 def available_timezones() -> list[str]:
@@ -164,50 +149,33 @@ class SitePage(FlowPage):
         client, site = self.ctx.services.client, check.name
         self.busy_row.start(self.tr("Creating the site “%1” and its connect key …").replace("%1", site))
 
-        queue = self.ctx.services.change_queue
-
-        async def work() -> tuple[ConnectKey, TimezoneResult, list[Device]]:
-            try:
-                try:
-                    key = await client.create_connect_key(site)
-                except ConflictError:  # the site exists already: read its key instead
-                    key = await client.get_connect_key(site)
-            except Exception as error:
-                raise _StageError("site", error) from error
-            # Optional in testo's procedure: a refusal or failure waits in the outbox, never stops here.
-            timezone = await set_site_timezone(client, key.site or site, zone, queue, explain_error)
-            # The baseline of "new" devices, read now while the laptop is surely online: later, on
-            # the logger's hotspot, the first listing may already hold the logger being set up.
-            try:
-                devices = await client.list_devices(key.site or site)
-            except Exception as error:
-                raise _StageError("devices", error) from error
-            return key, timezone, devices
-
-        def done(answer: tuple[ConnectKey, TimezoneResult, list[Device]]) -> None:
-            key, timezone, devices = answer
+        def done(ready: SiteReady) -> None:
             self.busy_row.stop()
             state = self.ctx.ui_state
-            state.add_recent_site(key.site or site)
-            state.set_site_timezone(key.site or site, zone)
-            self.ctx.services.set_site(key.site or site)
-            self.ctx.devices.update({d.uuid: d for d in devices})
+            state.add_recent_site(ready.site)
+            state.set_site_timezone(ready.site, zone)
+            self.ctx.services.set_site(ready.site)
+            self.ctx.devices.update({d.uuid: d for d in ready.devices})
             self.ctx.flow.site_ready(
-                key.site or site, zone, key.connect_key, [d.uuid for d in devices], timezone_result=timezone
+                ready.site,
+                zone,
+                ready.key.connect_key,
+                [d.uuid for d in ready.devices],
+                timezone_result=ready.timezone,
             )
             self.advance()
 
         def failed(error: BaseException) -> None:
             self.busy_row.stop()
-            if not isinstance(error, _StageError):
+            if not isinstance(error, SiteSetupError):
                 self.error.show_message(explain_error(error))
                 return
             cause = error.error
-            if error.stage == "site" and isinstance(cause, RequestValidationError):
+            if error.stage is SetupStage.SITE and isinstance(cause, RequestValidationError):
                 reason = cause.server_reason or cause.message
                 self.site_error.show_message(self.tr("The cloud refused this name: %1").replace("%1", reason))
                 self.site.setFocus()
-            elif error.stage == "devices":
+            elif error.stage is SetupStage.DEVICES:
                 text = self.tr(
                     "The site is ready, but its list of devices could not be read: %1 Press Next to retry."
                 )
@@ -215,7 +183,10 @@ class SitePage(FlowPage):
             else:
                 self.error.show_message(explain_error(cause))
 
-        self.run_job(work(), done, failed)
+        # The time zone is optional in testo's procedure: a refusal or failure waits in the outbox
+        # (the connect key page says so), it never stops the wizard here.
+        setup = create_site(client, site, zone, queue=self.ctx.services.change_queue, describe=explain_error)
+        self.run_job(setup, done, failed)
 
     def _problem_text(self, problem: SiteNameProblem | None) -> str:
         if problem is SiteNameProblem.EMPTY:

@@ -1,0 +1,733 @@
+"""The commands of `saveris-cli`, each a thin shell around the core the app runs.
+
+Every command signs in (except `check-api`, whose sign-in is part of the check), does its work
+through the one API client and closes it. Errors arrive as ApiError (one sentence, safe to show)
+and leave as CliError with the documented exit code; anything else is unforeseen: one sentence
+pointing at the log file, the traceback in that file, never on the screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import logging
+import os
+import sys
+import zoneinfo
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from saveris_desktop.api.client import DeviceManagementClient
+from saveris_desktop.api.errors import (
+    ApiError,
+    AuthenticationError,
+    ConflictError,
+    NetworkError,
+    NotFoundError,
+    OperationNotOfferedError,
+    PermissionDeniedError,
+    RequestValidationError,
+)
+from saveris_desktop.api.models import Device, Sensor
+from saveris_desktop.api.regions import Endpoint, Environment, InvalidBaseUrlError, Region
+from saveris_desktop.cli.main import PROG, USER_ENV, CliError, Exit, Output, password_from_environment
+from saveris_desktop.core import paths
+from saveris_desktop.core.credentials import CredentialStore, account_key
+from saveris_desktop.core.device_rows import row_from_device
+from saveris_desktop.core.editing import EditSession
+from saveris_desktop.core.first_contact import check_first_contact, default_report_path, write_report
+from saveris_desktop.core.object_setup import (
+    ChannelKey,
+    ChannelProblem,
+    apply_preset_to_object,
+    channel_problems,
+    logical_channel_for,
+    new_measuring_object,
+    sensor_channel_name,
+)
+from saveris_desktop.core.onboarding import SITE_NAME_MAX_LENGTH, SiteNameProblem, check_site_name
+from saveris_desktop.core.presets import preset
+from saveris_desktop.core.ranges import (
+    DurationError,
+    communication_shorter_than_measuring,
+    cycle_ranges,
+    format_duration,
+    parse_duration,
+)
+from saveris_desktop.core.site_setup import SiteSetupError, create_site
+from saveris_desktop.core.units import value_name
+from saveris_desktop.core.watcher import DeviceWatcher, WatchStatus
+
+if TYPE_CHECKING:  # imported only with --demo: the simulator (Starlette) is slow to import
+    from saveris_desktop.simulator import Simulator
+
+log = logging.getLogger("saveris_desktop.cli")
+
+#: The file the demo's simulated cloud lives in between commands (in the data folder).
+DEMO_STATE_NAME = "demo-cli-simulator.json"
+#: Where the demo's virtual loggers are told to connect (any Wi-Fi name does in the simulator).
+DEMO_WIFI = ("Demo site Wi-Fi", "demo-wifi-password")
+
+#: Failures while waiting that will not go away by waiting longer.
+_FINAL_WATCH_ERRORS = (
+    AuthenticationError,
+    PermissionDeniedError,
+    NotFoundError,
+    RequestValidationError,
+    OperationNotOfferedError,
+)
+
+DEVICE_NAME_MAX_LENGTH = 64  # as the app's name field
+
+
+def exit_code_for(error: ApiError) -> Exit:
+    if isinstance(error, AuthenticationError) or (
+        isinstance(error, PermissionDeniedError) and error.operation == "token"
+    ):
+        return Exit.SIGN_IN_REFUSED
+    if isinstance(error, NetworkError):
+        return Exit.OFFLINE
+    refused = (RequestValidationError, PermissionDeniedError, NotFoundError, ConflictError)
+    if isinstance(error, (*refused, OperationNotOfferedError)):
+        return Exit.REFUSED
+    return Exit.UNEXPECTED
+
+
+def failure(error: ApiError) -> CliError:
+    return CliError(exit_code_for(error), error.message)
+
+
+# --- where the server, the user and the password come from ----------------------------------------
+
+
+@dataclass
+class Connection:
+    endpoint: Endpoint
+    client: DeviceManagementClient
+    username: str
+    password_source: Callable[[], str]
+    #: the demo's in-process simulator; None against a real server
+    simulator: Simulator | None = None
+
+    async def sign_in(self) -> None:
+        password = self.password_source()
+        await self.client.sign_in(self.username, password)
+
+
+def _endpoint_and_simulator(options: argparse.Namespace) -> tuple[Endpoint, Simulator | None]:
+    if options.demo:
+        from saveris_desktop.app import DEMO_ENDPOINT_URL
+        from saveris_desktop.simulator import Simulator
+
+        # The app's demo: the same simulator, and a logger joins 8 s after its page was saved
+        # (`demo add-logger --join-after` chooses another delay for the logger it sets up).
+        join_delay = options.join_after if options.command == "demo" else 8.0
+        simulator = Simulator(seed=0, join_delay=join_delay)
+        state = paths.data_dir() / DEMO_STATE_NAME
+        try:
+            simulator.load_state(state)
+        except (OSError, ValueError) as error:
+            raise CliError(
+                Exit.UNEXPECTED,
+                f"The demo's saved state {state} cannot be read ({error}); delete it to start afresh.",
+            ) from None
+        return Endpoint.custom(DEMO_ENDPOINT_URL, "built-in simulator (demo)"), simulator
+    if options.base_url:
+        try:
+            return Endpoint.custom(options.base_url), None
+        except InvalidBaseUrlError as error:
+            raise CliError(Exit.USAGE, str(error)) from None
+    region = Region(options.region or Region.EUROPE.value)
+    environment = Environment(options.environment or Environment.PRODUCTION.value)
+    return Endpoint.for_region(region, environment), None
+
+
+def _username(options: argparse.Namespace) -> str:
+    user = (options.user or os.environ.get(USER_ENV) or "").strip()
+    if not user and options.demo:
+        from saveris_desktop.simulator import DEMO_USERNAME
+
+        user = DEMO_USERNAME
+    if not user:
+        raise CliError(Exit.USAGE, f"Give the API account's user name with --user (or ${USER_ENV}).")
+    return user
+
+
+def _password_source(options: argparse.Namespace, username: str, endpoint: Endpoint) -> Callable[[], str]:
+    """The password, looked up only when the sign-in needs it (never printed, never an option)."""
+
+    def find() -> str:
+        from_environment = password_from_environment()
+        if from_environment is not None:
+            return from_environment
+        if options.demo:
+            from saveris_desktop.simulator import DEMO_PASSWORD
+
+            return DEMO_PASSWORD
+        remembered = CredentialStore().load(account_key(username, endpoint))
+        if remembered:
+            return remembered
+        if not sys.stdin.isatty():
+            raise CliError(
+                Exit.USAGE,
+                "No password: set SAVERIS_PASSWORD, let the app remember it, or run this in a terminal.",
+            )
+        try:
+            return getpass.getpass(f"Password for {username} ({endpoint.label}): ")
+        except EOFError:
+            raise CliError(Exit.USAGE, "No password was entered.") from None
+
+    return find
+
+
+# --- running a command ----------------------------------------------------------------------------
+
+
+def run(options: argparse.Namespace, out: Output) -> Exit:
+    from saveris_desktop.core.logging_setup import configure_logging
+
+    log_file = configure_logging(console=False)  # warnings stay out of the output; the file has them
+    endpoint, simulator = _endpoint_and_simulator(options)
+    username = _username(options)
+    transport = simulator.transport() if simulator is not None else None
+    client = DeviceManagementClient(endpoint, transport=transport)
+    connection = Connection(
+        endpoint, client, username, _password_source(options, username, endpoint), simulator
+    )
+    try:
+        return asyncio.run(_run(options, out, connection))
+    except CliError:
+        raise
+    except ApiError as error:
+        raise failure(error) from None
+    except Exception:
+        log.exception("%s %s failed unexpectedly", PROG, options.command)
+        raise CliError(
+            Exit.UNEXPECTED, f"Something unforeseen went wrong; the details are in {log_file}."
+        ) from None
+    finally:
+        if simulator is not None:
+            try:
+                simulator.save_state()
+            except OSError as error:
+                out.error(f"The demo's state could not be saved: {error}.")
+
+
+Command = Callable[[argparse.Namespace, Output, "Connection"], Coroutine[Any, Any, Exit]]
+
+
+async def _run(options: argparse.Namespace, out: Output, connection: Connection) -> Exit:
+    subcommand = getattr(options, f"{options.command.replace('-', '_')}_command", None)
+    command = COMMANDS[(options.command, subcommand)]
+    try:
+        return await command(options, out, connection)
+    finally:
+        await connection.client.aclose()
+
+
+def _site(raw: str) -> str:
+    """The site name as the wizard normalises it; a name that can never work is a usage error."""
+    check = check_site_name(raw)
+    messages = {
+        SiteNameProblem.EMPTY: "Enter a name for the site, for example the name of the shop or building.",
+        SiteNameProblem.TOO_LONG: f"The site name is too long: at most {SITE_NAME_MAX_LENGTH} characters.",
+        SiteNameProblem.CONTROL_CHARACTERS: "The site name contains invisible control characters.",
+    }
+    if check.problem is not None:
+        raise CliError(Exit.USAGE, messages[check.problem])
+    return check.name
+
+
+async def _signed_in(connection: Connection) -> None:
+    try:
+        await connection.sign_in()
+    except ApiError as error:
+        raise failure(error) from None
+
+
+# --- check-api ------------------------------------------------------------------------------------
+
+
+def _report_path(given: str | None) -> Path:
+    return Path(given).expanduser() if given else default_report_path()
+
+
+async def check_api(options: argparse.Namespace, out: Output, connection: Connection) -> Exit:
+    site = _site(options.site) if options.site is not None else None
+    result = await check_first_contact(connection.client, site, sign_in=connection.sign_in)
+    path = await asyncio.to_thread(_report_path, options.report)
+    try:
+        await asyncio.to_thread(write_report, result, path)
+    except OSError as error:
+        raise CliError(
+            Exit.UNEXPECTED, f"The report could not be written to {path}: {error.strerror}."
+        ) from None
+    data = {**result.to_dict(), "report": str(path)}
+    lines = [f"First contact with {result.endpoint}" + (f", site “{site}”" if site else "") + ":"]
+    for probe in result.probes:
+        status = f" (HTTP {probe.status})" if probe.status else ""
+        kind = "needed " if probe.needed else "assumed"
+        lines.append(f"  {probe.outcome!s:<11} {kind} {probe.method:<4} {probe.path}{status}")
+    lines += ["", result.summary(), f"Report for support: {path}"]
+    out.result(data, "\n".join(lines))
+    failed = result.first_failure
+    if failed is None:
+        return Exit.OK
+    if failed.error is not None:
+        return exit_code_for(failed.error)
+    return Exit.UNEXPECTED
+
+
+# --- site create ----------------------------------------------------------------------------------
+
+
+def _timezone(raw: str | None) -> str | None:
+    if raw is None:
+        return None
+    zone = raw.strip()
+    if zone not in zoneinfo.available_timezones():
+        raise CliError(Exit.USAGE, f"“{raw}” is not a time zone; use an IANA name such as Europe/Berlin.")
+    return zone
+
+
+async def site_create(options: argparse.Namespace, out: Output, connection: Connection) -> Exit:
+    site, zone = _site(options.name), _timezone(options.timezone)
+    await _signed_in(connection)
+    zone_error: ApiError | None = None
+    try:
+        ready = await create_site(connection.client, site, zone)
+        key, devices, problem = ready.key, ready.devices, None
+        zone_error = ready.timezone.error if ready.timezone is not None else None
+    except SiteSetupError as error:
+        if error.key is None or not isinstance(error.error, ApiError):
+            raise error.error from None
+        # The site exists: its key is printed all the same, then what failed after it.
+        key, devices, problem = error.key, None, error
+    data: dict[str, Any] = {
+        "site": key.site,
+        "connect_key": key.connect_key,
+        "timezone": zone if zone_error is None else None,
+        "device_count": None if devices is None else len(devices),
+    }
+    lines = [f"Site: {key.site}", f"Connect key: {key.connect_key}"]
+    if zone is not None and data["timezone"]:
+        lines.append(f"Time zone: {zone}")
+    if options.qr and not out.as_json:
+        import io
+
+        import segno
+
+        buffer = io.StringIO()
+        # The same code the app shows: the key alone, error correction M.
+        segno.make(key.connect_key, error="m", micro=False).terminal(out=buffer, compact=True, border=4)
+        lines += ["", buffer.getvalue().rstrip("\n")]
+    out.result(data, "\n".join(lines))
+    # The time zone is optional in testo's procedure: the site is usable without it, but a script
+    # that asked for one learns that it is not set (and the command can simply be run again).
+    failed = [("time zone", zone_error)] if zone_error is not None else []
+    if problem is not None:
+        assert isinstance(problem.error, ApiError)  # noqa: S101  (checked above)
+        failed.append(("list of devices", problem.error))
+    if failed:
+        what, cause = failed[0]
+        raise CliError(exit_code_for(cause), f"The site exists, but its {what} failed: {cause.message}")
+    return Exit.OK
+
+
+# --- devices list / wait --------------------------------------------------------------------------
+
+
+def device_summary(device: Device) -> dict[str, Any]:
+    row = row_from_device(device)
+    return {
+        "serial_number": row.serial_number,
+        "name": row.name,
+        "model": row.model,
+        "device_type": row.device_type,
+        "firmware": row.firmware,
+        "sensors": row.sensors,
+        "status": row.status,
+        "uuid": row.uuid,
+    }
+
+
+def device_line(summary: dict[str, Any]) -> str:
+    parts = [
+        summary["serial_number"] or "?",
+        summary["model"] or "?",
+        f"firmware {summary['firmware'] or '?'}",
+        f"sensors {summary['sensors']}",
+        summary["status"],
+    ]
+    if summary["name"]:
+        parts.insert(1, f"“{summary['name']}”")
+    return " · ".join(parts)
+
+
+async def _devices(connection: Connection, site: str) -> list[Device]:
+    try:
+        return await connection.client.list_devices(site)
+    except ApiError as error:
+        raise failure(error) from None
+
+
+async def devices_list(options: argparse.Namespace, out: Output, connection: Connection) -> Exit:
+    site = _site(options.site)
+    await _signed_in(connection)
+    summaries = [device_summary(d) for d in await _devices(connection, site)]
+    text = "\n".join(device_line(s) for s in summaries) or f"No loggers in “{site}” yet."
+    out.result({"site": site, "devices": summaries}, text)
+    return Exit.OK
+
+
+def _elapsed(seconds: float) -> str:
+    minutes, secs = divmod(max(0, int(seconds)), 60)
+    return f"{minutes}:{secs:02d}"
+
+
+def _watch_line(status: WatchStatus, wanted: int) -> str:
+    if status.online is False:
+        return "No connection to the cloud (normal while on a logger's hotspot); checking again by itself."
+    if status.error is not None:
+        return f"The last check failed: {status.error.message} Trying again by itself."
+    if status.polls:
+        return f"{status.device_count} logger(s) on the site; {len(status.new_uuids)} of {wanted} new."
+    return "Asking the cloud for the site's loggers …"
+
+
+async def devices_wait(options: argparse.Namespace, out: Output, connection: Connection) -> Exit:
+    site = _site(options.site)
+    if options.new < 1:
+        raise CliError(Exit.USAGE, "--new must be 1 or more.")
+    if not options.timeout > 0:
+        raise CliError(Exit.USAGE, "--timeout must be more than 0 seconds.")
+    await _signed_in(connection)
+    watcher = DeviceWatcher(connection.client, name="cli-watcher")
+    found: list[Device] = []
+    finished = asyncio.Event()
+    final: list[ApiError] = []
+    last_line = ""
+
+    def new_devices(devices: list[Device]) -> None:
+        for device in devices:
+            found.append(device)
+            out.progress(f"[{_elapsed(watcher.status().elapsed)}] New: {device_line(device_summary(device))}")
+        if len(found) >= options.new:
+            finished.set()
+
+    def status(current: WatchStatus) -> None:
+        nonlocal last_line
+        if isinstance(current.error, _FINAL_WATCH_ERRORS):
+            final.append(current.error)
+            finished.set()
+            return
+        line = _watch_line(current, options.new)
+        if line != last_line and current.running:
+            last_line = line
+            out.progress(f"[{_elapsed(current.elapsed)}] {line}")
+
+    watcher.sig_new_devices.connect(new_devices)
+    watcher.sig_status.connect(status)
+    connection.client.add_connectivity_listener(watcher.notify_connectivity)
+    out.progress(
+        f"Waiting for {options.new} new logger(s) to join “{site}” (at most {_elapsed(options.timeout)}) …"
+    )
+    watcher.start(site)  # the first listing is the baseline: what is there now is not new
+    try:
+        async with asyncio.timeout(options.timeout):
+            await finished.wait()
+    except TimeoutError:
+        raise CliError(
+            Exit.TIMEOUT,
+            f"{len(found)} of {options.new} new logger(s) appeared in “{site}” within "
+            f"{format_duration(int(options.timeout * 1000))}.",
+        ) from None
+    finally:
+        await watcher.aclose()
+    if final:
+        raise failure(final[0])
+    summaries = [device_summary(d) for d in found]
+    out.result({"site": site, "new_devices": summaries}, "\n".join(device_line(s) for s in summaries))
+    return Exit.OK
+
+
+# --- device set -----------------------------------------------------------------------------------
+
+
+def find_device(devices: list[Device], serial: str, site: str) -> Device:
+    wanted = serial.strip().casefold()
+    for device in devices:
+        if (device.serial_number or "").strip().casefold() == wanted:
+            return device
+    raise CliError(Exit.REFUSED, f"There is no logger with serial number {serial} in “{site}”.")
+
+
+def _duration(raw: str, label: str) -> int:
+    try:
+        return parse_duration(raw)
+    except DurationError as error:
+        raise CliError(Exit.USAGE, f"{label}: {error}") from None
+
+
+async def device_set(options: argparse.Namespace, out: Output, connection: Connection) -> Exit:
+    site = _site(options.site)
+    if options.name is None and options.measuring_cycle is None and options.communication_cycle is None:
+        raise CliError(Exit.USAGE, "Say what to change: --name, --measuring-cycle or --communication-cycle.")
+    edits: list[tuple[str, Any]] = []
+    if options.name is not None:
+        name = options.name.strip()
+        if not name:
+            raise CliError(Exit.USAGE, "Give the logger a name, e.g. the fridge it guards.")
+        if len(name) > DEVICE_NAME_MAX_LENGTH:
+            raise CliError(
+                Exit.USAGE, f"The name is too long: use at most {DEVICE_NAME_MAX_LENGTH} characters."
+            )
+        edits.append(("name", name))
+    cycles = (
+        ("measuring_cycle", options.measuring_cycle, "Measuring cycle"),
+        ("communication_cycle", options.communication_cycle, "Communication cycle"),
+    )
+    typed = {key: _duration(raw, label) for key, raw, label in cycles if raw is not None}
+    await _signed_in(connection)
+    device = find_device(await _devices(connection, site), options.serial, site)
+    # The device document from the listing, edited as the settings editor edits it: every field the
+    # command does not change goes back as the cloud sent it.
+    session = EditSession(device.to_payload(), key=f"device:{device.uuid}")
+    allowed = dict(zip(("measuring_cycle", "communication_cycle"), cycle_ranges(session.base), strict=True))
+    for key, ms in typed.items():
+        problem = allowed[key].problem(ms)
+        if problem is not None:
+            label = "measuring cycle" if key == "measuring_cycle" else "communication cycle"
+            raise CliError(Exit.REFUSED, f"The {label} of logger {options.serial}: {problem}")
+        edits.append((key, ms))
+    for path, value in edits:
+        session.set((path,), value)
+    measuring, communication = session.get(("measuring_cycle",)), session.get(("communication_cycle",))
+    if communication_shorter_than_measuring(measuring, communication):
+        raise CliError(
+            Exit.REFUSED,
+            "The communication cycle cannot be shorter than the measuring cycle "
+            f"({format_duration(measuring)}).",
+        )
+    changes = [
+        {"field": change.dotted, "before": change.before, "after": change.after}
+        for change in session.changes()
+    ]
+    if session.dirty:
+        try:
+            answer = await connection.client.put_device(site, Device.model_validate(session.payload()))
+        except ApiError as error:
+            raise failure(error) from None
+        session.accept(answer.to_payload())
+    lines = [f"Logger {options.serial} in “{site}”:"]
+    for change in changes:
+        before, after = change["before"], change["after"]
+        if change["field"].endswith("cycle"):
+            before = format_duration(before) if isinstance(before, int) else before
+            after = format_duration(after) if isinstance(after, int) else after
+        lines.append(f"  {change['field']}: {before if before is not None else '—'} → {after}")
+    if not changes:
+        lines.append("  nothing to change: it has these settings already.")
+    out.result(
+        {"site": site, "serial_number": device.serial_number, "uuid": device.uuid, "changes": changes},
+        "\n".join(lines),
+    )
+    return Exit.OK
+
+
+# --- object create --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChannelSpec:
+    logical: str
+    serial: str
+    slot: int  # from 1, as the app shows it
+    channel: str  # a number from 1, or a name
+
+    @classmethod
+    def parse(cls, raw: str) -> ChannelSpec:
+        logical, equals, rest = raw.partition("=")
+        parts = rest.split(":", 2)
+        if not equals or len(parts) != 3 or not all(p.strip() for p in parts):
+            raise CliError(
+                Exit.USAGE, f"--channel “{raw}” is not LOGICAL=SERIAL:SLOT:CHANNEL, e.g. Inside=61100042:1:1."
+            )
+        serial, slot, channel = (p.strip() for p in parts)
+        if not slot.isdigit() or int(slot) < 1:
+            raise CliError(
+                Exit.USAGE, f"--channel “{raw}”: the slot is a number from 1, as the app shows it."
+            )
+        return cls(logical.strip(), serial, int(slot), channel)
+
+
+def _sensor_channel_index(sensor: Sensor, spec: ChannelSpec) -> int:
+    """CHANNEL as a number from 1, the channel's name, or what it measures ("Temperature")."""
+    if spec.channel.isdigit():
+        index = int(spec.channel) - 1
+        if any(c.channel_index == index for c in sensor.channels):
+            return index
+    else:
+        wanted = spec.channel.casefold()
+        by_name = [c for c in sensor.channels if sensor_channel_name(c).casefold() == wanted]
+        by_value = [c for c in sensor.channels if value_name(c.physical_value_id).casefold() == wanted]
+        if len(by_name) == 1 or (not by_name and len(by_value) == 1):
+            return (by_name or by_value)[0].channel_index
+        if len(by_name) + len(by_value) > 1:
+            raise CliError(
+                Exit.USAGE,
+                f"Several channels of the sensor in slot {spec.slot} of logger {spec.serial} match "
+                f"“{spec.channel}”; give the channel's number instead.",
+            )
+    offered = ", ".join(f"{c.channel_index + 1} {sensor_channel_name(c)}" for c in sensor.channels) or "none"
+    raise CliError(
+        Exit.REFUSED,
+        f"The sensor in slot {spec.slot} of logger {spec.serial} has no channel “{spec.channel}” "
+        f"(it has: {offered}).",
+    )
+
+
+async def _taken_channels(connection: Connection, site: str) -> dict[ChannelKey, str]:
+    """Sensor channels that already feed an object; empty where the cloud does not list objects."""
+    try:
+        objects = await connection.client.list_measuring_objects(site)
+    except (OperationNotOfferedError, NotFoundError):
+        return {}
+    return {
+        (c.sensor_channel.sensor_uuid, c.sensor_channel.channel_index): f"“{c.name}” of “{obj.name}”"
+        for obj in objects
+        for c in obj.logical_channels
+        if c.sensor_channel is not None
+    }
+
+
+async def object_create(options: argparse.Namespace, out: Output, connection: Connection) -> Exit:
+    site, name = _site(options.site), options.name.strip()
+    if not name:
+        raise CliError(Exit.USAGE, "Give the measuring object a name.")
+    specs = [ChannelSpec.parse(raw) for raw in options.channel]
+    chosen = preset(options.preset) if options.preset else None
+    await _signed_in(connection)
+    client = connection.client
+    try:
+        devices = await client.list_devices(site)
+        rows: list[tuple[str, Sensor, int]] = []
+        for spec in specs:
+            device = find_device(devices, spec.serial, site)
+            slot = next((c for c in device.sensors_connections if c.slot_index == spec.slot - 1), None)
+            if slot is None or not slot.sensor_uuid:
+                raise CliError(Exit.REFUSED, f"Slot {spec.slot} of logger {spec.serial} holds no sensor.")
+            sensor = await client.get_sensor(site, slot.sensor_uuid)
+            rows.append((spec.logical, sensor, _sensor_channel_index(sensor, spec)))
+        taken = await _taken_channels(connection, site)
+    except ApiError as error:
+        raise failure(error) from None
+    problems = channel_problems([(logical, (s.uuid, index)) for logical, s, index in rows], taken)
+    for (logical, sensor, index), problem, spec in zip(rows, problems, specs, strict=True):
+        if problem is ChannelProblem.NO_NAME:
+            raise CliError(
+                Exit.USAGE,
+                f"--channel for logger {spec.serial}, slot {spec.slot}: name the logical channel.",
+            )
+        if problem is ChannelProblem.DUPLICATE_NAME:
+            raise CliError(Exit.USAGE, f"Each logical channel needs its own name (“{logical}” twice).")
+        if problem is ChannelProblem.TAKEN:
+            raise CliError(
+                Exit.REFUSED, f"“{logical}”: this sensor channel already feeds {taken[(sensor.uuid, index)]}."
+            )
+        if problem is ChannelProblem.PICKED_TWICE:
+            raise CliError(
+                Exit.USAGE, f"“{logical}”: this sensor channel is already used by another --channel."
+            )
+    obj = new_measuring_object(name, [logical_channel_for(logical, s, index) for logical, s, index in rows])
+    if chosen is not None and not any(chosen.fits(c.physical_value_id) for c in obj.logical_channels):
+        raise CliError(
+            Exit.USAGE,
+            f"The preset {chosen.key} fits none of the channels (it is for "
+            f"{value_name(chosen.physical_value_id).lower()}); nothing was created.",
+        )
+    try:
+        created = await client.create_measuring_object(site, obj)
+    except ApiError as error:
+        raise failure(error) from None
+    data: dict[str, Any] = {
+        "site": site,
+        "uuid": created.uuid,
+        "name": created.name,
+        "logical_channels": [
+            {"name": c.name, "uuid": c.uuid, "physical_value_id": c.physical_value_id}
+            for c in created.logical_channels
+        ],
+        "preset": None,
+    }
+    lines = [f"Created measuring object “{created.name}” in “{site}” ({created.uuid}):"]
+    lines += [
+        f"  {spec.logical} ← logger {spec.serial} · slot {spec.slot} · channel {spec.channel}"
+        for spec in specs
+    ]
+    preset_error: ApiError | None = None
+    if chosen is not None:
+        try:
+            applied = await apply_preset_to_object(client, site, created, chosen)
+            data["preset"] = {"key": chosen.key, "channels": [c.name for c in applied]}
+            lines.append(f"Alarm limits {chosen.title} on: {', '.join(c.name for c in applied)}")
+        except ApiError as error:
+            preset_error = error
+    out.result(data, "\n".join(lines))
+    if preset_error is not None:
+        raise CliError(
+            exit_code_for(preset_error),
+            f"The measuring object was created, but its alarm limits were not set: {preset_error.message}",
+        )
+    return Exit.OK
+
+
+# --- demo add-logger ------------------------------------------------------------------------------
+
+
+async def demo_add_logger(options: argparse.Namespace, out: Output, connection: Connection) -> Exit:
+    """The Virtual logger panel's steps: unpack, hold the button 3 s, save the configuration page."""
+    from saveris_desktop.simulator import LoggerKind
+
+    site = _site(options.site)
+    if not options.join_after >= 0:
+        raise CliError(Exit.USAGE, "--join-after must be 0 seconds or more.")
+    await _signed_in(connection)
+    try:
+        key = await connection.client.get_connect_key(site)
+    except ApiError as error:
+        raise failure(error) from None
+    sim = connection.simulator  # built with join_delay=--join-after for this command
+    if sim is None:  # main() refuses `demo` without --demo; this keeps the types honest
+        raise CliError(Exit.USAGE, "The demo commands need --demo.")
+    logger = sim.create_logger(LoggerKind(options.kind))
+    sim.press_button(logger.id, 3.0)
+    outcome = sim.submit_configuration(logger.id, key.connect_key, *DEMO_WIFI)
+    if not outcome.ok:
+        raise CliError(Exit.REFUSED, f"The virtual logger refused its configuration: {outcome.message}")
+    data = {
+        "site": site,
+        "serial_number": logger.serial_number,
+        "kind": options.kind,
+        "joins_in": options.join_after,
+    }
+    out.result(
+        data,
+        f"Virtual {logger.kind.product_name} {logger.serial_number} is set up for “{site}”; "
+        f"it joins in {options.join_after:g} s.",
+    )
+    return Exit.OK
+
+
+COMMANDS: dict[tuple[str, str | None], Command] = {
+    ("check-api", None): check_api,
+    ("site", "create"): site_create,
+    ("devices", "list"): devices_list,
+    ("devices", "wait"): devices_wait,
+    ("device", "set"): device_set,
+    ("object", "create"): object_create,
+    ("demo", "add-logger"): demo_add_logger,
+}

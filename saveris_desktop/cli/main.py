@@ -1,0 +1,254 @@
+"""Command line of `saveris-cli`: options, exit codes, where the password comes from, output.
+
+The commands themselves are in commands.py, imported only when one runs (it pulls in httpx,
+pydantic and the core), so `--help` and a usage error answer without that start-up cost.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from enum import IntEnum
+from typing import Any, NoReturn, TextIO
+
+from saveris_desktop import APP_NAME
+
+PROG = "saveris-cli"
+PASSWORD_ENV = "SAVERIS_PASSWORD"  # noqa: S105 - the variable's name, not a password
+USER_ENV = "SAVERIS_USER"
+
+REGIONS = ("eu", "am", "ap")  # api.regions.Region values (imported lazily; a test keeps them in step)
+ENVIRONMENTS = ("p", "i")
+PRESET_KEYS = ("fridge", "freezer", "room", "humidity")  # core.presets keys (kept in step by a test)
+DEMO_LOGGER_KINDS = ("qsr_temperature", "qsr_temperature_humidity", "saveris2", "gateway_164")
+
+
+class Exit(IntEnum):
+    OK = 0
+    UNEXPECTED = 1
+    USAGE = 2
+    SIGN_IN_REFUSED = 3
+    OFFLINE = 4
+    REFUSED = 5
+    TIMEOUT = 6
+
+
+EXIT_CODES_HELP = """\
+exit codes:
+  0  done (check-api: everything the app needs works)
+  1  anything unforeseen: the cloud failed (5xx), an answer that cannot be read, a bug
+     (details in the log file)
+  2  usage: an unknown option, or a value that cannot be read (a duration, a --channel, a site name)
+  3  sign-in refused: wrong user name or password, or the account may not use this API
+  4  no connection to the cloud (offline, DNS, TLS, timeout)
+  5  refused: the cloud refused the request or its values (unknown site, no permission, not offered),
+     or a value outside what the logger accepts; nothing was changed by the refused step
+  6  devices wait: the loggers did not appear within --timeout
+  130 stopped with Ctrl+C
+
+password: from the environment variable SAVERIS_PASSWORD, else the password the app remembered
+  for this user and server (OS keyring), else a hidden prompt. Never on the command line.
+user: --user, else the environment variable SAVERIS_USER (--demo: the demo account).
+--demo keeps its simulated cloud in the data folder (demo-cli-simulator.json), so commands build on
+  each other; `demo add-logger` plays a logger joining a site, as the app's Virtual logger panel does.
+"""
+
+
+class CliError(Exception):
+    """Ends the command: `message` (one sentence) on stderr, `code` as the exit status."""
+
+    def __init__(self, code: Exit, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one sentence (and the hint where to read more), exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        prefix = "unrecognized arguments: "
+        if message.startswith(prefix):
+            # Never echo the stray words: one of them may be a password typed after "--password".
+            words = message[len(prefix) :].split()
+            options = [w.split("=")[0] for w in words if w.startswith("-")]
+            if any("pass" in option.lower() for option in options):
+                message = "a password is never given on the command line; " + (
+                    f"set ${PASSWORD_ENV} or type it when asked"
+                )
+            elif options:
+                message = f"unknown option(s): {' '.join(options)}"
+            else:
+                message = f"{len(words)} unexpected word(s) on the command line"
+        sentence = message[0].upper() + message[1:] if message else "The command line is not complete"
+        sentence = sentence.rstrip(".")
+        self.exit(Exit.USAGE, f"{PROG}: {sentence}. See '{self.prog} --help'.\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description=f"{APP_NAME} without a window: the first contact with the cloud, sites, loggers and "
+        "measuring objects, with the same rules as the app.",
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    server = parser.add_argument_group("server (default: --region eu --env p)")
+    server.add_argument("--region", choices=REGIONS, help="eu (Europe), am (Americas) or ap (Asia-Pacific)")
+    server.add_argument(
+        "--env", dest="environment", choices=ENVIRONMENTS, help="p (production), i (integration)"
+    )
+    server.add_argument("--base-url", help="another server (https; plain http only for 127.0.0.1/localhost)")
+    server.add_argument("--demo", action="store_true", help="the built-in simulator of the app's demo mode")
+    parser.add_argument("--user", help=f"the API account's user name (else ${USER_ENV})")
+    parser.add_argument("--json", action="store_true", help="machine-readable results on stdout")
+    from saveris_desktop import __version__
+
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+
+    check = commands.add_parser(
+        "check-api",
+        help="first-contact report; exit 0 only if everything the app needs works",
+        description="Sign in, read the site's devices, probe the reads testo does not document (reads "
+        "only, nothing is changed) and write a shape report for support (no secrets).",
+    )
+    check.add_argument("--site", help="an existing site to check (without it only the sign-in is checked)")
+    check.add_argument("--report", help="where to write the report (default: the data folder)")
+
+    site = commands.add_parser("site", help="sites").add_subparsers(
+        dest="site_command", metavar="SITE_COMMAND", parser_class=_Parser
+    )
+    site.required = True
+    create = site.add_parser(
+        "create", help="create a site (or take the existing one) and print its connect key"
+    )
+    create.add_argument("name", metavar="NAME")
+    create.add_argument("--timezone", help="the site's IANA time zone, e.g. Europe/Berlin")
+    create.add_argument("--qr", action="store_true", help="also print the connect key as a QR code")
+
+    devices = commands.add_parser("devices", help="the loggers of a site").add_subparsers(
+        dest="devices_command", metavar="DEVICES_COMMAND", parser_class=_Parser
+    )
+    devices.required = True
+    listing = devices.add_parser("list", help="one line per logger: serial, model, firmware, sensors, status")
+    listing.add_argument("--site", required=True)
+    wait = devices.add_parser("wait", help="wait until new loggers appear (progress on stderr)")
+    wait.add_argument("--site", required=True)
+    wait.add_argument("--new", type=int, default=1, metavar="N", help="how many new loggers (default 1)")
+    wait.add_argument(
+        "--timeout",
+        type=float,
+        default=600.0,
+        metavar="SECONDS",
+        help="give up after this long (default 600)",
+    )
+
+    device = commands.add_parser("device", help="one logger").add_subparsers(
+        dest="device_command", metavar="DEVICE_COMMAND", parser_class=_Parser
+    )
+    device.required = True
+    settings = device.add_parser("set", help="change a logger's name or cycles (PUT /devices/{uuid})")
+    settings.add_argument("serial", metavar="SERIAL", help="the logger's serial number")
+    settings.add_argument("--site", required=True)
+    settings.add_argument("--name", help="the logger's name")
+    settings.add_argument("--measuring-cycle", metavar="DURATION", help="e.g. 30s, 5min, 1h")
+    settings.add_argument("--communication-cycle", metavar="DURATION", help="e.g. 15min, 24h")
+
+    obj = commands.add_parser("object", help="measuring objects").add_subparsers(
+        dest="object_command", metavar="OBJECT_COMMAND", parser_class=_Parser
+    )
+    obj.required = True
+    new = obj.add_parser(
+        "create",
+        help="create a measuring object with logical channels (and an alarm preset)",
+        description="SLOT counts from 1 as the app shows it; CHANNEL is the sensor channel's number "
+        "(from 1) or its name, e.g. Temperature.",
+    )
+    new.add_argument("--site", required=True)
+    new.add_argument("--name", required=True, help="e.g. Fridge 3")
+    new.add_argument(
+        "--channel",
+        action="append",
+        required=True,
+        metavar="LOGICAL=SERIAL:SLOT:CHANNEL",
+        help='e.g. "Inside=61100042:1:Temperature"; repeat for more channels',
+    )
+    new.add_argument("--preset", choices=PRESET_KEYS, help="alarm limits for the matching channels")
+
+    demo = commands.add_parser("demo", help="--demo only: play the virtual hardware").add_subparsers(
+        dest="demo_command", metavar="DEMO_COMMAND", parser_class=_Parser
+    )
+    demo.required = True
+    add_logger = demo.add_parser(
+        "add-logger", help="unpack a virtual logger and set it up with the site's connect key"
+    )
+    add_logger.add_argument("--site", required=True)
+    add_logger.add_argument("--kind", choices=DEMO_LOGGER_KINDS, default="saveris2")
+    add_logger.add_argument(
+        "--join-after", type=float, default=8.0, metavar="SECONDS", help="seconds until it joins (default 8)"
+    )
+    return parser
+
+
+class Output:
+    """Results on stdout (JSON with --json, else text); progress and errors on stderr."""
+
+    def __init__(self, as_json: bool, stdout: TextIO | None = None, stderr: TextIO | None = None) -> None:
+        self.as_json = as_json
+        self.stdout = stdout or sys.stdout
+        self.stderr = stderr or sys.stderr
+
+    def result(self, data: Any, text: str) -> None:
+        if self.as_json:
+            self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        elif text:
+            self.stdout.write(text.rstrip("\n") + "\n")
+        self.stdout.flush()
+
+    def progress(self, text: str) -> None:
+        self.stderr.write(text.rstrip("\n") + "\n")
+        self.stderr.flush()
+
+    def error(self, message: str) -> None:
+        self.progress(f"{PROG}: {message}")
+
+
+def check_server_options(parser: argparse.ArgumentParser, options: argparse.Namespace) -> None:
+    chosen = [name for name, on in (("--demo", options.demo), ("--base-url", options.base_url)) if on]
+    if options.region or options.environment:
+        chosen.append("--region/--env")
+    if len(chosen) > 1:
+        parser.error(f"choose one server: {' or '.join(chosen)}, not several")
+    if options.command == "demo" and not options.demo:
+        parser.error("the demo commands play the simulator's hardware; add --demo")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        options = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+        check_server_options(parser, options)
+    except SystemExit as stop:  # --help, --version, or a usage error already printed
+        return int(stop.code or 0) if not isinstance(stop.code, str) else Exit.USAGE
+    out = Output(options.json)
+    from saveris_desktop.cli import commands  # the heavy part: httpx, pydantic, the core
+
+    try:
+        return int(commands.run(options, out))
+    except CliError as error:
+        out.error(error.message)
+        return int(error.code)
+    except KeyboardInterrupt:
+        out.error("Stopped.")
+        return 130
+
+
+def password_from_environment() -> str | None:
+    value = os.environ.get(PASSWORD_ENV)
+    return value if value else None
