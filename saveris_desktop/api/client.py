@@ -37,7 +37,7 @@ from saveris_desktop.api.models import (
 from saveris_desktop.api.regions import Endpoint
 from saveris_desktop.api.retry import RetryPolicy
 from saveris_desktop.api.routes import ROUTES
-from saveris_desktop.api.session import AmbiguousFailure, ApiSession
+from saveris_desktop.api.session import AmbiguousFailure, ApiSession, RequestLimits
 
 log = logging.getLogger(redaction.API_LOGGER_NAME)
 
@@ -76,9 +76,12 @@ class DeviceManagementClient:
         timeout: httpx.Timeout | None = None,
         retry: RetryPolicy | None = None,
         clock: Callable[[], float] | None = None,
+        limits: RequestLimits | None = None,
     ) -> None:
         """Raises regions.InvalidBaseUrlError for plain http to anything but this computer."""
-        self._session = ApiSession(endpoint, transport=transport, timeout=timeout, retry=retry, clock=clock)
+        self._session = ApiSession(
+            endpoint, transport=transport, timeout=timeout, retry=retry, clock=clock, limits=limits
+        )
         self.endpoint = endpoint
 
     def __repr__(self) -> str:

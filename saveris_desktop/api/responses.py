@@ -302,6 +302,12 @@ def refuse_web_page(response: httpx.Response, route: Route, endpoint: Endpoint) 
         raise cls(sentence(route, endpoint, reason), status=response.status_code, operation=route.name)
 
 
+def answer_too_large(route: Route, endpoint: Endpoint, limit: int) -> InvalidResponseError:
+    """The body passed the app's cap (RequestLimits.max_body_bytes); reading stopped there."""
+    reason = f"the answer is too large (more than {limit // (1024 * 1024)} MB); reading it was stopped"
+    return InvalidResponseError(sentence(route, endpoint, reason), field="body", operation=route.name)
+
+
 def json_body(response: httpx.Response, route: Route, endpoint: Endpoint) -> Any:
     """The decoded body of a 2xx answer; a web page or unreadable JSON is an error, never a crash."""
     refuse_web_page(response, route, endpoint)
