@@ -84,7 +84,7 @@ def parse_options(argv: Sequence[str]) -> Options:
     unknown = [arg for arg in rest if arg.startswith("--") and not namespace.self_test]
     if unknown:
         parser.error(f"unrecognised option(s): {' '.join(unknown)}")
-    if not (namespace.base_url or namespace.region or namespace.environment):
+    if namespace.base_url is None and not (namespace.region or namespace.environment):  # '' is refused below
         return Options(
             demo=namespace.demo,
             self_test=namespace.self_test,
