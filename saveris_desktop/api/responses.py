@@ -279,7 +279,11 @@ def error_for_response(
 
 
 def network_error(error: httpx.TransportError, route: Route, endpoint: Endpoint) -> NetworkError:
-    if isinstance(error, httpx.TimeoutException):
+    if isinstance(error, httpx.ProxyError):
+        reason = (
+            "the proxy server of this computer refused or failed the connection; check the proxy settings"
+        )
+    elif isinstance(error, httpx.TimeoutException):
         reason = "the testo cloud did not answer in time; check the internet connection"
     else:
         reason = "no connection to the testo cloud; check the internet connection"

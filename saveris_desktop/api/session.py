@@ -10,6 +10,23 @@ timeouts). Resending rules:
   AmbiguousFailure and looks for the object before sending again (see client.py).
 - a 401 renews the token once and repeats the request once; a second 401 is an AuthenticationError.
 
+Proxy and certificates (decided in connection.py, shown in About/diagnostics, logged once):
+- The system proxy is respected as a desktop app should (`HTTPS_PROXY`/`ALL_PROXY`/`NO_PROXY`, and
+  on Windows/macOS the system's proxy settings when no variable is set). httpx no longer reads the
+  environment on its own (`trust_env=False`): the session passes exactly what was decided.
+- TLS to the origin is always verified, end to end: an https origin is reached through the proxy
+  with CONNECT, so an `http://` proxy sees only the host name and encrypted bytes, never the token
+  or the password. An `https://` proxy adds TLS to the proxy, verified with the same roots.
+- Plain http (allowed only to this computer, regions.py) never goes through a proxy: there the
+  request, and the password in `POST /token`, would reach the proxy in clear text.
+- A proxy that cannot be used (SOCKS, unknown scheme, malformed setting) is left out and the
+  session connects directly, saying so in About and the log instead of failing every request.
+  PAC files and WPAD are not evaluated.
+- The proxy's own credentials (`http://user:pw@proxy:3128`) are sent to the proxy, as every client
+  does, but are registered as secrets and never shown.
+- Trusted roots are certifi's always; `SSL_CERT_FILE`/`SSL_CERT_DIR` (a company's TLS-inspecting
+  proxy root) are added to them, never replace them, and verification is never switched off.
+
 Limits (RequestLimits), because httpx's timeouts are per network read: a server dribbling one byte
 every 10 s kept a call alive past 75 s despite the 30 s read timeout.
 - every attempt has an overall deadline, from connecting to the last byte of the body; running out
@@ -30,7 +47,7 @@ from typing import Any
 import httpx
 
 from saveris_desktop import __version__
-from saveris_desktop.api import bounded_body, redaction, responses
+from saveris_desktop.api import bounded_body, connection, redaction, responses
 from saveris_desktop.api.auth import TokenManager
 from saveris_desktop.api.errors import ApiError, AuthenticationError, NetworkError, RequestValidationError
 from saveris_desktop.api.models import Credentials, TokenResponse
@@ -98,11 +115,17 @@ class ApiSession:
         self.tokens = TokenManager(clock or time.time)
         self._listeners: list[Callable[[bool], None]] = []
         self._online: bool | None = None
+        #: How this session goes out (proxy, trusted roots); an injected transport goes nowhere else.
+        self.connection = connection.connection_settings(endpoint.base_url) if transport is None else None
+        if self.connection is not None:
+            connection.log_settings(self.connection, endpoint.label)
         self._http = httpx.AsyncClient(
             base_url=endpoint.base_url,
             transport=transport,
             timeout=timeout or DEFAULT_TIMEOUT,
-            verify=True,
+            verify=self.connection.ssl_context if self.connection else True,
+            proxy=self.connection.proxy.url if self.connection else None,
+            trust_env=False,
             follow_redirects=False,
             headers={
                 "Accept": "application/json",
