@@ -290,8 +290,26 @@ def network_error(error: httpx.TransportError, route: Route, endpoint: Endpoint)
     return NetworkError(sentence(route, endpoint, reason), operation=route.name)
 
 
-#: The problem named when an answer nests deeper than Python can decode.
+#: The problem named when an answer nests deeper than the app reads.
 NESTED_TOO_DEEPLY = "nested too deeply"
+
+#: Levels of arrays/objects an answer may nest. Real documents nest under 10; a few hundred levels
+#: decode but make pydantic's serialisation fail later, in every sync run that touches the value.
+MAX_NESTING = 64
+
+
+def nests_too_deeply(value: Any, limit: int = MAX_NESTING) -> bool:
+    """True when `value` has more than `limit` levels of lists and dicts (checked without recursion)."""
+    pending: list[tuple[Any, int]] = [(value, 1)]
+    while pending:
+        item, depth = pending.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is None:
+            continue
+        if depth > limit:
+            return True
+        pending.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return False
 
 
 def invalid_response(route: Route, endpoint: Endpoint, field: str, problem: str) -> InvalidResponseError:
@@ -316,12 +334,13 @@ def json_body(response: httpx.Response, route: Route, endpoint: Endpoint) -> Any
     """The decoded body of a 2xx answer; a web page or unreadable JSON is an error, never a crash."""
     refuse_web_page(response, route, endpoint)
     try:
-        return response.json()
+        body = response.json()
     except (json.JSONDecodeError, UnicodeDecodeError):
         raise invalid_response(route, endpoint, "body", "not JSON") from None
     except RecursionError:
         # The C scanner recurses per level: 100,000 nested brackets overflow the stack guard.
         raise invalid_response(route, endpoint, "body", NESTED_TOO_DEEPLY) from None
+    return body
 
 
 def field_path(location: tuple[int | str, ...]) -> str:
@@ -339,6 +358,8 @@ def parse_model(
 
     `location` is where `data` sits in the whole answer, so the error names the full field path.
     """
+    if nests_too_deeply(data):  # checked here, so each element of a listing is judged on its own
+        raise invalid_response(route, endpoint, field_path(location), NESTED_TOO_DEEPLY)
     try:
         return model.model_validate(data)
     except ValidationError as error:

@@ -233,3 +233,28 @@ async def test_a_100k_deep_error_answer_still_gives_the_status_sentence(
         await signed_in.list_devices(p.SITE)
     assert caught.value.server_reason is None
     assert "the server refused the values (Europe, production)." in caught.value.message
+
+
+@pytest.mark.parametrize("depth", [100, 900])
+async def test_an_answer_nested_deeper_than_any_real_document_is_refused_where_it_is(
+    api: FakeApi, signed_in: DeviceManagementClient, depth: int
+) -> None:
+    # Decodes without a RecursionError, but pydantic cannot serialise it again ("maximum
+    # serialization depth"): every later save or sync of the logger would fail.
+    device = p.device()
+    device["vendor_blob"] = json.loads("[" * depth + "]" * depth)
+    api.on("GET", "/devices", reply(200, {"devices": [p.device(), device]}))
+    with pytest.raises(errors.InvalidResponseError) as caught:
+        await signed_in.list_devices(p.SITE)
+    assert caught.value.field == "devices[1]"
+    assert "(devices[1]: nested too deeply)" in caught.value.message
+    api.on("GET", f"/devices/{p.DEVICE_UUID}", reply(200, device))
+    with pytest.raises(errors.InvalidResponseError, match=r"\(body: nested too deeply\)"):
+        await signed_in.get_device(p.SITE, p.DEVICE_UUID)
+
+
+async def test_ordinary_nesting_is_read(api: FakeApi, signed_in: DeviceManagementClient) -> None:
+    device = p.device()
+    device["vendor_blob"] = json.loads("[" * 40 + "]" * 40)
+    api.on("GET", "/devices", reply(200, {"devices": [device]}))
+    assert len(await signed_in.list_devices(p.SITE)) == 1
