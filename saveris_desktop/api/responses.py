@@ -166,16 +166,25 @@ def _says_more(detail: str | None) -> TypeGuard[str]:
     return detail is not None and detail.strip().rstrip(".").lower() not in _GENERIC_REASONS
 
 
+#: Characters of the server's words quoted inside a message; `server_reason` keeps all of them.
+_QUOTED_REASON_LENGTH = 160
+
+
+def _quoted(detail: str) -> str:
+    words = detail.strip().rstrip(".")
+    return words if len(words) <= _QUOTED_REASON_LENGTH else words[: _QUOTED_REASON_LENGTH - 1].rstrip() + "…"
+
+
 def _server_says(detail: str | None) -> str:
     """` (the server says: …)` to put inside a sentence, or nothing when the words add nothing."""
-    return f" (the server says: {detail.strip().rstrip('.')})" if _says_more(detail) else ""
+    return f" (the server says: {_quoted(detail)})" if _says_more(detail) else ""
 
 
 def _with_detail(reason: str, detail: str | None) -> str:
     """`reason`, followed by the server's words when they say more than the status does."""
     if not _says_more(detail):
         return reason
-    return f"{reason}: {detail.strip().rstrip('.')}"
+    return f"{reason}: {_quoted(detail)}"
 
 
 def _sign_in_refused(detail: str | None) -> str:

@@ -307,3 +307,12 @@ async def test_a_refused_sign_in_names_the_likely_causes(
     assert caught.value.server_reason == server_reason
     if server_reason:
         assert f"(the server says: {server_reason.rstrip('.')})" in message
+
+
+async def test_long_server_words_are_shortened_in_the_sentence_and_kept_whole_in_server_reason(
+    api: FakeApi, signed_in: DeviceManagementClient
+) -> None:
+    words = "Validation failed: " + "limit out of range; " * 20
+    error = await _read_alarms_error(api, signed_in, reply(422, {"message": words}))
+    assert len(error.message) < 300 and "…" in error.message
+    assert error.server_reason == " ".join(words.split())
