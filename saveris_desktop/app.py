@@ -94,7 +94,7 @@ def parse_options(argv: Sequence[str]) -> Options:
         parser.error(f"unrecognised option(s): {' '.join(unknown)}")
     if namespace.demo_profile != "assumed" and not namespace.demo:
         parser.error("--demo-profile works only together with --demo.")
-    if not (namespace.base_url or namespace.region or namespace.environment):
+    if namespace.base_url is None and not (namespace.region or namespace.environment):  # '' is refused below
         return Options(
             demo=namespace.demo,
             demo_profile=namespace.demo_profile,

@@ -3,6 +3,8 @@
 - Qt renders offscreen and is imported as PySide6 (qasync would otherwise pick any binding).
 - No test touches the user's real keyring, settings or data folders: an autouse fixture installs an
   in-memory keyring, points SAVERIS_DESKTOP_HOME at a temp folder and sends QSettings there too.
+- Secrets registered for redaction stay for the life of a process (by design); an autouse fixture
+  gives each test the registry it started with, so one test's password cannot mask another's text.
 - Qt exceptions fail the test (`qt_default_raising` in pyproject); `qloop` gives UI tests a qasync
   loop that runs while qtbot waits.
 - `sim_profile` runs an end-to-end test once per simulator profile ("assumed", "documented"); see
@@ -70,6 +72,20 @@ def sim_profile(request: pytest.FixtureRequest) -> str:
     with tests/sim_profiles.both_profiles(documented_missing=...).
     """
     return str(request.param)
+
+
+@pytest.fixture(autouse=True)
+def redaction_registry() -> Iterator[None]:
+    from saveris_desktop.api import redaction
+
+    secrets, short = set(redaction._known_secrets), dict(redaction._short_secret_patterns)
+    try:
+        yield
+    finally:
+        redaction._known_secrets.clear()
+        redaction._known_secrets.update(secrets)
+        redaction._short_secret_patterns.clear()
+        redaction._short_secret_patterns.update(short)
 
 
 @pytest.fixture

@@ -69,9 +69,8 @@ class TokenManager:
         self._accept(token)
 
     def sign_out(self) -> None:
-        if self._credentials is not None:
-            redaction.forget_secret(self._credentials.password)
-        redaction.forget_secret(self._token)
+        # The password and tokens stay registered with redaction: a log line or a crash dialog after
+        # the sign-out may still quote them (see redaction's docstring).
         self._credentials = None
         self._token = None
 
@@ -109,7 +108,6 @@ class TokenManager:
                 raise
             if self._credentials is not credentials:  # signed out, or in as someone else, meanwhile
                 return self.current()
-            redaction.forget_secret(self._token)
             self._accept(fresh)
             return fresh
 

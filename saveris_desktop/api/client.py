@@ -43,7 +43,7 @@ from saveris_desktop.api.optional import OptionalOperations
 from saveris_desktop.api.regions import Endpoint
 from saveris_desktop.api.retry import RetryPolicy
 from saveris_desktop.api.routes import ROUTES
-from saveris_desktop.api.session import AmbiguousFailure, ApiSession
+from saveris_desktop.api.session import AmbiguousFailure, ApiSession, RequestLimits
 
 log = logging.getLogger(redaction.API_LOGGER_NAME)
 
@@ -93,9 +93,12 @@ class DeviceManagementClient:
         timeout: httpx.Timeout | None = None,
         retry: RetryPolicy | None = None,
         clock: Callable[[], float] | None = None,
+        limits: RequestLimits | None = None,
     ) -> None:
         """Raises regions.InvalidBaseUrlError for plain http to anything but this computer."""
-        self._session = ApiSession(endpoint, transport=transport, timeout=timeout, retry=retry, clock=clock)
+        self._session = ApiSession(
+            endpoint, transport=transport, timeout=timeout, retry=retry, clock=clock, limits=limits
+        )
         self.endpoint = endpoint
         #: which undocumented operations this server offers, learnt once in this client's life
         self.optional = OptionalOperations(endpoint)

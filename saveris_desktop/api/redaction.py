@@ -1,4 +1,4 @@
-"""Keep tokens and passwords out of logs.
+"""Keep tokens and passwords out of logs and off the screen.
 
 Two layers, because one is not enough:
 - patterns catch the shapes secrets take in text (`Authorization: ...`, `Bearer ...`, JWTs,
@@ -6,8 +6,18 @@ Two layers, because one is not enough:
 - the client registers the exact password and token it holds (`remember_secret`), so even a
   secret with no recognisable shape is replaced wherever it appears.
 
-`RedactingFilter` applies both to a log record's message and to its formatted traceback. The client
-installs it on the API logger and on httpx/httpcore; the app adds it to its log handlers as well.
+A value stays registered for the life of the process: after a sign-out, a renewal or a refused
+sign-in the old password or token may still sit in a pending log record, an exception's text or a
+traceback shown later, and a refused password is often a mistyped real one.
+
+Secrets shorter than 6 characters ("demo", "Kuh1") would shred ordinary text if replaced wherever
+they occur ("demo mode started", "port 12345"), so they are replaced only where they stand as a
+whole value: inside quotes (JSON, Python reprs), right after `=`, or (when they hold more than
+letters) as a whole token between spaces or punctuation. Letters-only short secrets in running prose
+are left: they cannot be told apart from words.
+
+`redact()` is the one function for every place a text may carry a secret: `RedactingFilter` applies
+it to each log record and its traceback, and the crash dialog (ui/excepthook.py) to what it shows.
 """
 
 from __future__ import annotations
@@ -32,8 +42,8 @@ _LIBRARY_LOGGERS = (
     "httpcore.socks",
 )
 
-# A secret shorter than this is not replaced by value: it would shred ordinary words ("demo") in the
-# log. Real passwords are longer (Cognito's default policy asks for 8); patterns still catch the rest.
+# A secret shorter than this is replaced only where it stands as a whole value (see the docstring);
+# Cognito's default policy asks for 8 characters, but accounts with older or custom policies exist.
 _MIN_SECRET_LENGTH = 6
 
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -52,7 +62,12 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 _SECRET_NAME = re.compile(r"(?i)passw|passwd|pwd|secret|token|authori[sz]ation|credential")
 
 _known_secrets: set[str] = set()
+_short_secret_patterns: dict[str, re.Pattern[str]] = {}
 _known_lock = threading.Lock()
+
+# What may stand right before and after a short secret for it to count as a whole value.
+_VALUE_EDGE = r"""\s"'=:,;&()\[\]{}<>/"""
+_VALUE_END = _VALUE_EDGE + ".!?"
 
 
 def _spellings(value: str) -> set[str]:
@@ -60,17 +75,26 @@ def _spellings(value: str) -> set[str]:
     return {value, json.dumps(value)[1:-1], json.dumps(value, ensure_ascii=False)[1:-1], repr(value)[1:-1]}
 
 
+def _short_secret_pattern(value: str) -> re.Pattern[str]:
+    """Where a short secret stands as a whole value: quoted, after `=`, or as a token of its own."""
+    spellings = "|".join(re.escape(s) for s in sorted(_spellings(value), key=len, reverse=True))
+    quoted = rf"(?<=[\"'])(?:{spellings})(?=[\"'])"
+    assigned = rf"(?<==)(?:{spellings})(?![^{_VALUE_END}])"
+    alternatives = [quoted, assigned]
+    if not value.isalpha():  # "demo" may be a word of the text; "Kuh1" or "a.b!" is not
+        alternatives.append(rf"(?<![^{_VALUE_EDGE}])(?:{spellings})(?![^{_VALUE_END}])")
+    return re.compile("|".join(alternatives))
+
+
 def remember_secret(value: str | None) -> None:
-    """Replace `value` wherever it appears in a log line from now on."""
-    if value and len(value) >= _MIN_SECRET_LENGTH:
-        with _known_lock:
+    """Replace `value` in every text redacted from now on, for the life of the process."""
+    if not value or not value.strip():
+        return
+    with _known_lock:
+        if len(value) >= _MIN_SECRET_LENGTH:
             _known_secrets.update(_spellings(value))
-
-
-def forget_secret(value: str | None) -> None:
-    if value:
-        with _known_lock:
-            _known_secrets.difference_update(_spellings(value))
+        elif value not in _short_secret_patterns:
+            _short_secret_patterns[value] = _short_secret_pattern(value)
 
 
 def is_secret_name(name: str) -> bool:
@@ -83,8 +107,13 @@ def redact(text: str) -> str:
     with _known_lock:
         # Longest first, so a secret containing another one is replaced as a whole.
         secrets = sorted(_known_secrets, key=len, reverse=True)
+        short_patterns = [
+            _short_secret_patterns[k] for k in sorted(_short_secret_patterns, key=len, reverse=True)
+        ]
     for secret in secrets:
         text = text.replace(secret, REDACTED)
+    for short in short_patterns:
+        text = short.sub(REDACTED, text)
     for pattern, replacement in _PATTERNS:
         text = pattern.sub(replacement, text)
     return text

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from typing import Any, TypeVar
+from typing import Any, TypeGuard, TypeVar
 
 import httpx
 from pydantic import BaseModel, ValidationError
@@ -69,19 +69,81 @@ def sentence(route: Route, endpoint: Endpoint, reason: str) -> str:
     return f"{action(route)} failed: {reason} ({endpoint.label})."
 
 
-def server_reason(response: httpx.Response) -> str | None:
-    """The `message` of `{"status": "Error", "message": ...}` / `{"message": ...}`, else short plain text."""
+#: Status phrases servers send as their "reason" although they say nothing the status does not.
+_GENERIC_REASONS = frozenset(
+    {
+        "bad request",
+        "unauthorized",
+        "forbidden",
+        "not found",
+        "conflict",
+        "internal server error",
+        "internal error",
+        "service unavailable",
+        "bad gateway",
+        "gateway timeout",
+        "too many requests",
+        "error",
+    }
+)
+
+
+def is_html(response: httpx.Response) -> bool:
+    """True when the answer is a web page: a proxy, a captive portal or a CDN answered, not the API."""
+    content_type = response.headers.get("Content-Type", "").lower()
+    if "html" in content_type:
+        return True
+    start = response.content[:64].lstrip().lower()
+    return start.startswith((b"<!doctype", b"<html", b"<head", b"<body", b"<?xml"))
+
+
+def _decoded_json(response: httpx.Response) -> Any:
+    """The body as JSON, or None when it is empty, not JSON or too deeply nested to read."""
+    if not response.content.strip():
+        return None
     try:
-        body = response.json()
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        text = response.text.strip()
-        return redaction.redact(text[:200]) if text and "<" not in text[:1] else None
-    if isinstance(body, dict):
-        for key in ("message", "Message", "error_description", "error"):
-            value = body.get(key)
-            if isinstance(value, str) and value.strip():
-                return redaction.redact(value.strip()[:500])
+        return response.json()
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
+        return None
+
+
+def _reason_from_document(body: Any) -> str | None:
+    """The human words of an error document, in each shape seen (see saveris-api.md, 2026-11-28).
+
+    `{"message"}` and `{"Message"}` (API Gateway, Lambda), `{"status", "message"}` (testo's sibling
+    APIs), RFC 9457 problem details `{"type", "title", "status", "detail"}` (detail says more than
+    title), OAuth's `{"error", "error_description"}`, or a bare JSON string.
+    """
+    if isinstance(body, str):
+        return body
+    if not isinstance(body, dict):
+        return None
+    for key in ("message", "Message", "detail", "error_description", "title", "error"):
+        value = body.get(key)
+        if isinstance(value, str) and value.strip():
+            return value
     return None
+
+
+def server_reason(response: httpx.Response) -> str | None:
+    """The server's own words for a failure, redacted and short; None for empty bodies and web pages.
+
+    A web page is never passed on: it is a proxy's or portal's, may carry scripts and tracking, and
+    would not fit in one line next to a field.
+    """
+    if is_html(response):
+        return None
+    body = _decoded_json(response)
+    if body is not None:
+        words = _reason_from_document(body)
+        return redaction.redact(" ".join(words.split())[:500]) if words and words.strip() else None
+    try:
+        text = response.text.strip()
+    except (UnicodeDecodeError, LookupError):
+        return None
+    if not text or text.startswith(("<", "{", "[")):
+        return None
+    return redaction.redact(" ".join(text.split())[:200])
 
 
 #: API Gateway's answer for a path or method that does not exist (AWS documents it as a 403).
@@ -95,58 +157,168 @@ def is_not_offered(status: int, detail: str | None) -> bool:
     return status in (405, 501)
 
 
-def _status_reason(route: Route, status: int, retry_after: float | None) -> tuple[type[ApiError], str]:
+def _lowercase_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _says_more(detail: str | None) -> TypeGuard[str]:
+    """True when the server's words say more than the status code does."""
+    return detail is not None and detail.strip().rstrip(".").lower() not in _GENERIC_REASONS
+
+
+#: Characters of the server's words quoted inside a message; `server_reason` keeps all of them.
+_QUOTED_REASON_LENGTH = 160
+
+
+def _quoted(detail: str) -> str:
+    words = detail.strip().rstrip(".")
+    return words if len(words) <= _QUOTED_REASON_LENGTH else words[: _QUOTED_REASON_LENGTH - 1].rstrip() + "…"
+
+
+def _server_says(detail: str | None) -> str:
+    """` (the server says: …)` to put inside a sentence, or nothing when the words add nothing."""
+    return f" (the server says: {_quoted(detail)})" if _says_more(detail) else ""
+
+
+def _with_detail(reason: str, detail: str | None) -> str:
+    """`reason`, followed by the server's words when they say more than the status does."""
+    if not _says_more(detail):
+        return reason
+    return f"{reason}: {_quoted(detail)}"
+
+
+def _sign_in_refused(detail: str | None) -> str:
+    # The three causes seen in the field, in the order of likelihood (saveris-api.md, "Account type").
+    words = f"wrong user name or password{_server_says(detail)}"
+    return (
+        f"{words}; also check that the account belongs to this region and environment, and note that "
+        "a Saveris 2 (saveris.net) account cannot sign in here"
+    )
+
+
+def _too_large(detail: str | None) -> str:
+    # API Gateway answers 413 "Response size is larger than 6 MB" for a synchronous answer it cannot
+    # deliver; the values sent were fine. Only a server that names the request means the request.
+    if detail and "request" in detail.lower():
+        return _with_detail("the request is too large for the server", detail)
+    return _with_detail("the answer is too large for the server to send", detail)
+
+
+def _status_reason(
+    route: Route, status: int, retry_after: float | None, detail: str | None
+) -> tuple[type[ApiError], str]:
     if route.name == "token" and status in (400, 401):
-        return AuthenticationError, "wrong user name or password"
+        return AuthenticationError, _sign_in_refused(detail)
     if route.name == "token" and status == 403:
-        return PermissionDeniedError, "this account may not use the Device Management API"
+        return PermissionDeniedError, _with_detail(
+            "this account may not use the Device Management API", detail
+        )
     if status == 401:
         return AuthenticationError, "the sign-in is no longer accepted, please sign in again"
     if status == 403:
-        return PermissionDeniedError, "this account may not do this on this site"
+        return PermissionDeniedError, _with_detail("this account may not do this on this site", detail)
     if status == 404:
-        return NotFoundError, "the server does not know this site or object (any more)"
+        return NotFoundError, _with_detail("the server does not know this site or object (any more)", detail)
+    if status == 407:
+        return NetworkError, "the proxy server asks for a sign-in; check the proxy settings of this computer"
     if status in (409, 412):
-        return ConflictError, "it was changed elsewhere in the meantime; reload and try again"
+        return ConflictError, (
+            f"it was changed elsewhere in the meantime{_server_says(detail)}; reload and try again"
+        )
+    if status == 413:
+        return InvalidResponseError, _too_large(detail)
     if status == 429:
         wait = f"try again in {retry_after:.0f} seconds" if retry_after else "try again in a minute"
         return RateLimitedError, f"the server is receiving too many requests; {wait}"
-    if status in (400, 413, 422):
-        return RequestValidationError, "the server refused the values"
+    if status in (400, 422):
+        return RequestValidationError, _with_detail("the server refused the values", detail)
+    if 300 <= status < 400:
+        # Redirects are not followed (a token must not travel to another host); a hotel or guest
+        # network's sign-in page redirects like this.
+        return NetworkError, (
+            f"the network sent the request elsewhere (HTTP {status}), as the sign-in page of a guest "
+            "network does; open a web page in a browser and sign in to the network first"
+        )
     if status >= 500:
-        return ServerError, f"the testo cloud has a problem (HTTP {status}); try again later"
-    return ApiError, f"the server gave an unexpected answer (HTTP {status})"
+        return (
+            ServerError,
+            f"the testo cloud has a problem (HTTP {status}){_server_says(detail)}; try again later",
+        )
+    return ApiError, _with_detail(f"the server gave an unexpected answer (HTTP {status})", detail)
+
+
+def _web_page_answered(status: int) -> tuple[type[ApiError], str]:
+    """A web page instead of the API's answer: something between this computer and the cloud spoke."""
+    reason = (
+        f"a proxy or the sign-in page of the network (captive portal) answered instead of the testo "
+        f"cloud (HTTP {status}); check the network connection"
+    )
+    # 429 and 5xx keep their class, so retrying and the "maybe sent" rules of POST stay as they were
+    # (CloudFront in front of the API answers its 5xx as web pages, too).
+    if status == 429:
+        return RateLimitedError, reason
+    if status >= 500:
+        return ServerError, reason
+    return NetworkError, reason
 
 
 def error_for_response(
     response: httpx.Response, route: Route, endpoint: Endpoint, *, retry_after: float | None = None
 ) -> ApiError:
-    """The error for a non-2xx answer."""
+    """The error for a non-2xx answer: one sentence, with the server's reason when it gave one."""
+    status = response.status_code
     detail = server_reason(response)
     cls: type[ApiError]
-    if is_not_offered(response.status_code, detail):
-        cls, reason = OperationNotOfferedError, "this server does not offer this operation"
+    if is_html(response):
+        cls, reason = _web_page_answered(status)
+    elif is_not_offered(status, detail):
+        cls, reason = (
+            OperationNotOfferedError,
+            f"this server does not offer {_lowercase_first(action(route))}",
+        )
     else:
-        cls, reason = _status_reason(route, response.status_code, retry_after)
-    if cls is RequestValidationError and detail:
-        reason = f"{reason}: {detail.rstrip('.')}"
+        cls, reason = _status_reason(route, status, retry_after, detail)
     message = sentence(route, endpoint, reason)
-    common: dict[str, Any] = {
-        "status": response.status_code,
-        "server_reason": detail,
-        "operation": route.name,
-    }
+    common: dict[str, Any] = {"status": status, "server_reason": detail, "operation": route.name}
     if cls is RateLimitedError:
         return RateLimitedError(message, retry_after=retry_after, **common)
+    if cls is InvalidResponseError:
+        return InvalidResponseError(message, field="body", **common)
     return cls(message, **common)
 
 
 def network_error(error: httpx.TransportError, route: Route, endpoint: Endpoint) -> NetworkError:
-    if isinstance(error, httpx.TimeoutException):
+    if isinstance(error, httpx.ProxyError):
+        reason = (
+            "the proxy server of this computer refused or failed the connection; check the proxy settings"
+        )
+    elif isinstance(error, httpx.TimeoutException):
         reason = "the testo cloud did not answer in time; check the internet connection"
     else:
         reason = "no connection to the testo cloud; check the internet connection"
     return NetworkError(sentence(route, endpoint, reason), operation=route.name)
+
+
+#: The problem named when an answer nests deeper than the app reads.
+NESTED_TOO_DEEPLY = "nested too deeply"
+
+#: Levels of arrays/objects an answer may nest. Real documents nest under 10; a few hundred levels
+#: decode but make pydantic's serialisation fail later, in every sync run that touches the value.
+MAX_NESTING = 64
+
+
+def nests_too_deeply(value: Any, limit: int = MAX_NESTING) -> bool:
+    """True when `value` has more than `limit` levels of lists and dicts (checked without recursion)."""
+    pending: list[tuple[Any, int]] = [(value, 1)]
+    while pending:
+        item, depth = pending.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is None:
+            continue
+        if depth > limit:
+            return True
+        pending.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return False
 
 
 def invalid_response(route: Route, endpoint: Endpoint, field: str, problem: str) -> InvalidResponseError:
@@ -154,11 +326,30 @@ def invalid_response(route: Route, endpoint: Endpoint, field: str, problem: str)
     return InvalidResponseError(sentence(route, endpoint, reason), field=field, operation=route.name)
 
 
+def refuse_web_page(response: httpx.Response, route: Route, endpoint: Endpoint) -> None:
+    """Raise when a 2xx answer is a web page: a captive portal answers any address with its sign-in page."""
+    if is_html(response):
+        cls, reason = _web_page_answered(response.status_code)
+        raise cls(sentence(route, endpoint, reason), status=response.status_code, operation=route.name)
+
+
+def answer_too_large(route: Route, endpoint: Endpoint, limit: int) -> InvalidResponseError:
+    """The body passed the app's cap (RequestLimits.max_body_bytes); reading stopped there."""
+    reason = f"the answer is too large (more than {limit // (1024 * 1024)} MB); reading it was stopped"
+    return InvalidResponseError(sentence(route, endpoint, reason), field="body", operation=route.name)
+
+
 def json_body(response: httpx.Response, route: Route, endpoint: Endpoint) -> Any:
+    """The decoded body of a 2xx answer; a web page or unreadable JSON is an error, never a crash."""
+    refuse_web_page(response, route, endpoint)
     try:
-        return response.json()
+        body = response.json()
     except (json.JSONDecodeError, UnicodeDecodeError):
         raise invalid_response(route, endpoint, "body", "not JSON") from None
+    except RecursionError:
+        # The C scanner recurses per level: 100,000 nested brackets overflow the stack guard.
+        raise invalid_response(route, endpoint, "body", NESTED_TOO_DEEPLY) from None
+    return body
 
 
 def field_path(location: tuple[int | str, ...]) -> str:
@@ -176,6 +367,8 @@ def parse_model(
 
     `location` is where `data` sits in the whole answer, so the error names the full field path.
     """
+    if nests_too_deeply(data):  # checked here, so each element of a listing is judged on its own
+        raise invalid_response(route, endpoint, field_path(location), NESTED_TOO_DEEPLY)
     try:
         return model.model_validate(data)
     except ValidationError as error:
@@ -199,6 +392,7 @@ async def read_items(
 
     A listing of thousands of devices would otherwise freeze the window for a few hundred ms.
     """
+    refuse_web_page(response, route, endpoint)
     try:
         text = response.content.decode(json.detect_encoding(response.content))
     except UnicodeDecodeError:
@@ -213,4 +407,6 @@ async def read_items(
         raise invalid_response(route, endpoint, error.field, error.problem) from None
     except ValueError:
         raise invalid_response(route, endpoint, "body", "not JSON") from None
+    except RecursionError:
+        raise invalid_response(route, endpoint, "body", NESTED_TOO_DEEPLY) from None
     return items

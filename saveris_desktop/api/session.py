@@ -9,10 +9,35 @@ timeouts). Resending rules:
   502/503/504) it is not re-sent here: with `report_ambiguous=True` the caller receives
   AmbiguousFailure and looks for the object before sending again (see client.py).
 - a 401 renews the token once and repeats the request once; a second 401 is an AuthenticationError.
+
+Proxy and certificates (decided in connection.py, shown in About/diagnostics, logged once):
+- The system proxy is respected as a desktop app should (`HTTPS_PROXY`/`ALL_PROXY`/`NO_PROXY`, and
+  on Windows/macOS the system's proxy settings when no variable is set). httpx no longer reads the
+  environment on its own (`trust_env=False`): the session passes exactly what was decided.
+- TLS to the origin is always verified, end to end: an https origin is reached through the proxy
+  with CONNECT, so an `http://` proxy sees only the host name and encrypted bytes, never the token
+  or the password. An `https://` proxy adds TLS to the proxy, verified with the same roots.
+- Plain http (allowed only to this computer, regions.py) never goes through a proxy: there the
+  request, and the password in `POST /token`, would reach the proxy in clear text.
+- A proxy that cannot be used (SOCKS, unknown scheme, malformed setting) is left out and the
+  session connects directly, saying so in About and the log instead of failing every request.
+  PAC files and WPAD are not evaluated.
+- The proxy's own credentials (`http://user:pw@proxy:3128`) are sent to the proxy, as every client
+  does, but are registered as secrets and never shown.
+- Trusted roots are certifi's always; `SSL_CERT_FILE`/`SSL_CERT_DIR` (a company's TLS-inspecting
+  proxy root) are added to them, never replace them, and verification is never switched off.
+
+Limits (RequestLimits), because httpx's timeouts are per network read: a server dribbling one byte
+every 10 s kept a call alive past 75 s despite the 30 s read timeout.
+- every attempt has an overall deadline, from connecting to the last byte of the body; running out
+  of it counts as a read timeout (the request may have arrived: a POST is ambiguous);
+- the decoded body is capped (bounded_body.py); a larger answer is an InvalidResponseError
+  "the answer is too large", and memory stays near the cap even for a gzip bomb.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Callable, Mapping
@@ -22,7 +47,7 @@ from typing import Any
 import httpx
 
 from saveris_desktop import __version__
-from saveris_desktop.api import redaction, responses
+from saveris_desktop.api import bounded_body, connection, redaction, responses
 from saveris_desktop.api.auth import TokenManager
 from saveris_desktop.api.errors import ApiError, AuthenticationError, NetworkError, RequestValidationError
 from saveris_desktop.api.models import Credentials, TokenResponse
@@ -39,6 +64,17 @@ from saveris_desktop.api.routes import ROUTES, Route
 log = logging.getLogger(redaction.API_LOGGER_NAME)
 
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+
+
+@dataclass(frozen=True)
+class RequestLimits:
+    """How long one attempt may take in all, and how large its decoded answer may be."""
+
+    #: Seconds from sending to the last byte of the answer. The documented answers are small and
+    #: API Gateway delivers at most 6 MB; a minute covers that on a weak mobile link.
+    deadline: float = 60.0
+    #: Bytes of decoded body. A site's listing of thousands of loggers is a few MB.
+    max_body_bytes: int = 64 * 1024 * 1024
 
 
 class AmbiguousFailure(Exception):  # noqa: N818 - not an error for the UI: a signal to the caller
@@ -69,21 +105,33 @@ class ApiSession:
         timeout: httpx.Timeout | None = None,
         retry: RetryPolicy | None = None,
         clock: Callable[[], float] | None = None,
+        limits: RequestLimits | None = None,
     ) -> None:
         validate_base_url(endpoint.base_url)  # an Endpoint built by hand gets the same http rule
         redaction.install_redaction()
         self.endpoint = endpoint
         self.retry = retry or RetryPolicy()
+        self.limits = limits or RequestLimits()
         self.tokens = TokenManager(clock or time.time)
         self._listeners: list[Callable[[bool], None]] = []
         self._online: bool | None = None
+        #: How this session goes out (proxy, trusted roots); an injected transport goes nowhere else.
+        self.connection = connection.connection_settings(endpoint.base_url) if transport is None else None
+        if self.connection is not None:
+            connection.log_settings(self.connection, endpoint.label)
         self._http = httpx.AsyncClient(
             base_url=endpoint.base_url,
             transport=transport,
             timeout=timeout or DEFAULT_TIMEOUT,
-            verify=True,
+            verify=self.connection.ssl_context if self.connection else True,
+            proxy=self.connection.proxy.url if self.connection else None,
+            trust_env=False,
             follow_redirects=False,
-            headers={"Accept": "application/json", "User-Agent": f"saveris-desktop/{__version__}"},
+            headers={
+                "Accept": "application/json",
+                "Accept-Encoding": bounded_body.ACCEPT_ENCODING,
+                "User-Agent": f"saveris-desktop/{__version__}",
+            },
         )
 
     @property
@@ -155,6 +203,9 @@ class ApiSession:
                 raise responses.invalid_response(
                     route, self.endpoint, "body", "could not be decoded"
                 ) from None
+            except bounded_body.BodyTooLargeError as exc:
+                self._set_online(True)
+                raise responses.answer_too_large(route, self.endpoint, exc.limit) from None
             except httpx.TransportError as exc:
                 await self._wait_after_transport_error(exc, route, path, attempt, rules)
                 continue
@@ -224,9 +275,23 @@ class ApiSession:
             reason = "the app has already closed its connection to the testo cloud"
             raise NetworkError(responses.sentence(route, self.endpoint, reason), operation=route.name)
         headers = {"Authorization": f"Bearer {token}"} if token else None
+        request = self._http.build_request(route.method, path, params=query, json=body, headers=headers)
         started = time.perf_counter()
         try:
-            response = await self._http.request(route.method, path, params=query, json=body, headers=headers)
+            async with asyncio.timeout(self.limits.deadline):
+                response = await self._receive(request)
+        except TimeoutError:
+            elapsed = (time.perf_counter() - started) * 1000
+            log.debug(
+                "%s %s -> deadline of %.0f s passed after %.0f ms",
+                route.method,
+                path,
+                self.limits.deadline,
+                elapsed,
+            )
+            raise httpx.ReadTimeout(
+                "the answer did not complete within the deadline", request=request
+            ) from None
         except httpx.TransportError as exc:
             elapsed = (time.perf_counter() - started) * 1000
             log.debug("%s %s -> %s after %.0f ms", route.method, path, type(exc).__name__, elapsed)
@@ -234,3 +299,24 @@ class ApiSession:
         elapsed = (time.perf_counter() - started) * 1000
         log.debug("%s %s -> %d in %.0f ms", route.method, path, response.status_code, elapsed)
         return response
+
+    async def _receive(self, request: httpx.Request) -> httpx.Response:
+        """Send `request` and read its body within the size cap; the answer comes back decoded."""
+        streamed = await self._http.send(request, stream=True)
+        try:
+            content = await bounded_body.read_capped(streamed, self.limits.max_body_bytes)
+        finally:
+            await streamed.aclose()
+        # The body is decoded now: drop the headers that described the encoded form.
+        headers = [
+            (name, value)
+            for name, value in streamed.headers.multi_items()
+            if name.lower() not in ("content-encoding", "content-length", "transfer-encoding")
+        ]
+        return httpx.Response(
+            streamed.status_code,
+            headers=headers,
+            content=content,
+            request=request,
+            extensions=streamed.extensions,
+        )

@@ -3,7 +3,9 @@
 Exceptions raised in Qt slots and qasync `asyncSlot`s end up in `sys.excepthook`; left alone they
 print to a console the technician never sees (or abort, with some bindings). This hook writes the
 traceback to the log file (redacted by the log handlers), then shows one calm, non-modal dialog.
-Several errors in a burst update that one dialog instead of stacking new ones.
+Several errors in a burst update that one dialog instead of stacking new ones. What the dialog shows
+goes through the same `redaction.redact` as the log: an exception's text may quote a token or the
+password, and a technician shares screenshots of this dialog.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from saveris_desktop.api.redaction import redact
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +77,7 @@ class ExceptionHook(QObject):
             return
         kind, error, tb = info
         self._count += 1
-        details = "".join(traceback.format_exception(kind, error, tb))
+        details = redact("".join(traceback.format_exception(kind, error, tb)))
         if self._dialog is None or not self._dialog_open:
             self._count = 1
             self._dialog_open = True  # from now on, not only once it is visible: bursts share it
@@ -95,7 +99,7 @@ class ExceptionHook(QObject):
                 "ExceptionHook", "This happened %n time(s) in a row.", "", self._count
             )
         self._dialog.setText(text)
-        self._dialog.setInformativeText(f"{kind.__name__}: {error}")
+        self._dialog.setInformativeText(redact(f"{kind.__name__}: {error}"))
         self._dialog.setDetailedText(details)
         # open(), not exec(): a nested event loop inside an exception hook invites re-entrancy.
         QTimer.singleShot(0, self._dialog.open)

@@ -444,4 +444,21 @@ class MainWindow(QMainWindow):
             .replace("%1", APP_NAME)
             .replace("%2", __version__)
         )
+        if self.services is not None:
+            box.setInformativeText(self._connection_lines(self.services.endpoint.base_url))
         box.open()
+
+    def _connection_lines(self, base_url: str) -> str:
+        """How the app reaches the cloud: the proxy in use and the trusted roots (never credentials)."""
+        from saveris_desktop.api.connection import connection_settings
+
+        settings = connection_settings(base_url)
+        proxy = settings.proxy
+        if proxy.url:
+            via = self.tr("Connection: through the proxy %1 (%2)").replace("%1", proxy.shown or "")
+            via = via.replace("%2", proxy.source or "")
+        else:
+            via = self.tr("Connection: direct, no proxy")
+        roots = self.tr("Trusted certificates: %1").replace("%1", ", ".join(settings.certificate_sources))
+        notes = [note for note in (proxy.note, settings.certificate_note) if note]
+        return "\n".join([via, roots, *notes])

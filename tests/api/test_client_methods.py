@@ -67,7 +67,11 @@ async def test_wrong_password_says_so_with_the_endpoint(api: FakeApi, client: De
     api.on("POST", "/token", reply(401, {"message": "Incorrect username or password."}))
     with pytest.raises(AuthenticationError) as caught:
         await client.sign_in(USERNAME, "wrong")
-    assert caught.value.message == "Sign-in failed: wrong user name or password (Europe, production)."
+    assert caught.value.message == (
+        "Sign-in failed: wrong user name or password (the server says: Incorrect username or password); "
+        "also check that the account belongs to this region and environment, and note that a Saveris 2 "
+        "(saveris.net) account cannot sign in here (Europe, production)."
+    )
     assert caught.value.server_reason == "Incorrect username or password."
     assert not client.is_signed_in
 

@@ -48,3 +48,61 @@ async def test_region_endpoints() -> None:
         assert client.endpoint.label == "Asia-Pacific, integration"
     finally:
         await client.aclose()
+
+
+@pytest.mark.parametrize(
+    ("url", "sentence"),
+    [
+        ("https://example.com:99999", "The port after ':' must be a number from 1 to 65535, not '99999'."),
+        ("https://example.com:abc", "The port after ':' must be a number from 1 to 65535, not 'abc'."),
+        ("http://127.0.0.1:0", "The port after ':' must be a number from 1 to 65535, not '0'."),
+        ("https://example.com:", "The port after ':' must be a number from 1 to 65535, not ''."),
+        ("http://[::1]:70000", "The port after ':' must be a number from 1 to 65535, not '70000'."),
+        # urlsplit calls the host of this "::1" (loopback, so plain http would pass)
+        (
+            "http://[::1]evil.com",
+            "After the IPv6 address [::1] only ':port' may follow, not 'evil.com'. "
+            "Use https://host or http://127.0.0.1:port.",
+        ),
+        (
+            "https://[::1",
+            "'https://[::1' is not a web address: '[' and ']' may only enclose an IPv6 address. "
+            "Use https://host or http://127.0.0.1:port.",
+        ),
+        ("https://exa mple.com", "The server address must not contain spaces, tabs or line breaks."),
+        ("https:// example.com", "The server address must not contain spaces, tabs or line breaks."),
+        ("https://example.com/a\tb", "The server address must not contain spaces, tabs or line breaks."),
+        ("https://host\\@evil.com", "The server address must not contain a backslash ('\\'); use '/'."),
+        ("https://", "'https://' is not a web address. Use https://host or http://127.0.0.1:port."),
+        ("http://:8000", "'http://:8000' names no server. Use https://host or http://127.0.0.1:port."),
+        ("", "The server address is empty. Use https://host or http://127.0.0.1:port."),
+        ("https://a..b", "'a..b' is not a valid server name. Use https://host or http://127.0.0.1:port."),
+        ("https://-x.com", "'-x.com' is not a valid server name. Use https://host or http://127.0.0.1:port."),
+        (
+            "https://admin:pw@example.com:99999",  # the password is never echoed, whatever else is wrong
+            "The address must not contain a user name or password ('name:password@').",
+        ),
+    ],
+)
+def test_a_malformed_address_gets_one_clear_sentence(url: str, sentence: str) -> None:
+    with pytest.raises(InvalidBaseUrlError) as caught:
+        Endpoint.custom(url)
+    assert str(caught.value) == sentence
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://münchen.example/api",
+        "https://in_ternal.corp:8443",
+        "https://host.",
+        "http://[::1]",
+        "https://1.2.3.4",
+    ],
+)
+async def test_unusual_but_valid_addresses_are_accepted(url: str) -> None:
+    client = DeviceManagementClient(Endpoint.custom(url))
+    try:
+        assert client.endpoint.base_url == url
+    finally:
+        await client.aclose()

@@ -20,7 +20,7 @@ def _assert_readable(error: InvalidResponseError, field: str) -> None:
 
 
 async def test_body_that_is_not_json(api: FakeApi, signed_in: DeviceManagementClient) -> None:
-    api.on("GET", "/devices", httpx.Response(200, text="<html>Gateway login</html>"))
+    api.on("GET", "/devices", httpx.Response(200, text="OK, logged"))
     with pytest.raises(InvalidResponseError) as caught:
         await signed_in.list_devices(p.SITE)
     _assert_readable(caught.value, "body")

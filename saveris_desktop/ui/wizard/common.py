@@ -15,6 +15,7 @@ from saveris_desktop.api.errors import (
     ApiError,
     AuthenticationError,
     NetworkError,
+    OperationNotOfferedError,
     PermissionDeniedError,
     RateLimitedError,
     RequestValidationError,
@@ -60,7 +61,18 @@ def is_dark(widget: QWidget | None = None) -> bool:
 
 def explain_error(error: BaseException) -> str:
     """Plain words for a failure, with the server's own reason when it gave one."""
-    if isinstance(error, AuthenticationError):
+    if isinstance(error, OperationNotOfferedError):
+        # Not a refusal of this account: the operation does not exist on this server. The message
+        # names which one ("this server does not offer reading the logger's alarms").
+        return error.message
+    if isinstance(error, AuthenticationError) and error.operation == "token" and error.status in (400, 401):
+        text = QCoreApplication.translate(
+            "Errors",
+            "The user name or the password is not right, the account belongs to another region or "
+            "environment, or it is a Saveris 2 (saveris.net) account, which cannot sign in here. "
+            "Check them and try again.",
+        )
+    elif isinstance(error, AuthenticationError):
         text = QCoreApplication.translate(
             "Errors", "The user name or the password is not right. Check both and try again."
         )
