@@ -44,10 +44,6 @@ class Availability(StrEnum):
     NOT_OFFERED = "not offered"
 
 
-#: What the server did not offer, in a technician's words; shown where the app falls back.
-NOT_OFFERED_REASON = "this server does not offer this operation"
-
-
 class OptionalOperations:
     """The per-session memory of which undocumented routes the server offers."""
 
@@ -72,7 +68,8 @@ class OptionalOperations:
 
     def not_offered_error(self, route: Route) -> OperationNotOfferedError:
         return OperationNotOfferedError(
-            responses.sentence(route, self._endpoint, NOT_OFFERED_REASON), operation=route.name
+            responses.sentence(route, self._endpoint, responses.not_offered_reason(route)),
+            operation=route.name,
         )
 
     async def call(self, route: Route, request: Callable[[], Awaitable[T]]) -> T:

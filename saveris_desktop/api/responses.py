@@ -262,6 +262,11 @@ def _web_page_answered(status: int) -> tuple[type[ApiError], str]:
     return NetworkError, reason
 
 
+def not_offered_reason(route: Route) -> str:
+    """ "this server does not offer reading the logger's alarms": said alike wherever it is learnt."""
+    return f"this server does not offer {_lowercase_first(action(route))}"
+
+
 def error_for_response(
     response: httpx.Response, route: Route, endpoint: Endpoint, *, retry_after: float | None = None
 ) -> ApiError:
@@ -272,10 +277,7 @@ def error_for_response(
     if is_html(response):
         cls, reason = _web_page_answered(status)
     elif is_not_offered(status, detail):
-        cls, reason = (
-            OperationNotOfferedError,
-            f"this server does not offer {_lowercase_first(action(route))}",
-        )
+        cls, reason = OperationNotOfferedError, not_offered_reason(route)
     else:
         cls, reason = _status_reason(route, status, retry_after, detail)
     message = sentence(route, endpoint, reason)
