@@ -94,6 +94,25 @@ async def test_offline_probes_slow_down_but_stay_capped() -> None:
     assert [timing.offline_delay(n) for n in (1, 2, 3, 4, 10)] == [3, 6, 10, 10, 10]
 
 
+async def test_a_long_time_offline_still_probes_at_the_offline_pace_not_the_error_backoff() -> None:
+    """Ten failed probes must not slow the watcher to the server-error backoff (here 5 s): the
+    technician coming back from the logger's hotspot sees the logger within an offline probe."""
+    timing = WatchTiming(interval=0.01, max_backoff=5.0, offline_probe=0.01, offline_max=0.02)
+    source = FakeSource("a")
+    source.down = True
+    watcher = DeviceWatcher(source, timing=timing)
+    found: list[str] = []
+    watcher.sig_new_devices.connect(lambda devices: found.extend(d.uuid for d in devices))
+    watcher.start("Shop", baseline=["a"])
+    await _until(lambda: source.calls >= 10)
+    source.uuids.append("b")
+    source.down = False
+    await _until(lambda: found == ["b"], timeout=1.0)  # ≥ 5 s with the error backoff
+    await watcher.aclose()
+    # The app's own timing: back on the site Wi-Fi, the logger shows within 10 s however long it took.
+    assert max(WatchTiming().offline_delay(n) for n in range(1, 50)) <= 10.0
+
+
 def test_server_errors_back_off_exponentially_and_honour_retry_after() -> None:
     timing = WatchTiming(interval=3, max_backoff=30)
     assert [timing.error_delay(n) for n in (1, 2, 3, 4, 5)] == [3, 6, 12, 24, 30]
