@@ -15,9 +15,18 @@ resources/openapi/device-management-api.yaml in step.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, Self
+from typing import Annotated, Any, NamedTuple, Self
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field
+from pydantic import (
+    AliasChoices,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ModelWrapValidatorHandler,
+    PrivateAttr,
+    model_validator,
+)
 
 from saveris_desktop.api.redaction import is_secret_name
 
@@ -93,20 +102,50 @@ class GlobalSettings(ApiModel):
 
 
 # --- devices -----------------------------------------------------------------------------------
+#
+# Read tolerantly [V: the Redoc example and the 2026-11-28 evidence]. Only what the app cannot do
+# without is required: a device's `uuid` (every PUT names it) and a slot's `slot_index` (the slot's
+# identity when edits are merged). Everything else may be null; numbers may arrive as strings
+# ("900000") or integral floats (900000.0), text may arrive as a number (a serial number 61234567),
+# and enum-like codes are plain strings, so an unknown one is kept and shown verbatim. A device that
+# still cannot be read is listed as unreadable (api/listing.py), never hiding the others.
+
+#: Settings shared by the device classes: text fields take numbers (serial numbers, versions).
+_DEVICE_CONFIG = ConfigDict(
+    extra="allow", populate_by_name=True, validate_assignment=True, coerce_numbers_to_str=True
+)
 
 
 class Firmware(ApiModel):
+    model_config = _DEVICE_CONFIG
+
     firmware_version: str | None = None
     firmware_code: str | None = None
 
 
-class SensorConnection(ApiModel):
-    """One slot of a device and the sensor in it [V]."""
+class SlotSensor(NamedTuple):
+    """A slot that holds a sensor, as the app uses it (empty slots left out)."""
 
     slot_index: int
     sensor_uuid: str
-    connected: bool = True
+    connected: bool | None  # None: the server did not say
+
+
+class SensorConnection(ApiModel):
+    """One slot of a device and the sensor in it [V]; `sensor_uuid` is null for an empty slot."""
+
+    model_config = _DEVICE_CONFIG
+
+    slot_index: int
+    sensor_uuid: str | None = None
+    connected: bool | None = True  # absent: connected, as before; null: unknown
     connected_change_date: str | None = None
+
+
+def _no_list_as_empty(value: Any) -> Any:
+    # The app reads a missing list as an empty one; what the server sent (null) goes back as null,
+    # because to_payload() returns received values the app did not change (ServerDocument).
+    return [] if value is None else value
 
 
 class Capability(ApiModel):
@@ -114,6 +153,8 @@ class Capability(ApiModel):
 
     Cycles are milliseconds [R].
     """
+
+    model_config = _DEVICE_CONFIG
 
     powersupply: bool | None = None
     charger: bool | None = None
@@ -124,19 +165,68 @@ class Capability(ApiModel):
     deactivation: bool | None = None
     communication_cycle_min: int | None = None
     communication_cycle_max: int | None = None
-    supported_battery_types: list[str] = Field(default_factory=list)
+    supported_battery_types: list[str] | None = None
     display_measure_rows: int | None = None
     slot_count: int | None = None
     measuring_cycle_min: int | None = None
     measuring_cycle_max: int | None = None
 
 
-class Device(ApiModel):
+class ServerDocument(ApiModel):
+    """A document the server sends whole and takes back whole: nothing received is ever rewritten.
+
+    Tolerant reading normalises values for the app ("900000" is read as 900000, a null list as an
+    empty one); `to_payload()` still sends every value exactly as it was received unless the app
+    changed it. The received JSON is kept (a reference, not a copy) for that comparison.
+    """
+
+    _received: dict[str, Any] | None = PrivateAttr(default=None)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_received(cls, data: Any, handler: ModelWrapValidatorHandler[Self]) -> Self:
+        document = handler(data)
+        if isinstance(data, dict):  # not on assignment (data is the model) or revalidation
+            document._received = data
+        return document
+
+    def to_payload(self) -> dict[str, Any]:
+        payload = super().to_payload()
+        received = self._received
+        if received is None:
+            return payload
+        # What the received JSON reads as: where the current value still equals it, send the
+        # received value itself (its type and spelling), anywhere deep down.
+        as_read = ApiModel.to_payload(type(self).model_validate(received))
+        restored = _as_received(payload, as_read, received)
+        return restored if isinstance(restored, dict) else payload
+
+
+def _as_received(current: Any, as_read: Any, received: Any) -> Any:
+    """`current`, with every part the app left as it was read replaced by the received original."""
+    if current == as_read and type(current) is type(as_read):
+        return received
+    if isinstance(current, dict) and isinstance(as_read, dict) and isinstance(received, dict):
+        return {
+            key: _as_received(value, as_read[key], received[key])
+            if key in as_read and key in received
+            else value
+            for key, value in current.items()
+        }
+    same_length = isinstance(current, list) and isinstance(as_read, list) and isinstance(received, list)
+    if same_length and len(current) == len(as_read) == len(received):
+        return [_as_received(c, a, r) for c, a, r in zip(current, as_read, received, strict=True)]
+    return current
+
+
+class Device(ServerDocument):
     """A logger or gateway as `GET /devices` lists it [V].
 
     The writable measurement settings (`measuring_cycle`, `communication_cycle`, in ms, plus
     `name`) are this project's assumption [A]; `PUT /devices/{uuid}` sends the whole object back.
     """
+
+    model_config = _DEVICE_CONFIG
 
     uuid: str
     valid_from: str | None = None
@@ -147,11 +237,21 @@ class Device(ApiModel):
     serial_number: str | None = None
     model_code: str | None = None
     firmware: Firmware | None = None
-    sensors_connections: list[SensorConnection] = Field(default_factory=list)
+    sensors_connections: Annotated[list[SensorConnection], BeforeValidator(_no_list_as_empty)] = Field(
+        default_factory=list
+    )
     capability: Capability | None = None
     name: str | None = None
     measuring_cycle: int | None = None
     communication_cycle: int | None = None
+
+    def slot_sensors(self) -> list[SlotSensor]:
+        """The slots that hold a sensor, in the server's order."""
+        return [
+            SlotSensor(c.slot_index, c.sensor_uuid, c.connected)
+            for c in self.sensors_connections
+            if c.sensor_uuid is not None
+        ]
 
 
 class DeviceList(ApiModel):

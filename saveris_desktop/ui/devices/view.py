@@ -542,7 +542,7 @@ class DevicesView(QWidget):
         self.alarms_tab.set_device(uuid)
         entries: list[tuple[str, str]] = []
         problems: list[str] = []
-        for connection in device.sensors_connections:
+        for connection in device.slot_sensors():
             try:
                 sensor = await client.get_sensor(site, connection.sensor_uuid)
                 sensor_alarms = (
@@ -563,7 +563,7 @@ class DevicesView(QWidget):
                 .replace("%1", str(connection.slot_index + 1))
                 .replace("%2", sensor.name or sensor.model_code or self.tr("sensor"))
             )
-            if not connection.connected:
+            if connection.connected is False:
                 label += self.tr(" (disconnected)")
             entries.append((sensor.uuid, label))
         if self.current_uuid != uuid:

@@ -75,7 +75,7 @@ class FoundPage(FlowPage):
             device = Device(uuid=self.uuid)
         self.show_device(device)
         self.focus_later(self.configure_button)
-        if device.sensors_connections:
+        if device.slot_sensors():
             self.run_job(self._load_sensors(site, device), self._sensors_loaded, lambda _error: None)
 
     def show_device(self, device: Device) -> None:
@@ -90,8 +90,8 @@ class FoundPage(FlowPage):
         self.firmware.setText(firmware or unknown)
         lines = [
             self.tr("Slot %1: %2").replace("%1", str(c.slot_index)).replace("%2", _html(c.sensor_uuid))
-            + ("" if c.connected else " " + self.tr("(not connected)"))
-            for c in device.sensors_connections
+            + (" " + self.tr("(not connected)") if c.connected is False else "")
+            for c in device.slot_sensors()
         ]
         self.sensors.setText("<br>".join(lines) if lines else self.tr("none reported"))
 
@@ -104,9 +104,9 @@ class FoundPage(FlowPage):
             except ApiError:
                 return None  # the uuid stays on screen; details are a bonus
 
-        connections = device.sensors_connections
-        sensors = await asyncio.gather(*(one(c.sensor_uuid) for c in connections))
-        return [(c.slot_index, s, c.connected) for c, s in zip(connections, sensors, strict=True)]
+        slots = device.slot_sensors()
+        sensors = await asyncio.gather(*(one(c.sensor_uuid) for c in slots))
+        return [(c.slot_index, s, c.connected is not False) for c, s in zip(slots, sensors, strict=True)]
 
     def _sensors_loaded(self, sensors: list[tuple[int, Sensor | None, bool]]) -> None:
         lines = []
