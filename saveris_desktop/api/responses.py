@@ -244,5 +244,7 @@ async def read_items(
         # Only once the whole body proved to be JSON: a truncated answer sets nothing aside.
         unreadable.extend(set_aside)
         for item in set_aside:
-            log.warning("%s: element %d of %r could not be read (%s)", route.name, item.position, key, item.reason)
+            log.warning(
+                "%s: element %d of %r could not be read (%s)", route.name, item.position, key, item.reason
+            )
     return items

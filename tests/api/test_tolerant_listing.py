@@ -24,7 +24,9 @@ def _exactly(value: Any) -> str:
 
 
 def _raw_reply(body: dict[str, Any]) -> httpx.Response:
-    return httpx.Response(200, content=json.dumps(body).encode(), headers={"Content-Type": "application/json"})
+    return httpx.Response(
+        200, content=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
+    )
 
 
 def _echo_put(api: FakeApi, uuid: str) -> None:
@@ -127,7 +129,9 @@ async def test_one_unreadable_device_never_hides_the_others(
     api.on(
         "GET",
         "/devices",
-        _raw_reply({"devices": [p.device(), wrong_type, no_uuid, p.redoc_device_with_gaps(), "oops", fraction]}),
+        _raw_reply(
+            {"devices": [p.device(), wrong_type, no_uuid, p.redoc_device_with_gaps(), "oops", fraction]}
+        ),
     )
 
     listing = await signed_in.list_devices(p.SITE)
@@ -145,7 +149,12 @@ async def test_one_unreadable_device_never_hides_the_others(
     assert by_position[4].field == "the whole entry" and by_position[4].serial_number is None
     assert by_position[5].field == "measuring_cycle"
     keys = [item.key for item in listing.unreadable]
-    assert keys == ["unreadable:d-wrong", "unreadable:serial 60999999", "unreadable:#4", "unreadable:d-fraction"]
+    assert keys == [
+        "unreadable:d-wrong",
+        "unreadable:serial 60999999",
+        "unreadable:#4",
+        "unreadable:d-fraction",
+    ]
     assert json.loads(by_position[2].as_received()) == no_uuid
 
 
