@@ -25,6 +25,8 @@ from pydantic import (
     Field,
     ModelWrapValidatorHandler,
     PrivateAttr,
+    TypeAdapter,
+    ValidationError,
     model_validator,
 )
 
@@ -256,6 +258,20 @@ class Device(ServerDocument):
 
 class DeviceList(ApiModel):
     devices: list[Device]
+
+
+_WHOLE_NUMBER: TypeAdapter[int] = TypeAdapter(int)
+
+
+def whole_number(value: Any) -> int | None:
+    """A number field of a payload dict read the way the models read it ("900000" and 900000.0 are
+    900000); None when absent or when it is no whole number. For code that works on payloads."""
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        return _WHOLE_NUMBER.validate_python(value)
+    except ValidationError:
+        return None
 
 
 # --- sensors -----------------------------------------------------------------------------------
