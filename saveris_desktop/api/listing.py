@@ -38,10 +38,16 @@ class UnreadableItem:
         return self._text("serial_number")
 
     @property
+    def identity(self) -> str:
+        """How it is recognised from poll to poll: its uuid, else "serial …"; "" when it cannot be."""
+        if self.uuid:
+            return self.uuid
+        return f"serial {self.serial_number}" if self.serial_number else ""
+
+    @property
     def key(self) -> str:
-        """Stable across polls, and never equal to a readable device's uuid (so never edited as one)."""
-        identity = self.uuid or (f"serial {self.serial_number}" if self.serial_number else None)
-        return f"unreadable:{identity or f'#{self.position}'}"
+        """A row key: stable across polls, never a readable device's uuid (so never edited as one)."""
+        return f"unreadable:{self.identity or f'#{self.position}'}"
 
     def as_received(self) -> str:
         """The element pretty-printed, for the technician (and support) to read."""

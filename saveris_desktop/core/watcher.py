@@ -274,7 +274,7 @@ class DeviceWatcher:
         unreadable = list(devices.unreadable) if isinstance(devices, DeviceListing) else []
         run.devices = {device.uuid: device for device in devices}
         run.unreadable = unreadable
-        identified = {_identity(item): item for item in unreadable if _identity(item)}
+        identified = {item.identity: item for item in unreadable if item.identity}
         first_listing = run.polls == 1
         if run.baseline is None:
             run.baseline = set(run.devices) | set(identified)
@@ -287,7 +287,7 @@ class DeviceWatcher:
             for key, item in identified.items()
             if key not in run.baseline and key not in run.new_unreadable and key not in run.new_uuids
         ]
-        run.new_unreadable.extend(_identity(item) for item in fresh_unreadable)
+        run.new_unreadable.extend(item.identity for item in fresh_unreadable)
         self.sig_devices.emit(DeviceListing(devices, unreadable))
         if fresh:
             self.sig_new_devices.emit(fresh)
@@ -317,10 +317,3 @@ class DeviceWatcher:
 
     def _emit_status(self) -> None:
         self.sig_status.emit(self.status())
-
-
-def _identity(item: UnreadableItem) -> str:
-    """How an unreadable device is recognised from poll to poll; "" when it cannot be."""
-    if item.uuid:
-        return item.uuid
-    return f"serial {item.serial_number}" if item.serial_number else ""
