@@ -15,12 +15,11 @@ resources/openapi/device-management-api.yaml in step.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated, Any, NamedTuple, Self
+from typing import Any, ClassVar, NamedTuple, Self
 
 from pydantic import (
     AliasChoices,
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
     ModelWrapValidatorHandler,
@@ -144,12 +143,6 @@ class SensorConnection(ApiModel):
     connected_change_date: str | None = None
 
 
-def _no_list_as_empty(value: Any) -> Any:
-    # The app reads a missing list as an empty one; what the server sent (null) goes back as null,
-    # because to_payload() returns received values the app did not change (ServerDocument).
-    return [] if value is None else value
-
-
 class Capability(ApiModel):
     """What a device can do [V]; the documented example is cut off, so more fields arrive as extras.
 
@@ -182,14 +175,21 @@ class ServerDocument(ApiModel):
     changed it. The received JSON is kept (a reference, not a copy) for that comparison.
     """
 
+    #: list fields a null of which the app reads as an empty list (and sends back as null)
+    _null_lists: ClassVar[tuple[str, ...]] = ()
     _received: dict[str, Any] | None = PrivateAttr(default=None)
 
     @model_validator(mode="wrap")
     @classmethod
     def _keep_received(cls, data: Any, handler: ModelWrapValidatorHandler[Self]) -> Self:
-        document = handler(data)
-        if isinstance(data, dict):  # not on assignment (data is the model) or revalidation
-            document._received = data
+        if not isinstance(data, dict):  # assignment (data is the model) or revalidation
+            return handler(data)
+        readable = data
+        for name in cls._null_lists:
+            if name in data and data[name] is None:
+                readable = {**readable, name: []}
+        document = handler(readable)
+        document._received = data
         return document
 
     def to_payload(self) -> dict[str, Any]:
@@ -229,6 +229,7 @@ class Device(ServerDocument):
     """
 
     model_config = _DEVICE_CONFIG
+    _null_lists: ClassVar[tuple[str, ...]] = ("sensors_connections",)
 
     uuid: str
     valid_from: str | None = None
@@ -239,9 +240,7 @@ class Device(ServerDocument):
     serial_number: str | None = None
     model_code: str | None = None
     firmware: Firmware | None = None
-    sensors_connections: Annotated[list[SensorConnection], BeforeValidator(_no_list_as_empty)] = Field(
-        default_factory=list
-    )
+    sensors_connections: list[SensorConnection] = Field(default_factory=list)
     capability: Capability | None = None
     name: str | None = None
     measuring_cycle: int | None = None

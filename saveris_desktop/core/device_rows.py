@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from saveris_desktop.api.listing import UnreadableItem
-from saveris_desktop.api.models import Device
+from saveris_desktop.api.models import Device, SlotSensor
 
 # Fragments of the product type [A] or model code -> the device type a technician knows from the case.
 _DEVICE_TYPES: tuple[tuple[str, str], ...] = (
@@ -97,14 +97,14 @@ def _battery_percent(extras: Mapping[str, Any]) -> int | None:
     return round(level) if isinstance(level, (int, float)) and not isinstance(level, bool) else None
 
 
-def _status(device: Device, extras: Mapping[str, Any]) -> str:
+def _status(device: Device, extras: Mapping[str, Any], slots: Sequence[SlotSensor]) -> str:
     """What needs the technician's attention, most important first; "OK" (with the charge) when nothing.
 
     The documented device object has no status field: the server's own state is shown when it sends
     one [A], then disconnected sensors, a low battery and a pending firmware update [A].
     """
     problems = [_reported_state(extras)]
-    slots = device.slot_sensors()  # an empty slot is no sensor, and not a disconnected one either
+    # `slots`: an empty slot is no sensor, and not a disconnected one either
     disconnected = sum(1 for slot in slots if slot.connected is False)
     if not slots:
         problems.append("No sensors")
@@ -199,7 +199,7 @@ def row_from_device(device: Device) -> DeviceRow:
         firmware=firmware,
         sensors=f"{connected} of {total}" if total else "none",
         last_change=last_change,
-        status=_status(device, extras),
+        status=_status(device, extras, slots),
         connected_sensors=connected,
     )
 
