@@ -207,7 +207,7 @@ class ServerDocument(ApiModel):
 def _as_received(current: Any, as_read: Any, received: Any) -> Any:
     """`current`, with every part the app left as it was read replaced by the received original."""
     if current == as_read and type(current) is type(as_read):
-        return received
+        return _copy_json(received)  # a payload is the caller's to change; the received JSON is not
     if isinstance(current, dict) and isinstance(as_read, dict) and isinstance(received, dict):
         return {
             key: _as_received(value, as_read[key], received[key])
@@ -219,6 +219,15 @@ def _as_received(current: Any, as_read: Any, received: Any) -> Any:
     if same_length and len(current) == len(as_read) == len(received):
         return [_as_received(c, a, r) for c, a, r in zip(current, as_read, received, strict=True)]
     return current
+
+
+def _copy_json(value: Any) -> Any:
+    """A copy of decoded JSON: containers new, scalars (immutable) shared; faster than deepcopy."""
+    if isinstance(value, dict):
+        return {key: _copy_json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_copy_json(item) for item in value]
+    return value
 
 
 class Device(ServerDocument):

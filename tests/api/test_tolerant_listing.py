@@ -95,6 +95,18 @@ async def test_round_trip_sends_back_exactly_what_was_received(
     assert _exactly(api.body(api.requests[-1])) == _exactly(served)
 
 
+async def test_a_payload_is_a_copy_the_caller_may_change(
+    api: FakeApi, signed_in: DeviceManagementClient
+) -> None:
+    api.on("GET", "/devices", _raw_reply({"devices": [p.redoc_device_with_gaps()]}))
+    (device,) = await signed_in.list_devices(p.SITE)
+    payload = device.to_payload()
+    payload["measuring_cycle"] = 1
+    payload["capability"]["slot_count"] = 9
+    device.with_changes(name="Fridge 2")  # with_changes edits a payload too
+    assert _exactly(device.to_payload()) == _exactly(p.redoc_device_with_gaps())
+
+
 async def test_round_trip_sends_the_apps_edits_and_everything_else_as_received(
     api: FakeApi, signed_in: DeviceManagementClient
 ) -> None:
