@@ -72,5 +72,10 @@ class DeviceListing(list[Device]):
         super().__init__(devices)
         self.unreadable: tuple[UnreadableItem, ...] = tuple(unreadable)
 
+    def identities(self) -> list[str]:
+        """Every listed device as a baseline of "already there" holds it: the readable ones by uuid,
+        the unreadable ones by `UnreadableItem.identity` (core/watcher.py recognises them so)."""
+        return [device.uuid for device in self] + [i.identity for i in self.unreadable if i.identity]
+
     def __repr__(self) -> str:
         return f"DeviceListing({list.__repr__(self)}, unreadable={len(self.unreadable)})"

@@ -8,7 +8,8 @@ from PySide6.QtCore import QDateTime, Qt, QTimeZone
 from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from saveris_desktop.api.errors import ConflictError, RequestValidationError
-from saveris_desktop.api.models import ConnectKey, Device, GlobalSettings
+from saveris_desktop.api.listing import DeviceListing
+from saveris_desktop.api.models import ConnectKey, GlobalSettings
 from saveris_desktop.core.onboarding import SITE_NAME_MAX_LENGTH, SiteNameProblem, check_site_name
 from saveris_desktop.ui.wizard.common import (
     BusyRow,
@@ -158,7 +159,7 @@ class SitePage(FlowPage):
         client, site = self.ctx.services.client, check.name
         self.busy_row.start(self.tr("Creating the site “%1” and its connect key …").replace("%1", site))
 
-        async def work() -> tuple[ConnectKey, list[Device]]:
+        async def work() -> tuple[ConnectKey, DeviceListing]:
             try:
                 try:
                     key = await client.create_connect_key(site)
@@ -178,7 +179,7 @@ class SitePage(FlowPage):
                 raise _StageError("devices", error) from error
             return key, devices
 
-        def done(answer: tuple[ConnectKey, list[Device]]) -> None:
+        def done(answer: tuple[ConnectKey, DeviceListing]) -> None:
             key, devices = answer
             self.busy_row.stop()
             state = self.ctx.ui_state
@@ -186,7 +187,8 @@ class SitePage(FlowPage):
             state.set_site_timezone(key.site or site, zone)
             self.ctx.services.set_site(key.site or site)
             self.ctx.devices.update({d.uuid: d for d in devices})
-            self.ctx.flow.site_ready(key.site or site, zone, key.connect_key, [d.uuid for d in devices])
+            # Unreadable devices count as "already there" too, or the first poll would "find" one.
+            self.ctx.flow.site_ready(key.site or site, zone, key.connect_key, devices.identities())
             self.advance()
 
         def failed(error: BaseException) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTime, QTimer
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from saveris_desktop.api.listing import UnreadableItem
+from saveris_desktop.api.listing import DeviceListing, UnreadableItem
 from saveris_desktop.api.models import Device
 from saveris_desktop.core.onboarding import Step
 from saveris_desktop.core.watcher import DeviceWatcher, WatchStatus
@@ -155,9 +155,9 @@ class WaitingPage(FlowPage):
     def _status(self, status: WatchStatus) -> None:
         self._apply(status)
 
-    def _devices(self, devices: list[Device]) -> None:
+    def _devices(self, devices: DeviceListing) -> None:
         self.ctx.devices.update({d.uuid: d for d in devices})
-        self.ctx.flow.devices_listed(d.uuid for d in devices)
+        self.ctx.flow.devices_listed(devices.identities())
         self._last_success = QTime.currentTime().toString("HH:mm:ss")
 
     def _new_devices(self, devices: list[Device]) -> None:
