@@ -14,6 +14,7 @@ resources/openapi/device-management-api.yaml in step.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any, ClassVar, NamedTuple, Self
 
@@ -172,12 +173,13 @@ class ServerDocument(ApiModel):
 
     Tolerant reading normalises values for the app ("900000" is read as 900000, a null list as an
     empty one); `to_payload()` still sends every value exactly as it was received unless the app
-    changed it. The received JSON is kept (a reference, not a copy) for that comparison.
+    changed it. The received JSON is kept for that comparison: the decoded dict (a reference), or
+    its text when the document came in a long listing (keep_received_text).
     """
 
     #: list fields a null of which the app reads as an empty list (and sends back as null)
     _null_lists: ClassVar[tuple[str, ...]] = ()
-    _received: dict[str, Any] | None = PrivateAttr(default=None)
+    _received: dict[str, Any] | str | None = PrivateAttr(default=None)
 
     @model_validator(mode="wrap")
     @classmethod
@@ -192,11 +194,17 @@ class ServerDocument(ApiModel):
         document._received = data
         return document
 
+    def keep_received_text(self, text: str) -> None:
+        """Keep the JSON text this document was read from instead of the decoded dict."""
+        self._received = text
+
     def to_payload(self) -> dict[str, Any]:
         payload = super().to_payload()
         received = self._received
         if received is None:
             return payload
+        if isinstance(received, str):
+            received = json.loads(received)
         # What the received JSON reads as: where the current value still equals it, send the
         # received value itself (its type and spelling), anywhere deep down.
         as_read = ApiModel.to_payload(type(self).model_validate(received))

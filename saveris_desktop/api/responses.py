@@ -30,8 +30,9 @@ from saveris_desktop.api.errors import (
     RequestValidationError,
     ServerError,
 )
-from saveris_desktop.api.json_stream import JsonShapeError, iter_array_member
+from saveris_desktop.api.json_stream import JsonShapeError, iter_array_member_text
 from saveris_desktop.api.listing import UnreadableItem
+from saveris_desktop.api.models import ServerDocument
 from saveris_desktop.api.regions import Endpoint
 from saveris_desktop.api.routes import Route
 
@@ -224,16 +225,22 @@ async def read_items(
     items: list[M] = []
     set_aside: list[UnreadableItem] = []
     try:
-        for index, raw in enumerate(iter_array_member(text, key)):
+        for index, (raw, raw_text) in enumerate(iter_array_member_text(text, key)):
             if unreadable is None:
-                items.append(parse_model(raw, model, route, endpoint, location=(key, index)))
+                item = parse_model(raw, model, route, endpoint, location=(key, index))
             else:
                 try:
-                    items.append(model.model_validate(raw))
+                    item = model.model_validate(raw)
                 except ValidationError as error:
                     where, problem = _first_problem(error)
                     field = field_path(where) if where else "the whole entry"
                     set_aside.append(UnreadableItem(index, raw, field, problem))
+                    continue
+            if isinstance(item, ServerDocument):
+                # Kept as text, not as the decoded dicts: thousands of those would slow down every
+                # garbage collection pass and cost twice the memory.
+                item.keep_received_text(raw_text)
+            items.append(item)
             if index % ITEMS_PER_BATCH == ITEMS_PER_BATCH - 1:
                 await asyncio.sleep(0)
     except JsonShapeError as error:
@@ -243,8 +250,8 @@ async def read_items(
     if unreadable is not None:
         # Only once the whole body proved to be JSON: a truncated answer sets nothing aside.
         unreadable.extend(set_aside)
-        for item in set_aside:
+        for entry in set_aside:
             log.warning(
-                "%s: element %d of %r could not be read (%s)", route.name, item.position, key, item.reason
+                "%s: element %d of %r could not be read (%s)", route.name, entry.position, key, entry.reason
             )
     return items

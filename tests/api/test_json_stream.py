@@ -91,3 +91,13 @@ async def test_read_items_lets_other_tasks_run_between_batches() -> None:
     assert [d.uuid for d in devices] == [f"d{i}" for i in range(count)]
     assert devices[7].to_payload()["unknown"] == {"kept": 7}
     assert ticks >= 4  # the ticker ran between batches, not only after the whole listing
+
+
+def test_each_element_comes_with_its_text_exactly_as_sent() -> None:
+    from saveris_desktop.api.json_stream import iter_array_member_text
+
+    text = '{"devices": [ {"uuid": "a", "n": 900000.0} ,{"uuid":"b","s":"900000"}], "next": null}'
+    assert list(iter_array_member_text(text, "devices")) == [
+        ({"uuid": "a", "n": 900000.0}, '{"uuid": "a", "n": 900000.0}'),
+        ({"uuid": "b", "s": "900000"}, '{"uuid":"b","s":"900000"}'),
+    ]
