@@ -226,6 +226,8 @@ async def read_items(
     set_aside: list[UnreadableItem] = []
     try:
         for index, (raw, raw_text) in enumerate(iter_array_member_text(text, key)):
+            if index and index % ITEMS_PER_BATCH == 0:
+                await asyncio.sleep(0)
             if unreadable is None:
                 item = parse_model(raw, model, route, endpoint, location=(key, index))
             else:
@@ -241,8 +243,6 @@ async def read_items(
                 # garbage collection pass and cost twice the memory.
                 item.keep_received_text(raw_text)
             items.append(item)
-            if index % ITEMS_PER_BATCH == ITEMS_PER_BATCH - 1:
-                await asyncio.sleep(0)
     except JsonShapeError as error:
         raise invalid_response(route, endpoint, error.field, error.problem) from None
     except ValueError:

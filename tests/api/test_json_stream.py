@@ -101,3 +101,25 @@ def test_each_element_comes_with_its_text_exactly_as_sent() -> None:
         ({"uuid": "a", "n": 900000.0}, '{"uuid": "a", "n": 900000.0}'),
         ({"uuid": "b", "s": "900000"}, '{"uuid":"b","s":"900000"}'),
     ]
+
+
+async def test_unreadable_elements_do_not_stop_the_yields_between_batches() -> None:
+    count = responses.ITEMS_PER_BATCH * 4
+    body = {"devices": [{"serial_number": f"6{i:07d}"} for i in range(count)]}  # no uuid: unreadable
+    ticks = 0
+
+    async def ticker() -> None:
+        nonlocal ticks
+        while True:
+            ticks += 1
+            await asyncio.sleep(0)
+
+    task = asyncio.create_task(ticker())
+    await asyncio.sleep(0)
+    unreadable: list = []
+    devices = await responses.read_items(
+        httpx.Response(200, json=body), "devices", Device, ROUTE, ENDPOINT, unreadable=unreadable
+    )
+    task.cancel()
+    assert devices == [] and len(unreadable) == count
+    assert ticks >= 4
