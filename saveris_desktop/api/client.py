@@ -27,6 +27,7 @@ from saveris_desktop.api.errors import (
     OperationNotOfferedError,
     RequestValidationError,
 )
+from saveris_desktop.api.listing import DeviceListing, UnreadableItem
 from saveris_desktop.api.models import (
     ApiModel,
     ConnectKey,
@@ -170,8 +171,16 @@ class DeviceManagementClient:
 
     # --- devices and sensors --------------------------------------------------------------------
 
-    async def list_devices(self, site: str) -> list[Device]:
-        return await self._list("list_devices", "devices", Device, site)
+    async def list_devices(self, site: str) -> DeviceListing:
+        """`GET /devices?site=` [V]. A device that cannot be read does not fail the listing: it is
+        in `.unreadable` with its JSON as received and the reason; the others are the list itself."""
+        route = ROUTES["list_devices"]
+        response = await self._session.call(route, path_params={}, site=site)
+        unreadable: list[UnreadableItem] = []
+        devices = await responses.read_items(
+            response, "devices", Device, route, self.endpoint, unreadable=unreadable
+        )
+        return DeviceListing(devices, unreadable)
 
     async def get_device(self, site: str, uuid: str) -> Device:
         """`GET /devices/{uuid}` [A]: undocumented; callers that only need the document use read_device."""

@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 from saveris_desktop.api.errors import NetworkError
+from saveris_desktop.api.listing import DeviceListing
 from saveris_desktop.api.models import (
     ApiModel,
     Device,
@@ -81,8 +82,10 @@ class CacheBackedClient:
         call = self._client.get_global_settings(site)
         return await self._read(DraftKind.GLOBAL_SETTINGS, site, site, GlobalSettings, call)
 
-    async def list_devices(self, site: str) -> list[Device]:
-        return await self._read_list(DraftKind.DEVICE, site, Device, self._client.list_devices(site))
+    async def list_devices(self, site: str) -> DeviceListing:
+        listing = await self._read_list(DraftKind.DEVICE, site, Device, self._client.list_devices(site))
+        # The cloud's answer carries its unreadable devices; the offline copy holds the readable ones.
+        return listing if isinstance(listing, DeviceListing) else DeviceListing(listing)
 
     async def get_device(self, site: str, uuid: str) -> Device:
         return await self._read(DraftKind.DEVICE, site, uuid, Device, self._client.get_device(site, uuid))

@@ -6,6 +6,14 @@ while the laptop sits on a logger's hotspot it has no internet, so a network fai
 error to show but a state: the watcher reports "offline", stops regular polling and only probes,
 more and more rarely (capped), until the cloud answers again; then it carries on by itself.
 
+A device the cloud lists but the app cannot read (api/listing.UnreadableItem) still counts: the
+wizard's one job is to notice that a logger joined, and a logger whose description has a field the
+app does not understand has joined all the same. Such an entry is identified by its uuid when it
+has one (the identity the baseline uses), else by its serial number; `sig_new_unreadable` reports
+it once. One without a uuid that is already in the first listing is taken as known: the baseline
+(uuids) cannot tell, and a false "logger found" would send the technician on with the wrong logger.
+One with neither uuid nor serial number cannot be told apart from the others and is never "new".
+
 Everything timing-related is injectable (`WatchTiming`, `clock`), so tests run in milliseconds.
 The watcher runs one task through its own TaskOwner; `aclose()` cancels it and is idempotent.
 """
@@ -21,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Generic, Protocol, TypeVar
 
 from saveris_desktop.api.errors import ApiError, NetworkError, RateLimitedError
+from saveris_desktop.api.listing import DeviceListing, UnreadableItem
 from saveris_desktop.api.models import Device
 from saveris_desktop.core.tasks import TaskOwner
 
@@ -30,7 +39,7 @@ T = TypeVar("T")
 
 
 class DeviceSource(Protocol):
-    """What the watcher needs from the API client."""
+    """What the watcher needs from the API client; a DeviceListing also reports unreadable devices."""
 
     async def list_devices(self, site: str) -> list[Device]: ...
 
@@ -62,10 +71,12 @@ class WatchStatus:
     elapsed: float = 0.0  # seconds since start()
     polls: int = 0  # successful listings
     failures: int = 0  # consecutive failed attempts
-    device_count: int = 0
+    device_count: int = 0  # every listed device, readable or not
+    unreadable_count: int = 0  # of them, listed but not readable
     error: ApiError | None = None  # last failure other than "offline", cleared by a success
     taking_long: bool = False  # hint_after passed and nothing new appeared
     new_uuids: tuple[str, ...] = ()
+    new_unreadable: tuple[str, ...] = ()  # identities (uuid, else "serial …") of new unreadable ones
     baseline_known: bool = False
 
 
@@ -100,7 +111,9 @@ class _Run:
     failures: int = 0
     error: ApiError | None = None
     devices: dict[str, Device] = field(default_factory=dict)
+    unreadable: list[UnreadableItem] = field(default_factory=list)
     new_uuids: list[str] = field(default_factory=list)
+    new_unreadable: list[str] = field(default_factory=list)
 
 
 class DeviceWatcher:
@@ -122,10 +135,12 @@ class DeviceWatcher:
         self._wake = asyncio.Event()
         self._paused = False
         self._run: _Run | None = None
-        #: every successful listing, in server order
-        self.sig_devices: Callbacks[list[Device]] = Callbacks()
+        #: every successful listing, in server order (its `unreadable` included)
+        self.sig_devices: Callbacks[DeviceListing] = Callbacks()
         #: devices not in the baseline, each reported once
         self.sig_new_devices: Callbacks[list[Device]] = Callbacks()
+        #: listed devices the app cannot read, not in the baseline, each reported once
+        self.sig_new_unreadable: Callbacks[list[UnreadableItem]] = Callbacks()
         #: True when the cloud answers again, False when it stopped answering
         self.sig_connectivity: Callbacks[bool] = Callbacks()
         #: after every attempt and every pause/resume
@@ -144,6 +159,10 @@ class DeviceWatcher:
     @property
     def devices(self) -> list[Device]:
         return list(self._run.devices.values()) if self._run else []
+
+    @property
+    def unreadable(self) -> list[UnreadableItem]:
+        return list(self._run.unreadable) if self._run else []
 
     def start(self, site: str, baseline: Iterable[str] | None = None) -> None:
         """Begin watching `site`; call from a running event loop.
@@ -202,10 +221,12 @@ class DeviceWatcher:
             elapsed=elapsed,
             polls=run.polls,
             failures=run.failures,
-            device_count=len(run.devices),
+            device_count=len(run.devices) + len(run.unreadable),
+            unreadable_count=len(run.unreadable),
             error=run.error,
-            taking_long=not run.new_uuids and elapsed >= self.timing.hint_after,
+            taking_long=not (run.new_uuids or run.new_unreadable) and elapsed >= self.timing.hint_after,
             new_uuids=tuple(run.new_uuids),
+            new_unreadable=tuple(run.new_unreadable),
             baseline_known=run.baseline is not None,
         )
 
@@ -250,14 +271,28 @@ class DeviceWatcher:
         return self.timing.interval
 
     def _process(self, run: _Run, devices: Sequence[Device]) -> None:
+        unreadable = list(devices.unreadable) if isinstance(devices, DeviceListing) else []
         run.devices = {device.uuid: device for device in devices}
+        run.unreadable = unreadable
+        identified = {item.identity: item for item in unreadable if item.identity}
+        first_listing = run.polls == 1
         if run.baseline is None:
-            run.baseline = set(run.devices)
+            run.baseline = set(run.devices) | set(identified)
+        elif first_listing:  # a given baseline holds uuids only; see the module docstring
+            run.baseline |= {key for key, item in identified.items() if item.uuid is None}
         fresh = [d for d in devices if d.uuid not in run.baseline and d.uuid not in run.new_uuids]
         run.new_uuids.extend(d.uuid for d in fresh)
-        self.sig_devices.emit(list(devices))
+        fresh_unreadable = [
+            item
+            for key, item in identified.items()
+            if key not in run.baseline and key not in run.new_unreadable and key not in run.new_uuids
+        ]
+        run.new_unreadable.extend(item.identity for item in fresh_unreadable)
+        self.sig_devices.emit(DeviceListing(devices, unreadable))
         if fresh:
             self.sig_new_devices.emit(fresh)
+        if fresh_unreadable:
+            self.sig_new_unreadable.emit(fresh_unreadable)
 
     def _set_online(self, run: _Run, online: bool) -> None:
         if run.online is online:

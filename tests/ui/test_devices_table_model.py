@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QTableView
 
@@ -83,3 +85,51 @@ def test_tooltips_carry_the_whole_cell_text_and_the_server_time(qtbot, qloop) ->
         expected = model.row_at(0).last_change if name == "last_change" else index.data() or None
         assert index.data(tooltip) == expected, name
     assert model.index(0, COLUMNS.index("last_change")).data(tooltip).endswith("Z")  # as the server wrote it
+
+
+def test_a_device_that_cannot_be_read_is_a_not_readable_row(qtbot, qloop, qtmodeltester) -> None:
+    from saveris_desktop.api.listing import DeviceListing, UnreadableItem
+    from saveris_desktop.ui.devices.table_model import RECEIVED_ROLE
+
+    received = {
+        "uuid": "broken-1",
+        "serial_number": "60000001",
+        "sensors_connections": [{"slot_index": None}],
+    }
+    broken = UnreadableItem(
+        1, received, "sensors_connections[0].slot_index", "input should be a valid integer"
+    )
+    model = DeviceTableModel()
+    proxy = DeviceFilterProxy()
+    proxy.setSourceModel(model)
+    model.refresh_now(DeviceListing([_device(0), _device(1)], [broken]))
+    qtmodeltester.check(model)
+    qtmodeltester.check(proxy)
+
+    assert model.rowCount() == 3
+    row = model.row_of(broken.key)
+    assert row is not None
+    status = model.index(row, COLUMNS.index("status"))
+    serial = model.index(row, COLUMNS.index("serial_number"))
+    assert status.data() == "Not readable" and serial.data() == "60000001"
+    assert "sensors_connections[0].slot_index: input should be a valid integer" in serial.data(
+        Qt.ItemDataRole.ToolTipRole
+    )
+    assert json.loads(serial.data(RECEIVED_ROLE)) == received  # the data as the cloud sent it
+    assert model.index(0, 0).data(RECEIVED_ROLE) is None
+    # It is never handed to an editor: the model has no device for it, under any key.
+    assert model.device(broken.key) is None and model.device("broken-1") is None
+    assert model.unreadable(broken.key) is broken
+    assert [d.uuid for d in model.devices()] == ["u0000", "u0001"]
+
+    proxy.set_search("not readable")
+    assert proxy.rowCount() == 1 and proxy.index(0, 0).data() == "60000001"
+
+    # The next poll reads it: the not-readable row goes, the device's row comes, nothing resets.
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.refresh_now(
+        DeviceListing([_device(0), _device(1), Device(uuid="broken-1", serial_number="60000001")])
+    )
+    qtmodeltester.check(model)
+    assert resets == [] and model.row_of(broken.key) is None and model.device("broken-1") is not None

@@ -380,3 +380,44 @@ def test_the_password_can_be_shown_with_a_visible_button(qtbot, qloop) -> None:
     assert button.accessibleName() == "Hide the password"
     click(qtbot, button)
     assert page.password.echoMode() is QLineEdit.EchoMode.Password
+
+
+def test_a_logger_whose_data_cannot_be_read_is_still_found(qtbot, qloop) -> None:
+    h = make_harness(qtbot)
+    sign_in(qtbot, h)
+    key = create_site(qtbot, h)
+    to_waiting(qtbot, h)
+    logger = h.sim.create_logger(LoggerKind.SAVERIS2)
+    h.sim.press_button(logger.id, 3.0)
+    assert h.sim.submit_configuration(logger.id, key, "Bakery-WLAN", WIFI_PASSWORD).ok
+    h.sim.advance_time(10)
+    # The cloud describes it in a way the app cannot read (before the next poll sees it).
+    h.sim.world.devices[logger.device_uuid]["sensors_connections"][0]["slot_index"] = "first"
+    qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
+    found = h.wizard.pages[PageId.FOUND]
+    assert found.serial.text() == logger.serial_number
+    assert "cannot read its data (sensors_connections[0].slot_index" in found.sensors.text()
+    assert not found.configure_button.isEnabled()  # it cannot be opened in the editors
+    assert h.wizard.flow.data.found_uuids == [logger.device_uuid]
+
+
+def test_a_device_already_there_that_cannot_be_read_is_not_taken_for_the_new_one(qtbot, qloop) -> None:
+    h = make_harness(qtbot)
+    sign_in(qtbot, h)
+    key = create_site(qtbot, h, "Depot")
+    old = h.sim.create_logger(LoggerKind.QSR_TEMPERATURE)
+    h.sim.press_button(old.id, 3.0)
+    h.sim.submit_configuration(old.id, key, "Depot-WLAN", WIFI_PASSWORD)
+    h.sim.advance_time(10)
+    h.sim.world.devices[old.device_uuid]["sensors_connections"][0]["slot_index"] = "first"  # not readable
+    h.wizard.back()  # the same site again, now with a logger on it that the app cannot read
+    _next(qtbot, h)
+    qtbot.waitUntil(lambda: h.page() is PageId.CONNECT_KEY, timeout=5000)
+    assert h.wizard.flow.data.baseline_uuids == [old.device_uuid]
+    to_waiting(qtbot, h)
+    new = h.sim.create_logger(LoggerKind.SAVERIS2)
+    h.sim.press_button(new.id, 3.0)
+    h.sim.submit_configuration(new.id, key, "Depot-WLAN", WIFI_PASSWORD)
+    h.sim.advance_time(10)
+    qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
+    assert h.wizard.flow.data.found_uuids == [new.device_uuid]

@@ -51,15 +51,15 @@ class SensorDirectory:
 
     def update_devices(self, devices: Iterable[Device]) -> None:
         self.slots = {
-            connection.sensor_uuid: SensorSlot(
-                connection.sensor_uuid,
+            slot.sensor_uuid: SensorSlot(
+                slot.sensor_uuid,
                 device.uuid,
                 device.serial_number or "",
-                connection.slot_index,
-                connection.connected,
+                slot.slot_index,
+                slot.connected is not False,  # unknown is not worth a "disconnected" warning
             )
             for device in devices
-            for connection in device.sensors_connections
+            for slot in device.slot_sensors()
         }
 
     def remember(self, sensor: Sensor) -> None:

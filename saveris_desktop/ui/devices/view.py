@@ -4,6 +4,9 @@ The view owns its poller (a core.watcher.DeviceWatcher) and its TaskOwner. The p
 the window is minimised or the view hidden; while the cloud is unreachable the watcher only probes
 (it reports "offline") and the table keeps the last known list. Each poll updates rows in place,
 so selection, sort order, scroll position and every open edit survive it.
+
+A device the cloud lists but the app cannot read is a "Not readable" row: selecting it says why and
+offers "Show as received"; it never opens the editors and is never part of a bulk change.
 """
 
 from __future__ import annotations
@@ -58,6 +61,7 @@ from saveris_desktop.ui.devices.bulk_dialog import BulkApplyDialog, Change
 from saveris_desktop.ui.devices.editor import EditorContext, describe_error
 from saveris_desktop.ui.devices.fields import DurationField
 from saveris_desktop.ui.devices.objects_tab import ObjectsTab
+from saveris_desktop.ui.devices.received_dialog import ReceivedDialog
 from saveris_desktop.ui.devices.sensor_directory import SensorDirectory
 from saveris_desktop.ui.devices.sensors_tab import SensorsTab
 from saveris_desktop.ui.devices.settings_tab import DeviceSettingsEditor
@@ -216,6 +220,11 @@ class DevicesView(QWidget):
         self.detail_status = QLabel(self)
         self.detail_status.setObjectName("device_detail_status")
         self.detail_status.setWordWrap(True)
+        self.show_received_button = QPushButton(self.tr("Show as received…"), self)
+        self.show_received_button.setObjectName("device_show_received")
+        self.show_received_button.setAccessibleName(self.tr("Show the logger's data as the cloud sent it"))
+        self.show_received_button.hide()
+        self._shown_unreadable: str | None = None
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("device_tabs")
         self.tabs.setAccessibleName(self.tr("Device settings"))
@@ -228,6 +237,7 @@ class DevicesView(QWidget):
         detail_layout.setContentsMargins(0, 0, 0, 0)
         detail_layout.addWidget(self.detail_title)
         detail_layout.addWidget(self.detail_status)
+        detail_layout.addWidget(self.show_received_button, 0, Qt.AlignmentFlag.AlignLeft)
         detail_layout.addWidget(self.tabs, 1)
 
         table_host = QWidget(self)
@@ -253,6 +263,7 @@ class DevicesView(QWidget):
         self.search.textChanged.connect(self.proxy.set_search)
         self.refresh_button.clicked.connect(self.watcher.poll_now)
         self.bulk_button.clicked.connect(self.open_bulk_settings)
+        self.show_received_button.clicked.connect(self.show_received)
         self.site_box.activated.connect(lambda _i: self._site_chosen())
         line_edit = self.site_box.lineEdit()
         if line_edit is not None:
@@ -310,6 +321,8 @@ class DevicesView(QWidget):
             return
         self.site = site
         self.current_uuid = None
+        self._shown_unreadable = None
+        self.show_received_button.hide()
         self.model.clear()
         self.context = EditorContext(
             self.services.client, site, self.tasks, on_session_change=self._session_changed
@@ -362,8 +375,27 @@ class DevicesView(QWidget):
             self.watcher.poll_now()
 
     def selected_uuids(self) -> list[str]:
-        rows = self.table.selectionModel().selectedRows()
-        return [index.data(UUID_ROLE) for index in rows]
+        """The selected devices that can be edited (a not-readable row is left out)."""
+        return [key for key in self._selected_keys() if self.model.device(key) is not None]
+
+    def _selected_keys(self) -> list[str]:
+        return [index.data(UUID_ROLE) for index in self.table.selectionModel().selectedRows()]
+
+    def show_received(self) -> ReceivedDialog | None:
+        """The selected not-readable device's data exactly as the cloud sent it."""
+        item = self.model.unreadable(self._shown_unreadable or "")
+        if item is None:
+            return None
+        serial = item.serial_number or self.tr("without a serial number")
+        dialog = ReceivedDialog(
+            self.tr("Logger %1 as the cloud sent it").replace("%1", serial),
+            self.tr("The app cannot read: %1").replace("%1", item.reason),
+            item.as_received(),
+            self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     async def aclose(self) -> None:
         if self._closed:
@@ -412,6 +444,11 @@ class DevicesView(QWidget):
         self._update_empty()
         if self._pending_open and self.model.row_of(self._pending_open) is not None:
             self.open_device(self._pending_open)
+        if self._shown_unreadable and self.model.unreadable(self._shown_unreadable) is None:
+            self._shown_unreadable = None  # read by now (or gone): its row was replaced
+            self.show_received_button.hide()
+            self.detail_title.setText(self.tr("Select a logger in the table to configure it."))
+            self.detail_status.setText("")
         uuid = self.current_uuid
         if uuid and self.context is not None:
             device = self.model.device(uuid)
@@ -437,6 +474,8 @@ class DevicesView(QWidget):
             text = self.tr("%n logger(s) · refreshed every %1", "", status.device_count).replace(
                 "%1", format_duration(int(self.watcher.timing.interval * 1000))
             )
+            if status.unreadable_count:
+                text += " · " + self.tr("%n not readable", "", status.unreadable_count)
         else:
             text = ""
         self.connection_label.setText(text)
@@ -530,10 +569,32 @@ class DevicesView(QWidget):
     # --- one device ---------------------------------------------------------------------------
 
     def _selection_changed(self) -> None:
-        selected = self.selected_uuids()
+        keys = self._selected_keys()
+        selected = [key for key in keys if self.model.device(key) is not None]
         self.bulk_button.setEnabled(len(selected) >= 1)
-        if len(selected) == 1 and selected[0] != self.current_uuid:
+        if len(keys) == 1 and self.model.unreadable(keys[0]) is not None:
+            self._show_unreadable(keys[0])
+        elif len(selected) == 1 and selected[0] != self.current_uuid:
             self._show_device(selected[0])
+
+    def _show_unreadable(self, key: str) -> None:
+        item = self.model.unreadable(key)
+        if item is None or key == self._shown_unreadable:
+            return
+        self.current_uuid = None
+        self._shown_unreadable = key
+        self.tabs.setEnabled(False)
+        serial = item.serial_number or self.tr("without a serial number")
+        self.detail_title.setText(
+            self.tr("<b>Logger %1</b> · not readable").replace("%1", html.escape(serial))
+        )
+        self.detail_status.setText(
+            self.tr(
+                "The cloud lists this logger, but the app cannot read its data (%1), so it cannot be "
+                "edited here. “Show as received” displays the data as the cloud sent it."
+            ).replace("%1", item.reason)
+        )
+        self.show_received_button.show()
 
     def _session_changed(self, session: Any) -> None:
         if callable(self.on_session_change):
@@ -544,6 +605,8 @@ class DevicesView(QWidget):
         if context is None:
             return
         self.current_uuid = uuid
+        self._shown_unreadable = None
+        self.show_received_button.hide()
         self.objects_tab.current_device = uuid
         self._show_title(uuid)
         self.tabs.setEnabled(True)
@@ -588,7 +651,7 @@ class DevicesView(QWidget):
         entries: list[tuple[str, str]] = []
         problems: list[str] = []
         sensors_unreadable = False
-        for connection in device.sensors_connections:
+        for connection in device.slot_sensors():
             sensor_uuid = connection.sensor_uuid
             sensor: Sensor | None = None
             try:
@@ -620,7 +683,7 @@ class DevicesView(QWidget):
                 .replace("%1", str(connection.slot_index + 1))
                 .replace("%2", name or self.tr("sensor"))
             )
-            if not connection.connected:
+            if connection.connected is False:
                 label += self.tr(" (disconnected)")
             entries.append((sensor_uuid, label))
         if self.current_uuid != uuid:

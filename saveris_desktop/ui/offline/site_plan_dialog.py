@@ -574,7 +574,7 @@ class SitePlanDialog(QDialog):
         client = self.work.services.client
         found: list[tuple[str, Sensor]] = []
         for device in await client.list_devices(site):
-            for connection in device.sensors_connections:
+            for connection in device.slot_sensors():
                 sensor = await client.get_sensor(site, connection.sensor_uuid)
                 label = self.tr("Logger %1 · slot %2").replace("%1", device.serial_number or device.uuid)
                 found.append((label.replace("%2", str(connection.slot_index + 1)), sensor))

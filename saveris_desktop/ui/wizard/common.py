@@ -21,6 +21,7 @@ from saveris_desktop.api.errors import (
     RequestValidationError,
     ServerError,
 )
+from saveris_desktop.api.listing import UnreadableItem
 from saveris_desktop.api.models import Device
 from saveris_desktop.core.onboarding import OnboardingFlow
 from saveris_desktop.core.services import AppServices
@@ -45,6 +46,8 @@ class WizardContext:
     clock: Callable[[], float] = time.monotonic
     #: devices the waiting page saw, by uuid, so the found page can show the new one at once
     devices: dict[str, Device] = field(default_factory=dict)
+    #: new loggers the cloud lists but the app cannot read, by `UnreadableItem.identity`
+    unreadable: dict[str, UnreadableItem] = field(default_factory=dict)
 
 
 def named(widget: W, object_name: str, accessible_name: str) -> W:

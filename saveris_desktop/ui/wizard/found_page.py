@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from saveris_desktop.api.errors import ApiError
+from saveris_desktop.api.listing import UnreadableItem
 from saveris_desktop.api.models import Device, Sensor
 from saveris_desktop.core.device_rows import device_type
 from saveris_desktop.ui.wizard.common import FlowPage, WizardContext, named
@@ -70,13 +71,35 @@ class FoundPage(FlowPage):
     def initializePage(self) -> None:
         site = self.ctx.flow.data.site
         self.setSubTitle(self.tr("It is now part of the site “%1”.").replace("%1", site))
+        unreadable = self.ctx.unreadable.get(self.uuid)
+        self.configure_button.setEnabled(unreadable is None)
+        if unreadable is not None:
+            self.show_unreadable(unreadable)
+            self.focus_later(self.another_button)
+            return
         device = self.ctx.devices.get(self.uuid)
         if device is None:  # cannot happen through the wizard; keep the page readable anyway
             device = Device(uuid=self.uuid)
         self.show_device(device)
         self.focus_later(self.configure_button)
-        if device.sensors_connections:
+        if device.slot_sensors():
             self.run_job(self._load_sensors(site, device), self._sensors_loaded, lambda _error: None)
+
+    def show_unreadable(self, item: UnreadableItem) -> None:
+        """A logger joined whose description the app cannot read: say what is known, and why not more."""
+        unknown = self.tr("not reported")
+        self.serial.setText(item.serial_number or unknown)
+        for label in (self.name, self.model, self.firmware):
+            label.setText(unknown)
+        self.sensors.setText(
+            _html(
+                self.tr(
+                    "The cloud lists this logger, but the app cannot read its data (%1), so it cannot "
+                    "be configured here. The device table lists it as “Not readable” and shows its "
+                    "data as received."
+                ).replace("%1", item.reason)
+            )
+        )
 
     def show_device(self, device: Device) -> None:
         unknown = self.tr("not reported")
@@ -90,8 +113,8 @@ class FoundPage(FlowPage):
         self.firmware.setText(firmware or unknown)
         lines = [
             self.tr("Slot %1: %2").replace("%1", str(c.slot_index)).replace("%2", _html(c.sensor_uuid))
-            + ("" if c.connected else " " + self.tr("(not connected)"))
-            for c in device.sensors_connections
+            + (" " + self.tr("(not connected)") if c.connected is False else "")
+            for c in device.slot_sensors()
         ]
         self.sensors.setText("<br>".join(lines) if lines else self.tr("none reported"))
 
@@ -104,9 +127,9 @@ class FoundPage(FlowPage):
             except ApiError:
                 return None  # the uuid stays on screen; details are a bonus
 
-        connections = device.sensors_connections
-        sensors = await asyncio.gather(*(one(c.sensor_uuid) for c in connections))
-        return [(c.slot_index, s, c.connected) for c, s in zip(connections, sensors, strict=True)]
+        slots = device.slot_sensors()
+        sensors = await asyncio.gather(*(one(c.sensor_uuid) for c in slots))
+        return [(c.slot_index, s, c.connected is not False) for c, s in zip(slots, sensors, strict=True)]
 
     def _sensors_loaded(self, sensors: list[tuple[int, Sensor | None, bool]]) -> None:
         lines = []

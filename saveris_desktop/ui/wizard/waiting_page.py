@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTime, QTimer
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
+from saveris_desktop.api.listing import DeviceListing, UnreadableItem
 from saveris_desktop.api.models import Device
 from saveris_desktop.core.onboarding import Step
 from saveris_desktop.core.watcher import DeviceWatcher, WatchStatus
@@ -116,6 +117,7 @@ class WaitingPage(FlowPage):
         self.watcher.sig_status.connect(self._status)
         self.watcher.sig_devices.connect(self._devices)
         self.watcher.sig_new_devices.connect(self._new_devices)
+        self.watcher.sig_new_unreadable.connect(self._new_unreadable)
         self.watcher.start(data.site, data.baseline_uuids)
         self.state_label.setText(
             self.tr("Waiting for the %1 to join “%2” …")
@@ -153,17 +155,24 @@ class WaitingPage(FlowPage):
     def _status(self, status: WatchStatus) -> None:
         self._apply(status)
 
-    def _devices(self, devices: list[Device]) -> None:
+    def _devices(self, devices: DeviceListing) -> None:
         self.ctx.devices.update({d.uuid: d for d in devices})
-        self.ctx.flow.devices_listed(d.uuid for d in devices)
+        self.ctx.flow.devices_listed(devices.identities())
         self._last_success = QTime.currentTime().toString("HH:mm:ss")
 
     def _new_devices(self, devices: list[Device]) -> None:
+        self._logger_found(devices[0].uuid)
+
+    def _new_unreadable(self, items: list[UnreadableItem]) -> None:
+        # The logger joined even if the app cannot read its description (core/watcher.py): found.
+        self.ctx.unreadable[items[0].identity] = items[0]
+        self._logger_found(items[0].identity)
+
+    def _logger_found(self, identity: str) -> None:
         if self._found or self.ctx.flow.step is not Step.WAITING:
             return
-        device = devices[0]
         self._found = True
-        self.ctx.flow.logger_found(device.uuid)
+        self.ctx.flow.logger_found(identity)
         self.stop_watching()
         self.completeChanged.emit()
         self.wizard().next()
