@@ -229,3 +229,28 @@ def measurement_alarms() -> dict[str, Any]:
         ],
         "revision": 7,
     }
+
+
+def alarm_condition(
+    kind: str, severity: str, value: float, *, prop: str = "Temperature", unit: str = "°C"
+) -> dict[str, Any]:
+    """One measurement alarm condition [R], in either form: codes (`MACT_LOWER_LIMIT`) or plain
+    text (`"Lower limit"`); plain text by default, as later observations of the data show it."""
+    return {
+        "measurementAlarmConditionTypeId": kind,
+        "alarmSeverityId": severity,
+        "physicalProperty": {"physicalValueId": prop},
+        "limitValue": value,
+        "limitHysteresis": 0.5,
+        "delay": 600_000,
+        "physicalUnitId": unit,
+    }
+
+
+#: A fridge's four limits in plain text: 2 / 3 / 7 / 8 °C.
+TEXT_FRIDGE = [
+    alarm_condition("Lower limit", "Alarm", 2),
+    alarm_condition("Lower limit", "Warning", 3),
+    alarm_condition("Upper limit", "Warning", 7),
+    alarm_condition("Upper limit", "Alarm", 8),
+]
