@@ -133,3 +133,37 @@ def test_a_device_that_cannot_be_read_is_a_not_readable_row(qtbot, qloop, qtmode
     )
     qtmodeltester.check(model)
     assert resets == [] and model.row_of(broken.key) is None and model.device("broken-1") is not None
+
+
+def test_a_changed_logger_repaints_exactly_the_cells_that_changed(qtbot, qloop, qtmodeltester) -> None:
+    model = DeviceTableModel()
+    model.refresh_now([_device(i) for i in range(20)])
+    qtmodeltester.check(model, force_py=True)
+    row = model.row_of("u0007")
+    before = [model.index(row, column).data() for column in range(model.columnCount())]
+    ranges: list[tuple[int, int, int, int]] = []
+    model.dataChanged.connect(
+        lambda top, bottom, *_: ranges.append((top.row(), bottom.row(), top.column(), bottom.column()))
+    )
+    # Its sensor lost the connection and it got new firmware: two cells of one row change.
+    changed = _device(7, "lost").with_changes(firmware={"firmware_version": "2.5.0"})
+    model.refresh_now([changed if i == 7 else _device(i) for i in range(20)])
+    after = [model.index(row, column).data() for column in range(model.columnCount())]
+    differing = [column for column in range(model.columnCount()) if before[column] != after[column]]
+    assert len(differing) >= 2, differing
+    assert ranges and all(top == bottom == row for top, bottom, _, _ in ranges)
+    for column in differing:  # a view repaints only what dataChanged names
+        assert any(left <= column <= right for _, _, left, right in ranges), (column, ranges)
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_after_a_poll_that_only_removed_loggers_every_row_still_names_its_logger(qtbot, qloop) -> None:
+    model = DeviceTableModel()
+    model.refresh_now([_device(i) for i in range(10)])
+    removed = model.refresh_now([_device(i) for i in range(10) if i not in (1, 2, 5)])
+    assert removed.counts == (3, 0, 0)  # nothing new, nothing changed: only removals
+    for uuid in ("u0000", "u0003", "u0004", "u0006", "u0009"):
+        row = model.row_of(uuid)
+        assert row is not None and model.index(row, 0).data(UUID_ROLE) == uuid
+        assert model.device(uuid) is not None and model.device(uuid).uuid == uuid
+    assert model.row_of("u0005") is None
