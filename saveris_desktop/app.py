@@ -152,6 +152,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from saveris_desktop.ui import plurals
 
     plurals.install(app)  # "1 device", "3 devices" instead of "device(s)"
+    from saveris_desktop.ui import wheel_guard
+
+    wheel_guard.install(app)  # the wheel scrolls pages; it never changes a setting it passes over
 
     ui_state = UiState()
     window = MainWindow(ui_state, demo=options.demo)

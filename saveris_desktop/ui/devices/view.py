@@ -67,6 +67,7 @@ from saveris_desktop.ui.devices.sensors_tab import SensorsTab
 from saveris_desktop.ui.devices.settings_tab import DeviceSettingsEditor
 from saveris_desktop.ui.devices.table_model import UUID_ROLE, DeviceFilterProxy, DeviceTableModel
 from saveris_desktop.ui.ui_state import UiState
+from saveris_desktop.ui.wheel_guard import never_by_wheel
 
 log = logging.getLogger(__name__)
 
@@ -163,6 +164,7 @@ class DevicesView(QWidget):
         self.site_box.setAccessibleName(self.tr("Site"))
         self.site_box.setEditable(True)
         self.site_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        never_by_wheel(self.site_box)  # one notch over it switched the whole app to another site
         self.site_box.setMinimumWidth(200)
         self.timezone_label = QLabel(self)
         self.timezone_label.setObjectName("site_timezone")
