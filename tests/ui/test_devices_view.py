@@ -288,8 +288,13 @@ def test_the_list_shows_five_rows_in_a_small_window(qtbot, qloop) -> None:
     qtbot.waitUntil(lambda: view.model.rowCount() == 3, timeout=5000)
     view.open_device(h.device_uuids[0])
     qtbot.waitUntil(lambda: view.tabs.isEnabled(), timeout=5000)
-    rows_visible = view.table.viewport().height() // view.table.verticalHeader().defaultSectionSize()
-    assert rows_visible >= 5, view.splitter.sizes()
+
+    def rows_visible() -> int:
+        return view.table.viewport().height() // view.table.verticalHeader().defaultSectionSize()
+
+    # The splitter settles a few layout passes after the editors filled: wait for it, then judge.
+    qtbot.waitUntil(lambda: rows_visible() >= 5 and view.tabs.height() >= 200, timeout=3000)
+    assert rows_visible() >= 5, view.splitter.sizes()
     assert view.tabs.height() >= 200  # and the editors still have room
     run(qtbot, view.aclose())
     close_harness(qtbot, h)
