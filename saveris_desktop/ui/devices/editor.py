@@ -34,10 +34,13 @@ from PySide6.QtWidgets import (
 
 from saveris_desktop.api.client import DeviceManagementClient
 from saveris_desktop.api.errors import ApiError, NetworkError
+from saveris_desktop.core.autosave import SaveFailure
 from saveris_desktop.core.editing import EditSession, FieldChange, PathPart, dotted, leaves
 from saveris_desktop.core.ranges import format_duration
 from saveris_desktop.core.tasks import TaskOwner
+from saveris_desktop.core.watcher import Callbacks
 from saveris_desktop.ui.devices.fields import ERROR_STYLE
+from saveris_desktop.ui.widgets.save_banner import DraftSaveBanner
 from saveris_desktop.ui.wizard.common import explain_error
 
 OK_STYLE = "color: #1b5e20;"
@@ -61,6 +64,9 @@ class EditorContext:
     #: Apply without a network: queue the payload for the cloud (offline outbox) instead of failing
     queue_offline: Callable[[EditSession, dict[str, Any]], Awaitable[None]] | None = None
     sessions: dict[str, EditSession] = field(default_factory=dict)
+    #: the drafts store reports here whether typed changes are kept (a SaveFailure, or None once
+    #: saving works again); every editor shows it in its banner
+    draft_saving: Callbacks[SaveFailure | None] = field(default_factory=Callbacks)
 
     def session(self, key: str, base: dict[str, Any]) -> EditSession:
         """The session for `key`, created on first use and rebased on later loads (edits survive)."""
@@ -280,8 +286,14 @@ class SessionEditor(QWidget):
         self.changes = ChangesView(name, self)
         self.changes.hide()
 
+        self.save_banner = DraftSaveBanner(self)
+        show_save_state = self.save_banner.show_save_state
+        context.draft_saving.connect(show_save_state)
+        self.destroyed.connect(lambda *_: context.draft_saving.disconnect(show_save_state))
+
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        layout.addWidget(self.save_banner)
         layout.addWidget(self.form)
         layout.addWidget(self.verdict)
         layout.addLayout(buttons)

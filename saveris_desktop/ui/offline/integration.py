@@ -18,7 +18,7 @@ from shiboken6 import isValid
 
 from saveris_desktop.api.models import Device
 from saveris_desktop.core.audited_client import AuditedClient
-from saveris_desktop.core.autosave import ResumedDraft, edits_between
+from saveris_desktop.core.autosave import ResumedDraft, SaveFailure, edits_between
 from saveris_desktop.core.cache import describe_age
 from saveris_desktop.core.cached_client import CacheBackedClient
 from saveris_desktop.core.editing import EditSession
@@ -74,6 +74,10 @@ class OfflineIntegration(QObject):
         self.editor_drafts = EditorDrafts(
             work.drafts, lambda: work.endpoint, lambda: work.services.site, self.tasks
         )
+        # A draft that could not be saved is said at once: status bar and every editor's banner.
+        self._saving_context: EditorContext | None = None
+        self.editor_drafts.sig_save_failed.connect(self._show_save_state)
+        self.editor_drafts.sig_saved_again.connect(lambda _none: self._show_save_state(None))
         self._build_menu()
         self._hook_device_view()
         self.wizard_drafts = WizardDrafts(work, window)
@@ -182,6 +186,10 @@ class OfflineIntegration(QObject):
     def _hook_context(self) -> None:
         context = getattr(self.devices_view, "context", None)
         if isinstance(context, EditorContext):
+            if context is not self._saving_context:  # a new site's editors learn the state at once
+                self._saving_context = context
+                if self.editor_drafts.failure is not None:
+                    context.draft_saving.emit(self.editor_drafts.failure)
             context.on_session_created = self._session_created
             context.queue_offline = self._queue_offline
             if not isinstance(context.client, CacheBackedClient):
@@ -204,6 +212,11 @@ class OfflineIntegration(QObject):
                 getattr(directory, "client", None), CacheBackedClient
             ):
                 directory.client = context.client
+
+    def _show_save_state(self, failure: SaveFailure | None) -> None:
+        self.status_widget.show_save_state(failure)
+        if self._saving_context is not None:
+            self._saving_context.draft_saving.emit(failure)
 
     def _served_from_cache(self, _kind: str, _object_id: str, fetched_at: str) -> None:
         self.status_widget.show_data_age(describe_age(utc_now() - datetime.fromisoformat(fetched_at)))

@@ -1,0 +1,83 @@
+"""A draft that could not be saved is said at once (status bar, editor banner) and saved again later."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QMainWindow
+
+from saveris_desktop.core.drafts import DraftKey
+from saveris_desktop.core.offline import OfflineWork
+from saveris_desktop.simulator import LoggerKind
+from saveris_desktop.ui.offline.integration import install_offline
+from tests.ui.devices_harness import SITE, close_harness, make_devices_harness, open_and_wait, run
+
+
+@pytest.fixture
+def setup(qtbot: Any, qloop: Any, tmp_path: Path) -> Any:
+    harness = make_devices_harness(qtbot, [LoggerKind.QSR_TEMPERATURE])
+    work = run(qtbot, OfflineWork.open(harness.services, tmp_path / "db.sqlite3"))
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.devices_view = harness.view  # type: ignore[attr-defined]  (what MainWindow offers)
+    integration = install_offline(window, work)
+    window.show()
+    open_and_wait(qtbot, harness, harness.device_uuids[0])
+    yield harness, work, integration
+    close_harness(qtbot, harness)
+
+
+def _writes_refused(qtbot: Any, work: OfflineWork, refused: bool) -> None:
+    """The database refuses every write with SQLite's own "readonly database" error, as a read-only
+    file or folder does (chmod cannot show it: the tests may run as root)."""
+    run(qtbot, work.store.read(lambda c: c.execute(f"PRAGMA query_only = {'ON' if refused else 'OFF'}")))
+
+
+def test_a_draft_that_cannot_be_saved_is_said_at_once_kept_in_the_form_and_saved_again(
+    qtbot: Any, setup: Any
+) -> None:
+    harness, work, integration = setup
+    editor = harness.view.settings_editor
+    key = DraftKey(work.endpoint, SITE, "device", harness.device_uuids[0])
+    banner, status = editor.save_banner, integration.status_widget.drafts
+    assert not banner.isVisibleTo(editor) and not status.isVisibleTo(integration.status_widget)
+
+    _writes_refused(qtbot, work, True)
+    editor.name_edit.setFocus()
+    editor.name_edit.selectAll()
+    qtbot.keyClicks(editor.name_edit, "Vaccine fridge")
+    qtbot.waitUntil(lambda: banner.isVisibleTo(editor), timeout=5000)  # after the idle second
+    assert "NOT saved on this laptop" in banner.text.text()
+    assert "read-only" in banner.text.text()
+    assert status.isVisibleTo(integration.status_widget) and "NOT saved" in status.text()
+    assert "read-only" in status.toolTip()
+    assert editor.name_edit.text() == "Vaccine fridge"  # what was typed stays in the form
+    assert integration.editor_drafts.pending  # and is not taken for saved
+    assert run(qtbot, work.drafts.get(key)) is None
+
+    _writes_refused(qtbot, work, False)  # e.g. the folder is writable again: the retry timer saves it
+    qtbot.waitUntil(lambda: "Saved again" in banner.text.text(), timeout=15000)
+    assert banner.isVisibleTo(editor)
+    assert "saved again" in status.text()
+    assert not integration.editor_drafts.pending
+    draft = run(qtbot, work.drafts.get(key))
+    assert draft is not None and draft.mine["name"] == "Vaccine fridge"
+
+
+def test_the_next_edit_retries_at_once(qtbot: Any, setup: Any) -> None:
+    harness, work, integration = setup
+    editor = harness.view.settings_editor
+    key = DraftKey(work.endpoint, SITE, "device", harness.device_uuids[0])
+    _writes_refused(qtbot, work, True)
+    editor.name_edit.setFocus()
+    editor.name_edit.selectAll()
+    qtbot.keyClicks(editor.name_edit, "Fridge")
+    qtbot.waitUntil(lambda: editor.save_banner.isVisibleTo(editor), timeout=5000)
+    _writes_refused(qtbot, work, False)
+    qtbot.keyClicks(editor.name_edit, " 2")
+    qtbot.waitUntil(lambda: "Saved again" in editor.save_banner.text.text(), timeout=5000)
+    draft = run(qtbot, work.drafts.get(key))
+    assert draft is not None and draft.mine["name"] == "Fridge 2"
+    assert integration.editor_drafts.failure is None
