@@ -44,10 +44,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from types import TracebackType
-
-from filelock import FileLock, Timeout
+from typing import TYPE_CHECKING
 
 from saveris_desktop.core import paths
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 LOCK_FILE_NAME = "saveris-desktop.lock"
 #: Owner-only lock file: nothing in it, but nobody else needs to open it either.
@@ -69,9 +71,13 @@ class DataFolderLock:
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder or paths.data_dir()
         self.path = self.folder / LOCK_FILE_NAME
+        # Imported here, not at the top: the filelock package imports asyncio, which the app's
+        # first paint does without (it takes the lock right after painting).
+        from filelock import FileLock
+
         # thread_local=False: the lock belongs to the process (the app takes it on the main thread
         # and may release it from the shutdown path); is_singleton=False: two objects are two claims.
-        self._lock = FileLock(self.path, mode=LOCK_FILE_MODE, thread_local=False)
+        self._lock: FileLock = FileLock(self.path, mode=LOCK_FILE_MODE, thread_local=False)
 
     @property
     def held(self) -> bool:
@@ -85,6 +91,8 @@ class DataFolderLock:
         """Wait up to `timeout` seconds for the lock; True when it is ours."""
         if self.held:
             return True
+        from filelock import Timeout
+
         self.folder.mkdir(parents=True, exist_ok=True)
         try:
             self._lock.acquire(timeout=max(timeout, 0), poll_interval=0.05)
@@ -164,3 +172,9 @@ def instance_server_name(folder: Path | None = None) -> str:
         user = str(os.getuid()) if hasattr(os, "getuid") else ""
     digest = hashlib.sha256(f"{user}\0{resolved}".encode()).hexdigest()[:20]
     return f"saveris-desktop-{digest}"
+
+
+def may_be_in_use(folder: Path | None = None) -> bool:
+    """A cheap hint before anything is loaded: the lock file exists while some app holds the lock
+    (filelock removes it on release). A crash can leave it behind, so True only means "ask"."""
+    return ((folder or paths.data_dir()) / LOCK_FILE_NAME).exists()
