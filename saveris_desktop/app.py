@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
     from saveris_desktop.api.regions import Environment, Region
     from saveris_desktop.core.instance_lock import DataFolderLock
+    from saveris_desktop.core.offline import OfflineWork
     from saveris_desktop.core.services import AppServices
     from saveris_desktop.ui.excepthook import ExceptionHook
     from saveris_desktop.ui.main_window import MainWindow
@@ -176,14 +177,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     lock, server = claim
     server.sig_activation_requested.connect(lambda arguments: bring_forward(window, arguments, options))
     try:
-        return _run_window(app, window, ui_state, options, started)
+        return _run_window(app, window, ui_state, options, started, lock)
     finally:
         server.close()
         lock.release()
 
 
 def _run_window(
-    app: QApplication, window: MainWindow, ui_state: UiState, options: Options, started: float
+    app: QApplication,
+    window: MainWindow,
+    ui_state: UiState,
+    options: Options,
+    started: float,
+    lock: DataFolderLock,
 ) -> int:
     """Logging, the exception hook and the qasync loop around `_run()`, for the app that holds the
     data folder."""
@@ -203,7 +209,7 @@ def _run_window(
 
     try:
         with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
-            return runner.run(_run(app, window, ui_state, options, hook, started))
+            return runner.run(_run(app, window, ui_state, options, hook, started, lock))
     finally:
         hook.uninstall()
         import logging
@@ -222,7 +228,13 @@ def claim_instance(
     lock = DataFolderLock()
     deadline = time.monotonic() + wait_s
     while True:
-        if lock.try_acquire():
+        try:
+            acquired = lock.try_acquire()
+        except OSError:
+            # The data folder cannot be used by anyone (a file in its place, no permission): run, and
+            # report it; the local data, and with it this lock, are tried again (_open_offline_work).
+            acquired = True
+        if acquired:
             from saveris_desktop.core.instance_lock import instance_server_name
             from saveris_desktop.ui.single_instance import InstanceServer
 
@@ -309,6 +321,7 @@ async def _run(
     options: Options,
     hook: ExceptionHook,
     started: float,
+    lock: DataFolderLock,
 ) -> int:
     import asyncio
     import logging
@@ -339,31 +352,52 @@ async def _run(
         elif not quit_requested.is_set():
             window.start_onboarding()
         if not quit_requested.is_set():
-            await _attach_offline(window, services)
+            await _attach_offline(window, services, lock)
         await quit_requested.wait()
     finally:
         await _shutdown(window, services)
     return 0
 
 
-async def _attach_offline(window: MainWindow, services: AppServices) -> None:
-    """Drafts, offline cache, outbox and sync, audit log (the local database); the app runs without
-    them, and says why in the log, if the data folder cannot be used at all."""
+async def _attach_offline(window: MainWindow, services: AppServices, lock: DataFolderLock) -> None:
+    """Drafts, offline cache, outbox and sync, audit log (the local database). When the data folder
+    cannot be used, the app runs without them, says so at once and keeps trying (ui/offline/unavailable)."""
     import logging
 
-    from saveris_desktop.core import paths
-    from saveris_desktop.core.offline import OfflineWork
-    from saveris_desktop.core.store import DATABASE_NAME, StoreError
+    from saveris_desktop.core.store import StoreError
     from saveris_desktop.ui.offline.integration import install_offline
 
-    # The demo's simulated cloud starts empty each time: its drafts and queue live apart.
-    path = paths.data_dir() / (f"demo-{DATABASE_NAME}" if services.demo else DATABASE_NAME)
     try:
-        work = await OfflineWork.open(services, path)
-    except StoreError:
-        logging.getLogger("saveris_desktop.app").exception("offline work is not available")
+        work = await _open_offline_work(services, lock)
+    except StoreError as error:
+        from saveris_desktop.ui.offline.unavailable import OfflineUnavailable
+
+        logging.getLogger("saveris_desktop.app").error("offline work is not available: %s", error)
+        notice = OfflineUnavailable(window, error, lambda: _open_offline_work(services, lock))
+        notice.sig_opened.connect(lambda opened: install_offline(window, opened))
+        services.closers.append(notice.aclose)
         return
     install_offline(window, work)
+
+
+async def _open_offline_work(services: AppServices, lock: DataFolderLock) -> OfflineWork:
+    """Open the local database, only while holding the data folder (the lock could not be taken at
+    start when the folder was unusable: it is taken here, once it can be)."""
+    from saveris_desktop.core import paths
+    from saveris_desktop.core.instance_lock import in_use_message
+    from saveris_desktop.core.offline import OfflineWork
+    from saveris_desktop.core.store import DATABASE_NAME, StorageProblem, StoreError, storage_problem
+
+    try:
+        folder = paths.data_dir()  # creates it: may fail as well (a file in its place, no permission)
+        if not lock.try_acquire():
+            raise StoreError(in_use_message(folder), StorageProblem.BUSY)
+    except OSError as error:
+        raise StoreError(f"the data folder cannot be used: {error}", storage_problem(error)) from error
+    # The demo's simulated cloud starts empty each time: its drafts and queue live apart.
+    return await OfflineWork.open(
+        services, folder / (f"demo-{DATABASE_NAME}" if services.demo else DATABASE_NAME)
+    )
 
 
 def quit_guard(on_quit: Callable[[], None], parent: QObject) -> QObject:

@@ -69,7 +69,7 @@ class DataFolderLock:
     """The lock of one data folder; `release()` (or leaving the `with` block) gives it back."""
 
     def __init__(self, folder: Path | None = None) -> None:
-        self.folder = folder or paths.data_dir()
+        self.folder = folder or paths.data_dir(create=False)
         self.path = self.folder / LOCK_FILE_NAME
         # Imported here, not at the top: the filelock package imports asyncio, which the app's
         # first paint does without (it takes the lock right after painting).
@@ -84,7 +84,8 @@ class DataFolderLock:
         return self._lock.is_locked
 
     def try_acquire(self) -> bool:
-        """Take the lock if it is free now; False when another process holds it."""
+        """Take the lock if it is free now; False when another process holds it. OSError when the
+        folder cannot be created or the lock file not written (an unusable data folder)."""
         return self.acquire(timeout=0)
 
     def acquire(self, timeout: float) -> bool:
@@ -165,7 +166,7 @@ def instance_server_name(folder: Path | None = None) -> str:
     Derived from the user and the folder's real path: two users, or two portable data folders,
     never reach each other's window. Short, because a Unix socket path is limited to ~100 bytes.
     """
-    resolved = str((folder or paths.data_dir()).resolve())
+    resolved = str((folder or paths.data_dir(create=False)).resolve())
     try:
         user = getpass.getuser()
     except (KeyError, OSError):  # no name for this uid (containers): the uid still separates users
@@ -177,4 +178,4 @@ def instance_server_name(folder: Path | None = None) -> str:
 def may_be_in_use(folder: Path | None = None) -> bool:
     """A cheap hint before anything is loaded: the lock file exists while some app holds the lock
     (filelock removes it on release). A crash can leave it behind, so True only means "ask"."""
-    return ((folder or paths.data_dir()) / LOCK_FILE_NAME).exists()
+    return ((folder or paths.data_dir(create=False)) / LOCK_FILE_NAME).exists()

@@ -190,6 +190,11 @@ class OfflineIntegration(QObject):
                 self._saving_context = context
                 if self.editor_drafts.failure is not None:
                     context.draft_saving.emit(self.editor_drafts.failure)
+                # Edits typed before the local data could be opened (ui/offline/unavailable.py) are
+                # saved now, not only after the next keystroke.
+                for session in list(context.sessions.values()):
+                    if session.dirty:
+                        self.editor_drafts.session_changed(session)
             context.on_session_created = self._session_created
             context.queue_offline = self._queue_offline
             if not isinstance(context.client, CacheBackedClient):

@@ -36,7 +36,7 @@ def storage_problem_text(problem: StorageProblem) -> str:
             "DraftSaveBanner", "the data folder cannot be written to (it is read-only)"
         ),
         StorageProblem.FOLDER_UNUSABLE: QCoreApplication.translate(
-            "DraftSaveBanner", "the data folder cannot be used (removed, or a drive that is gone)"
+            "DraftSaveBanner", "the data folder cannot be used"
         ),
         StorageProblem.BUSY: QCoreApplication.translate(
             "DraftSaveBanner", "another program is holding the local database"

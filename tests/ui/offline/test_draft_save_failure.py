@@ -81,3 +81,27 @@ def test_the_next_edit_retries_at_once(qtbot: Any, setup: Any) -> None:
     draft = run(qtbot, work.drafts.get(key))
     assert draft is not None and draft.mine["name"] == "Fridge 2"
     assert integration.editor_drafts.failure is None
+
+
+def test_edits_typed_before_the_local_data_opened_are_saved_once_it_does(
+    qtbot: Any, qloop: Any, tmp_path: Path
+) -> None:
+    harness = make_devices_harness(qtbot, [LoggerKind.QSR_TEMPERATURE])
+    try:
+        open_and_wait(qtbot, harness, harness.device_uuids[0])
+        editor = harness.view.settings_editor
+        editor.name_edit.setFocus()
+        editor.name_edit.selectAll()
+        qtbot.keyClicks(editor.name_edit, "Typed while the data folder was unusable")
+        # the local data opens only now (ui/offline/unavailable.py tried again and it worked)
+        work = run(qtbot, OfflineWork.open(harness.services, tmp_path / "db.sqlite3"))
+        window = QMainWindow()
+        qtbot.addWidget(window)
+        window.devices_view = harness.view  # type: ignore[attr-defined]
+        install_offline(window, work)
+        key = DraftKey(work.endpoint, SITE, "device", harness.device_uuids[0])
+        qtbot.waitUntil(lambda: run(qtbot, work.drafts.get(key)) is not None, timeout=5000)
+        draft = run(qtbot, work.drafts.get(key))
+        assert draft is not None and draft.mine["name"] == "Typed while the data folder was unusable"
+    finally:
+        close_harness(qtbot, harness)
