@@ -37,8 +37,6 @@ named by `instance_server_name`).
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import os
 from dataclasses import dataclass
 from enum import StrEnum
@@ -166,6 +164,9 @@ def instance_server_name(folder: Path | None = None) -> str:
     Derived from the user and the folder's real path: two users, or two portable data folders,
     never reach each other's window. Short, because a Unix socket path is limited to ~100 bytes.
     """
+    import getpass  # here, not at the top: the app's check before its first paint does without
+    import hashlib
+
     resolved = str((folder or paths.data_dir(create=False)).resolve())
     try:
         user = getpass.getuser()
