@@ -76,11 +76,13 @@ class OfflineIntegration(QObject):
         )
         # A draft that could not be saved is said at once: status bar and every editor's banner.
         self._saving_context: EditorContext | None = None
-        self.editor_drafts.sig_save_failed.connect(self._show_save_state)
-        self.editor_drafts.sig_saved_again.connect(lambda _none: self._show_save_state(None))
+        self._save_failures: dict[str, SaveFailure] = {}  # by source: "editors", "wizard"
+        self.editor_drafts.sig_save_failed.connect(lambda failure: self._save_state("editors", failure))
+        self.editor_drafts.sig_saved_again.connect(lambda _none: self._save_state("editors", None))
         self._build_menu()
         self._hook_device_view()
         self.wizard_drafts = WizardDrafts(work, window)
+        self.wizard_drafts.sig_save_state.connect(lambda failure: self._save_state("wizard", failure))
         # A field that loses focus is saved at once (the idle second is for typing that pauses).
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -188,8 +190,8 @@ class OfflineIntegration(QObject):
         if isinstance(context, EditorContext):
             if context is not self._saving_context:  # a new site's editors learn the state at once
                 self._saving_context = context
-                if self.editor_drafts.failure is not None:
-                    context.draft_saving.emit(self.editor_drafts.failure)
+                if self._save_failures:
+                    context.draft_saving.emit(next(reversed(self._save_failures.values())))
                 # Edits typed before the local data could be opened (ui/offline/unavailable.py) are
                 # saved now, not only after the next keystroke.
                 for session in list(context.sessions.values()):
@@ -218,10 +220,17 @@ class OfflineIntegration(QObject):
             ):
                 directory.client = context.client
 
-    def _show_save_state(self, failure: SaveFailure | None) -> None:
-        self.status_widget.show_save_state(failure)
+    def _save_state(self, source: str, failure: SaveFailure | None) -> None:
+        """Say the newest failure of any source; "saved again" only once no source fails."""
+        self._save_failures.pop(source, None)
+        if failure is not None:
+            self._save_failures[source] = failure
+        elif self._save_failures:
+            return  # another source still cannot save
+        shown = next(reversed(self._save_failures.values()), None)
+        self.status_widget.show_save_state(shown)
         if self._saving_context is not None:
-            self._saving_context.draft_saving.emit(failure)
+            self._saving_context.draft_saving.emit(shown)
 
     def _served_from_cache(self, _kind: str, _object_id: str, fetched_at: str) -> None:
         self.status_widget.show_data_age(describe_age(utc_now() - datetime.fromisoformat(fetched_at)))

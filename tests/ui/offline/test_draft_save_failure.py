@@ -105,3 +105,38 @@ def test_edits_typed_before_the_local_data_opened_are_saved_once_it_does(
         assert draft is not None and draft.mine["name"] == "Typed while the data folder was unusable"
     finally:
         close_harness(qtbot, harness)
+
+
+def test_a_wizard_draft_that_cannot_be_saved_is_said_in_the_status_bar_and_retried(
+    qtbot: Any, qloop: Any, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    from saveris_desktop.simulator import Simulator
+    from saveris_desktop.ui.wizard import OnboardingWizard
+    from tests.ui.wizard_harness import make_services
+
+    services = make_services(Simulator(seed=4), demo=False)
+    work = run(qtbot, OfflineWork.open(services, tmp_path / "db.sqlite3"))
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    ui = install_offline(window, work)
+    wizard = OnboardingWizard(services, parent=window)
+    wizard.show()
+    try:
+        qtbot.waitUntil(lambda: wizard in ui.wizard_drafts.attached, timeout=3000)
+        _writes_refused(qtbot, work, True)
+        username = wizard.findChild(QLineEdit, "usernameEdit")
+        qtbot.keyClicks(username, "tech@example.com")
+        status = ui.status_widget.drafts
+        qtbot.waitUntil(lambda: "NOT saved" in status.text(), timeout=5000)  # after the idle second
+        assert "read-only" in status.toolTip()
+        _writes_refused(qtbot, work, False)
+        qtbot.keyClicks(username, ".at")  # the next edit saves it
+        qtbot.waitUntil(lambda: "saved again" in status.text(), timeout=5000)
+        stored = run(qtbot, work.drafts.get(ui.wizard_drafts.key))
+        assert stored is not None and stored.mine["fields"]["usernameEdit"] == "tech@example.com.at"
+    finally:
+        wizard.reject()
+        run(qtbot, services.aclose())
