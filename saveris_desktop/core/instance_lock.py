@@ -29,6 +29,7 @@ For a command-line tool (e.g. `saveris-cli`), `claim_data_folder` is the whole p
   `AccessMode.READ_ONLY` (open the store with `read_only=True`: SQLite's WAL lets it read safely
   while the app writes; it cannot write, migrate or send); with `read_only_fallback=False`
   `DataFolderInUseError` is raised, whose message says to close the app and try again.
+- A data folder that cannot be created or written at all raises `OSError` (nothing to share).
 
 The desktop app takes the lock without waiting (`DataFolderLock.try_acquire`); when another app
 holds it, it hands its arguments to that one instead (ui/single_instance.py, via the local server
