@@ -344,3 +344,31 @@ async def test_a_path_that_cannot_be_opened_is_reported_not_recovered(tmp_path: 
         await Store.open(blocked)
     assert [p.name for p in tmp_path.iterdir()] == ["db.sqlite3"]
     assert (blocked / "keep.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_storage_problems_are_named_for_the_technician() -> None:
+    import errno
+
+    from saveris_desktop.core.store import storage_problem
+
+    def sqlite_error(code: int, text: str) -> sqlite3.Error:
+        error = sqlite3.OperationalError(text)
+        error.sqlite_errorcode = code  # type: ignore[attr-defined]
+        return error
+
+    assert storage_problem(sqlite_error(13, "database or disk is full")) is StorageProblem.DISK_FULL
+    assert (
+        storage_problem(sqlite_error(8, "attempt to write a readonly database")) is StorageProblem.READ_ONLY
+    )
+    assert storage_problem(sqlite_error(1032, "readonly database (SQLITE_READONLY_DBMOVED)")) is (
+        StorageProblem.READ_ONLY
+    )
+    assert storage_problem(sqlite_error(5, "database is locked")) is StorageProblem.BUSY
+    assert storage_problem(sqlite_error(14, "unable to open database file")) is StorageProblem.FOLDER_UNUSABLE
+    assert storage_problem(sqlite3.OperationalError("database or disk is full")) is StorageProblem.DISK_FULL
+    assert storage_problem(OSError(errno.ENOSPC, "No space left on device")) is StorageProblem.DISK_FULL
+    assert storage_problem(OSError(errno.EROFS, "Read-only file system")) is StorageProblem.READ_ONLY
+    assert storage_problem(PermissionError(errno.EACCES, "Permission denied")) is StorageProblem.READ_ONLY
+    assert storage_problem(FileExistsError(errno.EEXIST, "File exists")) is StorageProblem.FOLDER_UNUSABLE
+    assert storage_problem(StoreError("x", StorageProblem.BUSY)) is StorageProblem.BUSY
+    assert storage_problem(RuntimeError("a bug")) is StorageProblem.OTHER
