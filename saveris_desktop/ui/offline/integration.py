@@ -36,6 +36,7 @@ from saveris_desktop.ui.offline.site_plan_dialog import SitePlanDialog
 from saveris_desktop.ui.offline.status_widget import SyncStatusWidget
 from saveris_desktop.ui.offline.templates_dialog import TemplatesDialog
 from saveris_desktop.ui.offline.wizard_drafts import WizardDrafts
+from saveris_desktop.ui.widgets.save_banner import storage_problem_text
 
 if TYPE_CHECKING:
     from saveris_desktop.api.client import DeviceManagementClient
@@ -83,6 +84,12 @@ class OfflineIntegration(QObject):
         self._hook_device_view()
         self.wizard_drafts = WizardDrafts(work, window)
         self.wizard_drafts.sig_save_state.connect(lambda failure: self._save_state("wizard", failure))
+        # Quitting while changes cannot be saved would lose them: ask first (MainWindow's hook).
+        self._quit_confirmed = False
+        self.unsaved_box: QMessageBox | None = None
+        guards = getattr(window, "close_guards", None)
+        if isinstance(guards, list):
+            guards.append(self._may_close)
         # A field that loses focus is saved at once (the idle second is for typing that pauses).
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -231,6 +238,38 @@ class OfflineIntegration(QObject):
         self.status_widget.show_save_state(shown)
         if self._saving_context is not None:
             self._saving_context.draft_saving.emit(shown)
+
+    def _may_close(self) -> bool:
+        """MainWindow's close guard: with changes not saved on this laptop, ask before they are lost."""
+        if not self._save_failures or self._quit_confirmed or self.tasks.closed:
+            return True
+        failure = next(reversed(self._save_failures.values()))
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Changes not saved"),
+            self.tr(
+                "Your changes are NOT saved on this laptop: %1. If you quit now, they are lost. "
+                "Keep the app open to send them with Apply, or to fix the cause and let them be saved."
+            ).replace("%1", storage_problem_text(failure.problem)),
+            QMessageBox.StandardButton.NoButton,
+            self.window,
+        )
+        box.setObjectName("unsavedOnQuitNotice")
+        keep = box.addButton(self.tr("Keep the app open"), QMessageBox.ButtonRole.RejectRole)
+        keep.setObjectName("keepAppOpenButton")
+        quit_anyway = box.addButton(self.tr("Quit anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        quit_anyway.setObjectName("quitAnywayButton")
+        box.setDefaultButton(keep)
+
+        def chosen(button: object) -> None:
+            if button is quit_anyway:
+                self._quit_confirmed = True
+                self.window.close()
+
+        box.buttonClicked.connect(chosen)
+        self.unsaved_box = box
+        box.open()  # not exec(): a nested event loop under qasync would stall the retries
+        return False
 
     def _served_from_cache(self, _kind: str, _object_id: str, fetched_at: str) -> None:
         self.status_widget.show_data_age(describe_age(utc_now() - datetime.fromisoformat(fetched_at)))

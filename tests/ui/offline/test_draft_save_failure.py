@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QPushButton
 
 from saveris_desktop.core.drafts import DraftKey
 from saveris_desktop.core.offline import OfflineWork
@@ -139,4 +139,68 @@ def test_a_wizard_draft_that_cannot_be_saved_is_said_in_the_status_bar_and_retri
         assert stored is not None and stored.mine["fields"]["usernameEdit"] == "tech@example.com.at"
     finally:
         wizard.reject()
+        run(qtbot, services.aclose())
+
+
+def test_quitting_while_changes_cannot_be_saved_asks_first(qtbot: Any, qloop: Any, tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    from saveris_desktop.core.editing import EditSession
+    from saveris_desktop.simulator import Simulator
+    from saveris_desktop.ui.main_window import MainWindow
+    from saveris_desktop.ui.ui_state import UiState
+    from tests.ui.wizard_harness import make_services
+
+    services = make_services(Simulator(seed=4), demo=False)
+    services.set_site("Kitchen")
+    work = run(qtbot, OfflineWork.open(services, tmp_path / "db.sqlite3"))
+    window = MainWindow(UiState())
+    qtbot.addWidget(window)
+    window.show()
+    ui = install_offline(window, work)
+    quits: list[bool] = []
+    window.sig_quit_requested.connect(lambda: quits.append(True))
+    try:
+        _writes_refused(qtbot, work, True)
+        session = EditSession({"uuid": "d1", "name": "Logger"}, key="device:d1")
+        session.on_change = ui.editor_drafts.session_changed
+        session.set(["name"], "Fridge")
+        assert run(qtbot, ui.editor_drafts.flush_all()) is False
+
+        window.close()  # the technician closes the window
+        box = ui.unsaved_box
+        assert box is not None
+        qtbot.waitUntil(box.isVisible, timeout=3000)
+        assert window.isVisible() and quits == []
+        assert "NOT saved on this laptop" in box.text() and "read-only" in box.text()
+        qtbot.mouseClick(box.findChild(QPushButton, "keepAppOpenButton"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not box.isVisible(), timeout=3000)
+        assert window.isVisible() and quits == []
+
+        window.close()
+        box = ui.unsaved_box
+        qtbot.waitUntil(box.isVisible, timeout=3000)
+        qtbot.mouseClick(box.findChild(QPushButton, "quitAnywayButton"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: quits == [True], timeout=3000)
+        assert not window.isVisible()
+    finally:
+        run(qtbot, services.aclose())
+
+
+def test_quitting_with_everything_saved_asks_nothing(qtbot: Any, qloop: Any, tmp_path: Path) -> None:
+    from saveris_desktop.simulator import Simulator
+    from saveris_desktop.ui.main_window import MainWindow
+    from saveris_desktop.ui.ui_state import UiState
+    from tests.ui.wizard_harness import make_services
+
+    services = make_services(Simulator(seed=4), demo=False)
+    work = run(qtbot, OfflineWork.open(services, tmp_path / "db.sqlite3"))
+    window = MainWindow(UiState())
+    qtbot.addWidget(window)
+    window.show()
+    ui = install_offline(window, work)
+    try:
+        window.close()
+        assert not window.isVisible() and ui.unsaved_box is None
+    finally:
         run(qtbot, services.aclose())
