@@ -229,12 +229,15 @@ def claim_instance(
     deadline = time.monotonic() + wait_s
     while True:
         try:
-            acquired = lock.try_acquire()
+            acquired: bool | None = lock.try_acquire()
         except OSError:
-            # The data folder cannot be used by anyone (a file in its place, no permission): run, and
-            # report it; the local data, and with it this lock, are tried again (_open_offline_work).
-            acquired = True
-        if acquired:
+            # The data folder cannot be used by anyone (a file in its place, no permission): unless
+            # another app (just as stuck) answers, run and report it; the local data, and with it
+            # this lock, are tried again later (_open_offline_work).
+            acquired = None
+            if _hand_over(arguments, timeout_s=1.0):
+                return None
+        if acquired is not False:
             from saveris_desktop.core.instance_lock import instance_server_name
             from saveris_desktop.ui.single_instance import InstanceServer
 

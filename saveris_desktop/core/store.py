@@ -323,7 +323,7 @@ def _refuse_empty(path: Path) -> None:
     """A zero-byte file is what a crash or a full disk leaves, never a database this app made."""
     with contextlib.suppress(FileNotFoundError):
         if path.stat().st_size == 0:
-            raise _UnusableError("the file is empty (0 bytes), as a crash or a full disk can leave it")
+            raise _UnusableError("it was empty (0 bytes), as a crash or a full disk can leave it")
 
 
 def _open_read_only(path: Path) -> sqlite3.Connection:

@@ -153,7 +153,7 @@ async def test_a_zero_byte_file_is_kept_as_damaged_not_taken_as_a_fresh_store(tm
     store = await Store.open(path)
     try:
         assert store.problem is not None
-        assert "empty (0 bytes)" in store.problem.reason
+        assert "it was empty (0 bytes)" in store.problem.reason
         assert store.problem.backup_path.exists() and store.problem.backup_path.stat().st_size == 0
         assert "kept as" in store.problem.message
         version = await store.read(lambda c: c.execute("PRAGMA user_version").fetchone()[0])
