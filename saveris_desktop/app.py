@@ -167,12 +167,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         claim = claim_instance(args, wait_s=HAND_OVER_WAIT_S)
+    # hide(), not close(): this window's closeEvent would store its geometry over the running app's.
     except instance_lock.DataFolderInUseError as error:
         _tell_in_use(window, str(error))
-        window.close()
+        window.hide()
         return 1
     if claim is None:  # started at the same moment as another one, which won: it has the arguments
-        window.close()
+        window.hide()
         return 0
     lock, server = claim
     server.sig_activation_requested.connect(lambda arguments: bring_forward(window, arguments, options))
