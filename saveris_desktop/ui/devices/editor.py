@@ -63,10 +63,10 @@ class EditorContext:
     on_session_created: Callable[[EditSession], None] | None = None
     #: Apply without a network: queue the payload for the cloud (offline outbox) instead of failing
     queue_offline: Callable[[EditSession, dict[str, Any]], Awaitable[None]] | None = None
-    sessions: dict[str, EditSession] = field(default_factory=dict)
     #: the drafts store reports here whether typed changes are kept (a SaveFailure, or None once
     #: saving works again); every editor shows it in its banner
     draft_saving: Callbacks[SaveFailure | None] = field(default_factory=Callbacks)
+    sessions: dict[str, EditSession] = field(default_factory=dict)
 
     def session(self, key: str, base: dict[str, Any]) -> EditSession:
         """The session for `key`, created on first use and rebased on later loads (edits survive)."""
@@ -293,8 +293,8 @@ class SessionEditor(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
-        layout.addWidget(self.save_banner)
         layout.addWidget(self.form)
+        layout.addWidget(self.save_banner)  # below the fields, beside Apply's verdict
         layout.addWidget(self.verdict)
         layout.addLayout(buttons)
         layout.addWidget(self.changes)
