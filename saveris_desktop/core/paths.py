@@ -25,10 +25,12 @@ def _ensure(path: Path) -> Path:
     return path
 
 
-def data_dir() -> Path:
-    """Drafts database, cache of last-known server state, audit log."""
+def data_dir(*, create: bool = True) -> Path:
+    """Drafts database, cache of last-known server state, audit log; `create=False` only names it
+    (the single-instance check must not fail on a folder that cannot be created)."""
     base = _override()
-    return _ensure(base / "data" if base else Path(platformdirs.user_data_dir(APP_ID, ORGANISATION)))
+    folder = base / "data" if base else Path(platformdirs.user_data_dir(APP_ID, ORGANISATION))
+    return _ensure(folder) if create else folder
 
 
 def log_dir() -> Path:

@@ -31,6 +31,8 @@ from saveris_desktop import APP_NAME
 from saveris_desktop.ui.ui_state import UiState
 
 if TYPE_CHECKING:  # heavy imports stay out of the first paint
+    from collections.abc import Callable
+
     from saveris_desktop.core.services import AppServices
     from saveris_desktop.core.watcher import WatchTiming
     from saveris_desktop.ui.devices.view import DevicesView
@@ -108,6 +110,9 @@ class MainWindow(QMainWindow):
         self.wizard_timing: WatchTiming | None = None
         self._painted = False
         self._closing = False
+        #: asked before the window closes; one answering False keeps it open (and tells the
+        #: technician why, e.g. changes that could not be saved on this laptop)
+        self.close_guards: list[Callable[[], bool]] = []
         # The window system adds the application's display name ("Demo — Saveris Desktop"); the
         # title repeated it ("Saveris Desktop — demo — Saveris Desktop").
         self.setWindowTitle(self.tr("Demo") if demo else APP_NAME)
@@ -400,6 +405,9 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.sig_first_paint.emit)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closing and not all(guard() for guard in list(self.close_guards)):
+            event.ignore()
+            return
         if not self._closing:
             self._closing = True
             self.ui_state.set_window_geometry(self.saveGeometry())

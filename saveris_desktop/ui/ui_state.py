@@ -1,11 +1,16 @@
 """UI state kept between runs in QSettings: window geometry, last sign-in choices, recent sites.
 
-Nothing secret goes here (passwords live in the keyring only, see core/credentials.py).
+Nothing secret goes here (passwords live in the keyring only, see core/credentials.py), but it names
+the user and the sites worked on, so the file is readable by the user only (0600 on POSIX).
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -19,6 +24,7 @@ RECENT_SITES_LIMIT = 10
 class UiState:
     def __init__(self, settings: QSettings | None = None) -> None:
         self._settings = settings or QSettings()
+        keep_private(self._settings)
 
     # --- window --------------------------------------------------------------------------------
 
@@ -78,6 +84,32 @@ class UiState:
 
     def sync(self) -> None:
         self._settings.sync()
+
+
+#: The settings file: readable and writable by the user only.
+FILE_MODE = 0o600
+
+
+def keep_private(settings: QSettings) -> None:
+    """Make the settings file the user's only (POSIX; the Windows registry is per user already).
+
+    Qt keeps the mode of an existing file when it rewrites it (measured: a 0600 file stays 0600,
+    a new one is 0644), so creating it empty with 0600 before Qt writes it is enough. Not on
+    macOS's native format: its preferences daemon owns that file.
+    """
+    if os.name != "posix":
+        return
+    native_on_mac = sys.platform == "darwin" and settings.format() == QSettings.Format.NativeFormat
+    path = Path(settings.fileName())
+    if not path.is_absolute():
+        return
+    with contextlib.suppress(OSError):  # settings still work; only the mode could not be set
+        if not path.exists() and not native_on_mac:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with contextlib.suppress(FileExistsError):
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
+        if path.stat().st_mode & 0o077:
+            path.chmod(FILE_MODE)
 
 
 def _key(site: str) -> str:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import QSettings
 
 from saveris_desktop.api.regions import Environment, Region
@@ -54,3 +58,20 @@ def test_the_window_geometry_is_restored(qtbot, qt_settings) -> None:
     again = MainWindow(UiState())
     qtbot.addWidget(again)
     assert (again.width(), again.height()) == (777, 555)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_the_settings_file_is_readable_by_the_user_only(qt_settings) -> None:
+    old_umask = os.umask(0o022)  # Qt alone would create it 0644 under this usual umask
+    try:
+        state = UiState()
+        state.set_sign_in("tech@example.com", Region.EUROPE, Environment.PRODUCTION, False)
+        state.sync()
+        path = Path(QSettings().fileName())
+        assert "tech@example.com" in path.read_text(encoding="utf-8")
+        assert path.stat().st_mode & 0o777 == 0o600
+        path.chmod(0o644)  # as an earlier version left it
+        UiState().add_recent_site("Kitchen")
+        assert path.stat().st_mode & 0o777 == 0o600
+    finally:
+        os.umask(old_umask)

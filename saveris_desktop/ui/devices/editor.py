@@ -34,10 +34,13 @@ from PySide6.QtWidgets import (
 
 from saveris_desktop.api.client import DeviceManagementClient
 from saveris_desktop.api.errors import ApiError, NetworkError
+from saveris_desktop.core.autosave import SaveFailure
 from saveris_desktop.core.editing import EditSession, FieldChange, PathPart, dotted, leaves
 from saveris_desktop.core.ranges import format_duration
 from saveris_desktop.core.tasks import TaskOwner
+from saveris_desktop.core.watcher import Callbacks
 from saveris_desktop.ui.devices.fields import ERROR_STYLE
+from saveris_desktop.ui.widgets.save_banner import DraftSaveBanner
 from saveris_desktop.ui.wizard.common import explain_error
 
 OK_STYLE = "color: #1b5e20;"
@@ -60,6 +63,9 @@ class EditorContext:
     on_session_created: Callable[[EditSession], None] | None = None
     #: Apply without a network: queue the payload for the cloud (offline outbox) instead of failing
     queue_offline: Callable[[EditSession, dict[str, Any]], Awaitable[None]] | None = None
+    #: the drafts store reports here whether typed changes are kept (a SaveFailure, or None once
+    #: saving works again); every editor shows it in its banner
+    draft_saving: Callbacks[SaveFailure | None] = field(default_factory=Callbacks)
     sessions: dict[str, EditSession] = field(default_factory=dict)
     #: session key -> why its current cloud values could not be read (the cloud does not offer the
     #: read): the editor says so and sends a complete document, never a patch on guessed values
@@ -297,10 +303,16 @@ class SessionEditor(QWidget):
         self.changes = ChangesView(name, self)
         self.changes.hide()
 
+        self.save_banner = DraftSaveBanner(self)
+        show_save_state = self.save_banner.show_save_state
+        context.draft_saving.connect(show_save_state)
+        self.destroyed.connect(lambda *_: context.draft_saving.disconnect(show_save_state))
+
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.notice)
         layout.addWidget(self.form)
+        layout.addWidget(self.save_banner)  # below the fields, beside Apply's verdict
         layout.addWidget(self.verdict)
         layout.addLayout(buttons)
         layout.addWidget(self.changes)

@@ -1,12 +1,15 @@
-"""The status bar's part: online or offline, and how many changes still wait for the cloud."""
+"""The status bar's part: online or offline, how many changes still wait for the cloud, and whether
+what is typed is kept on this laptop (drafts not saved / saved again)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
+from saveris_desktop.core.autosave import SaveFailure
 from saveris_desktop.core.sync import SyncStatus
 from saveris_desktop.ui.offline.common import name_widget
+from saveris_desktop.ui.widgets.save_banner import SAVED_AGAIN_SHOWN_MS, storage_problem_text
 
 ONLINE_STYLE = "color: #1b5e20;"
 OFFLINE_STYLE = "color: #a15c00; font-weight: bold;"
@@ -32,6 +35,14 @@ class SyncStatusWidget(QWidget):
         self.data_age = QLabel(self)
         self.data_age.setObjectName("syncStatusDataAge")
         self.data_age.hide()
+        self.drafts = QLabel(self)
+        self.drafts.setObjectName("syncStatusDrafts")
+        self.drafts.hide()
+        self._drafts_timer = QTimer(self)
+        self._drafts_timer.setSingleShot(True)
+        self._drafts_timer.timeout.connect(self.drafts.hide)
+        self.save_failure: SaveFailure | None = None
+        layout.addWidget(self.drafts)
         layout.addWidget(self.connection)
         layout.addWidget(self.data_age)
         layout.addWidget(self.pending_button)
@@ -47,6 +58,28 @@ class SyncStatusWidget(QWidget):
             else ""
         )
         self.data_age.setVisible(bool(age))
+
+    def show_save_state(self, failure: SaveFailure | None) -> None:
+        """Drafts could not be saved (`failure`), or (None) they are saved again after a failure."""
+        self._drafts_timer.stop()
+        if failure is None:
+            if self.save_failure is None:
+                return
+            self.save_failure = None
+            self.drafts.setText(self.tr("✓ Changes saved again"))
+            self.drafts.setStyleSheet(ONLINE_STYLE)
+            self.drafts.setToolTip(self.tr("What you type is kept on this laptop again."))
+            self._drafts_timer.start(SAVED_AGAIN_SHOWN_MS)
+        else:
+            self.save_failure = failure
+            self.drafts.setText(self.tr("⚠ Changes NOT saved on this laptop"))
+            self.drafts.setStyleSheet(ATTENTION_STYLE)
+            self.drafts.setToolTip(
+                self.tr("Not saved: %1. Saving is tried again by itself.").replace(
+                    "%1", storage_problem_text(failure.problem)
+                )
+            )
+        self.drafts.show()
 
     def show_status(self, status: SyncStatus) -> None:
         self.status = status
