@@ -82,6 +82,9 @@ _FINAL_WATCH_ERRORS = (
 
 DEVICE_NAME_MAX_LENGTH = 64  # as the app's name field
 
+#: The CLI's own log file, next to the app's in the log folder.
+CLI_LOG_FILE_NAME = "saveris-cli.log"
+
 
 def exit_code_for(error: ApiError) -> Exit:
     if isinstance(error, AuthenticationError) or (
@@ -189,7 +192,10 @@ def _password_source(options: argparse.Namespace, username: str, endpoint: Endpo
 def run(options: argparse.Namespace, out: Output) -> Exit:
     from saveris_desktop.core.logging_setup import configure_logging
 
-    log_file = configure_logging(console=False)  # warnings stay out of the output; the file has them
+    # Warnings stay out of the output; the file has them. A file of its own: the app may be running
+    # and rotating its log at the same time. (The CLI never opens the app's database, so it cannot
+    # disturb the app's drafts or send its queued changes: the data-folder lock is not needed.)
+    log_file = configure_logging(console=False, file_name=CLI_LOG_FILE_NAME)
     endpoint, simulator = _endpoint_and_simulator(options)
     username = _username(options)
     transport = simulator.transport() if simulator is not None else None

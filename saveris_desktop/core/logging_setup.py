@@ -49,18 +49,23 @@ def _restrict_existing(path: Path) -> None:
                 candidate.chmod(FILE_MODE)
 
 
-def log_file() -> Path:
-    return paths.log_dir() / LOG_FILE_NAME
+def log_file(name: str = LOG_FILE_NAME) -> Path:
+    return paths.log_dir() / name
 
 
-def configure_logging(level: int = logging.INFO, *, console: bool = True) -> Path:
-    """Install the file (and console) handlers on the root logger; calling again replaces them."""
+def configure_logging(
+    level: int = logging.INFO, *, console: bool = True, file_name: str = LOG_FILE_NAME
+) -> Path:
+    """Install the file (and console) handlers on the root logger; calling again replaces them.
+
+    `file_name`: each program its own file (the app, saveris-cli), since two processes rotating one
+    file would lose each other's lines."""
     root = logging.getLogger()
     for handler in [h for h in root.handlers if getattr(h, _HANDLER_MARK, False)]:
         root.removeHandler(handler)
         handler.close()
 
-    path = log_file()
+    path = log_file(file_name)
     redacting = RedactingFilter()
     # delay=True: the file is opened by the first record, not during start-up.
     _restrict_existing(path)

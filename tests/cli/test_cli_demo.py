@@ -134,8 +134,9 @@ def test_a_wrong_password_is_exit_3_and_never_printed(cli, monkeypatch: pytest.M
     assert ran.code == 3
     assert one_sentence(ran.err) and "wrong user name or password" in ran.err
     assert "Wrong-Secret-42" not in ran.out + ran.err
-    log = (paths.log_dir() / "saveris-desktop.log").read_text(encoding="utf-8")
-    assert "Wrong-Secret-42" not in log
+    assert not (paths.log_dir() / "saveris-desktop.log").exists()  # the app's log is the app's own
+    log = (paths.log_dir() / "saveris-cli.log").read_text(encoding="utf-8")
+    assert "POST http://127.0.0.1/token" in log and "Wrong-Secret-42" not in log
 
 
 def test_values_outside_what_the_logger_accepts_are_exit_5_and_nothing_is_sent(cli) -> None:  # type: ignore[no-untyped-def]
