@@ -177,7 +177,16 @@ def test_losing_the_network_while_waiting_shows_the_banner_and_resumes_by_itself
     h.sim.press_button(logger.id, 3.0)
     h.sim.set_network_down(True)  # the laptop joins the logger's hotspot
     qtbot.waitUntil(lambda: waiting.offline_banner.isVisible(), timeout=5000)
-    assert "Reconnect to your normal Wi-Fi" in waiting.offline_banner.label.text()
+    # On the hotspot the key is still to be typed: the banner says what to do there, with the key,
+    # not yet "reconnect" alone; the key and the steps are on the page itself.
+    banner = waiting.offline_banner.label.text()
+    assert (
+        "as expected on the logger's Wi-Fi" in banner
+        and f"accountId <b style='font-size:large'>{key}" in banner
+    )
+    assert banner.index("accountId") < banner.index("reconnect to your normal Wi-Fi")
+    assert waiting.steps_box.isVisible() and waiting.key_label.text() == f"accountId: {key}"
+    assert "Bakery-WLAN" in waiting.steps_label.text()
     assert not waiting.error.isVisible()  # offline is a state, not an error
     assert h.page() is PageId.WAITING
     assert h.sim.submit_configuration(logger.id, key, "Bakery-WLAN", WIFI_PASSWORD).ok
@@ -203,6 +212,8 @@ def test_a_logger_with_a_wrong_key_never_joins_and_hints_appear_after_five_minut
     h.clock[0] += 301  # five minutes later, still nothing
     qtbot.waitUntil(lambda: waiting.hints.isVisible(), timeout=3000)
     assert "5:01" in waiting.elapsed_label.text()
+    key = h.wizard.flow.data.connect_key
+    assert f"accountId on the logger's page is exactly <b>{key}</b>" in waiting.hints_label.text()
     assert waiting.watcher is not None and waiting.watcher.running  # keeps waiting
     h.wizard.reject()  # Cancel works at any moment
     assert waiting.watcher is None
