@@ -150,7 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from saveris_desktop.ui.main_window import MainWindow
-    from saveris_desktop.ui.ui_state import UiState
+    from saveris_desktop.ui.ui_state import UiState, scope_for, use_settings_folder
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_ID, *options.qt_args])
     if not isinstance(app, QApplication):
@@ -173,7 +173,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     wheel_guard.install(app)  # the wheel scrolls pages; it never changes a setting it passes over
 
-    ui_state = UiState()
+    from saveris_desktop.core import paths
+
+    use_settings_folder(paths.settings_dir())  # a portable home keeps its settings with its data
+    # The demo, a custom server and testo's cloud each remember their own user, sites and window.
+    ui_state = UiState(scope=scope_for(demo=options.demo, base_url=options.base_url))
     window = MainWindow(ui_state, demo=options.demo)
     window.show()
     window.wait_for_first_paint()

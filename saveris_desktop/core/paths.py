@@ -1,6 +1,6 @@
 """Where the app keeps its files: platformdirs folders, overridable for tests and portable use.
 
-`SAVERIS_DESKTOP_HOME` (set by the test suite) puts data and logs under one folder.
+`SAVERIS_DESKTOP_HOME` (set by the test suite) puts data, logs and the UI settings under one folder.
 """
 
 from __future__ import annotations
@@ -31,6 +31,13 @@ def data_dir(*, create: bool = True) -> Path:
     base = _override()
     folder = base / "data" if base else Path(platformdirs.user_data_dir(APP_ID, ORGANISATION))
     return _ensure(folder) if create else folder
+
+
+def settings_dir() -> Path | None:
+    """Where the UI settings file goes under `SAVERIS_DESKTOP_HOME`; None: the platform's own place
+    (registry on Windows, a plist on macOS, ~/.config on Linux)."""
+    base = _override()
+    return base / "settings" if base else None
 
 
 def log_dir() -> Path:

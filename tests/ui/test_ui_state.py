@@ -41,8 +41,8 @@ def test_sign_in_choices_and_recent_sites_round_trip(qt_settings) -> None:
 
 def test_garbage_in_the_settings_falls_back_to_defaults(qt_settings) -> None:
     settings = QSettings()
-    settings.setValue("sign_in/region", "mars")
-    settings.setValue("sites/recent", "Only one")
+    settings.setValue("cloud/sign_in/region", "mars")
+    settings.setValue("cloud/sites/recent", "Only one")
     state = UiState(settings)
     assert state.last_region() is Region.EUROPE
     assert state.recent_sites() == ["Only one"]
@@ -75,3 +75,16 @@ def test_the_settings_file_is_readable_by_the_user_only(qt_settings) -> None:
         assert path.stat().st_mode & 0o777 == 0o600
     finally:
         os.umask(old_umask)
+
+
+def test_the_settings_file_follows_the_portable_home(qapp, tmp_path: Path, monkeypatch) -> None:
+    from saveris_desktop.core import paths
+    from saveris_desktop.ui.ui_state import use_settings_folder
+
+    monkeypatch.setenv(paths.HOME_ENV, str(tmp_path / "home"))
+    use_settings_folder(paths.settings_dir())
+    state = UiState()
+    state.add_recent_site("Portable bakery")
+    state.sync()
+    assert Path(QSettings().fileName()).is_relative_to(tmp_path / "home" / "settings")
+    assert "Portable bakery" in Path(QSettings().fileName()).read_text(encoding="utf-8")

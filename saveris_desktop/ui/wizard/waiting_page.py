@@ -163,7 +163,8 @@ class WaitingPage(FlowPage):
             self.tr(
                 "<ol style='margin-left:-20px'><li>Type the key above as <b>accountId</b>.</li>"
                 "<li>Enter the Wi-Fi <b>%1</b> and its password.</li><li>Press <b>Save</b>: the LED "
-                "blinks orange while it joins the Wi-Fi.</li><li>Reconnect this laptop to its normal Wi-Fi.</li></ol>"
+                "blinks orange while it joins the Wi-Fi.</li>"
+                "<li>Reconnect this laptop to its normal Wi-Fi.</li></ol>"
             ).replace("%1", wifi)
         )
         self.offline_banner.set_text(
