@@ -215,3 +215,24 @@ def test_no_colour_is_written_outside_the_style_module() -> None:
         if found:
             offenders[path.relative_to(PACKAGE).as_posix()] = found
     assert offenders == {}, "use a role or a constant of ui/style.py instead"
+
+
+@pytest.mark.parametrize("name", ["fusion-light", "windows-dark"])
+def test_an_unlit_led_is_a_ring_that_shows_on_the_window(qtbot, app_palette, name: str) -> None:
+    """WCAG asks 3:1 for graphics that carry meaning; an LED that is off still says "off"."""
+    from saveris_desktop.ui.widgets.led import LedIndicator, LedPattern
+
+    palette = PALETTES[name]()
+    app_palette(palette)
+    led = LedIndicator(LedPattern.OFF)
+    qtbot.addWidget(led)
+    led.show()
+    qtbot.waitExposed(led)
+    image = led.grab().toImage()
+    window = palette.color(QPalette.ColorRole.Window)
+    strongest = max(
+        wcag_contrast(QColor(image.pixel(x, y)), window)
+        for y in range(image.height())
+        for x in range(image.width())
+    )
+    assert strongest >= 3.0, f"the off LED's ring on {name}: {strongest:.2f}:1"

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
-from saveris_desktop.ui.style import LedColour
+from saveris_desktop.ui.style import LedColour, TextRole, role_color
 
 
 @dataclass(frozen=True)
@@ -92,9 +92,11 @@ class LedIndicator(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         color = QColor(self._pattern.value.colour.value)
+        lit = self._lit and self._pattern is not LedPattern.OFF
+        # Unlit (off, or between two blinks) the LED is a ring in the muted text colour, which reads
+        # on light and dark windows alike; a darker shade of the LED colour vanishes on a dark one.
+        ring = color.darker(160) if lit else role_color(TextRole.MUTED, self.palette())
         rect = QRectF(self.rect()).adjusted(2, 2, -2, -2)
-        painter.setPen(QPen(color.darker(160), 1.5))
-        painter.setBrush(
-            color if self._lit and self._pattern is not LedPattern.OFF else Qt.GlobalColor.transparent
-        )
+        painter.setPen(QPen(ring, 1.5))
+        painter.setBrush(color if lit else Qt.GlobalColor.transparent)
         painter.drawEllipse(rect)
