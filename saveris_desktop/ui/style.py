@@ -14,6 +14,7 @@ by itself. The only hex colours of the package live in this module (tests/ui/tes
 
 from __future__ import annotations
 
+import functools
 from enum import Enum
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
@@ -97,6 +98,29 @@ def is_dark(palette: QPalette | None = None) -> bool:
 def role_color(role: TextRole, palette: QPalette | None = None) -> QColor:
     """The colour for `role` that reads on `palette`'s window and base (default: the application's)."""
     palette = palette or QGuiApplication.palette()
+    active = QPalette.ColorGroup.Active
+    key = tuple(
+        palette.color(active, colour).rgba()
+        for colour in (QPalette.ColorRole.Window, QPalette.ColorRole.Base, QPalette.ColorRole.WindowText)
+    )
+    return QColor.fromRgba(_derived_colour(role, key))
+
+
+@functools.lru_cache(maxsize=64)
+def _derived_colour(role: TextRole, key: tuple[int, ...]) -> int:
+    """The search below, once per role and palette (editors set their roles on every keystroke)."""
+    window, base, text = (QColor.fromRgba(value) for value in key)
+    palette = QPalette()
+    for colour_role, colour in (
+        (QPalette.ColorRole.Window, window),
+        (QPalette.ColorRole.Base, base),
+        (QPalette.ColorRole.WindowText, text),
+    ):
+        palette.setColor(colour_role, colour)
+    return _search(role, palette).rgba()
+
+
+def _search(role: TextRole, palette: QPalette) -> QColor:
     text = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText)
     if role is TextRole.MUTED:
         window = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Window)

@@ -48,9 +48,7 @@ def fusion_light() -> QPalette:
 WINDOWS_DARK = dict(
     Window="#202020", Base="#1c1c1c", WindowText="#ffffff", Text="#ffffff", Highlight="#0078d4"
 )
-MACOS_DARK = dict(
-    Window="#323232", Base="#1e1e1e", WindowText="#ffffffd8", Text="#ffffff", Highlight="#0a82ff"
-)
+MACOS_DARK = dict(Window="#323232", Base="#1e1e1e", WindowText="#dfdfdf", Text="#ffffff", Highlight="#0a82ff")
 FUSION_DARK = dict(
     Window="#353535", Base="#2a2a2a", WindowText="#ffffff", Text="#ffffff", Highlight="#2a82da"
 )
