@@ -24,11 +24,9 @@ from PySide6.QtWidgets import QWidget
 #: WCAG 2 level AA for normal-size text.
 MIN_CONTRAST = 4.5
 
-# --- spacing (logical pixels) ---------------------------------------------------------------------
+# --- spacing (logical pixels; larger gaps follow the font: fontMetrics().height() and halves) -------
 #: between a field and the message right under it
 TIGHT_SPACING = 2
-#: between groups of controls in one row
-GROUP_SPACING = 12
 
 
 class TextRole(Enum):
