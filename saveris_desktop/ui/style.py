@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 from enum import Enum
+from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
@@ -231,14 +232,36 @@ def _follower() -> _PaletteFollower:
     return _FOLLOWER
 
 
-# --- the banner -----------------------------------------------------------------------------------
-def banner_colours(palette: QPalette | None = None) -> tuple[QColor, QColor]:
-    """Background and border of a calm highlighted note: the palette's highlight, faint over the
-    window, so the window's text keeps its contrast on it in light and dark palettes."""
+# --- banners -------------------------------------------------------------------------------------
+class NoteColours(NamedTuple):
+    background: QColor
+    border: QColor
+    text: QColor
+
+
+def note_colours(role: TextRole | None = None, palette: QPalette | None = None) -> NoteColours:
+    """The colours of a banner: a calm note (no role) tinted with the palette's highlight, or a
+    note of `role` (a failure, "saved again") tinted with the role's colour. The tint is faint over
+    the window, and the text reads at 4.5:1 on it, in light and dark palettes alike."""
     palette = palette or QGuiApplication.palette()
-    window = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Window)
-    highlight = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight)
-    return _mix(window, highlight, 0.14), _mix(window, highlight, 0.6)
+    active = QPalette.ColorGroup.Active
+    window = palette.color(active, QPalette.ColorRole.Window)
+    if role is None:
+        highlight = palette.color(active, QPalette.ColorRole.Highlight)
+        background = _mix(window, highlight, 0.14)
+        text = palette.color(active, QPalette.ColorRole.WindowText)
+        return NoteColours(background, _mix(window, highlight, 0.6), text)
+    accent = role_color(role, palette)
+    background = _mix(window, accent, 0.12)
+    return NoteColours(background, accent, role_color(role, _on(palette, background)))
+
+
+def _on(palette: QPalette, background: QColor) -> QPalette:
+    """`palette` with text drawn on `background` only (window and base alike)."""
+    result = QPalette(palette)
+    for ground in (QPalette.ColorRole.Window, QPalette.ColorRole.Base):
+        result.setColor(ground, background)
+    return result
 
 
 # --- colours that do not follow the palette on purpose ---------------------------------------------

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QStyleFactory, QWidget
 
-from saveris_desktop.ui.style import TextRole, banner_colours, role_color, set_text_role
+from saveris_desktop.ui.style import TextRole, note_colours, role_color, set_text_role
 from saveris_desktop.ui.widgets.banner import Banner
 from saveris_desktop.ui.widgets.error_label import ErrorLabel
 
@@ -97,9 +97,21 @@ def test_the_roles_keep_their_meaning_on_every_palette(qapp, name: str) -> None:
 @pytest.mark.parametrize("name", PALETTES)
 def test_banner_text_reads_on_the_banner_tint(qapp, name: str) -> None:
     palette = PALETTES[name]()
-    background, _border = banner_colours(palette)
+    background = note_colours(None, palette).background
     ratio = wcag_contrast(palette.color(QPalette.ColorRole.WindowText), background)
     assert ratio >= 4.5, f"banner on {name}: {ratio:.2f}:1"
+
+
+@pytest.mark.parametrize("name", PALETTES)
+@pytest.mark.parametrize("role", [TextRole.ERROR, TextRole.OK, TextRole.WARNING])
+def test_a_banner_in_a_role_colour_reads_on_its_own_tint(qapp, name: str, role: TextRole) -> None:
+    palette = PALETTES[name]()
+    colours = note_colours(role, palette)
+    ratio = wcag_contrast(colours.text, colours.background)
+    assert ratio >= 4.5, f"{role.name} banner on {name}: {ratio:.2f}:1"
+    window = palette.color(QPalette.ColorRole.Window)
+    assert colours.background != window  # tinted, so the note stands out from the page
+    assert colours.text.hslHue() == pytest.approx(role_color(role, palette).hslHue(), abs=6)
 
 
 def test_a_palette_where_no_shade_reads_gives_the_plainest_colour(qapp) -> None:
@@ -169,6 +181,28 @@ def test_a_banner_made_in_light_mode_is_dark_after_the_switch(qtbot, app_palette
     QApplication.processEvents()
     image = banner.grab().toImage()
     assert QColor(image.pixel(10, 30)).lightness() < 80
+
+
+def test_a_failure_banner_keeps_its_text_readable_after_the_switch(qtbot, app_palette) -> None:
+    app_palette(fusion_light())
+    host = QWidget()
+    qtbot.addWidget(host)
+    banner = Banner("saveFailed", host)
+    banner.set_role(TextRole.ERROR, bold=True)
+    banner.set_text("Your changes are NOT saved on this laptop.")
+    host.show()
+    qtbot.waitExposed(host)
+    dark = palette_of(**WINDOWS_DARK)
+    app_palette(dark)
+    QApplication.processEvents()
+    colours = note_colours(TextRole.ERROR, dark)
+    text = banner.label.palette().color(QPalette.ColorRole.WindowText)
+    assert text == colours.text and wcag_contrast(text, colours.background) >= 4.5
+    assert banner.label.font().bold()
+    banner.set_role(None)
+    assert banner.label.palette().color(QPalette.ColorRole.WindowText) == dark.color(
+        QPalette.ColorRole.WindowText
+    )
 
 
 # --- no colour outside ui/style.py ------------------------------------------------------------------
