@@ -21,8 +21,9 @@ class Banner(QFrame):
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setObjectName(f"{object_name}Text")
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.label, 1)
+        #: the text, and room beside it (e.g. for a button)
+        self.row = QHBoxLayout(self)
+        self.row.addWidget(self.label, 1)
         self._role: TextRole | None = None
 
     def set_text(self, text: str) -> None:
