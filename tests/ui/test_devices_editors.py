@@ -365,7 +365,7 @@ def test_refilling_a_picker_keeps_the_choice_and_sends_no_change_signal(qtbot) -
 def test_an_unforeseen_failure_is_explained_not_shown_as_raw_exception_text(qapp) -> None:
     from saveris_desktop.api.errors import RequestValidationError
     from saveris_desktop.ui.devices.editor import describe_error
-    from saveris_desktop.ui.wizard.common import explain_error
+    from saveris_desktop.ui.error_text import explain_error
 
     refused = RequestValidationError("The cloud refused the settings.", server_reason="cycle too short")
     assert describe_error(refused) == "The cloud refused the settings.\ncycle too short"

@@ -32,8 +32,9 @@ from saveris_desktop.core.object_setup import (
 )
 from saveris_desktop.core.tasks import TaskOwner
 from saveris_desktop.ui.devices.editor import describe_error, set_tab_chain
-from saveris_desktop.ui.devices.fields import ERROR_STYLE, FieldMessage
+from saveris_desktop.ui.devices.fields import FieldMessage
 from saveris_desktop.ui.devices.sensor_directory import SensorDirectory, channel_label
+from saveris_desktop.ui.style import TIGHT_SPACING, TextRole, set_text_role
 
 
 class _ChannelInputs:
@@ -124,7 +125,7 @@ class CreateObjectDialog(QDialog):
         name_box = QWidget(self)  # the message sits right under the field, not a form row further down
         name_column = QVBoxLayout(name_box)
         name_column.setContentsMargins(0, 0, 0, 0)
-        name_column.setSpacing(2)
+        name_column.setSpacing(TIGHT_SPACING)
         name_column.addWidget(self.name)
         name_column.addWidget(self.name_message)
         form = QFormLayout()
@@ -149,7 +150,7 @@ class CreateObjectDialog(QDialog):
         self.verdict = QLabel(self)
         self.verdict.setObjectName("new_object_verdict")
         self.verdict.setWordWrap(True)
-        self.verdict.setStyleSheet(ERROR_STYLE)
+        set_text_role(self.verdict, TextRole.ERROR)
         self.verdict.hide()
         self.progress = QProgressBar(self)
         self.progress.setObjectName("new_object_progress")

@@ -39,11 +39,9 @@ from saveris_desktop.core.editing import EditSession, FieldChange, PathPart, dot
 from saveris_desktop.core.ranges import format_duration
 from saveris_desktop.core.tasks import TaskOwner
 from saveris_desktop.core.watcher import Callbacks
-from saveris_desktop.ui.devices.fields import ERROR_STYLE
+from saveris_desktop.ui.error_text import explain_error
+from saveris_desktop.ui.style import TextRole, set_text_role
 from saveris_desktop.ui.widgets.save_banner import DraftSaveBanner
-from saveris_desktop.ui.wizard.common import explain_error
-
-OK_STYLE = "color: #1b5e20;"
 
 
 class _QueuedOfflineError(Exception):
@@ -262,7 +260,7 @@ class SessionEditor(QWidget):
         self.notice = QLabel(self)
         self.notice.setObjectName(f"{name}_notice")
         self.notice.setWordWrap(True)
-        self.notice.setStyleSheet("color: #a15c00;")
+        set_text_role(self.notice, TextRole.WARNING)
         self.notice.hide()
 
         self.form = QWidget(self)
@@ -449,9 +447,8 @@ class SessionEditor(QWidget):
             if has_session
             else ""
         )
-        self.dirty_marker.setStyleSheet(
-            "color: #a15c00; font-weight: bold;" if self.dirty or pending else OK_STYLE
-        )
+        unsaved = self.dirty or pending
+        set_text_role(self.dirty_marker, TextRole.WARNING if unsaved else TextRole.OK, bold=unsaved)
         self.apply_button.setEnabled(has_session and self.dirty and self.valid and not self._busy)
         self.revert_button.setEnabled(has_session and (self.dirty or pending) and not self._busy)
         self.apply_button.setToolTip(
@@ -491,7 +488,7 @@ class SessionEditor(QWidget):
         payload = self.session.payload()
         self._busy = True
         self.progress.show()
-        self.verdict.setStyleSheet("")
+        set_text_role(self.verdict, None)
         self.verdict.setText(self.tr("Sending to the cloud…"))
         self.verdict.show()
         self.update_state()
@@ -517,7 +514,7 @@ class SessionEditor(QWidget):
         self._busy = False
         self.progress.hide()
         session.accept(answer)
-        self.verdict.setStyleSheet(OK_STYLE)
+        set_text_role(self.verdict, TextRole.OK)
         self.verdict.setText(self.tr("Saved. The cloud accepted the changes."))
         self._reload(force=True)
         self.sig_applied.emit(answer)
@@ -527,7 +524,7 @@ class SessionEditor(QWidget):
         self.progress.hide()
         if isinstance(error, _QueuedOfflineError):
             # The edits stay (and stay a draft) until the cloud has them; the outbox sends them.
-            self.verdict.setStyleSheet(OK_STYLE)
+            set_text_role(self.verdict, TextRole.OK)
             self.verdict.setText(
                 self.tr(
                     "No connection: the change is queued and is sent by itself once the cloud is reachable."
@@ -536,7 +533,7 @@ class SessionEditor(QWidget):
             self.verdict.show()
             self.update_state()
             return
-        self.verdict.setStyleSheet(ERROR_STYLE)
+        set_text_role(self.verdict, TextRole.ERROR)
         self.verdict.setText(
             self.tr("Not saved — your changes are still here.\n%1").replace("%1", describe_error(error))
         )

@@ -25,7 +25,7 @@ from saveris_desktop.core.offline import OfflineWork
 from saveris_desktop.core.store import StorageProblem, StoreError
 from saveris_desktop.core.tasks import TaskOwner
 from saveris_desktop.ui.devices.editor import EditorContext
-from saveris_desktop.ui.offline.status_widget import ATTENTION_STYLE
+from saveris_desktop.ui.style import TextRole, set_text_role
 from saveris_desktop.ui.widgets.save_banner import storage_problem_text
 
 log = logging.getLogger(__name__)
@@ -59,7 +59,7 @@ class OfflineUnavailable(QObject):
 
         self.status_label = QLabel(window)
         self.status_label.setObjectName("localDataUnavailable")
-        self.status_label.setStyleSheet(ATTENTION_STYLE)
+        set_text_role(self.status_label, TextRole.ERROR, bold=True)
         self.status_label.setText(self.tr("⚠ Changes NOT saved on this laptop"))
         window.statusBar().addPermanentWidget(self.status_label)
 

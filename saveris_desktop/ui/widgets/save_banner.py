@@ -9,19 +9,13 @@ technician's words; the status bar uses it too.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from saveris_desktop.core.autosave import SaveFailure
 from saveris_desktop.core.store import StorageProblem
+from saveris_desktop.ui.style import TextRole
+from saveris_desktop.ui.widgets.banner import Banner
 
-FAILED_STYLE = (
-    "QFrame#draftSaveBanner { background: #fdecea; border: 1px solid #b00020; border-radius: 3px; }"
-    "QLabel { color: #b00020; font-weight: bold; }"
-)
-SAVED_AGAIN_STYLE = (
-    "QFrame#draftSaveBanner { background: #e8f5e9; border: 1px solid #1b5e20; border-radius: 3px; }"
-    "QLabel { color: #1b5e20; }"
-)
 #: How long "saved again" stays before the banner goes away by itself.
 SAVED_AGAIN_SHOWN_MS = 10_000
 
@@ -58,20 +52,16 @@ def storage_problem_text(problem: StorageProblem) -> str:
     return texts[problem]
 
 
-class DraftSaveBanner(QFrame):
-    """Hidden while drafts are saved; see the module docstring."""
+class DraftSaveBanner(Banner):
+    """Hidden while drafts are saved; see the module docstring. A failure in the error colour and
+    bold, "saved again" in the ok colour, each on its own tint (ui/style.py: light and dark)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("draftSaveBanner")
+        super().__init__("draftSaveBanner", parent)
         self.setAccessibleName(self.tr("Whether your changes are saved on this laptop"))
-        self.text = QLabel(self)
-        self.text.setObjectName("draftSaveBannerText")
-        self.text.setWordWrap(True)
+        self.text = self.label
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
-        layout.addWidget(self.text)
+        self.row.setContentsMargins(8, 4, 8, 4)
         self._hide_timer = QTimer(self)
         self._hide_timer.setSingleShot(True)
         self._hide_timer.timeout.connect(self.hide)
@@ -85,14 +75,14 @@ class DraftSaveBanner(QFrame):
             if self.failure is None:
                 return  # nothing had failed: nothing to announce
             self.failure = None
-            self.setStyleSheet(SAVED_AGAIN_STYLE)
+            self.set_role(TextRole.OK)
             self.text.setText(self.tr("Saved again: your changes are kept on this laptop."))
             self.text.setToolTip("")
             self.show()
             self._hide_timer.start(SAVED_AGAIN_SHOWN_MS)
             return
         self.failure = failure
-        self.setStyleSheet(FAILED_STYLE)
+        self.set_role(TextRole.ERROR, bold=True)
         self.text.setText(
             self.tr(
                 "Your changes are NOT saved on this laptop: %1. They stay in the form, and saving is "
