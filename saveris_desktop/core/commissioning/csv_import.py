@@ -42,6 +42,8 @@ class ImportProblem:
     def __str__(self) -> str:
         if self.column is None:
             return f"line {self.line}: {self.message}"
+        if self.column_name is None:
+            return f"line {self.line}, column {self.column}: {self.message}"
         return f"line {self.line}, column {self.column} ({self.column_name}): {self.message}"
 
     def to_dict(self) -> dict[str, object]:
@@ -197,7 +199,8 @@ def parse_plan_csv(text: str, template_names: Iterable[str] = ()) -> list[PlanRo
 
 
 def _lower_first(message: str) -> str:
-    return message[:1].lower() + message[1:] if message[:2] != message[:2].upper() else message
+    """ "The same serial" reads "line 5, column 1 (serial): the same serial"; "GPS ..." stays."""
+    return message if message[1:2].isupper() else message[:1].lower() + message[1:]
 
 
 def read_plan_csv(data: bytes, template_names: Iterable[str] = ()) -> list[PlanRow]:
