@@ -118,6 +118,8 @@ class Board:
     loggers: tuple[LoggerProgress, ...] = ()
     unexpected: tuple[UnexpectedLogger, ...] = ()
     online: bool | None = None
+    #: a listing of the site has been applied (before that "waiting" may only mean "not looked yet")
+    listing_applied: bool = False
 
     @property
     def configured(self) -> int:
@@ -185,6 +187,7 @@ class CommissioningRunner:
         self._tasks = TaskOwner(name)
         self._lock = asyncio.Lock()
         self._listed: list[Device] | None = None
+        self._listing_applied = False
         self._online: bool | None = None
         self._local_problems: dict[str, str] = {}
         self._unsubscribe_sync = engine.add_listener(self._sync_changed)
@@ -230,6 +233,7 @@ class CommissioningRunner:
         async with self._lock:
             if self._listed is not None:
                 await self._apply(self._listed)
+                self._listing_applied = True
         return await self._emit()
 
     async def retry(self, serial: str) -> Board:
@@ -421,7 +425,7 @@ class CommissioningRunner:
     async def board(self) -> Board:
         plan = await self.plans.load(self.site)
         if plan is None:
-            return Board(self.site, online=self._online)
+            return Board(self.site, online=self._online, listing_applied=self._listing_applied)
         templates = [t.name for t in await self.templates.find(TemplateKind.ALARM_PRESET)]
         problems: dict[int, str] = {}
         for problem in row_problems(plan.rows, templates):
@@ -468,7 +472,7 @@ class CommissioningRunner:
             and d.uuid not in known
             and normalise_serial(d.serial_number or "") not in planned
         )
-        return Board(self.site, tuple(loggers), unexpected, self._online)
+        return Board(self.site, tuple(loggers), unexpected, self._online, self._listing_applied)
 
     async def _emit(self) -> Board:
         board = await self.board()
