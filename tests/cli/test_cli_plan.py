@@ -34,9 +34,9 @@ def test_plan_check_lists_every_problem_with_line_and_column(cli, tmp_path: Path
     assert ran.code == 2
     assert ran.out == ""
     lines = ran.err.splitlines()
-    assert (
-        lines[0]
-        == f"{plan}: line 3, column 1 (serial): serial 'ABC' is not a serial number (6 to 20 letters or digits, mostly digits, as on the label)."
+    assert lines[0] == (
+        f"{plan}: line 3, column 1 (serial): serial 'ABC' is not a serial number (6 to 20 letters or "
+        "digits, mostly digits, as on the label)."
     )
     assert lines[1] == f"{plan}: line 4, column 1 (serial): the same serial as line 2."
     assert lines[2].startswith(f"{plan}: line 4, column 3 (preset): 'cellar' is not a preset")
