@@ -246,6 +246,9 @@ async def _attach_offline(window: MainWindow, services: AppServices) -> None:
         logging.getLogger("saveris_desktop.app").exception("offline work is not available")
         return
     install_offline(window, work)
+    from saveris_desktop.ui.commissioning.install import install_commissioning
+
+    install_commissioning(window, work)
 
 
 def quit_guard(on_quit: Callable[[], None], parent: QObject) -> QObject:

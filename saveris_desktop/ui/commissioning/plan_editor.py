@@ -120,6 +120,8 @@ class PlanEditor(QWidget):
 
     def _button(self, name: str, text: str, slot: object) -> QPushButton:
         button = QPushButton(text, self)
+        # In a dialog Enter presses the default button: a scanner's Enter would add a row as well
+        button.setAutoDefault(False)
         button.setObjectName(name)
         button.setAccessibleName(text.replace("&", "").rstrip(" …"))
         button.clicked.connect(slot)
