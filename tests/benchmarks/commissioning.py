@@ -95,8 +95,8 @@ def run() -> Iterator[str]:
             elapsed, requests, summary = asyncio.run(_commission(profile, Path(folder) / "bench.sqlite3"))
         total = sum(requests.values())
         yield (
-            f"{profile}: {summary} in {elapsed:.1f} s; {total} requests = {total / MINIMUM_REQUESTS:.2f}× the "
-            f"minimum ({total / LOGGERS:.1f} per logger)"
+            f"{profile}: {summary} in {elapsed:.1f} s; {total} requests = "
+            f"{total / MINIMUM_REQUESTS:.2f}× the minimum ({total / LOGGERS:.1f} per logger)"
         )
         for route, count in sorted(requests.items(), key=lambda item: (-item[1], item[0])):
             yield f"    {count:4d}  {route}"
