@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from saveris_desktop.core.commissioning.plan import COLUMNS, Column, PlanRow
 from saveris_desktop.ui.commissioning.plan_editor import PlanEditor
 from saveris_desktop.ui.commissioning.plan_model import PlanTableModel
+from tests.ui.devices_harness import run
 from tests.ui.user_input import click
 
 
@@ -109,15 +110,15 @@ def test_rows_pasted_from_a_spreadsheet_added_and_reordered(qtbot) -> None:  # t
     assert len(editor.model.rows) == 3 and editor.table.currentIndex().row() == 1
 
 
-def test_a_csv_with_problems_imports_nothing_and_lists_them(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_csv_with_problems_imports_nothing_and_lists_them(qtbot, qloop, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     editor = PlanEditor([PlanRow(serial="61100042", object="Fridge 1", preset="fridge")])
     qtbot.addWidget(editor)
     bad = tmp_path / "bad.csv"
     bad.write_text("serial;object;preset\nABC;Fridge;fridge\n")
-    assert not editor.import_csv(bad)
+    assert not run(qtbot, editor.import_csv(bad))
     assert "line 2, column 1 (serial): serial 'ABC' is not a serial number" in editor.import_problems.text()
     assert editor.model.rows[0].serial == "61100042"  # nothing changed
     good = tmp_path / "good.csv"
     good.write_text("serial;object;preset\n611669074;Freezer;freezer\n")
-    assert editor.import_csv(good)
+    assert run(qtbot, editor.import_csv(good))
     assert [r.serial for r in editor.model.rows] == ["611669074"]

@@ -35,7 +35,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from saveris_desktop.core.drafts import Draft, DraftKey, DraftKind, DraftStore, upsert_draft
 from saveris_desktop.core.presets import PRESETS
 from saveris_desktop.core.ranges import DurationError, communication_shorter_than_measuring, parse_duration
-from saveris_desktop.core.store import Store, from_json, timestamp, to_json
+from saveris_desktop.core.store import Store, from_json, timestamp
 
 LOGGER_NAME_MAX_LENGTH = 64  # as the settings editor's name field
 OBJECT_NAME_MAX_LENGTH = 64
@@ -327,7 +327,3 @@ class PlanStore:
 
     async def delete(self, site: str) -> bool:
         return await self._drafts.delete(self.key(site))
-
-
-def plan_json(plan: CommissioningPlan) -> str:
-    return to_json(plan.model_dump(mode="json"))

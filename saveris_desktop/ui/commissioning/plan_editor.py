@@ -8,6 +8,7 @@ already planned), selects that row and flashes a confirmation line.
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from saveris_desktop.core.commissioning.csv_import import PlanImportError, read_plan_csv
 from saveris_desktop.core.commissioning.plan import COLUMNS, Column, PlanRow, check_serial
+from saveris_desktop.core.tasks import TaskOwner
 from saveris_desktop.ui.commissioning.plan_model import PlanTableModel
 
 FLASH_MS = 1500
@@ -45,6 +47,8 @@ class PlanEditor(QWidget):
         self.model = PlanTableModel(rows or [], template_names or [], self)
         self.model.sig_rows_changed.connect(self.sig_rows_changed)
         self.model.sig_rows_changed.connect(lambda _rows: self._show_cell_problem())
+        self.model.modelReset.connect(self._show_cell_problem)
+        self.tasks = TaskOwner("plan-editor")
 
         self.scan = QLineEdit(self)
         self.scan.setObjectName("planScan")
@@ -193,17 +197,21 @@ class PlanEditor(QWidget):
 
     # --- CSV ------------------------------------------------------------------------------------
 
+    def show_rows(self, rows: list[PlanRow]) -> None:
+        """The plan as saved (loaded, or changed by the board's "Add to plan"): nothing to save back."""
+        self.model.replace_rows(rows, announce=False)
+
     def choose_csv(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
             self, self.tr("Import a plan"), "", self.tr("CSV files (*.csv *.txt);;All files (*)")
         )
-        if path:
-            self.import_csv(Path(path))
+        if path and not self.tasks.closed:
+            self.tasks.spawn(self.import_csv(Path(path)), name="import-csv")
 
-    def import_csv(self, path: Path) -> bool:
+    async def import_csv(self, path: Path) -> bool:
         """Replace the rows with the file's, or show every problem and change nothing."""
         try:
-            data = path.read_bytes()
+            data = await asyncio.to_thread(path.read_bytes)
         except OSError as error:
             self.import_problems.setText(
                 self.tr("The file cannot be read: %1").replace("%1", str(error.strerror or error))

@@ -142,11 +142,14 @@ class PlanTableModel(QAbstractTableModel):
         self._changed()
         return True
 
-    def replace_rows(self, rows: Sequence[PlanRow]) -> None:
+    def replace_rows(self, rows: Sequence[PlanRow], *, announce: bool = True) -> None:
+        """All rows at once (an imported CSV; `announce=False`: the plan as loaded, nothing to save)."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._check()
         self.endResetModel()
-        self._changed()
+        if announce:
+            self.sig_rows_changed.emit(self.rows)
 
     def paste_text(self, text: str, row: int, column: int) -> int:
         """Tab-separated cells from a spreadsheet, from (row, column) on; rows are added as needed.

@@ -182,9 +182,7 @@ class CommissioningWindow(QDialog):
         plan = await self.plans.load(self.site)
         self.editor.model.set_template_names(templates)
         if plan is not None:
-            self.editor.model.sig_rows_changed.disconnect(self.editor.sig_rows_changed)
-            self.editor.model.replace_rows(plan.rows)  # as saved: no save back
-            self.editor.model.sig_rows_changed.connect(self.editor.sig_rows_changed)
+            self.editor.show_rows(plan.rows)
         else:
             self.tabs.setCurrentWidget(self.editor)
         self.show_board(await self.runner.board())
@@ -255,9 +253,7 @@ class CommissioningWindow(QDialog):
     async def _add(self, uuid: str) -> None:
         plan = await self.runner.add_to_plan(uuid)
         if plan is not None and not self._closed:
-            self.editor.model.sig_rows_changed.disconnect(self.editor.sig_rows_changed)
-            self.editor.model.replace_rows(plan.rows)
-            self.editor.model.sig_rows_changed.connect(self.editor.sig_rows_changed)
+            self.editor.show_rows(plan.rows)
             self.tabs.setCurrentWidget(self.editor)
             last = self.editor.model.index(len(plan.rows) - 1, 1)
             self.editor.table.setCurrentIndex(last)  # its measuring object is what to fill in next
@@ -304,4 +300,5 @@ class CommissioningWindow(QDialog):
             await asyncio.gather(*list(self._saves), return_exceptions=True)
         await self.watcher.aclose()
         await self.runner.aclose()
+        await self.editor.tasks.aclose()
         await self.tasks.aclose()
