@@ -87,7 +87,11 @@ def test_a_cell_shows_its_problem_beside_the_table_as_it_is_typed(qtbot) -> None
     editor.table.setCurrentIndex(cycle)
     type_in_cell(qtbot, editor, "15")
     assert editor.model.rows[0].measuring_cycle == "15"
-    assert editor.cell_problem.text() == "'15' has no unit; write it like 5 min, 15 min or 1 h."
+    assert (
+        editor.cell_problem.text()
+        == "Row 1, measuring cycle: '15' has no unit; write it like 5 min, 15 min or 1 h."
+    )
+    assert editor.model.data(cycle, Qt.ItemDataRole.DecorationRole) is not None  # a warning sign in the cell
     assert "1 cell(s) to fix" in editor.summary.text()
     editor.table.setCurrentIndex(cycle)
     type_in_cell(qtbot, editor, "15 min")

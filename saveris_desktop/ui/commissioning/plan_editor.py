@@ -16,6 +16,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -68,7 +69,9 @@ class PlanEditor(QWidget):
         self.table.setObjectName("planTable")
         self.table.setAccessibleName(self.tr("Commissioning plan"))
         self.table.setModel(self.model)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.table.setEditTriggers(
             QTableView.EditTrigger.DoubleClicked
             | QTableView.EditTrigger.EditKeyPressed
@@ -232,7 +235,12 @@ class PlanEditor(QWidget):
     def _show_cell_problem(self) -> None:
         current = self.table.currentIndex()
         problem = self.model.problem(current.row(), COLUMNS[current.column()]) if current.isValid() else None
-        self.cell_problem.setText(problem or "")
+        if problem:
+            where = self.tr("Row %1, %2:").replace("%1", str(current.row() + 1))
+            where = where.replace("%2", str(self.model.headers()[COLUMNS[current.column()]]).lower())
+            self.cell_problem.setText(f"{where} {problem}")
+        else:
+            self.cell_problem.setText("")
         count = sum(1 for r in self.model.rows if not r.empty)
         problems = self.model.problem_count
         text = self.tr("%1 logger(s) planned").replace("%1", str(count))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QApplication, QStyle
 
 from saveris_desktop.core.commissioning.plan import (
     COLUMNS,
@@ -81,6 +82,9 @@ class PlanTableModel(QAbstractTableModel):
             return self._problems.get((index.row(), column))
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
             return self._problems.get((index.row(), column)) or ""
+        if role == Qt.ItemDataRole.DecorationRole and (index.row(), column) in self._problems:
+            # the style's own warning sign: visible in light, dark and high-contrast themes alike
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         return None
 
     def headerData(
@@ -211,5 +215,7 @@ class PlanTableModel(QAbstractTableModel):
         for row, column in touched:
             if row < len(self._rows):
                 cell = self.index(row, COLUMNS.index(column))
-                self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.ToolTipRole, ProblemRole])
+                self.dataChanged.emit(
+                    cell, cell, [Qt.ItemDataRole.ToolTipRole, ProblemRole, Qt.ItemDataRole.DecorationRole]
+                )
         self.sig_rows_changed.emit(self.rows)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -100,7 +101,9 @@ class CommissioningWindow(QDialog):
         self.board_table.setModel(self.board_model)
         self.board_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.board_table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.board_table.horizontalHeader().setStretchLastSection(True)
+        board_header = self.board_table.horizontalHeader()
+        board_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        board_header.setStretchLastSection(True)
         self.retry_button = named(
             QPushButton(self.tr("&Retry"), self), "commissioningRetry", self.tr("Retry")
         )
