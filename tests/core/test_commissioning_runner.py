@@ -179,3 +179,18 @@ async def test_a_refused_object_shows_the_servers_reason_and_retry_sends_it_agai
     assert len(_stored_objects(world)) == 1
     await world.stop()
     await world.client.aclose()
+
+
+async def test_without_a_plan_every_logger_that_joins_is_unexpected(tmp_path: Path) -> None:
+    """'Add several loggers' without a plan: the board lists them, ready to be added to a plan."""
+    world = await new_world("documented", tmp_path / "laptop.sqlite3")
+    (box,) = world.unpack(1)
+    await world.start()
+    board = await world.poll()
+    assert board.loggers == () and board.unexpected == ()
+    world.hotspot_procedure([box])
+    world.sim.advance_time(8.0)
+    board = await world.poll()
+    assert [u.serial for u in board.unexpected] == [box.serial_number]
+    await world.stop()
+    await world.client.aclose()

@@ -265,7 +265,9 @@ class CommissioningRunner:
     async def _apply(self, devices: Sequence[Device]) -> None:
         plan = await self.plans.load(self.site)
         if plan is None:
-            return
+            # "add several loggers" without a plan: an empty one remembers what was there, so every
+            # logger that joins from now on is listed as unexpected, ready to be added
+            plan = await self.plans.save_rows(self.site, [])
         templates = await self.templates.find(TemplateKind.ALARM_PRESET)
         names = [t.name for t in templates]
         bad = {p.row for p in row_problems(plan.rows, names)}

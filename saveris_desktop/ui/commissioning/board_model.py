@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from saveris_desktop.core.commissioning.runner import Board, LoggerProgress, LoggerState
+from saveris_desktop.core.commissioning.runner import Board, LoggerProgress, LoggerState, Step, StepProgress
+from saveris_desktop.core.outbox import OutboxState
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 COLUMN_SERIAL, COLUMN_OBJECT, COLUMN_STATE, COLUMN_DETAIL = range(4)
@@ -23,6 +24,24 @@ class BoardTableModel(QAbstractTableModel):
             LoggerState.CONFIGURED: self.tr("configured"),
             LoggerState.ATTENTION: self.tr("needs attention"),
         }[state]
+
+    def step_line(self, step: StepProgress) -> str:
+        """Each step's result: "Measuring object: sent", "Alarm limits: refused — <the cloud's reason>"."""
+        what = {
+            Step.SETTINGS: self.tr("Name and cycles"),
+            Step.OBJECT: self.tr("Measuring object"),
+            Step.LIMITS: self.tr("Alarm limits"),
+        }[step.step]
+        state = {
+            OutboxState.PENDING: self.tr("waiting to be sent"),
+            OutboxState.SENDING: self.tr("being sent"),
+            OutboxState.DONE: self.tr("sent"),
+            OutboxState.CONFLICT: self.tr("changed in the cloud as well"),
+            OutboxState.FAILED: self.tr("refused"),
+            OutboxState.ATTENTION: self.tr("needs attention"),
+        }[step.state]
+        line = f"{what}: {state}"
+        return f"{line} — {step.message}" if step.message and step.state is not OutboxState.DONE else line
 
     def show_board(self, board: Board) -> None:
         """Update in place when the same loggers are listed (the selection stays), else reset."""
@@ -50,6 +69,8 @@ class BoardTableModel(QAbstractTableModel):
         if progress is None or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         column = index.column()
+        if role == Qt.ItemDataRole.ToolTipRole and column == COLUMN_STATE and progress.steps:
+            return "\n".join(self.step_line(step) for step in progress.steps)
         if column == COLUMN_SERIAL:
             return progress.serial
         if column == COLUMN_OBJECT:
