@@ -194,3 +194,20 @@ async def test_without_a_plan_every_logger_that_joins_is_unexpected(tmp_path: Pa
     assert [u.serial for u in board.unexpected] == [box.serial_number]
     await world.stop()
     await world.client.aclose()
+
+
+async def test_the_runners_own_writes_never_replace_rows_the_editor_saved(tmp_path: Path) -> None:
+    """The runner creates an empty plan only where there is none, and adds an unexpected logger's row
+    in the same transaction as it reads the plan: rows saved by the editor a moment before stay."""
+    from saveris_desktop.core.commissioning.plan import PlanStore
+    from saveris_desktop.core.store import Store
+
+    store = await Store.open(tmp_path / "laptop.sqlite3")
+    plans = PlanStore(store, "EU")
+    typed = [PlanRow(serial="61100042", object="Fridge 1", preset="fridge")]
+    await plans.save_rows("Shop", typed)
+    assert (await plans.ensure("Shop")).rows == typed
+    plan = await plans.add_serial("Shop", "611669074")
+    assert [r.serial for r in plan.rows] == ["61100042", "611669074"]
+    assert (await plans.add_serial("Shop", "611 669 074")).rows == plan.rows  # already planned
+    await store.close()

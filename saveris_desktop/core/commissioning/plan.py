@@ -325,5 +325,33 @@ class PlanStore:
 
         return await self.store.write(work)
 
+    async def add_serial(self, site: str, serial: str) -> CommissioningPlan:
+        """A row for `serial` at the end, unless the plan has one (in one transaction with the read,
+        so an edit saved meanwhile is kept)."""
+        key = self.key(site)
+
+        def work(connection: sqlite3.Connection) -> CommissioningPlan:
+            current = read_plan(connection, key) or CommissioningPlan(site=site)
+            if current.row_for_serial(serial) is None:
+                current = current.model_copy(update={"rows": [*current.rows, PlanRow(serial=serial)]})
+                write_plan(connection, key, current)
+            return current
+
+        return await self.store.write(work)
+
+    async def ensure(self, site: str) -> CommissioningPlan:
+        """The site's plan; an empty one is created only if there is none (never replacing rows an
+        editor saved a moment ago)."""
+        key = self.key(site)
+
+        def work(connection: sqlite3.Connection) -> CommissioningPlan:
+            current = read_plan(connection, key)
+            if current is None:
+                current = CommissioningPlan(site=site)
+                write_plan(connection, key, current)
+            return current
+
+        return await self.store.write(work)
+
     async def delete(self, site: str) -> bool:
         return await self._drafts.delete(self.key(site))

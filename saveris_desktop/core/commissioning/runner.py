@@ -37,7 +37,6 @@ from saveris_desktop.api.models import Device
 from saveris_desktop.core.commissioning.plan import (
     Applied,
     CommissioningPlan,
-    PlanRow,
     PlanStore,
     ReadyRow,
     normalise_serial,
@@ -253,21 +252,16 @@ class CommissioningRunner:
         device = next((d for d in self._listed or [] if d.uuid == device_uuid), None)
         if device is None or not device.serial_number:
             return None
-        plan = await self.plans.load(self.site) or CommissioningPlan(site=self.site)
-        if plan.row_for_serial(device.serial_number) is None:
-            rows = [*plan.rows, PlanRow(serial=device.serial_number)]
-            plan = await self.plans.save_rows(self.site, rows)
+        plan = await self.plans.add_serial(self.site, device.serial_number)
         await self._emit()
         return plan
 
     # --- applying -------------------------------------------------------------------------------
 
     async def _apply(self, devices: Sequence[Device]) -> None:
-        plan = await self.plans.load(self.site)
-        if plan is None:
-            # "add several loggers" without a plan: an empty one remembers what was there, so every
-            # logger that joins from now on is listed as unexpected, ready to be added
-            plan = await self.plans.save_rows(self.site, [])
+        # "add several loggers" without a plan: an empty one remembers what was there, so every
+        # logger that joins from now on is listed as unexpected, ready to be added
+        plan = await self.plans.ensure(self.site)
         templates = await self.templates.find(TemplateKind.ALARM_PRESET)
         names = [t.name for t in templates]
         bad = {p.row for p in row_problems(plan.rows, names)}
