@@ -61,7 +61,7 @@ from saveris_desktop.core.ranges import (
     parse_duration,
 )
 from saveris_desktop.core.site_setup import SiteSetupError, create_site
-from saveris_desktop.core.store import Store
+from saveris_desktop.core.store import DATABASE_NAME, Store
 from saveris_desktop.core.sync import SyncEngine
 from saveris_desktop.core.templates import TemplateKind, TemplateStore
 from saveris_desktop.core.units import value_name
@@ -696,9 +696,16 @@ async def object_create(options: argparse.Namespace, out: Output, connection: Co
 # --- plan check / plan apply ----------------------------------------------------------------------
 
 
-async def _saved_alarm_presets() -> list[str]:
+def _database(options: argparse.Namespace) -> Path:
+    """The app's database on this laptop (its plans, outbox and templates). The demo's is its own:
+    the demo cloud lives in DEMO_STATE_NAME, and its queued changes must never meet a real cloud."""
+    name = f"demo-cli-{DATABASE_NAME}" if options.demo else DATABASE_NAME
+    return paths.data_dir() / name
+
+
+async def _saved_alarm_presets(options: argparse.Namespace) -> list[str]:
     """The names of the alarm presets saved in the app on this laptop (a plan's preset may name one)."""
-    store = await Store.open()
+    store = await Store.open(_database(options))
     try:
         return [t.name for t in await TemplateStore(store).find(TemplateKind.ALARM_PRESET)]
     finally:
@@ -715,7 +722,7 @@ async def _plan_file(raw: str) -> bytes:
 async def plan_check(options: argparse.Namespace, out: Output, connection: Connection) -> Exit:
     data = await _plan_file(options.file)
     try:
-        rows = read_plan_csv(data, await _saved_alarm_presets())
+        rows = read_plan_csv(data, await _saved_alarm_presets(options))
     except PlanImportError as error:
         if out.as_json:
             out.result(
@@ -743,7 +750,7 @@ async def plan_apply(options: argparse.Namespace, out: Output, connection: Conne
         raise CliError(Exit.USAGE, "--timeout must be more than 0 seconds.")
     data = await _plan_file(options.file)
     try:
-        rows = read_plan_csv(data, await _saved_alarm_presets())
+        rows = read_plan_csv(data, await _saved_alarm_presets(options))
     except PlanImportError as error:
         for problem in error.problems:
             out.progress(f"{options.file}: {problem}")
@@ -755,7 +762,7 @@ async def plan_apply(options: argparse.Namespace, out: Output, connection: Conne
         await connection.client.get_connect_key(site)  # an unknown site is refused before anything is queued
     except ApiError as error:
         raise failure(error) from None
-    store = await Store.open()
+    store = await Store.open(_database(options))
     endpoint = connection.endpoint.label
     engine = SyncEngine(store, connection.client, endpoint=endpoint, user=connection.username)
     runner = CommissioningRunner(engine, site, name="cli-commissioning")

@@ -76,6 +76,9 @@ def test_plan_apply_configures_the_loggers_present_then_waits_for_the_rest(cli, 
     assert (result["configured"], result["expected"]) == (2, 2)  # type: ignore[index]
     assert f"{present[0]} → Fridge 1: configured" in ran.err  # progress on stderr
     assert ran.out.startswith("{")
+    # the demo's plan and queue live apart from the app's real ones
+    assert (paths.data_dir() / "demo-cli-saveris-desktop.sqlite3").exists()
+    assert not (paths.data_dir() / "saveris-desktop.sqlite3").exists()
 
     # what the (demo) cloud received, seen through the CLI's own listing
     listed = cli("--demo", "--json", "devices", "list", "--site", SITE).json()
