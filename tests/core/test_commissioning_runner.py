@@ -211,3 +211,34 @@ async def test_the_runners_own_writes_never_replace_rows_the_editor_saved(tmp_pa
     assert [r.serial for r in plan.rows] == ["61100042", "611669074"]
     assert (await plans.add_serial("Shop", "611 669 074")).rows == plan.rows  # already planned
     await store.close()
+
+
+async def test_a_discarded_object_needs_attention_and_retry_applies_the_row_again(tmp_path: Path) -> None:
+    world = await new_world("documented", tmp_path / "laptop.sqlite3")
+    (box,) = world.unpack(1)
+    runner = await world.start()
+    row = PlanRow(serial=box.serial_number, object="Fridge A", preset="fridge", logger_name="Fridge A")
+    await world.save_plan([row])
+    world.hotspot_procedure([box])
+    world.sim.advance_time(8.0)
+    listing = await world.listing()
+    # queued, but the cloud is failing (503) before the object goes out; the technician discards it
+    world.sim.add_fault("error_status", route="list_devices", status=503)
+    await runner.apply_listed(listing)
+    await world.engine.wait_until_idle()  # type: ignore[union-attr]
+    assert world.engine is not None
+    (creation,) = [
+        i for i in await world.engine.outbox.items(endpoint="simulator") if i.kind == "measuring_object"
+    ]
+    await world.engine.discard(creation.id)
+    (progress,) = (await runner.board()).loggers
+    assert progress.state is LoggerState.ATTENTION and "discarded" in (progress.detail or "")
+
+    world.sim.clear_faults()
+    await runner.retry(box.serial_number)
+    await world.engine.wait_until_idle()
+    board = await world.poll()
+    assert board.summary() == "1 of 1 configured"
+    assert len(_stored_objects(world)) == 1
+    await world.stop()
+    await world.client.aclose()

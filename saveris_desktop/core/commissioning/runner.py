@@ -242,10 +242,24 @@ class CommissioningRunner:
         plan = await self.plans.load(self.site)
         applied = plan.applied.get(key) if plan is not None else None
         if applied is not None:
-            for item in await self._items_of(applied):
+            items = await self._items_of(applied)
+            if _creation_discarded(applied, items):
+                await self._forget_applied(key)  # the row is applied again, from the start
+            for item in items:
                 if item.state in (OutboxState.FAILED, OutboxState.ATTENTION):
                     await self.engine.retry(item.id)
         return await self.apply_listed()
+
+    async def _forget_applied(self, key: str) -> None:
+        plan_key = self.plans.key(self.site)
+
+        def work(connection: sqlite3.Connection) -> None:
+            current = read_plan(connection, plan_key)
+            if current is not None and key in current.applied:
+                applied = {k: v for k, v in current.applied.items() if k != key}
+                write_plan(connection, plan_key, current.model_copy(update={"applied": applied}))
+
+        await self.engine.store.write(work)
 
     async def add_to_plan(self, device_uuid: str) -> CommissioningPlan | None:
         """An unexpected logger becomes a row of the plan (serial filled; object and preset to choose)."""
@@ -524,9 +538,25 @@ def _related(items: Sequence[OutboxItem], applied: Applied) -> list[OutboxItem]:
     return related
 
 
+def _creation_discarded(applied: Applied, items: Sequence[OutboxItem]) -> bool:
+    """The object's creation is gone from the outbox. Done creations are kept while the plan exists
+    (Outbox.prune_sent), so it was discarded by the technician: nothing will create the object."""
+    return applied.placeholder is not None and not any(
+        i.kind == DraftKind.MEASURING_OBJECT and i.object_id == applied.placeholder for i in items
+    )
+
+
 def _applied_progress(
     base: tuple[int, str, str], applied: Applied, items: Sequence[OutboxItem]
 ) -> LoggerProgress:
+    if _creation_discarded(applied, items):
+        return LoggerProgress(
+            *base,
+            state=LoggerState.ATTENTION,
+            detail="Its measuring object was discarded from the changes waiting; "
+            "Retry applies the row again.",
+            device_uuid=applied.device_uuid,
+        )
     steps = tuple(
         StepProgress(_STEP_KINDS[i.kind], i.state, i.message) for i in items if i.kind in _STEP_KINDS
     )
