@@ -401,6 +401,9 @@ async def _attach_offline(window: MainWindow, services: AppServices, lock: DataF
         services.closers.append(notice.aclose)
         return
     install_offline(window, work)
+    from saveris_desktop.ui.commissioning.install import install_commissioning
+
+    install_commissioning(window, work)
 
 
 async def _open_offline_work(services: AppServices, lock: DataFolderLock) -> OfflineWork:

@@ -35,6 +35,9 @@ from saveris_desktop.api.models import Device, Sensor
 from saveris_desktop.api.regions import Endpoint, Environment, InvalidBaseUrlError, Region
 from saveris_desktop.cli.main import PROG, USER_ENV, CliError, Exit, Output, password_from_environment
 from saveris_desktop.core import paths
+from saveris_desktop.core.commissioning.csv_import import PlanImportError, read_plan_csv
+from saveris_desktop.core.commissioning.plan import PlanStore
+from saveris_desktop.core.commissioning.runner import Board, CommissioningRunner, LoggerProgress, LoggerState
 from saveris_desktop.core.credentials import CredentialStore, account_key
 from saveris_desktop.core.device_rows import row_from_device
 from saveris_desktop.core.editing import EditSession
@@ -58,6 +61,9 @@ from saveris_desktop.core.ranges import (
     parse_duration,
 )
 from saveris_desktop.core.site_setup import SiteSetupError, create_site
+from saveris_desktop.core.store import DATABASE_NAME, Store
+from saveris_desktop.core.sync import SyncEngine
+from saveris_desktop.core.templates import TemplateKind, TemplateStore
 from saveris_desktop.core.units import value_name
 from saveris_desktop.core.watcher import DeviceWatcher, WatchStatus
 
@@ -197,7 +203,9 @@ def run(options: argparse.Namespace, out: Output) -> Exit:
     # disturb the app's drafts or send its queued changes: the data-folder lock is not needed.)
     log_file = configure_logging(console=False, file_name=CLI_LOG_FILE_NAME)
     endpoint, simulator = _endpoint_and_simulator(options)
-    username = _username(options)
+    # `plan check` reads a file and this laptop's saved presets only: no account needed
+    offline_only = (options.command, getattr(options, "plan_command", None)) == ("plan", "check")
+    username = "" if offline_only else _username(options)
     transport = simulator.transport() if simulator is not None else None
     client = DeviceManagementClient(endpoint, transport=transport)
     connection = Connection(
@@ -691,6 +699,149 @@ async def object_create(options: argparse.Namespace, out: Output, connection: Co
     return Exit.OK
 
 
+# --- plan check / plan apply ----------------------------------------------------------------------
+
+
+def _database(options: argparse.Namespace) -> Path:
+    """The app's database on this laptop (its plans, outbox and templates). The demo's is its own:
+    the demo cloud lives in DEMO_STATE_NAME, and its queued changes must never meet a real cloud."""
+    name = f"demo-cli-{DATABASE_NAME}" if options.demo else DATABASE_NAME
+    return paths.data_dir() / name
+
+
+async def _saved_alarm_presets(options: argparse.Namespace) -> list[str]:
+    """The names of the alarm presets saved in the app on this laptop (a plan's preset may name one)."""
+    store = await Store.open(_database(options))
+    try:
+        return [t.name for t in await TemplateStore(store).find(TemplateKind.ALARM_PRESET)]
+    finally:
+        await store.close()
+
+
+async def _plan_file(raw: str) -> bytes:
+    try:
+        return await asyncio.to_thread(lambda: Path(raw).expanduser().read_bytes())
+    except OSError as error:
+        raise CliError(Exit.USAGE, f"The plan {raw} cannot be read: {error.strerror or error}.") from None
+
+
+async def plan_check(options: argparse.Namespace, out: Output, connection: Connection) -> Exit:
+    data = await _plan_file(options.file)
+    try:
+        rows = read_plan_csv(data, await _saved_alarm_presets(options))
+    except PlanImportError as error:
+        if out.as_json:
+            out.result(
+                {"file": options.file, "valid": False, "problems": [p.to_dict() for p in error.problems]}, ""
+            )
+        for problem in error.problems:
+            out.progress(f"{options.file}: {problem}")
+        out.error(f"The plan has {len(error.problems)} problem(s); nothing was imported.")
+        return Exit.USAGE
+    out.result(
+        {"file": options.file, "valid": True, "loggers": len(rows), "problems": []},
+        f"The plan is valid: {len(rows)} logger(s).",
+    )
+    return Exit.OK
+
+
+def _board_line(progress: LoggerProgress) -> str:
+    line = f"{progress.serial} → {progress.object}: {progress.state.value}"
+    return f"{line} ({progress.detail})" if progress.detail else line
+
+
+async def plan_apply(options: argparse.Namespace, out: Output, connection: Connection) -> Exit:
+    site = _site(options.site)
+    if not options.timeout > 0:
+        raise CliError(Exit.USAGE, "--timeout must be more than 0 seconds.")
+    data = await _plan_file(options.file)
+    try:
+        rows = read_plan_csv(data, await _saved_alarm_presets(options))
+    except PlanImportError as error:
+        for problem in error.problems:
+            out.progress(f"{options.file}: {problem}")
+        raise CliError(
+            Exit.USAGE, f"The plan has {len(error.problems)} problem(s); nothing was applied."
+        ) from None
+    await _signed_in(connection)
+    try:
+        await connection.client.get_connect_key(site)  # an unknown site is refused before anything is queued
+    except ApiError as error:
+        raise failure(error) from None
+    store = await Store.open(_database(options))
+    endpoint = connection.endpoint.label
+    engine = SyncEngine(store, connection.client, endpoint=endpoint, user=connection.username)
+    runner = CommissioningRunner(engine, site, name="cli-commissioning")
+    watcher = DeviceWatcher(connection.client, name="cli-plan-watcher")
+    await PlanStore(store, endpoint).save_rows(site, rows)
+    runner.attach(watcher)
+    connection.client.add_connectivity_listener(watcher.notify_connectivity)
+    connection.client.add_connectivity_listener(engine.set_online)
+    changed = asyncio.Event()
+    latest: list[Board] = []
+    offline: list[bool] = []
+    shown: dict[str, str] = {}
+
+    def board_changed(board: Board) -> None:
+        latest[:] = [board]
+        changed.set()
+
+    def status(current: WatchStatus) -> None:
+        if current.online is False:
+            offline[:] = [True]
+            changed.set()
+        elif isinstance(current.error, _FINAL_WATCH_ERRORS):
+            changed.set()
+
+    runner.sig_board.connect(board_changed)
+    watcher.sig_status.connect(status)
+    out.progress(f"Applying the plan of {len(rows)} logger(s) to “{site}” …")
+    watcher.start(site)
+    engine.request_sync()  # what an earlier run left queued goes first
+    board: Board | None = None
+    try:
+        async with asyncio.timeout(options.timeout if options.wait else None):
+            while True:
+                await changed.wait()
+                changed.clear()
+                watch_error = watcher.status().error
+                if isinstance(watch_error, _FINAL_WATCH_ERRORS):
+                    raise failure(watch_error)
+                if offline and not options.wait:
+                    raise CliError(
+                        Exit.OFFLINE, "No connection to the cloud; the plan was saved, nothing was applied."
+                    )
+                if not latest:
+                    continue
+                board = latest[0]
+                for progress in board.loggers:
+                    line = _board_line(progress)
+                    if shown.get(progress.serial) != line:
+                        shown[progress.serial] = line
+                        out.progress(f"[{_elapsed(watcher.status().elapsed)}] {line}")
+                busy = any(p.state in (LoggerState.JOINED, LoggerState.CONFIGURING) for p in board.loggers)
+                if board.done or (not options.wait and not busy and board.listing_applied):
+                    break
+    except TimeoutError:
+        summary = board.summary() if board is not None else "nothing configured"
+        raise CliError(
+            Exit.TIMEOUT, f"Not finished within {format_duration(int(options.timeout * 1000))}: {summary}."
+        ) from None
+    finally:
+        await watcher.aclose()
+        await runner.aclose()
+        await engine.aclose()
+        await store.close()
+    assert board is not None  # noqa: S101  (the loop leaves only with a board)
+    for unexpected in board.unexpected:
+        out.progress(f"Not in the plan: logger {unexpected.serial} ({unexpected.model}).")
+    text = "\n".join([f"{board.summary()} in “{site}”.", *(_board_line(p) for p in board.loggers)])
+    out.result(board.to_dict(), text)
+    if board.count(LoggerState.ATTENTION):
+        raise CliError(Exit.REFUSED, f"{board.count(LoggerState.ATTENTION)} logger(s) need attention.")
+    return Exit.OK
+
+
 # --- demo add-logger ------------------------------------------------------------------------------
 
 
@@ -735,5 +886,7 @@ COMMANDS: dict[tuple[str, str | None], Command] = {
     ("devices", "wait"): devices_wait,
     ("device", "set"): device_set,
     ("object", "create"): object_create,
+    ("plan", "check"): plan_check,
+    ("plan", "apply"): plan_apply,
     ("demo", "add-logger"): demo_add_logger,
 }

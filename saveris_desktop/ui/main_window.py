@@ -187,6 +187,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.sign_out_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        # Site-wide work (commissioning several loggers) attaches its actions here
+        self.site_menu = menu_bar.addMenu(self.tr("&Site"))
+        self.site_menu.setObjectName("siteMenu")
         self.view_menu = menu_bar.addMenu(self.tr("&View"))
         self.view_menu.setObjectName("viewMenu")
         help_menu = menu_bar.addMenu(self.tr("&Help"))
