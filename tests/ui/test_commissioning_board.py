@@ -52,7 +52,7 @@ def test_plan_by_scanner_board_offline_unexpected_and_reopen(
     work = run(qtbot, OfflineWork.open(services, tmp_path / "db.sqlite3"))
     main = MainWindow()
     qtbot.addWidget(main)
-    actions = CommissioningActions(main, work, timing=FAST_TIMING)
+    actions = CommissioningActions(main, main.site_menu, work, timing=FAST_TIMING)
     assert actions.action in main.site_menu.actions()
     boxes = [sim.create_logger(LoggerKind.QSR_TEMPERATURE_HUMIDITY) for _ in range(4)]
 

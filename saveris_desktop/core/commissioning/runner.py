@@ -401,7 +401,7 @@ class CommissioningRunner:
 
     async def _sensor_channel(self, device: Device, limits: _Limits) -> tuple[str, int, str | None]:
         """(sensor uuid, channel index, unit) of the first sensor channel measuring the preset's value."""
-        slots = sorted((c for c in device.sensors_connections if c.sensor_uuid), key=lambda c: c.slot_index)
+        slots = sorted(device.slot_sensors(), key=lambda c: c.slot_index)
         what = value_name(limits.physical_value_id).lower() or limits.physical_value_id
         serial = device.serial_number or device.uuid
         if not slots:

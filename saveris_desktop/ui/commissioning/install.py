@@ -1,23 +1,25 @@
 """Site → Commission several loggers …: puts the commissioning window into the main window.
 
-One call from app.py once the offline work exists (`install_commissioning(window, work)`); the
-window only offers its public `site_menu`.
+One call from app.py once the offline work exists (`install_commissioning(window, work)`): it
+takes the window only as the parent of what it opens and its public `site_menu`, so this feature
+depends on no other feature of the ui (import-linter's ui-features contract).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from saveris_desktop.core.offline import OfflineWork
 from saveris_desktop.core.watcher import WatchTiming
 from saveris_desktop.ui.commissioning.window import CommissioningWindow
-from saveris_desktop.ui.main_window import MainWindow
 
 
 class CommissioningActions(QObject):
-    def __init__(self, window: MainWindow, work: OfflineWork, timing: WatchTiming | None = None) -> None:
+    def __init__(
+        self, window: QWidget, site_menu: QMenu, work: OfflineWork, timing: WatchTiming | None = None
+    ) -> None:
         super().__init__(window)
         self.setObjectName("commissioningActions")
         self.window = window
@@ -28,7 +30,7 @@ class CommissioningActions(QObject):
         self.action.setObjectName("commissionAction")
         self.action.setToolTip(self.tr("A plan of loggers for this site, applied as each one joins"))
         self.action.triggered.connect(self.open_commissioning)
-        window.site_menu.addAction(self.action)
+        site_menu.addAction(self.action)
 
     def open_commissioning(self) -> CommissioningWindow | None:
         services, engine = self.work.services, self.work.engine
@@ -57,5 +59,5 @@ class CommissioningActions(QObject):
         return window
 
 
-def install_commissioning(window: MainWindow, work: OfflineWork) -> CommissioningActions:
-    return CommissioningActions(window, work)
+def install_commissioning(window: QWidget, site_menu: QMenu, work: OfflineWork) -> CommissioningActions:
+    return CommissioningActions(window, site_menu, work)

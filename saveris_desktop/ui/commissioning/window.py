@@ -45,8 +45,9 @@ from saveris_desktop.core.templates import TemplateKind
 from saveris_desktop.core.watcher import DeviceWatcher, WatchStatus, WatchTiming
 from saveris_desktop.ui.commissioning.board_model import BoardTableModel
 from saveris_desktop.ui.commissioning.plan_editor import PlanEditor
+from saveris_desktop.ui.widgets.banner import Banner
 from saveris_desktop.ui.widgets.led import LedIndicator
-from saveris_desktop.ui.wizard.common import Banner, named
+from saveris_desktop.ui.widgets.naming import named
 from saveris_desktop.ui.wizard.hotspot_steps import device_label, guide_steps, hotspot_name_pattern
 
 log = logging.getLogger(__name__)
