@@ -1,0 +1,1 @@
+"""Commissioning a whole site: the plan, the runner and the commissioning report (no Qt)."""
