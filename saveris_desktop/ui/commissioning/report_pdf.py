@@ -105,17 +105,21 @@ def paginated_document(report: CommissioningReport, device: QPaintDevice, body: 
 
 
 def _first_straddling_section(document: QTextDocument, first: int) -> int | None:
+    """The first section from number `first` on that a page end cuts although it fits on a page."""
     page_height = document.pageSize().height()
     layout = document.documentLayout()
-    tops: list[float] = []
+    headings = []
     block = document.begin()
     while block.isValid():
         if block.blockFormat().headingLevel() == 2:
-            tops.append(layout.blockBoundingRect(block).top())
+            headings.append(block)
         block = block.next()
-    ends = [*tops[1:], document.size().height()]
-    for index in range(first, len(tops)):
-        start, end = tops[index], ends[index]
+    # A section ends where its last block ends, not where the next heading starts: a heading moved
+    # to a new page starts below the page's top margin.
+    lasts = [heading.previous() for heading in headings[1:]] + [document.lastBlock()]
+    for index in range(first, len(headings)):
+        start = layout.blockBoundingRect(headings[index]).top()
+        end = layout.blockBoundingRect(lasts[index]).bottom()
         if int(start // page_height) != int((end - 1) // page_height) and end - start <= page_height:
             return index
     return None
