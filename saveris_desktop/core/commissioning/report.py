@@ -403,7 +403,7 @@ async def gather_report(
     tell its own. `now`: the clock (aware datetimes), for tests.
     """
     devices = await client.list_devices(site)  # documented; without it there is no report
-    read_at = (now or (lambda: datetime.now(UTC)))()
+    read_at = (now or (lambda: datetime.now(UTC)))().replace(microsecond=0)
     timezone = await read_timezone(client, site, laptop_timezone)
     zone = _zone(timezone.zone) or UTC
     gate = asyncio.Semaphore(PARALLEL_READS)
