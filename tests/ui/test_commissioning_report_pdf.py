@@ -126,3 +126,42 @@ def test_a_section_never_straddles_two_pages_when_it_fits_on_one(qapp: object, t
     numbers = [int(n) for n in re.findall(r"Logger (\d+) of 10", text)]
     assert numbers == list(range(1, 11))
     assert text.index("Plan rows not completed") < text.index("Signatures")
+
+
+def test_every_report_text_is_found_by_lupdate(tmp_path: Path) -> None:
+    """German (and any language) once the app is translated: lupdate must see each string, under the
+    context the code asks for at run time."""
+    import sys
+    import xml.etree.ElementTree as ET
+
+    import saveris_desktop
+
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    folder = Path(saveris_desktop.__file__).parent / "ui" / "commissioning"
+    target = tmp_path / "report.ts"
+    subprocess.run(
+        [str(lupdate), *map(str, sorted(folder.glob("report_*.py"))), "-ts", str(target)],
+        check=True,
+        capture_output=True,
+    )
+    root = ET.parse(target).getroot()  # noqa: S314  (our own lupdate output)
+    found = {
+        (context.findtext("name") or "", message.findtext("source") or "")
+        for context in root.iter("context")
+        for message in context.iter("message")
+    }
+    for text in (
+        "Commissioning report",
+        "Page %1 of %2",
+        "not readable from this cloud",
+        "First listed by the cloud",
+        "State at handover",
+        "Plan rows not completed",
+        "Signatures",
+        "Upper alarm",
+        "Sensors",
+        "No measuring object uses this logger.",
+    ):
+        assert ("CommissioningReport", text) in found, text
+    assert ("CommissioningReportDialog", "&Print …") in found
+    assert {context for context, _text in found} == {"CommissioningReport", "CommissioningReportDialog"}
