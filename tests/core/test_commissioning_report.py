@@ -206,3 +206,10 @@ def test_only_csv_and_json_are_written_without_qt(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match=r"\.csv, \.json or \.pdf"):
         asyncio.run(write_report_file(report, tmp_path / "r.txt"))
     assert to_csv(report).count("\r\n") == 1  # the header alone
+
+
+def test_open_plan_rows_come_in_as_plain_data() -> None:
+    assert OpenPlanRow.from_mapping(
+        {"serial": "6110", "object": "Fridge 3", "reason": "refused"}
+    ) == OpenPlanRow("6110", "Fridge 3", "refused")
+    assert OpenPlanRow.from_mapping({"serial_number": "6111"}) == OpenPlanRow("6111", "", "")
