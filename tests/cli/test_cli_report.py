@@ -37,7 +37,10 @@ def _commissioned_site(cli) -> tuple[str, str]:  # type: ignore[no-untyped-def]
     return key, added.json()["serial_number"]  # joined at once: listed by the next request
 
 
-def test_report_as_json_csv_and_pdf(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_report_as_json_csv_and_pdf(cli, qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # `qapp`: in this shared test process the PDF must reuse the widgets' QApplication; a bare
+    # QGuiApplication started by the CLI would outlive the test and refuse the widget tests their own.
+    # (The command line's own start without any application is tested in a fresh process below.)
     key, serial = _commissioned_site(cli)
 
     ran = cli("--demo", "--json", "report", "--site", SITE, "--out", str(tmp_path / "r.json"))

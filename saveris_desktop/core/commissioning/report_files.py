@@ -112,10 +112,10 @@ def _limit(limits: ChannelLimits | None, value: float | None) -> str:
 def _limit_columns(obj: ObjectEntry, channel: ObjectChannel) -> list[object]:
     limits = channel.limits
     if limits is None:
-        state = PartState.FAILED if obj.alarms is PartState.FAILED else PartState.NOT_READABLE
-        if obj.alarms is PartState.READ:
-            state = PartState.NOT_READABLE  # this channel's configuration is in a form not readable
-        words = STATE_WORDS[state]
+        # The object's configuration failed or is not offered; or it was read, but this channel's
+        # part is in a form the app cannot read: not readable either way.
+        failed = obj.alarms is PartState.FAILED
+        words = STATE_WORDS[PartState.FAILED if failed else PartState.NOT_READABLE]
     else:
         words = "none set" if limits.empty else "set"
     return [
