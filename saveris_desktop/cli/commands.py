@@ -695,8 +695,14 @@ REPORT_SUFFIXES = (".pdf", ".csv", ".json")
 def _write_pdf(report: CommissioningReport, path: Path) -> int:
     """The PDF is drawn by Qt (ui/commissioning/report_pdf.py), loaded only for this: every other
     command and format stays without Qt. It runs offscreen, as the command line has no screen."""
-    from saveris_desktop.ui.commissioning.report_pdf import write_pdf
-
+    try:
+        from saveris_desktop.ui.commissioning.report_pdf import write_pdf
+    except ImportError as error:  # a copy installed without its Qt part: the data formats still work
+        log.warning("the PDF writer cannot be loaded: %s", error)
+        raise CliError(
+            Exit.UNEXPECTED,
+            "The PDF needs the app's Qt part, which this installation cannot load; write .csv or .json.",
+        ) from None
     return write_pdf(report, path)
 
 

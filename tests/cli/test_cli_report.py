@@ -114,3 +114,18 @@ def test_csv_without_qt_and_pdf_headless_in_a_fresh_process(tmp_path: Path) -> N
     assert "QT-AFTER-CSV False" in result.stdout, result.stdout + result.stderr
     assert "PDF 0" in result.stdout, result.stdout + result.stderr
     assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_without_qt_the_pdf_is_refused_in_one_sentence_and_csv_still_works(
+    cli, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    _commissioned_site(cli)
+    monkeypatch.setitem(sys.modules, "saveris_desktop.ui.commissioning.report_pdf", None)  # cannot import
+    ran = cli("--demo", "report", "--site", SITE, "--out", str(tmp_path / "r.pdf"))
+    assert ran.code == 1
+    assert ran.err.splitlines()[-1] == (
+        "saveris-cli: The PDF needs the app's Qt part, which this installation cannot load; "
+        "write .csv or .json."
+    )
+    assert not (tmp_path / "r.pdf").exists()
+    assert cli("--demo", "report", "--site", SITE, "--out", str(tmp_path / "r.csv")).code == 0
