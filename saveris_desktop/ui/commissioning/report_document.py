@@ -80,7 +80,7 @@ def timezone_words(report: CommissioningReport) -> str:
         return translate("CommissioningReport", "unknown (%1); times are in UTC").replace("%1", reason)
     if zone.source is TimezoneSource.THIS_LAPTOP:
         return (
-            translate("CommissioningReport", "%1 (as chosen on this laptop; the cloud's own setting is %2)")
+            translate("CommissioningReport", "%1 (as chosen on this laptop; the cloud's own setting: %2)")
             .replace("%1", zone.zone)
             .replace("%2", state_words(zone.state, zone.problem))
         )
