@@ -37,6 +37,8 @@ from saveris_desktop.cli.main import PROG, USER_ENV, CliError, Exit, Output, pas
 from saveris_desktop.core import paths
 from saveris_desktop.core.commissioning.csv_import import PlanImportError, read_plan_csv
 from saveris_desktop.core.commissioning.plan import PlanStore
+from saveris_desktop.core.commissioning.report import CommissioningReport, gather_report
+from saveris_desktop.core.commissioning.report_files import write_report_file
 from saveris_desktop.core.commissioning.runner import Board, CommissioningRunner, LoggerProgress, LoggerState
 from saveris_desktop.core.credentials import CredentialStore, account_key
 from saveris_desktop.core.device_rows import row_from_device
@@ -842,6 +844,70 @@ async def plan_apply(options: argparse.Namespace, out: Output, connection: Conne
     return Exit.OK
 
 
+# --- report ---------------------------------------------------------------------------------------
+
+REPORT_SUFFIXES = (".pdf", ".csv", ".json")
+
+
+def _write_pdf(report: CommissioningReport, path: Path) -> int:
+    """The PDF is drawn by Qt (ui/commissioning/report_pdf.py), loaded only for this: every other
+    command and format stays without Qt. It runs offscreen, as the command line has no screen."""
+    try:
+        from saveris_desktop.ui.commissioning.report_pdf import write_pdf
+    except ImportError as error:  # a copy installed without its Qt part: the data formats still work
+        log.warning("the PDF writer cannot be loaded: %s", error)
+        raise CliError(
+            Exit.UNEXPECTED,
+            "The PDF needs the app's Qt part, which this installation cannot load; write .csv or .json.",
+        ) from None
+    return write_pdf(report, path)
+
+
+async def report(options: argparse.Namespace, out: Output, connection: Connection) -> Exit:
+    from saveris_desktop import __version__
+
+    site = _site(options.site)
+    path = await asyncio.to_thread(_report_path, options.out)
+    if path.suffix.lower() not in REPORT_SUFFIXES:
+        raise CliError(Exit.USAGE, f"--out “{options.out}”: end the file name in .pdf, .csv or .json.")
+    await _signed_in(connection)
+    out.progress(f"Reading “{site}” for its commissioning report …")
+    try:
+        data = await gather_report(
+            connection.client,
+            site,
+            technician=connection.username,
+            server=connection.endpoint.label,
+            app_version=__version__,
+        )
+    except ApiError as error:
+        raise failure(error) from None
+    try:
+        if path.suffix.lower() == ".pdf":
+            out.progress("Drawing the PDF …")
+            pages: int | None = _write_pdf(data, path)  # blocking is fine: nothing else runs here
+        else:
+            await write_report_file(data, path)
+            pages = None
+    except OSError as error:
+        raise CliError(
+            Exit.UNEXPECTED, f"The report could not be written to {path}: {error.strerror or error}."
+        ) from None
+    result = {
+        "site": site,
+        "report": str(path),
+        "format": path.suffix.lower().lstrip("."),
+        "pages": pages,
+        "loggers": len(data.loggers),
+        "incomplete": data.incomplete,
+    }
+    lines = [f"Commissioning report of “{site}” with {len(data.loggers)} logger(s): {path}"]
+    if data.incomplete:
+        lines.append("Some parts could not be read from this cloud; the report marks them.")
+    out.result(result, "\n".join(lines))
+    return Exit.OK
+
+
 # --- demo add-logger ------------------------------------------------------------------------------
 
 
@@ -888,5 +954,6 @@ COMMANDS: dict[tuple[str, str | None], Command] = {
     ("object", "create"): object_create,
     ("plan", "check"): plan_check,
     ("plan", "apply"): plan_apply,
+    ("report", None): report,
     ("demo", "add-logger"): demo_add_logger,
 }

@@ -215,6 +215,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --wait: give up after this long (default 1800)",
     )
 
+    report = commands.add_parser(
+        "report",
+        help="the commissioning report of a site as PDF, CSV or JSON",
+        description="Read the site's loggers, sensors, measuring objects and alarm limits and write the "
+        "commissioning report; the format follows the file's ending. Parts this cloud does not let us "
+        "read are marked in the report. The connect key is never written.",
+    )
+    report.add_argument("--site", required=True)
+    report.add_argument("--out", required=True, metavar="FILE", help="FILE.pdf, FILE.csv or FILE.json")
+
     demo = commands.add_parser("demo", help="--demo only: play the virtual hardware").add_subparsers(
         dest="demo_command", metavar="DEMO_COMMAND", parser_class=_Parser
     )

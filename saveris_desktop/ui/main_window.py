@@ -31,8 +31,9 @@ from saveris_desktop import APP_NAME
 from saveris_desktop.ui.ui_state import UiState
 
 if TYPE_CHECKING:  # heavy imports stay out of the first paint
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
+    from saveris_desktop.core.commissioning.report import OpenPlanRow
     from saveris_desktop.core.services import AppServices
     from saveris_desktop.core.watcher import WatchTiming
     from saveris_desktop.ui.devices.view import DevicesView
@@ -164,6 +165,9 @@ class MainWindow(QMainWindow):
         self.add_logger_action = self._action("addLoggerAction", self.tr("&Add a logger …"))
         self.add_logger_action.setEnabled(False)
         self.add_logger_action.triggered.connect(self.start_onboarding)
+        self.report_action = self._action("commissioningReportAction", self.tr("Commissioning &report …"))
+        self.report_action.setEnabled(False)  # once a site is chosen
+        self.report_action.triggered.connect(lambda: self.open_commissioning_report())
         self.sign_out_action = self._action("signOutAction", self.tr("Sign &out"))
         self.sign_out_action.setEnabled(False)
         self.sign_out_action.triggered.connect(self.sign_out)
@@ -184,6 +188,7 @@ class MainWindow(QMainWindow):
         file_menu = menu_bar.addMenu(self.tr("&File"))
         file_menu.setObjectName("fileMenu")
         file_menu.addAction(self.add_logger_action)
+        file_menu.addAction(self.report_action)
         file_menu.addAction(self.sign_out_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -378,6 +383,7 @@ class MainWindow(QMainWindow):
             self.tr("Signed in as %1").replace("%1", user) if user else self.tr("Not signed in")
         )
         self.site_label.setText(self.tr("Site: %1").replace("%1", services.site) if services.site else "")
+        self.report_action.setEnabled(bool(services.site) and user is not None)
         self.sign_out_action.setEnabled(user is not None)
         if services.online is False:
             self.connection_label.setText(self.tr("Offline — will reconnect by itself"))
@@ -436,6 +442,25 @@ class MainWindow(QMainWindow):
 
         dialog = FirstContactDialog(self.services, self)
         dialog.setModal(True)
+        dialog.show()
+        return dialog
+
+    def open_commissioning_report(
+        self, open_plan_rows: Sequence[OpenPlanRow] | None = None
+    ) -> QWidget | None:
+        """File → Commissioning report of the current site; `open_plan_rows`: a plan's rows that were
+        not completed (the plan's runner hands them in), None when no plan was used."""
+        services = self.services
+        if services is None or not services.site:
+            return None
+        from PySide6.QtCore import Qt
+
+        from saveris_desktop.ui.commissioning.report_dialog import CommissioningReportDialog
+
+        dialog = CommissioningReportDialog(
+            services, services.site, ui_state=self.ui_state, open_plan_rows=open_plan_rows, parent=self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
 

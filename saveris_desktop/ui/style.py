@@ -265,10 +265,12 @@ def _on(palette: QPalette, background: QColor) -> QPalette:
 
 
 # --- colours that do not follow the palette on purpose ---------------------------------------------
-# QR codes and the printed key card: black ink on white paper, in dark mode too. Phones read a QR
-# code only with dark modules on a light quiet zone, and paper is white.
+# QR codes, the printed key card and the commissioning report: black ink on white paper, in dark
+# mode too. Phones read a QR code only with dark modules on a light quiet zone, and paper is white.
 INK = "#000000"
 PAPER = "#ffffff"
+#: Table headings of printed documents: a light grey that stays legible in black-and-white print.
+PRINT_SHADE = "#e6e6e6"
 
 
 class LedColour(Enum):
