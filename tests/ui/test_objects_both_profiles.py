@@ -17,6 +17,7 @@ from saveris_desktop.simulator import LoggerKind, Simulator
 from saveris_desktop.simulator.clock import ManualClock
 from tests.sim_profiles import both_profiles
 from tests.ui.devices_harness import (
+    SITE,
     DevicesHarness,
     apply_and_wait,
     close_harness,
@@ -50,7 +51,7 @@ def _pick_channel(qtbot, dialog, row, profile: str, number: int, measures: str) 
     assert dialog.channels_note.isVisibleTo(dialog)
     assert "does not let us read the sensors' channels" in dialog.channels_note.text()
     step_to(qtbot, row.number, number)
-    if row.name.text():
+    if row.name.text() and not row.measures.currentData():
         assert row.message.text() == "Say what this channel measures."
     choose(qtbot, row.measures, text=measures)
 
@@ -133,3 +134,69 @@ def test_object_with_channels_instruction_set_and_alarm_limits(qtbot, harness, s
         by_channel[humidity.uuid]["measurementAlarmConditions"], channel_unit="PU_PERCENT_HUMIDITY"
     )
     assert humidity_limits.upper_alarm == 80
+
+
+def _create(qtbot, tab, profile: str, name: str, channel: str, number: int, measures: str):
+    dialog = tab.open_create_dialog()
+    type_text(qtbot, dialog.name, name)
+    row = dialog.rows[0]
+    _pick_channel(qtbot, dialog, row, profile, number, measures)
+    type_text(qtbot, row.name, channel)
+    return dialog, row
+
+
+@both_profiles()
+def test_a_channel_in_use_is_named_and_a_preset_applies_to_the_selected_objects(
+    qtbot, harness, sim_profile
+) -> None:
+    tab = harness.view.objects_tab
+    dialog, _row = _create(qtbot, tab, sim_profile, "Fridge 1", "Air", 1, "Temperature")
+    click(qtbot, dialog.create_button)
+    qtbot.waitUntil(lambda: dialog.created is not None, timeout=5000)
+    # The same sensor channel again: named as taken before anything is sent (on the documented server
+    # the app knows it from the object it created, as the cloud does not list objects).
+    dialog, row = _create(qtbot, tab, sim_profile, "Fridge 2", "Inside", 1, "Temperature")
+    assert row.message.text() == "This sensor channel already feeds “Air” of “Fridge 1”."
+    assert not dialog.create_button.isEnabled()
+    _pick_channel(qtbot, dialog, row, sim_profile, 2, "Humidity")
+    click(qtbot, dialog.create_button)
+    qtbot.waitUntil(lambda: dialog.created is not None, timeout=5000)
+    assert tab.list.count() == 2
+
+    for index in range(tab.list.count()):
+        tab.list.item(index).setSelected(True)
+    bulk = tab.open_bulk_preset()
+    qtbot.addWidget(bulk)
+    choose(
+        qtbot, bulk.findChild(type(tab.alarms_editor.boxes[0].preset), "bulk_preset_picker"), data="fridge"
+    )
+    click(qtbot, bulk.start_button)
+    qtbot.waitUntil(lambda: not bulk.running and len(bulk.results) == 2, timeout=5000)
+    assert not bulk.failed()
+    fridge_1 = next(o for o in harness.sim.world.measuring_objects.values() if o["name"] == "Fridge 1")
+    (config,) = harness.sim.world.object_alarms[fridge_1["uuid"]]["channel_alarm_configurations"]
+    conditions = config["measurementAlarmConditionSet"][0]["measurementAlarmConditions"]
+    limits = rules.limits_from_conditions(conditions, channel_unit="PU_DEGREE_CELSIUS")
+    assert (limits.lower_alarm, limits.upper_alarm) == (2, 8)
+    fridge_2 = next(o for o in harness.sim.world.measuring_objects.values() if o["name"] == "Fridge 2")
+    assert harness.sim.world.object_alarms[fridge_2["uuid"]]["channel_alarm_configurations"] == []
+
+
+@both_profiles()
+def test_objects_created_here_are_listed_again_after_another_site(qtbot, harness, sim_profile) -> None:
+    tab = harness.view.objects_tab
+    dialog, _row = _create(qtbot, tab, sim_profile, "Cold room", "Air", 1, "Temperature")
+    click(qtbot, dialog.create_button)
+    qtbot.waitUntil(lambda: dialog.created is not None, timeout=5000)
+    view = harness.view
+    view.show_site("Bakery")
+    qtbot.waitUntil(
+        lambda: view.objects_tab is not tab and view.objects_tab.status.text() != "", timeout=5000
+    )
+    view.show_site(SITE)
+    tab = view.objects_tab
+    qtbot.waitUntil(lambda: tab.list.count() == 1, timeout=5000)
+    assert tab.list.item(0).text() == "Cold room"
+    if sim_profile == "documented":
+        qtbot.waitUntil(lambda: tab.status.text().startswith(NOT_LISTED), timeout=5000)
+        assert "only the 1 created here since the app started" in tab.status.text()
