@@ -124,6 +124,10 @@ def test_object_with_channels_instruction_set_and_alarm_limits(qtbot, harness, s
     type_text(qtbot, humidity.fields[rules.UPPER_ALARM], "80")
     apply_and_wait(qtbot, alarms)
     assert "accepted" in alarms.verdict.text(), alarms.verdict.text()
+    # The answer (plain text on the documented server) is read back into the form: nothing left to apply.
+    assert temperature.fields[rules.UPPER_ALARM].text() == "8"
+    assert humidity.fields[rules.UPPER_ALARM].text() == "80"
+    assert not alarms.dirty
     configs = harness.sim.world.object_alarms[stored["uuid"]]["channel_alarm_configurations"]
     by_channel = {c["logical_channel_uuid"]: c["measurementAlarmConditionSet"][0] for c in configs}
     temperature_limits = rules.limits_from_conditions(
