@@ -98,9 +98,7 @@ class _ChannelInputs:
         )
         self.measures.addItem(QCoreApplication.translate("CreateObjectDialog", "It measures…"), "")
         for value_id in MEASURABLE_VALUES:
-            self.measures.addItem(
-                QCoreApplication.translate("CreateObjectDialog", value_name(value_id)), value_id
-            )
+            self.measures.addItem(value_name(value_id), value_id)
         self.channel_cell = QWidget()
         cell = QHBoxLayout(self.channel_cell)
         cell.setContentsMargins(0, 0, 0, 0)
