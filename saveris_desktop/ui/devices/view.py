@@ -79,8 +79,8 @@ UNREADABLE_ALARMS = QT_TRANSLATE_NOOP(
 # `sensors_connections` names only uuid, slot and connection state; `PUT /sensors/{uuid}` replaces the
 # whole sensor, and sent without its channels it would reset every channel's name, unit and offset.
 # So the Sensors tab lists the sensors by slot and says why they cannot be edited; their alarms (a
-# complete document of the kinds the logger's capability implies) still work. Picking a sensor channel
-# for a measuring object needs the channels as well (SensorDirectory), which then says it cannot read it.
+# complete document of the kinds the logger's capability implies) still work. A measuring object's
+# channel is then given by number and what it measures (create_object.py); the cloud checks it.
 SENSORS_UNREADABLE = QT_TRANSLATE_NOOP(
     "DevicesView",
     "The cloud does not let us read the sensors' settings, so they cannot be changed here: sending "
