@@ -31,7 +31,8 @@ from saveris_desktop.api.errors import (
     PermissionDeniedError,
     RequestValidationError,
 )
-from saveris_desktop.api.models import Device, Sensor
+from saveris_desktop.api.listing import DeviceListing, UnreadableItem
+from saveris_desktop.api.models import Device, LogicalChannel, Sensor
 from saveris_desktop.api.regions import Endpoint, Environment, InvalidBaseUrlError, Region
 from saveris_desktop.cli.main import PROG, USER_ENV, CliError, Exit, Output, password_from_environment
 from saveris_desktop.core import paths
@@ -45,11 +46,15 @@ from saveris_desktop.core.device_rows import row_from_device
 from saveris_desktop.core.editing import EditSession
 from saveris_desktop.core.first_contact import check_first_contact, default_report_path, write_report
 from saveris_desktop.core.object_setup import (
+    MEASURABLE_VALUES,
     ChannelKey,
     ChannelProblem,
     apply_preset_to_object,
+    as_created,
     channel_problems,
+    logical_channel_by_number,
     logical_channel_for,
+    measured_value_of,
     new_measuring_object,
     sensor_channel_name,
 )
@@ -383,7 +388,22 @@ def device_line(summary: dict[str, Any]) -> str:
     return " · ".join(parts)
 
 
-async def _devices(connection: Connection, site: str) -> list[Device]:
+def unreadable_summary(item: UnreadableItem) -> dict[str, Any]:
+    """A device of the listing the app cannot read: what is known of it, why, and what came."""
+    return {
+        "serial_number": item.serial_number,
+        "status": "not readable",
+        "reason": item.reason,
+        "uuid": item.uuid,
+        "received": item.received,
+    }
+
+
+def unreadable_line(summary: dict[str, Any]) -> str:
+    return f"{summary['serial_number'] or '?'} · not readable ({summary['reason']})"
+
+
+async def _devices(connection: Connection, site: str) -> DeviceListing:
     try:
         return await connection.client.list_devices(site)
     except ApiError as error:
@@ -393,9 +413,13 @@ async def _devices(connection: Connection, site: str) -> list[Device]:
 async def devices_list(options: argparse.Namespace, out: Output, connection: Connection) -> Exit:
     site = _site(options.site)
     await _signed_in(connection)
-    summaries = [device_summary(d) for d in await _devices(connection, site)]
-    text = "\n".join(device_line(s) for s in summaries) or f"No loggers in “{site}” yet."
-    out.result({"site": site, "devices": summaries}, text)
+    listing = await _devices(connection, site)
+    summaries = [device_summary(d) for d in listing]
+    # A device the app cannot read is listed too (never hidden), with why; its JSON is in --json.
+    unreadable = [unreadable_summary(item) for item in listing.unreadable]
+    lines = [device_line(s) for s in summaries] + [unreadable_line(u) for u in unreadable]
+    text = "\n".join(lines) or f"No loggers in “{site}” yet."
+    out.result({"site": site, "devices": summaries, "unreadable": unreadable}, text)
     return Exit.OK
 
 
@@ -557,27 +581,45 @@ async def device_set(options: argparse.Namespace, out: Output, connection: Conne
 # --- object create --------------------------------------------------------------------------------
 
 
+_MEASURABLE_WORDS = ", ".join(value_name(v).lower() for v in MEASURABLE_VALUES)
+
+
 @dataclass(frozen=True)
 class ChannelSpec:
     logical: str
     serial: str
     slot: int  # from 1, as the app shows it
     channel: str  # a number from 1, or a name
+    #: what the channel measures (PV_* code), given as LOGICAL=SERIAL:SLOT:CHANNEL:MEASURES; needed
+    #: where the cloud does not let us read the sensor's channels, checked against them otherwise
+    measures: str | None = None
 
     @classmethod
     def parse(cls, raw: str) -> ChannelSpec:
         logical, equals, rest = raw.partition("=")
-        parts = rest.split(":", 2)
-        if not equals or len(parts) != 3 or not all(p.strip() for p in parts):
+        parts = rest.split(":", 3)
+        if not equals or len(parts) not in (3, 4) or not all(p.strip() for p in parts):
             raise CliError(
-                Exit.USAGE, f"--channel “{raw}” is not LOGICAL=SERIAL:SLOT:CHANNEL, e.g. Inside=61100042:1:1."
+                Exit.USAGE,
+                f"--channel “{raw}” is not LOGICAL=SERIAL:SLOT:CHANNEL[:MEASURES], e.g. Inside=61100042:1:1.",
             )
-        serial, slot, channel = (p.strip() for p in parts)
+        serial, slot, channel = (p.strip() for p in parts[:3])
         if not slot.isdigit() or int(slot) < 1:
             raise CliError(
                 Exit.USAGE, f"--channel “{raw}”: the slot is a number from 1, as the app shows it."
             )
-        return cls(logical.strip(), serial, int(slot), channel)
+        if channel.isdigit() and int(channel) < 1:
+            raise CliError(Exit.USAGE, f"--channel “{raw}”: the channel is a number from 1 or a name.")
+        measures = None
+        if len(parts) == 4:
+            measures = measured_value_of(parts[3])
+            if measures is None:
+                raise CliError(
+                    Exit.USAGE,
+                    f"--channel “{raw}”: “{parts[3].strip()}” is not something a channel measures "
+                    f"(choose {_MEASURABLE_WORDS}).",
+                )
+        return cls(logical.strip(), serial, int(slot), channel, measures)
 
 
 def _sensor_channel_index(sensor: Sensor, spec: ChannelSpec) -> int:
@@ -606,6 +648,42 @@ def _sensor_channel_index(sensor: Sensor, spec: ChannelSpec) -> int:
     )
 
 
+async def _readable_sensor(client: DeviceManagementClient, site: str, uuid: str) -> Sensor | None:
+    """The sensor, or None where the cloud does not let us read sensors (`GET /sensors/{uuid}` is
+    not among testo's documented operations). The sensor is listed on a logger, so a 404 means the
+    read is missing, unless the read has answered before (api/optional.py)."""
+    try:
+        return await client.get_sensor(site, uuid)
+    except OperationNotOfferedError:
+        return None
+    except NotFoundError:
+        if client.optional.missing_known_resource("get_sensor"):
+            return None
+        raise
+
+
+def _logical_channel(spec: ChannelSpec, sensor_uuid: str, sensor: Sensor | None) -> LogicalChannel:
+    """The logical channel `spec` asks for: from the sensor's channels, or by number and what it
+    measures where they cannot be read (the cloud then checks that the channel measures that)."""
+    if sensor is None:
+        if not spec.channel.isdigit() or spec.measures is None:
+            raise CliError(
+                Exit.USAGE,
+                f"The cloud does not let us read the channels of the sensor in slot {spec.slot} of "
+                f"logger {spec.serial}: give the channel's number and what it measures, e.g. "
+                f"“{spec.logical or 'Inside'}={spec.serial}:{spec.slot}:1:temperature”.",
+            )
+        return logical_channel_by_number(spec.logical, sensor_uuid, int(spec.channel) - 1, spec.measures)
+    channel = logical_channel_for(spec.logical, sensor, _sensor_channel_index(sensor, spec))
+    if spec.measures is not None and channel.physical_value_id != spec.measures:
+        raise CliError(
+            Exit.REFUSED,
+            f"Channel {spec.channel} of the sensor in slot {spec.slot} of logger {spec.serial} measures "
+            f"{value_name(channel.physical_value_id).lower()}, not {value_name(spec.measures).lower()}.",
+        )
+    return channel
+
+
 async def _taken_channels(connection: Connection, site: str) -> dict[ChannelKey, str]:
     """Sensor channels that already feed an object; empty where the cloud does not list objects."""
     try:
@@ -630,19 +708,23 @@ async def object_create(options: argparse.Namespace, out: Output, connection: Co
     client = connection.client
     try:
         devices = await client.list_devices(site)
-        rows: list[tuple[str, Sensor, int]] = []
+        channels: list[LogicalChannel] = []
         for spec in specs:
             device = find_device(devices, spec.serial, site)
             slot = next((c for c in device.sensors_connections if c.slot_index == spec.slot - 1), None)
             if slot is None or not slot.sensor_uuid:
                 raise CliError(Exit.REFUSED, f"Slot {spec.slot} of logger {spec.serial} holds no sensor.")
-            sensor = await client.get_sensor(site, slot.sensor_uuid)
-            rows.append((spec.logical, sensor, _sensor_channel_index(sensor, spec)))
+            sensor = await _readable_sensor(client, site, slot.sensor_uuid)
+            channels.append(_logical_channel(spec, slot.sensor_uuid, sensor))
         taken = await _taken_channels(connection, site)
     except ApiError as error:
         raise failure(error) from None
-    problems = channel_problems([(logical, (s.uuid, index)) for logical, s, index in rows], taken)
-    for (logical, sensor, index), problem, spec in zip(rows, problems, specs, strict=True):
+    keys: list[ChannelKey] = [
+        (c.sensor_channel.sensor_uuid, c.sensor_channel.channel_index) for c in channels if c.sensor_channel
+    ]
+    problems = channel_problems([(spec.logical, key) for spec, key in zip(specs, keys, strict=True)], taken)
+    for key, problem, spec in zip(keys, problems, specs, strict=True):
+        logical = spec.logical
         if problem is ChannelProblem.NO_NAME:
             raise CliError(
                 Exit.USAGE,
@@ -651,14 +733,12 @@ async def object_create(options: argparse.Namespace, out: Output, connection: Co
         if problem is ChannelProblem.DUPLICATE_NAME:
             raise CliError(Exit.USAGE, f"Each logical channel needs its own name (“{logical}” twice).")
         if problem is ChannelProblem.TAKEN:
-            raise CliError(
-                Exit.REFUSED, f"“{logical}”: this sensor channel already feeds {taken[(sensor.uuid, index)]}."
-            )
+            raise CliError(Exit.REFUSED, f"“{logical}”: this sensor channel already feeds {taken[key]}.")
         if problem is ChannelProblem.PICKED_TWICE:
             raise CliError(
                 Exit.USAGE, f"“{logical}”: this sensor channel is already used by another --channel."
             )
-    obj = new_measuring_object(name, [logical_channel_for(logical, s, index) for logical, s, index in rows])
+    obj = new_measuring_object(name, channels)
     if chosen is not None and not any(chosen.fits(c.physical_value_id) for c in obj.logical_channels):
         raise CliError(
             Exit.USAGE,
@@ -666,7 +746,8 @@ async def object_create(options: argparse.Namespace, out: Output, connection: Co
             f"{value_name(chosen.physical_value_id).lower()}); nothing was created.",
         )
     try:
-        created = await client.create_measuring_object(site, obj)
+        # The answer may carry no name [R]: the object as the app sent it fills that in.
+        created = as_created(obj, await client.create_measuring_object(site, obj))
     except ApiError as error:
         raise failure(error) from None
     data: dict[str, Any] = {

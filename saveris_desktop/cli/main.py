@@ -171,7 +171,11 @@ def build_parser() -> argparse.ArgumentParser:
         "create",
         help="create a measuring object with logical channels (and an alarm preset)",
         description="SLOT counts from 1 as the app shows it; CHANNEL is the sensor channel's number "
-        "(from 1) or its name, e.g. Temperature.",
+        "(from 1) or its name, e.g. Temperature. MEASURES (optional) says what the channel measures: "
+        "temperature, humidity, door state, ...; where the cloud does not let us read the sensor's "
+        "channels (a server with testo's documented operations only), give CHANNEL as a number and "
+        'MEASURES, e.g. "Inside=61100042:1:1:temperature"; the cloud checks it. Where the channels '
+        "can be read, MEASURES is checked against them.",
     )
     new.add_argument("--site", required=True)
     new.add_argument("--name", required=True, help="e.g. Fridge 3")
@@ -179,8 +183,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--channel",
         action="append",
         required=True,
-        metavar="LOGICAL=SERIAL:SLOT:CHANNEL",
-        help='e.g. "Inside=61100042:1:Temperature"; repeat for more channels',
+        metavar="LOGICAL=SERIAL:SLOT:CHANNEL[:MEASURES]",
+        help='e.g. "Inside=61100042:1:Temperature" or "Inside=61100042:1:1:temperature"; '
+        "repeat for more channels",
     )
     new.add_argument("--preset", choices=PRESET_KEYS, help="alarm limits for the matching channels")
 

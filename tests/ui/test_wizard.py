@@ -10,12 +10,6 @@ from tests.ui.user_input import click, set_checked, type_text
 from tests.ui.wizard_harness import Harness, make_harness
 
 WIFI_PASSWORD = "correct horse battery"
-#: The headline of issue 10: against the documented server the waiting page never finds the logger.
-WIZARD_FOUND_MISSING = (
-    'GET /devices lists the Saveris 2 logger\'s free slot as "sensor_uuid": null and the whole listing is '
-    "rejected, so the waiting page never finds the logger (listing branch); the found page then names "
-    "the sensors from GET /sensors/{uuid}, which the documented server does not offer (optional-routes)"
-)
 
 
 def _next(qtbot, h: Harness) -> None:
@@ -49,7 +43,7 @@ def to_waiting(qtbot, h: Harness, device_type: DeviceType = DeviceType.SAVERIS_2
     assert h.page() is PageId.WAITING
 
 
-@both_profiles(documented_missing=WIZARD_FOUND_MISSING)
+@both_profiles()
 def test_a_logger_that_joins_is_found_and_shown(qtbot, qloop, sim_profile) -> None:
     h = make_harness(qtbot, profile=sim_profile)
     sign_in(qtbot, h)
@@ -66,7 +60,13 @@ def test_a_logger_that_joins_is_found_and_shown(qtbot, qloop, sim_profile) -> No
     assert found.serial.text() == logger.serial_number
     assert logger.model_code in found.model.text()
     assert found.firmware.text() == "1.17.0"
-    qtbot.waitUntil(lambda: "NTC probe" in found.sensors.text(), timeout=5000)
+    if sim_profile == "assumed":
+        qtbot.waitUntil(lambda: "NTC probe" in found.sensors.text(), timeout=5000)
+    else:  # no GET /sensors/{uuid}: named by slot, counted from 1, and said why; never a uuid
+        qtbot.waitUntil(lambda: "does not let us read the sensors" in found.sensors.text(), timeout=5000)
+        assert found.sensors.text().startswith("Slot 1: sensor<br>")
+    (slot,) = h.sim.world.devices[logger.device_uuid]["sensors_connections"]
+    assert slot["sensor_uuid"] not in found.sensors.text()
     assert h.wizard.flow.step is Step.FOUND
     assert not h.wizard.button(h.wizard.WizardButton.CancelButton).isVisible()  # nothing to cancel
     assert h.wizard.button(h.wizard.WizardButton.FinishButton).isVisible()

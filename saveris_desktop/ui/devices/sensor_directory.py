@@ -2,7 +2,9 @@
 
 Built from the device list (which sensor sits in which slot of which logger); the channels of a
 sensor come from `GET /sensors/{uuid}`, fetched once on demand and cached, so a site with thousands
-of loggers does not fetch thousands of sensors up front.
+of loggers does not fetch thousands of sensors up front. Where the cloud does not offer that read
+(not among testo's documented operations), `sensor()` raises OperationNotOfferedError and the create
+dialog asks for the channel by number instead.
 """
 
 from __future__ import annotations

@@ -51,6 +51,7 @@ from saveris_desktop.api.errors import NetworkError, NotFoundError, OperationNot
 from saveris_desktop.api.models import ApiModel, Device, Sensor
 from saveris_desktop.core import heap
 from saveris_desktop.core.device_rows import COLUMNS
+from saveris_desktop.core.known_objects import KnownObjects
 from saveris_desktop.core.onboarding import check_site_name
 from saveris_desktop.core.ranges import DurationRange, cycle_ranges, format_duration
 from saveris_desktop.core.services import AppServices
@@ -79,8 +80,8 @@ UNREADABLE_ALARMS = QT_TRANSLATE_NOOP(
 # `sensors_connections` names only uuid, slot and connection state; `PUT /sensors/{uuid}` replaces the
 # whole sensor, and sent without its channels it would reset every channel's name, unit and offset.
 # So the Sensors tab lists the sensors by slot and says why they cannot be edited; their alarms (a
-# complete document of the kinds the logger's capability implies) still work. Picking a sensor channel
-# for a measuring object needs the channels as well (SensorDirectory), which then says it cannot read it.
+# complete document of the kinds the logger's capability implies) still work. A measuring object's
+# channel is then given by number and what it measures (create_object.py); the cloud checks it.
 SENSORS_UNREADABLE = QT_TRANSLATE_NOOP(
     "DevicesView",
     "The cloud does not let us read the sensors' settings, so they cannot be changed here: sending "
@@ -149,6 +150,8 @@ class DevicesView(QWidget):
         self.site: str | None = None
         self.context: EditorContext | None = None
         self.directory: SensorDirectory | None = None
+        #: the measuring objects created here, for a cloud that does not list them (per session)
+        self.known_objects = KnownObjects()
         self.current_uuid: str | None = None
         self._pending_open: str | None = None
         self._pending_devices: list[Device] | None = None
@@ -302,7 +305,7 @@ class DevicesView(QWidget):
         self.settings_editor = DeviceSettingsEditor(context)
         self.sensors_tab = SensorsTab(context)
         self.alarms_tab = AlarmsTab(context)
-        self.objects_tab = ObjectsTab(context, directory, self._cycle_ranges_of)
+        self.objects_tab = ObjectsTab(context, directory, self._cycle_ranges_of, known=self.known_objects)
         for widget, title in (
             (self.settings_editor, self.tr("Measurement settings")),
             (self.sensors_tab, self.tr("Sensors")),
