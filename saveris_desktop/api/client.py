@@ -21,6 +21,7 @@ from typing import TypeVar
 import httpx
 
 from saveris_desktop.api import redaction, responses
+from saveris_desktop.api.coalesce import InFlight
 from saveris_desktop.api.errors import (
     ApiError,
     NotFoundError,
@@ -48,6 +49,7 @@ from saveris_desktop.api.session import AmbiguousFailure, ApiSession, RequestLim
 log = logging.getLogger(redaction.API_LOGGER_NAME)
 
 M = TypeVar("M", bound=ApiModel)
+T = TypeVar("T")
 
 
 def same_measuring_object(a: MeasuringObject, b: MeasuringObject) -> bool:
@@ -102,6 +104,8 @@ class DeviceManagementClient:
         self.endpoint = endpoint
         #: which undocumented operations this server offers, learnt once in this client's life
         self.optional = OptionalOperations(endpoint)
+        #: identical reads in flight share one request (api/coalesce.py)
+        self.in_flight = InFlight()
 
     def __repr__(self) -> str:
         return (
@@ -300,7 +304,7 @@ class DeviceManagementClient:
             response = await self._session.call(route, path_params=path_params, site=site)
             return responses.read_model(response, model, route, self.endpoint)
 
-        return await self.optional.call(route, request)
+        return await self._read_once(name, site, path_params, lambda: self.optional.call(route, request))
 
     async def _list(self, name: str, key: str, model: type[M], site: str) -> list[M]:
         route = ROUTES[name]
@@ -309,7 +313,13 @@ class DeviceManagementClient:
             response = await self._session.call(route, path_params={}, site=site)
             return await responses.read_items(response, key, model, route, self.endpoint)
 
-        return await self.optional.call(route, request)
+        return await self._read_once(name, site, {}, lambda: self.optional.call(route, request))
+
+    async def _read_once(
+        self, name: str, site: str, path_params: dict[str, str], read: Callable[[], Awaitable[T]]
+    ) -> T:
+        """`read()`, unless the same read (route, site, path parameters) is in flight: then its answer."""
+        return await self.in_flight.run((name, site, tuple(sorted(path_params.items()))), read)
 
     async def _put(self, name: str, obj: M, site: str, **path_params: str) -> M:
         route = ROUTES[name]
