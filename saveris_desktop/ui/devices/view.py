@@ -109,16 +109,6 @@ def _older(candidate: dict[str, Any], current: dict[str, Any]) -> bool:
     return first is not None and second is not None and first < second
 
 
-class _ClientSource:
-    """The watcher's view of the API: always the services' current client (replaced on a region change)."""
-
-    def __init__(self, services: AppServices) -> None:
-        self.services = services
-
-    async def list_devices(self, site: str) -> list[Device]:
-        return await self.services.client.list_devices(site)
-
-
 class DevicesView(QWidget):
     settings_editor: DeviceSettingsEditor
     sensors_tab: SensorsTab
@@ -138,8 +128,9 @@ class DevicesView(QWidget):
         self.services = services
         self.ui_state = ui_state or UiState()
         self.tasks = TaskOwner("devices-view")
+        # one poller per site: the wizard's waiting page, watching the same site, shares its answers
         self.watcher = DeviceWatcher(
-            _ClientSource(services), timing=timing or WatchTiming(interval=POLL_INTERVAL_S)
+            timing=timing or WatchTiming(interval=POLL_INTERVAL_S), feeds=services.listing_feeds
         )
         self.site: str | None = None
         self.context: EditorContext | None = None
