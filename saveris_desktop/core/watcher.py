@@ -201,7 +201,10 @@ class DeviceWatcher:
             self.poll_now()
 
     async def aclose(self) -> None:
-        self.stop()
+        """Stop without a last status (its observers may be gone already) and wait for the poller."""
+        if self._feed is not None:
+            feed, self._feed = self._feed, None
+            feed.unsubscribe(self)
         await self._feeds.settle()
 
     def status(self) -> WatchStatus:

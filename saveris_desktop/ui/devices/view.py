@@ -333,7 +333,8 @@ class DevicesView(QWidget):
         row = self.model.row_of(uuid)
         if row is None:
             self._pending_open = uuid
-            self.watcher.poll_now()
+            if not any(d.uuid == uuid for d in self.watcher.devices):  # else its table update is on its way
+                self.watcher.poll_now()
             return
         self._pending_open = None
         proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
@@ -345,10 +346,14 @@ class DevicesView(QWidget):
             QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
         )
         self.table.scrollTo(proxy_index)
-        self._show_device(uuid)
+        if self.current_uuid != uuid:  # selecting it has loaded it already: one load, not two racing
+            self._show_device(uuid)
 
-    def refresh_now(self) -> None:
-        """Poll at once instead of at the next interval, e.g. the wizard has just seen a logger join."""
+    def refresh_now(self, *, unless_listed: str | None = None) -> None:
+        """Poll at once instead of at the next interval, e.g. the wizard has just seen a logger join;
+        not when the latest listing already has the device `unless_listed`."""
+        if unless_listed is not None and any(d.uuid == unless_listed for d in self.watcher.devices):
+            return
         if self.site is not None:
             self.watcher.poll_now()
 
