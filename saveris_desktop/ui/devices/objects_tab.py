@@ -34,8 +34,10 @@ from saveris_desktop.api.models import (
     Sensor,
 )
 from saveris_desktop.core import object_setup
+from saveris_desktop.core.drafts import DraftKind
 from saveris_desktop.core.presets import PRESETS, preset
 from saveris_desktop.core.ranges import DurationRange
+from saveris_desktop.core.resources import session_key
 from saveris_desktop.core.units import value_name
 from saveris_desktop.ui.devices.bulk_dialog import BulkApplyDialog, Change
 from saveris_desktop.ui.devices.create_object import CreateObjectDialog
@@ -291,7 +293,10 @@ class ObjectsTab(QWidget):
 
     def _load_sessions(self, uuid: str) -> None:
         context = self.context
-        key_set, key_alarms = f"instruction-set:{uuid}", f"object-alarms:{uuid}"
+        key_set, key_alarms = (
+            session_key(DraftKind.INSTRUCTION_SET, uuid),
+            session_key(DraftKind.MEASUREMENT_ALARMS, uuid),
+        )
         # Show what is known at once (edits kept), then refresh from the server.
         self.instruction_editor.set_session(context.sessions.get(key_set))
         self.alarms_editor.set_session(context.sessions.get(key_alarms))

@@ -48,8 +48,10 @@ from saveris_desktop.api.errors import NetworkError, NotFoundError, OperationNot
 from saveris_desktop.api.models import ApiModel, Device, Sensor
 from saveris_desktop.core import heap
 from saveris_desktop.core.device_rows import COLUMNS
+from saveris_desktop.core.drafts import DraftKind
 from saveris_desktop.core.onboarding import check_site_name
 from saveris_desktop.core.ranges import DurationRange, cycle_ranges, format_duration
+from saveris_desktop.core.resources import session_key
 from saveris_desktop.core.services import AppServices
 from saveris_desktop.core.tasks import TaskOwner
 from saveris_desktop.core.watcher import DeviceWatcher, WatchStatus, WatchTiming
@@ -574,7 +576,7 @@ class DevicesView(QWidget):
         device_payload = device.to_payload()
         self.settings_editor.show_session(context.session(f"device:{uuid}", device_payload))
         await self._load_alarms(
-            f"device-alarms:{uuid}",
+            session_key(DraftKind.DEVICE_ALARMS, uuid),
             "get_device_alarm_configuration",
             partial(client.get_device_alarm_configuration, site, uuid),
         )
@@ -603,7 +605,7 @@ class DevicesView(QWidget):
                     continue
                 sensors_unreadable = True
             await self._load_alarms(
-                f"sensor-alarms:{sensor_uuid}",
+                session_key(DraftKind.SENSOR_ALARMS, sensor_uuid),
                 "get_sensor_alarm_configuration",
                 partial(client.get_sensor_alarm_configuration, site, sensor_uuid),
             )
