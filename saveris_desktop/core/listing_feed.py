@@ -183,6 +183,13 @@ class ListingFeeds:
             del self._feeds[feed.site]
         self._stopped.add(feed)
 
+    async def aclose(self) -> None:
+        """Stop every poller, watched or not (the app quits). Idempotent."""
+        feeds, self._feeds = list(self._feeds.values()), {}
+        for feed in feeds:
+            self._stopped.add(feed)
+        await self.settle()
+
     async def settle(self) -> None:
         """Wait until the polling tasks of feeds nobody watches any more have ended."""
         stopped, self._stopped = self._stopped, set()

@@ -114,6 +114,7 @@ class AppServices:
             except Exception:  # shutting down: log and keep closing the rest
                 log.exception("closing %r failed", closer)
         self.closers.clear()
+        await self.listing_feeds.aclose()  # a poller whose watcher was not closed must not outlive the client
         await self.client.aclose()
         log.info("background work cancelled, API client closed")
 

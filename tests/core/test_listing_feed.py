@@ -143,3 +143,15 @@ async def test_the_last_watcher_leaving_stops_the_poller() -> None:
     calls = source.calls
     await asyncio.sleep(0.05)
     assert source.calls == calls
+
+
+async def test_closing_the_feeds_stops_a_poller_whose_watcher_was_never_closed() -> None:
+    source = FakeSource("a")
+    feeds = ListingFeeds(source)
+    forgotten = DeviceWatcher(timing=EAGER, feeds=feeds)
+    forgotten.start("Shop")
+    await _until(lambda: source.calls >= 1)
+    task = forgotten._task
+    await feeds.aclose()
+    assert task is not None and task.done() and not forgotten.running
+    await feeds.aclose()  # idempotent
