@@ -43,7 +43,7 @@ from saveris_desktop.api.models import (
 from saveris_desktop.api.optional import OptionalOperations
 from saveris_desktop.api.regions import Endpoint
 from saveris_desktop.api.retry import RetryPolicy
-from saveris_desktop.api.routes import ROUTES
+from saveris_desktop.api.routes import ROUTES, Route
 from saveris_desktop.api.session import AmbiguousFailure, ApiSession, RequestLimits
 
 log = logging.getLogger(redaction.API_LOGGER_NAME)
@@ -324,7 +324,10 @@ class DeviceManagementClient:
     async def _put(self, name: str, obj: M, site: str, **path_params: str) -> M:
         route = ROUTES[name]
         body = obj.to_payload()
-        response = await self._session.call(route, path_params=path_params, site=site, body=body)
+        try:
+            response = await self._session.call(route, path_params=path_params, site=site, body=body)
+        finally:
+            self.in_flight.forget_all()  # a read asked for from now on must see this write
         if response.status_code == 204 or not response.content.strip():
             return obj.model_copy(deep=True)
         return responses.read_model(response, type(obj), route, self.endpoint)
@@ -339,6 +342,19 @@ class DeviceManagementClient:
     ) -> M:
         route = ROUTES[name]
         body = obj.to_payload() if obj is not None else None
+        try:
+            return await self._create_sending(route, site, body, model, find)
+        finally:
+            self.in_flight.forget_all()  # a read asked for from now on must see what was created
+
+    async def _create_sending(
+        self,
+        route: Route,
+        site: str,
+        body: object,
+        model: type[M],
+        find: Callable[[], Awaitable[M | None]],
+    ) -> M:
         policy = self._session.retry
         attempts_used = 0  # one budget for every send of this change, whichever loop re-sends it
         while True:
@@ -354,6 +370,8 @@ class DeviceManagementClient:
                     raise failure.error from None
                 log.info("%s %s may have failed; looking before sending again", route.method, route.path)
                 await policy.sleep(delay)
+                # a listing sent before this POST cannot tell whether it arrived: look afresh
+                self.in_flight.forget_all()
                 found = await self._look_for(find, failure.error)
                 if found is not None:
                     log.info("%s %s had succeeded; using what it created", route.method, route.path)

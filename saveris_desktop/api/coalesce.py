@@ -12,6 +12,9 @@ Rules that keep this safe:
 - Each caller gets its own copy of the answer, so one caller changing a model cannot change what
   another one sees.
 - Nothing is remembered after the answer: this is not a cache, a read after it is a new request.
+- A read asked for after a write has ended never gets an answer sent before that write ended (it
+  could miss the change): every write ends with `forget_all`, so later reads start afresh while the
+  earlier ones finish for the callers that were already waiting.
 """
 
 from __future__ import annotations
@@ -81,6 +84,10 @@ class InFlight:
         finally:
             shared.waiters -= 1
         return _own_copy(result) if shared.shared else result
+
+    def forget_all(self) -> None:
+        """Let no later caller join the reads now in flight (a write has changed what they read)."""
+        self._running.clear()
 
     def _forget(self, key: Hashable, shared: _Shared) -> None:
         with contextlib.suppress(KeyError):

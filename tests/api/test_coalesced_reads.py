@@ -112,3 +112,58 @@ async def test_writes_are_never_shared(api: FakeApi, signed_in: DeviceManagement
     device = Device.model_validate(DEVICE)
     await asyncio.gather(signed_in.put_device(SITE, device), signed_in.put_device(SITE, device))
     assert len(api.calls("PUT", "/devices/d-1")) == 2
+
+
+async def test_a_read_asked_for_after_a_write_never_gets_an_answer_sent_before_it(
+    api: FakeApi, signed_in: DeviceManagementClient
+) -> None:
+    gate = asyncio.Event()
+    api.on(
+        "GET",
+        "/devices/d-1",
+        _slow({**DEVICE, "name": "before"}, gate=gate),
+        _slow({**DEVICE, "name": "after"}),
+    )
+    api.on("PUT", "/devices/d-1", reply(200, {**DEVICE, "name": "after"}))
+    from saveris_desktop.api.models import Device
+
+    early = asyncio.ensure_future(signed_in.get_device(SITE, "d-1"))  # sent before the write
+    await asyncio.sleep(0.01)
+    await signed_in.put_device(SITE, Device.model_validate({**DEVICE, "name": "after"}))
+    late = asyncio.ensure_future(signed_in.get_device(SITE, "d-1"))  # asked for after it
+    await asyncio.sleep(0.01)
+    gate.set()
+    assert (await early).name == "before"
+    assert (await late).name == "after"
+    assert len(api.calls("GET", "/devices/d-1")) == 2
+
+
+async def test_looking_for_a_maybe_created_object_never_uses_a_listing_sent_before_the_post(
+    api: FakeApi, signed_in: DeviceManagementClient
+) -> None:
+    """After an ambiguous POST the client lists the objects to see whether it arrived. A listing that
+    was on its way before the POST cannot know: joining it would send the POST again (a twin)."""
+    from saveris_desktop.api.models import MeasuringObject
+    from tests.api import payloads as p
+
+    gate = asyncio.Event()
+    api.on(
+        "GET",
+        "/measuring-objects",
+        _slow({"measuring_objects": []}, gate=gate),  # the listing sent before the POST
+        reply(200, {"measuring_objects": [p.measuring_object("mo-7")]}),
+    )
+    api.on(
+        "POST",
+        "/measuring-objects",
+        httpx.ReadTimeout("read timed out"),
+        reply(200, p.measuring_object("mo-8")),
+    )
+    early = asyncio.ensure_future(signed_in.list_measuring_objects(p.SITE))
+    await asyncio.sleep(0.01)
+    asyncio.get_running_loop().call_later(0.05, gate.set)
+    created = await signed_in.create_measuring_object(
+        p.SITE, MeasuringObject.model_validate(p.measuring_object(uuid=None))
+    )
+    assert created.uuid == "mo-7" and len(api.calls("POST", "/measuring-objects")) == 1
+    assert await early == []
