@@ -82,6 +82,7 @@ class ObjectsTab(QWidget):
         self.device_cycle_ranges = device_cycle_ranges
         self.objects: dict[str, MeasuringObject] = {}
         self.current_device: str | None = None
+        self._loads = 0  # object loads started: only the latest one's answer is shown
 
         self.list = QListWidget(self)
         self.list.setObjectName("objects_list")
@@ -298,6 +299,8 @@ class ObjectsTab(QWidget):
             session_key(DraftKind.MEASUREMENT_ALARMS, uuid),
         )
         # Show what is known at once (edits kept), then refresh from the server.
+        self._loads += 1
+        load = self._loads
         self.instruction_editor.set_session(context.sessions.get(key_set))
         self.alarms_editor.set_session(context.sessions.get(key_alarms))
 
@@ -326,7 +329,8 @@ class ObjectsTab(QWidget):
             return instruction, alarms
 
         def fetched(result: tuple[dict[str, Any], dict[str, Any]]) -> None:
-            if self.selected_uuids() != [uuid]:
+            # A later load (e.g. after an Apply) has the newer state: an earlier one must not undo it.
+            if self.selected_uuids() != [uuid] or load != self._loads:
                 return
             if obj is not None and assigned:
                 self.alarms_editor.set_object(uuid, self._editor_channels(obj))
