@@ -1,8 +1,9 @@
 """The device editors' sessions as drafts: every edit saved (debounced), and restored after a restart.
 
-The editors name their sessions `<kind>:<object uuid>` ("device:…", "object-alarms:…"); this maps
-those names to draft kinds, keeps one `DraftAutosaver` per session, and lays a saved draft over a
-freshly loaded session with the sync's three-way merge (`restore`).
+The editors name their sessions `<kind>:<object uuid>` ("device:…", "device_alarms:…", see
+core.resources.session_key); this maps those names to draft keys, keeps one `DraftAutosaver` per
+session, and lays a saved draft over a freshly loaded session with the sync's three-way merge
+(`restore`).
 
 Whether typed changes are really kept is public: `sig_save_failed` carries the `SaveFailure` of a
 save that did not work (the state stays pending and is retried, see core/autosave.py) and
@@ -23,30 +24,21 @@ from saveris_desktop.core.autosave import (
     SaveFailure,
     resume_draft,
 )
-from saveris_desktop.core.drafts import Draft, DraftKey, DraftKind, DraftStore
+from saveris_desktop.core.drafts import Draft, DraftKey, DraftStore
 from saveris_desktop.core.editing import EditSession
+from saveris_desktop.core.resources import parse_session_key
 from saveris_desktop.core.tasks import TaskOwner
 from saveris_desktop.core.watcher import Callbacks
 
 log = logging.getLogger(__name__)
 
-#: editor session name prefix -> draft (and outbox) kind
-SESSION_KINDS: dict[str, DraftKind] = {
-    "device": DraftKind.DEVICE,
-    "sensor": DraftKind.SENSOR,
-    "device-alarms": DraftKind.DEVICE_ALARMS,
-    "sensor-alarms": DraftKind.SENSOR_ALARMS,
-    "instruction-set": DraftKind.INSTRUCTION_SET,
-    "object-alarms": DraftKind.MEASUREMENT_ALARMS,
-}
-
 
 def draft_key_for(endpoint: str, site: str, session_key: str) -> DraftKey | None:
-    prefix, _, object_id = session_key.partition(":")
-    kind = SESSION_KINDS.get(prefix)
-    if kind is None or not object_id or not site:
+    named = parse_session_key(session_key)
+    if named is None or not site:
         return None
-    return DraftKey(endpoint, site, kind, object_id)
+    resource, object_id = named
+    return DraftKey(endpoint, site, resource.kind.value, object_id)
 
 
 class EditorDrafts:

@@ -15,7 +15,12 @@ it once. One without a uuid that is already in the first listing is taken as kno
 One with neither uuid nor serial number cannot be told apart from the others and is never "new".
 
 Everything timing-related is injectable (`WatchTiming`, `clock`), so tests run in milliseconds.
-The watcher runs one task through its own TaskOwner; `aclose()` cancels it and is idempotent.
+
+The listing itself comes from a shared feed (core.listing_feed): the wizard and the devices view
+watching the same site get the answers of one poller, which lists as often as the most eager of
+them wants. Each watcher keeps its own state (baseline, new devices, online, failures) and its own
+timing, and tells the feed after each answer when it wants the next one. Without a shared feed
+(`feeds=None`) a watcher has one of its own. `aclose()` stops it and is idempotent.
 """
 
 from __future__ import annotations
@@ -26,22 +31,19 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Generic, Protocol, TypeVar
+from typing import Generic, TypeVar
 
 from saveris_desktop.api.errors import ApiError, NetworkError, RateLimitedError
 from saveris_desktop.api.listing import DeviceListing, UnreadableItem
 from saveris_desktop.api.models import Device
-from saveris_desktop.core.tasks import TaskOwner
+from saveris_desktop.core.listing_feed import DeviceSource, Listing, ListingFeeds, SiteFeed
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
 
-class DeviceSource(Protocol):
-    """What the watcher needs from the API client; a DeviceListing also reports unreadable devices."""
-
-    async def list_devices(self, site: str) -> list[Device]: ...
+__all__ = ["Callbacks", "DeviceSource", "DeviceWatcher", "WatchStatus", "WatchTiming"]
 
 
 @dataclass(frozen=True)
@@ -117,22 +119,26 @@ class _Run:
 
 
 class DeviceWatcher:
-    """Poll `source.list_devices(site)` until stopped; report devices, new uuids and connectivity."""
+    """Watch `source.list_devices(site)` until stopped; report devices, new uuids and connectivity."""
 
     def __init__(
         self,
-        source: DeviceSource,
+        source: DeviceSource | None = None,
         *,
         timing: WatchTiming | None = None,
         clock: Callable[[], float] = time.monotonic,
         name: str = "device-watcher",
+        feeds: ListingFeeds | None = None,
     ) -> None:
-        self._source = source
+        """`feeds`: the app's shared feeds (one poller per site); without them, a poller of `source`'s own."""
+        if feeds is None:
+            if source is None:
+                raise TypeError("a DeviceWatcher needs a source or shared feeds")
+            feeds = ListingFeeds(source, name=name)
         self.timing = timing or WatchTiming()
         self._clock = clock
-        self._owner = TaskOwner(name)
-        self._task: asyncio.Task[None] | None = None
-        self._wake = asyncio.Event()
+        self._feeds = feeds
+        self._feed: SiteFeed | None = None
         self._paused = False
         self._run: _Run | None = None
         #: every successful listing, in server order (its `unreadable` included)
@@ -150,7 +156,12 @@ class DeviceWatcher:
 
     @property
     def running(self) -> bool:
-        return self._task is not None and not self._task.done()
+        return self._feed is not None and self._feed.running
+
+    @property
+    def _task(self) -> asyncio.Task[None] | None:
+        """The polling task this watcher is fed by (shared with the other watchers of the site)."""
+        return self._feed.task if self._feed is not None else None
 
     @property
     def paused(self) -> bool:
@@ -172,41 +183,48 @@ class DeviceWatcher:
         """
         self.stop()
         self._paused = False
-        self._wake = asyncio.Event()
         self._run = _Run(site, set(baseline) if baseline is not None else None, self._clock())
-        self._task = self._owner.spawn(self._loop(self._run), name=f"watch:{site}")
+        self._feed = self._feeds.feed(site)
+        self._feed.subscribe(self)
 
     def stop(self) -> None:
-        """Stop polling now (the task is cancelled; `aclose()` also waits for it)."""
-        if self._task is not None:
-            self._task.cancel()
-            self._task = None
+        """Stop watching now (a poller nobody else watches is cancelled; `aclose()` waits for it)."""
+        if self._feed is not None:
+            feed, self._feed = self._feed, None
+            feed.unsubscribe(self)
             self._emit_status()
 
     def pause(self) -> None:
-        """Stop polling until resume(), e.g. while the device table is hidden."""
+        """Stop listening until resume(), e.g. while the device table is hidden."""
         if not self._paused:
             self._paused = True
+            if self._feed is not None:
+                self._feed.pause(self)
             self._emit_status()
 
     def resume(self) -> None:
         if self._paused:
             self._paused = False
-            self._wake.set()
+            if self._feed is not None:
+                self._feed.want_now(self)
             self._emit_status()
 
     def poll_now(self) -> None:
         """Skip the current wait (e.g. the user pressed Refresh)."""
-        self._wake.set()
+        if self._feed is not None and not self._paused:
+            self._feed.want_now(self)
 
     def notify_connectivity(self, online: bool) -> None:
         """Another request (the client's listener) saw the cloud come back: probe at once."""
         if online and self._run is not None and self._run.online is False:
-            self._wake.set()
+            self.poll_now()
 
     async def aclose(self) -> None:
-        self._task = None
-        await self._owner.aclose()
+        """Stop without a last status (its observers may be gone already) and wait for the poller."""
+        if self._feed is not None:
+            feed, self._feed = self._feed, None
+            feed.unsubscribe(self)
+        await self._feeds.settle()
 
     def status(self) -> WatchStatus:
         run = self._run
@@ -230,26 +248,25 @@ class DeviceWatcher:
             baseline_known=run.baseline is not None,
         )
 
-    # --- the loop ------------------------------------------------------------------------------
+    # --- answers from the feed -----------------------------------------------------------------
 
-    async def _loop(self, run: _Run) -> None:
-        while True:
-            if self._paused:
-                await self._sleep(None)
-                continue
-            delay = await self._attempt(run)
-            self._emit_status()
-            await self._sleep(delay)
+    def listing_arrived(self, listing: Listing) -> float:
+        """The feed's answer; returns how long this watcher wants to wait for the next one."""
+        run = self._run
+        if run is None:
+            return self.timing.interval
+        delay = self._attempt(run, listing)
+        self._emit_status()
+        return delay
 
-    async def _attempt(self, run: _Run) -> float:
-        """One listing; returns how long to wait before the next one."""
-        try:
-            devices = await self._source.list_devices(run.site)
-        except NetworkError:
+    def _attempt(self, run: _Run, listing: Listing) -> float:
+        """Take one listing (or its failure); returns how long to wait before the next one."""
+        error = listing.error
+        if isinstance(error, NetworkError):
             run.failures = run.failures + 1 if run.online is False else 1
             self._set_online(run, False)
             return self.timing.offline_delay(run.failures)
-        except ApiError as error:
+        if isinstance(error, ApiError):
             # The server answered, so we are online; it just did not like the request (or failed).
             self._set_online(run, True)
             run.failures += 1
@@ -257,8 +274,8 @@ class DeviceWatcher:
             log.warning("listing devices of %r failed: %s", run.site, error.message)
             retry_after = error.retry_after if isinstance(error, RateLimitedError) else None
             return self.timing.error_delay(run.failures, retry_after)
-        except Exception as error:  # a bug must not leave the UI waiting forever without a word
-            log.exception("device watcher failed unexpectedly")
+        if error is not None:  # a bug must not leave the UI waiting forever without a word
+            log.error("device watcher failed unexpectedly", exc_info=error)
             run.failures += 1
             run.error = ApiError("Checking for devices failed unexpectedly; see the log file.")
             run.error.__cause__ = error
@@ -267,7 +284,9 @@ class DeviceWatcher:
         run.failures = 0
         run.error = None
         run.polls += 1
-        self._process(run, devices)
+        # `is None`, not `or`: a listing of only devices it cannot read is an empty list, but it
+        # carries them (DeviceListing.unreadable) and one of them may be the logger just joined.
+        self._process(run, listing.devices if listing.devices is not None else [])
         return self.timing.interval
 
     def _process(self, run: _Run, devices: Sequence[Device]) -> None:
@@ -300,20 +319,6 @@ class DeviceWatcher:
         run.online = online
         log.info("cloud %s for site %r", "reachable" if online else "unreachable", run.site)
         self.sig_connectivity.emit(online)
-
-    async def _sleep(self, delay: float | None) -> None:
-        """Wait `delay` seconds (None: until woken); poll_now/resume/connectivity wake it early.
-
-        The event is awaited in this task under `asyncio.timeout`, not through `wait_for`: in 3.11
-        `wait_for` runs the wait as a second task and returns its result when a cancel arrives in the
-        same loop pass as the wake-up, swallowing the cancel (the watcher would outlive its close).
-        The wake-up is consumed after waking, so one that arrives while a listing is running is
-        not lost either.
-        """
-        with contextlib.suppress(TimeoutError):
-            async with asyncio.timeout(delay):
-                await self._wake.wait()
-        self._wake.clear()
 
     def _emit_status(self) -> None:
         self.sig_status.emit(self.status())

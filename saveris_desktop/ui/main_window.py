@@ -343,9 +343,10 @@ class MainWindow(QMainWindow):
     def _wizard_flow_changed(self) -> None:
         from saveris_desktop.core.onboarding import Step
 
-        # The wizard saw a new logger: list it now, not at the device table's next poll.
+        # The wizard saw a new logger: list it now, not at the device table's next poll (unless the
+        # table had the listing in which the wizard saw it: they share one poller per site).
         if self.wizard is not None and self.wizard.flow.step is Step.FOUND and self.devices_view is not None:
-            self.devices_view.refresh_now()
+            self.devices_view.refresh_now(unless_listed=self.wizard.flow.data.last_found_uuid)
 
     def _wizard_finished(self, _result: int) -> None:
         self.wizard = None

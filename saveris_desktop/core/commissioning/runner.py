@@ -33,7 +33,7 @@ from enum import StrEnum
 from typing import Any
 
 from saveris_desktop.api.errors import ApiError, NetworkError, NotFoundError, OperationNotOfferedError
-from saveris_desktop.api.models import Device
+from saveris_desktop.api.models import Device, Sensor
 from saveris_desktop.core.commissioning.plan import (
     Applied,
     CommissioningPlan,
@@ -53,6 +53,7 @@ from saveris_desktop.core.ranges import (
     cycle_ranges,
     format_duration,
 )
+from saveris_desktop.core.resources import RESOURCES
 from saveris_desktop.core.sync import SyncEngine, SyncStatus
 from saveris_desktop.core.tasks import TaskOwner
 from saveris_desktop.core.templates import AlarmPresetBody, TemplateKind, TemplateStore
@@ -408,7 +409,9 @@ class CommissioningRunner:
             raise _LocalProblemError(f"Logger {serial} has no sensor yet; plug one in, then retry.")
         for slot in slots:
             try:
-                sensor = await self.engine.client.get_sensor(self.site, slot.sensor_uuid)
+                # Through the resource table, like every read of the sync engine's client.
+                read = await RESOURCES[DraftKind.SENSOR].read(self.engine.client, self.site, slot.sensor_uuid)
+                sensor = Sensor.model_validate(read.to_payload()) if not isinstance(read, Sensor) else read
             except (OperationNotOfferedError, NotFoundError):
                 index = ASSUMED_CHANNEL.get(limits.physical_value_id)
                 if index is None:

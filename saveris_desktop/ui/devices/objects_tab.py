@@ -40,9 +40,11 @@ from saveris_desktop.api.models import (
     Sensor,
 )
 from saveris_desktop.core import object_setup
+from saveris_desktop.core.drafts import DraftKind
 from saveris_desktop.core.known_objects import KnownObjects
 from saveris_desktop.core.presets import PRESETS, preset
 from saveris_desktop.core.ranges import DurationRange
+from saveris_desktop.core.resources import session_key
 from saveris_desktop.core.units import value_name
 from saveris_desktop.ui.devices.bulk_dialog import BulkApplyDialog, Change
 from saveris_desktop.ui.devices.create_object import CreateObjectDialog
@@ -112,6 +114,7 @@ class ObjectsTab(QWidget):
         self.device_cycle_ranges = device_cycle_ranges
         self.objects: dict[str, MeasuringObject] = {}
         self.current_device: str | None = None
+        self._loads = 0  # object loads started: only the latest one's answer is shown
 
         self.list = QListWidget(self)
         self.list.setObjectName("objects_list")
@@ -340,8 +343,13 @@ class ObjectsTab(QWidget):
 
     def _load_sessions(self, uuid: str) -> None:
         context = self.context
-        key_set, key_alarms = f"instruction-set:{uuid}", f"object-alarms:{uuid}"
+        key_set, key_alarms = (
+            session_key(DraftKind.INSTRUCTION_SET, uuid),
+            session_key(DraftKind.MEASUREMENT_ALARMS, uuid),
+        )
         # Show what is known at once (edits kept), then refresh from the server.
+        self._loads += 1
+        load = self._loads
         self.instruction_editor.set_session(context.sessions.get(key_set))
         self.alarms_editor.set_session(context.sessions.get(key_alarms))
 
@@ -374,7 +382,8 @@ class ObjectsTab(QWidget):
             ]
 
         def fetched(result: list[tuple[dict[str, Any], bool]]) -> None:
-            if self.selected_uuids() != [uuid]:
+            # A later load (e.g. after an Apply) has the newer state: an earlier one must not undo it.
+            if self.selected_uuids() != [uuid] or load != self._loads:
                 return
             if obj is not None and assigned:
                 self.alarms_editor.set_object(uuid, self._editor_channels(obj))

@@ -51,9 +51,11 @@ from saveris_desktop.api.errors import NetworkError, NotFoundError, OperationNot
 from saveris_desktop.api.models import ApiModel, Device, Sensor
 from saveris_desktop.core import heap
 from saveris_desktop.core.device_rows import COLUMNS
+from saveris_desktop.core.drafts import DraftKind
 from saveris_desktop.core.known_objects import KnownObjects
 from saveris_desktop.core.onboarding import check_site_name
 from saveris_desktop.core.ranges import DurationRange, cycle_ranges, format_duration
+from saveris_desktop.core.resources import session_key
 from saveris_desktop.core.services import AppServices
 from saveris_desktop.core.tasks import TaskOwner
 from saveris_desktop.core.watcher import DeviceWatcher, WatchStatus, WatchTiming
@@ -115,16 +117,6 @@ def _older(candidate: dict[str, Any], current: dict[str, Any]) -> bool:
     return first is not None and second is not None and first < second
 
 
-class _ClientSource:
-    """The watcher's view of the API: always the services' current client (replaced on a region change)."""
-
-    def __init__(self, services: AppServices) -> None:
-        self.services = services
-
-    async def list_devices(self, site: str) -> list[Device]:
-        return await self.services.client.list_devices(site)
-
-
 class DevicesView(QWidget):
     settings_editor: DeviceSettingsEditor
     sensors_tab: SensorsTab
@@ -144,8 +136,9 @@ class DevicesView(QWidget):
         self.services = services
         self.ui_state = ui_state or UiState()
         self.tasks = TaskOwner("devices-view")
+        # one poller per site: the wizard's waiting page, watching the same site, shares its answers
         self.watcher = DeviceWatcher(
-            _ClientSource(services), timing=timing or WatchTiming(interval=POLL_INTERVAL_S)
+            timing=timing or WatchTiming(interval=POLL_INTERVAL_S), feeds=services.listing_feeds
         )
         self.site: str | None = None
         self.context: EditorContext | None = None
@@ -360,7 +353,8 @@ class DevicesView(QWidget):
         row = self.model.row_of(uuid)
         if row is None:
             self._pending_open = uuid
-            self.watcher.poll_now()
+            if not any(d.uuid == uuid for d in self.watcher.devices):  # else its table update is on its way
+                self.watcher.poll_now()
             return
         self._pending_open = None
         proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
@@ -372,10 +366,14 @@ class DevicesView(QWidget):
             QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
         )
         self.table.scrollTo(proxy_index)
-        self._show_device(uuid)
+        if self.current_uuid != uuid:  # selecting it has loaded it already: one load, not two racing
+            self._show_device(uuid)
 
-    def refresh_now(self) -> None:
-        """Poll at once instead of at the next interval, e.g. the wizard has just seen a logger join."""
+    def refresh_now(self, *, unless_listed: str | None = None) -> None:
+        """Poll at once instead of at the next interval, e.g. the wizard has just seen a logger join;
+        not when the latest listing already has the device `unless_listed`."""
+        if unless_listed is not None and any(d.uuid == unless_listed for d in self.watcher.devices):
+            return
         if self.site is not None:
             self.watcher.poll_now()
 
@@ -646,7 +644,7 @@ class DevicesView(QWidget):
         device_payload = device.to_payload()
         self.settings_editor.show_session(context.session(f"device:{uuid}", device_payload))
         await self._load_alarms(
-            f"device-alarms:{uuid}",
+            session_key(DraftKind.DEVICE_ALARMS, uuid),
             "get_device_alarm_configuration",
             partial(client.get_device_alarm_configuration, site, uuid),
         )
@@ -675,7 +673,7 @@ class DevicesView(QWidget):
                     continue
                 sensors_unreadable = True
             await self._load_alarms(
-                f"sensor-alarms:{sensor_uuid}",
+                session_key(DraftKind.SENSOR_ALARMS, sensor_uuid),
                 "get_sensor_alarm_configuration",
                 partial(client.get_sensor_alarm_configuration, site, sensor_uuid),
             )

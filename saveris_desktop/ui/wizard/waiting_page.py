@@ -130,7 +130,10 @@ class WaitingPage(FlowPage):
         self.offline_banner.hide()
         data = self.ctx.flow.data
         self.watcher = DeviceWatcher(
-            self.ctx.services.client, timing=self.ctx.timing, clock=self.ctx.clock, name="wizard-watcher"
+            timing=self.ctx.timing,
+            clock=self.ctx.clock,
+            name="wizard-watcher",
+            feeds=self.ctx.services.listing_feeds,  # one poller per site, shared with the devices view
         )
         self.watcher.sig_status.connect(self._status)
         self.watcher.sig_devices.connect(self._devices)
