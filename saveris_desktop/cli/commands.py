@@ -45,6 +45,7 @@ from saveris_desktop.core.credentials import CredentialStore, account_key
 from saveris_desktop.core.device_rows import row_from_device
 from saveris_desktop.core.editing import EditSession
 from saveris_desktop.core.first_contact import check_first_contact, default_report_path, write_report
+from saveris_desktop.core.instance_lock import DataFolderAccess, DataFolderInUseError, claim_data_folder
 from saveris_desktop.core.object_setup import (
     MEASURABLE_VALUES,
     ChannelKey,
@@ -792,13 +793,39 @@ def _database(options: argparse.Namespace) -> Path:
     return paths.data_dir() / name
 
 
-async def _saved_alarm_presets(options: argparse.Namespace) -> list[str]:
-    """The names of the alarm presets saved in the app on this laptop (a plan's preset may name one)."""
-    store = await Store.open(_database(options))
+#: How long a command waits for the app to let go of the data folder before it says so.
+DATA_FOLDER_WAIT_SECONDS = 10.0
+
+
+async def _claim_data_folder(out: Output, *, write: bool) -> DataFolderAccess:
+    """The data folder for this command: the app and the CLI never change it at the same time (two
+    writers of one outbox would send changes twice). Reading works beside the running app
+    (read-only, and the command says so); changing waits for it and then refuses with exit 7."""
     try:
-        return [t.name for t in await TemplateStore(store).find(TemplateKind.ALARM_PRESET)]
+        access = await asyncio.to_thread(
+            claim_data_folder, wait_seconds=DATA_FOLDER_WAIT_SECONDS, read_only_fallback=not write
+        )
+    except DataFolderInUseError as error:
+        raise CliError(Exit.IN_USE, f"{error} Or apply the plan in the app (Site → Commission …).") from None
+    if access.read_only:
+        out.progress(access.message)
+    return access
+
+
+async def _saved_alarm_presets(options: argparse.Namespace, out: Output) -> list[str]:
+    """The names of the alarm presets saved in the app on this laptop (a plan's preset may name one)."""
+    access = await _claim_data_folder(out, write=False)
+    try:
+        database = _database(options)
+        if access.read_only and not database.exists():
+            return []
+        store = await Store.open(database, read_only=access.read_only)
+        try:
+            return [t.name for t in await TemplateStore(store).find(TemplateKind.ALARM_PRESET)]
+        finally:
+            await store.close()
     finally:
-        await store.close()
+        access.release()
 
 
 async def _plan_file(raw: str) -> bytes:
@@ -811,7 +838,7 @@ async def _plan_file(raw: str) -> bytes:
 async def plan_check(options: argparse.Namespace, out: Output, connection: Connection) -> Exit:
     data = await _plan_file(options.file)
     try:
-        rows = read_plan_csv(data, await _saved_alarm_presets(options))
+        rows = read_plan_csv(data, await _saved_alarm_presets(options, out))
     except PlanImportError as error:
         if out.as_json:
             out.result(
@@ -839,7 +866,7 @@ async def plan_apply(options: argparse.Namespace, out: Output, connection: Conne
         raise CliError(Exit.USAGE, "--timeout must be more than 0 seconds.")
     data = await _plan_file(options.file)
     try:
-        rows = read_plan_csv(data, await _saved_alarm_presets(options))
+        rows = read_plan_csv(data, await _saved_alarm_presets(options, out))
     except PlanImportError as error:
         for problem in error.problems:
             out.progress(f"{options.file}: {problem}")
@@ -851,7 +878,14 @@ async def plan_apply(options: argparse.Namespace, out: Output, connection: Conne
         await connection.client.get_connect_key(site)  # an unknown site is refused before anything is queued
     except ApiError as error:
         raise failure(error) from None
-    store = await Store.open(_database(options))
+    # Held until the command ends: the plan, its queued changes and their sending are this
+    # command's alone meanwhile; the app waits for it (one data folder, one writer).
+    access = await _claim_data_folder(out, write=True)
+    try:
+        store = await Store.open(_database(options))
+    except BaseException:
+        access.release()
+        raise
     endpoint = connection.endpoint.label
     engine = SyncEngine(store, connection.client, endpoint=endpoint, user=connection.username)
     runner = CommissioningRunner(engine, site, name="cli-commissioning")
@@ -915,6 +949,7 @@ async def plan_apply(options: argparse.Namespace, out: Output, connection: Conne
         await runner.aclose()
         await engine.aclose()
         await store.close()
+        access.release()
     assert board is not None  # noqa: S101  (the loop leaves only with a board)
     for unexpected in board.unexpected:
         out.progress(f"Not in the plan: logger {unexpected.serial} ({unexpected.model}).")

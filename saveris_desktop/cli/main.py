@@ -34,6 +34,7 @@ class Exit(IntEnum):
     OFFLINE = 4
     REFUSED = 5
     TIMEOUT = 6
+    IN_USE = 7
 
 
 EXIT_CODES_HELP = """\
@@ -50,6 +51,8 @@ exit codes:
      plan apply: a planned logger needs attention
   6  devices wait, plan apply --wait: the loggers did not appear (or were not configured)
      within --timeout
+  7  plan apply: the app is running on the same data folder (it holds its drafts and queued
+     changes; the command waited 10 s for it); close the app, or apply the plan in the app
   130 stopped with Ctrl+C
 
 password: from the environment variable SAVERIS_PASSWORD, else the password the app remembered

@@ -105,3 +105,31 @@ def test_plan_apply_reports_a_logger_that_needs_attention_with_exit_5(cli, tmp_p
     assert ran.code == 5
     assert "needs attention (The measuring cycle of logger" in ran.out
     assert ran.err.endswith("saveris-cli: 1 logger(s) need attention.\n")
+
+
+def test_plan_apply_never_shares_the_data_folder_with_the_running_app(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path, monkeypatch
+) -> None:
+    """The app holds the data folder (its drafts and outbox): applying waits, then says so (exit 7)
+    and queues nothing; checking a plan reads beside it and says it works read-only."""
+    from saveris_desktop.cli import commands
+    from saveris_desktop.core.instance_lock import DataFolderLock
+
+    monkeypatch.setattr(commands, "DATA_FOLDER_WAIT_SECONDS", 0.2)
+    assert cli("--demo", "site", "create", SITE).code == 0
+    serial = _add_logger(cli)
+    plan = tmp_path / "plan.csv"
+    plan.write_text(f"serial,object,preset\n{serial},Fridge 1,fridge\n")
+    app = DataFolderLock()
+    assert app.try_acquire()  # as the running app holds it
+    try:
+        applied = cli("--demo", "plan", "apply", str(plan), "--site", SITE)
+        assert applied.code == 7
+        assert "Saveris Desktop is using the data folder" in applied.err and "Close it" in applied.err
+        assert not (paths.data_dir() / "demo-cli-saveris-desktop.sqlite3").exists()  # nothing queued
+        checked = cli("plan", "check", str(plan))
+        assert checked.code == 0, checked.err
+        assert "working read-only (nothing is changed or sent)" in checked.err
+    finally:
+        app.release()
+    assert cli("--demo", "plan", "apply", str(plan), "--site", SITE).code == 0  # the app closed: it goes
