@@ -403,7 +403,7 @@ async def _attach_offline(window: MainWindow, services: AppServices, lock: DataF
     install_offline(window, work)
     from saveris_desktop.ui.commissioning.install import install_commissioning
 
-    install_commissioning(window, window.site_menu, work)
+    install_commissioning(window, window.site_menu, work, open_report=window.open_commissioning_report)
 
 
 async def _open_offline_work(services: AppServices, lock: DataFolderLock) -> OfflineWork:

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
+from saveris_desktop.core.commissioning.report import OpenPlanRow
 from saveris_desktop.core.offline import OfflineWork
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, LoggerKind, ManualClock, Simulator
 from saveris_desktop.ui.commissioning.install import CommissioningActions
@@ -52,7 +53,8 @@ def test_plan_by_scanner_board_offline_unexpected_and_reopen(
     work = run(qtbot, OfflineWork.open(services, tmp_path / "db.sqlite3"))
     main = MainWindow()
     qtbot.addWidget(main)
-    actions = CommissioningActions(main, main.site_menu, work, timing=FAST_TIMING)
+    reports: list[list[OpenPlanRow]] = []  # what the board hands to File → Commissioning report
+    actions = CommissioningActions(main, main.site_menu, work, timing=FAST_TIMING, open_report=reports.append)
     assert actions.action in main.site_menu.actions()
     boxes = [sim.create_logger(LoggerKind.QSR_TEMPERATURE_HUMIDITY) for _ in range(4)]
 
@@ -112,6 +114,10 @@ def test_plan_by_scanner_board_offline_unexpected_and_reopen(
     assert again is not None and again is not window
     qtbot.waitUntil(lambda: again.count_label.text() == "3 of 4 configured", timeout=5000)
     assert again.tabs.currentIndex() == 0  # a plan exists: the board first
+    # The report from the board names the planned logger not done yet, and why.
+    click(qtbot, again.report_button)
+    [(open_row,)] = reports
+    assert (open_row.serial_number, open_row.reason.split(":")[0]) == (boxes[3].serial_number, "waiting")
     assert (
         len({o["name"] for o in sim.world.measuring_objects.values()})
         == len(sim.world.measuring_objects)

@@ -48,6 +48,7 @@ from saveris_desktop.api.models import (
 from saveris_desktop.api.optional import OptionalOperations
 from saveris_desktop.core import alarm_rules
 from saveris_desktop.core.alarm_rules import ChannelLimits
+from saveris_desktop.core.commissioning.runner import Board, LoggerState
 from saveris_desktop.core.device_rows import row_from_device
 from saveris_desktop.core.object_setup import sensor_channel_name
 from saveris_desktop.core.units import unit_id_of, value_id_of
@@ -84,6 +85,21 @@ class OpenPlanRow:
     serial_number: str
     measuring_object: str
     reason: str
+
+    @classmethod
+    def of_board(cls, board: Board) -> list[OpenPlanRow]:
+        """The plan's rows not configured at handover, with why: what the board says of each."""
+        return [
+            cls(
+                serial_number=progress.serial,
+                measuring_object=progress.object,
+                reason=f"{progress.state.value}: {progress.detail}"
+                if progress.detail
+                else progress.state.value,
+            )
+            for progress in board.loggers
+            if progress.state is not LoggerState.CONFIGURED
+        ]
 
     @classmethod
     def from_mapping(cls, row: Any) -> OpenPlanRow:

@@ -15,7 +15,7 @@ import asyncio
 import html
 import logging
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from saveris_desktop.api.errors import ApiError
 from saveris_desktop.core.commissioning.plan import PlanRow, PlanStore
+from saveris_desktop.core.commissioning.report import OpenPlanRow
 from saveris_desktop.core.commissioning.runner import Board, CommissioningRunner, LoggerState
 from saveris_desktop.core.offline import OfflineWork
 from saveris_desktop.core.onboarding import DeviceType
@@ -54,6 +55,9 @@ log = logging.getLogger(__name__)
 
 
 class CommissioningWindow(QDialog):
+    #: the technician asked for the report; the plan's rows not configured yet, with why
+    sig_report_requested = Signal(list)
+
     def __init__(
         self,
         work: OfflineWork,
@@ -70,6 +74,7 @@ class CommissioningWindow(QDialog):
         self.site = site
         self.tasks = TaskOwner("commissioning-ui")
         self.plans = PlanStore(engine.store, engine.endpoint)
+        self._board = Board(site)
         self.runner = CommissioningRunner(engine, site)
         self.watcher = DeviceWatcher(work.services.client, timing=timing, name="commissioning-watcher")
         self.runner.attach(self.watcher)
@@ -121,7 +126,16 @@ class CommissioningWindow(QDialog):
         )
         self.add_button.setEnabled(False)
         self.add_button.clicked.connect(self.add_selected_to_plan)
-        for button in (self.retry_button, self.add_button):
+        self.report_button = named(
+            QPushButton(self.tr("Commissioning &report …"), self),
+            "commissioningReport",
+            self.tr("Commissioning report"),
+        )
+        self.report_button.setToolTip(
+            self.tr("The report of the site for the customer, with the planned loggers not yet done")
+        )
+        self.report_button.clicked.connect(self._report_requested)
+        for button in (self.retry_button, self.add_button, self.report_button):
             button.setAutoDefault(False)  # a scanner's Enter in the plan must not press them
         self.unexpected_label = QLabel(self.tr("Joined, but not in the plan:"), self)
         self.unexpected_label.setObjectName("commissioningUnexpectedLabel")
@@ -135,6 +149,7 @@ class CommissioningWindow(QDialog):
         retry_row = QHBoxLayout()
         retry_row.addWidget(self.retry_button)
         retry_row.addStretch(1)
+        retry_row.addWidget(self.report_button)
         board_layout.addLayout(retry_row)
         board_layout.addWidget(self.unexpected_label)
         board_layout.addWidget(self.unexpected_list)
@@ -209,9 +224,13 @@ class CommissioningWindow(QDialog):
 
     # --- the board ----------------------------------------------------------------------------
 
+    def _report_requested(self) -> None:
+        self.sig_report_requested.emit(OpenPlanRow.of_board(self._board))
+
     def show_board(self, board: Board) -> None:
         if self._closed:
             return
+        self._board = board
         self.board_model.show_board(board)
         self.count_label.setText(
             self.tr("%1 of %2 configured")
