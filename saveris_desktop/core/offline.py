@@ -20,12 +20,12 @@ from saveris_desktop.core.cache import Cache, Cached
 from saveris_desktop.core.drafts import DraftKind, DraftStore
 from saveris_desktop.core.exchange import Exchange
 from saveris_desktop.core.outbox import SENT_KEPT_FOR, Outbox, OutboxItem, OutboxState
+from saveris_desktop.core.signal import Signal
 from saveris_desktop.core.site_plan import SitePlanner
 from saveris_desktop.core.store import OpenProblem, Store
 from saveris_desktop.core.sync import SyncEngine, SyncStatus
 from saveris_desktop.core.tasks import TaskOwner
 from saveris_desktop.core.templates import TemplateStore
-from saveris_desktop.core.watcher import Callbacks
 
 if TYPE_CHECKING:
     from saveris_desktop.core.services import AppServices
@@ -44,7 +44,7 @@ class OfflineWork:
         self.exchange = Exchange(store)
         self.audit = AuditLog(store)
         self.engine: SyncEngine | None = None
-        self.sig_status: Callbacks[SyncStatus] = Callbacks()
+        self.sig_status: Signal[SyncStatus] = Signal("offline status")
         self._tasks = TaskOwner("offline")
         self._closed = False
         services.sig_signed_in.connect(self._on_signed_in)
@@ -94,7 +94,7 @@ class OfflineWork:
         engine = SyncEngine(
             self.store, self.services.client, endpoint=self.endpoint, user=self.services.username or ""
         )
-        engine.add_listener(self.sig_status.emit)
+        engine.sig_status.connect(self.sig_status.emit)
         self.engine = engine
         if self.services.online is not None:
             engine.set_online(self.services.online)

@@ -20,6 +20,7 @@ from saveris_desktop.api.errors import ApiError
 from saveris_desktop.api.models import GlobalSettings
 from saveris_desktop.api.regions import Environment, Region
 from saveris_desktop.core.drafts import DraftKind
+from saveris_desktop.core.signal import Signal
 
 if TYPE_CHECKING:
     from saveris_desktop.core.services import ChangeQueue
@@ -189,9 +190,6 @@ _ENUM_FIELDS: dict[str, type[StrEnum]] = {
 }
 
 
-Listener = Callable[["OnboardingFlow"], None]
-
-
 class OnboardingFlow:
     """Current step plus data; each method is one thing the technician completed."""
 
@@ -201,7 +199,8 @@ class OnboardingFlow:
         # A wizard opened by someone already signed in starts (and ends its "back") at the site.
         self._start = Step.SITE if signed_in else Step.SIGN_IN
         self._step = self._start
-        self._listeners: list[Listener] = []
+        #: the step or the data changed (the wizard re-renders, the drafts keep the data)
+        self.sig_changed: Signal[OnboardingFlow] = Signal("onboarding flow")
         self._latest_listing: list[str] = []
 
     # --- queries -------------------------------------------------------------------------------
@@ -227,9 +226,6 @@ class OnboardingFlow:
         """The step after `step`, None after the last one."""
         index = ORDER.index(step)
         return ORDER[index + 1] if index + 1 < len(ORDER) else None
-
-    def subscribe(self, listener: Listener) -> None:
-        self._listeners.append(listener)
 
     # --- transitions ---------------------------------------------------------------------------
 
@@ -352,5 +348,4 @@ class OnboardingFlow:
 
     def _move(self, step: Step) -> None:
         self._step = step
-        for listener in list(self._listeners):
-            listener(self)
+        self.sig_changed.emit(self)

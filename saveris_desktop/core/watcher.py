@@ -18,10 +18,11 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Generic, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 from saveris_desktop.api.errors import ApiError, NetworkError, RateLimitedError
 from saveris_desktop.api.models import Device
+from saveris_desktop.core.signal import Signal
 from saveris_desktop.core.tasks import TaskOwner
 
 log = logging.getLogger(__name__)
@@ -69,27 +70,6 @@ class WatchStatus:
     baseline_known: bool = False
 
 
-class Callbacks(Generic[T]):
-    """A tiny observer list; a failing observer is logged and does not stop the watcher."""
-
-    def __init__(self) -> None:
-        self._callbacks: list[Callable[[T], None]] = []
-
-    def connect(self, callback: Callable[[T], None]) -> None:
-        self._callbacks.append(callback)
-
-    def disconnect(self, callback: Callable[[T], None]) -> None:
-        with contextlib.suppress(ValueError):
-            self._callbacks.remove(callback)
-
-    def emit(self, value: T) -> None:
-        for callback in list(self._callbacks):
-            try:
-                callback(value)
-            except Exception:
-                log.exception("device watcher observer %r failed", callback)
-
-
 @dataclass
 class _Run:
     site: str
@@ -123,13 +103,13 @@ class DeviceWatcher:
         self._paused = False
         self._run: _Run | None = None
         #: every successful listing, in server order
-        self.sig_devices: Callbacks[list[Device]] = Callbacks()
+        self.sig_devices: Signal[list[Device]] = Signal("devices listed")
         #: devices not in the baseline, each reported once
-        self.sig_new_devices: Callbacks[list[Device]] = Callbacks()
+        self.sig_new_devices: Signal[list[Device]] = Signal("new devices")
         #: True when the cloud answers again, False when it stopped answering
-        self.sig_connectivity: Callbacks[bool] = Callbacks()
+        self.sig_connectivity: Signal[bool] = Signal("watcher connectivity")
         #: after every attempt and every pause/resume
-        self.sig_status: Callbacks[WatchStatus] = Callbacks()
+        self.sig_status: Signal[WatchStatus] = Signal("watch status")
 
     # --- control -------------------------------------------------------------------------------
 

@@ -83,7 +83,7 @@ class OnboardingWizard(QWizard):
         self.found_page.sig_configure.connect(self._configure)
         self.found_page.sig_add_another.connect(self.add_another)
         self.currentIdChanged.connect(self._page_changed)
-        self.flow.subscribe(lambda _flow: self.sig_flow_changed.emit())
+        self.flow.sig_changed.connect(lambda _flow: self.sig_flow_changed.emit())
         for button in (
             QWizard.WizardButton.BackButton,
             QWizard.WizardButton.NextButton,
