@@ -19,15 +19,18 @@ from typing import TYPE_CHECKING, NamedTuple
 from saveris_desktop import APP_ID, APP_NAME, ORGANISATION
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Awaitable, Callable
 
     from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QApplication
 
     from saveris_desktop.api.regions import Environment, Region
+    from saveris_desktop.core.offline import OfflineWork
     from saveris_desktop.core.services import AppServices
+    from saveris_desktop.core.store import Store
     from saveris_desktop.ui.excepthook import ExceptionHook
     from saveris_desktop.ui.main_window import MainWindow
+    from saveris_desktop.ui.offline.integration import OfflineIntegration
     from saveris_desktop.ui.ui_state import UiState
 
 #: The demo's endpoint: a loopback address, so the plain-http rule holds; requests never leave
@@ -210,8 +213,15 @@ async def _run(
 
     services: AppServices | None = None
     try:
-        services = await asyncio.to_thread(_build_services, options, ui_state)
-        window.attach_services(services)
+        # The local database opens in its own thread while the services are built in another.
+        store_opening = asyncio.ensure_future(_open_store(options))
+        try:
+            services = await asyncio.to_thread(_build_services, options, ui_state)
+        except BaseException:
+            store_opening.cancel()
+            raise
+        work = await _start_offline(services, store_opening)
+        _wire(window, services, work)
         log.info("%s started against %s", APP_NAME, services.endpoint.label)
         heap.tune()
         heap.settle()  # the start-up heap (Qt, pydantic, the simulator) stays out of full GC passes
@@ -219,33 +229,65 @@ async def _run(
             print(f"ready {time.perf_counter() - started:.4f}", flush=True)
             window.close()
         elif not quit_requested.is_set():
+            if work is not None:
+                await work.onboarding_drafts.load()  # the wizard opens with what was typed last time
             window.start_onboarding()
-        if not quit_requested.is_set():
-            await _attach_offline(window, services)
         await quit_requested.wait()
     finally:
         await _shutdown(window, services)
     return 0
 
 
-async def _attach_offline(window: MainWindow, services: AppServices) -> None:
-    """Drafts, offline cache, outbox and sync, audit log (the local database); the app runs without
-    them, and says why in the log, if the data folder cannot be used at all."""
+async def _open_store(options: Options) -> Store | None:
+    """The local database for drafts, offline cache, outbox and sync, audit log; the app runs without
+    it, and says why in the log, if the data folder cannot be used at all."""
     import logging
 
     from saveris_desktop.core import paths
-    from saveris_desktop.core.offline import OfflineWork
-    from saveris_desktop.core.store import DATABASE_NAME, StoreError
-    from saveris_desktop.ui.offline.integration import install_offline
+    from saveris_desktop.core.store import DATABASE_NAME, Store, StoreError
 
     # The demo's simulated cloud starts empty each time: its drafts and queue live apart.
-    path = paths.data_dir() / (f"demo-{DATABASE_NAME}" if services.demo else DATABASE_NAME)
+    path = paths.data_dir() / (f"demo-{DATABASE_NAME}" if options.demo else DATABASE_NAME)
     try:
-        work = await OfflineWork.open(services, path)
+        return await Store.open(path)
     except StoreError:
         logging.getLogger("saveris_desktop.app").exception("offline work is not available")
-        return
-    install_offline(window, work)
+        return None
+
+
+async def _start_offline(services: AppServices, store_opening: Awaitable[Store | None]) -> OfflineWork | None:
+    from saveris_desktop.core.offline import OfflineWork
+
+    store = await store_opening
+    return None if store is None else await OfflineWork.start(store, services)
+
+
+def _wire(window: MainWindow, services: AppServices, work: OfflineWork | None) -> None:
+    """The one place where the parts are put together, each through its constructor or attach call:
+    the client stack is built once (core.cloud_access) and handed to the device view; the offline
+    UI follows the view through its public signals."""
+    from saveris_desktop.core.cloud_access import build_cloud_access
+
+    access = build_cloud_access(services, work)
+    window.attach_services(
+        services, access=access, onboarding_drafts=work.onboarding_drafts if work is not None else None
+    )
+    if work is not None:
+        install_offline_ui(window, work)
+
+
+def install_offline_ui(window: MainWindow, work: OfflineWork) -> OfflineIntegration:
+    """The offline UI in the main window: before its Help menu, in place of its connection label,
+    following its device view."""
+    from saveris_desktop.ui.offline.integration import install_offline
+
+    return install_offline(
+        window,
+        work,
+        devices_view=window.devices_view,
+        replaces_status=window.connection_label,
+        menu_before=window.help_menu,
+    )
 
 
 def quit_guard(on_quit: Callable[[], None], parent: QObject) -> QObject:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from saveris_desktop.api.bulk import BulkResult, apply_to_all, failed_items
 from saveris_desktop.core.tasks import TaskOwner
-from saveris_desktop.ui.devices.editor import describe_error
+from saveris_desktop.ui.devices.error_text import describe_error
 from saveris_desktop.ui.devices.fields import ERROR_STYLE
 
 Change = Callable[[str], Awaitable[str]]

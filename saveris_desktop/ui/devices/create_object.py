@@ -31,8 +31,9 @@ from saveris_desktop.core.object_setup import (
     new_measuring_object,
 )
 from saveris_desktop.core.tasks import TaskOwner
-from saveris_desktop.ui.devices.editor import describe_error, set_tab_chain
+from saveris_desktop.ui.devices.error_text import describe_error
 from saveris_desktop.ui.devices.fields import ERROR_STYLE, FieldMessage
+from saveris_desktop.ui.devices.focus import set_tab_chain
 from saveris_desktop.ui.devices.sensor_directory import SensorDirectory, channel_label
 
 

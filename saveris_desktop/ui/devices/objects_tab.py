@@ -39,7 +39,8 @@ from saveris_desktop.core.ranges import DurationRange
 from saveris_desktop.core.units import value_name
 from saveris_desktop.ui.devices.bulk_dialog import BulkApplyDialog, Change
 from saveris_desktop.ui.devices.create_object import CreateObjectDialog
-from saveris_desktop.ui.devices.editor import EditorContext, describe_error
+from saveris_desktop.ui.devices.editor_context import EditorContext
+from saveris_desktop.ui.devices.error_text import describe_error
 from saveris_desktop.ui.devices.measuring_editors import (
     DEFAULT_CYCLE_RANGE,
     InstructionSetEditor,

@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QMainWindow
 
-from saveris_desktop.core.offline import OfflineWork
 from saveris_desktop.simulator import LoggerKind
 from saveris_desktop.ui.offline.integration import install_offline
 from tests.ui.devices_harness import SITE, close_harness, make_devices_harness, open_and_wait, run
@@ -19,13 +18,14 @@ def test_offline_apply_of_unreadable_alarms_is_sent_later_and_says_conflicts_can
     qtbot: Any, qloop: Any, tmp_path: Path
 ) -> None:
     documented = Documented()
-    harness = make_devices_harness(qtbot, [LoggerKind.QSR_TEMPERATURE], wrap=documented)
+    harness = make_devices_harness(
+        qtbot, [LoggerKind.QSR_TEMPERATURE], wrap=documented, offline_db=tmp_path / "db.sqlite3"
+    )
     documented.sim = harness.sim
-    work = run(qtbot, OfflineWork.open(harness.services, tmp_path / "db.sqlite3"))
+    work = harness.work
     window = QMainWindow()
     qtbot.addWidget(window)
-    window.devices_view = harness.view  # type: ignore[attr-defined]  (what MainWindow offers)
-    integration = install_offline(window, work)
+    integration = install_offline(window, work, devices_view=harness.view)
     uuid = harness.device_uuids[0]
     open_and_wait(qtbot, harness, uuid)
     editor = harness.view.alarms_tab.device_editor

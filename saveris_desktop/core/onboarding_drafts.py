@@ -1,0 +1,146 @@
+"""The onboarding wizard's draft: the flow's own data, saved as it changes and given back next time.
+
+Registered explicitly, like qutebrowser's save manager registers what it saves: whoever opens the
+wizard passes `latest` to it and reports each change of its flow to `changed()`, and its end to
+`finished()`. Nothing is discovered by scanning widgets. What is saved is
+`OnboardingData.to_draft()`: the technician's input only, so a password (not part of the data at
+all) or the connect key (not marked as input) cannot end up on disk. Saving follows the editors'
+rule: one second after the last change, at once on `flush()` and when the wizard is closed without
+finishing; a finished wizard drops its draft.
+
+The site page's sending of the site and its time zone to the cloud is recorded in the audit log
+here as well, once per site and zone, since the flow's change is where it becomes known.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from saveris_desktop.core.audit import AuditLog, AuditResult
+from saveris_desktop.core.drafts import DraftKey, DraftKind, DraftStore
+from saveris_desktop.core.onboarding import OnboardingData, OnboardingFlow, Step
+from saveris_desktop.core.tasks import TaskOwner
+
+log = logging.getLogger(__name__)
+
+WIZARD_DRAFT_ID = "onboarding"
+SAVE_KEY = "save-onboarding"
+
+
+@dataclass(frozen=True)
+class SavedOnboarding:
+    data: OnboardingData
+    #: the step the wizard was at (a wizard reopens at the furthest step it can: see OnboardingFlow)
+    step: Step
+
+
+class OnboardingDrafts:
+    def __init__(
+        self,
+        drafts: DraftStore,
+        audit: AuditLog,
+        tasks: TaskOwner,
+        *,
+        endpoint: Callable[[], str],
+        user: Callable[[], str | None],
+        idle_seconds: float = 1.0,
+    ) -> None:
+        self._drafts = drafts
+        self._audit = audit
+        self._tasks = tasks
+        self._endpoint = endpoint
+        self._user = user
+        self.idle_seconds = idle_seconds
+        #: what the next wizard opens with (loaded once, then kept up to date by changed())
+        self.latest: SavedOnboarding | None = None
+        self._unsaved: SavedOnboarding | None = None
+        self._audited: tuple[str, str] | None = None
+
+    @property
+    def key(self) -> DraftKey:
+        return DraftKey(self._endpoint(), "", DraftKind.WIZARD, WIZARD_DRAFT_ID)
+
+    async def load(self) -> SavedOnboarding | None:
+        draft = await self._drafts.get(self.key)
+        if draft is None:
+            self.latest = None
+            return None
+        raw = draft.mine.get("flow")
+        data = OnboardingData.from_dict(raw if isinstance(raw, dict) else {})
+        try:
+            step = Step(str(draft.mine.get("step", Step.SIGN_IN)))
+        except ValueError:
+            step = Step.SIGN_IN
+        self.latest = SavedOnboarding(data, step)
+        return self.latest
+
+    def changed(self, flow: OnboardingFlow) -> None:
+        """The flow's step or data changed: saved once the technician pauses (latest wins)."""
+        if self._tasks.closed:
+            return
+        self.latest = self._unsaved = SavedOnboarding(
+            OnboardingData.from_dict(flow.data.to_draft()), flow.step
+        )
+        self._tasks.spawn(self._save_after_pause(), key=SAVE_KEY)
+        self._record_site(flow.data)
+
+    async def flush(self) -> None:
+        """Write a change that waits for its pause now."""
+        self._tasks.cancel(SAVE_KEY)
+        await self._write_unsaved()
+
+    def finished(self, flow: OnboardingFlow, *, accepted: bool) -> None:
+        """The wizard closed: a finished one needs no draft; a cancelled one keeps what was typed."""
+        if self._tasks.closed:
+            return
+        if accepted:
+            self.latest = self._unsaved = None
+            self._tasks.spawn(self._drafts.delete(self.key), key=SAVE_KEY)
+        else:
+            self.latest = self._unsaved = SavedOnboarding(
+                OnboardingData.from_dict(flow.data.to_draft()), flow.step
+            )
+            self._tasks.spawn(self._write_unsaved(), key=SAVE_KEY)
+
+    async def _save_after_pause(self) -> None:
+        await asyncio.sleep(self.idle_seconds)
+        await self._write_unsaved()
+
+    async def _write_unsaved(self) -> None:
+        saved, self._unsaved = self._unsaved, None
+        if saved is not None:
+            await self._write(saved)
+
+    async def _write(self, saved: SavedOnboarding) -> None:
+        mine = {"flow": saved.data.to_draft(), "step": str(saved.step)}
+        await self._drafts.rebase(self.key, None, mine)
+
+    def _record_site(self, data: OnboardingData) -> None:
+        """The site page has sent the site and its time zone to the cloud: that is a change to record."""
+        if not (data.site and data.timezone and data.connect_key):
+            return
+        done = (data.site, data.timezone)
+        if done == self._audited:
+            return
+        self._audited = done
+        # A time zone the cloud did not take is not recorded as set: the outbox records its own send.
+        timezone_set = not data.timezone_problem
+        self._tasks.spawn(
+            self._audit.record(
+                user=self._user() or data.username,
+                endpoint=self._endpoint(),
+                site=data.site,
+                kind="site",
+                object_id=data.site,
+                before=None,
+                after={"site": data.site, "timezone": data.timezone} if timezone_set else {"site": data.site},
+                result=AuditResult.OK,
+                message="site and timezone set in the onboarding wizard"
+                if timezone_set
+                else "site created in the onboarding wizard; its timezone could not be set yet",
+            ),
+            name="audit-site",
+        )

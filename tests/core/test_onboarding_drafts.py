@@ -1,0 +1,118 @@
+"""The onboarding wizard's draft: the flow's own data, saved after a pause, never the key or a password."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from saveris_desktop.core.audit import AuditLog
+from saveris_desktop.core.drafts import DraftStore
+from saveris_desktop.core.onboarding import OnboardingData, OnboardingFlow, Step
+from saveris_desktop.core.onboarding_drafts import OnboardingDrafts
+from saveris_desktop.core.store import Store
+from saveris_desktop.core.tasks import TaskOwner
+
+
+@pytest.fixture
+async def store(tmp_path: Path) -> AsyncIterator[Store]:
+    opened = await Store.open(tmp_path / "db.sqlite3")
+    yield opened
+    await opened.close()
+
+
+def _drafts(store: Store, tasks: TaskOwner, idle: float = 0.0) -> OnboardingDrafts:
+    return OnboardingDrafts(
+        DraftStore(store),
+        AuditLog(store),
+        tasks,
+        endpoint=lambda: "Europe, production",
+        user=lambda: "tech@example.com",
+        idle_seconds=idle,
+    )
+
+
+def test_only_what_the_technician_typed_is_draft_data() -> None:
+    data = OnboardingData(
+        username="tech@example.com",
+        site="Bakery",
+        site_typed="Bakery",
+        timezone="Europe/Berlin",
+        connect_key="KEY-1234",
+        baseline_uuids=["a"],
+        found_uuids=["b"],
+    )
+    draft = data.to_draft()
+    assert draft["username"] == "tech@example.com" and draft["site_typed"] == "Bakery"
+    assert "connect_key" not in draft and "KEY-1234" not in json.dumps(draft)
+    assert not {"baseline_uuids", "found_uuids", "site", "baseline_frozen"} & set(draft)
+    assert not any("password" in name for name in draft)
+
+
+async def test_changes_are_saved_after_a_pause_and_come_back(store: Store) -> None:
+    tasks = TaskOwner("test")
+    drafts = _drafts(store, tasks, idle=3600)  # only flush() writes in this test
+    flow = OnboardingFlow(signed_in=True)
+    drafts.changed(flow)
+    flow.note(site_typed="Bakery Nord", timezone="Europe/Berlin")
+    drafts.changed(flow)
+    assert await DraftStore(store).get(drafts.key) is None  # still in its pause
+    await drafts.flush()
+    again = _drafts(store, TaskOwner("again"))
+    saved = await again.load()
+    assert saved is not None and saved.step is Step.SITE
+    assert (saved.data.site_typed, saved.data.timezone) == ("Bakery Nord", "Europe/Berlin")
+    assert again.latest == saved
+    await tasks.aclose()
+
+
+async def test_the_latest_change_wins_after_the_pause(store: Store) -> None:
+    tasks = TaskOwner("test")
+    drafts = _drafts(store, tasks, idle=0.01)
+    flow = OnboardingFlow()
+    for name in ("t", "te", "tech"):
+        flow.note(username=name)
+        drafts.changed(flow)
+    for _ in range(100):
+        draft = await DraftStore(store).get(drafts.key)
+        if draft is not None:
+            break
+        await asyncio.sleep(0.01)
+    assert draft is not None and draft.mine["flow"]["username"] == "tech"
+    await tasks.aclose()
+
+
+async def test_a_finished_wizard_drops_its_draft_a_cancelled_one_keeps_it(store: Store) -> None:
+    tasks = TaskOwner("test")
+    drafts = _drafts(store, tasks, idle=3600)
+    flow = OnboardingFlow()
+    flow.note(username="tech@example.com")
+    drafts.finished(flow, accepted=False)
+    await asyncio.gather(
+        *[t for t in asyncio.all_tasks() if t is not asyncio.current_task()], return_exceptions=True
+    )
+    assert (await DraftStore(store).get(drafts.key)) is not None
+    drafts.changed(flow)  # a change still in its pause must not come back after Finish
+    drafts.finished(flow, accepted=True)
+    await asyncio.gather(
+        *[t for t in asyncio.all_tasks() if t is not asyncio.current_task()], return_exceptions=True
+    )
+    assert await DraftStore(store).get(drafts.key) is None
+    assert drafts.latest is None
+    await tasks.aclose()
+
+
+def test_note_takes_typed_fields_only() -> None:
+    flow = OnboardingFlow()
+    seen: list[Step] = []
+    flow.sig_changed.connect(lambda f: seen.append(f.step))
+    flow.note(region="am")
+    flow.note(region="am")  # no change, no signal
+    assert str(flow.data.region) == "am" and seen == [Step.SIGN_IN]
+    from saveris_desktop.core.onboarding import InvalidTransitionError
+
+    with pytest.raises(InvalidTransitionError):
+        flow.note(connect_key="KEY-1234")
