@@ -76,7 +76,7 @@ class DeviceLoader(QObject):
     def load(self, uuid: str) -> None:
         """Show what is known at once, then read the logger (replacing any load still running)."""
         context = self.context
-        self.tabs.objects.current_device = uuid
+        self.tabs.objects.set_device(uuid)
         # Edits made earlier (and kept in the context) show at once; the server's answer follows.
         self.tabs.settings.set_session(context.sessions.get(f"device:{uuid}"))
         self.tabs.alarms.set_device(uuid)

@@ -147,6 +147,10 @@ class ObjectsTab(QWidget):
 
     # --- loading -----------------------------------------------------------------------------
 
+    def set_device(self, uuid: str | None) -> None:
+        """The logger shown in the other tabs: its objects are marked (the list shows it on its next fill)."""
+        self.current_device = uuid
+
     def reload(self) -> None:
         self.status.setText(self.tr("Loading measuring objects…"))
         self.context.tasks.spawn(
