@@ -145,3 +145,16 @@ def test_leaving_a_field_saves_the_draft_at_once(qtbot: Any, setup: Any) -> None
     editor.measuring.setFocus()  # Tab to the next field
     qtbot.waitUntil(lambda: run(qtbot, work.drafts.get(key)) is not None, timeout=3000)
     assert run(qtbot, work.drafts.get(key)).mine["name"] == "Typed, then left"
+
+
+def test_detached_the_offline_ui_no_longer_follows_the_view(qtbot: Any, setup: Any) -> None:
+    harness, work, integration = setup
+    integration.detach_devices_view()  # symmetric to attach: every connection to the view is gone
+    _type_name(qtbot, harness.view.settings_editor, "Not a draft")
+    run(qtbot, integration.editor_drafts.flush_all())
+    key = DraftKey(work.endpoint, SITE, "device", harness.device_uuids[0])
+    assert run(qtbot, work.drafts.get(key)) is None
+    integration.attach_devices_view(harness.view)
+    _type_name(qtbot, harness.view.settings_editor, "A draft again")
+    run(qtbot, integration.editor_drafts.flush_all())
+    assert run(qtbot, work.drafts.get(key)).mine["name"] == "A draft again"
