@@ -62,7 +62,7 @@ class EditorDrafts:
         return draft_key_for(self._endpoint(), self._site() or "", session.key)
 
     def session_changed(self, session: EditSession) -> None:
-        """`EditorContext.on_session_change`: save this session's state once the technician pauses."""
+        """A session changed (DevicesView.sig_session_changed): save its state once the technician pauses."""
         key = self.key_for(session)
         if key is None:
             return
