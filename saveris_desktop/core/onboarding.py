@@ -210,11 +210,14 @@ _ENUM_FIELDS: dict[str, type[StrEnum]] = {
 class OnboardingFlow:
     """Current step plus data; each method is one thing the technician completed."""
 
-    def __init__(self, data: OnboardingData | None = None, *, signed_in: bool = False) -> None:
+    def __init__(
+        self, data: OnboardingData | None = None, *, signed_in: bool = False, resume_at: Step | None = None
+    ) -> None:
         self.data = data or OnboardingData()
         self._signed_in = signed_in
-        # A wizard opened by someone already signed in starts (and ends its "back") at the site.
-        self._start = Step.SITE if signed_in else Step.SIGN_IN
+        # A wizard opened by someone already signed in starts (and ends its "back") at the site;
+        # one reopened after it was closed starts where it stopped, as far as the data allows.
+        self._start = self.resumable(resume_at)
         self._step = self._start
         #: the step or the data changed (the wizard re-renders, the drafts keep the data)
         self.sig_changed: Signal[OnboardingFlow] = Signal("onboarding flow")
@@ -254,6 +257,23 @@ class OnboardingFlow:
     def can_go_back(self) -> bool:
         """Found has no way back: the logger is in the cloud; "add another" starts a new round."""
         return self._step not in (self.start_step, Step.FOUND)
+
+    def resumable(self, stopped_at: Step | None) -> Step:
+        """The step a wizard closed at `stopped_at` reopens at, with this flow's data.
+
+        Signed out, that is the sign-in (the password is never kept). Signed in, the site, or later
+        steps when their data is complete: the connect key page and the hotspot guide need the site
+        and its key (a key is kept in memory for the run, never on disk, so after a restart the
+        site page's Next reads it again). Waiting reopens at the guide, which lists the site once
+        more before waiting starts; Found is not resumed (the logger is in the cloud)."""
+        first = Step.SITE if self._signed_in else Step.SIGN_IN
+        if not self._signed_in or stopped_at is None or not (self.data.site and self.data.connect_key):
+            return first
+        if stopped_at is Step.CONNECT_KEY:
+            return Step.CONNECT_KEY
+        if stopped_at in (Step.HOTSPOT_GUIDE, Step.WAITING):
+            return Step.HOTSPOT_GUIDE
+        return first
 
     @staticmethod
     def successor(step: Step) -> Step | None:

@@ -4,7 +4,8 @@ Registered explicitly, like qutebrowser's save manager registers what it saves: 
 wizard passes `latest` to it and reports each change of its flow to `changed()`, and its end to
 `finished()`. Nothing is discovered by scanning widgets. What is saved is
 `OnboardingData.to_draft()`: the technician's input only, so a password (not part of the data at
-all) or the connect key (not marked as input) cannot end up on disk. Saving follows the editors'
+all) or the connect key (not marked as input) cannot end up on disk; `latest` keeps all of the data in
+memory, so a wizard closed by mistake reopens at its step in the same run. Saving follows the editors'
 rule: one second after the last change, at once on `flush()` and when the wizard is closed without
 finishing; a finished wizard drops its draft.
 
@@ -32,9 +33,15 @@ SAVE_KEY = "save-onboarding"
 
 @dataclass(frozen=True)
 class SavedOnboarding:
+    #: all of it while the app runs (the next wizard of this run may resume with the connect key);
+    #: what is loaded from disk is the technician's input only (OnboardingData.to_draft)
     data: OnboardingData
-    #: the step the wizard was at (a wizard reopens at the furthest step it can: see OnboardingFlow)
+    #: the step the wizard was at (it reopens there as far as the data allows: OnboardingFlow.resumable)
     step: Step
+
+
+def _snapshot(flow: OnboardingFlow) -> SavedOnboarding:
+    return SavedOnboarding(OnboardingData.from_dict(flow.data.to_dict()), flow.step)
 
 
 class OnboardingDrafts:
@@ -81,9 +88,7 @@ class OnboardingDrafts:
         """The flow's step or data changed: saved once the technician pauses (latest wins)."""
         if self._tasks.closed:
             return
-        self.latest = self._unsaved = SavedOnboarding(
-            OnboardingData.from_dict(flow.data.to_draft()), flow.step
-        )
+        self.latest = self._unsaved = _snapshot(flow)
         self._tasks.spawn(self._save_after_pause(), key=SAVE_KEY)
         self._record_site(flow.data)
 
@@ -100,9 +105,7 @@ class OnboardingDrafts:
             self.latest = self._unsaved = None
             self._tasks.spawn(self._drafts.delete(self.key), key=SAVE_KEY)
         else:
-            self.latest = self._unsaved = SavedOnboarding(
-                OnboardingData.from_dict(flow.data.to_draft()), flow.step
-            )
+            self.latest = self._unsaved = _snapshot(flow)
             self._tasks.spawn(self._write_unsaved(), key=SAVE_KEY)
 
     async def _save_after_pause(self) -> None:

@@ -304,6 +304,7 @@ class MainWindow(QMainWindow):
             ui_state=self.ui_state,
             timing=self.wizard_timing,
             data=saved.data if saved is not None else None,
+            resume_at=saved.step if saved is not None else None,
             parent=self,
         )
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

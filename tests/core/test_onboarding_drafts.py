@@ -116,3 +116,29 @@ def test_note_takes_typed_fields_only() -> None:
 
     with pytest.raises(InvalidTransitionError):
         flow.note(connect_key="KEY-1234")
+
+
+def test_a_wizard_reopens_where_it_stopped_as_far_as_its_data_allows() -> None:
+    full = OnboardingData(site="Bakery", site_typed="Bakery", connect_key="KEY-1234")
+    assert OnboardingFlow(full, signed_in=False, resume_at=Step.HOTSPOT_GUIDE).step is Step.SIGN_IN
+    assert OnboardingFlow(full, signed_in=True, resume_at=Step.CONNECT_KEY).step is Step.CONNECT_KEY
+    assert OnboardingFlow(full, signed_in=True, resume_at=Step.HOTSPOT_GUIDE).step is Step.HOTSPOT_GUIDE
+    waiting = OnboardingFlow(full, signed_in=True, resume_at=Step.WAITING)
+    assert waiting.step is Step.HOTSPOT_GUIDE and not waiting.can_go_back()  # lists once more first
+    assert OnboardingFlow(full, signed_in=True, resume_at=Step.FOUND).step is Step.SITE
+    from_disk = OnboardingData.from_dict(full.to_draft())  # no key after a restart
+    assert OnboardingFlow(from_disk, signed_in=True, resume_at=Step.HOTSPOT_GUIDE).step is Step.SITE
+
+
+async def test_in_memory_the_draft_keeps_the_key_on_disk_it_does_not(store: Store) -> None:
+    tasks = TaskOwner("test")
+    drafts = _drafts(store, tasks, idle=3600)
+    flow = OnboardingFlow(signed_in=True)
+    flow.site_ready("Bakery", "Europe/Berlin", "KEY-1234", [])
+    drafts.changed(flow)
+    assert drafts.latest is not None and drafts.latest.data.connect_key == "KEY-1234"
+    assert drafts.latest.step is Step.CONNECT_KEY
+    await drafts.flush()
+    again = await _drafts(store, TaskOwner("again")).load()
+    assert again is not None and again.data.connect_key == "" and again.step is Step.CONNECT_KEY
+    await tasks.aclose()

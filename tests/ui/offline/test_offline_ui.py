@@ -508,6 +508,37 @@ def test_the_wizard_reopens_at_the_site_with_the_site_typed(qtbot: Any, qloop: A
     run(qtbot, services.aclose())
 
 
+def test_closed_by_mistake_the_wizard_reopens_at_its_step_in_the_same_run(
+    qtbot: Any, qloop: Any, tmp_path: Path
+) -> None:
+    sim = Simulator(seed=4, join_delay=0.0, clock=ManualClock())
+    services = make_services(sim, demo=False)
+    run(qtbot, services.client.sign_in(DEMO_USERNAME, DEMO_PASSWORD))
+    services.set_signed_in(DEMO_USERNAME)
+    work = run(qtbot, OfflineWork.open(services, tmp_path / "db.sqlite3"))
+    window = _main_window_with_offline_work(qtbot, services, work)
+    window.start_onboarding()
+    wizard = window.wizard
+    site_page = wizard.pages[PageId.SITE]
+    type_text(qtbot, site_page.site.lineEdit(), "Bakery East")
+    click(qtbot, wizard.button(QWizard.WizardButton.NextButton))  # the site is created, its key read
+    qtbot.waitUntil(lambda: wizard.currentPage().objectName() == "connectKeyPage", timeout=5000)
+    key = wizard.flow.data.connect_key
+    assert key
+    click(qtbot, wizard.button(QWizard.WizardButton.CancelButton))
+    qtbot.waitUntil(lambda: window.wizard is None, timeout=3000)
+
+    window.start_onboarding()
+    again = window.wizard
+    assert again.currentPage().objectName() == "connectKeyPage"
+    assert again.flow.data.connect_key == key and again.flow.data.site == "Bakery East"
+    run(qtbot, work.onboarding_drafts.flush())
+    assert key not in json.dumps(run(qtbot, work.drafts.get(work.onboarding_drafts.key)).mine)
+    again.reject()
+    run(qtbot, window.aclose())
+    run(qtbot, services.aclose())
+
+
 def test_site_plan_object_from_a_template(qtbot: Any, harness: Harness) -> None:
     sets = [
         {
