@@ -228,9 +228,10 @@ async def _run(
         if options.exit_after_paint:
             print(f"ready {time.perf_counter() - started:.4f}", flush=True)
             window.close()
-        elif not quit_requested.is_set():
-            if work is not None:
-                await work.onboarding_drafts.load()  # the wizard opens with what was typed last time
+        elif work is not None:
+            install_offline_ui(window, work)
+            await work.onboarding_drafts.load()  # the wizard opens with what was typed last time
+        if not quit_requested.is_set():
             window.start_onboarding()
         await quit_requested.wait()
     finally:
@@ -263,17 +264,15 @@ async def _start_offline(services: AppServices, store_opening: Awaitable[Store |
 
 
 def _wire(window: MainWindow, services: AppServices, work: OfflineWork | None) -> None:
-    """The one place where the parts are put together, each through its constructor or attach call:
-    the client stack is built once (core.cloud_access) and handed to the device view; the offline
-    UI follows the view through its public signals."""
+    """The parts are put together here, each through its constructor: the client stack is built
+    once (core.cloud_access) and handed to the device view, the wizard's drafts to the window.
+    The offline UI (install_offline_ui) is added right after, once the window is ready, as before."""
     from saveris_desktop.core.cloud_access import build_cloud_access
 
     access = build_cloud_access(services, work)
     window.attach_services(
         services, access=access, onboarding_drafts=work.onboarding_drafts if work is not None else None
     )
-    if work is not None:
-        install_offline_ui(window, work)
 
 
 def install_offline_ui(window: MainWindow, work: OfflineWork) -> OfflineIntegration:
