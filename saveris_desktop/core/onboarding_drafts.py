@@ -28,7 +28,7 @@ from saveris_desktop.core.tasks import TaskOwner
 log = logging.getLogger(__name__)
 
 WIZARD_DRAFT_ID = "onboarding"
-SAVE_KEY = "save-onboarding"
+PAUSE_KEY = "onboarding-draft-pause"
 
 
 @dataclass(frozen=True)
@@ -85,32 +85,36 @@ class OnboardingDrafts:
         return self.latest
 
     def changed(self, flow: OnboardingFlow) -> None:
-        """The flow's step or data changed: saved once the technician pauses (latest wins)."""
+        """The flow's step or data changed: saved once the technician pauses (a newer change
+        restarts the pause: the latest wins)."""
         if self._tasks.closed:
             return
         self.latest = self._unsaved = _snapshot(flow)
-        self._tasks.spawn(self._save_after_pause(), key=SAVE_KEY)
+        self._tasks.spawn(self._save_after_pause(), key=PAUSE_KEY)
         self._record_site(flow.data)
 
     async def flush(self) -> None:
         """Write a change that waits for its pause now."""
-        self._tasks.cancel(SAVE_KEY)
+        self._tasks.cancel(PAUSE_KEY)
         await self._write_unsaved()
 
     def finished(self, flow: OnboardingFlow, *, accepted: bool) -> None:
         """The wizard closed: a finished one needs no draft; a cancelled one keeps what was typed."""
         if self._tasks.closed:
             return
+        self._tasks.cancel(PAUSE_KEY)
         if accepted:
             self.latest = self._unsaved = None
-            self._tasks.spawn(self._drafts.delete(self.key), key=SAVE_KEY)
+            self._tasks.spawn(self._drafts.delete(self.key), name="forget-onboarding")
         else:
             self.latest = self._unsaved = _snapshot(flow)
-            self._tasks.spawn(self._write_unsaved(), key=SAVE_KEY)
+            self._tasks.spawn(self._write_unsaved(), name="save-onboarding")
 
     async def _save_after_pause(self) -> None:
         await asyncio.sleep(self.idle_seconds)
-        await self._write_unsaved()
+        # The write itself is not the pause's: a change arriving meanwhile must not cancel it (a
+        # cancelled write may never reach the database); it is written after this one.
+        self._tasks.spawn(self._write_unsaved(), name="save-onboarding")
 
     async def _write_unsaved(self) -> None:
         saved, self._unsaved = self._unsaved, None
