@@ -5,6 +5,11 @@ shows, and Qt alone paints it; asyncio/qasync start right after. The API client 
 the keyring, the simulator and the device view load after that, in a worker thread. All async work
 runs inside `_run()`, the main coroutine, never in constructors. Closing the window ends `_run()`,
 which closes what it opened in reverse order; running the shutdown twice is harmless.
+
+One data folder, one running app (core/instance_lock.py, ui/single_instance.py): right after the
+first paint the app takes the data-folder lock and listens for second starts. A second start hands
+its arguments to the running app, which comes forward, and exits 0 — before painting anything
+when the lock file shows another app is there, otherwise (both started at once) right after.
 """
 
 from __future__ import annotations
@@ -22,16 +27,23 @@ if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
 
     from PySide6.QtCore import QObject
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QMainWindow
 
     from saveris_desktop.api.regions import Environment, Region
+    from saveris_desktop.core.cloud_access import CloudAccess
+    from saveris_desktop.core.instance_lock import DataFolderLock
     from saveris_desktop.core.offline import OfflineWork
     from saveris_desktop.core.services import AppServices
-    from saveris_desktop.core.store import Store
+    from saveris_desktop.core.store import Store, StoreError
     from saveris_desktop.ui.excepthook import ExceptionHook
     from saveris_desktop.ui.main_window import MainWindow
     from saveris_desktop.ui.offline.integration import OfflineIntegration
+    from saveris_desktop.ui.single_instance import InstanceServer
     from saveris_desktop.ui.ui_state import UiState
+
+#: How long a second start keeps trying to reach an app that holds the data folder but has not
+#: answered yet (it may be starting at the same moment) before it says so and gives up.
+HAND_OVER_WAIT_S = 15.0
 
 #: The demo's endpoint: a loopback address, so the plain-http rule holds; requests never leave
 #: the process (they go through the simulator's in-process transport).
@@ -141,7 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from saveris_desktop.ui.main_window import MainWindow
-    from saveris_desktop.ui.ui_state import UiState
+    from saveris_desktop.ui.ui_state import UiState, scope_for, use_settings_folder
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_ID, *options.qt_args])
     if not isinstance(app, QApplication):
@@ -152,17 +164,58 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setDesktopFileName(APP_ID)
     # The window's close ends the main coroutine; Qt must not stop the loop underneath it.
     app.setQuitOnLastWindowClosed(False)
+    from saveris_desktop.core import instance_lock
+
+    if instance_lock.may_be_in_use() and _hand_over(args, timeout_s=5.0):
+        return 0  # the app already running on this data folder came forward and took the arguments
+
     from saveris_desktop.ui import plurals
 
     plurals.install(app)  # "1 device", "3 devices" instead of "device(s)"
+    from saveris_desktop.ui import wheel_guard
 
-    ui_state = UiState()
+    wheel_guard.install(app)  # the wheel scrolls pages; it never changes a setting it passes over
+
+    from saveris_desktop.core import paths
+
+    use_settings_folder(paths.settings_dir())  # a portable home keeps its settings with its data
+    # The demo, a custom server and testo's cloud each remember their own user, sites and window.
+    ui_state = UiState(scope=scope_for(demo=options.demo, base_url=options.base_url))
     window = MainWindow(ui_state, demo=options.demo)
     window.show()
     window.wait_for_first_paint()
     if options.exit_after_paint:
         print(f"first-paint {time.perf_counter() - started:.4f}", flush=True)
 
+    try:
+        claim = claim_instance(args, wait_s=HAND_OVER_WAIT_S)
+    # hide(), not close(): this window's closeEvent would store its geometry over the running app's.
+    except instance_lock.DataFolderInUseError as error:
+        _tell_in_use(window, str(error))
+        window.hide()
+        return 1
+    if claim is None:  # started at the same moment as another one, which won: it has the arguments
+        window.hide()
+        return 0
+    lock, server = claim
+    server.sig_activation_requested.connect(lambda arguments: bring_forward(window, arguments, options))
+    try:
+        return _run_window(app, window, ui_state, options, started, lock)
+    finally:
+        server.close()
+        lock.release()
+
+
+def _run_window(
+    app: QApplication,
+    window: MainWindow,
+    ui_state: UiState,
+    options: Options,
+    started: float,
+    lock: DataFolderLock,
+) -> int:
+    """Logging, the exception hook and the qasync loop around `_run()`, for the app that holds the
+    data folder."""
     # The log file is set up right after the first paint: an error before it reaches stderr anyway.
     from saveris_desktop import __version__
     from saveris_desktop.core.logging_setup import configure_logging
@@ -179,12 +232,112 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
-            return runner.run(_run(app, window, ui_state, options, hook, started))
+            return runner.run(_run(app, window, ui_state, options, hook, started, lock))
     finally:
         hook.uninstall()
         import logging
 
         logging.shutdown()
+
+
+def claim_instance(
+    arguments: Sequence[str], *, wait_s: float
+) -> tuple[DataFolderLock, InstanceServer] | None:
+    """Take the data folder for this app and listen for second starts; or, while another app holds
+    it, hand `arguments` over to that one (None). Raises DataFolderInUseError when the other app
+    does not answer within `wait_s` (it hangs, or is a tool that holds the folder)."""
+    from saveris_desktop.core.instance_lock import DataFolderInUseError, DataFolderLock, in_use_message
+
+    lock = DataFolderLock()
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            acquired: bool | None = lock.try_acquire()
+        except OSError:
+            # The data folder cannot be used by anyone (a file in its place, no permission): unless
+            # another app (just as stuck) answers, run and report it; the local data, and with it
+            # this lock, are tried again later (_open_offline_work).
+            acquired = None
+            if _hand_over(arguments, timeout_s=1.0):
+                return None
+        if acquired is not False:
+            from saveris_desktop.core.instance_lock import instance_server_name
+            from saveris_desktop.ui.single_instance import InstanceServer
+
+            server = InstanceServer(instance_server_name(lock.folder))
+            server.listen()
+            return lock, server
+        if _hand_over(arguments, timeout_s=1.0):
+            return None
+        if time.monotonic() > deadline:
+            raise DataFolderInUseError(in_use_message(lock.folder))
+        time.sleep(0.2)  # the other app is still starting: its server is not listening yet
+
+
+def _hand_over(arguments: Sequence[str], *, timeout_s: float) -> bool:
+    from saveris_desktop.core.instance_lock import instance_server_name
+    from saveris_desktop.ui.single_instance import hand_over
+
+    return hand_over(instance_server_name(), arguments, timeout_s=timeout_s)
+
+
+def bring_forward(window: MainWindow, arguments: Sequence[str], running: Options) -> None:
+    """A second start asked for the app: show the window in front, and say what became of its
+    arguments (this app keeps running as it is; other options need it closed first)."""
+    from PySide6.QtCore import QCoreApplication, Qt
+
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    wanted = _options_or_none(arguments)
+    same = wanted is not None and (wanted.demo, wanted.region, wanted.environment, wanted.base_url) == (
+        running.demo,
+        running.region,
+        running.environment,
+        running.base_url,
+    )
+    if not same:
+        window.statusBar().showMessage(
+            QCoreApplication.translate(
+                "SingleInstance",
+                "Saveris Desktop is already running, so it was brought forward. To start it with "
+                "other options (%1), close it first.",
+            ).replace("%1", " ".join(arguments)),
+            30_000,
+        )
+
+
+def _options_or_none(arguments: Sequence[str]) -> Options | None:
+    import contextlib
+    import io
+
+    # The second start validated them already; never let argparse end the running app.
+    with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
+        try:
+            return parse_options(arguments)
+        except SystemExit:
+            return None
+
+
+def _tell_in_use(window: MainWindow, message: str) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("SingleInstance", "Saveris Desktop is already running"),
+        QCoreApplication.translate(
+            "SingleInstance",
+            "Another Saveris Desktop is using this computer's data folder but does not answer. "
+            "Close it (or end it in the task manager) and start again.",
+        ),
+        QMessageBox.StandardButton.Ok,
+        window,
+    )
+    box.setObjectName("alreadyRunningNotice")
+    box.setDetailedText(message)
+    box.exec()
 
 
 async def _run(
@@ -194,6 +347,7 @@ async def _run(
     options: Options,
     hook: ExceptionHook,
     started: float,
+    lock: DataFolderLock,
 ) -> int:
     import asyncio
     import logging
@@ -214,14 +368,14 @@ async def _run(
     services: AppServices | None = None
     try:
         # The local database opens in its own thread while the services are built in another.
-        store_opening = asyncio.ensure_future(_open_store(options))
+        store_opening = asyncio.ensure_future(_open_store(options.demo, lock))
         try:
             services = await asyncio.to_thread(_build_services, options, ui_state)
         except BaseException:
             store_opening.cancel()
             raise
-        work = await _start_offline(services, store_opening)
-        _wire(window, services, work)
+        work, store_error = await _start_offline(services, store_opening)
+        access = _wire(window, services, work)
         log.info("%s started against %s", APP_NAME, services.endpoint.label)
         heap.tune()
         heap.settle()  # the start-up heap (Qt, pydantic, the simulator) stays out of full GC passes
@@ -231,6 +385,8 @@ async def _run(
         elif work is not None:
             install_offline_ui(window, work)
             await work.onboarding_drafts.load()  # the wizard opens with what was typed last time
+        elif store_error is not None:
+            _offline_unavailable(window, services, lock, access, store_error)
         if not quit_requested.is_set():
             window.start_onboarding()
         await quit_requested.wait()
@@ -239,31 +395,50 @@ async def _run(
     return 0
 
 
-async def _open_store(options: Options) -> Store | None:
-    """The local database for drafts, offline cache, outbox and sync, audit log; the app runs without
-    it, and says why in the log, if the data folder cannot be used at all."""
+async def _open_store(demo: bool, lock: DataFolderLock) -> Store:
+    """The local database for drafts, offline cache, outbox and sync, audit log; only while holding
+    the data folder (the lock could not be taken at start when the folder was unusable: it is taken
+    here, once it can be). StoreError says why it cannot be used."""
+    from saveris_desktop.core import paths
+    from saveris_desktop.core.instance_lock import in_use_message
+    from saveris_desktop.core.store import DATABASE_NAME, StorageProblem, Store, StoreError, storage_problem
+
+    try:
+        folder = paths.data_dir()  # creates it: may fail as well (a file in its place, no permission)
+        if not lock.try_acquire():
+            raise StoreError(in_use_message(folder), StorageProblem.BUSY)
+    except OSError as error:
+        raise StoreError(f"the data folder cannot be used: {error}", storage_problem(error)) from error
+    # The demo's simulated cloud starts empty each time: its drafts and queue live apart.
+    return await Store.open(folder / (f"demo-{DATABASE_NAME}" if demo else DATABASE_NAME))
+
+
+async def _start_offline(
+    services: AppServices, store_opening: Awaitable[Store]
+) -> tuple[OfflineWork | None, StoreError | None]:
+    """The offline work on the database opened meanwhile, or why there is none (the app runs
+    without it and says so: ui/offline/unavailable.py)."""
     import logging
 
-    from saveris_desktop.core import paths
-    from saveris_desktop.core.store import DATABASE_NAME, Store, StoreError
+    from saveris_desktop.core.offline import OfflineWork
+    from saveris_desktop.core.store import StoreError
 
-    # The demo's simulated cloud starts empty each time: its drafts and queue live apart.
-    path = paths.data_dir() / (f"demo-{DATABASE_NAME}" if options.demo else DATABASE_NAME)
     try:
-        return await Store.open(path)
-    except StoreError:
-        logging.getLogger("saveris_desktop.app").exception("offline work is not available")
-        return None
+        store = await store_opening
+    except StoreError as error:
+        logging.getLogger("saveris_desktop.app").error("offline work is not available: %s", error)
+        return None, error
+    return await OfflineWork.start(store, services), None
 
 
-async def _start_offline(services: AppServices, store_opening: Awaitable[Store | None]) -> OfflineWork | None:
+async def _open_offline_work(services: AppServices, lock: DataFolderLock) -> OfflineWork:
+    """Open the local database and start the offline work on it (StoreError: it cannot be used)."""
     from saveris_desktop.core.offline import OfflineWork
 
-    store = await store_opening
-    return None if store is None else await OfflineWork.start(store, services)
+    return await OfflineWork.start(await _open_store(services.demo, lock), services)
 
 
-def _wire(window: MainWindow, services: AppServices, work: OfflineWork | None) -> None:
+def _wire(window: MainWindow, services: AppServices, work: OfflineWork | None) -> CloudAccess:
     """The parts are put together here, each through its constructor: the client stack is built
     once (core.cloud_access) and handed to the device view, the wizard's drafts to the window.
     The offline UI (install_offline_ui) is added right after, once the window is ready, as before."""
@@ -273,20 +448,83 @@ def _wire(window: MainWindow, services: AppServices, work: OfflineWork | None) -
     window.attach_services(
         services, access=access, onboarding_drafts=work.onboarding_drafts if work is not None else None
     )
+    return access
 
 
-def install_offline_ui(window: MainWindow, work: OfflineWork) -> OfflineIntegration:
+async def _attach_offline(
+    window: QMainWindow, services: AppServices, lock: DataFolderLock, access: CloudAccess | None = None
+) -> OfflineWork | None:
+    """Open the local data now and put the offline UI into `window`; when it cannot be opened, the
+    app runs without it, says so at once and keeps trying (ui/offline/unavailable)."""
+    from saveris_desktop.core.store import StoreError
+
+    try:
+        work = await _open_offline_work(services, lock)
+    except StoreError as error:
+        import logging
+
+        logging.getLogger("saveris_desktop.app").error("offline work is not available: %s", error)
+        _offline_unavailable(window, services, lock, access, error)
+        return None
+    if access is not None:
+        access.open_offline(work)
+    install_offline_ui(window, work)
+    return work
+
+
+def _offline_unavailable(
+    window: QMainWindow,
+    services: AppServices,
+    lock: DataFolderLock,
+    access: CloudAccess | None,
+    error: StoreError,
+) -> None:
+    """Say that the local data cannot be used, and keep trying; once it opens, the client stack
+    gains its cache, audit log and outbox, and the offline UI is put in as at a normal start."""
+    from saveris_desktop.ui.main_window import MainWindow
+    from saveris_desktop.ui.offline.unavailable import OfflineUnavailable
+
+    main = window if isinstance(window, MainWindow) else None
+    notice = OfflineUnavailable(
+        window,
+        error,
+        lambda: _open_offline_work(services, lock),
+        devices_view=main.devices_view if main is not None else None,
+        menu_before=main.help_menu if main is not None else None,
+    )
+
+    def opened(work: OfflineWork) -> None:
+        if access is not None:
+            access.open_offline(work)
+        install_offline_ui(window, work)
+        if main is not None:
+            main.keep_onboarding_drafts(work.onboarding_drafts)
+            services.tasks.spawn(work.onboarding_drafts.load(), name="load-onboarding-draft")
+
+    notice.sig_opened.connect(opened)
+    services.closers.append(notice.aclose)
+
+
+def install_offline_ui(window: QMainWindow, work: OfflineWork) -> OfflineIntegration:
     """The offline UI in the main window: before its Help menu, in place of its connection label,
-    following its device view."""
+    following its device view, asked before the window closes; and the site's commissioning."""
+    from saveris_desktop.ui.main_window import MainWindow
     from saveris_desktop.ui.offline.integration import install_offline
 
-    return install_offline(
+    if not isinstance(window, MainWindow):  # a bare window (tests): the offline UI on its own
+        return install_offline(window, work)
+    integration = install_offline(
         window,
         work,
         devices_view=window.devices_view,
         replaces_status=window.connection_label,
         menu_before=window.help_menu,
+        close_guards=window.close_guards,
     )
+    from saveris_desktop.ui.commissioning.install import install_commissioning
+
+    install_commissioning(window, window.site_menu, work)
+    return integration
 
 
 def quit_guard(on_quit: Callable[[], None], parent: QObject) -> QObject:

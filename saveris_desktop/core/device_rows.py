@@ -4,6 +4,10 @@ A poll returns the whole device list. Resetting the table model on every poll wo
 technician's selection, scroll position and any open editor, and costs a full re-sort of thousands
 of rows; instead `plan_refresh` compares the rows by uuid and says which rows to remove, which to
 update in place and which to append. The Qt model only executes the plan.
+
+A device the cloud lists but the app cannot read gets a row too ("Not readable", its serial number
+if it has one), keyed by `UnreadableItem.key`, which never equals a device uuid: it can be seen and
+looked at as received, never opened in an editor.
 """
 
 from __future__ import annotations
@@ -13,7 +17,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from saveris_desktop.api.models import Device
+from saveris_desktop.api.listing import UnreadableItem
+from saveris_desktop.api.models import Device, SlotSensor
 
 # Fragments of the product type [A] or model code -> the device type a technician knows from the case.
 _DEVICE_TYPES: tuple[tuple[str, str], ...] = (
@@ -92,19 +97,19 @@ def _battery_percent(extras: Mapping[str, Any]) -> int | None:
     return round(level) if isinstance(level, (int, float)) and not isinstance(level, bool) else None
 
 
-def _status(device: Device, extras: Mapping[str, Any]) -> str:
+def _status(device: Device, extras: Mapping[str, Any], slots: Sequence[SlotSensor]) -> str:
     """What needs the technician's attention, most important first; "OK" (with the charge) when nothing.
 
     The documented device object has no status field: the server's own state is shown when it sends
     one [A], then disconnected sensors, a low battery and a pending firmware update [A].
     """
     problems = [_reported_state(extras)]
-    total = len(device.sensors_connections)
-    connected = sum(1 for connection in device.sensors_connections if connection.connected)
-    if total == 0:
+    # `slots`: an empty slot is no sensor, and not a disconnected one either
+    disconnected = sum(1 for slot in slots if slot.connected is False)
+    if not slots:
         problems.append("No sensors")
-    elif connected < total:
-        problems.append(f"{total - connected} sensor(s) disconnected")
+    elif disconnected:
+        problems.append(f"{disconnected} sensor(s) disconnected")
     battery = _battery_percent(extras)
     if battery is not None and battery <= LOW_BATTERY_PERCENT:
         problems.append(f"Battery low ({battery} %)")
@@ -131,6 +136,11 @@ class DeviceRow:
     status: str
     connected_sensors: int = field(default=0, compare=True)
     name: str = ""  # what the technician called it ("Vaccine fridge 2"); after the columns the issue lists
+    unreadable_reason: str = ""  # set for a device listed but not readable: where and what failed
+
+    @property
+    def readable(self) -> bool:
+        return not self.unreadable_reason
 
     def value(self, column: int) -> str:
         text: str = getattr(self, COLUMNS[column])
@@ -142,10 +152,31 @@ class DeviceRow:
         return any(lowered in self.value(c).casefold() for c in range(len(COLUMNS)))
 
 
+#: The status of a device the cloud lists but the app could not read.
+NOT_READABLE = "Not readable"
+
+
+def row_from_unreadable(item: UnreadableItem) -> DeviceRow:
+    received: Mapping[str, Any] = item.received if isinstance(item.received, Mapping) else {}
+    return DeviceRow(
+        uuid=item.key,
+        serial_number=item.serial_number or "",
+        name=_text(received.get("name")) or "",
+        model=_text(received.get("model_code")) or "",
+        device_type="",
+        firmware="",
+        sensors="",
+        last_change="",
+        status=NOT_READABLE,
+        unreadable_reason=item.reason,
+    )
+
+
 def row_from_device(device: Device) -> DeviceRow:
     extras: Mapping[str, Any] = device.model_extra or {}
-    connected = sum(1 for connection in device.sensors_connections if connection.connected)
-    total = len(device.sensors_connections)
+    slots = device.slot_sensors()
+    connected = sum(1 for slot in slots if slot.connected)
+    total = len(slots)
     firmware = ""
     if device.firmware is not None:
         firmware = device.firmware.firmware_version or device.firmware.firmware_code or ""
@@ -168,7 +199,7 @@ def row_from_device(device: Device) -> DeviceRow:
         firmware=firmware,
         sensors=f"{connected} of {total}" if total else "none",
         last_change=last_change,
-        status=_status(device, extras),
+        status=_status(device, extras, slots),
         connected_sensors=connected,
     )
 
@@ -250,4 +281,5 @@ __all__ = [
     "device_type",
     "plan_refresh",
     "row_from_device",
+    "row_from_unreadable",
 ]

@@ -9,6 +9,10 @@ memory, so a wizard closed by mistake reopens at its step in the same run. Savin
 rule: one second after the last change, at once on `flush()` and when the wizard is closed without
 finishing; a finished wizard drops its draft.
 
+A save that does not work (a read-only or full disk) is not taken for saved: what was typed stays
+waiting, `sig_save_failed` says why (a `SaveFailure`), and it is tried again on the next change and
+on a timer backing off like the editors' drafts (core.autosave); `sig_saved_again` once it works.
+
 The site page's sending of the site and its time zone to the cloud is recorded in the audit log
 here as well, once per site and zone, since the flow's change is where it becomes known.
 """
@@ -21,14 +25,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from saveris_desktop.core.audit import AuditLog, AuditResult
+from saveris_desktop.core.autosave import SaveFailure
 from saveris_desktop.core.drafts import DraftKey, DraftKind, DraftStore
 from saveris_desktop.core.onboarding import OnboardingData, OnboardingFlow, Step
+from saveris_desktop.core.signal import Signal
 from saveris_desktop.core.tasks import TaskOwner
 
 log = logging.getLogger(__name__)
 
 WIZARD_DRAFT_ID = "onboarding"
 PAUSE_KEY = "onboarding-draft-pause"
+RETRY_KEY = "onboarding-draft-retry"
+#: A draft that could not be saved is tried again after these pauses (the last one repeats), and at
+#: once on the next change; the first pause is long enough for the next keystroke to come first.
+RETRY_SECONDS: tuple[float, ...] = (10.0, 30.0, 60.0)
 
 
 @dataclass(frozen=True)
@@ -54,6 +64,7 @@ class OnboardingDrafts:
         endpoint: Callable[[], str],
         user: Callable[[], str | None],
         idle_seconds: float = 1.0,
+        retry_seconds: tuple[float, ...] = RETRY_SECONDS,
     ) -> None:
         self._drafts = drafts
         self._audit = audit
@@ -61,6 +72,12 @@ class OnboardingDrafts:
         self._endpoint = endpoint
         self._user = user
         self.idle_seconds = idle_seconds
+        self.retry_seconds = retry_seconds
+        #: why the wizard's input is not saved right now; None while saving works
+        self.failure: SaveFailure | None = None
+        self._failed_attempts = 0
+        self.sig_save_failed: Signal[SaveFailure] = Signal("onboarding draft save failed")
+        self.sig_saved_again: Signal[None] = Signal("onboarding draft saved again")
         #: what the next wizard opens with (loaded once, then kept up to date by changed())
         self.latest: SavedOnboarding | None = None
         self._unsaved: SavedOnboarding | None = None
@@ -118,8 +135,35 @@ class OnboardingDrafts:
 
     async def _write_unsaved(self) -> None:
         saved, self._unsaved = self._unsaved, None
-        if saved is not None:
+        if saved is None:
+            return
+        try:
             await self._write(saved)
+        except Exception as error:  # the disk refused it: keep it waiting, say so, try again
+            if self._unsaved is None:  # a newer change replaces it anyway
+                self._unsaved = saved
+            self._failed(SaveFailure.from_error(error))
+            return
+        self._tasks.cancel(RETRY_KEY)
+        self._failed_attempts = 0
+        if self.failure is not None:
+            self.failure = None
+            log.info("the onboarding draft is saved again")
+            self.sig_saved_again.emit(None)
+
+    def _failed(self, failure: SaveFailure) -> None:
+        log.warning("the onboarding draft could not be saved: %s", failure.detail)
+        self.failure = failure
+        self.sig_save_failed.emit(failure)
+        if self._tasks.closed:
+            return
+        delay = self.retry_seconds[min(self._failed_attempts, len(self.retry_seconds) - 1)]
+        self._failed_attempts += 1
+        self._tasks.spawn(self._retry_after(delay), key=RETRY_KEY)
+
+    async def _retry_after(self, delay: float) -> None:
+        await asyncio.sleep(delay)
+        self._tasks.spawn(self._write_unsaved(), name="save-onboarding")
 
     async def _write(self, saved: SavedOnboarding) -> None:
         mine = {"flow": saved.data.to_draft(), "step": str(saved.step)}

@@ -18,13 +18,15 @@ from PySide6.QtWidgets import QLabel
 
 from saveris_desktop.api.errors import NotFoundError, OperationNotOfferedError
 from saveris_desktop.api.models import ApiModel, Device, Sensor
+from saveris_desktop.core.drafts import DraftKind
+from saveris_desktop.core.resources import session_key
 from saveris_desktop.ui.devices.alarms_tab import AlarmsTab
 from saveris_desktop.ui.devices.editor_context import EditorContext
-from saveris_desktop.ui.devices.error_text import describe_error
 from saveris_desktop.ui.devices.objects_tab import ObjectsTab
 from saveris_desktop.ui.devices.sensor_directory import SensorDirectory
 from saveris_desktop.ui.devices.sensors_tab import SensorsTab
 from saveris_desktop.ui.devices.settings_tab import DeviceSettingsEditor
+from saveris_desktop.ui.error_text import describe_error
 
 LOAD_KEY = "load-device"
 
@@ -36,8 +38,8 @@ UNREADABLE_ALARMS = QT_TRANSLATE_NOOP(
 # `sensors_connections` names only uuid, slot and connection state; `PUT /sensors/{uuid}` replaces the
 # whole sensor, and sent without its channels it would reset every channel's name, unit and offset.
 # So the Sensors tab lists the sensors by slot and says why they cannot be edited; their alarms (a
-# complete document of the kinds the logger's capability implies) still work. Picking a sensor channel
-# for a measuring object needs the channels as well (SensorDirectory), which then says it cannot read it.
+# complete document of the kinds the logger's capability implies) still work. A measuring object's
+# channel is then given by number and what it measures (create_object.py); the cloud checks it.
 SENSORS_UNREADABLE = QT_TRANSLATE_NOOP(
     "DeviceLoader",
     "The cloud does not let us read the sensors' settings, so they cannot be changed here: sending "
@@ -94,7 +96,7 @@ class DeviceLoader(QObject):
         device_payload = device.to_payload()
         tabs.settings.show_session(context.session(f"device:{uuid}", device_payload))
         await self._load_alarms(
-            f"device-alarms:{uuid}",
+            session_key(DraftKind.DEVICE_ALARMS, uuid),
             "get_device_alarm_configuration",
             partial(client.get_device_alarm_configuration, site, uuid),
         )
@@ -102,7 +104,7 @@ class DeviceLoader(QObject):
         entries: list[tuple[str, str]] = []
         problems: list[str] = []
         sensors_unreadable = False
-        for connection in device.sensors_connections:
+        for connection in device.slot_sensors():
             sensor_uuid = connection.sensor_uuid
             sensor: Sensor | None = None
             try:
@@ -121,7 +123,7 @@ class DeviceLoader(QObject):
                     continue
                 sensors_unreadable = True
             await self._load_alarms(
-                f"sensor-alarms:{sensor_uuid}",
+                session_key(DraftKind.SENSOR_ALARMS, sensor_uuid),
                 "get_sensor_alarm_configuration",
                 partial(client.get_sensor_alarm_configuration, site, sensor_uuid),
             )
@@ -134,7 +136,7 @@ class DeviceLoader(QObject):
                 .replace("%1", str(connection.slot_index + 1))
                 .replace("%2", name or self.tr("sensor"))
             )
-            if not connection.connected:
+            if connection.connected is False:
                 label += self.tr(" (disconnected)")
             entries.append((sensor_uuid, label))
         if sensors_unreadable:

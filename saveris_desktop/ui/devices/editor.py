@@ -30,11 +30,10 @@ from saveris_desktop.core.apply import Applied, apply_or_queue
 from saveris_desktop.core.editing import EditSession, PathPart
 from saveris_desktop.ui.devices.changes_view import ChangesView
 from saveris_desktop.ui.devices.editor_context import EditorContext
-from saveris_desktop.ui.devices.error_text import describe_error
-from saveris_desktop.ui.devices.fields import ERROR_STYLE
 from saveris_desktop.ui.devices.focus import focusable_descendants, set_tab_chain
-
-OK_STYLE = "color: #1b5e20;"
+from saveris_desktop.ui.error_text import describe_error
+from saveris_desktop.ui.style import TextRole, set_text_role
+from saveris_desktop.ui.widgets.save_banner import DraftSaveBanner
 
 
 class SessionEditor(QWidget):
@@ -71,7 +70,7 @@ class SessionEditor(QWidget):
         self.notice = QLabel(self)
         self.notice.setObjectName(f"{name}_notice")
         self.notice.setWordWrap(True)
-        self.notice.setStyleSheet("color: #a15c00;")
+        set_text_role(self.notice, TextRole.WARNING)
         self.notice.hide()
 
         self.form = QWidget(self)
@@ -112,10 +111,15 @@ class SessionEditor(QWidget):
         self.changes = ChangesView(name, self)
         self.changes.hide()
 
+        self.save_banner = DraftSaveBanner(self)
+        saving = context.draft_saving.connect(self.save_banner.show_save_state)
+        self.destroyed.connect(lambda *_: saving.disconnect())
+
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.notice)
         layout.addWidget(self.form)
+        layout.addWidget(self.save_banner)  # below the fields, beside Apply's verdict
         layout.addWidget(self.verdict)
         layout.addLayout(buttons)
         layout.addWidget(self.changes)
@@ -252,9 +256,8 @@ class SessionEditor(QWidget):
             if has_session
             else ""
         )
-        self.dirty_marker.setStyleSheet(
-            "color: #a15c00; font-weight: bold;" if self.dirty or pending else OK_STYLE
-        )
+        unsaved = self.dirty or pending
+        set_text_role(self.dirty_marker, TextRole.WARNING if unsaved else TextRole.OK, bold=unsaved)
         self.apply_button.setEnabled(has_session and self.dirty and self.valid and not self._busy)
         self.revert_button.setEnabled(has_session and (self.dirty or pending) and not self._busy)
         self.apply_button.setToolTip(
@@ -294,7 +297,7 @@ class SessionEditor(QWidget):
         payload = self.session.payload()
         self._busy = True
         self.progress.show()
-        self.verdict.setStyleSheet("")
+        set_text_role(self.verdict, None)
         self.verdict.setText(self.tr("Sending to the cloud…"))
         self.verdict.show()
         self.update_state()
@@ -311,7 +314,7 @@ class SessionEditor(QWidget):
     def _applied(self, session: EditSession, applied: Applied[dict[str, Any]]) -> None:
         self._busy = False
         self.progress.hide()
-        self.verdict.setStyleSheet(OK_STYLE)
+        set_text_role(self.verdict, TextRole.OK)
         self.verdict.show()
         if applied.answer is None:
             # Queued: the edits stay (and stay a draft) until the cloud has them; the outbox sends them.
@@ -330,7 +333,7 @@ class SessionEditor(QWidget):
     def _refused(self, error: BaseException) -> None:
         self._busy = False
         self.progress.hide()
-        self.verdict.setStyleSheet(ERROR_STYLE)
+        set_text_role(self.verdict, TextRole.ERROR)
         self.verdict.setText(
             self.tr("Not saved — your changes are still here.\n%1").replace("%1", describe_error(error))
         )

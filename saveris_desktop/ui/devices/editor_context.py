@@ -8,12 +8,14 @@ forwards both as its own Qt signals).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from saveris_desktop.core.apply import Change
+from saveris_desktop.core.autosave import SaveFailure
 from saveris_desktop.core.editing import EditSession
-from saveris_desktop.core.editor_drafts import SESSION_KINDS
+from saveris_desktop.core.resources import parse_session_key
 from saveris_desktop.core.signal import Signal
 from saveris_desktop.core.tasks import TaskOwner
 
@@ -27,8 +29,9 @@ class EditorContext:
     client: DeviceManagementClient
     site: str
     tasks: TaskOwner
-    #: where Apply without a network puts the change (the offline outbox); None without one
-    queue: ChangeQueue | None = None
+    #: where Apply without a network puts the change (the offline outbox, CloudAccess.changes): asked
+    #: each time, since the local data may open only after the editors were built; None without one
+    changes: Callable[[], ChangeQueue | None] = lambda: None
     sessions: dict[str, EditSession] = field(default_factory=dict)
     #: session key -> why its current cloud values could not be read (the cloud does not offer the
     #: read): the editor says so and sends a complete document, never a patch on guessed values
@@ -39,6 +42,13 @@ class EditorContext:
         self.sig_session_created: Signal[EditSession] = Signal("session created")
         #: on every change of any edit session (the drafts are saved from it)
         self.sig_session_changed: Signal[EditSession] = Signal("session changed")
+        #: whether typed changes are kept on this laptop (a SaveFailure, or None once saving works
+        #: again), told by whoever keeps the drafts; every editor shows it in its banner
+        self.draft_saving: Signal[SaveFailure | None] = Signal("draft saving")
+
+    @property
+    def queue(self) -> ChangeQueue | None:
+        return self.changes()
 
     def session(self, key: str, base: dict[str, Any]) -> EditSession:
         """The session for `key`, created on first use and rebased on later loads (edits survive)."""
@@ -61,8 +71,8 @@ class EditorContext:
     def change(self, session: EditSession, payload: dict[str, Any]) -> Change | None:
         """`payload` for the session's object as the outbox would send it; None for a session the
         outbox has no kind for (its Apply cannot be queued)."""
-        prefix, _, object_id = session.key.partition(":")
-        kind = SESSION_KINDS.get(prefix)
-        if kind is None or not object_id:
+        named = parse_session_key(session.key)
+        if named is None:
             return None
-        return Change(self.site, kind, object_id, payload, session.base)
+        resource, object_id = named
+        return Change(self.site, resource.kind.value, object_id, payload, session.base)

@@ -1,5 +1,8 @@
 """Keeps the device table live: the site's poller, refreshes that never overlap, pause when unseen.
 
+The poller is a core.watcher.DeviceWatcher on the app's shared listing feeds (services.listing_feeds):
+the wizard's waiting page watching the same site gets the answers of the same one poller.
+
 The poller (core.watcher.DeviceWatcher) pauses while the window is minimised or the view hidden;
 while the cloud is unreachable it only probes (it reports "offline") and the table keeps the last
 known list. Each listing updates rows in place (DeviceTableModel.refresh plans in a worker thread),
@@ -16,9 +19,10 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from saveris_desktop.api.models import Device
 from saveris_desktop.core import heap
+from saveris_desktop.core.listing_feed import ListingFeeds
 from saveris_desktop.core.ranges import format_duration
 from saveris_desktop.core.tasks import TaskOwner
-from saveris_desktop.core.watcher import DeviceSource, DeviceWatcher, WatchStatus, WatchTiming
+from saveris_desktop.core.watcher import DeviceWatcher, WatchStatus, WatchTiming
 from saveris_desktop.ui.devices.table_model import DeviceTableModel
 
 log = logging.getLogger(__name__)
@@ -35,7 +39,7 @@ class LiveList(QObject):
         self,
         view: QWidget,
         model: DeviceTableModel,
-        source: DeviceSource,
+        feeds: ListingFeeds,
         timing: WatchTiming,
         tasks: TaskOwner,
         status_label: QLabel,
@@ -45,7 +49,7 @@ class LiveList(QObject):
         self.model = model
         self.tasks = tasks
         self.status_label = status_label
-        self.watcher = DeviceWatcher(source, timing=timing)
+        self.watcher = DeviceWatcher(timing=timing, feeds=feeds)
         self.site: str | None = None
         self._pending: tuple[str | None, list[Device]] | None = None
         self._refreshing = False
@@ -137,6 +141,8 @@ class LiveList(QObject):
             text = self.tr("%n logger(s) · refreshed every %1", "", status.device_count).replace(
                 "%1", format_duration(int(self.watcher.timing.interval * 1000))
             )
+            if status.unreadable_count:
+                text += " · " + self.tr("%n not readable", "", status.unreadable_count)
         else:
             text = ""
         self.status_label.setText(text)

@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from saveris_desktop.api.errors import NotFoundError, OperationNotOfferedError
 from saveris_desktop.api.models import GlobalSettings
-from saveris_desktop.ui.devices.error_text import describe_error
+from saveris_desktop.ui.error_text import describe_error
 from saveris_desktop.ui.ui_state import UiState
+from saveris_desktop.ui.wheel_guard import never_by_wheel
 
 
 class SiteBar(QWidget):
@@ -29,6 +30,7 @@ class SiteBar(QWidget):
         self.site_box.setAccessibleName(self.tr("Site"))
         self.site_box.setEditable(True)
         self.site_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        never_by_wheel(self.site_box)  # one notch over it switched the whole app to another site
         self.site_box.setMinimumWidth(200)
         self.timezone_label = QLabel(self)
         self.timezone_label.setObjectName("site_timezone")

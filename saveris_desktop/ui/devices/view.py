@@ -9,6 +9,9 @@ the client stack and the outbox, built once at start-up). What others may want t
 announces with signals, and it never learns who listens: the offline UI keeps drafts from
 `sig_session_created`/`sig_session_changed`, caches `sig_devices_listed`, and answers
 `sig_listing_unavailable` with `show_cached_devices()`.
+
+A device the cloud lists but the app cannot read is a "Not readable" row: selecting it says why and
+offers "Show as received"; it never opens the editors and is never part of a bulk change.
 """
 
 from __future__ import annotations
@@ -37,9 +40,11 @@ from PySide6.QtWidgets import (
 )
 
 from saveris_desktop.api.models import Device
+from saveris_desktop.core.autosave import SaveFailure
 from saveris_desktop.core.cloud_access import CloudAccess, build_cloud_access
 from saveris_desktop.core.device_rows import COLUMNS
 from saveris_desktop.core.editing import EditSession
+from saveris_desktop.core.known_objects import KnownObjects
 from saveris_desktop.core.onboarding import check_site_name
 from saveris_desktop.core.ranges import DurationRange
 from saveris_desktop.core.services import AppServices
@@ -53,6 +58,7 @@ from saveris_desktop.ui.devices.editor import SessionEditor
 from saveris_desktop.ui.devices.editor_context import EditorContext
 from saveris_desktop.ui.devices.live_list import LiveList
 from saveris_desktop.ui.devices.objects_tab import ObjectsTab
+from saveris_desktop.ui.devices.received_dialog import ReceivedDialog
 from saveris_desktop.ui.devices.sensor_directory import SensorDirectory
 from saveris_desktop.ui.devices.sensors_tab import SensorsTab
 from saveris_desktop.ui.devices.settings_tab import DeviceSettingsEditor
@@ -115,9 +121,13 @@ class DevicesView(QWidget):
         self.context: EditorContext | None = None
         self.directory: SensorDirectory | None = None
         self.loader: DeviceLoader | None = None
+        #: the measuring objects created here, for a cloud that does not list them (per session)
+        self.known_objects = KnownObjects()
         self.current_uuid: str | None = None
         self._pending_open: str | None = None
         self._unavailable_told: set[str] = set()
+        #: whether typed changes are kept on this laptop (show_save_state); a new site's editors learn it
+        self._save_state: SaveFailure | None = None
         self._closed = False
 
         # --- top bar ----------------------------------------------------------------------------
@@ -166,10 +176,11 @@ class DevicesView(QWidget):
         self.empty_label = QLabel(self.tr("Choose or type a site to see its loggers."), self)
         self.empty_label.setObjectName("device_table_empty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # one poller per site: the wizard's waiting page, watching the same site, shares its answers
         self.live = LiveList(
             self,
             self.model,
-            self.access.listing,
+            services.listing_feeds,
             timing or WatchTiming(interval=POLL_INTERVAL_S),
             self.tasks,
             self.connection_label,
@@ -185,6 +196,11 @@ class DevicesView(QWidget):
         self.detail_status = QLabel(self)
         self.detail_status.setObjectName("device_detail_status")
         self.detail_status.setWordWrap(True)
+        self.show_received_button = QPushButton(self.tr("Show as received…"), self)
+        self.show_received_button.setObjectName("device_show_received")
+        self.show_received_button.setAccessibleName(self.tr("Show the logger's data as the cloud sent it"))
+        self.show_received_button.hide()
+        self._shown_unreadable: str | None = None
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("device_tabs")
         self.tabs.setAccessibleName(self.tr("Device settings"))
@@ -197,6 +213,7 @@ class DevicesView(QWidget):
         detail_layout.setContentsMargins(0, 0, 0, 0)
         detail_layout.addWidget(self.detail_title)
         detail_layout.addWidget(self.detail_status)
+        detail_layout.addWidget(self.show_received_button, 0, Qt.AlignmentFlag.AlignLeft)
         detail_layout.addWidget(self.tabs, 1)
 
         table_host = QWidget(self)
@@ -222,6 +239,7 @@ class DevicesView(QWidget):
         self.search.textChanged.connect(self.proxy.set_search)
         self.refresh_button.clicked.connect(self.watcher.poll_now)
         self.bulk_button.clicked.connect(self.open_bulk_settings)
+        self.show_received_button.clicked.connect(self.show_received)
         self.site_bar.sig_site_chosen.connect(self.show_site)
         self.site_bar.sig_timezone.connect(self.model.set_timezone)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
@@ -254,7 +272,7 @@ class DevicesView(QWidget):
         self.settings_editor = DeviceSettingsEditor(context)
         self.sensors_tab = SensorsTab(context)
         self.alarms_tab = AlarmsTab(context)
-        self.objects_tab = ObjectsTab(context, directory, self._cycle_ranges_of)
+        self.objects_tab = ObjectsTab(context, directory, self._cycle_ranges_of, known=self.known_objects)
         for widget, title in (
             (self.settings_editor, self.tr("Measurement settings")),
             (self.sensors_tab, self.tr("Sensors")),
@@ -278,11 +296,15 @@ class DevicesView(QWidget):
             self.loader.cancel()  # the previous site's logger is no longer shown
         self.site = site
         self.current_uuid = None
+        self._shown_unreadable = None
+        self.show_received_button.hide()
         self.model.clear()
-        context = EditorContext(self.access.client, site, self.tasks, self.access.changes)
+        context = EditorContext(self.access.client, site, self.tasks, lambda: self.access.changes)
         context.sig_session_created.connect(self.sig_session_created.emit)
         context.sig_session_changed.connect(self.sig_session_changed.emit)
         self.context = context
+        if self._save_state is not None:
+            context.draft_saving.emit(self._save_state)
         self.directory = SensorDirectory(self.access.client, site)
         tabs = self._build_tabs(context, self.directory)
         self.loader = DeviceLoader(context, self.directory, tabs, self.detail_status, self.model.device, self)
@@ -319,6 +341,17 @@ class DevicesView(QWidget):
             if editor.session is session:
                 editor.session_refreshed()
 
+    def show_save_state(self, failure: SaveFailure | None) -> None:
+        """Whoever keeps the drafts says whether typed changes are kept (None: saved again); every
+        editor shows it in its banner, those of a site shown later too."""
+        self._save_state = failure
+        if self.context is not None:
+            self.context.draft_saving.emit(failure)
+
+    def edit_sessions(self) -> list[EditSession]:
+        """The current site's edit sessions (e.g. to save what was typed before the drafts could be)."""
+        return list(self.context.sessions.values()) if self.context is not None else []
+
     def values_unknown(self, session: EditSession) -> bool:
         """True when the cloud did not let us read the values `session` is based on (a placeholder)."""
         return self.context is not None and session.key in self.context.unreadable
@@ -328,7 +361,8 @@ class DevicesView(QWidget):
         row = self.model.row_of(uuid)
         if row is None:
             self._pending_open = uuid
-            self.watcher.poll_now()
+            if not any(d.uuid == uuid for d in self.watcher.devices):  # else its table update is on its way
+                self.watcher.poll_now()
             return
         self._pending_open = None
         proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
@@ -340,16 +374,39 @@ class DevicesView(QWidget):
             QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
         )
         self.table.scrollTo(proxy_index)
-        self._show_device(uuid)
+        if self.current_uuid != uuid:  # selecting it has loaded it already: one load, not two racing
+            self._show_device(uuid)
 
-    def refresh_now(self) -> None:
-        """Poll at once instead of at the next interval, e.g. the wizard has just seen a logger join."""
+    def refresh_now(self, *, unless_listed: str | None = None) -> None:
+        """Poll at once instead of at the next interval, e.g. the wizard has just seen a logger join;
+        not when the latest listing already has the device `unless_listed`."""
+        if unless_listed is not None and any(d.uuid == unless_listed for d in self.watcher.devices):
+            return
         if self.site is not None:
             self.watcher.poll_now()
 
     def selected_uuids(self) -> list[str]:
-        rows = self.table.selectionModel().selectedRows()
-        return [index.data(UUID_ROLE) for index in rows]
+        """The selected devices that can be edited (a not-readable row is left out)."""
+        return [key for key in self._selected_keys() if self.model.device(key) is not None]
+
+    def _selected_keys(self) -> list[str]:
+        return [index.data(UUID_ROLE) for index in self.table.selectionModel().selectedRows()]
+
+    def show_received(self) -> ReceivedDialog | None:
+        """The selected not-readable device's data exactly as the cloud sent it."""
+        item = self.model.unreadable(self._shown_unreadable or "")
+        if item is None:
+            return None
+        serial = item.serial_number or self.tr("without a serial number")
+        dialog = ReceivedDialog(
+            self.tr("Logger %1 as the cloud sent it").replace("%1", serial),
+            self.tr("The app cannot read: %1").replace("%1", item.reason),
+            item.as_received(),
+            self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def open_bulk_settings(self) -> BulkApplyDialog | None:
         context = self.context
@@ -386,6 +443,11 @@ class DevicesView(QWidget):
         self._update_empty()
         if self._pending_open and self.model.row_of(self._pending_open) is not None:
             self.open_device(self._pending_open)
+        if self._shown_unreadable and self.model.unreadable(self._shown_unreadable) is None:
+            self._shown_unreadable = None  # read by now (or gone): its row was replaced
+            self.show_received_button.hide()
+            self.detail_title.setText(self.tr("Select a logger in the table to configure it."))
+            self.detail_status.setText("")
         uuid = self.current_uuid
         if uuid and self.context is not None:
             device = self.model.device(uuid)
@@ -441,15 +503,41 @@ class DevicesView(QWidget):
     # --- one device ---------------------------------------------------------------------------
 
     def _selection_changed(self) -> None:
-        selected = self.selected_uuids()
+        keys = self._selected_keys()
+        selected = [key for key in keys if self.model.device(key) is not None]
         self.bulk_button.setEnabled(len(selected) >= 1)
-        if len(selected) == 1 and selected[0] != self.current_uuid:
+        if len(keys) == 1 and self.model.unreadable(keys[0]) is not None:
+            self._show_unreadable(keys[0])
+        elif len(selected) == 1 and selected[0] != self.current_uuid:
             self._show_device(selected[0])
+
+    def _show_unreadable(self, key: str) -> None:
+        item = self.model.unreadable(key)
+        if item is None or key == self._shown_unreadable:
+            return
+        if self.loader is not None:
+            self.loader.cancel()  # the logger shown before is no longer read into the editors
+        self.current_uuid = None
+        self._shown_unreadable = key
+        self.tabs.setEnabled(False)
+        serial = item.serial_number or self.tr("without a serial number")
+        self.detail_title.setText(
+            self.tr("<b>Logger %1</b> · not readable").replace("%1", html.escape(serial))
+        )
+        self.detail_status.setText(
+            self.tr(
+                "The cloud lists this logger, but the app cannot read its data (%1), so it cannot be "
+                "edited here. “Show as received” displays the data as the cloud sent it."
+            ).replace("%1", item.reason)
+        )
+        self.show_received_button.show()
 
     def _show_device(self, uuid: str) -> None:
         if self.loader is None:
             return
         self.current_uuid = uuid
+        self._shown_unreadable = None
+        self.show_received_button.hide()
         self._show_title(uuid)
         self.tabs.setEnabled(True)
         self.loader.load(uuid)

@@ -6,6 +6,9 @@ view, which it follows only through the view's public signals and methods (Spyde
 to each other the same way): `sig_session_created` lays a saved draft over a new edit session and
 keeps the configuration it was read from; `sig_session_changed` saves drafts; `sig_devices_listed`
 keeps the last known list; `sig_listing_unavailable` is answered with `show_cached_devices()`.
+Whether typed changes are really kept (the editors' and the wizard's drafts) is said at once in the
+status bar and on every editor's banner (`DevicesView.show_save_state`); while they are not, closing
+the window asks first (a guard in the `close_guards` it is given).
 The client stack the editors use (cache, audit log, outbox) is built once at start-up
 (core.cloud_access), not wrapped in here.
 """
@@ -13,6 +16,7 @@ The client stack the editors use (cache, audit log, outbox) is built once at sta
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -22,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMenu, QMessag
 from shiboken6 import isValid
 
 from saveris_desktop.api.models import Device
-from saveris_desktop.core.autosave import ResumedDraft, edits_between
+from saveris_desktop.core.autosave import ResumedDraft, SaveFailure, edits_between
 from saveris_desktop.core.cache import describe_age
 from saveris_desktop.core.editing import EditSession
 from saveris_desktop.core.offline import OfflineWork
@@ -36,6 +40,7 @@ from saveris_desktop.ui.offline.pending_dialog import PendingChangesDialog
 from saveris_desktop.ui.offline.site_plan_dialog import SitePlanDialog
 from saveris_desktop.ui.offline.status_widget import SyncStatusWidget
 from saveris_desktop.ui.offline.templates_dialog import TemplatesDialog
+from saveris_desktop.ui.widgets.save_banner import storage_problem_text
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +56,7 @@ class OfflineIntegration(QObject):
         devices_view: DevicesView | None = None,
         replaces_status: QWidget | None = None,
         menu_before: QMenu | None = None,
+        close_guards: list[Callable[[], bool]] | None = None,
     ) -> None:
         super().__init__(window)
         self.setObjectName("offlineIntegration")
@@ -61,6 +67,8 @@ class OfflineIntegration(QObject):
         self.devices_view: DevicesView | None = None
         self.problem_box: QMessageBox | None = None
         self.editor_drafts = work.editor_drafts
+        self.onboarding_drafts = work.onboarding_drafts
+        self._save_failures: dict[str, SaveFailure] = {}  # by source: "editors", "wizard"
 
         self.status_widget = SyncStatusWidget(window)
         # This widget says online/offline together with the changes waiting: the shell's plain
@@ -72,6 +80,11 @@ class OfflineIntegration(QObject):
         self._work_connections = [
             work.sig_status.connect(self.status_widget.show_status),
             work.sig_served_from_cache.connect(self._served_from_cache),
+            # A draft that could not be saved is said at once: status bar and every editor's banner.
+            self.editor_drafts.sig_save_failed.connect(self._editors_failed),
+            self.editor_drafts.sig_saved_again.connect(self._editors_saved_again),
+            self.onboarding_drafts.sig_save_failed.connect(self._wizard_failed),
+            self.onboarding_drafts.sig_saved_again.connect(self._wizard_saved_again),
         ]
         self.tasks.spawn(work.status(), name="status", on_result=self.status_widget.show_status)
 
@@ -79,6 +92,11 @@ class OfflineIntegration(QObject):
         self._build_menu(menu_before)
         if devices_view is not None:
             self.attach_devices_view(devices_view)
+        # Quitting while changes cannot be saved would lose them: ask first (MainWindow's guards).
+        self._quit_confirmed = False
+        self.unsaved_box: QMessageBox | None = None
+        if close_guards is not None:
+            close_guards.append(self._may_close)
         # A field that loses focus is saved at once (the idle second is for typing that pauses).
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -171,6 +189,13 @@ class OfflineIntegration(QObject):
         view.sig_session_changed.connect(self.editor_drafts.session_changed)
         view.sig_devices_listed.connect(self._devices_listed)
         view.sig_listing_unavailable.connect(self._listing_unavailable)
+        if self._save_failures:  # its editors learn the state at once
+            view.show_save_state(next(reversed(self._save_failures.values())))
+        # Edits typed before the local data could be opened (ui/offline/unavailable.py) are saved
+        # now, not only after the next keystroke.
+        for session in view.edit_sessions():
+            if session.dirty:
+                self.editor_drafts.session_changed(session)
 
     def detach_devices_view(self) -> None:
         """Stop following the device view (symmetric to attach_devices_view)."""
@@ -181,6 +206,65 @@ class OfflineIntegration(QObject):
         view.sig_session_changed.disconnect(self.editor_drafts.session_changed)
         view.sig_devices_listed.disconnect(self._devices_listed)
         view.sig_listing_unavailable.disconnect(self._listing_unavailable)
+
+    # --- whether typed changes are kept ---------------------------------------------------------
+
+    def _editors_failed(self, failure: SaveFailure) -> None:
+        self._save_state("editors", failure)
+
+    def _editors_saved_again(self, _none: None) -> None:
+        self._save_state("editors", None)
+
+    def _wizard_failed(self, failure: SaveFailure) -> None:
+        self._save_state("wizard", failure)
+
+    def _wizard_saved_again(self, _none: None) -> None:
+        self._save_state("wizard", None)
+
+    def _save_state(self, source: str, failure: SaveFailure | None) -> None:
+        """Say the newest failure of any source; "saved again" only once no source fails."""
+        self._save_failures.pop(source, None)
+        if failure is not None:
+            self._save_failures[source] = failure
+        elif self._save_failures:
+            return  # another source still cannot save
+        shown = next(reversed(self._save_failures.values()), None)
+        self.status_widget.show_save_state(shown)
+        view = self.devices_view
+        if view is not None and isValid(view):
+            view.show_save_state(shown)
+
+    def _may_close(self) -> bool:
+        """MainWindow's close guard: with changes not saved on this laptop, ask before they are lost."""
+        if not self._save_failures or self._quit_confirmed or self.tasks.closed:
+            return True
+        failure = next(reversed(self._save_failures.values()))
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Changes not saved"),
+            self.tr(
+                "Your changes are NOT saved on this laptop: %1. If you quit now, they are lost. "
+                "Keep the app open to send them with Apply, or to fix the cause and let them be saved."
+            ).replace("%1", storage_problem_text(failure.problem)),
+            QMessageBox.StandardButton.NoButton,
+            self.window,
+        )
+        box.setObjectName("unsavedOnQuitNotice")
+        keep = box.addButton(self.tr("Keep the app open"), QMessageBox.ButtonRole.RejectRole)
+        keep.setObjectName("keepAppOpenButton")
+        quit_anyway = box.addButton(self.tr("Quit anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        quit_anyway.setObjectName("quitAnywayButton")
+        box.setDefaultButton(keep)
+
+        def chosen(button: object) -> None:
+            if button is quit_anyway:
+                self._quit_confirmed = True
+                self.window.close()
+
+        box.buttonClicked.connect(chosen)
+        self.unsaved_box = box
+        box.open()  # not exec(): a nested event loop under qasync would stall the retries
+        return False
 
     def _served_from_cache(self, fetched_at: str) -> None:
         self.status_widget.show_data_age(describe_age(utc_now() - datetime.fromisoformat(fetched_at)))
@@ -285,9 +369,15 @@ def install_offline(
     devices_view: DevicesView | None = None,
     replaces_status: QWidget | None = None,
     menu_before: QMenu | None = None,
+    close_guards: list[Callable[[], bool]] | None = None,
 ) -> OfflineIntegration:
     integration = OfflineIntegration(
-        window, work, devices_view=devices_view, replaces_status=replaces_status, menu_before=menu_before
+        window,
+        work,
+        devices_view=devices_view,
+        replaces_status=replaces_status,
+        menu_before=menu_before,
+        close_guards=close_guards,
     )
     # flush typed edits before the database closes (closers run newest first)
     work.services.closers.append(integration.aclose)

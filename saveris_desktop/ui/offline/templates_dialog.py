@@ -40,7 +40,7 @@ from saveris_desktop.core.templates import (
     apply_to_many,
     object_setup_from_object,
 )
-from saveris_desktop.ui.devices.error_text import describe_error
+from saveris_desktop.ui.error_text import describe_error
 from saveris_desktop.ui.offline.common import name_widget
 
 ID_ROLE = Qt.ItemDataRole.UserRole
