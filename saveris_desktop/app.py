@@ -451,27 +451,6 @@ def _wire(window: MainWindow, services: AppServices, work: OfflineWork | None) -
     return access
 
 
-async def _attach_offline(
-    window: QMainWindow, services: AppServices, lock: DataFolderLock, access: CloudAccess | None = None
-) -> OfflineWork | None:
-    """Open the local data now and put the offline UI into `window`; when it cannot be opened, the
-    app runs without it, says so at once and keeps trying (ui/offline/unavailable)."""
-    from saveris_desktop.core.store import StoreError
-
-    try:
-        work = await _open_offline_work(services, lock)
-    except StoreError as error:
-        import logging
-
-        logging.getLogger("saveris_desktop.app").error("offline work is not available: %s", error)
-        _offline_unavailable(window, services, lock, access, error)
-        return None
-    if access is not None:
-        access.open_offline(work)
-    install_offline_ui(window, work)
-    return work
-
-
 def _offline_unavailable(
     window: QMainWindow,
     services: AppServices,

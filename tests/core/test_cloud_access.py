@@ -57,3 +57,33 @@ async def test_with_offline_work_reads_fall_back_to_the_cache_and_writes_are_aud
     [entry] = await work.audit.entries()
     assert (entry.result, entry.kind, entry.after["name"]) == ("ok", "device", "Fridge")
     await services.aclose()
+
+
+async def test_the_offline_layer_added_later_serves_the_client_handed_out_before(tmp_path: Path) -> None:
+    """The local data opened only after start-up (ui/offline/unavailable.py retried): whoever got
+    `access.client` at start (the editors, the sensor directory) gains the cache and the outbox."""
+    sim = Simulator(seed=3, join_delay=0.0, clock=ManualClock())
+    services = AppServices(
+        endpoint=Endpoint.custom("http://127.0.0.1", "simulator"),
+        client_factory=lambda endpoint: DeviceManagementClient(endpoint, transport=sim.transport()),
+        simulator=sim,
+        endpoint_fixed=True,
+    )
+    await services.client.sign_in(DEMO_USERNAME, DEMO_PASSWORD)
+    services.set_signed_in(DEMO_USERNAME)
+    key = await services.client.create_connect_key(SITE)
+    logger = sim.create_logger(LoggerKind.QSR_TEMPERATURE)
+    sim.press_button(logger.id, seconds=3.0)
+    assert sim.submit_configuration(logger.id, key.connect_key, "Shop", "pw123456").ok
+    [device] = await services.client.list_devices(SITE)
+    access = build_cloud_access(services)
+    held = access.client  # as the editors hold it from start-up
+    assert access.changes is None
+
+    work = await OfflineWork.open(services, tmp_path / "db.sqlite3")
+    access.open_offline(work)
+    assert access.changes is work
+    read = await held.get_device(SITE, device.uuid)  # now kept in the cache
+    sim.set_network_down(True)
+    assert await held.get_device(SITE, device.uuid) == read  # answered by the cache
+    await services.aclose()

@@ -142,3 +142,39 @@ async def test_in_memory_the_draft_keeps_the_key_on_disk_it_does_not(store: Stor
     again = await _drafts(store, TaskOwner("again")).load()
     assert again is not None and again.data.connect_key == "" and again.step is Step.CONNECT_KEY
     await tasks.aclose()
+
+
+async def test_a_save_the_disk_refuses_is_said_kept_waiting_and_retried(store: Store) -> None:
+    """A read-only database (SQLite's own error, as for a read-only file or folder): the typed input
+    is not taken for saved; the failure is said once per attempt, and the retry saves it."""
+    tasks = TaskOwner("test")
+    drafts = OnboardingDrafts(
+        DraftStore(store),
+        AuditLog(store),
+        tasks,
+        endpoint=lambda: "Europe, production",
+        user=lambda: "tech@example.com",
+        idle_seconds=3600,  # only flush() and the retry write in this test
+        retry_seconds=(0.05,),
+    )
+    told: list[str] = []
+    drafts.sig_save_failed.connect(lambda failure: told.append(f"failed: {failure.problem}"))
+    drafts.sig_saved_again.connect(lambda _none: told.append("saved again"))
+    flow = OnboardingFlow(signed_in=True)
+    flow.note(site_typed="Bakery Nord")
+    drafts.changed(flow)
+
+    await store.read(lambda c: c.execute("PRAGMA query_only = ON"))
+    await drafts.flush()
+    assert drafts.failure is not None and told == [f"failed: {drafts.failure.problem}"]
+    assert await DraftStore(store).get(drafts.key) is None
+
+    await store.read(lambda c: c.execute("PRAGMA query_only = OFF"))
+    for _ in range(100):  # the retry after 0.05 s
+        if told[-1] == "saved again":
+            break
+        await asyncio.sleep(0.02)
+    assert told[-1] == "saved again" and drafts.failure is None
+    saved = await DraftStore(store).get(drafts.key)
+    assert saved is not None and saved.mine["flow"]["site_typed"] == "Bakery Nord"
+    await tasks.aclose()

@@ -303,11 +303,11 @@ class DevicesView(QWidget):
         context.sig_session_created.connect(self.sig_session_created.emit)
         context.sig_session_changed.connect(self.sig_session_changed.emit)
         self.context = context
-        if self._save_state is not None:
-            context.draft_saving.emit(self._save_state)
         self.directory = SensorDirectory(self.access.client, site)
         tabs = self._build_tabs(context, self.directory)
         self.loader = DeviceLoader(context, self.directory, tabs, self.detail_status, self.model.device, self)
+        if self._save_state is not None:  # this site's editors say it as well
+            context.draft_saving.emit(self._save_state)
         self.tabs.show()
         self.refresh_button.setEnabled(True)
         self.site_bar.remember(site)
