@@ -24,17 +24,20 @@ from typing import TYPE_CHECKING, NamedTuple
 from saveris_desktop import APP_ID, APP_NAME, ORGANISATION
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Awaitable, Callable
 
     from PySide6.QtCore import QObject
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QMainWindow
 
     from saveris_desktop.api.regions import Environment, Region
+    from saveris_desktop.core.cloud_access import CloudAccess
     from saveris_desktop.core.instance_lock import DataFolderLock
     from saveris_desktop.core.offline import OfflineWork
     from saveris_desktop.core.services import AppServices
+    from saveris_desktop.core.store import Store, StoreError
     from saveris_desktop.ui.excepthook import ExceptionHook
     from saveris_desktop.ui.main_window import MainWindow
+    from saveris_desktop.ui.offline.integration import OfflineIntegration
     from saveris_desktop.ui.single_instance import InstanceServer
     from saveris_desktop.ui.ui_state import UiState
 
@@ -364,55 +367,41 @@ async def _run(
 
     services: AppServices | None = None
     try:
-        services = await asyncio.to_thread(_build_services, options, ui_state)
-        window.attach_services(services)
+        # The local database opens in its own thread while the services are built in another.
+        store_opening = asyncio.ensure_future(_open_store(options.demo, lock))
+        try:
+            services = await asyncio.to_thread(_build_services, options, ui_state)
+        except BaseException:
+            store_opening.cancel()
+            raise
+        work, store_error = await _start_offline(services, store_opening)
+        access = _wire(window, services, work)
         log.info("%s started against %s", APP_NAME, services.endpoint.label)
         heap.tune()
         heap.settle()  # the start-up heap (Qt, pydantic, the simulator) stays out of full GC passes
         if options.exit_after_paint:
             print(f"ready {time.perf_counter() - started:.4f}", flush=True)
             window.close()
-        elif not quit_requested.is_set():
-            window.start_onboarding()
+        elif work is not None:
+            install_offline_ui(window, work)
+            await work.onboarding_drafts.load()  # the wizard opens with what was typed last time
+        elif store_error is not None:
+            _offline_unavailable(window, services, lock, access, store_error)
         if not quit_requested.is_set():
-            await _attach_offline(window, services, lock)
+            window.start_onboarding()
         await quit_requested.wait()
     finally:
         await _shutdown(window, services)
     return 0
 
 
-async def _attach_offline(window: MainWindow, services: AppServices, lock: DataFolderLock) -> None:
-    """Drafts, offline cache, outbox and sync, audit log (the local database). When the data folder
-    cannot be used, the app runs without them, says so at once and keeps trying (ui/offline/unavailable)."""
-    import logging
-
-    from saveris_desktop.core.store import StoreError
-    from saveris_desktop.ui.offline.integration import install_offline
-
-    try:
-        work = await _open_offline_work(services, lock)
-    except StoreError as error:
-        from saveris_desktop.ui.offline.unavailable import OfflineUnavailable
-
-        logging.getLogger("saveris_desktop.app").error("offline work is not available: %s", error)
-        notice = OfflineUnavailable(window, error, lambda: _open_offline_work(services, lock))
-        notice.sig_opened.connect(lambda opened: install_offline(window, opened))
-        services.closers.append(notice.aclose)
-        return
-    install_offline(window, work)
-    from saveris_desktop.ui.commissioning.install import install_commissioning
-
-    install_commissioning(window, window.site_menu, work, open_report=window.open_commissioning_report)
-
-
-async def _open_offline_work(services: AppServices, lock: DataFolderLock) -> OfflineWork:
-    """Open the local database, only while holding the data folder (the lock could not be taken at
-    start when the folder was unusable: it is taken here, once it can be)."""
+async def _open_store(demo: bool, lock: DataFolderLock) -> Store:
+    """The local database for drafts, offline cache, outbox and sync, audit log; only while holding
+    the data folder (the lock could not be taken at start when the folder was unusable: it is taken
+    here, once it can be). StoreError says why it cannot be used."""
     from saveris_desktop.core import paths
     from saveris_desktop.core.instance_lock import in_use_message
-    from saveris_desktop.core.offline import OfflineWork
-    from saveris_desktop.core.store import DATABASE_NAME, StorageProblem, StoreError, storage_problem
+    from saveris_desktop.core.store import DATABASE_NAME, StorageProblem, Store, StoreError, storage_problem
 
     try:
         folder = paths.data_dir()  # creates it: may fail as well (a file in its place, no permission)
@@ -421,9 +410,100 @@ async def _open_offline_work(services: AppServices, lock: DataFolderLock) -> Off
     except OSError as error:
         raise StoreError(f"the data folder cannot be used: {error}", storage_problem(error)) from error
     # The demo's simulated cloud starts empty each time: its drafts and queue live apart.
-    return await OfflineWork.open(
-        services, folder / (f"demo-{DATABASE_NAME}" if services.demo else DATABASE_NAME)
+    return await Store.open(folder / (f"demo-{DATABASE_NAME}" if demo else DATABASE_NAME))
+
+
+async def _start_offline(
+    services: AppServices, store_opening: Awaitable[Store]
+) -> tuple[OfflineWork | None, StoreError | None]:
+    """The offline work on the database opened meanwhile, or why there is none (the app runs
+    without it and says so: ui/offline/unavailable.py)."""
+    import logging
+
+    from saveris_desktop.core.offline import OfflineWork
+    from saveris_desktop.core.store import StoreError
+
+    try:
+        store = await store_opening
+    except StoreError as error:
+        logging.getLogger("saveris_desktop.app").error("offline work is not available: %s", error)
+        return None, error
+    return await OfflineWork.start(store, services), None
+
+
+async def _open_offline_work(services: AppServices, lock: DataFolderLock) -> OfflineWork:
+    """Open the local database and start the offline work on it (StoreError: it cannot be used)."""
+    from saveris_desktop.core.offline import OfflineWork
+
+    return await OfflineWork.start(await _open_store(services.demo, lock), services)
+
+
+def _wire(window: MainWindow, services: AppServices, work: OfflineWork | None) -> CloudAccess:
+    """The parts are put together here, each through its constructor: the client stack is built
+    once (core.cloud_access) and handed to the device view, the wizard's drafts to the window.
+    The offline UI (install_offline_ui) is added right after, once the window is ready, as before."""
+    from saveris_desktop.core.cloud_access import build_cloud_access
+
+    access = build_cloud_access(services, work)
+    window.attach_services(
+        services, access=access, onboarding_drafts=work.onboarding_drafts if work is not None else None
     )
+    return access
+
+
+def _offline_unavailable(
+    window: QMainWindow,
+    services: AppServices,
+    lock: DataFolderLock,
+    access: CloudAccess | None,
+    error: StoreError,
+) -> None:
+    """Say that the local data cannot be used, and keep trying; once it opens, the client stack
+    gains its cache, audit log and outbox, and the offline UI is put in as at a normal start."""
+    from saveris_desktop.ui.main_window import MainWindow
+    from saveris_desktop.ui.offline.unavailable import OfflineUnavailable
+
+    main = window if isinstance(window, MainWindow) else None
+    notice = OfflineUnavailable(
+        window,
+        error,
+        lambda: _open_offline_work(services, lock),
+        devices_view=main.devices_view if main is not None else None,
+        menu_before=main.help_menu if main is not None else None,
+    )
+
+    def opened(work: OfflineWork) -> None:
+        if access is not None:
+            access.open_offline(work)
+        install_offline_ui(window, work)
+        if main is not None:
+            main.keep_onboarding_drafts(work.onboarding_drafts)
+            services.tasks.spawn(work.onboarding_drafts.load(), name="load-onboarding-draft")
+
+    notice.sig_opened.connect(opened)
+    services.closers.append(notice.aclose)
+
+
+def install_offline_ui(window: QMainWindow, work: OfflineWork) -> OfflineIntegration:
+    """The offline UI in the main window: before its Help menu, in place of its connection label,
+    following its device view, asked before the window closes; and the site's commissioning."""
+    from saveris_desktop.ui.main_window import MainWindow
+    from saveris_desktop.ui.offline.integration import install_offline
+
+    if not isinstance(window, MainWindow):  # a bare window (tests): the offline UI on its own
+        return install_offline(window, work)
+    integration = install_offline(
+        window,
+        work,
+        devices_view=window.devices_view,
+        replaces_status=window.connection_label,
+        menu_before=window.help_menu,
+        close_guards=window.close_guards,
+    )
+    from saveris_desktop.ui.commissioning.install import install_commissioning
+
+    install_commissioning(window, window.site_menu, work, open_report=window.open_commissioning_report)
+    return integration
 
 
 def quit_guard(on_quit: Callable[[], None], parent: QObject) -> QObject:

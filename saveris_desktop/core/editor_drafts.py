@@ -27,8 +27,8 @@ from saveris_desktop.core.autosave import (
 from saveris_desktop.core.drafts import Draft, DraftKey, DraftStore
 from saveris_desktop.core.editing import EditSession
 from saveris_desktop.core.resources import parse_session_key
+from saveris_desktop.core.signal import Signal
 from saveris_desktop.core.tasks import TaskOwner
-from saveris_desktop.core.watcher import Callbacks
 
 log = logging.getLogger(__name__)
 
@@ -60,8 +60,8 @@ class EditorDrafts:
         self.retry_seconds = retry_seconds
         self._savers: dict[DraftKey, DraftAutosaver] = {}
         self._failing: dict[DraftKey, SaveFailure] = {}
-        self.sig_save_failed: Callbacks[SaveFailure] = Callbacks()
-        self.sig_saved_again: Callbacks[None] = Callbacks()
+        self.sig_save_failed: Signal[SaveFailure] = Signal("draft save failed")
+        self.sig_saved_again: Signal[None] = Signal("drafts saved again")
 
     @property
     def pending(self) -> bool:
@@ -91,7 +91,7 @@ class EditorDrafts:
         return draft_key_for(self._endpoint(), self._site() or "", session.key)
 
     def session_changed(self, session: EditSession) -> None:
-        """`EditorContext.on_session_change`: save this session's state once the technician pauses."""
+        """A session changed (DevicesView.sig_session_changed): save its state once the technician pauses."""
         key = self.key_for(session)
         if key is None:
             return

@@ -3,8 +3,11 @@
 Built once at start-up (`await OfflineWork.open(services)`), next to `AppServices`. It follows the
 services: a sign-in starts a sync engine for the current client and region (a sign-out or another
 region stops it; queued changes stay on disk and go out after the next sign-in to that region),
-and the client's connectivity events drive it. `sig_status` carries what the status bar shows.
-If the database file was damaged, `problem` says so (the app runs on a fresh one).
+and the client's connectivity events drive it. `sig_status` carries what the status bar shows,
+`sig_served_from_cache` the age of data read from the cache (core.cloud_access wires it in).
+The editors' drafts (`editor_drafts`) live here too, so a change queued by `queue_change` always
+finds its draft on disk first. If the database file was damaged, `problem` says so (the app runs
+on a fresh one).
 """
 
 from __future__ import annotations
@@ -18,15 +21,17 @@ from saveris_desktop.api.models import Device
 from saveris_desktop.core.audit import AuditLog
 from saveris_desktop.core.cache import Cache, Cached
 from saveris_desktop.core.drafts import DraftKind, DraftStore
+from saveris_desktop.core.editor_drafts import EditorDrafts
 from saveris_desktop.core.exchange import Exchange
+from saveris_desktop.core.onboarding_drafts import OnboardingDrafts
 from saveris_desktop.core.outbox import SENT_KEPT_FOR, Outbox, OutboxItem, OutboxState
 from saveris_desktop.core.resources import RESOURCES, SITE_KIND
+from saveris_desktop.core.signal import Signal
 from saveris_desktop.core.site_plan import SitePlanner
 from saveris_desktop.core.store import OpenProblem, Store
 from saveris_desktop.core.sync import SyncEngine, SyncStatus
 from saveris_desktop.core.tasks import TaskOwner
 from saveris_desktop.core.templates import TemplateStore
-from saveris_desktop.core.watcher import Callbacks
 
 if TYPE_CHECKING:
     from saveris_desktop.core.services import AppServices
@@ -45,8 +50,20 @@ class OfflineWork:
         self.exchange = Exchange(store)
         self.audit = AuditLog(store)
         self.engine: SyncEngine | None = None
-        self.sig_status: Callbacks[SyncStatus] = Callbacks()
+        self.sig_status: Signal[SyncStatus] = Signal("offline status")
+        #: a read was answered from the cache: when that version was fetched (ISO date-time)
+        self.sig_served_from_cache: Signal[str] = Signal("served from cache")
         self._tasks = TaskOwner("offline")
+        self.onboarding_drafts = OnboardingDrafts(
+            self.drafts,
+            self.audit,
+            self._tasks,
+            endpoint=lambda: self.endpoint,
+            user=lambda: services.username,
+        )
+        self.editor_drafts = EditorDrafts(
+            self.drafts, lambda: self.endpoint, lambda: services.site, self._tasks
+        )
         self._closed = False
         services.sig_signed_in.connect(self._on_signed_in)
         services.sig_connectivity.connect(self._on_connectivity)
@@ -58,7 +75,12 @@ class OfflineWork:
     async def open(cls, services: AppServices, path: Path | None = None) -> OfflineWork:
         """Open the local database (recovering from a damaged file), prune long-sent changes, and
         register for shutdown."""
-        work = cls(await Store.open(path), services)
+        return await cls.start(await Store.open(path), services)
+
+    @classmethod
+    async def start(cls, store: Store, services: AppServices) -> OfflineWork:
+        """`open()` on a database opened already (app.py opens it while the services are built)."""
+        work = cls(store, services)
         services.closers.append(work.aclose)
         pruned = await work.outbox.prune_sent()
         if pruned:
@@ -95,7 +117,7 @@ class OfflineWork:
         engine = SyncEngine(
             self.store, self.services.client, endpoint=self.endpoint, user=self.services.username or ""
         )
-        engine.add_listener(self.sig_status.emit)
+        engine.sig_status.connect(self.sig_status.emit)
         self.engine = engine
         if self.services.online is not None:
             engine.set_online(self.services.online)
@@ -124,7 +146,11 @@ class OfflineWork:
         self.sig_status.emit(await self.status())
 
     async def queue_change(self, site: str, kind: str, object_id: str, payload: Any, base: Any) -> OutboxItem:
-        """Apply while offline (or on a network failure): queued, sent when the cloud is reachable."""
+        """Apply while offline (or on a network failure): queued, sent when the cloud is reachable.
+
+        Typed edits waiting for their idle second are written first: the draft is on disk before
+        the change that will replace it is (the sync drops the draft once the change is sent)."""
+        await self.editor_drafts.flush_all()
         if self.engine is not None:
             return await self.engine.submit(site, kind, object_id, payload, base)
         item = await self.outbox.enqueue(self.endpoint, site, kind, object_id, payload, base)
@@ -193,6 +219,9 @@ class OfflineWork:
         engine, self.engine = self.engine, None
         if engine is not None:
             await engine.aclose()
+        # typed edits are written before the database closes
+        await self.editor_drafts.flush_all()
+        await self.onboarding_drafts.flush()
         await self._tasks.aclose()
         await self.store.close()
 

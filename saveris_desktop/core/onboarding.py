@@ -20,6 +20,7 @@ from saveris_desktop.api.errors import ApiError
 from saveris_desktop.api.models import GlobalSettings
 from saveris_desktop.api.regions import Environment, Region
 from saveris_desktop.core.drafts import DraftKind
+from saveris_desktop.core.signal import Signal
 
 if TYPE_CHECKING:
     from saveris_desktop.core.services import ChangeQueue
@@ -133,23 +134,35 @@ async def set_site_timezone(
     return TimezoneResult()
 
 
+#: field metadata: the technician's own input, kept in the wizard's draft (OnboardingData.to_draft)
+TYPED = {"typed": True}
+
+
 @dataclass
 class OnboardingData:
-    """What the technician entered and what the server answered, JSON-safe. Never a password."""
+    """What the technician entered and what the server answered, JSON-safe. Never a password.
 
-    username: str = ""
-    region: Region = Region.EUROPE
-    environment: Environment = Environment.PRODUCTION
-    remember_me: bool = False
+    Only the fields marked TYPED go into the wizard's draft: what was typed or picked. What the
+    cloud answered (the connect key, the baseline, the loggers found) is not kept: a key to the
+    customer's site does not go to disk, and a listing from another day would be a wrong baseline.
+    """
+
+    username: str = field(default="", metadata=TYPED)
+    region: Region = field(default=Region.EUROPE, metadata=TYPED)
+    environment: Environment = field(default=Environment.PRODUCTION, metadata=TYPED)
+    remember_me: bool = field(default=False, metadata=TYPED)
+    #: the site the cloud confirmed (site_ready); what is being typed is `site_typed`
     site: str = ""
-    timezone: str = ""
+    #: the site name as typed on the site page, confirmed or not (what the page shows again)
+    site_typed: str = field(default="", metadata=TYPED)
+    timezone: str = field(default="", metadata=TYPED)
     #: why the time zone could not be set (then it waits in the outbox, or must be set again); "" when set
     timezone_problem: str = ""
     #: the time zone that failed waits in the outbox and is sent by itself
     timezone_queued: bool = False
     connect_key: str = ""
-    device_type: DeviceType = DeviceType.QSR_WIFI
-    wifi_ssid: str = ""
+    device_type: DeviceType = field(default=DeviceType.QSR_WIFI, metadata=TYPED)
+    wifi_ssid: str = field(default="", metadata=TYPED)
     #: uuids that count as "already there": listed online before the hotspot step (at the latest when
     #: the guide opened, see OnboardingFlow.devices_listed); None until such a listing succeeded.
     baseline_uuids: list[str] | None = None
@@ -164,6 +177,11 @@ class OnboardingData:
         for key in ("region", "environment", "device_type"):
             data[key] = str(data[key])
         return data
+
+    def to_draft(self) -> dict[str, Any]:
+        """The technician's input only (see the class docstring); never the password or the key."""
+        typed = {f.name for f in fields(self) if f.metadata.get("typed")}
+        return {k: v for k, v in self.to_dict().items() if k in typed}
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> OnboardingData:
@@ -189,19 +207,20 @@ _ENUM_FIELDS: dict[str, type[StrEnum]] = {
 }
 
 
-Listener = Callable[["OnboardingFlow"], None]
-
-
 class OnboardingFlow:
     """Current step plus data; each method is one thing the technician completed."""
 
-    def __init__(self, data: OnboardingData | None = None, *, signed_in: bool = False) -> None:
+    def __init__(
+        self, data: OnboardingData | None = None, *, signed_in: bool = False, resume_at: Step | None = None
+    ) -> None:
         self.data = data or OnboardingData()
         self._signed_in = signed_in
-        # A wizard opened by someone already signed in starts (and ends its "back") at the site.
-        self._start = Step.SITE if signed_in else Step.SIGN_IN
+        # A wizard opened by someone already signed in starts (and ends its "back") at the site;
+        # one reopened after it was closed starts where it stopped, as far as the data allows.
+        self._start = self.resumable(resume_at)
         self._step = self._start
-        self._listeners: list[Listener] = []
+        #: the step or the data changed (the wizard re-renders, the drafts keep the data)
+        self.sig_changed: Signal[OnboardingFlow] = Signal("onboarding flow")
         self._latest_listing: list[str] = []
 
     # --- queries -------------------------------------------------------------------------------
@@ -218,18 +237,49 @@ class OnboardingFlow:
     def start_step(self) -> Step:
         return self._start
 
+    def note(self, **typed: Any) -> None:
+        """What the technician typed or picked so far on the current page (kept as a draft, shown
+        again when the wizard reopens); the step's own transition validates and confirms it."""
+        allowed = {f.name for f in fields(OnboardingData) if f.metadata.get("typed")}
+        unknown = set(typed) - allowed
+        if unknown:
+            raise InvalidTransitionError(f"not typed input: {sorted(unknown)}")
+        changed = False
+        for name, value in typed.items():
+            enum = _ENUM_FIELDS.get(name)
+            value = enum(value) if enum is not None else value
+            if getattr(self.data, name) != value:
+                setattr(self.data, name, value)
+                changed = True
+        if changed:
+            self.sig_changed.emit(self)
+
     def can_go_back(self) -> bool:
         """Found has no way back: the logger is in the cloud; "add another" starts a new round."""
         return self._step not in (self.start_step, Step.FOUND)
+
+    def resumable(self, stopped_at: Step | None) -> Step:
+        """The step a wizard closed at `stopped_at` reopens at, with this flow's data.
+
+        Signed out, that is the sign-in (the password is never kept). Signed in, the site, or later
+        steps when their data is complete: the connect key page and the hotspot guide need the site
+        and its key (a key is kept in memory for the run, never on disk, so after a restart the
+        site page's Next reads it again). Waiting reopens at the guide, which lists the site once
+        more before waiting starts; Found is not resumed (the logger is in the cloud)."""
+        first = Step.SITE if self._signed_in else Step.SIGN_IN
+        if not self._signed_in or stopped_at is None or not (self.data.site and self.data.connect_key):
+            return first
+        if stopped_at is Step.CONNECT_KEY:
+            return Step.CONNECT_KEY
+        if stopped_at in (Step.HOTSPOT_GUIDE, Step.WAITING):
+            return Step.HOTSPOT_GUIDE
+        return first
 
     @staticmethod
     def successor(step: Step) -> Step | None:
         """The step after `step`, None after the last one."""
         index = ORDER.index(step)
         return ORDER[index + 1] if index + 1 < len(ORDER) else None
-
-    def subscribe(self, listener: Listener) -> None:
-        self._listeners.append(listener)
 
     # --- transitions ---------------------------------------------------------------------------
 
@@ -270,6 +320,7 @@ class OnboardingFlow:
         if devices is not None and not self.data.baseline_frozen:
             self.data.baseline_uuids = sorted(set(devices))
         self.data.site = check.name
+        self.data.site_typed = check.name
         self.data.timezone = timezone
         failure = timezone_result.problem if timezone_result is not None else ""
         self.data.timezone_problem = failure
@@ -352,5 +403,4 @@ class OnboardingFlow:
 
     def _move(self, step: Step) -> None:
         self._step = step
-        for listener in list(self._listeners):
-            listener(self)
+        self.sig_changed.emit(self)

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 from saveris_desktop.api.regions import Endpoint
 from saveris_desktop.core.credentials import CredentialStore
 from saveris_desktop.core.listing_feed import ListingFeeds
+from saveris_desktop.core.signal import Signal
 from saveris_desktop.core.tasks import TaskOwner
-from saveris_desktop.core.watcher import Callbacks
 
 if TYPE_CHECKING:  # imported lazily at run time: httpx and the simulator are slow to import
     from saveris_desktop.api.client import DeviceManagementClient
@@ -53,9 +53,9 @@ class AppServices:
     change_queue: ChangeQueue | None = None
 
     def __post_init__(self) -> None:
-        self.sig_site_changed: Callbacks[str | None] = Callbacks()
-        self.sig_signed_in: Callbacks[str | None] = Callbacks()
-        self.sig_connectivity: Callbacks[bool] = Callbacks()
+        self.sig_site_changed: Signal[str | None] = Signal("site changed")
+        self.sig_signed_in: Signal[str | None] = Signal("signed in")
+        self.sig_connectivity: Signal[bool] = Signal("connectivity")
         self.online: bool | None = None
         self._closed = False
         self.client: DeviceManagementClient = self._new_client(self.endpoint)

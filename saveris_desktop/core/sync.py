@@ -72,6 +72,7 @@ from saveris_desktop.core.outbox import (
     set_state,
 )
 from saveris_desktop.core.resources import RESOURCES, SITE_KIND, Resource, Role
+from saveris_desktop.core.signal import Signal
 from saveris_desktop.core.store import Store, to_json
 from saveris_desktop.core.tasks import TaskOwner
 
@@ -221,7 +222,8 @@ class SyncEngine:
         self.audit = AuditLog(store)
         self._tasks = tasks or TaskOwner("sync")
         self._lock = asyncio.Lock()
-        self._listeners: list[Callable[[SyncStatus], None]] = []
+        #: the status after every change of state
+        self.sig_status: Signal[SyncStatus] = Signal("sync status")
         self._online: bool | None = None
         self._running = False
         self._last_results: tuple[ItemResult, ...] = ()
@@ -231,11 +233,6 @@ class SyncEngine:
         self._probe: asyncio.Task[None] | None = None
 
     # --- observing ------------------------------------------------------------------------------
-
-    def add_listener(self, listener: Callable[[SyncStatus], None]) -> Callable[[], None]:
-        """`listener(status)` after every change of state; returns a function that unsubscribes."""
-        self._listeners.append(listener)
-        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
 
     @property
     def online(self) -> bool | None:
@@ -254,14 +251,9 @@ class SyncEngine:
         )
 
     async def _notify(self) -> None:
-        if not self._listeners:
+        if not self.sig_status.listeners:
             return
-        status = await self.status()
-        for listener in list(self._listeners):
-            try:
-                listener(status)
-            except Exception:
-                log.exception("sync status listener %r failed", listener)
+        self.sig_status.emit(await self.status())
 
     # --- intents --------------------------------------------------------------------------------
 

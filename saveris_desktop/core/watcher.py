@@ -26,24 +26,21 @@ timing, and tells the feed after each answer when it wants the next one. Without
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Generic, TypeVar
 
 from saveris_desktop.api.errors import ApiError, NetworkError, RateLimitedError
 from saveris_desktop.api.listing import DeviceListing, UnreadableItem
 from saveris_desktop.api.models import Device
 from saveris_desktop.core.listing_feed import DeviceSource, Listing, ListingFeeds, SiteFeed
+from saveris_desktop.core.signal import Signal
 
 log = logging.getLogger(__name__)
 
-T = TypeVar("T")
 
-
-__all__ = ["Callbacks", "DeviceSource", "DeviceWatcher", "WatchStatus", "WatchTiming"]
+__all__ = ["DeviceSource", "DeviceWatcher", "WatchStatus", "WatchTiming"]
 
 
 @dataclass(frozen=True)
@@ -80,27 +77,6 @@ class WatchStatus:
     new_uuids: tuple[str, ...] = ()
     new_unreadable: tuple[str, ...] = ()  # identities (uuid, else "serial …") of new unreadable ones
     baseline_known: bool = False
-
-
-class Callbacks(Generic[T]):
-    """A tiny observer list; a failing observer is logged and does not stop the watcher."""
-
-    def __init__(self) -> None:
-        self._callbacks: list[Callable[[T], None]] = []
-
-    def connect(self, callback: Callable[[T], None]) -> None:
-        self._callbacks.append(callback)
-
-    def disconnect(self, callback: Callable[[T], None]) -> None:
-        with contextlib.suppress(ValueError):
-            self._callbacks.remove(callback)
-
-    def emit(self, value: T) -> None:
-        for callback in list(self._callbacks):
-            try:
-                callback(value)
-            except Exception:
-                log.exception("device watcher observer %r failed", callback)
 
 
 @dataclass
@@ -142,15 +118,15 @@ class DeviceWatcher:
         self._paused = False
         self._run: _Run | None = None
         #: every successful listing, in server order (its `unreadable` included)
-        self.sig_devices: Callbacks[DeviceListing] = Callbacks()
+        self.sig_devices: Signal[DeviceListing] = Signal("devices listed")
         #: devices not in the baseline, each reported once
-        self.sig_new_devices: Callbacks[list[Device]] = Callbacks()
+        self.sig_new_devices: Signal[list[Device]] = Signal("new devices")
         #: listed devices the app cannot read, not in the baseline, each reported once
-        self.sig_new_unreadable: Callbacks[list[UnreadableItem]] = Callbacks()
+        self.sig_new_unreadable: Signal[list[UnreadableItem]] = Signal("new unreadable devices")
         #: True when the cloud answers again, False when it stopped answering
-        self.sig_connectivity: Callbacks[bool] = Callbacks()
+        self.sig_connectivity: Signal[bool] = Signal("watcher connectivity")
         #: after every attempt and every pause/resume
-        self.sig_status: Callbacks[WatchStatus] = Callbacks()
+        self.sig_status: Signal[WatchStatus] = Signal("watch status")
 
     # --- control -------------------------------------------------------------------------------
 

@@ -35,6 +35,7 @@ from saveris_desktop.ui.widgets.led import LedIndicator, LedPattern
 from saveris_desktop.ui.widgets.naming import named
 
 if TYPE_CHECKING:
+    from saveris_desktop.api.models import ConnectKey
     from saveris_desktop.core.services import AppServices
     from saveris_desktop.simulator import Simulator
 
@@ -218,8 +219,8 @@ class DemoPanel(QWidget):
             self.result.clear()
             return
 
-        def got(key: object) -> None:
-            self.account_id.setText(getattr(key, "connect_key", ""))
+        def got(key: ConnectKey) -> None:
+            self.account_id.setText(key.connect_key)
             self.result.clear()
 
         def failed(error: BaseException) -> None:
@@ -242,8 +243,8 @@ class DemoPanel(QWidget):
         if not site or site in self._site_keys or not services.client.is_signed_in or services.tasks.closed:
             return
 
-        def got(key: object) -> None:
-            value = getattr(key, "connect_key", "")
+        def got(key: ConnectKey) -> None:
+            value = key.connect_key
             if value:
                 self._site_keys[site] = value
 

@@ -58,3 +58,14 @@ def explain_error(error: BaseException) -> str:
         )
     reason = error.server_reason if isinstance(error, ApiError) else None
     return f"{text} ({reason})" if reason else text
+
+
+def describe_error(error: BaseException) -> str:
+    """What an editor, a dialog or a list says when its request failed: an ApiError's message with the
+    server's reason below it; anything else is unforeseen and gets `explain_error`'s words (its
+    traceback is in the log: see TaskOwner), never raw exception text."""
+    if isinstance(error, ApiError):
+        if error.server_reason and error.server_reason not in error.message:
+            return f"{error.message}\n{error.server_reason}"
+        return error.message
+    return explain_error(error)

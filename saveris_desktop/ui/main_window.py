@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEventLoop, QPoint, QRect, QSize, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
     QHBoxLayout,
     QLabel,
@@ -33,7 +34,9 @@ from saveris_desktop.ui.ui_state import UiState
 if TYPE_CHECKING:  # heavy imports stay out of the first paint
     from collections.abc import Callable, Sequence
 
+    from saveris_desktop.core.cloud_access import CloudAccess
     from saveris_desktop.core.commissioning.report import OpenPlanRow
+    from saveris_desktop.core.onboarding_drafts import OnboardingDrafts
     from saveris_desktop.core.services import AppServices
     from saveris_desktop.core.watcher import WatchTiming
     from saveris_desktop.ui.devices.view import DevicesView
@@ -103,6 +106,7 @@ class MainWindow(QMainWindow):
         self.ui_state = ui_state or UiState()
         self.demo = demo
         self.services: AppServices | None = None
+        self.onboarding_drafts: OnboardingDrafts | None = None
         self.devices_view: DevicesView | None = None
         self.demo_dock: QDockWidget | None = None
         self.demo_panel: QWidget | None = None
@@ -197,11 +201,11 @@ class MainWindow(QMainWindow):
         self.site_menu.setObjectName("siteMenu")
         self.view_menu = menu_bar.addMenu(self.tr("&View"))
         self.view_menu.setObjectName("viewMenu")
-        help_menu = menu_bar.addMenu(self.tr("&Help"))
-        help_menu.setObjectName("helpMenu")
-        help_menu.addAction(self.log_folder_action)
-        help_menu.addAction(self.check_connection_action)
-        help_menu.addAction(self.about_action)
+        self.help_menu = menu_bar.addMenu(self.tr("&Help"))
+        self.help_menu.setObjectName("helpMenu")
+        self.help_menu.addAction(self.log_folder_action)
+        self.help_menu.addAction(self.check_connection_action)
+        self.help_menu.addAction(self.about_action)
 
         toolbar = QToolBar(self.tr("Main toolbar"), self)
         toolbar.setObjectName("mainToolBar")
@@ -232,9 +236,18 @@ class MainWindow(QMainWindow):
 
     # --- services ------------------------------------------------------------------------------
 
-    def attach_services(self, services: AppServices) -> None:
+    def attach_services(
+        self,
+        services: AppServices,
+        *,
+        access: CloudAccess | None = None,
+        onboarding_drafts: OnboardingDrafts | None = None,
+    ) -> None:
+        """`access`: the client stack for the device view (core.cloud_access; the plain client when
+        None); `onboarding_drafts`: where the wizard's input is kept between runs (None: nowhere)."""
         self.install_shortcuts()
         self.services = services
+        self.onboarding_drafts = onboarding_drafts
         services.sig_signed_in.connect(lambda _user: self._update_status())
         services.sig_site_changed.connect(self._site_changed)
         services.sig_connectivity.connect(self._connectivity_changed)
@@ -242,18 +255,23 @@ class MainWindow(QMainWindow):
         self.check_connection_action.setEnabled(True)
         self.welcome.start_button.setEnabled(True)
         self.welcome.status.setText("")
-        self._embed_devices_view(services)
+        self._embed_devices_view(services, access)
         if services.simulator is not None:
             self._add_demo_panel(services)
         self._update_status()
 
-    def _embed_devices_view(self, services: AppServices) -> None:
+    def keep_onboarding_drafts(self, drafts: OnboardingDrafts) -> None:
+        """The local data opened only after start-up (ui/offline/unavailable.py): from now on the
+        wizard's input is kept there, as with `attach_services(onboarding_drafts=...)`."""
+        self.onboarding_drafts = drafts
+
+    def _embed_devices_view(self, services: AppServices, access: CloudAccess | None) -> None:
         try:
             from saveris_desktop.ui.devices.view import DevicesView
         except ImportError:  # the editors are optional for the shell; log why they are missing
             log.exception("the device view could not be loaded")
             return
-        view = DevicesView(services, self, ui_state=self.ui_state)
+        view = DevicesView(services, self, access=access, ui_state=self.ui_state)
         self.devices_view = view
         self.stack.addWidget(view)
 
@@ -297,10 +315,23 @@ class MainWindow(QMainWindow):
 
         from saveris_desktop.ui.wizard import OnboardingWizard
 
+        drafts = self.onboarding_drafts
+        saved = drafts.latest if drafts is not None else None
         wizard = OnboardingWizard(
-            self.services, ui_state=self.ui_state, timing=self.wizard_timing, parent=self
+            self.services,
+            ui_state=self.ui_state,
+            timing=self.wizard_timing,
+            data=saved.data if saved is not None else None,
+            resume_at=saved.step if saved is not None else None,
+            parent=self,
         )
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if drafts is not None:  # registered explicitly: the flow's data is what is kept
+            flow = wizard.flow
+            wizard.sig_flow_changed.connect(lambda: drafts.changed(flow))
+            wizard.finished.connect(
+                lambda result: drafts.finished(flow, accepted=result == QDialog.DialogCode.Accepted.value)
+            )
         wizard.sig_configure_device.connect(self.open_device)
         wizard.sig_flow_changed.connect(self._wizard_flow_changed)
         wizard.finished.connect(self._wizard_finished)

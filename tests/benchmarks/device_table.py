@@ -292,8 +292,8 @@ def _child() -> None:
         # (1) The table's own refresh: a freshly parsed listing where 1 % changed is applied.
         measure_start()
         await asyncio.sleep(0.02)
-        view._devices_arrived(devices_now)
-        await wait_until(lambda: counts["changed"] >= len(changed_indices) and not view._refreshing)
+        view.live.devices_arrived(devices_now)
+        await wait_until(lambda: counts["changed"] >= len(changed_indices) and not view.live.refreshing)
         await asyncio.sleep(0.05)
         figures["refresh_gap_ms"] = measure_stop()
         figures["poll_resets"] = counts["reset"]
@@ -310,7 +310,7 @@ def _child() -> None:
         measure_start()
         await asyncio.sleep(0.02)
         view.watcher.poll_now()
-        await wait_until(lambda: view.watcher.status().polls > polls_before and not view._refreshing)
+        await wait_until(lambda: view.watcher.status().polls > polls_before and not view.live.refreshing)
         await wait_until(lambda: counts["changed"] >= len(changed_indices))
         await asyncio.sleep(0.05)
         figures["poll_gap_ms"] = measure_stop()

@@ -37,7 +37,7 @@ def _flow_at_waiting() -> OnboardingFlow:
 def test_the_happy_path_visits_every_step_in_order() -> None:
     seen: list[Step] = []
     flow = OnboardingFlow()
-    flow.subscribe(lambda f: seen.append(f.step))
+    flow.sig_changed.connect(lambda f: seen.append(f.step))
     assert flow.step is Step.SIGN_IN
     flow.signed_in_as("tech@example.com", Region.AMERICAS, Environment.INTEGRATION, remember_me=True)
     flow.site_ready("  Bakery   North ", "Europe/Berlin", "CK-1234")

@@ -63,7 +63,7 @@ def engine_for(store: Store, server: FakeServer, **options: Any) -> SyncEngine:
 async def test_offline_edit_is_queued_and_synced_when_back_online(store: Store, server: FakeServer) -> None:
     engine = engine_for(store, server)
     statuses: list[SyncStatus] = []
-    engine.add_listener(statuses.append)
+    engine.sig_status.connect(statuses.append)
     server.offline = True
     engine.set_online(False)
     await engine.submit(SITE, "device", "dev-1", device(measuring_cycle=120000), base=device())

@@ -70,3 +70,26 @@ async def test_an_unexpected_failure_is_logged_even_when_on_error_handles_it(
         ("background task test:bug failed", KeyError)
     ]
     await owner.aclose()
+
+
+async def test_the_latest_task_of_a_key_wins() -> None:
+    owner = TaskOwner("test")
+    results: list[str] = []
+    gate = asyncio.Event()
+
+    async def job(name: str) -> str:
+        await gate.wait()
+        return name
+
+    first = owner.spawn(job("first"), key="load", on_result=results.append)
+    other = owner.spawn(job("other key"), key="other", on_result=results.append)
+    second = owner.spawn(job("second"), key="load", on_result=results.append)
+    assert owner.busy("load")
+    gate.set()
+    await asyncio.gather(first, second, other, return_exceptions=True)
+    await asyncio.sleep(0)
+    assert first.cancelled()
+    assert sorted(results) == ["other key", "second"]
+    assert not owner.busy("load")
+    assert not owner.cancel("load")  # nothing left to cancel
+    await owner.aclose()

@@ -5,9 +5,12 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Coroutine
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TypeVar
 
 from saveris_desktop.api.client import DeviceManagementClient
+from saveris_desktop.core.cloud_access import build_cloud_access
+from saveris_desktop.core.offline import OfflineWork
 from saveris_desktop.core.services import AppServices
 from saveris_desktop.core.watcher import WatchTiming
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, LoggerKind, Simulator
@@ -35,6 +38,8 @@ class DevicesHarness:
     services: AppServices
     view: DevicesView
     device_uuids: list[str]
+    #: the offline work the view was built with (make_devices_harness(offline_db=...)); None without
+    work: OfflineWork | None = None
 
     @property
     def client(self) -> DeviceManagementClient:
@@ -68,22 +73,25 @@ def make_devices_harness(
     show: bool = True,
     sim: Simulator | None = None,
     wrap: TransportWrapper | None = None,
+    offline_db: Path | None = None,
 ) -> DevicesHarness:
     """`sim`: a simulator of the test's own (e.g. one whose transport plays another server shape);
-    `wrap`: a transport around the simulator's (e.g. one that offers only the documented routes)."""
+    `wrap`: a transport around the simulator's (e.g. one that offers only the documented routes);
+    `offline_db`: open the offline work there and build the view on its client stack, as app.py does."""
     sim = sim or Simulator(seed=5, join_delay=1.0, clock=ManualClock())
     services = make_services(sim, wrap=wrap)
     uuids = run(
         qtbot, _prepare(sim, services, kinds or [LoggerKind.QSR_TEMPERATURE_HUMIDITY, LoggerKind.SAVERIS2])
     )
-    view = DevicesView(services, timing=FAST_POLL)
+    work = run(qtbot, OfflineWork.open(services, offline_db)) if offline_db is not None else None
+    view = DevicesView(services, access=build_cloud_access(services, work), timing=FAST_POLL)
     qtbot.addWidget(view)
     view.resize(1100, 820)
     if show:
         view.show()
     view.show_site(SITE)
     qtbot.waitUntil(lambda: view.model.rowCount() == len(uuids), timeout=5000)
-    return DevicesHarness(sim, services, view, uuids)
+    return DevicesHarness(sim, services, view, uuids, work)
 
 
 def close_harness(qtbot: Any, harness: DevicesHarness) -> None:

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from saveris_desktop.simulator import LoggerKind
-from saveris_desktop.ui.devices.editor import focusable_descendants
 from saveris_desktop.ui.devices.fields import refill_keeping_choice
+from saveris_desktop.ui.devices.focus import focusable_descendants
 from tests.ui.devices_harness import (
     SITE,
     apply_and_wait,
@@ -279,7 +279,7 @@ def test_editors_keep_edits_per_device(qtbot, harness) -> None:
 
 def test_every_change_reaches_the_drafts_hook(qtbot, harness) -> None:
     seen: list[tuple[str, bool]] = []
-    harness.view.on_session_change = lambda session: seen.append((session.key, session.dirty))
+    harness.view.sig_session_changed.connect(lambda session: seen.append((session.key, session.dirty)))
     type_text(qtbot, harness.view.settings_editor.measuring, "10 min")
     assert (f"device:{harness.device_uuids[0]}", True) in seen
 
@@ -364,8 +364,7 @@ def test_refilling_a_picker_keeps_the_choice_and_sends_no_change_signal(qtbot) -
 
 def test_an_unforeseen_failure_is_explained_not_shown_as_raw_exception_text(qapp) -> None:
     from saveris_desktop.api.errors import RequestValidationError
-    from saveris_desktop.ui.devices.editor import describe_error
-    from saveris_desktop.ui.error_text import explain_error
+    from saveris_desktop.ui.error_text import describe_error, explain_error
 
     refused = RequestValidationError("The cloud refused the settings.", server_reason="cycle too short")
     assert describe_error(refused) == "The cloud refused the settings.\ncycle too short"

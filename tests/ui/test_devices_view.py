@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import httpx
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QWidget
 
@@ -297,6 +298,38 @@ def test_the_list_shows_five_rows_in_a_small_window(qtbot, qloop) -> None:
     assert rows_visible() >= 5, view.splitter.sizes()
     assert view.tabs.height() >= 200  # and the editors still have room
     run(qtbot, view.aclose())
+    close_harness(qtbot, h)
+
+
+class _RecordingTransport(httpx.AsyncBaseTransport):
+    """Notes the path of every request the view sends."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+        self.inner = inner
+        self.paths: list[str] = []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.paths.append(request.url.path)
+        return await self.inner.handle_async_request(request)
+
+
+def test_selecting_another_logger_replaces_the_load_of_the_previous_one(qtbot, qloop) -> None:
+    transports: list[_RecordingTransport] = []
+
+    def record(inner: httpx.AsyncBaseTransport) -> httpx.AsyncBaseTransport:
+        transports.append(_RecordingTransport(inner))
+        return transports[-1]
+
+    h = make_devices_harness(qtbot, [LoggerKind.QSR_TEMPERATURE, LoggerKind.QSR_TEMPERATURE], wrap=record)
+    first, second = h.device_uuids
+    transports[-1].paths.clear()
+    h.view.open_device(first)
+    h.view.open_device(second)  # picked before the first logger's reads went out: only one load runs
+    open_and_wait(qtbot, h, second)
+    assert h.view.settings_editor.session.base["uuid"] == second
+    assert not [path for path in transports[-1].paths if first in path]
+    # one load of the second logger: opening it also selects its row, which no longer reads it twice
+    assert transports[-1].paths.count(f"/devices/{second}") == 1
     close_harness(qtbot, h)
 
 

@@ -54,11 +54,12 @@ from saveris_desktop.core.ranges import (
     format_duration,
 )
 from saveris_desktop.core.resources import RESOURCES
+from saveris_desktop.core.signal import Signal
 from saveris_desktop.core.sync import SyncEngine, SyncStatus
 from saveris_desktop.core.tasks import TaskOwner
 from saveris_desktop.core.templates import AlarmPresetBody, TemplateKind, TemplateStore
 from saveris_desktop.core.units import value_id_of, value_name
-from saveris_desktop.core.watcher import Callbacks, DeviceWatcher
+from saveris_desktop.core.watcher import DeviceWatcher
 
 log = logging.getLogger(__name__)
 
@@ -183,14 +184,14 @@ class CommissioningRunner:
         self.site = site
         self.plans = PlanStore(engine.store, engine.endpoint)
         self.templates = TemplateStore(engine.store)
-        self.sig_board: Callbacks[Board] = Callbacks()
+        self.sig_board: Signal[Board] = Signal("commissioning board")
         self._tasks = TaskOwner(name)
         self._lock = asyncio.Lock()
         self._listed: list[Device] | None = None
         self._listing_applied = False
         self._online: bool | None = None
         self._local_problems: dict[str, str] = {}
-        self._unsubscribe_sync = engine.add_listener(self._sync_changed)
+        self._unsubscribe_sync = engine.sig_status.connect(self._sync_changed).disconnect
         self._detach: list[Callable[[], None]] = []
 
     # --- wiring -------------------------------------------------------------------------------

@@ -29,8 +29,10 @@ from saveris_desktop.api.models import SystemAlarmConfiguration
 from saveris_desktop.core.alarm_rules import ALARM, DELAY_RANGE, WARNING
 from saveris_desktop.core.drafts import DraftKind
 from saveris_desktop.core.resources import session_key
-from saveris_desktop.ui.devices.editor import EditorContext, SessionEditor, set_tab_chain
+from saveris_desktop.ui.devices.editor import SessionEditor
+from saveris_desktop.ui.devices.editor_context import EditorContext
 from saveris_desktop.ui.devices.fields import DurationField, refill_keeping_choice
+from saveris_desktop.ui.devices.focus import set_tab_chain
 
 DEVICE_ALARM_KINDS = ("BATTERY_LOW", "EXTERNAL_POWER_LOST", "CONNECTION_TIMEOUT")
 SENSOR_ALARM_KINDS = ("SENSOR_BROKEN", "CALIBRATION_OVERDUE", "BATTERY_LOW")

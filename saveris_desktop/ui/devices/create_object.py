@@ -42,9 +42,10 @@ from saveris_desktop.core.object_setup import (
 )
 from saveris_desktop.core.tasks import TaskOwner
 from saveris_desktop.core.units import value_name
-from saveris_desktop.ui.devices.editor import describe_error, set_tab_chain
 from saveris_desktop.ui.devices.fields import FieldMessage
+from saveris_desktop.ui.devices.focus import set_tab_chain
 from saveris_desktop.ui.devices.sensor_directory import SensorDirectory, channel_label
+from saveris_desktop.ui.error_text import describe_error
 from saveris_desktop.ui.style import TIGHT_SPACING, TextRole, set_text_role
 
 

@@ -4,227 +4,36 @@ An editor subclass builds its form into `self.form`, loads values from `self.ses
 records each valid input with `self.edit(path, value)`, reports field problems with
 `self.set_problem(field, message)` and sends the payload in `send()`. The frame does the rest:
 Apply is enabled only when there is a change, no field has a problem and nothing is in flight;
-Apply runs through the view's TaskOwner, shows progress, and shows the server's verdict; when the
-server refuses, every edit stays as typed and the server's reason is shown next to the form.
+Apply runs the one "apply or queue" operation (core.apply) through the view's TaskOwner, shows
+progress and the verdict: sent (the cloud accepted it), queued (no network: the outbox sends it
+later), or refused, when every edit stays as typed and the server's reason is shown by the form.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
-from itertools import pairwise
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSizePolicy,
     QToolButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from saveris_desktop.api.client import DeviceManagementClient
-from saveris_desktop.api.errors import ApiError, NetworkError
-from saveris_desktop.core.autosave import SaveFailure
-from saveris_desktop.core.editing import EditSession, FieldChange, PathPart, dotted, leaves
-from saveris_desktop.core.ranges import format_duration
-from saveris_desktop.core.tasks import TaskOwner
-from saveris_desktop.core.watcher import Callbacks
-from saveris_desktop.ui.error_text import explain_error
+from saveris_desktop.core.apply import Applied, apply_or_queue
+from saveris_desktop.core.editing import EditSession, PathPart
+from saveris_desktop.ui.devices.changes_view import ChangesView
+from saveris_desktop.ui.devices.editor_context import EditorContext
+from saveris_desktop.ui.devices.focus import focusable_descendants, set_tab_chain
+from saveris_desktop.ui.error_text import describe_error
 from saveris_desktop.ui.style import TextRole, set_text_role
 from saveris_desktop.ui.widgets.save_banner import DraftSaveBanner
-
-
-class _QueuedOfflineError(Exception):
-    """Apply found no network and handed the payload to the offline outbox instead."""
-
-
-@dataclass
-class EditorContext:
-    """What every editor of one device view shares."""
-
-    client: DeviceManagementClient
-    site: str
-    tasks: TaskOwner
-    #: called on every change of any edit session (the drafts store persists drafts through it)
-    on_session_change: Callable[[EditSession], None] | None = None
-    #: called once per new session, before any editor shows it (a saved draft is laid over it)
-    on_session_created: Callable[[EditSession], None] | None = None
-    #: Apply without a network: queue the payload for the cloud (offline outbox) instead of failing
-    queue_offline: Callable[[EditSession, dict[str, Any]], Awaitable[None]] | None = None
-    #: the drafts store reports here whether typed changes are kept (a SaveFailure, or None once
-    #: saving works again); every editor shows it in its banner
-    draft_saving: Callbacks[SaveFailure | None] = field(default_factory=Callbacks)
-    sessions: dict[str, EditSession] = field(default_factory=dict)
-    #: session key -> why its current cloud values could not be read (the cloud does not offer the
-    #: read): the editor says so and sends a complete document, never a patch on guessed values
-    unreadable: dict[str, str] = field(default_factory=dict)
-
-    def session(self, key: str, base: dict[str, Any]) -> EditSession:
-        """The session for `key`, created on first use and rebased on later loads (edits survive)."""
-        existing = self.sessions.get(key)
-        if existing is None:
-            existing = EditSession(base, key=key, on_change=self._forward)
-            self.sessions[key] = existing
-            if self.on_session_created is not None:
-                self.on_session_created(existing)
-        elif existing.base != base:
-            existing.rebase(base)
-        return existing
-
-    def set_unreadable(self, key: str, reason: str | None) -> None:
-        """Mark (reason) or unmark (None) the session `key` as one whose cloud values are unknown."""
-        if reason:
-            self.unreadable[key] = reason
-        else:
-            self.unreadable.pop(key, None)
-
-    def _forward(self, session: EditSession) -> None:
-        if self.on_session_change is not None:
-            self.on_session_change(session)
-
-
-def describe_error(error: BaseException) -> str:
-    """An ApiError's message with the server's reason below it; anything else is unforeseen and gets
-    the wizard's words for that (its traceback is in the log: see TaskOwner), never raw exception text."""
-    if isinstance(error, ApiError):
-        if error.server_reason and error.server_reason not in error.message:
-            return f"{error.message}\n{error.server_reason}"
-        return error.message
-    return explain_error(error)
-
-
-def _short(value: Any, field_name: str = "") -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, str):
-        return value
-    text = json.dumps(value, ensure_ascii=False)
-    # Milliseconds are what is sent; the words beside them are what the technician typed.
-    if (
-        isinstance(value, int)
-        and not isinstance(value, bool)
-        and (field_name.endswith("cycle") or field_name == "delay")
-    ):
-        text += f" ({format_duration(value)})"
-    return text
-
-
-class ChangesView(QWidget):
-    """Before/after: each changed field (server value, value to send) and the complete request body."""
-
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.request_line = QLabel(self)
-        self.request_line.setObjectName(f"{name}_request")
-        self.request_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.tree = QTreeWidget(self)
-        self.tree.setObjectName(f"{name}_changes")
-        self.tree.setAccessibleName(self.tr("Changed fields"))
-        self.tree.setHeaderLabels([self.tr("Field"), self.tr("On the server"), self.tr("Will be sent")])
-        self.tree.setMinimumHeight(90)
-        self.tree.setMaximumHeight(180)
-        self.body = QPlainTextEdit(self)
-        self.body.setObjectName(f"{name}_body")
-        self.body.setAccessibleName(self.tr("Complete request body"))
-        self.body.setReadOnly(True)
-        self.body.setFont(QFont("monospace"))
-        self.body.setMinimumHeight(90)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.request_line)
-        layout.addWidget(self.tree)
-        layout.addWidget(
-            QLabel(self.tr("Complete request body (fields this screen does not show go back unchanged):"))
-        )
-        layout.addWidget(self.body)
-
-    def show_changes(self, request: str, changes: Sequence[FieldChange], payload: Any) -> None:
-        self.request_line.setText(request)
-        self.tree.clear()
-        for change in changes:
-            name = str(change.path[-1]) if change.path else ""
-            after = self.tr("(removed)") if change.removed else _short(change.after, name)
-            before = self.tr("(not set)") if change.added else _short(change.before, name)
-            whole = change.whole_object
-            # A new or dropped object (e.g. a channel's alarm limits) gets one row per value inside
-            # it, under its own row, instead of one unreadable line of JSON.
-            if whole is not None and change.added:
-                after = self.tr("(new, see below)")
-            elif whole is not None:
-                before = self.tr("(see below)")
-            item = QTreeWidgetItem([change.dotted, before, after])
-            if whole is not None:
-                self._add_values(item, whole, on_server=change.removed)
-            self.tree.addTopLevelItem(item)
-        if not changes:
-            self.tree.addTopLevelItem(QTreeWidgetItem([self.tr("No changes"), "", ""]))
-        # Branch decorations only when some row has values under it: no indent for a flat list.
-        self.tree.setRootIsDecorated(any(change.whole_object is not None for change in changes))
-        self.tree.expandAll()
-        for column in range(3):
-            self.tree.resizeColumnToContents(column)
-        self.body.setPlainText(json.dumps(payload, indent=2, ensure_ascii=False))
-
-    @staticmethod
-    def _add_values(item: QTreeWidgetItem, whole: Any, *, on_server: bool) -> None:
-        """The values inside a new (or removed) object as a nested tree under `item`; the full field
-        name of each value is its tooltip."""
-        nodes: dict[tuple[str, ...], QTreeWidgetItem] = {}
-        for path, value in leaves(whole):
-            segments = _segments(path)
-            holder = item
-            for depth in range(len(segments) - 1):
-                key = tuple(segments[: depth + 1])
-                node = nodes.get(key)
-                if node is None:
-                    node = QTreeWidgetItem([segments[depth], "", ""])
-                    holder.addChild(node)
-                    nodes[key] = node
-                holder = node
-            shown = _short(value, str(path[-1]) if path else "")
-            leaf = QTreeWidgetItem(
-                [segments[-1] if segments else "", *((shown, "") if on_server else ("", shown))]
-            )
-            leaf.setToolTip(0, dotted(path))
-            holder.addChild(leaf)
-
-
-def _segments(path: Sequence[PathPart]) -> list[str]:
-    """A path as tree levels: a key with its list position, e.g. `measurementAlarmConditions[0]`."""
-    segments: list[str] = []
-    for part in path:
-        if isinstance(part, int) and segments:
-            segments[-1] += f"[{part}]"
-        else:
-            segments.append(f"[{part}]" if isinstance(part, int) else str(part))
-    return segments
-
-
-def focusable_descendants(root: QWidget) -> list[QWidget]:
-    """The widgets under `root` that Tab can reach, in their current focus-chain order."""
-    found: list[QWidget] = []
-    widget = root.nextInFocusChain()
-    while widget is not None and widget is not root:
-        if root.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
-            found.append(widget)
-        widget = widget.nextInFocusChain()
-    return found
-
-
-def set_tab_chain(widgets: Sequence[QWidget]) -> None:
-    """Make Tab visit `widgets` one after the other."""
-    for first, second in pairwise(widgets):
-        QWidget.setTabOrder(first, second)
 
 
 class SessionEditor(QWidget):
@@ -242,6 +51,7 @@ class SessionEditor(QWidget):
         self._problems: dict[str, str] = {}
         self._busy = False
         self._loading = False
+        self._force_load = True
 
         self.title = QLabel(title, self)
         self.title.setObjectName(f"{name}_title")
@@ -302,9 +112,8 @@ class SessionEditor(QWidget):
         self.changes.hide()
 
         self.save_banner = DraftSaveBanner(self)
-        show_save_state = self.save_banner.show_save_state
-        context.draft_saving.connect(show_save_state)
-        self.destroyed.connect(lambda *_: context.draft_saving.disconnect(show_save_state))
+        saving = context.draft_saving.connect(self.save_banner.show_save_state)
+        self.destroyed.connect(lambda *_: saving.disconnect())
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -407,7 +216,7 @@ class SessionEditor(QWidget):
     @property
     def force_load(self) -> bool:
         """True while loading a new session or after Revert: typed-but-invalid text is overwritten."""
-        return getattr(self, "_force_load", True)
+        return self._force_load
 
     # --- state -------------------------------------------------------------------------------
 
@@ -494,45 +303,36 @@ class SessionEditor(QWidget):
         self.update_state()
         session = self.session  # the answer belongs to this session, even if the form moved on
         self.context.tasks.spawn(
-            self._send_or_queue(session, payload),
+            apply_or_queue(
+                self.context.change(session, payload), lambda: self.send(payload), self.context.queue
+            ),
             name=f"apply:{self.objectName()}",
-            on_result=lambda answer: self._applied(session, answer),
+            on_result=lambda applied: self._applied(session, applied),
             on_error=self._refused,
         )
 
-    async def _send_or_queue(self, session: EditSession, payload: dict[str, Any]) -> dict[str, Any]:
-        try:
-            return await self.send(payload)
-        except NetworkError:
-            queue = self.context.queue_offline
-            if queue is None:
-                raise
-            await queue(session, payload)
-            raise _QueuedOfflineError from None
-
-    def _applied(self, session: EditSession, answer: dict[str, Any]) -> None:
+    def _applied(self, session: EditSession, applied: Applied[dict[str, Any]]) -> None:
         self._busy = False
         self.progress.hide()
-        session.accept(answer)
         set_text_role(self.verdict, TextRole.OK)
-        self.verdict.setText(self.tr("Saved. The cloud accepted the changes."))
-        self._reload(force=True)
-        self.sig_applied.emit(answer)
-
-    def _refused(self, error: BaseException) -> None:
-        self._busy = False
-        self.progress.hide()
-        if isinstance(error, _QueuedOfflineError):
-            # The edits stay (and stay a draft) until the cloud has them; the outbox sends them.
-            set_text_role(self.verdict, TextRole.OK)
+        self.verdict.show()
+        if applied.answer is None:
+            # Queued: the edits stay (and stay a draft) until the cloud has them; the outbox sends them.
             self.verdict.setText(
                 self.tr(
                     "No connection: the change is queued and is sent by itself once the cloud is reachable."
                 )
             )
-            self.verdict.show()
             self.update_state()
             return
+        session.accept(applied.answer)
+        self.verdict.setText(self.tr("Saved. The cloud accepted the changes."))
+        self._reload(force=True)
+        self.sig_applied.emit(applied.answer)
+
+    def _refused(self, error: BaseException) -> None:
+        self._busy = False
+        self.progress.hide()
         set_text_role(self.verdict, TextRole.ERROR)
         self.verdict.setText(
             self.tr("Not saved — your changes are still here.\n%1").replace("%1", describe_error(error))

@@ -35,7 +35,8 @@ from saveris_desktop.core.alarm_rules import ChannelLimits
 from saveris_desktop.core.presets import AlarmPreset, preset, presets_for
 from saveris_desktop.core.ranges import DurationRange
 from saveris_desktop.core.units import unit_id_of, unit_symbol, value_id_of, value_name
-from saveris_desktop.ui.devices.editor import EditorContext, SessionEditor
+from saveris_desktop.ui.devices.editor import SessionEditor
+from saveris_desktop.ui.devices.editor_context import EditorContext
 from saveris_desktop.ui.devices.fields import DurationField, FieldMessage, NumberField
 from saveris_desktop.ui.devices.settings_tab import CyclesEditor
 from saveris_desktop.ui.style import TextRole, set_text_role

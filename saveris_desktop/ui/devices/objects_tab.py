@@ -48,13 +48,14 @@ from saveris_desktop.core.resources import session_key
 from saveris_desktop.core.units import value_name
 from saveris_desktop.ui.devices.bulk_dialog import BulkApplyDialog, Change
 from saveris_desktop.ui.devices.create_object import CreateObjectDialog
-from saveris_desktop.ui.devices.editor import EditorContext, describe_error
+from saveris_desktop.ui.devices.editor_context import EditorContext
 from saveris_desktop.ui.devices.measuring_editors import (
     DEFAULT_CYCLE_RANGE,
     InstructionSetEditor,
     MeasurementAlarmsEditor,
 )
 from saveris_desktop.ui.devices.sensor_directory import SensorDirectory, channel_label
+from saveris_desktop.ui.error_text import describe_error
 
 
 def _assigned_channel(sensor: Sensor | None, assignment: ChannelAssignment) -> Any:
@@ -180,6 +181,10 @@ class ObjectsTab(QWidget):
         self._selection_changed()
 
     # --- loading -----------------------------------------------------------------------------
+
+    def set_device(self, uuid: str | None) -> None:
+        """The logger shown in the other tabs: its objects are marked (the list shows it on its next fill)."""
+        self.current_device = uuid
 
     def reload(self) -> None:
         self.status.setText(self.tr("Loading measuring objects…"))

@@ -5,7 +5,7 @@ session, so switching between sensors keeps unsent edits of the others.
 
 A sensor's document comes only from `GET /sensors/{uuid}`, which testo does not document. Where the
 cloud does not offer it, a sensor has no session: it stays listed by slot, the form stays disabled
-and the status line says why (see SENSORS_UNREADABLE in view.py) — a PUT without the channels would
+and the status line says why (see SENSORS_UNREADABLE in device_loader.py) — a PUT without the channels would
 reset them, so nothing is sent on guessed values.
 """
 
@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from saveris_desktop.api.models import Sensor
 from saveris_desktop.core.units import MAX_OFFSET, unit_symbol, units_for, value_name
-from saveris_desktop.ui.devices.editor import EditorContext, SessionEditor
+from saveris_desktop.ui.devices.editor import SessionEditor
+from saveris_desktop.ui.devices.editor_context import EditorContext
 from saveris_desktop.ui.devices.fields import NumberField, refill_keeping_choice
 
 

@@ -130,9 +130,9 @@ class DeviceTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "status":
                 return QCoreApplication.translate("DeviceTableModel", str(_NOT_READABLE))
-            return getattr(row, column)
+            return row.value(COLUMNS.index(column))
         if role == SORT_ROLE:
-            return str(getattr(row, column)).casefold()
+            return str(row.value(COLUMNS.index(column))).casefold()
         if role == UUID_ROLE:
             return row.uuid
         if role == Qt.ItemDataRole.ToolTipRole:

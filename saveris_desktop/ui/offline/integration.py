@@ -1,33 +1,38 @@
 """Puts the offline work into the main window: status bar, menu, damaged-database notice, drafts, cache.
 
-One call from app.py (`install_offline(window, work)`) once the services and the offline work exist;
-the window's own code stays unaware of it apart from the public hooks it offers (status bar, menus,
-the device view's `on_session_change` and its watcher's `sig_devices`).
+Built once by app.py (`install_offline(window, work, devices_view=..., ...)`) with everything it
+attaches to passed in: the status bar widget it replaces, the menu it goes before, and the device
+view, which it follows only through the view's public signals and methods (Spyder's plugins attach
+to each other the same way): `sig_session_created` lays a saved draft over a new edit session and
+keeps the configuration it was read from; `sig_session_changed` saves drafts; `sig_devices_listed`
+keeps the last known list; `sig_listing_unavailable` is answered with `show_cached_devices()`.
+Whether typed changes are really kept (the editors' and the wizard's drafts) is said at once in the
+status bar and on every editor's banner (`DevicesView.show_save_state`); while they are not, closing
+the window asks first (a guard in the `close_guards` it is given).
+The client stack the editors use (cache, audit log, outbox) is built once at start-up
+(core.cloud_access), not wrapped in here.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMenu, QMessageBox, QWidget
 from shiboken6 import isValid
 
 from saveris_desktop.api.models import Device
-from saveris_desktop.core.audited_client import AuditedClient
 from saveris_desktop.core.autosave import ResumedDraft, SaveFailure, edits_between
 from saveris_desktop.core.cache import describe_age
-from saveris_desktop.core.cached_client import CacheBackedClient
 from saveris_desktop.core.editing import EditSession
-from saveris_desktop.core.editor_drafts import EditorDrafts
 from saveris_desktop.core.offline import OfflineWork
 from saveris_desktop.core.store import utc_now
 from saveris_desktop.core.tasks import TaskOwner
-from saveris_desktop.core.watcher import WatchStatus
-from saveris_desktop.ui.devices.editor import EditorContext, SessionEditor
+from saveris_desktop.ui.devices.view import DevicesView
 from saveris_desktop.ui.offline.audit_dialog import AuditLogDialog
 from saveris_desktop.ui.offline.conflict_dialog import ConflictDialog
 from saveris_desktop.ui.offline.exchange_actions import ExchangeActions
@@ -35,11 +40,7 @@ from saveris_desktop.ui.offline.pending_dialog import PendingChangesDialog
 from saveris_desktop.ui.offline.site_plan_dialog import SitePlanDialog
 from saveris_desktop.ui.offline.status_widget import SyncStatusWidget
 from saveris_desktop.ui.offline.templates_dialog import TemplatesDialog
-from saveris_desktop.ui.offline.wizard_drafts import WizardDrafts
 from saveris_desktop.ui.widgets.save_banner import storage_problem_text
-
-if TYPE_CHECKING:
-    from saveris_desktop.api.client import DeviceManagementClient
 
 log = logging.getLogger(__name__)
 
@@ -47,49 +48,55 @@ log = logging.getLogger(__name__)
 class OfflineIntegration(QObject):
     """Owns the offline UI pieces of one main window (kept alive as a child of the window)."""
 
-    def __init__(self, window: QMainWindow, work: OfflineWork) -> None:
+    def __init__(
+        self,
+        window: QMainWindow,
+        work: OfflineWork,
+        *,
+        devices_view: DevicesView | None = None,
+        replaces_status: QWidget | None = None,
+        menu_before: QMenu | None = None,
+        close_guards: list[Callable[[], bool]] | None = None,
+    ) -> None:
         super().__init__(window)
         self.setObjectName("offlineIntegration")
         self.window = window
         self.work = work
         self.tasks = TaskOwner("offline-ui")
         self.dialogs: dict[str, QDialog] = {}
-        self.devices_view: QWidget | None = None
-        self.watcher: Any = None
-        self._replaying = False
-        self._replayed_sites: set[str] = set()
+        self.devices_view: DevicesView | None = None
         self.problem_box: QMessageBox | None = None
+        self.editor_drafts = work.editor_drafts
+        self.onboarding_drafts = work.onboarding_drafts
+        self._save_failures: dict[str, SaveFailure] = {}  # by source: "editors", "wizard"
 
         self.status_widget = SyncStatusWidget(window)
         # This widget says online/offline together with the changes waiting: the shell's plain
         # connection label would say the same twice.
-        shell_connection = window.findChild(QLabel, "statusConnection")
-        if shell_connection is not None:
-            shell_connection.hide()
+        if replaces_status is not None:
+            replaces_status.hide()
         window.statusBar().addPermanentWidget(self.status_widget)
         self.status_widget.sig_open_pending.connect(self.show_pending)
-        work.sig_status.connect(self.status_widget.show_status)
+        self._work_connections = [
+            work.sig_status.connect(self.status_widget.show_status),
+            work.sig_served_from_cache.connect(self._served_from_cache),
+            # A draft that could not be saved is said at once: status bar and every editor's banner.
+            self.editor_drafts.sig_save_failed.connect(self._editors_failed),
+            self.editor_drafts.sig_saved_again.connect(self._editors_saved_again),
+            self.onboarding_drafts.sig_save_failed.connect(self._wizard_failed),
+            self.onboarding_drafts.sig_saved_again.connect(self._wizard_saved_again),
+        ]
         self.tasks.spawn(work.status(), name="status", on_result=self.status_widget.show_status)
 
         self.exchange = ExchangeActions(work, window)
-        self.editor_drafts = EditorDrafts(
-            work.drafts, lambda: work.endpoint, lambda: work.services.site, self.tasks
-        )
-        # A draft that could not be saved is said at once: status bar and every editor's banner.
-        self._saving_context: EditorContext | None = None
-        self._save_failures: dict[str, SaveFailure] = {}  # by source: "editors", "wizard"
-        self.editor_drafts.sig_save_failed.connect(lambda failure: self._save_state("editors", failure))
-        self.editor_drafts.sig_saved_again.connect(lambda _none: self._save_state("editors", None))
-        self._build_menu()
-        self._hook_device_view()
-        self.wizard_drafts = WizardDrafts(work, window)
-        self.wizard_drafts.sig_save_state.connect(lambda failure: self._save_state("wizard", failure))
-        # Quitting while changes cannot be saved would lose them: ask first (MainWindow's hook).
+        self._build_menu(menu_before)
+        if devices_view is not None:
+            self.attach_devices_view(devices_view)
+        # Quitting while changes cannot be saved would lose them: ask first (MainWindow's guards).
         self._quit_confirmed = False
         self.unsaved_box: QMessageBox | None = None
-        guards = getattr(window, "close_guards", None)
-        if isinstance(guards, list):
-            guards.append(self._may_close)
+        if close_guards is not None:
+            close_guards.append(self._may_close)
         # A field that loses focus is saved at once (the idle second is for typing that pauses).
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -108,7 +115,7 @@ class OfflineIntegration(QObject):
         action.triggered.connect(slot)
         return action
 
-    def _build_menu(self) -> None:
+    def _build_menu(self, menu_before: QMenu | None) -> None:
         self.pending_action = self._action(
             "pendingChangesAction",
             self.tr("&Changes waiting for the cloud …"),
@@ -134,9 +141,8 @@ class OfflineIntegration(QObject):
         menu.addAction(self.export_action)
         menu.addAction(self.import_action)
         bar = self.window.menuBar()
-        help_menu = bar.findChild(QMenu, "helpMenu")
-        if help_menu is not None:
-            bar.insertMenu(help_menu.menuAction(), menu)
+        if menu_before is not None:
+            bar.insertMenu(menu_before.menuAction(), menu)
         else:
             bar.addMenu(menu)
         self.menu = menu
@@ -174,58 +180,46 @@ class OfflineIntegration(QObject):
         assert isinstance(dialog, SitePlanDialog)  # noqa: S101
         return dialog
 
-    # --- device view hooks ----------------------------------------------------------------------
+    # --- the device view (attached through its public signals) ---------------------------------
 
-    def _hook_device_view(self) -> None:
-        view = getattr(self.window, "devices_view", None)
-        if view is None:
-            return
+    def attach_devices_view(self, view: DevicesView) -> None:
+        """Follow `view`: drafts, the last known configurations and device list, cached data offline."""
         self.devices_view = view
-        if hasattr(view, "on_session_change"):
-            view.on_session_change = self.editor_drafts.session_changed
-        watcher = getattr(view, "watcher", None)
-        if watcher is not None and hasattr(watcher, "sig_devices"):
-            self.watcher = watcher
-            watcher.sig_devices.connect(self._devices_polled)
-            watcher.sig_status.connect(self._watch_status)
-        # The view builds a new editor context per site, then announces the site.
-        self.work.services.sig_site_changed.connect(lambda _site: self._hook_context())
-        self._hook_context()
+        view.sig_session_created.connect(self._session_created)
+        view.sig_session_changed.connect(self.editor_drafts.session_changed)
+        view.sig_devices_listed.connect(self._devices_listed)
+        view.sig_listing_unavailable.connect(self._listing_unavailable)
+        if self._save_failures:  # its editors learn the state at once
+            view.show_save_state(next(reversed(self._save_failures.values())))
+        # Edits typed before the local data could be opened (ui/offline/unavailable.py) are saved
+        # now, not only after the next keystroke.
+        for session in view.edit_sessions():
+            if session.dirty:
+                self.editor_drafts.session_changed(session)
 
-    def _hook_context(self) -> None:
-        context = getattr(self.devices_view, "context", None)
-        if isinstance(context, EditorContext):
-            if context is not self._saving_context:  # a new site's editors learn the state at once
-                self._saving_context = context
-                if self._save_failures:
-                    context.draft_saving.emit(next(reversed(self._save_failures.values())))
-                # Edits typed before the local data could be opened (ui/offline/unavailable.py) are
-                # saved now, not only after the next keystroke.
-                for session in list(context.sessions.values()):
-                    if session.dirty:
-                        self.editor_drafts.session_changed(session)
-            context.on_session_created = self._session_created
-            context.queue_offline = self._queue_offline
-            if not isinstance(context.client, CacheBackedClient):
-                # duck-typed: the client's methods; reads answered from the cache when offline, writes
-                # recorded in the audit log
-                audited = AuditedClient(
-                    context.client,
-                    self.work.audit,
-                    self.work.cache,
-                    endpoint=lambda: self.work.endpoint,
-                    user=lambda: self.work.services.username,
-                )
-                wrapped = CacheBackedClient(
-                    audited, self.work.cache, lambda: self.work.endpoint, self._served_from_cache
-                )
-                context.client = cast("DeviceManagementClient", wrapped)
-            # the sensor directory (sensor names, and the create-object dialog) talks to the same cloud
-            directory = getattr(self.devices_view, "directory", None)
-            if directory is not None and not isinstance(
-                getattr(directory, "client", None), CacheBackedClient
-            ):
-                directory.client = context.client
+    def detach_devices_view(self) -> None:
+        """Stop following the device view (symmetric to attach_devices_view)."""
+        view, self.devices_view = self.devices_view, None
+        if view is None or not isValid(view):
+            return
+        view.sig_session_created.disconnect(self._session_created)
+        view.sig_session_changed.disconnect(self.editor_drafts.session_changed)
+        view.sig_devices_listed.disconnect(self._devices_listed)
+        view.sig_listing_unavailable.disconnect(self._listing_unavailable)
+
+    # --- whether typed changes are kept ---------------------------------------------------------
+
+    def _editors_failed(self, failure: SaveFailure) -> None:
+        self._save_state("editors", failure)
+
+    def _editors_saved_again(self, _none: None) -> None:
+        self._save_state("editors", None)
+
+    def _wizard_failed(self, failure: SaveFailure) -> None:
+        self._save_state("wizard", failure)
+
+    def _wizard_saved_again(self, _none: None) -> None:
+        self._save_state("wizard", None)
 
     def _save_state(self, source: str, failure: SaveFailure | None) -> None:
         """Say the newest failure of any source; "saved again" only once no source fails."""
@@ -236,8 +230,9 @@ class OfflineIntegration(QObject):
             return  # another source still cannot save
         shown = next(reversed(self._save_failures.values()), None)
         self.status_widget.show_save_state(shown)
-        if self._saving_context is not None:
-            self._saving_context.draft_saving.emit(shown)
+        view = self.devices_view
+        if view is not None and isValid(view):
+            view.show_save_state(shown)
 
     def _may_close(self) -> bool:
         """MainWindow's close guard: with changes not saved on this laptop, ask before they are lost."""
@@ -271,7 +266,7 @@ class OfflineIntegration(QObject):
         box.open()  # not exec(): a nested event loop under qasync would stall the retries
         return False
 
-    def _served_from_cache(self, _kind: str, _object_id: str, fetched_at: str) -> None:
+    def _served_from_cache(self, fetched_at: str) -> None:
         self.status_widget.show_data_age(describe_age(utc_now() - datetime.fromisoformat(fetched_at)))
 
     def _focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
@@ -279,13 +274,13 @@ class OfflineIntegration(QObject):
             self.tasks.spawn(self.editor_drafts.flush_all(), name="flush-drafts")
 
     def _session_created(self, session: EditSession) -> None:
-        if self.tasks.closed:
+        view = self.devices_view
+        if self.tasks.closed or view is None:
             return
         key = self.editor_drafts.key_for(session)
-        context = getattr(self.devices_view, "context", None)
         # A base the cloud did not let us read is a placeholder, not a version to keep.
-        unread = isinstance(context, EditorContext) and session.key in context.unreadable
-        if key is not None and not unread:  # the configuration as the cloud sent it: the last known version
+        if key is not None and not view.values_unknown(session):
+            # the configuration as the cloud sent it: the last known version
             self.tasks.spawn(
                 self.work.remember(key.site, key.kind, key.object_id, session.base), name="cache"
             )
@@ -318,54 +313,27 @@ class OfflineIntegration(QObject):
 
     def _refresh_editors(self, session: EditSession) -> None:
         view = self.devices_view
-        if view is None or not isValid(view):  # the window is closing
-            return
-        for editor in view.findChildren(SessionEditor):
-            if editor.session is session:
-                editor.session_refreshed()
+        if view is not None and isValid(view):  # not when the window is closing
+            view.refresh_session(session)
 
-    async def _queue_offline(self, session: EditSession, payload: dict[str, Any]) -> None:
-        key = self.editor_drafts.key_for(session)
-        if key is None:
-            raise RuntimeError(f"no offline queue for {session.key!r}")
-        await self.editor_drafts.flush_all()
-        await self.work.queue_change(key.site, key.kind, key.object_id, payload, session.base)
-
-    def _devices_polled(self, devices: list[Device]) -> None:
-        if self._replaying:
-            return  # our own replay of the cache: not news from the cloud
+    def _devices_listed(self, site: str, devices: list[Device]) -> None:
         self.status_widget.show_data_age(None)
-        site = self.work.services.site
-        if site and not self.tasks.closed:
+        if not self.tasks.closed:
             self.tasks.spawn(self.work.remember_devices(site, devices), name="cache-devices")
 
-    def _watch_status(self, status: WatchStatus) -> None:
+    def _listing_unavailable(self, site: str) -> None:
         """Started offline: show the last known loggers of the site, with their age, until a poll works."""
-        self._hook_context()  # a new site has a new editor context (also when the site was set earlier)
-        view = self.devices_view
-        model = getattr(view, "model", None)
-        if (
-            status.online is False
-            and status.polls == 0
-            and status.site not in self._replayed_sites
-            and model is not None
-            and model.rowCount() == 0
-            and not self.tasks.closed
-        ):
-            self._replayed_sites.add(status.site)
-            self.tasks.spawn(self._replay_cache(status.site), name="replay-cache")
+        if not self.tasks.closed:
+            self.tasks.spawn(self._replay_cache(site), name="replay-cache")
 
     async def _replay_cache(self, site: str) -> None:
         devices, fetched_at = await self.work.cached_devices(site)
-        if not devices or fetched_at is None or self.watcher is None or self.work.services.site != site:
+        view = self.devices_view
+        if not devices or fetched_at is None or view is None or not isValid(view):
             return
-        self._replaying = True
-        try:
-            self.watcher.sig_devices.emit(devices)
-        finally:
-            self._replaying = False
-        age = describe_age(utc_now() - datetime.fromisoformat(fetched_at))
-        self.status_widget.show_data_age(age)
+        if view.show_cached_devices(site, devices):
+            age = describe_age(utc_now() - datetime.fromisoformat(fetched_at))
+            self.status_widget.show_data_age(age)
 
     def _tell_about_damaged_database(self, message: str) -> None:
         box = QMessageBox(
@@ -386,12 +354,31 @@ class OfflineIntegration(QObject):
         # With the window gone, Qt has dropped the connection together with this object already.
         if isinstance(app, QApplication) and isValid(self):
             app.focusChanged.disconnect(self._focus_changed)
+        for connection in self._work_connections:
+            connection.disconnect()
+        if isValid(self):
+            self.detach_devices_view()
         await self.editor_drafts.flush_all()
         await self.tasks.aclose()
 
 
-def install_offline(window: QMainWindow, work: OfflineWork) -> OfflineIntegration:
-    integration = OfflineIntegration(window, work)
+def install_offline(
+    window: QMainWindow,
+    work: OfflineWork,
+    *,
+    devices_view: DevicesView | None = None,
+    replaces_status: QWidget | None = None,
+    menu_before: QMenu | None = None,
+    close_guards: list[Callable[[], bool]] | None = None,
+) -> OfflineIntegration:
+    integration = OfflineIntegration(
+        window,
+        work,
+        devices_view=devices_view,
+        replaces_status=replaces_status,
+        menu_before=menu_before,
+        close_guards=close_guards,
+    )
     # flush typed edits before the database closes (closers run newest first)
     work.services.closers.append(integration.aclose)
     return integration

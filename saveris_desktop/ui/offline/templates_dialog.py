@@ -1,7 +1,8 @@
 """Templates: save an object's alarm limits or whole setup, and apply a template to many objects at once.
 
-Applying queues one change per object through the outbox (so it works offline, merges with what the
-cloud has, never overwrites silently, and lands in the audit log); the list shows what happens.
+Applying is the one "apply or queue" operation (core.apply) without a direct send: one change per
+object goes to the outbox (so it works offline, merges with what the cloud has, never overwrites
+silently, and lands in the audit log); the list shows what happens.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from saveris_desktop.api.errors import ApiError, NotFoundError
 from saveris_desktop.api.models import ApiModel, MeasuringObject
+from saveris_desktop.core.apply import Change, apply_or_queue
+from saveris_desktop.core.drafts import DraftKind
 from saveris_desktop.core.offline import OfflineWork
 from saveris_desktop.core.tasks import TaskOwner
 from saveris_desktop.core.templates import (
@@ -37,6 +40,7 @@ from saveris_desktop.core.templates import (
     apply_to_many,
     object_setup_from_object,
 )
+from saveris_desktop.ui.error_text import describe_error
 from saveris_desktop.ui.offline.common import name_widget
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -229,9 +233,7 @@ class TemplatesDialog(QDialog):
             self._save(obj, part, name),
             name="save",
             on_result=lambda _t: self._saved(name),
-            on_error=lambda e: self.status.setText(
-                self.tr("Not saved: %1").replace("%1", getattr(e, "message", None) or str(e))
-            ),
+            on_error=lambda e: self.status.setText(self.tr("Not saved: %1").replace("%1", describe_error(e))),
         )
 
     async def _save(self, obj: MeasuringObject, part: str, name: str) -> Template:
@@ -288,15 +290,21 @@ class TemplatesDialog(QDialog):
             uuid = application.object_uuid
             queued = []
             if application.alarm_configuration is not None:
-                await self.work.queue_change(
-                    site, "measurement_alarms", uuid, application.alarm_configuration, alarms_now[uuid]
+                change = Change(
+                    site,
+                    DraftKind.MEASUREMENT_ALARMS,
+                    uuid,
+                    application.alarm_configuration,
+                    alarms_now[uuid],
                 )
-                queued.append(self.tr("alarm limits"))
+                if (await apply_or_queue(change, None, self.work)).queued:
+                    queued.append(self.tr("alarm limits"))
             if application.instruction_set is not None:
-                await self.work.queue_change(
-                    site, "instruction_set", uuid, application.instruction_set, sets_now.get(uuid)
+                change = Change(
+                    site, DraftKind.INSTRUCTION_SET, uuid, application.instruction_set, sets_now.get(uuid)
                 )
-                queued.append(self.tr("instruction set"))
+                if (await apply_or_queue(change, None, self.work)).queued:
+                    queued.append(self.tr("instruction set"))
             outcome.append((application, ", ".join(queued)))
         return outcome
 
@@ -330,7 +338,5 @@ class TemplatesDialog(QDialog):
         self._update_buttons()
 
     def _apply_failed(self, error: BaseException) -> None:
-        self.status.setText(
-            self.tr("Not applied: %1").replace("%1", getattr(error, "message", None) or str(error))
-        )
+        self.status.setText(self.tr("Not applied: %1").replace("%1", describe_error(error)))
         self._update_buttons()

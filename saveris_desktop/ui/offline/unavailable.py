@@ -3,17 +3,17 @@
 Without it the app still works online, but nothing typed is kept and nothing can be queued, and
 the technician must know that before typing (it used to be only in the log, and the Offline menu
 simply was not there). Shown: a notice, a warning in the status bar, the same reason on every
-editor's banner (`EditorContext.draft_saving`), and an Offline menu holding the reason and
+editor's banner (`DevicesView.show_save_state`), and an Offline menu holding the reason and
 *Try again*. Opening is retried by itself, backing off to a minute (not for a database of a newer
 version: that only changes when the app is updated, so only *Try again* asks). Once it opens,
 this goes away, `sig_opened` hands over the `OfflineWork`, and the editors say "saved again".
+What it attaches to is given to its constructor: the device view and the menu it goes before.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
@@ -24,7 +24,7 @@ from saveris_desktop.core.autosave import SaveFailure
 from saveris_desktop.core.offline import OfflineWork
 from saveris_desktop.core.store import StorageProblem, StoreError
 from saveris_desktop.core.tasks import TaskOwner
-from saveris_desktop.ui.devices.editor import EditorContext
+from saveris_desktop.ui.devices.view import DevicesView
 from saveris_desktop.ui.style import TextRole, set_text_role
 from saveris_desktop.ui.widgets.save_banner import storage_problem_text
 
@@ -43,6 +43,8 @@ class OfflineUnavailable(QObject):
         error: StoreError,
         open_work: Callable[[], Awaitable[OfflineWork]],
         *,
+        devices_view: DevicesView | None = None,
+        menu_before: QMenu | None = None,
         retry_seconds: tuple[float, ...] = RETRY_SECONDS,
     ) -> None:
         super().__init__(window)
@@ -53,7 +55,7 @@ class OfflineUnavailable(QObject):
         self._attempts = 0
         self.tasks = TaskOwner("offline-unavailable")
         self.failure = SaveFailure(error.problem, str(error))
-        self._context: EditorContext | None = None
+        self._devices_view = devices_view
         self._opening = False
         self.opened = False
 
@@ -74,9 +76,8 @@ class OfflineUnavailable(QObject):
         self.menu.addAction(self.reason_action)
         self.menu.addAction(self.retry_action)
         bar = window.menuBar()
-        help_menu = bar.findChild(QMenu, "helpMenu")
-        if help_menu is not None:
-            bar.insertMenu(help_menu.menuAction(), self.menu)
+        if menu_before is not None:
+            bar.insertMenu(menu_before.menuAction(), self.menu)
         else:
             bar.addMenu(self.menu)
 
@@ -90,7 +91,6 @@ class OfflineUnavailable(QObject):
         self.notice.setObjectName("localDataUnavailableNotice")
         self._show_failure(self.failure)
         self.notice.open()
-        self._hook_editors()
         self._schedule_retry()
 
     # --- what the technician sees ---------------------------------------------------------------
@@ -115,22 +115,13 @@ class OfflineUnavailable(QObject):
         self.notice.setDetailedText(failure.detail)
         self.status_label.setToolTip(text)
         self.reason_action.setText(self.tr("Not saved on this laptop: %1").replace("%1", reason))
-        if self._context is not None:
-            self._context.draft_saving.emit(failure)
+        self._tell_editors(failure)
 
-    def _hook_editors(self) -> None:
-        """Tell the current site's editors (their banners) too, and the next site's when it comes."""
-        view = getattr(self.window, "devices_view", None)
-        services = getattr(view, "services", None)
-        if services is not None:
-            services.sig_site_changed.connect(self._site_changed)
-        self._site_changed(None)
-
-    def _site_changed(self, _site: Any) -> None:
-        context = getattr(getattr(self.window, "devices_view", None), "context", None)
-        if isinstance(context, EditorContext) and context is not self._context:
-            self._context = context
-            context.draft_saving.emit(self.failure)
+    def _tell_editors(self, failure: SaveFailure | None) -> None:
+        """The device view's editors say it in their banners (those of a site shown later too)."""
+        view = self._devices_view
+        if view is not None and isValid(view):
+            view.show_save_state(failure)
 
     # --- trying again ---------------------------------------------------------------------------
 
@@ -169,8 +160,7 @@ class OfflineUnavailable(QObject):
         self.opened = True
         self.tasks.cancel_all()  # a retry still waiting (after *Try again* worked) is not needed
         self._remove()
-        if self._context is not None:
-            self._context.draft_saving.emit(None)  # the editors say "saved again"
+        self._tell_editors(None)  # the editors say "saved again"
         self.sig_opened.emit(work)
 
     def _remove(self) -> None:
@@ -181,10 +171,6 @@ class OfflineUnavailable(QObject):
         self.status_label.deleteLater()
         self.window.menuBar().removeAction(self.menu.menuAction())
         self.menu.deleteLater()
-        view = getattr(self.window, "devices_view", None)
-        services = getattr(view, "services", None)
-        if services is not None:
-            services.sig_site_changed.disconnect(self._site_changed)
 
     async def aclose(self) -> None:
         await self.tasks.aclose()

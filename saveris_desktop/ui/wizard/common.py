@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget, QWizardPage
@@ -22,9 +22,6 @@ from saveris_desktop.ui.widgets.banner import Banner
 from saveris_desktop.ui.widgets.busy_row import BusyRow
 from saveris_desktop.ui.widgets.error_label import ErrorLabel
 from saveris_desktop.ui.widgets.naming import named
-
-if TYPE_CHECKING:
-    import asyncio
 
 T = TypeVar("T")
 
@@ -53,12 +50,16 @@ class FlowPage(QWizardPage):
     def __init__(self, ctx: WizardContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._job: asyncio.Task[Any] | None = None
         self._advance_ok = False
 
     @property
+    def _job_key(self) -> str:
+        """The page's one job in the wizard's TaskOwner: a newer one replaces it (the latest wins)."""
+        return f"page:{self.objectName()}"
+
+    @property
     def busy(self) -> bool:
-        return self._job is not None and not self._job.done()
+        return self.ctx.tasks.busy(self._job_key)
 
     def run_job(
         self,
@@ -67,25 +68,22 @@ class FlowPage(QWizardPage):
         on_error: Callable[[BaseException], None],
     ) -> None:
         """Run `coro` in the background; the page's previous job (if any) is cancelled first."""
-        self.cancel_job()
 
         def finished(result: T) -> None:
-            self._job = None
             self.completeChanged.emit()
             on_result(result)
 
         def failed(error: BaseException) -> None:
-            self._job = None
             self.completeChanged.emit()
             on_error(error)
 
-        self._job = self.ctx.tasks.spawn(coro, name=self.objectName(), on_result=finished, on_error=failed)
+        self.ctx.tasks.spawn(
+            coro, name=self.objectName(), key=self._job_key, on_result=finished, on_error=failed
+        )
         self.completeChanged.emit()
 
     def cancel_job(self) -> None:
-        if self._job is not None:
-            self._job.cancel()
-            self._job = None
+        if self.ctx.tasks.cancel(self._job_key):
             self.completeChanged.emit()
 
     def advance(self) -> None:

@@ -83,6 +83,7 @@ class HotspotGuidePage(FlowPage):
 
         self.type_group.idToggled.connect(self._type_toggled)
         self.ssid.textChanged.connect(self._render_steps)
+        self.ssid.textEdited.connect(lambda text: self.ctx.flow.note(wifi_ssid=text.strip()))
 
     # --- QWizardPage ---------------------------------------------------------------------------
 
@@ -114,6 +115,7 @@ class HotspotGuidePage(FlowPage):
 
     def _type_toggled(self, _id: int, checked: bool) -> None:
         if checked:
+            self.ctx.flow.note(device_type=self.device_type)
             self._render_steps()
 
     def _render_steps(self) -> None:

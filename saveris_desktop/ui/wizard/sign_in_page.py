@@ -108,6 +108,13 @@ class SignInPage(FlowPage):
             edit.textChanged.connect(self._edited)
         self.region.currentIndexChanged.connect(self._server_changed)
         self.environment.currentIndexChanged.connect(self._server_changed)
+        # What is typed or picked is the flow's data at once (the wizard's draft keeps it); the
+        # password is not: it has no place in the flow's data.
+        self.username.textEdited.connect(lambda text: self.ctx.flow.note(username=text.strip()))
+        self.region.activated.connect(lambda _i: self.ctx.flow.note(region=self.region.currentData()))
+        self.environment.activated.connect(
+            lambda _i: self.ctx.flow.note(environment=self.environment.currentData())
+        )
 
     # --- QWizardPage ---------------------------------------------------------------------------
 

@@ -100,7 +100,8 @@ class SitePage(FlowPage):
 
     def initializePage(self) -> None:
         recent = self.ctx.ui_state.recent_sites()
-        current = self.ctx.flow.data.site or self.site.currentText()
+        data = self.ctx.flow.data
+        current = data.site_typed or data.site or self.site.currentText()
         self.site.blockSignals(True)
         self.site.clear()
         self.site.addItems(recent)
@@ -201,6 +202,7 @@ class SitePage(FlowPage):
         return ""
 
     def _site_edited(self, text: str) -> None:
+        self.ctx.flow.note(site_typed=text)
         self.site_error.clear_message()
         check = check_site_name(text)
         if text.strip() and check.problem is not None and check.problem is not SiteNameProblem.EMPTY:
@@ -224,6 +226,7 @@ class SitePage(FlowPage):
         self._timezone_edited(self.timezone.currentText())
 
     def _timezone_edited(self, text: str) -> None:
+        self.ctx.flow.note(timezone=text.strip())
         self._timezone_touched = True
         self.timezone_error.clear_message()
         zone = QTimeZone(text.encode())

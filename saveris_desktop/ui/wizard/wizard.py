@@ -43,8 +43,11 @@ class OnboardingWizard(QWizard):
         timing: WatchTiming | None = None,
         clock: Callable[[], float] = time.monotonic,
         data: OnboardingData | None = None,
+        resume_at: Step | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """`data`, `resume_at`: a wizard closed earlier (its draft): what was entered, and the step
+        it was at; it reopens there as far as the data allows (OnboardingFlow.resumable)."""
         super().__init__(parent)
         self.setObjectName("onboardingWizard")
         self.setAccessibleName(self.tr("Add a logger"))
@@ -55,7 +58,7 @@ class OnboardingWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoDefaultButton, False)
         self.services = services
-        self.flow = OnboardingFlow(data, signed_in=services.signed_in)
+        self.flow = OnboardingFlow(data, signed_in=services.signed_in, resume_at=resume_at)
         if services.signed_in and services.site and not self.flow.data.site:
             self.flow.data.site = services.site
         self.tasks = TaskOwner("wizard")
@@ -83,7 +86,7 @@ class OnboardingWizard(QWizard):
         self.found_page.sig_configure.connect(self._configure)
         self.found_page.sig_add_another.connect(self.add_another)
         self.currentIdChanged.connect(self._page_changed)
-        self.flow.subscribe(lambda _flow: self.sig_flow_changed.emit())
+        self.flow.sig_changed.connect(lambda _flow: self.sig_flow_changed.emit())
         for button in (
             QWizard.WizardButton.BackButton,
             QWizard.WizardButton.NextButton,

@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QMainWindow
 
-from saveris_desktop.core.offline import OfflineWork
 from saveris_desktop.simulator import LoggerKind
 from saveris_desktop.ui.devices.fields import DurationField
 from saveris_desktop.ui.offline.integration import install_offline
@@ -17,12 +16,15 @@ from tests.ui.user_input import click, set_checked, type_text
 
 
 def test_bulk_settings_offline_are_queued_and_sent_when_back(qtbot: Any, qloop: Any, tmp_path: Path) -> None:
-    harness = make_devices_harness(qtbot, [LoggerKind.QSR_TEMPERATURE, LoggerKind.QSR_TEMPERATURE_HUMIDITY])
-    work = run(qtbot, OfflineWork.open(harness.services, tmp_path / "db.sqlite3"))
+    harness = make_devices_harness(
+        qtbot,
+        [LoggerKind.QSR_TEMPERATURE, LoggerKind.QSR_TEMPERATURE_HUMIDITY],
+        offline_db=tmp_path / "db.sqlite3",
+    )
+    work = harness.work
     window = QMainWindow()
     qtbot.addWidget(window)
-    window.devices_view = harness.view  # type: ignore[attr-defined]  (what MainWindow offers)
-    integration = install_offline(window, work)
+    integration = install_offline(window, work, devices_view=harness.view)
     open_and_wait(qtbot, harness, harness.device_uuids[0])
     try:
         view = harness.view

@@ -17,12 +17,11 @@ from tests.ui.devices_harness import SITE, close_harness, make_devices_harness, 
 
 @pytest.fixture
 def setup(qtbot: Any, qloop: Any, tmp_path: Path) -> Any:
-    harness = make_devices_harness(qtbot, [LoggerKind.QSR_TEMPERATURE])
-    work = run(qtbot, OfflineWork.open(harness.services, tmp_path / "db.sqlite3"))
+    harness = make_devices_harness(qtbot, [LoggerKind.QSR_TEMPERATURE], offline_db=tmp_path / "db.sqlite3")
+    work = harness.work
     window = QMainWindow()
     qtbot.addWidget(window)
-    window.devices_view = harness.view  # type: ignore[attr-defined]  (what MainWindow offers)
-    integration = install_offline(window, work)
+    integration = install_offline(window, work, devices_view=harness.view)
     window.show()
     open_and_wait(qtbot, harness, harness.device_uuids[0])
     yield harness, work, integration
@@ -97,8 +96,8 @@ def test_edits_typed_before_the_local_data_opened_are_saved_once_it_does(
         work = run(qtbot, OfflineWork.open(harness.services, tmp_path / "db.sqlite3"))
         window = QMainWindow()
         qtbot.addWidget(window)
-        window.devices_view = harness.view  # type: ignore[attr-defined]
-        install_offline(window, work)
+        harness.view.access.open_offline(work)  # as app.py does once the local data opens
+        install_offline(window, work, devices_view=harness.view)
         key = DraftKey(work.endpoint, SITE, "device", harness.device_uuids[0])
         qtbot.waitUntil(lambda: run(qtbot, work.drafts.get(key)) is not None, timeout=5000)
         draft = run(qtbot, work.drafts.get(key))
@@ -112,20 +111,25 @@ def test_a_wizard_draft_that_cannot_be_saved_is_said_in_the_status_bar_and_retri
 ) -> None:
     from PySide6.QtWidgets import QLineEdit
 
+    from saveris_desktop.app import install_offline_ui
+    from saveris_desktop.core.cloud_access import build_cloud_access
     from saveris_desktop.simulator import Simulator
-    from saveris_desktop.ui.wizard import OnboardingWizard
+    from saveris_desktop.ui.main_window import MainWindow
     from tests.ui.wizard_harness import make_services
 
     services = make_services(Simulator(seed=4), demo=False)
     work = run(qtbot, OfflineWork.open(services, tmp_path / "db.sqlite3"))
-    window = QMainWindow()
+    window = MainWindow()
     qtbot.addWidget(window)
+    window.attach_services(
+        services, access=build_cloud_access(services, work), onboarding_drafts=work.onboarding_drafts
+    )
     window.show()
-    ui = install_offline(window, work)
-    wizard = OnboardingWizard(services, parent=window)
-    wizard.show()
+    ui = install_offline_ui(window, work)
+    window.start_onboarding()
+    wizard = window.wizard
+    assert wizard is not None
     try:
-        qtbot.waitUntil(lambda: wizard in ui.wizard_drafts.attached, timeout=3000)
         _writes_refused(qtbot, work, True)
         username = wizard.findChild(QLineEdit, "usernameEdit")
         qtbot.keyClicks(username, "tech@example.com")
@@ -135,8 +139,8 @@ def test_a_wizard_draft_that_cannot_be_saved_is_said_in_the_status_bar_and_retri
         _writes_refused(qtbot, work, False)
         qtbot.keyClicks(username, ".at")  # the next edit saves it
         qtbot.waitUntil(lambda: "saved again" in status.text(), timeout=5000)
-        stored = run(qtbot, work.drafts.get(ui.wizard_drafts.key))
-        assert stored is not None and stored.mine["fields"]["usernameEdit"] == "tech@example.com.at"
+        stored = run(qtbot, work.drafts.get(ui.onboarding_drafts.key))
+        assert stored is not None and stored.mine["flow"]["username"] == "tech@example.com.at"
     finally:
         wizard.reject()
         run(qtbot, services.aclose())
@@ -145,6 +149,7 @@ def test_a_wizard_draft_that_cannot_be_saved_is_said_in_the_status_bar_and_retri
 def test_quitting_while_changes_cannot_be_saved_asks_first(qtbot: Any, qloop: Any, tmp_path: Path) -> None:
     from PySide6.QtCore import Qt
 
+    from saveris_desktop.app import install_offline_ui
     from saveris_desktop.core.editing import EditSession
     from saveris_desktop.simulator import Simulator
     from saveris_desktop.ui.main_window import MainWindow
@@ -157,7 +162,7 @@ def test_quitting_while_changes_cannot_be_saved_asks_first(qtbot: Any, qloop: An
     window = MainWindow(UiState())
     qtbot.addWidget(window)
     window.show()
-    ui = install_offline(window, work)
+    ui = install_offline_ui(window, work)
     quits: list[bool] = []
     window.sig_quit_requested.connect(lambda: quits.append(True))
     try:
@@ -188,6 +193,7 @@ def test_quitting_while_changes_cannot_be_saved_asks_first(qtbot: Any, qloop: An
 
 
 def test_quitting_with_everything_saved_asks_nothing(qtbot: Any, qloop: Any, tmp_path: Path) -> None:
+    from saveris_desktop.app import install_offline_ui
     from saveris_desktop.simulator import Simulator
     from saveris_desktop.ui.main_window import MainWindow
     from saveris_desktop.ui.ui_state import UiState
@@ -198,9 +204,33 @@ def test_quitting_with_everything_saved_asks_nothing(qtbot: Any, qloop: Any, tmp
     window = MainWindow(UiState())
     qtbot.addWidget(window)
     window.show()
-    ui = install_offline(window, work)
+    ui = install_offline_ui(window, work)
     try:
         window.close()
         assert not window.isVisible() and ui.unsaved_box is None
     finally:
         run(qtbot, services.aclose())
+
+
+def test_the_editors_of_a_site_opened_later_say_it_too(qtbot: Any, setup: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    harness, work, _integration = setup
+    editor = harness.view.settings_editor
+    _writes_refused(qtbot, work, True)
+    editor.name_edit.setFocus()
+    editor.name_edit.selectAll()
+    qtbot.keyClicks(editor.name_edit, "Fridge")
+    qtbot.waitUntil(lambda: editor.save_banner.isVisibleTo(editor), timeout=5000)
+
+    site_text = harness.view.site_box.lineEdit()
+    site_text.selectAll()
+    qtbot.keyClicks(site_text, "Bakery")  # the technician switches to another site
+    qtbot.keyClick(site_text, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: harness.view.site == "Bakery", timeout=3000)
+    other = harness.view.settings_editor
+    assert other is not editor  # that site's own editors
+    assert (
+        other.save_banner.isVisibleTo(other) and "NOT saved on this laptop" in other.save_banner.text.text()
+    )
+    _writes_refused(qtbot, work, False)

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QMainWindow
 
+from saveris_desktop.core.cloud_access import build_cloud_access
 from saveris_desktop.core.drafts import DraftKey
-from saveris_desktop.core.offline import OfflineWork
 from saveris_desktop.simulator import LoggerKind
 from saveris_desktop.ui.offline.integration import install_offline
 from tests.ui.devices_harness import SITE, close_harness, make_devices_harness, open_and_wait, run
@@ -18,12 +18,11 @@ from tests.ui.user_input import click, type_text
 
 @pytest.fixture
 def setup(qtbot: Any, qloop: Any, tmp_path: Path) -> Any:
-    harness = make_devices_harness(qtbot, [LoggerKind.QSR_TEMPERATURE])
-    work = run(qtbot, OfflineWork.open(harness.services, tmp_path / "db.sqlite3"))
+    harness = make_devices_harness(qtbot, [LoggerKind.QSR_TEMPERATURE], offline_db=tmp_path / "db.sqlite3")
+    work = harness.work
     window = QMainWindow()
     qtbot.addWidget(window)
-    window.devices_view = harness.view  # type: ignore[attr-defined]  (what MainWindow offers)
-    integration = install_offline(window, work)
+    integration = install_offline(window, work, devices_view=harness.view)
     open_and_wait(qtbot, harness, harness.device_uuids[0])
     yield harness, work, integration
     close_harness(qtbot, harness)
@@ -84,18 +83,17 @@ def test_started_offline_the_list_shows_the_last_known_loggers_with_their_age(
 
     # "restart" without a network: a new device view, nothing in memory
     harness.sim.set_network_down(True)
-    view = DevicesView(harness.services, timing=FAST_POLL)
+    view = DevicesView(harness.services, access=build_cloud_access(harness.services, work), timing=FAST_POLL)
     qtbot.addWidget(view)
     window = QMainWindow()
     qtbot.addWidget(window)
-    window.devices_view = view  # type: ignore[attr-defined]
-    integration = install_offline(window, work)
+    integration = install_offline(window, work, devices_view=view)
     view.show()
     view.show_site(SITE)
     qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=5000)
     assert integration.status_widget.data_age.text() == "data from just now"
     assert [d.uuid for d in run(qtbot, work.cached_devices(SITE))[0]] == harness.device_uuids
-    assert view.context is not None and view.context.queue_offline is not None  # editors hooked as well
+    assert view.context is not None and view.context.queue is work  # the editors queue in the outbox
 
     harness.sim.set_network_down(False)
     qtbot.waitUntil(lambda: not integration.status_widget.data_age.isVisibleTo(window), timeout=5000)
@@ -147,3 +145,16 @@ def test_leaving_a_field_saves_the_draft_at_once(qtbot: Any, setup: Any) -> None
     editor.measuring.setFocus()  # Tab to the next field
     qtbot.waitUntil(lambda: run(qtbot, work.drafts.get(key)) is not None, timeout=3000)
     assert run(qtbot, work.drafts.get(key)).mine["name"] == "Typed, then left"
+
+
+def test_detached_the_offline_ui_no_longer_follows_the_view(qtbot: Any, setup: Any) -> None:
+    harness, work, integration = setup
+    integration.detach_devices_view()  # symmetric to attach: every connection to the view is gone
+    _type_name(qtbot, harness.view.settings_editor, "Not a draft")
+    run(qtbot, integration.editor_drafts.flush_all())
+    key = DraftKey(work.endpoint, SITE, "device", harness.device_uuids[0])
+    assert run(qtbot, work.drafts.get(key)) is None
+    integration.attach_devices_view(harness.view)
+    _type_name(qtbot, harness.view.settings_editor, "A draft again")
+    run(qtbot, integration.editor_drafts.flush_all())
+    assert run(qtbot, work.drafts.get(key)).mine["name"] == "A draft again"

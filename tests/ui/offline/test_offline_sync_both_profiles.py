@@ -9,7 +9,6 @@ from typing import Any
 
 from PySide6.QtWidgets import QMainWindow
 
-from saveris_desktop.core.offline import OfflineWork
 from saveris_desktop.simulator import LoggerKind, Simulator
 from saveris_desktop.simulator.clock import ManualClock
 from saveris_desktop.ui.offline.integration import install_offline
@@ -24,12 +23,13 @@ def test_offline_apply_of_alarms_is_sent_later(
     qtbot: Any, qloop: Any, tmp_path: Path, sim_profile: str
 ) -> None:
     sim = Simulator(seed=5, join_delay=1.0, clock=ManualClock(), profile=sim_profile)
-    harness = make_devices_harness(qtbot, [LoggerKind.QSR_TEMPERATURE], sim=sim)
-    work = run(qtbot, OfflineWork.open(harness.services, tmp_path / "db.sqlite3"))
+    harness = make_devices_harness(
+        qtbot, [LoggerKind.QSR_TEMPERATURE], sim=sim, offline_db=tmp_path / "db.sqlite3"
+    )
+    work = harness.work
     window = QMainWindow()
     qtbot.addWidget(window)
-    window.devices_view = harness.view  # type: ignore[attr-defined]  (what MainWindow offers)
-    integration = install_offline(window, work)
+    integration = install_offline(window, work, devices_view=harness.view)
     uuid = harness.device_uuids[0]
     open_and_wait(qtbot, harness, uuid)
     editor = harness.view.alarms_tab.device_editor

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMainWindow
+from PySide6.QtWidgets import QDialogButtonBox, QMainWindow, QWizard
 
 from saveris_desktop.api.models import (
     Device,
@@ -19,6 +19,7 @@ from saveris_desktop.api.models import (
     MeasuringObject,
     SensorChannelRef,
 )
+from saveris_desktop.core.cloud_access import build_cloud_access
 from saveris_desktop.core.drafts import DraftKey
 from saveris_desktop.core.merge import MISSING, Conflict, Side
 from saveris_desktop.core.offline import OfflineWork
@@ -32,6 +33,7 @@ from saveris_desktop.core.templates import TemplateKind
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, LoggerKind, ManualClock, Simulator
 from saveris_desktop.ui.offline.conflict_dialog import ConflictDialog
 from saveris_desktop.ui.offline.integration import OfflineIntegration, install_offline
+from saveris_desktop.ui.wizard.ids import PageId
 from tests.ui.devices_harness import run
 from tests.ui.user_input import choose, click, type_text
 from tests.ui.wizard_harness import make_services
@@ -376,15 +378,17 @@ def test_dialogs_render(qtbot: Any, harness: Harness, tmp_path: Path) -> None:
 
 
 def test_installs_into_the_real_main_window(qtbot: Any, qloop: Any, tmp_path: Path) -> None:
+    from saveris_desktop.app import install_offline_ui
     from saveris_desktop.ui.main_window import MainWindow
 
     sim = Simulator(seed=4, join_delay=0.0, clock=ManualClock())
     services = make_services(sim)
     window = MainWindow(demo=True)
     qtbot.addWidget(window)
-    window.attach_services(services)
     work = run(qtbot, OfflineWork.open(services, tmp_path / "db.sqlite3"))
-    ui = install_offline(window, work)
+    window.attach_services(services, access=build_cloud_access(services, work))
+    ui = install_offline_ui(window, work)
+    assert not window.connection_label.isVisibleTo(window)  # the offline status says it instead
     titles = [action.text() for action in window.menuBar().actions()]
     assert titles.index("&Offline") == titles.index("&Help") - 1
     assert {a.objectName() for a in ui.menu.actions()} >= {
@@ -418,38 +422,45 @@ def test_installs_into_the_real_main_window(qtbot: Any, qloop: Any, tmp_path: Pa
     run(qtbot, services.aclose())
 
 
-def test_wizard_inputs_are_a_draft_without_the_password(qtbot: Any, qloop: Any, tmp_path: Path) -> None:
-    from PySide6.QtWidgets import QLineEdit
+def _main_window_with_offline_work(qtbot: Any, services: AppServices, work: OfflineWork) -> Any:
+    from saveris_desktop.app import install_offline_ui
+    from saveris_desktop.ui.main_window import MainWindow
 
-    from saveris_desktop.ui.wizard import OnboardingWizard
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.attach_services(
+        services, access=build_cloud_access(services, work), onboarding_drafts=work.onboarding_drafts
+    )
+    install_offline_ui(window, work)
+    window.show()
+    return window
+
+
+def test_wizard_input_is_a_draft_without_the_password(qtbot: Any, qloop: Any, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QLineEdit
 
     sim = Simulator(seed=4, join_delay=0.0, clock=ManualClock())
     services = make_services(sim, demo=False)  # the demo pre-fills its own account
     work = run(qtbot, OfflineWork.open(services, tmp_path / "db.sqlite3"))
-    window = QMainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    ui = install_offline(window, work)
-    wizard = OnboardingWizard(services, parent=window)
-    wizard.show()
-    qtbot.waitUntil(lambda: wizard in ui.wizard_drafts.attached, timeout=3000)
+    drafts = work.onboarding_drafts
+    window = _main_window_with_offline_work(qtbot, services, work)
+    window.start_onboarding()
+    wizard = window.wizard
     username = wizard.findChild(QLineEdit, "usernameEdit")
     password = wizard.findChild(QLineEdit, "passwordEdit")
-    qtbot.keyClicks(username, "tech@example.com")
-    qtbot.keyClicks(password, "Secret-123")
-    ui.wizard_drafts.save_now()
-    key = ui.wizard_drafts.key
-    qtbot.waitUntil(lambda: run(qtbot, work.drafts.get(key)) is not None, timeout=3000)
-    stored = run(qtbot, work.drafts.get(key))
-    assert stored.mine["fields"]["usernameEdit"] == "tech@example.com"
+    type_text(qtbot, username, "tech@example.com")
+    type_text(qtbot, password, "Secret-123")
+    run(qtbot, drafts.flush())  # what the idle second does
+    stored = run(qtbot, work.drafts.get(drafts.key))
+    assert stored is not None and stored.mine["flow"]["username"] == "tech@example.com"
     assert "Secret-123" not in json.dumps(stored.mine)
     wizard.reject()  # closed without finishing: the draft stays
+    qtbot.waitUntil(lambda: window.wizard is None, timeout=3000)
 
-    again = OnboardingWizard(services, parent=window)
-    again.show()
-    qtbot.waitUntil(
-        lambda: again.findChild(QLineEdit, "usernameEdit").text() == "tech@example.com", timeout=3000
-    )
+    run(qtbot, drafts.load())  # as after a restart: only the database is left
+    window.start_onboarding()
+    again = window.wizard
+    assert again.findChild(QLineEdit, "usernameEdit").text() == "tech@example.com"
     assert again.findChild(QLineEdit, "passwordEdit").text() == ""
     # the site page sent site and timezone to the cloud: that is in the audit log
     again.flow.signed_in_as("tech@example.com", again.flow.data.region, again.flow.data.environment)
@@ -461,12 +472,70 @@ def test_wizard_inputs_are_a_draft_without_the_password(qtbot: Any, qloop: Any, 
         "Bakery Ost",
         {"site": "Bakery Ost", "timezone": "Europe/Berlin"},
     )
-    ui.wizard_drafts.save_now()
-    qtbot.waitUntil(
-        lambda: run(qtbot, work.drafts.get(key)).mine["flow"]["site"] == "Bakery Ost", timeout=3000
-    )
-    assert "KEY-1234" not in json.dumps(run(qtbot, work.drafts.get(key)).mine)  # the connect key is not kept
+    run(qtbot, drafts.flush())
+    mine = run(qtbot, work.drafts.get(drafts.key)).mine
+    assert mine["flow"]["site_typed"] == "Bakery Ost" and mine["step"] == "connect_key"
+    assert "KEY-1234" not in json.dumps(mine)  # the connect key is not kept
     again.reject()
+    run(qtbot, window.aclose())
+    run(qtbot, services.aclose())
+
+
+def test_the_wizard_reopens_at_the_site_with_the_site_typed(qtbot: Any, qloop: Any, tmp_path: Path) -> None:
+    sim = Simulator(seed=4, join_delay=0.0, clock=ManualClock())
+    services = make_services(sim, demo=False)
+    run(qtbot, services.client.sign_in(DEMO_USERNAME, DEMO_PASSWORD))
+    services.set_signed_in(DEMO_USERNAME)
+    work = run(qtbot, OfflineWork.open(services, tmp_path / "db.sqlite3"))
+    window = _main_window_with_offline_work(qtbot, services, work)
+    window.start_onboarding()
+    wizard = window.wizard
+    assert wizard.currentPage().objectName() == "sitePage"
+    site_line = wizard.pages[PageId.SITE].site.lineEdit()
+    type_text(qtbot, site_line, "Bakery South")
+    click(qtbot, wizard.button(QWizard.WizardButton.CancelButton))  # closed before Next: kept
+    qtbot.waitUntil(lambda: window.wizard is None, timeout=3000)
+
+    saved = run(qtbot, work.onboarding_drafts.load())
+    assert saved is not None and saved.step == "site" and saved.data.site_typed == "Bakery South"
+    window.start_onboarding()
+    again = window.wizard
+    assert again.currentPage().objectName() == "sitePage"
+    assert again.pages[PageId.SITE].site.currentText() == "Bakery South"
+
+    again.reject()
+    run(qtbot, window.aclose())
+    run(qtbot, services.aclose())
+
+
+def test_closed_by_mistake_the_wizard_reopens_at_its_step_in_the_same_run(
+    qtbot: Any, qloop: Any, tmp_path: Path
+) -> None:
+    sim = Simulator(seed=4, join_delay=0.0, clock=ManualClock())
+    services = make_services(sim, demo=False)
+    run(qtbot, services.client.sign_in(DEMO_USERNAME, DEMO_PASSWORD))
+    services.set_signed_in(DEMO_USERNAME)
+    work = run(qtbot, OfflineWork.open(services, tmp_path / "db.sqlite3"))
+    window = _main_window_with_offline_work(qtbot, services, work)
+    window.start_onboarding()
+    wizard = window.wizard
+    site_page = wizard.pages[PageId.SITE]
+    type_text(qtbot, site_page.site.lineEdit(), "Bakery East")
+    click(qtbot, wizard.button(QWizard.WizardButton.NextButton))  # the site is created, its key read
+    qtbot.waitUntil(lambda: wizard.currentPage().objectName() == "connectKeyPage", timeout=5000)
+    key = wizard.flow.data.connect_key
+    assert key
+    click(qtbot, wizard.button(QWizard.WizardButton.CancelButton))
+    qtbot.waitUntil(lambda: window.wizard is None, timeout=3000)
+
+    window.start_onboarding()
+    again = window.wizard
+    assert again.currentPage().objectName() == "connectKeyPage"
+    assert again.flow.data.connect_key == key and again.flow.data.site == "Bakery East"
+    run(qtbot, work.onboarding_drafts.flush())
+    assert key not in json.dumps(run(qtbot, work.drafts.get(work.onboarding_drafts.key)).mine)
+    again.reject()
+    run(qtbot, window.aclose())
     run(qtbot, services.aclose())
 
 

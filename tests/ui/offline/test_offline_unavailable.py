@@ -19,6 +19,15 @@ from tests.ui.devices_harness import run
 from tests.ui.wizard_harness import make_services
 
 
+async def _attach_offline(window: QMainWindow, services: Any, lock: DataFolderLock) -> None:
+    """What app.py does at start-up: open the local data under the lock, or say why not and retry."""
+    work, error = await app._start_offline(services, app._open_store(services.demo, lock))
+    if work is not None:
+        app.install_offline_ui(window, work)
+    elif error is not None:
+        app._offline_unavailable(window, services, lock, None, error)
+
+
 def _window(qtbot: Any) -> QMainWindow:
     window = QMainWindow()
     qtbot.addWidget(window)
@@ -34,7 +43,7 @@ def test_an_unusable_data_folder_is_said_at_once_and_the_offline_menu_stays(qtbo
     data.write_text("a file where the data folder should be", encoding="utf-8")
     lock = DataFolderLock()
     try:
-        run(qtbot, app._attach_offline(window, services, lock))
+        run(qtbot, _attach_offline(window, services, lock))
         notice = window.findChild(QMessageBox, "localDataUnavailableNotice")
         assert notice is not None and notice.isVisible()
         assert "cannot be used" in notice.text() and "NOT kept" in notice.text()
@@ -71,7 +80,7 @@ def test_a_database_from_a_newer_version_is_named_so_and_left_untouched(qtbot: A
     before = database.read_bytes()
     lock = DataFolderLock()
     try:
-        run(qtbot, app._attach_offline(window, services, lock))
+        run(qtbot, _attach_offline(window, services, lock))
         notice = window.findChild(QMessageBox, "localDataUnavailableNotice")
         assert notice is not None and notice.isVisible()
         assert "made by a newer version of Saveris Desktop" in notice.text()
