@@ -149,11 +149,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setDesktopFileName(APP_ID)
     # The window's close ends the main coroutine; Qt must not stop the loop underneath it.
     app.setQuitOnLastWindowClosed(False)
-    from saveris_desktop.ui import plurals
+    from saveris_desktop.ui import i18n, plurals
 
     plurals.install(app)  # "1 device", "3 devices" instead of "device(s)"
-
     ui_state = UiState()
+    # Before any widget: every text is built once, in one language (View → Language, or the system's).
+    i18n.install(app, ui_state.language())
     window = MainWindow(ui_state, demo=options.demo)
     window.show()
     window.wait_for_first_paint()
@@ -176,12 +177,24 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
-            return runner.run(_run(app, window, ui_state, options, hook, started))
+            status = runner.run(_run(app, window, ui_state, options, hook, started))
     finally:
         hook.uninstall()
         import logging
 
         logging.shutdown()
+    if window.restart_requested:  # View → Language: the shutdown has saved everything; start afresh
+        import subprocess
+
+        subprocess.Popen(restart_command(args))  # noqa: S603  (this app, its own arguments)
+    return status
+
+
+def restart_command(args: Sequence[str]) -> list[str]:
+    """How to start this app again with the same options: the frozen executable, or the module."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, *args]
+    return [sys.executable, "-m", "saveris_desktop", *args]
 
 
 async def _run(

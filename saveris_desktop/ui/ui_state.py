@@ -29,6 +29,16 @@ class UiState:
     def set_window_geometry(self, geometry: QByteArray) -> None:
         self._settings.setValue("window/geometry", geometry)
 
+    # --- language ------------------------------------------------------------------------------
+
+    def language(self) -> str:
+        """The chosen language code, or "system" (the default: follow the operating system)."""
+        value = self._settings.value("view/language", "system")
+        return value if isinstance(value, str) and value else "system"
+
+    def set_language(self, choice: str) -> None:
+        self._settings.setValue("view/language", choice)
+
     # --- sign-in -------------------------------------------------------------------------------
 
     def last_region(self) -> Region:
