@@ -68,6 +68,12 @@ def resolve(choice: str, system: QLocale | None = None) -> str:
 
 _installed: list[QTranslator] = []
 _current = SOURCE_LANGUAGE
+_system: QLocale | None = None  #: the system locale install() went by (tests pass a German one)
+
+
+def language_for(choice: str) -> str:
+    """The code `choice` stands for on this computer, as install() resolved it."""
+    return resolve(choice, _system)
 
 
 def current_language() -> str:
@@ -82,8 +88,9 @@ def install(app: QCoreApplication, choice: str, system: QLocale | None = None) -
     speaks the chosen language (a German in Austria keeps the Austrian formats); otherwise the
     chosen language's own formats, so a text and the numbers in it agree.
     """
-    global _current
+    global _current, _system
     system_locale = system if system is not None else QLocale.system()
+    _system = system_locale
     code = resolve(choice, system_locale)
     for translator in _installed:
         app.removeTranslator(translator)

@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
         group.setExclusive(True)
         chosen = self.ui_state.language()
         system_name = next(
-            (lang.native_name for lang in i18n.LANGUAGES if lang.code == i18n.resolve(i18n.SYSTEM)), ""
+            (lang.native_name for lang in i18n.LANGUAGES if lang.code == i18n.language_for(i18n.SYSTEM)), ""
         )
         choices = [(i18n.SYSTEM, self.tr("System (%1)").replace("%1", system_name))]
         choices += [(lang.code, lang.native_name) for lang in i18n.LANGUAGES]
@@ -237,7 +237,7 @@ class MainWindow(QMainWindow):
 
         self.ui_state.set_language(choice)
         self.ui_state.sync()
-        if i18n.resolve(choice) == i18n.current_language():
+        if i18n.language_for(choice) == i18n.current_language():
             return
         box = QMessageBox(self)
         box.setObjectName("languageRestartDialog")

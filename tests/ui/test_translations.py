@@ -1,0 +1,181 @@
+"""The German translation: complete, compiled as committed, installed on a German system, switchable."""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
+
+from saveris_desktop.app import restart_command
+from saveris_desktop.ui import i18n, i18n_catalog
+from saveris_desktop.ui.main_window import MainWindow
+from saveris_desktop.ui.ui_state import UiState
+from tests.ui.user_input import click
+from tests.ui.wizard_harness import make_harness
+
+GERMAN_SYSTEM = QLocale("de_DE")
+
+
+@pytest.fixture
+def german(qapp: QApplication) -> Iterator[str]:
+    """The app's translations installed as app.py does on a German computer; English again after."""
+    default = QLocale()
+    code = i18n.install(qapp, i18n.SYSTEM, system=GERMAN_SYSTEM)
+    try:
+        yield code
+    finally:
+        i18n.install(qapp, i18n.SOURCE_LANGUAGE, system=QLocale("en_US"))
+        QLocale.setDefault(default)
+
+
+def _describe(messages: list[i18n_catalog.Message]) -> str:
+    return "\n".join(f"  {m.context}: {m.source!r}" for m in messages)
+
+
+@pytest.mark.parametrize("code", i18n_catalog.translated_codes())
+def test_every_marked_string_has_a_finished_translation(tmp_path: Path, code: str) -> None:
+    # A fresh extraction of the code, compared with the committed file: a string added or changed in
+    # the code after the last `python -m saveris_desktop.ui.i18n_catalog update` is named here.
+    extracted = tmp_path / "extracted.ts"
+    i18n_catalog.run_lupdate(extracted, code)
+    wanted = {(m.context, m.source, m.numerus) for m in i18n_catalog.read(extracted)}
+    committed = {(m.context, m.source, m.numerus): m for m in i18n_catalog.read(i18n_catalog.ts_path(code))}
+    absent = sorted(key for key in wanted if key not in committed)
+    unfinished = [
+        committed[key] for key in sorted(wanted) if key in committed and not committed[key].complete
+    ]
+    assert not absent, (
+        f"{len(absent)} strings are not in {i18n_catalog.ts_path(code).name}; run "
+        "`python -m saveris_desktop.ui.i18n_catalog update` and translate them:\n"
+        + "\n".join(f"  {context}: {source!r}" for context, source, _numerus in absent)
+    )
+    assert not unfinished, f"{len(unfinished)} strings are not translated yet:\n{_describe(unfinished)}"
+    assert len(wanted) > 700  # the extraction itself worked
+
+
+@pytest.mark.parametrize("code", i18n_catalog.translated_codes())
+def test_the_committed_qm_is_the_compiled_ts(tmp_path: Path, code: str) -> None:
+    compiled = tmp_path / "compiled.qm"
+    i18n_catalog.run_lrelease(i18n_catalog.ts_path(code), compiled)
+    assert filecmp.cmp(compiled, i18n.compiled_path(code), shallow=False), (
+        f"{i18n.compiled_path(code).name} is older than its .ts: run "
+        "`python -m saveris_desktop.ui.i18n_catalog release`"
+    )
+
+
+def test_translations_keep_their_placeholders() -> None:
+    # A lost %1 shows the technician a sentence without the site name; a lost accelerator is harmless.
+    import re
+
+    placeholder = re.compile(r"%\d|\{\w+\}|<[^>]+>")
+    for code in i18n_catalog.translated_codes():
+        for message in i18n_catalog.read(i18n_catalog.ts_path(code)):
+            for form in message.translations:
+                assert sorted(placeholder.findall(form)) == sorted(placeholder.findall(message.source)), (
+                    message.context,
+                    message.source,
+                    form,
+                )
+
+
+def test_the_language_follows_the_system_and_a_stored_choice_overrides_it() -> None:
+    assert i18n.resolve(i18n.SYSTEM, GERMAN_SYSTEM) == "de"
+    assert i18n.resolve(i18n.SYSTEM, QLocale("de_AT")) == "de"
+    assert i18n.resolve(i18n.SYSTEM, QLocale("fr_FR")) == "en"
+    assert i18n.resolve("en", GERMAN_SYSTEM) == "en"
+    assert i18n.resolve("de", QLocale("en_US")) == "de"
+    assert i18n.resolve("klingon", GERMAN_SYSTEM) == "de"  # an unknown stored value: as the system
+
+
+def test_every_language_of_the_table_ships_its_translation() -> None:
+    for code in i18n_catalog.translated_codes():
+        assert i18n.compiled_path(code).is_file()
+        assert i18n_catalog.ts_path(code).is_file()
+
+
+def test_the_app_starts_in_german_on_a_german_system(qtbot, qt_settings, german: str) -> None:
+    assert german == "de"
+    window = MainWindow(UiState(), demo=True)
+    qtbot.addWidget(window)
+    window.show()
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["&Datei", "&Ansicht", "&Hilfe"]
+    assert window.welcome.start_button.text() == "Logger &hinzufügen …"
+    assert window.language_actions[i18n.SYSTEM].text() == "System (Deutsch)"
+    assert window.language_actions[i18n.SYSTEM].isChecked()
+    # Numbers and dates in German as well.
+    assert QLocale().toString(5.5, "f", 1) == "5,5"
+    assert QLocale().toDouble("0,5") == (0.5, True)
+
+
+def test_the_sign_in_page_and_the_wizards_buttons_are_german(qtbot, qloop, german: str) -> None:
+    harness = make_harness(qtbot)
+    page = harness.wizard.currentPage()
+    assert page.title() == "Anmelden"
+    labels = {label.text() for label in page.findChildren(QLabel)}
+    assert {"&Benutzername:", "&Passwort:", "Re&gion:"} <= labels
+    texts = {widget.text() for widget in page.findChildren(QPushButton) if widget.isVisible()}
+    assert "&Zeigen" in texts  # the password's show button
+    next_text = harness.wizard.button(harness.wizard.WizardButton.NextButton).text()
+    assert "Weiter" in next_text  # Qt's own strings come from its German translation
+    cancel_text = harness.wizard.button(harness.wizard.WizardButton.CancelButton).text()
+    assert cancel_text == "Abbrechen"
+
+
+def test_german_counts_have_german_plural_forms(german: str) -> None:
+    def translate(n: int) -> str:
+        return QCoreApplication.translate("AuditLogDialog", "%n change(s)", None, n)
+
+    assert translate(1) == "1 Änderung"
+    assert translate(0) == "0 Änderungen"
+    assert translate(7) == "7 Änderungen"
+    seconds = "Checking the site's devices every %n second(s)."
+    assert QCoreApplication.translate("WaitingPage", seconds, None, 1).endswith("jede Sekunde geprüft.")
+    assert QCoreApplication.translate("WaitingPage", seconds, None, 5).endswith("alle 5 Sekunden geprüft.")
+
+
+def test_choosing_another_language_is_stored_and_offers_a_restart(qtbot, qt_settings, german: str) -> None:
+    ui_state = UiState()
+    window = MainWindow(ui_state, demo=True)
+    qtbot.addWidget(window)
+    window.show()
+
+    window.language_actions["de"].trigger()  # the language already shown: stored, nothing to restart
+    assert ui_state.language() == "de"
+    assert window.findChild(QMessageBox, "languageRestartDialog") is None
+
+    window.language_actions["en"].trigger()
+    assert QSettings().value("view/language") == "en"
+    dialog = window.findChild(QMessageBox, "languageRestartDialog")
+    assert dialog is not None and dialog.isVisible()
+    assert "Entwürfe werden beim Tippen gespeichert" in dialog.informativeText()
+    click(qtbot, dialog.findChild(QPushButton, "languageLaterButton"))
+    assert window.isVisible() and not window.restart_requested
+
+    window.language_actions[i18n.SYSTEM].trigger()  # back to the system's German: no restart needed
+    assert ui_state.language() == i18n.SYSTEM
+    window.language_actions["en"].trigger()
+    dialogs = [d for d in window.findChildren(QMessageBox, "languageRestartDialog") if d.isVisible()]
+    with qtbot.waitSignal(window.sig_quit_requested):
+        click(qtbot, dialogs[-1].findChild(QPushButton, "languageRestartButton"))
+    assert window.restart_requested and not window.isVisible()
+
+
+def test_a_restart_starts_the_same_app_with_the_same_options(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert restart_command(["--demo"]) == [sys.executable, "-m", "saveris_desktop", "--demo"]
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert restart_command(["--demo"]) == [sys.executable, "--demo"]
+
+
+def test_the_frozen_bundle_carries_the_translations() -> None:
+    # packaging/saveris_desktop.spec copies resources/ whole; i18n looks for the files there.
+    spec = (Path(__file__).resolve().parents[2] / "packaging" / "saveris_desktop.spec").read_text()
+    assert '(str(ROOT / "resources"), "resources")' in spec
+    assert i18n.translations_dir().parent.name == "resources"
+    assert shutil.which("pyside6-lrelease") or Path(sys.executable).with_name("pyside6-lrelease").exists()
