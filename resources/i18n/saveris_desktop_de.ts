@@ -1026,8 +1026,96 @@
     <context>
         <name>Errors</name>
         <message>
+            <source>signing in</source>
+            <extracomment>devices the waiting page saw, by uuid, so the found page can show the new one at once What the technician was doing, per operation (api.responses.ACTIONS, route names), in words that complete "This server does not offer …" and "… failed". The API's own sentences are English by design (they are logged and read by support); the UI says the same in the user's language.</extracomment>
+            <translation>Anmelden</translation>
+        </message>
+        <message>
+            <source>creating the site and its connect key</source>
+            <translation>Anlegen des Standorts und seines Verbindungsschlüssels</translation>
+        </message>
+        <message>
+            <source>reading the connect key</source>
+            <translation>Lesen des Verbindungsschlüssels</translation>
+        </message>
+        <message>
+            <source>reading the site's time zone</source>
+            <translation>Lesen der Zeitzone des Standorts</translation>
+        </message>
+        <message>
+            <source>saving the site's time zone</source>
+            <translation>Speichern der Zeitzone des Standorts</translation>
+        </message>
+        <message>
+            <source>listing the site's loggers</source>
+            <translation>Auflisten der Logger des Standorts</translation>
+        </message>
+        <message>
+            <source>reading the logger</source>
+            <translation>Lesen des Loggers</translation>
+        </message>
+        <message>
+            <source>saving the logger's settings</source>
+            <translation>Speichern der Einstellungen des Loggers</translation>
+        </message>
+        <message>
+            <source>reading the sensor</source>
+            <translation>Lesen des Fühlers</translation>
+        </message>
+        <message>
+            <source>saving the sensor's settings</source>
+            <translation>Speichern der Einstellungen des Fühlers</translation>
+        </message>
+        <message>
+            <source>reading the logger's alarms</source>
+            <translation>Lesen der Alarme des Loggers</translation>
+        </message>
+        <message>
+            <source>saving the logger's alarms</source>
+            <translation>Speichern der Alarme des Loggers</translation>
+        </message>
+        <message>
+            <source>reading the sensor's alarms</source>
+            <translation>Lesen der Alarme des Fühlers</translation>
+        </message>
+        <message>
+            <source>saving the sensor's alarms</source>
+            <translation>Speichern der Alarme des Fühlers</translation>
+        </message>
+        <message>
+            <source>listing the measuring objects</source>
+            <translation>Auflisten der Messobjekte</translation>
+        </message>
+        <message>
+            <source>reading the measuring object</source>
+            <translation>Lesen des Messobjekts</translation>
+        </message>
+        <message>
+            <source>creating the measuring object</source>
+            <translation>Anlegen des Messobjekts</translation>
+        </message>
+        <message>
+            <source>reading the measuring object's measurement settings</source>
+            <translation>Lesen der Messvorgaben des Messobjekts</translation>
+        </message>
+        <message>
+            <source>saving the measuring object's measurement settings</source>
+            <translation>Speichern der Messvorgaben des Messobjekts</translation>
+        </message>
+        <message>
+            <source>reading the measuring object's alarm limits</source>
+            <translation>Lesen der Alarmgrenzwerte des Messobjekts</translation>
+        </message>
+        <message>
+            <source>saving the measuring object's alarm limits</source>
+            <translation>Speichern der Alarmgrenzwerte des Messobjekts</translation>
+        </message>
+        <message>
+            <source>This server does not offer %1.</source>
+            <translation>Dieser Server bietet das nicht an: %1.</translation>
+        </message>
+        <message>
             <source>The user name or the password is not right, the account belongs to another region or environment, or it is a Saveris 2 (saveris.net) account, which cannot sign in here. Check them and try again.</source>
-            <extracomment>devices the waiting page saw, by uuid, so the found page can show the new one at once</extracomment>
             <translation>Benutzername oder Passwort stimmen nicht, das Konto gehört zu einer anderen Region oder Umgebung, oder es ist ein Saveris 2-Konto (saveris.net), das sich hier nicht anmelden kann. Prüfen Sie die Angaben und versuchen Sie es erneut.</translation>
         </message>
         <message>
@@ -1057,6 +1145,26 @@
         <message>
             <source>Something unexpected went wrong; the details are in the log file.</source>
             <translation>Etwas Unerwartetes ist schiefgegangen; die Einzelheiten stehen in der Protokolldatei.</translation>
+        </message>
+        <message>
+            <source>The testo cloud does not know this site or object (any more).</source>
+            <translation>Die testo Cloud kennt diesen Standort oder dieses Objekt nicht (mehr).</translation>
+        </message>
+        <message>
+            <source>It was changed elsewhere in the meantime. Reload and try again.</source>
+            <translation>Es wurde inzwischen anderswo geändert. Laden Sie neu und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>The testo cloud sent an answer this app cannot read; the details are in the log file.</source>
+            <translation>Die testo Cloud hat eine Antwort gesendet, die diese App nicht lesen kann; die Einzelheiten stehen in der Protokolldatei.</translation>
+        </message>
+        <message>
+            <source>The testo cloud gave an unexpected answer (HTTP %1).</source>
+            <translation>Die testo Cloud hat unerwartet geantwortet (HTTP %1).</translation>
+        </message>
+        <message>
+            <source>Failed: %1. %2</source>
+            <translation>Fehlgeschlagen: %1. %2</translation>
         </message>
     </context>
     <context>

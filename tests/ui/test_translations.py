@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 import filecmp
+import logging
 import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 
+from saveris_desktop.api import errors
+from saveris_desktop.api.regions import Endpoint, Environment, Region
+from saveris_desktop.api.responses import ACTIONS, error_for_response
+from saveris_desktop.api.routes import ROUTES
 from saveris_desktop.app import restart_command
 from saveris_desktop.ui import i18n, i18n_catalog
 from saveris_desktop.ui.main_window import MainWindow
 from saveris_desktop.ui.ui_state import UiState
+from saveris_desktop.ui.wizard.common import OPERATION_WORDS, explain_error
 from tests.ui.user_input import click
 from tests.ui.wizard_harness import make_harness
 
@@ -179,3 +186,35 @@ def test_the_frozen_bundle_carries_the_translations() -> None:
     assert '(str(ROOT / "resources"), "resources")' in spec
     assert i18n.translations_dir().parent.name == "resources"
     assert shutil.which("pyside6-lrelease") or Path(sys.executable).with_name("pyside6-lrelease").exists()
+
+
+def _api_error(route: str, response: httpx.Response) -> errors.ApiError:
+    endpoint = Endpoint.for_region(Region.EUROPE, Environment.PRODUCTION)
+    return error_for_response(response, ROUTES[route], endpoint)
+
+
+def test_every_operation_has_words_for_the_error_sentences() -> None:
+    assert set(OPERATION_WORDS) == set(ACTIONS)
+
+
+def test_server_errors_are_explained_in_german_with_the_servers_own_words(german: str, caplog) -> None:
+    refused = _api_error("list_devices", httpx.Response(403, json={"message": "Site locked"}))
+    assert explain_error(refused) == (
+        "Dieses Konto darf das nicht. Fragen Sie Ihren Saveris-Administrator. (Site locked)"
+    )
+    not_offered = _api_error(
+        "get_device_alarm_configuration",
+        httpx.Response(403, json={"message": "Missing Authentication Token"}),
+    )
+    assert explain_error(not_offered) == "Dieser Server bietet das nicht an: Lesen der Alarme des Loggers."
+    gone = _api_error("get_device", httpx.Response(404, json={"message": "device 42 was deleted"}))
+    with caplog.at_level(logging.INFO):
+        text = explain_error(gone)
+    assert text == (
+        "Fehlgeschlagen: Lesen des Loggers. Die testo Cloud kennt diesen Standort oder dieses Objekt "
+        "nicht (mehr). (device 42 was deleted)"
+    )
+    assert gone.message in caplog.text  # the API's English sentence stays in the log for support
+    # In English the API's own sentence, which is the most precise, is shown as it is.
+    i18n.install(QCoreApplication.instance(), "en", system=GERMAN_SYSTEM)
+    assert explain_error(gone) == gone.message
