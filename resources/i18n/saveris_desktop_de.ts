@@ -1027,7 +1027,7 @@
         <name>Errors</name>
         <message>
             <source>signing in</source>
-            <extracomment>devices the waiting page saw, by uuid, so the found page can show the new one at once What the technician was doing, per operation (api.responses.ACTIONS, route names), in words that complete "This server does not offer …" and "… failed". The API's own sentences are English by design (they are logged and read by support); the UI says the same in the user's language.</extracomment>
+            <extracomment>devices the waiting page saw, by uuid, so the found page can show the new one at once What the technician was doing, per operation (api.responses.ACTIONS, route names), in words that complete "This server does not offer …" and "… failed". The API's own sentences are English by design (they are logged and read by support); the UI says the same in the user's language. (QT_TRANSLATE_NOOP returns its text; PySide types it as object.)</extracomment>
             <translation>Anmelden</translation>
         </message>
         <message>

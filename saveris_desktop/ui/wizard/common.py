@@ -6,7 +6,7 @@ import logging
 import time
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QPalette
@@ -67,37 +67,41 @@ def is_dark(widget: QWidget | None = None) -> bool:
 #: What the technician was doing, per operation (api.responses.ACTIONS, route names), in words that
 #: complete "This server does not offer …" and "… failed". The API's own sentences are English by
 #: design (they are logged and read by support); the UI says the same in the user's language.
-OPERATION_WORDS: dict[str, str] = {
-    "token": QT_TRANSLATE_NOOP("Errors", "signing in"),
-    "create_connect_key": QT_TRANSLATE_NOOP("Errors", "creating the site and its connect key"),
-    "get_connect_key": QT_TRANSLATE_NOOP("Errors", "reading the connect key"),
-    "get_global_settings": QT_TRANSLATE_NOOP("Errors", "reading the site's time zone"),
-    "put_global_settings": QT_TRANSLATE_NOOP("Errors", "saving the site's time zone"),
-    "list_devices": QT_TRANSLATE_NOOP("Errors", "listing the site's loggers"),
-    "get_device": QT_TRANSLATE_NOOP("Errors", "reading the logger"),
-    "put_device": QT_TRANSLATE_NOOP("Errors", "saving the logger's settings"),
-    "get_sensor": QT_TRANSLATE_NOOP("Errors", "reading the sensor"),
-    "put_sensor": QT_TRANSLATE_NOOP("Errors", "saving the sensor's settings"),
-    "get_device_alarm_configuration": QT_TRANSLATE_NOOP("Errors", "reading the logger's alarms"),
-    "put_device_alarm_configuration": QT_TRANSLATE_NOOP("Errors", "saving the logger's alarms"),
-    "get_sensor_alarm_configuration": QT_TRANSLATE_NOOP("Errors", "reading the sensor's alarms"),
-    "put_sensor_alarm_configuration": QT_TRANSLATE_NOOP("Errors", "saving the sensor's alarms"),
-    "list_measuring_objects": QT_TRANSLATE_NOOP("Errors", "listing the measuring objects"),
-    "get_measuring_object": QT_TRANSLATE_NOOP("Errors", "reading the measuring object"),
-    "create_measuring_object": QT_TRANSLATE_NOOP("Errors", "creating the measuring object"),
-    "get_measuring_instruction_set": QT_TRANSLATE_NOOP(
-        "Errors", "reading the measuring object's measurement settings"
-    ),
-    "put_measuring_instruction_set": QT_TRANSLATE_NOOP(
-        "Errors", "saving the measuring object's measurement settings"
-    ),
-    "get_measuring_object_alarm_configuration": QT_TRANSLATE_NOOP(
-        "Errors", "reading the measuring object's alarm limits"
-    ),
-    "put_measuring_object_alarm_configuration": QT_TRANSLATE_NOOP(
-        "Errors", "saving the measuring object's alarm limits"
-    ),
-}
+#: (QT_TRANSLATE_NOOP returns its text; PySide types it as object.)
+OPERATION_WORDS = cast(
+    dict[str, str],
+    {
+        "token": QT_TRANSLATE_NOOP("Errors", "signing in"),
+        "create_connect_key": QT_TRANSLATE_NOOP("Errors", "creating the site and its connect key"),
+        "get_connect_key": QT_TRANSLATE_NOOP("Errors", "reading the connect key"),
+        "get_global_settings": QT_TRANSLATE_NOOP("Errors", "reading the site's time zone"),
+        "put_global_settings": QT_TRANSLATE_NOOP("Errors", "saving the site's time zone"),
+        "list_devices": QT_TRANSLATE_NOOP("Errors", "listing the site's loggers"),
+        "get_device": QT_TRANSLATE_NOOP("Errors", "reading the logger"),
+        "put_device": QT_TRANSLATE_NOOP("Errors", "saving the logger's settings"),
+        "get_sensor": QT_TRANSLATE_NOOP("Errors", "reading the sensor"),
+        "put_sensor": QT_TRANSLATE_NOOP("Errors", "saving the sensor's settings"),
+        "get_device_alarm_configuration": QT_TRANSLATE_NOOP("Errors", "reading the logger's alarms"),
+        "put_device_alarm_configuration": QT_TRANSLATE_NOOP("Errors", "saving the logger's alarms"),
+        "get_sensor_alarm_configuration": QT_TRANSLATE_NOOP("Errors", "reading the sensor's alarms"),
+        "put_sensor_alarm_configuration": QT_TRANSLATE_NOOP("Errors", "saving the sensor's alarms"),
+        "list_measuring_objects": QT_TRANSLATE_NOOP("Errors", "listing the measuring objects"),
+        "get_measuring_object": QT_TRANSLATE_NOOP("Errors", "reading the measuring object"),
+        "create_measuring_object": QT_TRANSLATE_NOOP("Errors", "creating the measuring object"),
+        "get_measuring_instruction_set": QT_TRANSLATE_NOOP(
+            "Errors", "reading the measuring object's measurement settings"
+        ),
+        "put_measuring_instruction_set": QT_TRANSLATE_NOOP(
+            "Errors", "saving the measuring object's measurement settings"
+        ),
+        "get_measuring_object_alarm_configuration": QT_TRANSLATE_NOOP(
+            "Errors", "reading the measuring object's alarm limits"
+        ),
+        "put_measuring_object_alarm_configuration": QT_TRANSLATE_NOOP(
+            "Errors", "saving the measuring object's alarm limits"
+        ),
+    },
+)
 
 
 def _operation(error: ApiError) -> str | None:
