@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
     <context>
+        <name>AgeWords</name>
+        <message>
+            <source>just now</source>
+            <translation>gerade eben</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n min ago</source>
+            <translation>
+                <numerusform>vor %n min</numerusform>
+                <numerusform>vor %n min</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n h ago</source>
+            <translation>
+                <numerusform>vor %n h</numerusform>
+                <numerusform>vor %n h</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s) ago</source>
+            <translation>
+                <numerusform>vor %n Tag</numerusform>
+                <numerusform>vor %n Tagen</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>AlarmsTab</name>
         <message>
             <source>Logger alarms</source>
@@ -1608,6 +1636,15 @@
         </message>
     </context>
     <context>
+        <name>LocaleFormat</name>
+        <message>
+            <source>%Y-%m-%d %H:%M</source>
+            <comment>date and time as Python's strftime writes them: use the order and separators of your language</comment>
+            <extracomment>Python's `format(value, "g")`: six significant digits, no exponent for everyday values.</extracomment>
+            <translation>%d.%m.%Y %H:%M</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>Demo</source>
@@ -2762,7 +2799,7 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
         </message>
         <message>
             <source>data from %1</source>
-            <translation>Daten von %1</translation>
+            <translation>Stand: %1</translation>
         </message>
         <message>
             <source>The cloud cannot be reached: what you see is what this laptop last received.</source>

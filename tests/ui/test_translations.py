@@ -7,6 +7,7 @@ import logging
 import shutil
 import sys
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import httpx
@@ -19,7 +20,7 @@ from saveris_desktop.api.regions import Endpoint, Environment, Region
 from saveris_desktop.api.responses import ACTIONS, error_for_response
 from saveris_desktop.api.routes import ROUTES
 from saveris_desktop.app import restart_command
-from saveris_desktop.ui import i18n, i18n_catalog
+from saveris_desktop.ui import i18n, i18n_catalog, locale_format, plurals
 from saveris_desktop.ui.main_window import MainWindow
 from saveris_desktop.ui.ui_state import UiState
 from saveris_desktop.ui.wizard.common import OPERATION_WORDS, explain_error
@@ -218,3 +219,40 @@ def test_server_errors_are_explained_in_german_with_the_servers_own_words(german
     # In English the API's own sentence, which is the most precise, is shown as it is.
     i18n.install(QCoreApplication.instance(), "en", system=GERMAN_SYSTEM)
     assert explain_error(gone) == gone.message
+
+
+def test_numbers_dates_and_ages_in_german(german: str) -> None:
+    assert locale_format.number(5.5) == "5,5"
+    assert locale_format.number(-0.25) == "-0,25"
+    assert locale_format.number(1000.5) == "1000,5"  # no grouping: it can be typed back as shown
+    assert locale_format.date_time(datetime(2026, 11, 28, 9, 5)) == "28.11.2026 09:05"
+    assert locale_format.age(timedelta(seconds=20)) == "gerade eben"
+    assert locale_format.age(timedelta(minutes=5)) == "vor 5 min"
+    assert locale_format.age(timedelta(days=1)) == "vor 1 Tag"
+    assert locale_format.age(timedelta(days=3)) == "vor 3 Tagen"
+
+
+def test_numbers_dates_and_ages_in_english(qapp) -> None:
+    english_plurals = plurals.install(qapp)  # as app.py does
+    try:
+        assert locale_format.number(5.5) == "5.5"
+        assert locale_format.date_time(datetime(2026, 11, 28, 9, 5)) == "2026-11-28 09:05"
+        assert locale_format.age(timedelta(days=1)) == "1 day ago"
+        assert locale_format.age(timedelta(days=3)) == "3 days ago"
+    finally:
+        qapp.removeTranslator(english_plurals)
+
+
+def test_a_limit_field_shows_and_takes_the_german_decimal_comma(qtbot, german: str) -> None:
+    from saveris_desktop.ui.devices.fields import NumberField
+
+    field = NumberField("upperAlarm", "Upper alarm", minimum=-40, maximum=120.5)
+    qtbot.addWidget(field)
+    field.set_value(8.5)
+    assert field.edit.text() == "8,5"
+    field.edit.clear()
+    qtbot.keyClicks(field.edit, "200")
+    assert field.typing_problem() == "Erlaubt: -40 … 120,5"
+    field.edit.clear()
+    qtbot.keyClicks(field.edit, "7,25")
+    assert field.value() == 7.25 and field.typing_problem() == ""

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from saveris_desktop.core.ranges import DurationRange, check_duration_text, format_duration
+from saveris_desktop.ui import locale_format
 
 ERROR_STYLE = "color: #b00020;"
 HINT_STYLE = "color: palette(mid);"
@@ -199,7 +200,7 @@ class NumberField(_LineField):
         self._value = self._shown = value
         self._own = ""
         self._rule = ""
-        self.edit.setText("" if value is None else f"{value:g}")
+        self.edit.setText("" if value is None else locale_format.number(value))
         self.edit.setModified(False)
         self._set_problem("")
 
@@ -244,6 +245,6 @@ class NumberField(_LineField):
 
     def _range_message(self) -> str:
         unit = self.hint.text()
-        low = "" if self.minimum is None else f"{self.minimum:g} {unit}".strip()
-        high = "" if self.maximum is None else f"{self.maximum:g} {unit}".strip()
+        low = "" if self.minimum is None else f"{locale_format.number(self.minimum)} {unit}".strip()
+        high = "" if self.maximum is None else f"{locale_format.number(self.maximum)} {unit}".strip()
         return self.tr("Allowed: %1 … %2").replace("%1", low).replace("%2", high)

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 
 from saveris_desktop.api.models import Device
 from saveris_desktop.core.device_rows import COLUMNS, DeviceRow, RowPlan, plan_refresh, row_from_device
+from saveris_desktop.ui import locale_format
 
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -135,7 +136,7 @@ class DeviceTableModel(QAbstractTableModel):
             return iso
         if self._timezone is not None and moment.tzinfo is not None:
             moment = moment.astimezone(self._timezone)
-        return moment.strftime("%Y-%m-%d %H:%M")
+        return locale_format.date_time(moment)
 
     # --- refresh ---------------------------------------------------------------------------
 

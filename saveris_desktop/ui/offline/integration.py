@@ -19,7 +19,6 @@ from shiboken6 import isValid
 from saveris_desktop.api.models import Device
 from saveris_desktop.core.audited_client import AuditedClient
 from saveris_desktop.core.autosave import ResumedDraft, edits_between
-from saveris_desktop.core.cache import describe_age
 from saveris_desktop.core.cached_client import CacheBackedClient
 from saveris_desktop.core.editing import EditSession
 from saveris_desktop.core.editor_drafts import EditorDrafts
@@ -27,6 +26,7 @@ from saveris_desktop.core.offline import OfflineWork
 from saveris_desktop.core.store import utc_now
 from saveris_desktop.core.tasks import TaskOwner
 from saveris_desktop.core.watcher import WatchStatus
+from saveris_desktop.ui import locale_format
 from saveris_desktop.ui.devices.editor import EditorContext, SessionEditor
 from saveris_desktop.ui.offline.audit_dialog import AuditLogDialog
 from saveris_desktop.ui.offline.conflict_dialog import ConflictDialog
@@ -206,7 +206,7 @@ class OfflineIntegration(QObject):
                 directory.client = context.client
 
     def _served_from_cache(self, _kind: str, _object_id: str, fetched_at: str) -> None:
-        self.status_widget.show_data_age(describe_age(utc_now() - datetime.fromisoformat(fetched_at)))
+        self.status_widget.show_data_age(locale_format.age(utc_now() - datetime.fromisoformat(fetched_at)))
 
     def _focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
         if not self.tasks.closed and self.editor_drafts.pending:
@@ -298,7 +298,7 @@ class OfflineIntegration(QObject):
             self.watcher.sig_devices.emit(devices)
         finally:
             self._replaying = False
-        age = describe_age(utc_now() - datetime.fromisoformat(fetched_at))
+        age = locale_format.age(utc_now() - datetime.fromisoformat(fetched_at))
         self.status_widget.show_data_age(age)
 
     def _tell_about_damaged_database(self, message: str) -> None:
