@@ -385,8 +385,8 @@
             <translation>Verbindungsschlüssel</translation>
         </message>
         <message>
-            <source>Every logger of this site needs this key: you type it as “accountId” on the logger's configuration page. A phone can scan the QR code to copy it.</source>
-            <translation>Jeder Logger dieses Standorts braucht diesen Schlüssel: Sie geben ihn als „accountId“ auf der Konfigurationsseite des Loggers ein. Ein Smartphone kann den QR-Code scannen, um ihn zu übernehmen.</translation>
+            <source>Every logger of this site needs this key: you type it as “accountId” on the logger's configuration page.</source>
+            <translation>Jeder Logger dieses Standorts braucht diesen Schlüssel: Sie geben ihn als „accountId“ auf der Konfigurationsseite des Loggers ein.</translation>
         </message>
         <message>
             <source>Site</source>
@@ -395,6 +395,10 @@
         <message>
             <source>QR code of the connect key</source>
             <translation>QR-Code des Verbindungsschlüssels</translation>
+        </message>
+        <message>
+            <source>A phone can scan the QR code to copy the key.</source>
+            <translation>Ein Smartphone kann den QR-Code scannen, um den Schlüssel zu übernehmen.</translation>
         </message>
         <message>
             <source>&amp;Copy</source>

@@ -1,0 +1,111 @@
+"""Layouts that survive translation: every text 40 % longer and accented still fits, on a small screen.
+
+Each screen is shown offscreen under PseudoTranslator; `clipped()` measures every label, button and
+group title against its widget with font metrics, and no window needs more than 1280×720.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
+
+from saveris_desktop.simulator import LoggerKind
+from saveris_desktop.ui import i18n
+from saveris_desktop.ui.wizard import PageId
+from tests.ui.layout_check import PseudoTranslator, clipped, pseudo, too_large
+from tests.ui.user_input import click, set_checked, type_text
+from tests.ui.wizard_harness import make_harness
+
+
+GERMAN_SYSTEM = QLocale("de_DE")
+
+
+@pytest.fixture(params=["pseudo", "de"])
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    """The pseudo-translation, then the real German one (installed as on a German computer)."""
+    default = QLocale()
+    if request.param == "pseudo":
+        translator = PseudoTranslator(qapp)
+        qapp.installTranslator(translator)
+    else:
+        i18n.install(qapp, i18n.SYSTEM, system=GERMAN_SYSTEM)
+    try:
+        yield request.param
+    finally:
+        if request.param == "pseudo":
+            qapp.removeTranslator(translator)
+        else:
+            i18n.install(qapp, i18n.SOURCE_LANGUAGE, system=QLocale("en_US"))
+        QLocale.setDefault(default)
+
+
+@pytest.fixture
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the screenshots go: $SAVERIS_SCREENSHOTS (CI keeps it as an artefact), else a temp dir."""
+    chosen = os.environ.get("SAVERIS_SCREENSHOTS")
+    folder = Path(chosen) if chosen else tmp_path_factory.mktemp("screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def test_the_pseudo_translation_stretches_and_keeps_placeholders() -> None:
+    text = pseudo("Site: <b>%1</b> &Copy")
+    assert "%1" in text and "<b>" in text and "&Ç" in text
+    assert len(pseudo("Sign in to the cloud")) >= len("Sign in to the cloud") * 1.4
+    assert pseudo("Sign in") != "Sign in"
+
+
+def _check(window, where: str, shots: Path | None = None, language: str = "") -> list[str]:
+    QApplication.processEvents()
+    if shots is not None:
+        name = re.sub(r"[^a-z0-9]+", "-", f"{language} {where}".lower()).strip("-")
+        window.grab().save(str(shots / f"{name}.png"))
+    problems = [f"{where}: {p}" for p in clipped(window)]
+    size = too_large(window)
+    return [*problems, f"{where}: {size}"] if size else problems
+
+
+def test_every_wizard_page_fits_its_text(qtbot, qloop, language: str, shots: Path) -> None:
+    h = make_harness(qtbot, default_size=True)
+    wizard = h.wizard
+    wizard.setObjectName("wizard")
+
+    def check(where: str) -> list[str]:
+        return _check(wizard, f"wizard {where}", shots, language)
+
+    problems = check("sign-in")
+
+    def next_page(target: PageId) -> None:
+        click(qtbot, wizard.button(wizard.WizardButton.NextButton))
+        qtbot.waitUntil(lambda: h.page() is target, timeout=5000)
+
+    next_page(PageId.SITE)
+    problems += check("site")
+    site = wizard.pages[PageId.SITE]
+    type_text(qtbot, site.site, "Bakery North")
+    type_text(qtbot, site.timezone, "Europe/Berlin")
+    next_page(PageId.CONNECT_KEY)
+    problems += check("connect key")
+    key = wizard.flow.data.connect_key
+    next_page(PageId.HOTSPOT_GUIDE)
+    guide = wizard.pages[PageId.HOTSPOT_GUIDE]
+    type_text(qtbot, guide.ssid, "Bakery-WLAN")
+    qtbot.waitUntil(lambda: wizard.flow.data.baseline_uuids is not None, timeout=5000)
+    for device_type, button in guide.type_buttons.items():
+        set_checked(qtbot, button, True)
+        problems += check(f"hotspot guide {device_type}")
+    next_page(PageId.WAITING)
+    problems += check("waiting")
+    logger = h.sim.create_logger(LoggerKind.SAVERIS2)
+    h.sim.press_button(logger.id, 3.0)
+    assert h.sim.submit_configuration(logger.id, key, "Bakery-WLAN", "pw123456").ok
+    h.sim.advance_time(10)
+    qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
+    problems += check("found")
+    assert not problems, "\n".join(problems)
