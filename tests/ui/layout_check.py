@@ -54,7 +54,7 @@ class PseudoTranslator(QTranslator):
 
 
 def _label_problem(label: QLabel) -> str | None:
-    if not label.text() or label.pixmap() is not None and not label.pixmap().isNull():
+    if not label.text() or (label.pixmap() is not None and not label.pixmap().isNull()):
         return None
     room = label.contentsRect()
     if label.wordWrap():

@@ -22,7 +22,6 @@ from tests.ui.layout_check import PseudoTranslator, clipped, pseudo, too_large
 from tests.ui.user_input import click, set_checked, type_text
 from tests.ui.wizard_harness import make_harness
 
-
 GERMAN_SYSTEM = QLocale("de_DE")
 
 
