@@ -13,7 +13,15 @@ import math
 import re
 
 from PySide6.QtCore import QTranslator
-from PySide6.QtWidgets import QAbstractButton, QCheckBox, QGroupBox, QLabel, QRadioButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QGroupBox,
+    QLabel,
+    QMainWindow,
+    QRadioButton,
+    QWidget,
+)
 
 from saveris_desktop.ui.plurals import english_plural
 
@@ -110,6 +118,7 @@ def too_large(window: QWidget) -> str | None:
     if least.width() > width or least.height() > height:
         return f"{window.objectName()} needs at least {least.width()}×{least.height()}"
     size = window.size()
-    if size.width() > width or size.height() > height:
+    # A main window takes the size it is given (app.py: most of the screen); a dialog opens at its own.
+    if not isinstance(window, QMainWindow) and (size.width() > width or size.height() > height):
         return f"{window.objectName()} opens at {size.width()}×{size.height()}"
     return None

@@ -17,22 +17,25 @@ from PySide6.QtWidgets import QApplication
 
 from saveris_desktop.simulator import LoggerKind
 from saveris_desktop.ui import i18n
+from saveris_desktop.ui.main_window import MainWindow
+from saveris_desktop.ui.ui_state import UiState
 from saveris_desktop.ui.wizard import PageId
-from tests.ui.layout_check import PseudoTranslator, clipped, pseudo, too_large
+from tests.ui.devices_harness import SITE, close_harness, make_devices_harness, run
+from tests.ui.layout_check import MAX_WINDOW, PseudoTranslator, clipped, pseudo, too_large
 from tests.ui.user_input import click, set_checked, type_text
 from tests.ui.wizard_harness import make_harness
 
 GERMAN_SYSTEM = QLocale("de_DE")
 
 
-@pytest.fixture(params=["pseudo", "de"])
+@pytest.fixture(params=["pseudo", "de", "en"])
 def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    """The pseudo-translation, then the real German one (installed as on a German computer)."""
+    """The pseudo-translation, the real German one (installed as on a German computer), English."""
     default = QLocale()
     if request.param == "pseudo":
         translator = PseudoTranslator(qapp)
         qapp.installTranslator(translator)
-    else:
+    elif request.param == "de":
         i18n.install(qapp, i18n.SYSTEM, system=GERMAN_SYSTEM)
     try:
         yield request.param
@@ -107,4 +110,35 @@ def test_every_wizard_page_fits_its_text(qtbot, qloop, language: str, shots: Pat
     h.sim.advance_time(10)
     qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
     problems += check("found")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_main_window_its_editor_tabs_and_the_demo_panel_fit_their_text(
+    qtbot, qloop, qt_settings, language: str, shots: Path
+) -> None:
+    harness = make_devices_harness(qtbot)
+    harness.view.hide()  # the harness's own view; the window below gets one of its own
+    window = MainWindow(UiState(), demo=True)
+    qtbot.addWidget(window)
+    window.resize(*MAX_WINDOW)
+    window.show()
+    window.attach_services(harness.services)
+    view = window.devices_view
+    assert view is not None
+    view.show_site(SITE)
+    window.stack.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: view.model.rowCount() == len(harness.device_uuids), timeout=5000)
+    problems = _check(window, "main window", shots, language)
+    for uuid in harness.device_uuids:
+        view.open_device(uuid)
+        qtbot.waitUntil(
+            lambda uuid=uuid: view.current_uuid == uuid and view.detail_status.text() == "", timeout=5000
+        )
+        for index in range(view.tabs.count()):
+            view.tabs.setCurrentIndex(index)
+            qtbot.wait(50)  # the tab's editor reads its data
+            tab = view.tabs.tabText(index).replace("&", "")
+            problems += _check(window, f"{uuid[:4]} tab {index} {tab[:12]}", shots, language)
+    run(qtbot, window.aclose())
+    close_harness(qtbot, harness)
     assert not problems, "\n".join(problems)
