@@ -13,13 +13,20 @@ import math
 import re
 
 from PySide6.QtCore import QTranslator
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
     QCheckBox,
+    QComboBox,
     QGroupBox,
+    QHeaderView,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QRadioButton,
+    QTextEdit,
     QWidget,
 )
 
@@ -122,3 +129,27 @@ def too_large(window: QWidget) -> str | None:
     if not isinstance(window, QMainWindow) and (size.width() > width or size.height() > height):
         return f"{window.objectName()} opens at {size.width()}×{size.height()}"
     return None
+
+
+#: What a keyboard or screen-reader user operates; each needs a name a screen reader can say.
+INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QTextEdit)
+
+
+def unnamed(root: QWidget) -> list[str]:
+    """Visible interactive widgets whose accessible name (what a screen reader says: the
+    accessibleName, a button's text, or a buddy label's text) is empty."""
+    found = []
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, INTERACTIVE) or not widget.isVisibleTo(root):
+            continue
+        if widget.objectName().startswith("qt_") or isinstance(widget, QHeaderView):
+            continue  # Qt's own parts: a tab bar's scroll buttons, a table's header (read with the table)
+        if isinstance(widget.parent(), QAbstractSpinBox | QComboBox):
+            continue  # the line edit inside: the spin box or combo box carries the name
+        interface = QAccessible.queryAccessibleInterface(widget)
+        name = interface.text(QAccessible.Text.Name) if interface is not None else ""
+        if not name.strip():
+            found.append(
+                f"{widget.objectName() or '?'} ({type(widget).__name__}) in {type(widget.parent()).__name__}"
+            )
+    return found
