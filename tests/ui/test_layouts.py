@@ -143,3 +143,34 @@ def test_the_main_window_its_editor_tabs_and_the_demo_panel_fit_their_text(
     run(qtbot, window.aclose())
     close_harness(qtbot, harness)
     assert not problems, "\n".join(problems)
+
+
+def test_the_dialogs_fit_their_text(
+    qtbot, qloop, qt_settings, tmp_path: Path, language: str, shots: Path
+) -> None:
+    from saveris_desktop.core.offline import OfflineWork
+    from saveris_desktop.ui.first_contact_dialog import FirstContactDialog
+    from saveris_desktop.ui.offline.audit_dialog import AuditLogDialog
+    from saveris_desktop.ui.offline.pending_dialog import PendingChangesDialog
+    from saveris_desktop.ui.offline.site_plan_dialog import SitePlanDialog
+    from saveris_desktop.ui.offline.templates_dialog import TemplatesDialog
+
+    harness = make_devices_harness(qtbot)
+    harness.services.set_site(SITE)
+    work = run(qtbot, OfflineWork.open(harness.services, tmp_path / "offline.sqlite3"))
+    problems: list[str] = []
+    for dialog in (
+        FirstContactDialog(harness.services),
+        PendingChangesDialog(work),
+        AuditLogDialog(work),
+        TemplatesDialog(work),
+        SitePlanDialog(work),
+    ):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.wait(100)  # what the dialog reads at the start (templates, objects, the queue)
+        problems += _check(dialog, dialog.objectName(), shots, language)
+        dialog.close()
+    run(qtbot, work.aclose())
+    close_harness(qtbot, harness)
+    assert not problems, "\n".join(problems)
