@@ -478,6 +478,70 @@
         </message>
     </context>
     <context>
+        <name>CoreWords</name>
+        <message>
+            <source>Temperature</source>
+            <extracomment>core.units.VALUE_NAMES, core.device_rows' device types, core.presets' titles.</extracomment>
+            <translation>Temperatur</translation>
+        </message>
+        <message>
+            <source>Humidity</source>
+            <translation>Feuchte</translation>
+        </message>
+        <message>
+            <source>Door state</source>
+            <translation>Türzustand</translation>
+        </message>
+        <message>
+            <source>Absolute humidity</source>
+            <translation>Absolute Feuchte</translation>
+        </message>
+        <message>
+            <source>Pressure</source>
+            <translation>Druck</translation>
+        </message>
+        <message>
+            <source>Dew point</source>
+            <translation>Taupunkt</translation>
+        </message>
+        <message>
+            <source>Wireless sensor gateway</source>
+            <translation>Funk-Gateway</translation>
+        </message>
+        <message>
+            <source>QSR logger (WiFi)</source>
+            <translation>QSR-Logger (WLAN)</translation>
+        </message>
+        <message>
+            <source>Saveris 2 logger</source>
+            <translation>Saveris 2-Logger</translation>
+        </message>
+        <message>
+            <source>T2 logger</source>
+            <translation>T2-Logger</translation>
+        </message>
+        <message>
+            <source>Logger</source>
+            <translation>Logger</translation>
+        </message>
+        <message>
+            <source>Fridge 2–8 °C</source>
+            <translation>Kühlschrank 2–8 °C</translation>
+        </message>
+        <message>
+            <source>Freezer ≤ −18 °C</source>
+            <translation>Tiefkühler ≤ −18 °C</translation>
+        </message>
+        <message>
+            <source>Room 15–25 °C</source>
+            <translation>Raum 15–25 °C</translation>
+        </message>
+        <message>
+            <source>Humidity 30–70 %rF</source>
+            <translation>Feuchte 30–70 %rF</translation>
+        </message>
+    </context>
+    <context>
         <name>CreateObjectDialog</name>
         <message>
             <source>Name of logical channel %1</source>
@@ -1898,6 +1962,14 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
     </context>
     <context>
         <name>ObjectsTab</name>
+        <message>
+            <source>nothing to do: no logical channel measures %1</source>
+            <translation>nichts zu tun: kein logischer Kanal misst %1</translation>
+        </message>
+        <message>
+            <source>%1 on %2</source>
+            <translation>%1 auf %2</translation>
+        </message>
         <message>
             <source>Measuring objects</source>
             <translation>Messobjekte</translation>

@@ -20,7 +20,7 @@ from saveris_desktop.api.regions import Endpoint, Environment, Region
 from saveris_desktop.api.responses import ACTIONS, error_for_response
 from saveris_desktop.api.routes import ROUTES
 from saveris_desktop.app import restart_command
-from saveris_desktop.ui import i18n, i18n_catalog, locale_format, plurals
+from saveris_desktop.ui import core_words, i18n, i18n_catalog, locale_format, plurals
 from saveris_desktop.ui.main_window import MainWindow
 from saveris_desktop.ui.ui_state import UiState
 from saveris_desktop.ui.wizard.common import OPERATION_WORDS, explain_error
@@ -256,3 +256,19 @@ def test_a_limit_field_shows_and_takes_the_german_decimal_comma(qtbot, german: s
     field.edit.clear()
     qtbot.keyClicks(field.edit, "7,25")
     assert field.value() == 7.25 and field.typing_problem() == ""
+
+
+def test_every_fixed_name_core_gives_the_ui_is_marked_for_translation() -> None:
+    from saveris_desktop.core import device_rows, presets, units
+
+    names = set(units.VALUE_NAMES.values())
+    names |= {name for _fragment, name in device_rows._DEVICE_TYPES} | {device_rows.device_type(None)}
+    names |= {preset.title for preset in presets.PRESETS}
+    assert names <= core_words.MARKED, sorted(names - core_words.MARKED)
+
+
+def test_cores_names_read_german(german: str) -> None:
+    assert core_words.value_name("PV_TEMPERATURE") == "Temperatur"
+    assert core_words.value_name("PV_HUMIDITY") == "Feuchte"
+    assert core_words.translated("QSR logger (WiFi)") == "QSR-Logger (WLAN)"
+    assert core_words.translated("Bakery's own name") == "Bakery's own name"  # not core's: as it is

@@ -34,7 +34,8 @@ from saveris_desktop.core import alarm_rules as rules
 from saveris_desktop.core.alarm_rules import ChannelLimits
 from saveris_desktop.core.presets import AlarmPreset, preset, presets_for
 from saveris_desktop.core.ranges import DurationRange
-from saveris_desktop.core.units import unit_id_of, unit_symbol, value_id_of, value_name
+from saveris_desktop.core.units import unit_id_of, unit_symbol, value_id_of
+from saveris_desktop.ui import core_words
 from saveris_desktop.ui.devices.editor import EditorContext, SessionEditor
 from saveris_desktop.ui.devices.fields import DurationField, FieldMessage, NumberField
 from saveris_desktop.ui.devices.settings_tab import CyclesEditor
@@ -132,7 +133,7 @@ class _ChannelLimitsBox(QGroupBox):
         self.assigned = bool(channel.get("assigned"))
         self.unit: str = unit_id_of(raw_unit) or raw_unit or ""
         symbol = unit_symbol(self.unit)
-        title = channel.get("name") or value_name(self.value_id)
+        title = channel.get("name") or core_words.value_name(self.value_id)
         super().__init__(f"{title} ({symbol})" if symbol else title)
         self.setObjectName(f"limits_{position}")
         prefix = f"limits_{position}"
@@ -143,7 +144,7 @@ class _ChannelLimitsBox(QGroupBox):
         )
         self.preset.addItem(QCoreApplication.translate("MeasurementAlarmsEditor", "Choose a preset…"), "")
         for candidate in presets_for(self.value_id):
-            self.preset.addItem(editor.tr(candidate.title), candidate.key)
+            self.preset.addItem(core_words.translated(candidate.title), candidate.key)
         self.preset.setEnabled(self.preset.count() > 1)
         self.fields: dict[str, NumberField] = {}
         grid = QGridLayout(self)
@@ -278,7 +279,7 @@ class MeasurementAlarmsEditor(SessionEditor):
         for position, channel in enumerate(self.channels):
             if value_id_of(channel.get("physical_value_id")) == "PV_DOOR_STATE":
                 # A door has no limits to set; its alarm is "open too long", not modelled here.
-                doors.append(channel.get("name") or value_name("PV_DOOR_STATE"))
+                doors.append(channel.get("name") or core_words.value_name("PV_DOOR_STATE"))
                 continue
             box = _ChannelLimitsBox(self, position, channel)
             for field in box.fields.values():

@@ -27,7 +27,7 @@ from PySide6.QtCore import (
 
 from saveris_desktop.api.models import Device
 from saveris_desktop.core.device_rows import COLUMNS, DeviceRow, RowPlan, plan_refresh, row_from_device
-from saveris_desktop.ui import locale_format
+from saveris_desktop.ui import core_words, locale_format
 
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -85,6 +85,8 @@ class DeviceTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "last_change":
                 return self.format_time(row.last_change)
+            if column == "device_type":
+                return core_words.translated(row.device_type)
             return row.value(index.column())
         if role == SORT_ROLE:
             if column == "sensors":

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVB
 from saveris_desktop.api.errors import ApiError
 from saveris_desktop.api.models import Device, Sensor
 from saveris_desktop.core.device_rows import device_type
+from saveris_desktop.ui import core_words
 from saveris_desktop.ui.wizard.common import FlowPage, WizardContext, named
 
 
@@ -84,7 +85,7 @@ class FoundPage(FlowPage):
         kind = device_type(device.model_code, device.product_family)
         known = kind != "Logger"  # device_rows' fallback when the model code says nothing
         model = device.model_code or unknown
-        self.model.setText(f"{model} ({kind})" if known else model)
+        self.model.setText(f"{model} ({core_words.translated(kind)})" if known else model)
         self.name.setText(device.name or unknown)
         firmware = device.firmware.firmware_version if device.firmware else None
         self.firmware.setText(firmware or unknown)
