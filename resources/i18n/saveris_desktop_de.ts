@@ -1484,6 +1484,10 @@
             <translation>Er gehört jetzt zum Standort „%1“.</translation>
         </message>
         <message>
+            <source>Logger %1 found: it is now part of the site “%2”.</source>
+            <translation>Logger %1 gefunden: Er gehört jetzt zum Standort „%2“.</translation>
+        </message>
+        <message>
             <source>not reported</source>
             <translation>nicht gemeldet</translation>
         </message>
@@ -2880,6 +2884,14 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
         <message>
             <source>The cloud cannot be reached: what you see is what this laptop last received.</source>
             <translation>Die Cloud ist nicht erreichbar: Sie sehen, was dieser Laptop zuletzt erhalten hat.</translation>
+        </message>
+        <message>
+            <source>Offline: the cloud cannot be reached. Changes are kept.</source>
+            <translation>Offline: Die Cloud ist nicht erreichbar. Änderungen bleiben erhalten.</translation>
+        </message>
+        <message>
+            <source>Online again.</source>
+            <translation>Wieder online.</translation>
         </message>
         <message>
             <source>● Offline</source>

@@ -37,6 +37,7 @@ from saveris_desktop.api.errors import ApiError, NetworkError
 from saveris_desktop.core.editing import EditSession, FieldChange, PathPart, dotted, leaves
 from saveris_desktop.core.ranges import format_duration
 from saveris_desktop.core.tasks import TaskOwner
+from saveris_desktop.ui.announce import announce
 from saveris_desktop.ui.devices.fields import ERROR_STYLE
 from saveris_desktop.ui.wizard.common import explain_error
 
@@ -529,4 +530,5 @@ class SessionEditor(QWidget):
             self.tr("Not saved — your changes are still here.\n%1").replace("%1", describe_error(error))
         )
         self.verdict.show()
+        announce(self, self.verdict.text(), urgent=True)
         self.update_state()

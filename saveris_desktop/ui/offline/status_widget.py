@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from saveris_desktop.core.sync import SyncStatus
+from saveris_desktop.ui.announce import announce
 from saveris_desktop.ui.offline.common import name_widget
 
 ONLINE_STYLE = "color: #1b5e20;"
@@ -49,7 +50,17 @@ class SyncStatusWidget(QWidget):
         self.data_age.setVisible(bool(age))
 
     def show_status(self, status: SyncStatus) -> None:
+        previous = self.status
         self.status = status
+        if previous is not None and previous.online is not None and previous.online != status.online:
+            # Heard, not only seen (and not only by its colour): the change of connection.
+            announce(
+                self,
+                self.tr("Offline: the cloud cannot be reached. Changes are kept.")
+                if status.online is False
+                else self.tr("Online again."),
+                urgent=status.online is False,
+            )
         if status.online is False:
             self.connection.setText(self.tr("● Offline"))
             self.connection.setStyleSheet(OFFLINE_STYLE)

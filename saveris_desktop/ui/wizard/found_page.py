@@ -11,6 +11,7 @@ from saveris_desktop.api.errors import ApiError
 from saveris_desktop.api.models import Device, Sensor
 from saveris_desktop.core.device_rows import device_type
 from saveris_desktop.ui import core_words
+from saveris_desktop.ui.announce import announce
 from saveris_desktop.ui.wizard.common import FlowPage, WizardContext, named
 
 
@@ -76,6 +77,12 @@ class FoundPage(FlowPage):
             device = Device(uuid=self.uuid)
         self.show_device(device)
         self.focus_later(self.configure_button)
+        announce(
+            self,
+            self.tr("Logger %1 found: it is now part of the site “%2”.")
+            .replace("%1", device.serial_number or device.name or "")
+            .replace("%2", site),
+        )
         if device.sensors_connections:
             self.run_job(self._load_sensors(site, device), self._sensors_loaded, lambda _error: None)
 
