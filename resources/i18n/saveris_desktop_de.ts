@@ -717,7 +717,7 @@
         </message>
         <message>
             <source>Use the current site's &amp;key</source>
-            <translation>&amp;Schlüssel des aktuellen Standorts verwenden</translation>
+            <translation>Schlüssel des aktuellen Standorts &amp;verwenden</translation>
         </message>
         <message>
             <source>&amp;Save on the logger</source>
@@ -780,8 +780,8 @@
             <translation>Im WLAN des Loggers: kein Internet, die Cloud ist nicht erreichbar.</translation>
         </message>
         <message>
-            <source>Back to the &amp;site Wi-Fi</source>
-            <translation>Zurück ins &amp;Standort-WLAN</translation>
+            <source>Back to the site &amp;Wi-Fi</source>
+            <translation>Zurück ins Standort-&amp;WLAN</translation>
         </message>
         <message>
             <source>On the site Wi-Fi: the cloud is reachable.</source>
@@ -789,7 +789,7 @@
         </message>
         <message>
             <source>&amp;Join the logger's Wi-Fi</source>
-            <translation>WLAN des Loggers &amp;beitreten</translation>
+            <translation>WLAN des &amp;Loggers beitreten</translation>
         </message>
     </context>
     <context>
@@ -1607,7 +1607,7 @@
         </message>
         <message>
             <source>Site &amp;Wi-Fi name:</source>
-            <translation>&amp;WLAN-Name des Standorts:</translation>
+            <translation>WLAN-&amp;Name des Standorts:</translation>
         </message>
         <message>
             <source>Steps</source>
@@ -2152,7 +2152,7 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
         </message>
         <message>
             <source>&amp;Choose values…</source>
-            <translation>Werte &amp;wählen …</translation>
+            <translation>Werte w&amp;ählen …</translation>
         </message>
         <message>
             <source>Choose values for a conflict</source>
@@ -2422,7 +2422,7 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
         </message>
         <message>
             <source>S&amp;how</source>
-            <translation>&amp;Zeigen</translation>
+            <translation>Z&amp;eigen</translation>
         </message>
         <message>
             <source>Show the password</source>
@@ -2564,12 +2564,12 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
             <translation>Uhrzeit in der gewählten Zeitzone</translation>
         </message>
         <message>
-            <source>Site &amp;name:</source>
+            <source>&amp;Site name:</source>
             <translation>Standort&amp;name:</translation>
         </message>
         <message>
             <source>&amp;Timezone:</source>
-            <translation>&amp;Zeitzone:</translation>
+            <translation>Zeitz&amp;one:</translation>
         </message>
         <message>
             <source>Open the list (Alt+Down) for sites used on this laptop, or type a new name.</source>
@@ -2716,7 +2716,7 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
             <translation>Fühler</translation>
         </message>
         <message>
-            <source>Add &amp;channel</source>
+            <source>Add c&amp;hannel</source>
             <translation>&amp;Kanal hinzufügen</translation>
         </message>
         <message>
@@ -3159,12 +3159,12 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
             <translation>Letzte Prüfung</translation>
         </message>
         <message>
-            <source>Check &amp;now</source>
-            <translation>&amp;Jetzt prüfen</translation>
-        </message>
-        <message>
             <source>Check now</source>
             <translation>Jetzt prüfen</translation>
+        </message>
+        <message>
+            <source>&amp;Check now</source>
+            <translation>&amp;Jetzt prüfen</translation>
         </message>
         <message>
             <source>Taking longer than usual?</source>

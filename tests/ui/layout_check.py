@@ -153,3 +153,23 @@ def unnamed(root: QWidget) -> list[str]:
                 f"{widget.objectName() or '?'} ({type(widget).__name__}) in {type(widget.parent()).__name__}"
             )
     return found
+
+
+def _accelerator(text: str) -> str | None:
+    """The letter after a single '&' ("Sign &out" -> "o"), lower case; None without one."""
+    match = re.search(r"(?<!&)&([^&\s])", text)
+    return match.group(1).lower() if match else None
+
+
+def shared_accelerators(root: QWidget) -> list[str]:
+    """Alt+letter keys that two visible buttons or labels of one window both claim: the key then
+    only cycles between them, and a keyboard user cannot press either at once."""
+    owners: dict[str, list[str]] = {}
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.isVisibleTo(root) or widget.window() is not root.window():
+            continue
+        if isinstance(widget, QAbstractButton) or (isinstance(widget, QLabel) and widget.buddy() is not None):
+            letter = _accelerator(widget.text())
+            if letter:
+                owners.setdefault(letter, []).append(widget.text())
+    return [f"Alt+{letter}: {' / '.join(texts)}" for letter, texts in owners.items() if len(texts) > 1]

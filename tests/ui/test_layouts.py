@@ -21,7 +21,15 @@ from saveris_desktop.ui.main_window import MainWindow
 from saveris_desktop.ui.ui_state import UiState
 from saveris_desktop.ui.wizard import PageId
 from tests.ui.devices_harness import SITE, close_harness, make_devices_harness, run
-from tests.ui.layout_check import MAX_WINDOW, PseudoTranslator, clipped, pseudo, too_large, unnamed
+from tests.ui.layout_check import (
+    MAX_WINDOW,
+    PseudoTranslator,
+    clipped,
+    pseudo,
+    shared_accelerators,
+    too_large,
+    unnamed,
+)
 from tests.ui.user_input import click, set_checked, type_text
 from tests.ui.wizard_harness import make_harness
 
@@ -70,6 +78,7 @@ def _check(window, where: str, shots: Path | None = None, language: str = "") ->
         window.grab().save(str(shots / f"{name}.png"))
     problems = [f"{where}: {p}" for p in clipped(window)]
     problems += [f"{where}: no accessible name: {p}" for p in unnamed(window)]
+    problems += [f"{where}: one key for two: {p}" for p in shared_accelerators(window)]
     size = too_large(window)
     return [*problems, f"{where}: {size}"] if size else problems
 

@@ -165,7 +165,7 @@ class SitePlanDialog(QDialog):
         self.channels.horizontalHeader().setStretchLastSection(True)
         self.channels.verticalHeader().hide()
         self.channels.itemChanged.connect(self._channel_name_edited)
-        self.add_channel_button = QPushButton(self.tr("Add &channel"), self.object_box)
+        self.add_channel_button = QPushButton(self.tr("Add c&hannel"), self.object_box)
         name_widget(self.add_channel_button, "planAddChannel", self.tr("Add a logical channel"))
         self.add_channel_button.clicked.connect(self.add_channel)
         self.remove_channel_button = QPushButton(self.tr("Remove channel"), self.object_box)
