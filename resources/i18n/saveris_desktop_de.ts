@@ -780,7 +780,7 @@
             <translation>Im WLAN des Loggers: kein Internet, die Cloud ist nicht erreichbar.</translation>
         </message>
         <message>
-            <source>Back to the site &amp;Wi-Fi</source>
+            <source>B&amp;ack to the site Wi-Fi</source>
             <translation>Zurück ins Standort-&amp;WLAN</translation>
         </message>
         <message>
