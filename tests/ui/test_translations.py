@@ -272,3 +272,14 @@ def test_cores_names_read_german(german: str) -> None:
     assert core_words.value_name("PV_HUMIDITY") == "Feuchte"
     assert core_words.translated("QSR logger (WiFi)") == "QSR-Logger (WLAN)"
     assert core_words.translated("Bakery's own name") == "Bakery's own name"  # not core's: as it is
+
+
+def test_a_third_language_is_one_line_in_the_table(qtbot, qt_settings, monkeypatch) -> None:
+    french = i18n.Language("fr", "Français")
+    monkeypatch.setattr(i18n, "LANGUAGES", (*i18n.LANGUAGES, french))
+    assert "fr" in i18n_catalog.translated_codes()  # `update` would create saveris_desktop_fr.ts
+    assert i18n_catalog.ts_path("fr").name == "saveris_desktop_fr.ts"
+    assert i18n.resolve(i18n.SYSTEM, QLocale("fr_CH")) == "fr"
+    window = MainWindow(UiState(), demo=True)
+    qtbot.addWidget(window)
+    assert window.language_actions["fr"].text() == "Français"
