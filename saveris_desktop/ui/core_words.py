@@ -1,4 +1,5 @@
-"""core/'s fixed English names, in the user's language: measured values, device types, alarm presets.
+"""core/'s English words in the user's language: names (measured values, device types, alarm presets)
+and sentences (core.sentences.Sentence: e.g. a refused duration or alarm limit).
 
 core/ has no Qt and names things in English (the CLI and the log use those words). The UI shows
 them through this module: each name core can return is listed here once for lupdate, and
@@ -10,7 +11,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from saveris_desktop.core import units
+from saveris_desktop.core import sentences, units
+from saveris_desktop.core.sentences import Sentence
 
 CONTEXT = "CoreWords"
 
@@ -38,7 +40,11 @@ MARKED = frozenset(
 
 
 def translated(text: str) -> str:
-    """`text` (a name core gave) in the user's language; as it is if it is not one of core's names."""
+    """`text` (a name or sentence core gave) in the user's language; as it is when core did not mark
+    it. A core.sentences.Sentence is its template translated, with its values (translated in turn)."""
+    if isinstance(text, Sentence):
+        template = QCoreApplication.translate(sentences.CONTEXT, text.template)
+        return sentences.fill(template, tuple(translated(value) for value in text.values))
     return QCoreApplication.translate(CONTEXT, text) if text in MARKED else text
 
 

@@ -24,8 +24,11 @@ import saveris_desktop
 from saveris_desktop.ui import i18n
 
 PACKAGE = Path(saveris_desktop.__file__).resolve().parent
-#: Everything that calls tr()/translate(): the GUI; api/, core/ and the CLI have no Qt.
+#: Everything that calls tr()/translate(): the GUI; api/, core/ and the CLI have no Qt. Core modules
+#: that mark sentences with core.sentences.QT_TRANSLATE_NOOP are scanned as well.
 SOURCE_ROOTS = (PACKAGE / "ui", PACKAGE / "app.py")
+CORE = PACKAGE / "core"
+CORE_MARK = 'QT_TRANSLATE_NOOP("CoreSentences"'
 #: Qt's name for each language in a .ts header (its plural rules come from it).
 TS_LANGUAGE = {"de": "de_DE"}
 
@@ -53,6 +56,7 @@ def source_files() -> list[Path]:
     files: list[Path] = []
     for root in SOURCE_ROOTS:
         files.extend(sorted(root.rglob("*.py")) if root.is_dir() else [root])
+    files.extend(path for path in sorted(CORE.rglob("*.py")) if CORE_MARK in path.read_text(encoding="utf-8"))
     return files
 
 

@@ -283,3 +283,28 @@ def test_a_third_language_is_one_line_in_the_table(qtbot, qt_settings, monkeypat
     window = MainWindow(UiState(), demo=True)
     qtbot.addWidget(window)
     assert window.language_actions["fr"].text() == "Français"
+
+
+def test_cores_sentences_next_to_a_field_read_german(qtbot, german: str) -> None:
+    from saveris_desktop.core import alarm_rules
+    from saveris_desktop.core.ranges import DurationRange
+    from saveris_desktop.ui.devices.fields import DurationField
+
+    field = DurationField("measuring_cycle", "Measuring cycle")
+    qtbot.addWidget(field)
+    field.set_allowed(DurationRange(60_000, 86_400_000))
+    assert field.hint.text() == "Erlaubt: 1 min … 24 h"
+    field.edit.clear()
+    qtbot.keyClicks(field.edit, "10 s")
+    assert field.problem() == "10 s liegt außerhalb des erlaubten Bereichs 1 min … 24 h."
+    field.edit.clear()
+    qtbot.keyClicks(field.edit, "3 Tage")
+    assert field.problem() == (
+        "Unbekannte Einheit „Tage“; verwenden Sie s, min oder h. Erlaubt: 1 min … 24 h."
+    )
+    limits = alarm_rules.ChannelLimits(unit="PU_DEGREE_CELSIUS", lower_alarm=8.0, upper_alarm=2.0)
+    [message] = alarm_rules.validate(limits, channel_unit="PU_DEGREE_CELSIUS").values()
+    assert (
+        message == "The upper alarm must be above the lower alarm (8 °C)."
+    )  # core: English, as the CLI says
+    assert core_words.translated(message) == "Der obere Alarmgrenzwert muss über dem unteren liegen (8 °C)."

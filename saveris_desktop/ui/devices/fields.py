@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from saveris_desktop.core.ranges import DurationRange, check_duration_text, format_duration
-from saveris_desktop.ui import locale_format
+from saveris_desktop.ui import core_words, locale_format
 
 ERROR_STYLE = "color: #b00020;"
 HINT_STYLE = "color: palette(mid);"
@@ -128,7 +128,7 @@ class DurationField(_LineField):
 
     def set_allowed(self, allowed: DurationRange) -> None:
         self.allowed = allowed
-        self.hint.setText(self.tr("Allowed: %1").replace("%1", allowed.words()))
+        self.hint.setText(self.tr("Allowed: %1").replace("%1", core_words.translated(allowed.words())))
         if self.edit.text():
             self._on_edited(self.edit.text())
 
@@ -152,7 +152,7 @@ class DurationField(_LineField):
             return
         ms, message = check_duration_text(text, self.allowed)
         if ms is None:
-            self._set_problem(message)
+            self._set_problem(core_words.translated(message))
             # Typing "3 days" passes through "3", a valid 3 s: that half-typed value must not stay
             # the field's value, so an invalid text falls back to the value shown before typing.
             self._fall_back_to(self._shown)

@@ -49,6 +49,12 @@ SIBLING_MEASURING_KEY = next(
 DEFAULT_CYCLE_RANGE = DurationRange(60_000, 86_400_000)
 
 
+def _validated(limits: rules.ChannelLimits, unit: str | None) -> dict[str, str]:
+    """core's rule check of the limits, its sentences in the user's language (field -> message)."""
+    found = rules.validate(limits, channel_unit=unit or None)
+    return {field: core_words.translated(message) for field, message in found.items()}
+
+
 class InstructionSetEditor(CyclesEditor):
     def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
         super().__init__(context, "instruction_set", self.tr("Measuring instruction set"), parent)
@@ -323,7 +329,7 @@ class MeasurementAlarmsEditor(SessionEditor):
         key = box.preset.currentData()
         if key and not rules.same_limits(limits, preset(key).limits_for(box.unit)):
             box.preset.setCurrentIndex(0)  # edited away from the preset: the box no longer names it
-        problems = rules.validate(limits, channel_unit=box.unit or None)
+        problems = _validated(limits, box.unit)
         box.show_rules(problems)
         self._rule_problems[box.uuid] = problems
         config = self.session.current
@@ -360,11 +366,7 @@ class MeasurementAlarmsEditor(SessionEditor):
             box.load(limits, force=self.force_load)
             box.preset.setCurrentIndex(0)
             box.lock(self._lock_reason(config, box, first_of_value.setdefault(box.value_id, box)))
-            problems = (
-                rules.validate(limits, channel_unit=box.unit or None)
-                if not limits.empty and not box.locked
-                else {}
-            )
+            problems = _validated(limits, box.unit) if not limits.empty and not box.locked else {}
             self._rule_problems[box.uuid] = problems
             box.show_rules(problems)
         self._show_as_received(config)
