@@ -2147,7 +2147,7 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
         </message>
         <message>
             <source>&amp;Prepare a site offline …</source>
-            <translation>Standort offline &amp;vorbereiten …</translation>
+            <translation>&amp;Standort offline vorbereiten …</translation>
         </message>
         <message>
             <source>&amp;Export drafts and templates …</source>
