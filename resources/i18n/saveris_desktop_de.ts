@@ -545,6 +545,39 @@
             <source>%1 Allowed: %2.</source>
             <translation>%1 Erlaubt: %2.</translation>
         </message>
+        <message>
+            <source>No sensors</source>
+            <extracomment>Status right after the names: what needs attention is seen without scrolling in a laptop window. At or below this charge the status column warns [A]: loggers report weeks ahead of running empty.</extracomment>
+            <translation>Keine Fühler</translation>
+        </message>
+        <message>
+            <source>%1 sensor(s) disconnected</source>
+            <translation>%1 Fühler getrennt</translation>
+        </message>
+        <message>
+            <source>Battery low (%1 %)</source>
+            <translation>Batterie schwach (%1 %)</translation>
+        </message>
+        <message>
+            <source>Firmware update available</source>
+            <translation>Firmware-Update verfügbar</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>OK · battery %1 %</source>
+            <translation>OK · Batterie %1 %</translation>
+        </message>
+        <message>
+            <source>%1 of %2</source>
+            <translation>%1 von %2</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>keine</translation>
+        </message>
     </context>
     <context>
         <name>CoreWords</name>

@@ -40,3 +40,10 @@ class Sentence(str):
         sentence.template = template
         sentence.values = values  # kept as given: a Sentence among them stays one
         return sentence
+
+
+def joined(separator: str, parts: list[str]) -> Sentence:
+    """`parts` joined by `separator` ("Battery low (5 %) · No sensors"), each part translatable: the
+    template ("%1 · %2") has no words, so a translation leaves it as it is."""
+    template = separator.join(f"%{number}" for number in range(1, len(parts) + 1))
+    return Sentence(template, *parts)

@@ -308,3 +308,19 @@ def test_cores_sentences_next_to_a_field_read_german(qtbot, german: str) -> None
         message == "The upper alarm must be above the lower alarm (8 °C)."
     )  # core: English, as the CLI says
     assert core_words.translated(message) == "Der obere Alarmgrenzwert muss über dem unteren liegen (8 °C)."
+
+
+def test_the_device_tables_status_and_sensor_columns_read_german(qtbot, qloop, german: str) -> None:
+    from saveris_desktop.core.device_rows import COLUMNS
+    from tests.ui.devices_harness import close_harness, make_devices_harness
+
+    harness = make_devices_harness(qtbot)
+    model = harness.view.model
+    columns = {name: index for index, name in enumerate(COLUMNS)}
+    cells = [
+        (model.index(row, columns["status"]).data(), model.index(row, columns["sensors"]).data())
+        for row in range(model.rowCount())
+    ]
+    assert ("OK · Batterie 100 %", "1 von 1") in cells, cells
+    assert model.row_at(0).status.startswith("OK")  # core's row stays English: the CLI prints it
+    close_harness(qtbot, harness)

@@ -85,8 +85,8 @@ class DeviceTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "last_change":
                 return self.format_time(row.last_change)
-            if column == "device_type":
-                return core_words.translated(row.device_type)
+            if column in ("device_type", "status", "sensors"):  # core's words, not the server's
+                return core_words.translated(row.value(index.column()))
             return row.value(index.column())
         if role == SORT_ROLE:
             if column == "sensors":
