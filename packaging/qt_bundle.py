@@ -59,6 +59,9 @@ LINUX_HOST_LIBRARIES = re.compile(
 )
 
 #: Python modules never needed at run time (dev tools PyInstaller finds through optional imports).
+#: QtNetwork stays: HTTP goes through httpx, but QLocalServer/QLocalSocket bring a second start's
+#: arguments to the running window (ui/single_instance.py); its TLS and network-information
+#: plugins are still dropped (KEPT_QT_PLUGINS does not list them).
 EXCLUDED_MODULES = [
     "tkinter",
     "unittest",
@@ -84,8 +87,6 @@ EXCLUDED_MODULES = [
     *(
         f"PySide6.{module}"
         for module in (
-            # HTTP goes through httpx; PySide6 imports QtNetwork only to probe a bundled OpenSSL.
-            "QtNetwork",
             "QtDBus",  # libQt6DBus itself stays: QtGui links it on Linux
             "QtQml",
             "QtQuick",

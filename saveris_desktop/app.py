@@ -5,6 +5,11 @@ shows, and Qt alone paints it; asyncio/qasync start right after. The API client 
 the keyring, the simulator and the device view load after that, in a worker thread. All async work
 runs inside `_run()`, the main coroutine, never in constructors. Closing the window ends `_run()`,
 which closes what it opened in reverse order; running the shutdown twice is harmless.
+
+One data folder, one running app (core/instance_lock.py, ui/single_instance.py): right after the
+first paint the app takes the data-folder lock and listens for second starts. A second start hands
+its arguments to the running app, which comes forward, and exits 0 — before painting anything
+when the lock file shows another app is there, otherwise (both started at once) right after.
 """
 
 from __future__ import annotations
@@ -25,10 +30,17 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from saveris_desktop.api.regions import Environment, Region
+    from saveris_desktop.core.instance_lock import DataFolderLock
+    from saveris_desktop.core.offline import OfflineWork
     from saveris_desktop.core.services import AppServices
     from saveris_desktop.ui.excepthook import ExceptionHook
     from saveris_desktop.ui.main_window import MainWindow
+    from saveris_desktop.ui.single_instance import InstanceServer
     from saveris_desktop.ui.ui_state import UiState
+
+#: How long a second start keeps trying to reach an app that holds the data folder but has not
+#: answered yet (it may be starting at the same moment) before it says so and gives up.
+HAND_OVER_WAIT_S = 15.0
 
 #: The demo's endpoint: a loopback address, so the plain-http rule holds; requests never leave
 #: the process (they go through the simulator's in-process transport).
@@ -138,7 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from saveris_desktop.ui.main_window import MainWindow
-    from saveris_desktop.ui.ui_state import UiState
+    from saveris_desktop.ui.ui_state import UiState, scope_for, use_settings_folder
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_ID, *options.qt_args])
     if not isinstance(app, QApplication):
@@ -149,10 +161,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setDesktopFileName(APP_ID)
     # The window's close ends the main coroutine; Qt must not stop the loop underneath it.
     app.setQuitOnLastWindowClosed(False)
+    from saveris_desktop.core import instance_lock
+
+    if instance_lock.may_be_in_use() and _hand_over(args, timeout_s=5.0):
+        return 0  # the app already running on this data folder came forward and took the arguments
+
     from saveris_desktop.ui import i18n, plurals
 
     plurals.install(app)  # "1 device", "3 devices" instead of "device(s)"
-    ui_state = UiState()
+    from saveris_desktop.ui import wheel_guard
+
+    wheel_guard.install(app)  # the wheel scrolls pages; it never changes a setting it passes over
+
+    from saveris_desktop.core import paths
+
+    use_settings_folder(paths.settings_dir())  # a portable home keeps its settings with its data
+    # The demo, a custom server and testo's cloud each remember their own user, sites and window.
+    ui_state = UiState(scope=scope_for(demo=options.demo, base_url=options.base_url))
     # Before any widget: every text is built once, in one language (View → Language, or the system's).
     i18n.install(app, ui_state.language())
     window = MainWindow(ui_state, demo=options.demo)
@@ -161,6 +186,42 @@ def main(argv: Sequence[str] | None = None) -> int:
     if options.exit_after_paint:
         print(f"first-paint {time.perf_counter() - started:.4f}", flush=True)
 
+    try:
+        claim = claim_instance(args, wait_s=HAND_OVER_WAIT_S)
+    # hide(), not close(): this window's closeEvent would store its geometry over the running app's.
+    except instance_lock.DataFolderInUseError as error:
+        _tell_in_use(window, str(error))
+        window.hide()
+        return 1
+    if claim is None:  # started at the same moment as another one, which won: it has the arguments
+        window.hide()
+        return 0
+    lock, server = claim
+    server.sig_activation_requested.connect(lambda arguments: bring_forward(window, arguments, options))
+    try:
+        status = _run_window(app, window, ui_state, options, started, lock)
+    finally:
+        server.close()
+        lock.release()
+    # View → Language: the shutdown has saved everything; start afresh only now that the data folder
+    # is free, or the new app would hand its arguments over to this closing one.
+    if window.restart_requested:
+        import subprocess
+
+        subprocess.Popen(restart_command(args))  # noqa: S603  (this app, its own arguments)
+    return status
+
+
+def _run_window(
+    app: QApplication,
+    window: MainWindow,
+    ui_state: UiState,
+    options: Options,
+    started: float,
+    lock: DataFolderLock,
+) -> int:
+    """Logging, the exception hook and the qasync loop around `_run()`, for the app that holds the
+    data folder."""
     # The log file is set up right after the first paint: an error before it reaches stderr anyway.
     from saveris_desktop import __version__
     from saveris_desktop.core.logging_setup import configure_logging
@@ -177,17 +238,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
-            status = runner.run(_run(app, window, ui_state, options, hook, started))
+            return runner.run(_run(app, window, ui_state, options, hook, started, lock))
     finally:
         hook.uninstall()
         import logging
 
         logging.shutdown()
-    if window.restart_requested:  # View → Language: the shutdown has saved everything; start afresh
-        import subprocess
-
-        subprocess.Popen(restart_command(args))  # noqa: S603  (this app, its own arguments)
-    return status
 
 
 def restart_command(args: Sequence[str]) -> list[str]:
@@ -197,6 +253,106 @@ def restart_command(args: Sequence[str]) -> list[str]:
     return [sys.executable, "-m", "saveris_desktop", *args]
 
 
+def claim_instance(
+    arguments: Sequence[str], *, wait_s: float
+) -> tuple[DataFolderLock, InstanceServer] | None:
+    """Take the data folder for this app and listen for second starts; or, while another app holds
+    it, hand `arguments` over to that one (None). Raises DataFolderInUseError when the other app
+    does not answer within `wait_s` (it hangs, or is a tool that holds the folder)."""
+    from saveris_desktop.core.instance_lock import DataFolderInUseError, DataFolderLock, in_use_message
+
+    lock = DataFolderLock()
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            acquired: bool | None = lock.try_acquire()
+        except OSError:
+            # The data folder cannot be used by anyone (a file in its place, no permission): unless
+            # another app (just as stuck) answers, run and report it; the local data, and with it
+            # this lock, are tried again later (_open_offline_work).
+            acquired = None
+            if _hand_over(arguments, timeout_s=1.0):
+                return None
+        if acquired is not False:
+            from saveris_desktop.core.instance_lock import instance_server_name
+            from saveris_desktop.ui.single_instance import InstanceServer
+
+            server = InstanceServer(instance_server_name(lock.folder))
+            server.listen()
+            return lock, server
+        if _hand_over(arguments, timeout_s=1.0):
+            return None
+        if time.monotonic() > deadline:
+            raise DataFolderInUseError(in_use_message(lock.folder))
+        time.sleep(0.2)  # the other app is still starting: its server is not listening yet
+
+
+def _hand_over(arguments: Sequence[str], *, timeout_s: float) -> bool:
+    from saveris_desktop.core.instance_lock import instance_server_name
+    from saveris_desktop.ui.single_instance import hand_over
+
+    return hand_over(instance_server_name(), arguments, timeout_s=timeout_s)
+
+
+def bring_forward(window: MainWindow, arguments: Sequence[str], running: Options) -> None:
+    """A second start asked for the app: show the window in front, and say what became of its
+    arguments (this app keeps running as it is; other options need it closed first)."""
+    from PySide6.QtCore import QCoreApplication, Qt
+
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    wanted = _options_or_none(arguments)
+    same = wanted is not None and (wanted.demo, wanted.region, wanted.environment, wanted.base_url) == (
+        running.demo,
+        running.region,
+        running.environment,
+        running.base_url,
+    )
+    if not same:
+        window.statusBar().showMessage(
+            QCoreApplication.translate(
+                "SingleInstance",
+                "Saveris Desktop is already running, so it was brought forward. To start it with "
+                "other options (%1), close it first.",
+            ).replace("%1", " ".join(arguments)),
+            30_000,
+        )
+
+
+def _options_or_none(arguments: Sequence[str]) -> Options | None:
+    import contextlib
+    import io
+
+    # The second start validated them already; never let argparse end the running app.
+    with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
+        try:
+            return parse_options(arguments)
+        except SystemExit:
+            return None
+
+
+def _tell_in_use(window: MainWindow, message: str) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("SingleInstance", "Saveris Desktop is already running"),
+        QCoreApplication.translate(
+            "SingleInstance",
+            "Another Saveris Desktop is using this computer's data folder but does not answer. "
+            "Close it (or end it in the task manager) and start again.",
+        ),
+        QMessageBox.StandardButton.Ok,
+        window,
+    )
+    box.setObjectName("alreadyRunningNotice")
+    box.setDetailedText(message)
+    box.exec()
+
+
 async def _run(
     app: QApplication,
     window: MainWindow,
@@ -204,6 +360,7 @@ async def _run(
     options: Options,
     hook: ExceptionHook,
     started: float,
+    lock: DataFolderLock,
 ) -> int:
     import asyncio
     import logging
@@ -234,31 +391,55 @@ async def _run(
         elif not quit_requested.is_set():
             window.start_onboarding()
         if not quit_requested.is_set():
-            await _attach_offline(window, services)
+            await _attach_offline(window, services, lock)
         await quit_requested.wait()
     finally:
         await _shutdown(window, services)
     return 0
 
 
-async def _attach_offline(window: MainWindow, services: AppServices) -> None:
-    """Drafts, offline cache, outbox and sync, audit log (the local database); the app runs without
-    them, and says why in the log, if the data folder cannot be used at all."""
+async def _attach_offline(window: MainWindow, services: AppServices, lock: DataFolderLock) -> None:
+    """Drafts, offline cache, outbox and sync, audit log (the local database). When the data folder
+    cannot be used, the app runs without them, says so at once and keeps trying (ui/offline/unavailable)."""
     import logging
 
-    from saveris_desktop.core import paths
-    from saveris_desktop.core.offline import OfflineWork
-    from saveris_desktop.core.store import DATABASE_NAME, StoreError
+    from saveris_desktop.core.store import StoreError
     from saveris_desktop.ui.offline.integration import install_offline
 
-    # The demo's simulated cloud starts empty each time: its drafts and queue live apart.
-    path = paths.data_dir() / (f"demo-{DATABASE_NAME}" if services.demo else DATABASE_NAME)
     try:
-        work = await OfflineWork.open(services, path)
-    except StoreError:
-        logging.getLogger("saveris_desktop.app").exception("offline work is not available")
+        work = await _open_offline_work(services, lock)
+    except StoreError as error:
+        from saveris_desktop.ui.offline.unavailable import OfflineUnavailable
+
+        logging.getLogger("saveris_desktop.app").error("offline work is not available: %s", error)
+        notice = OfflineUnavailable(window, error, lambda: _open_offline_work(services, lock))
+        notice.sig_opened.connect(lambda opened: install_offline(window, opened))
+        services.closers.append(notice.aclose)
         return
     install_offline(window, work)
+    from saveris_desktop.ui.commissioning.install import install_commissioning
+
+    install_commissioning(window, window.site_menu, work)
+
+
+async def _open_offline_work(services: AppServices, lock: DataFolderLock) -> OfflineWork:
+    """Open the local database, only while holding the data folder (the lock could not be taken at
+    start when the folder was unusable: it is taken here, once it can be)."""
+    from saveris_desktop.core import paths
+    from saveris_desktop.core.instance_lock import in_use_message
+    from saveris_desktop.core.offline import OfflineWork
+    from saveris_desktop.core.store import DATABASE_NAME, StorageProblem, StoreError, storage_problem
+
+    try:
+        folder = paths.data_dir()  # creates it: may fail as well (a file in its place, no permission)
+        if not lock.try_acquire():
+            raise StoreError(in_use_message(folder), StorageProblem.BUSY)
+    except OSError as error:
+        raise StoreError(f"the data folder cannot be used: {error}", storage_problem(error)) from error
+    # The demo's simulated cloud starts empty each time: its drafts and queue live apart.
+    return await OfflineWork.open(
+        services, folder / (f"demo-{DATABASE_NAME}" if services.demo else DATABASE_NAME)
+    )
 
 
 def quit_guard(on_quit: Callable[[], None], parent: QObject) -> QObject:

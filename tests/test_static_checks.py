@@ -30,14 +30,5 @@ def test_mypy_is_clean() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_qt_is_imported_only_by_the_ui_layer() -> None:
-    offenders = []
-    for path in (ROOT / "saveris_desktop").rglob("*.py"):
-        relative = path.relative_to(ROOT / "saveris_desktop").as_posix()
-        if relative.startswith("ui/") or relative in ("app.py", "__main__.py"):
-            continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            stripped = line.strip()
-            if stripped.startswith(("import PySide6", "from PySide6", "import qasync", "from qasync")):
-                offenders.append(relative)
-    assert offenders == []
+# Which layer may import what (Qt only in ui and app, among others) is checked by import-linter's
+# contracts in pyproject.toml: tests/test_architecture.py.

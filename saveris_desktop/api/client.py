@@ -21,12 +21,14 @@ from typing import TypeVar
 import httpx
 
 from saveris_desktop.api import redaction, responses
+from saveris_desktop.api.coalesce import InFlight
 from saveris_desktop.api.errors import (
     ApiError,
     NotFoundError,
     OperationNotOfferedError,
     RequestValidationError,
 )
+from saveris_desktop.api.listing import DeviceListing, UnreadableItem
 from saveris_desktop.api.models import (
     ApiModel,
     ConnectKey,
@@ -42,12 +44,13 @@ from saveris_desktop.api.models import (
 from saveris_desktop.api.optional import OptionalOperations
 from saveris_desktop.api.regions import Endpoint
 from saveris_desktop.api.retry import RetryPolicy
-from saveris_desktop.api.routes import ROUTES
+from saveris_desktop.api.routes import ROUTES, Route
 from saveris_desktop.api.session import AmbiguousFailure, ApiSession, RequestLimits
 
 log = logging.getLogger(redaction.API_LOGGER_NAME)
 
 M = TypeVar("M", bound=ApiModel)
+T = TypeVar("T")
 
 
 def same_measuring_object(a: MeasuringObject, b: MeasuringObject) -> bool:
@@ -102,6 +105,8 @@ class DeviceManagementClient:
         self.endpoint = endpoint
         #: which undocumented operations this server offers, learnt once in this client's life
         self.optional = OptionalOperations(endpoint)
+        #: identical reads in flight share one request (api/coalesce.py)
+        self.in_flight = InFlight()
 
     def __repr__(self) -> str:
         return (
@@ -170,8 +175,20 @@ class DeviceManagementClient:
 
     # --- devices and sensors --------------------------------------------------------------------
 
-    async def list_devices(self, site: str) -> list[Device]:
-        return await self._list("list_devices", "devices", Device, site)
+    async def list_devices(self, site: str) -> DeviceListing:
+        """`GET /devices?site=` [V]. A device that cannot be read does not fail the listing: it is
+        in `.unreadable` with its JSON as received and the reason; the others are the list itself."""
+        route = ROUTES["list_devices"]
+
+        async def request() -> DeviceListing:
+            response = await self._session.call(route, path_params={}, site=site)
+            unreadable: list[UnreadableItem] = []
+            devices = await responses.read_items(
+                response, "devices", Device, route, self.endpoint, unreadable=unreadable
+            )
+            return DeviceListing(devices, unreadable)
+
+        return await self._read_once("list_devices", site, {}, request)
 
     async def get_device(self, site: str, uuid: str) -> Device:
         """`GET /devices/{uuid}` [A]: undocumented; callers that only need the document use read_device."""
@@ -300,7 +317,7 @@ class DeviceManagementClient:
             response = await self._session.call(route, path_params=path_params, site=site)
             return responses.read_model(response, model, route, self.endpoint)
 
-        return await self.optional.call(route, request)
+        return await self._read_once(name, site, path_params, lambda: self.optional.call(route, request))
 
     async def _list(self, name: str, key: str, model: type[M], site: str) -> list[M]:
         route = ROUTES[name]
@@ -309,12 +326,21 @@ class DeviceManagementClient:
             response = await self._session.call(route, path_params={}, site=site)
             return await responses.read_items(response, key, model, route, self.endpoint)
 
-        return await self.optional.call(route, request)
+        return await self._read_once(name, site, {}, lambda: self.optional.call(route, request))
+
+    async def _read_once(
+        self, name: str, site: str, path_params: dict[str, str], read: Callable[[], Awaitable[T]]
+    ) -> T:
+        """`read()`, unless the same read (route, site, path parameters) is in flight: then its answer."""
+        return await self.in_flight.run((name, site, tuple(sorted(path_params.items()))), read)
 
     async def _put(self, name: str, obj: M, site: str, **path_params: str) -> M:
         route = ROUTES[name]
         body = obj.to_payload()
-        response = await self._session.call(route, path_params=path_params, site=site, body=body)
+        try:
+            response = await self._session.call(route, path_params=path_params, site=site, body=body)
+        finally:
+            self.in_flight.forget_all()  # a read asked for from now on must see this write
         if response.status_code == 204 or not response.content.strip():
             return obj.model_copy(deep=True)
         return responses.read_model(response, type(obj), route, self.endpoint)
@@ -329,6 +355,19 @@ class DeviceManagementClient:
     ) -> M:
         route = ROUTES[name]
         body = obj.to_payload() if obj is not None else None
+        try:
+            return await self._create_sending(route, site, body, model, find)
+        finally:
+            self.in_flight.forget_all()  # a read asked for from now on must see what was created
+
+    async def _create_sending(
+        self,
+        route: Route,
+        site: str,
+        body: object,
+        model: type[M],
+        find: Callable[[], Awaitable[M | None]],
+    ) -> M:
         policy = self._session.retry
         attempts_used = 0  # one budget for every send of this change, whichever loop re-sends it
         while True:
@@ -344,6 +383,8 @@ class DeviceManagementClient:
                     raise failure.error from None
                 log.info("%s %s may have failed; looking before sending again", route.method, route.path)
                 await policy.sleep(delay)
+                # a listing sent before this POST cannot tell whether it arrived: look afresh
+                self.in_flight.forget_all()
                 found = await self._look_for(find, failure.error)
                 if found is not None:
                     log.info("%s %s had succeeded; using what it created", route.method, route.path)

@@ -41,6 +41,15 @@ def _expect(text: str, pos: int, allowed: str) -> str:
 def iter_array_member(text: str, key: str) -> Iterator[Any]:
     """Yield the elements of `document[key]`, where `document` is the JSON object in `text`.
 
+    See iter_array_member_text for the errors.
+    """
+    for item, _ in iter_array_member_text(text, key):
+        yield item
+
+
+def iter_array_member_text(text: str, key: str) -> Iterator[tuple[Any, str]]:
+    """Yield each element of `document[key]` decoded, with its JSON text exactly as in `text`.
+
     Raises json.JSONDecodeError for malformed JSON (possibly after some elements were yielded, so
     callers must not act on the elements before the iterator is exhausted) and JsonShapeError when
     the document is not an object, `key` is missing or repeated, or its value is not an array.
@@ -80,14 +89,16 @@ def iter_array_member(text: str, key: str) -> Iterator[Any]:
         raise JsonShapeError(key, "missing")
 
 
-def _iter_array(text: str, pos: int) -> Generator[Any, None, int]:
-    """Yield the elements of the array starting at `text[pos] == '['`; return the position after it."""
+def _iter_array(text: str, pos: int) -> Generator[tuple[Any, str], None, int]:
+    """Yield the elements of the array starting at `text[pos] == '['` with their text; return the
+    position after it."""
     pos = _skip(text, pos + 1)
     if text[pos : pos + 1] == "]":
         return pos + 1
     while True:
+        start = pos
         item, pos = _decoder.raw_decode(text, pos)
-        yield item
+        yield item, text[start:pos]
         pos = _skip(text, pos)
         if _expect(text, pos, ",]") == "]":
             return pos + 1

@@ -14,17 +14,21 @@ resources/openapi/device-management-api.yaml in step.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Annotated, Any, ClassVar, Self
+from typing import Annotated, Any, ClassVar, NamedTuple, Self
 
 from pydantic import (
     AliasChoices,
     BaseModel,
     ConfigDict,
     Field,
+    ModelWrapValidatorHandler,
     PrivateAttr,
     SerializerFunctionWrapHandler,
+    TypeAdapter,
+    ValidationError,
     model_serializer,
     model_validator,
 )
@@ -176,19 +180,43 @@ class GlobalSettings(ApiModel):
 
 
 # --- devices -----------------------------------------------------------------------------------
+#
+# Read tolerantly [V: the Redoc example and the 2026-11-28 evidence]. Only what the app cannot do
+# without is required: a device's `uuid` (every PUT names it) and a slot's `slot_index` (the slot's
+# identity when edits are merged). Everything else may be null; numbers may arrive as strings
+# ("900000") or integral floats (900000.0), text may arrive as a number (a serial number 61234567),
+# and enum-like codes are plain strings, so an unknown one is kept and shown verbatim. A device that
+# still cannot be read is listed as unreadable (api/listing.py), never hiding the others.
+
+#: Settings shared by the device classes: text fields take numbers (serial numbers, versions).
+_DEVICE_CONFIG = ConfigDict(
+    extra="allow", populate_by_name=True, validate_assignment=True, coerce_numbers_to_str=True
+)
 
 
 class Firmware(ApiModel):
+    model_config = _DEVICE_CONFIG
+
     firmware_version: str | None = None
     firmware_code: str | None = None
 
 
-class SensorConnection(ApiModel):
-    """One slot of a device and the sensor in it [V]."""
+class SlotSensor(NamedTuple):
+    """A slot that holds a sensor, as the app uses it (empty slots left out)."""
 
     slot_index: int
     sensor_uuid: str
-    connected: bool = True
+    connected: bool | None  # None: the server did not say
+
+
+class SensorConnection(ApiModel):
+    """One slot of a device and the sensor in it [V]; `sensor_uuid` is null for an empty slot."""
+
+    model_config = _DEVICE_CONFIG
+
+    slot_index: int
+    sensor_uuid: str | None = None
+    connected: bool | None = True  # absent: connected, as before; null: unknown
     connected_change_date: str | None = None
 
 
@@ -197,6 +225,8 @@ class Capability(ApiModel):
 
     Cycles are milliseconds [R].
     """
+
+    model_config = _DEVICE_CONFIG
 
     powersupply: bool | None = None
     charger: bool | None = None
@@ -207,19 +237,92 @@ class Capability(ApiModel):
     deactivation: bool | None = None
     communication_cycle_min: int | None = None
     communication_cycle_max: int | None = None
-    supported_battery_types: list[str] = Field(default_factory=list)
+    supported_battery_types: list[str] | None = None
     display_measure_rows: int | None = None
     slot_count: int | None = None
     measuring_cycle_min: int | None = None
     measuring_cycle_max: int | None = None
 
 
-class Device(ApiModel):
+class ServerDocument(ApiModel):
+    """A document the server sends whole and takes back whole: nothing received is ever rewritten.
+
+    Tolerant reading normalises values for the app ("900000" is read as 900000, a null list as an
+    empty one); `to_payload()` still sends every value exactly as it was received unless the app
+    changed it. The received JSON is kept for that comparison: the decoded dict (a reference), or
+    its text when the document came in a long listing (keep_received_text).
+    """
+
+    #: list fields a null of which the app reads as an empty list (and sends back as null)
+    _null_lists: ClassVar[tuple[str, ...]] = ()
+    _received: dict[str, Any] | str | None = PrivateAttr(default=None)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_received(cls, data: Any, handler: ModelWrapValidatorHandler[Self]) -> Self:
+        if not isinstance(data, dict):  # assignment (data is the model) or revalidation
+            return handler(data)
+        readable = data
+        for name in cls._null_lists:
+            if name in data and data[name] is None:
+                readable = {**readable, name: []}
+        document = handler(readable)
+        document._received = data
+        return document
+
+    def keep_received_text(self, text: str) -> None:
+        """Keep the JSON text this document was read from instead of the decoded dict."""
+        self._received = text
+
+    def to_payload(self) -> dict[str, Any]:
+        payload = super().to_payload()
+        received = self._received
+        if received is None:
+            return payload
+        if isinstance(received, str):
+            received = json.loads(received)
+        # What the received JSON reads as: where the current value still equals it, send the
+        # received value itself (its type and spelling), anywhere deep down.
+        as_read = ApiModel.to_payload(type(self).model_validate(received))
+        restored = _as_received(payload, as_read, received)
+        return restored if isinstance(restored, dict) else payload
+
+
+def _as_received(current: Any, as_read: Any, received: Any) -> Any:
+    """`current`, with every part the app left as it was read replaced by the received original."""
+    if current == as_read and type(current) is type(as_read):
+        return _copy_json(received)  # a payload is the caller's to change; the received JSON is not
+    if isinstance(current, dict) and isinstance(as_read, dict) and isinstance(received, dict):
+        return {
+            key: _as_received(value, as_read[key], received[key])
+            if key in as_read and key in received
+            else value
+            for key, value in current.items()
+        }
+    same_length = isinstance(current, list) and isinstance(as_read, list) and isinstance(received, list)
+    if same_length and len(current) == len(as_read) == len(received):
+        return [_as_received(c, a, r) for c, a, r in zip(current, as_read, received, strict=True)]
+    return current
+
+
+def _copy_json(value: Any) -> Any:
+    """A copy of decoded JSON: containers new, scalars (immutable) shared; faster than deepcopy."""
+    if isinstance(value, dict):
+        return {key: _copy_json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_copy_json(item) for item in value]
+    return value
+
+
+class Device(ServerDocument):
     """A logger or gateway as `GET /devices` lists it [V].
 
     The writable measurement settings (`measuring_cycle`, `communication_cycle`, in ms, plus
     `name`) are this project's assumption [A]; `PUT /devices/{uuid}` sends the whole object back.
     """
+
+    model_config = _DEVICE_CONFIG
+    _null_lists: ClassVar[tuple[str, ...]] = ("sensors_connections",)
 
     uuid: str
     valid_from: str | None = None
@@ -236,9 +339,31 @@ class Device(ApiModel):
     measuring_cycle: int | None = None
     communication_cycle: int | None = None
 
+    def slot_sensors(self) -> list[SlotSensor]:
+        """The slots that hold a sensor, in the server's order."""
+        return [
+            SlotSensor(c.slot_index, c.sensor_uuid, c.connected)
+            for c in self.sensors_connections
+            if c.sensor_uuid is not None
+        ]
+
 
 class DeviceList(ApiModel):
     devices: list[Device]
+
+
+_WHOLE_NUMBER: TypeAdapter[int] = TypeAdapter(int)
+
+
+def whole_number(value: Any) -> int | None:
+    """A number field of a payload dict read the way the models read it ("900000" and 900000.0 are
+    900000); None when absent or when it is no whole number. For code that works on payloads."""
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        return _WHOLE_NUMBER.validate_python(value)
+    except ValidationError:
+        return None
 
 
 # --- sensors -----------------------------------------------------------------------------------

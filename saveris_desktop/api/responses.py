@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from typing import Any, TypeGuard, TypeVar
 
 import httpx
@@ -29,11 +30,14 @@ from saveris_desktop.api.errors import (
     RequestValidationError,
     ServerError,
 )
-from saveris_desktop.api.json_stream import JsonShapeError, iter_array_member
+from saveris_desktop.api.json_stream import JsonShapeError, iter_array_member_text
+from saveris_desktop.api.listing import UnreadableItem
+from saveris_desktop.api.models import ServerDocument
 from saveris_desktop.api.regions import Endpoint
 from saveris_desktop.api.routes import Route
 
 M = TypeVar("M", bound=BaseModel)
+log = logging.getLogger(redaction.API_LOGGER_NAME)
 
 #: What the technician was doing, per route: the start of every message.
 ACTIONS: dict[str, str] = {
@@ -362,6 +366,13 @@ def field_path(location: tuple[int | str, ...]) -> str:
     return path or "body"
 
 
+def _first_problem(error: ValidationError) -> tuple[tuple[int | str, ...], str]:
+    """Where and what, in words, of pydantic's first complaint (the input is never echoed)."""
+    first = error.errors(include_input=False, include_url=False)[0]
+    problem = "missing" if first["type"] == "missing" else first["msg"].lower()
+    return tuple(first["loc"]), problem
+
+
 def parse_model(
     data: Any, model: type[M], route: Route, endpoint: Endpoint, location: tuple[int | str, ...] = ()
 ) -> M:
@@ -374,9 +385,8 @@ def parse_model(
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        first = error.errors(include_input=False, include_url=False)[0]
-        problem = "missing" if first["type"] == "missing" else first["msg"].lower()
-        raise invalid_response(route, endpoint, field_path((*location, *first["loc"])), problem) from None
+        where, problem = _first_problem(error)
+        raise invalid_response(route, endpoint, field_path((*location, *where)), problem) from None
 
 
 def read_model(response: httpx.Response, model: type[M], route: Route, endpoint: Endpoint) -> M:
@@ -388,11 +398,20 @@ ITEMS_PER_BATCH = 50
 
 
 async def read_items(
-    response: httpx.Response, key: str, model: type[M], route: Route, endpoint: Endpoint
+    response: httpx.Response,
+    key: str,
+    model: type[M],
+    route: Route,
+    endpoint: Endpoint,
+    *,
+    unreadable: list[UnreadableItem] | None = None,
 ) -> list[M]:
     """The list `body[key]` as models, decoded and validated in batches that yield to the event loop.
 
     A listing of thousands of devices would otherwise freeze the window for a few hundred ms.
+    Without `unreadable`, one element that cannot be read fails the whole answer. With it, such an
+    element is appended there (as received, with the reason) and the others are still read: only a
+    body that is not JSON or not shaped `{key: [...]}` fails then.
     """
     refuse_web_page(response, route, endpoint)
     try:
@@ -400,15 +419,40 @@ async def read_items(
     except UnicodeDecodeError:
         raise invalid_response(route, endpoint, "body", "not JSON") from None
     items: list[M] = []
+    set_aside: list[UnreadableItem] = []
     try:
-        for index, raw in enumerate(iter_array_member(text, key)):
-            items.append(parse_model(raw, model, route, endpoint, location=(key, index)))
-            if index % ITEMS_PER_BATCH == ITEMS_PER_BATCH - 1:
+        for index, (raw, raw_text) in enumerate(iter_array_member_text(text, key)):
+            if index and index % ITEMS_PER_BATCH == 0:
                 await asyncio.sleep(0)
+            if unreadable is None:
+                item = parse_model(raw, model, route, endpoint, location=(key, index))
+            elif nests_too_deeply(raw):  # the same limit parse_model applies, judged per element
+                set_aside.append(UnreadableItem(index, raw, "the whole entry", NESTED_TOO_DEEPLY))
+                continue
+            else:
+                try:
+                    item = model.model_validate(raw)
+                except ValidationError as error:
+                    where, problem = _first_problem(error)
+                    field = field_path(where) if where else "the whole entry"
+                    set_aside.append(UnreadableItem(index, raw, field, problem))
+                    continue
+            if isinstance(item, ServerDocument):
+                # Kept as text, not as the decoded dicts: thousands of those would slow down every
+                # garbage collection pass and cost twice the memory.
+                item.keep_received_text(raw_text)
+            items.append(item)
     except JsonShapeError as error:
         raise invalid_response(route, endpoint, error.field, error.problem) from None
     except ValueError:
         raise invalid_response(route, endpoint, "body", "not JSON") from None
     except RecursionError:
         raise invalid_response(route, endpoint, "body", NESTED_TOO_DEEPLY) from None
+    if unreadable is not None:
+        # Only once the whole body proved to be JSON: a truncated answer sets nothing aside.
+        unreadable.extend(set_aside)
+        for entry in set_aside:
+            log.warning(
+                "%s: element %d of %r could not be read (%s)", route.name, entry.position, key, entry.reason
+            )
     return items

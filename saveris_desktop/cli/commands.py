@@ -31,20 +31,30 @@ from saveris_desktop.api.errors import (
     PermissionDeniedError,
     RequestValidationError,
 )
-from saveris_desktop.api.models import Device, Sensor
+from saveris_desktop.api.listing import DeviceListing, UnreadableItem
+from saveris_desktop.api.models import Device, LogicalChannel, Sensor
 from saveris_desktop.api.regions import Endpoint, Environment, InvalidBaseUrlError, Region
 from saveris_desktop.cli.main import PROG, USER_ENV, CliError, Exit, Output, password_from_environment
 from saveris_desktop.core import paths
+from saveris_desktop.core.commissioning.csv_import import PlanImportError, read_plan_csv
+from saveris_desktop.core.commissioning.plan import PlanStore
+from saveris_desktop.core.commissioning.report import CommissioningReport, gather_report
+from saveris_desktop.core.commissioning.report_files import write_report_file
+from saveris_desktop.core.commissioning.runner import Board, CommissioningRunner, LoggerProgress, LoggerState
 from saveris_desktop.core.credentials import CredentialStore, account_key
 from saveris_desktop.core.device_rows import row_from_device
 from saveris_desktop.core.editing import EditSession
 from saveris_desktop.core.first_contact import check_first_contact, default_report_path, write_report
 from saveris_desktop.core.object_setup import (
+    MEASURABLE_VALUES,
     ChannelKey,
     ChannelProblem,
     apply_preset_to_object,
+    as_created,
     channel_problems,
+    logical_channel_by_number,
     logical_channel_for,
+    measured_value_of,
     new_measuring_object,
     sensor_channel_name,
 )
@@ -58,6 +68,9 @@ from saveris_desktop.core.ranges import (
     parse_duration,
 )
 from saveris_desktop.core.site_setup import SiteSetupError, create_site
+from saveris_desktop.core.store import DATABASE_NAME, Store
+from saveris_desktop.core.sync import SyncEngine
+from saveris_desktop.core.templates import TemplateKind, TemplateStore
 from saveris_desktop.core.units import value_name
 from saveris_desktop.core.watcher import DeviceWatcher, WatchStatus
 
@@ -81,6 +94,9 @@ _FINAL_WATCH_ERRORS = (
 )
 
 DEVICE_NAME_MAX_LENGTH = 64  # as the app's name field
+
+#: The CLI's own log file, next to the app's in the log folder.
+CLI_LOG_FILE_NAME = "saveris-cli.log"
 
 
 def exit_code_for(error: ApiError) -> Exit:
@@ -189,9 +205,14 @@ def _password_source(options: argparse.Namespace, username: str, endpoint: Endpo
 def run(options: argparse.Namespace, out: Output) -> Exit:
     from saveris_desktop.core.logging_setup import configure_logging
 
-    log_file = configure_logging(console=False)  # warnings stay out of the output; the file has them
+    # Warnings stay out of the output; the file has them. A file of its own: the app may be running
+    # and rotating its log at the same time. (The CLI never opens the app's database, so it cannot
+    # disturb the app's drafts or send its queued changes: the data-folder lock is not needed.)
+    log_file = configure_logging(console=False, file_name=CLI_LOG_FILE_NAME)
     endpoint, simulator = _endpoint_and_simulator(options)
-    username = _username(options)
+    # `plan check` reads a file and this laptop's saved presets only: no account needed
+    offline_only = (options.command, getattr(options, "plan_command", None)) == ("plan", "check")
+    username = "" if offline_only else _username(options)
     transport = simulator.transport() if simulator is not None else None
     client = DeviceManagementClient(endpoint, transport=transport)
     connection = Connection(
@@ -367,7 +388,22 @@ def device_line(summary: dict[str, Any]) -> str:
     return " · ".join(parts)
 
 
-async def _devices(connection: Connection, site: str) -> list[Device]:
+def unreadable_summary(item: UnreadableItem) -> dict[str, Any]:
+    """A device of the listing the app cannot read: what is known of it, why, and what came."""
+    return {
+        "serial_number": item.serial_number,
+        "status": "not readable",
+        "reason": item.reason,
+        "uuid": item.uuid,
+        "received": item.received,
+    }
+
+
+def unreadable_line(summary: dict[str, Any]) -> str:
+    return f"{summary['serial_number'] or '?'} · not readable ({summary['reason']})"
+
+
+async def _devices(connection: Connection, site: str) -> DeviceListing:
     try:
         return await connection.client.list_devices(site)
     except ApiError as error:
@@ -377,9 +413,13 @@ async def _devices(connection: Connection, site: str) -> list[Device]:
 async def devices_list(options: argparse.Namespace, out: Output, connection: Connection) -> Exit:
     site = _site(options.site)
     await _signed_in(connection)
-    summaries = [device_summary(d) for d in await _devices(connection, site)]
-    text = "\n".join(device_line(s) for s in summaries) or f"No loggers in “{site}” yet."
-    out.result({"site": site, "devices": summaries}, text)
+    listing = await _devices(connection, site)
+    summaries = [device_summary(d) for d in listing]
+    # A device the app cannot read is listed too (never hidden), with why; its JSON is in --json.
+    unreadable = [unreadable_summary(item) for item in listing.unreadable]
+    lines = [device_line(s) for s in summaries] + [unreadable_line(u) for u in unreadable]
+    text = "\n".join(lines) or f"No loggers in “{site}” yet."
+    out.result({"site": site, "devices": summaries, "unreadable": unreadable}, text)
     return Exit.OK
 
 
@@ -541,27 +581,45 @@ async def device_set(options: argparse.Namespace, out: Output, connection: Conne
 # --- object create --------------------------------------------------------------------------------
 
 
+_MEASURABLE_WORDS = ", ".join(value_name(v).lower() for v in MEASURABLE_VALUES)
+
+
 @dataclass(frozen=True)
 class ChannelSpec:
     logical: str
     serial: str
     slot: int  # from 1, as the app shows it
     channel: str  # a number from 1, or a name
+    #: what the channel measures (PV_* code), given as LOGICAL=SERIAL:SLOT:CHANNEL:MEASURES; needed
+    #: where the cloud does not let us read the sensor's channels, checked against them otherwise
+    measures: str | None = None
 
     @classmethod
     def parse(cls, raw: str) -> ChannelSpec:
         logical, equals, rest = raw.partition("=")
-        parts = rest.split(":", 2)
-        if not equals or len(parts) != 3 or not all(p.strip() for p in parts):
+        parts = rest.split(":", 3)
+        if not equals or len(parts) not in (3, 4) or not all(p.strip() for p in parts):
             raise CliError(
-                Exit.USAGE, f"--channel “{raw}” is not LOGICAL=SERIAL:SLOT:CHANNEL, e.g. Inside=61100042:1:1."
+                Exit.USAGE,
+                f"--channel “{raw}” is not LOGICAL=SERIAL:SLOT:CHANNEL[:MEASURES], e.g. Inside=61100042:1:1.",
             )
-        serial, slot, channel = (p.strip() for p in parts)
+        serial, slot, channel = (p.strip() for p in parts[:3])
         if not slot.isdigit() or int(slot) < 1:
             raise CliError(
                 Exit.USAGE, f"--channel “{raw}”: the slot is a number from 1, as the app shows it."
             )
-        return cls(logical.strip(), serial, int(slot), channel)
+        if channel.isdigit() and int(channel) < 1:
+            raise CliError(Exit.USAGE, f"--channel “{raw}”: the channel is a number from 1 or a name.")
+        measures = None
+        if len(parts) == 4:
+            measures = measured_value_of(parts[3])
+            if measures is None:
+                raise CliError(
+                    Exit.USAGE,
+                    f"--channel “{raw}”: “{parts[3].strip()}” is not something a channel measures "
+                    f"(choose {_MEASURABLE_WORDS}).",
+                )
+        return cls(logical.strip(), serial, int(slot), channel, measures)
 
 
 def _sensor_channel_index(sensor: Sensor, spec: ChannelSpec) -> int:
@@ -590,6 +648,42 @@ def _sensor_channel_index(sensor: Sensor, spec: ChannelSpec) -> int:
     )
 
 
+async def _readable_sensor(client: DeviceManagementClient, site: str, uuid: str) -> Sensor | None:
+    """The sensor, or None where the cloud does not let us read sensors (`GET /sensors/{uuid}` is
+    not among testo's documented operations). The sensor is listed on a logger, so a 404 means the
+    read is missing, unless the read has answered before (api/optional.py)."""
+    try:
+        return await client.get_sensor(site, uuid)
+    except OperationNotOfferedError:
+        return None
+    except NotFoundError:
+        if client.optional.missing_known_resource("get_sensor"):
+            return None
+        raise
+
+
+def _logical_channel(spec: ChannelSpec, sensor_uuid: str, sensor: Sensor | None) -> LogicalChannel:
+    """The logical channel `spec` asks for: from the sensor's channels, or by number and what it
+    measures where they cannot be read (the cloud then checks that the channel measures that)."""
+    if sensor is None:
+        if not spec.channel.isdigit() or spec.measures is None:
+            raise CliError(
+                Exit.USAGE,
+                f"The cloud does not let us read the channels of the sensor in slot {spec.slot} of "
+                f"logger {spec.serial}: give the channel's number and what it measures, e.g. "
+                f"“{spec.logical or 'Inside'}={spec.serial}:{spec.slot}:1:temperature”.",
+            )
+        return logical_channel_by_number(spec.logical, sensor_uuid, int(spec.channel) - 1, spec.measures)
+    channel = logical_channel_for(spec.logical, sensor, _sensor_channel_index(sensor, spec))
+    if spec.measures is not None and channel.physical_value_id != spec.measures:
+        raise CliError(
+            Exit.REFUSED,
+            f"Channel {spec.channel} of the sensor in slot {spec.slot} of logger {spec.serial} measures "
+            f"{value_name(channel.physical_value_id).lower()}, not {value_name(spec.measures).lower()}.",
+        )
+    return channel
+
+
 async def _taken_channels(connection: Connection, site: str) -> dict[ChannelKey, str]:
     """Sensor channels that already feed an object; empty where the cloud does not list objects."""
     try:
@@ -614,19 +708,23 @@ async def object_create(options: argparse.Namespace, out: Output, connection: Co
     client = connection.client
     try:
         devices = await client.list_devices(site)
-        rows: list[tuple[str, Sensor, int]] = []
+        channels: list[LogicalChannel] = []
         for spec in specs:
             device = find_device(devices, spec.serial, site)
             slot = next((c for c in device.sensors_connections if c.slot_index == spec.slot - 1), None)
             if slot is None or not slot.sensor_uuid:
                 raise CliError(Exit.REFUSED, f"Slot {spec.slot} of logger {spec.serial} holds no sensor.")
-            sensor = await client.get_sensor(site, slot.sensor_uuid)
-            rows.append((spec.logical, sensor, _sensor_channel_index(sensor, spec)))
+            sensor = await _readable_sensor(client, site, slot.sensor_uuid)
+            channels.append(_logical_channel(spec, slot.sensor_uuid, sensor))
         taken = await _taken_channels(connection, site)
     except ApiError as error:
         raise failure(error) from None
-    problems = channel_problems([(logical, (s.uuid, index)) for logical, s, index in rows], taken)
-    for (logical, sensor, index), problem, spec in zip(rows, problems, specs, strict=True):
+    keys: list[ChannelKey] = [
+        (c.sensor_channel.sensor_uuid, c.sensor_channel.channel_index) for c in channels if c.sensor_channel
+    ]
+    problems = channel_problems([(spec.logical, key) for spec, key in zip(specs, keys, strict=True)], taken)
+    for key, problem, spec in zip(keys, problems, specs, strict=True):
+        logical = spec.logical
         if problem is ChannelProblem.NO_NAME:
             raise CliError(
                 Exit.USAGE,
@@ -635,14 +733,12 @@ async def object_create(options: argparse.Namespace, out: Output, connection: Co
         if problem is ChannelProblem.DUPLICATE_NAME:
             raise CliError(Exit.USAGE, f"Each logical channel needs its own name (“{logical}” twice).")
         if problem is ChannelProblem.TAKEN:
-            raise CliError(
-                Exit.REFUSED, f"“{logical}”: this sensor channel already feeds {taken[(sensor.uuid, index)]}."
-            )
+            raise CliError(Exit.REFUSED, f"“{logical}”: this sensor channel already feeds {taken[key]}.")
         if problem is ChannelProblem.PICKED_TWICE:
             raise CliError(
                 Exit.USAGE, f"“{logical}”: this sensor channel is already used by another --channel."
             )
-    obj = new_measuring_object(name, [logical_channel_for(logical, s, index) for logical, s, index in rows])
+    obj = new_measuring_object(name, channels)
     if chosen is not None and not any(chosen.fits(c.physical_value_id) for c in obj.logical_channels):
         raise CliError(
             Exit.USAGE,
@@ -650,7 +746,8 @@ async def object_create(options: argparse.Namespace, out: Output, connection: Co
             f"{value_name(chosen.physical_value_id).lower()}); nothing was created.",
         )
     try:
-        created = await client.create_measuring_object(site, obj)
+        # The answer may carry no name [R]: the object as the app sent it fills that in.
+        created = as_created(obj, await client.create_measuring_object(site, obj))
     except ApiError as error:
         raise failure(error) from None
     data: dict[str, Any] = {
@@ -682,6 +779,213 @@ async def object_create(options: argparse.Namespace, out: Output, connection: Co
             exit_code_for(preset_error),
             f"The measuring object was created, but its alarm limits were not set: {preset_error.message}",
         )
+    return Exit.OK
+
+
+# --- plan check / plan apply ----------------------------------------------------------------------
+
+
+def _database(options: argparse.Namespace) -> Path:
+    """The app's database on this laptop (its plans, outbox and templates). The demo's is its own:
+    the demo cloud lives in DEMO_STATE_NAME, and its queued changes must never meet a real cloud."""
+    name = f"demo-cli-{DATABASE_NAME}" if options.demo else DATABASE_NAME
+    return paths.data_dir() / name
+
+
+async def _saved_alarm_presets(options: argparse.Namespace) -> list[str]:
+    """The names of the alarm presets saved in the app on this laptop (a plan's preset may name one)."""
+    store = await Store.open(_database(options))
+    try:
+        return [t.name for t in await TemplateStore(store).find(TemplateKind.ALARM_PRESET)]
+    finally:
+        await store.close()
+
+
+async def _plan_file(raw: str) -> bytes:
+    try:
+        return await asyncio.to_thread(lambda: Path(raw).expanduser().read_bytes())
+    except OSError as error:
+        raise CliError(Exit.USAGE, f"The plan {raw} cannot be read: {error.strerror or error}.") from None
+
+
+async def plan_check(options: argparse.Namespace, out: Output, connection: Connection) -> Exit:
+    data = await _plan_file(options.file)
+    try:
+        rows = read_plan_csv(data, await _saved_alarm_presets(options))
+    except PlanImportError as error:
+        if out.as_json:
+            out.result(
+                {"file": options.file, "valid": False, "problems": [p.to_dict() for p in error.problems]}, ""
+            )
+        for problem in error.problems:
+            out.progress(f"{options.file}: {problem}")
+        out.error(f"The plan has {len(error.problems)} problem(s); nothing was imported.")
+        return Exit.USAGE
+    out.result(
+        {"file": options.file, "valid": True, "loggers": len(rows), "problems": []},
+        f"The plan is valid: {len(rows)} logger(s).",
+    )
+    return Exit.OK
+
+
+def _board_line(progress: LoggerProgress) -> str:
+    line = f"{progress.serial} → {progress.object}: {progress.state.value}"
+    return f"{line} ({progress.detail})" if progress.detail else line
+
+
+async def plan_apply(options: argparse.Namespace, out: Output, connection: Connection) -> Exit:
+    site = _site(options.site)
+    if not options.timeout > 0:
+        raise CliError(Exit.USAGE, "--timeout must be more than 0 seconds.")
+    data = await _plan_file(options.file)
+    try:
+        rows = read_plan_csv(data, await _saved_alarm_presets(options))
+    except PlanImportError as error:
+        for problem in error.problems:
+            out.progress(f"{options.file}: {problem}")
+        raise CliError(
+            Exit.USAGE, f"The plan has {len(error.problems)} problem(s); nothing was applied."
+        ) from None
+    await _signed_in(connection)
+    try:
+        await connection.client.get_connect_key(site)  # an unknown site is refused before anything is queued
+    except ApiError as error:
+        raise failure(error) from None
+    store = await Store.open(_database(options))
+    endpoint = connection.endpoint.label
+    engine = SyncEngine(store, connection.client, endpoint=endpoint, user=connection.username)
+    runner = CommissioningRunner(engine, site, name="cli-commissioning")
+    watcher = DeviceWatcher(connection.client, name="cli-plan-watcher")
+    await PlanStore(store, endpoint).save_rows(site, rows)
+    runner.attach(watcher)
+    connection.client.add_connectivity_listener(watcher.notify_connectivity)
+    connection.client.add_connectivity_listener(engine.set_online)
+    changed = asyncio.Event()
+    latest: list[Board] = []
+    offline: list[bool] = []
+    shown: dict[str, str] = {}
+
+    def board_changed(board: Board) -> None:
+        latest[:] = [board]
+        changed.set()
+
+    def status(current: WatchStatus) -> None:
+        if current.online is False:
+            offline[:] = [True]
+            changed.set()
+        elif isinstance(current.error, _FINAL_WATCH_ERRORS):
+            changed.set()
+
+    runner.sig_board.connect(board_changed)
+    watcher.sig_status.connect(status)
+    out.progress(f"Applying the plan of {len(rows)} logger(s) to “{site}” …")
+    watcher.start(site)
+    engine.request_sync()  # what an earlier run left queued goes first
+    board: Board | None = None
+    try:
+        async with asyncio.timeout(options.timeout if options.wait else None):
+            while True:
+                await changed.wait()
+                changed.clear()
+                watch_error = watcher.status().error
+                if isinstance(watch_error, _FINAL_WATCH_ERRORS):
+                    raise failure(watch_error)
+                if offline and not options.wait:
+                    raise CliError(
+                        Exit.OFFLINE, "No connection to the cloud; the plan was saved, nothing was applied."
+                    )
+                if not latest:
+                    continue
+                board = latest[0]
+                for progress in board.loggers:
+                    line = _board_line(progress)
+                    if shown.get(progress.serial) != line:
+                        shown[progress.serial] = line
+                        out.progress(f"[{_elapsed(watcher.status().elapsed)}] {line}")
+                busy = any(p.state in (LoggerState.JOINED, LoggerState.CONFIGURING) for p in board.loggers)
+                if board.done or (not options.wait and not busy and board.listing_applied):
+                    break
+    except TimeoutError:
+        summary = board.summary() if board is not None else "nothing configured"
+        raise CliError(
+            Exit.TIMEOUT, f"Not finished within {format_duration(int(options.timeout * 1000))}: {summary}."
+        ) from None
+    finally:
+        await watcher.aclose()
+        await runner.aclose()
+        await engine.aclose()
+        await store.close()
+    assert board is not None  # noqa: S101  (the loop leaves only with a board)
+    for unexpected in board.unexpected:
+        out.progress(f"Not in the plan: logger {unexpected.serial} ({unexpected.model}).")
+    text = "\n".join([f"{board.summary()} in “{site}”.", *(_board_line(p) for p in board.loggers)])
+    out.result(board.to_dict(), text)
+    if board.count(LoggerState.ATTENTION):
+        raise CliError(Exit.REFUSED, f"{board.count(LoggerState.ATTENTION)} logger(s) need attention.")
+    return Exit.OK
+
+
+# --- report ---------------------------------------------------------------------------------------
+
+REPORT_SUFFIXES = (".pdf", ".csv", ".json")
+
+
+def _write_pdf(report: CommissioningReport, path: Path) -> int:
+    """The PDF is drawn by Qt (ui/commissioning/report_pdf.py), loaded only for this: every other
+    command and format stays without Qt. It runs offscreen, as the command line has no screen."""
+    try:
+        from saveris_desktop.ui.commissioning.report_pdf import write_pdf
+    except ImportError as error:  # a copy installed without its Qt part: the data formats still work
+        log.warning("the PDF writer cannot be loaded: %s", error)
+        raise CliError(
+            Exit.UNEXPECTED,
+            "The PDF needs the app's Qt part, which this installation cannot load; write .csv or .json.",
+        ) from None
+    return write_pdf(report, path)
+
+
+async def report(options: argparse.Namespace, out: Output, connection: Connection) -> Exit:
+    from saveris_desktop import __version__
+
+    site = _site(options.site)
+    path = await asyncio.to_thread(_report_path, options.out)
+    if path.suffix.lower() not in REPORT_SUFFIXES:
+        raise CliError(Exit.USAGE, f"--out “{options.out}”: end the file name in .pdf, .csv or .json.")
+    await _signed_in(connection)
+    out.progress(f"Reading “{site}” for its commissioning report …")
+    try:
+        data = await gather_report(
+            connection.client,
+            site,
+            technician=connection.username,
+            server=connection.endpoint.label,
+            app_version=__version__,
+        )
+    except ApiError as error:
+        raise failure(error) from None
+    try:
+        if path.suffix.lower() == ".pdf":
+            out.progress("Drawing the PDF …")
+            pages: int | None = _write_pdf(data, path)  # blocking is fine: nothing else runs here
+        else:
+            await write_report_file(data, path)
+            pages = None
+    except OSError as error:
+        raise CliError(
+            Exit.UNEXPECTED, f"The report could not be written to {path}: {error.strerror or error}."
+        ) from None
+    result = {
+        "site": site,
+        "report": str(path),
+        "format": path.suffix.lower().lstrip("."),
+        "pages": pages,
+        "loggers": len(data.loggers),
+        "incomplete": data.incomplete,
+    }
+    lines = [f"Commissioning report of “{site}” with {len(data.loggers)} logger(s): {path}"]
+    if data.incomplete:
+        lines.append("Some parts could not be read from this cloud; the report marks them.")
+    out.result(result, "\n".join(lines))
     return Exit.OK
 
 
@@ -729,5 +1033,8 @@ COMMANDS: dict[tuple[str, str | None], Command] = {
     ("devices", "wait"): devices_wait,
     ("device", "set"): device_set,
     ("object", "create"): object_create,
+    ("plan", "check"): plan_check,
+    ("plan", "apply"): plan_apply,
+    ("report", None): report,
     ("demo", "add-logger"): demo_add_logger,
 }

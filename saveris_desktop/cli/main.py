@@ -41,12 +41,15 @@ exit codes:
   0  done (check-api: everything the app needs works)
   1  anything unforeseen: the cloud failed (5xx), an answer that cannot be read, a bug
      (details in the log file)
-  2  usage: an unknown option, or a value that cannot be read (a duration, a --channel, a site name)
+  2  usage: an unknown option, or a value that cannot be read (a duration, a --channel, a site name,
+     a plan file with problems)
   3  sign-in refused: wrong user name or password, or the account may not use this API
   4  no connection to the cloud (offline, DNS, TLS, timeout)
   5  refused: the cloud refused the request or its values (unknown site, no permission, not offered),
-     or a value outside what the logger accepts; nothing was changed by the refused step
-  6  devices wait: the loggers did not appear within --timeout
+     or a value outside what the logger accepts; nothing was changed by the refused step;
+     plan apply: a planned logger needs attention
+  6  devices wait, plan apply --wait: the loggers did not appear (or were not configured)
+     within --timeout
   130 stopped with Ctrl+C
 
 password: from the environment variable SAVERIS_PASSWORD, else the password the app remembered
@@ -168,7 +171,11 @@ def build_parser() -> argparse.ArgumentParser:
         "create",
         help="create a measuring object with logical channels (and an alarm preset)",
         description="SLOT counts from 1 as the app shows it; CHANNEL is the sensor channel's number "
-        "(from 1) or its name, e.g. Temperature.",
+        "(from 1) or its name, e.g. Temperature. MEASURES (optional) says what the channel measures: "
+        "temperature, humidity, door state, ...; where the cloud does not let us read the sensor's "
+        "channels (a server with testo's documented operations only), give CHANNEL as a number and "
+        'MEASURES, e.g. "Inside=61100042:1:1:temperature"; the cloud checks it. Where the channels '
+        "can be read, MEASURES is checked against them.",
     )
     new.add_argument("--site", required=True)
     new.add_argument("--name", required=True, help="e.g. Fridge 3")
@@ -176,10 +183,52 @@ def build_parser() -> argparse.ArgumentParser:
         "--channel",
         action="append",
         required=True,
-        metavar="LOGICAL=SERIAL:SLOT:CHANNEL",
-        help='e.g. "Inside=61100042:1:Temperature"; repeat for more channels',
+        metavar="LOGICAL=SERIAL:SLOT:CHANNEL[:MEASURES]",
+        help='e.g. "Inside=61100042:1:Temperature" or "Inside=61100042:1:1:temperature"; '
+        "repeat for more channels",
     )
     new.add_argument("--preset", choices=PRESET_KEYS, help="alarm limits for the matching channels")
+
+    plan = commands.add_parser("plan", help="commission a site from a plan (CSV)").add_subparsers(
+        dest="plan_command", metavar="PLAN_COMMAND", parser_class=_Parser
+    )
+    plan.required = True
+    check_plan = plan.add_parser(
+        "check",
+        help="check a plan file; exit 0 only if it is valid (problems with line and column on stderr)",
+        description="The CSV has a header row with at least serial,object,preset and optionally "
+        "logger_name,measuring_cycle,communication_cycle; comma or semicolon separated, UTF-8.",
+    )
+    check_plan.add_argument("file", metavar="FILE.csv")
+    apply_plan = plan.add_parser(
+        "apply",
+        help="apply a plan to the site's loggers that are there (--wait: and to the rest as they join)",
+        description="Each planned logger gets its name and cycles, its measuring object on its sensor and "
+        "the preset's alarm limits, through the app's outbox (nothing is applied twice). The plan "
+        "becomes the site's plan in the app as well. Progress on stderr.",
+    )
+    apply_plan.add_argument("file", metavar="FILE.csv")
+    apply_plan.add_argument("--site", required=True)
+    apply_plan.add_argument(
+        "--wait", action="store_true", help="wait until every planned logger is configured"
+    )
+    apply_plan.add_argument(
+        "--timeout",
+        type=float,
+        default=1800.0,
+        metavar="SECONDS",
+        help="with --wait: give up after this long (default 1800)",
+    )
+
+    report = commands.add_parser(
+        "report",
+        help="the commissioning report of a site as PDF, CSV or JSON",
+        description="Read the site's loggers, sensors, measuring objects and alarm limits and write the "
+        "commissioning report; the format follows the file's ending. Parts this cloud does not let us "
+        "read are marked in the report. The connect key is never written.",
+    )
+    report.add_argument("--site", required=True)
+    report.add_argument("--out", required=True, metavar="FILE", help="FILE.pdf, FILE.csv or FILE.json")
 
     demo = commands.add_parser("demo", help="--demo only: play the virtual hardware").add_subparsers(
         dest="demo_command", metavar="DEMO_COMMAND", parser_class=_Parser

@@ -222,7 +222,9 @@ def _first_visible(text: str) -> str:
     return ""
 
 
-def _cell(value: object) -> str:
+def spreadsheet_cell(value: object) -> str:
+    """`value` as CSV cell text that spreadsheet programs show as text, never run as a formula
+    (shared by every CSV the app writes: the audit log, the commissioning report)."""
     text = "" if value is None else str(value)
     if _first_visible(text) in _FORMULA_STARTS or text[:1] in ("\t", "\r"):
         return "'" + text  # a leading apostrophe makes the cell text
@@ -236,7 +238,7 @@ def entries_to_csv(entries: Sequence[AuditEntry]) -> str:
     for entry in entries:
         writer.writerow(
             [
-                _cell(value)
+                spreadsheet_cell(value)
                 for value in (
                     entry.at,
                     entry.user,

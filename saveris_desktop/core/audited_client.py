@@ -1,32 +1,24 @@
 """Writes the editors send directly (online Apply) recorded in the audit log, like the outbox's.
 
-`AuditedClient` wraps the API client: before each PUT/POST an entry "sending" is written with the
-last known server version as "before" (the editors' reads keep it in the cache), after it the
-verdict and what the cloud answered. A write that ends in NetworkError leaves no entry here: the
-editors hand it to the outbox, which checks the server before sending and records what happened.
-Reads and everything else pass through.
+`AuditedClient` wraps the API client: before each write or creation of a kind in the resource
+table (core.resources) an entry "sending" is written with the last known server version as
+"before" (the editors' reads keep it in the cache), after it the verdict and what the cloud
+answered. A write that ends in NetworkError leaves no entry here: the editors hand it to the
+outbox, which checks the server before sending and records what happened. Reads and everything
+else pass through.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from saveris_desktop.api.errors import ApiError, NetworkError
-from saveris_desktop.api.models import (
-    ApiModel,
-    Device,
-    MeasurementAlarmConfiguration,
-    MeasuringInstructionSet,
-    MeasuringObject,
-    Sensor,
-    SystemAlarmConfiguration,
-)
+from saveris_desktop.api.models import ApiModel
 from saveris_desktop.core.audit import AuditLog, AuditResult
 from saveris_desktop.core.cache import Cache
-from saveris_desktop.core.drafts import DraftKind
-
-M = TypeVar("M", bound=ApiModel)
+from saveris_desktop.core.resources import OPERATIONS, Operation, Resource, Role, object_id_of
 
 
 class AuditedClient:
@@ -46,11 +38,23 @@ class AuditedClient:
         self._user = user
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self._client, name)
+        attribute = getattr(self._client, name)
+        known = OPERATIONS.get(name)
+        if known is None or known[1].role not in (Role.WRITE, Role.CREATE):
+            return attribute
+        resource, op = known
+        return functools.partial(self._write, resource, op, attribute)
 
     async def _write(
-        self, kind: str, site: str, object_id: str, body: ApiModel, call: Callable[[], Awaitable[M]]
-    ) -> M:
+        self,
+        resource: Resource,
+        op: Operation,
+        method: Callable[..., Awaitable[ApiModel]],
+        site: str,
+        *args: Any,
+    ) -> ApiModel:
+        kind, object_id = resource.kind.value, object_id_of(op, site, args)
+        body: ApiModel = args[-1]  # every write and creation takes the document last
         endpoint = self._endpoint()
         known = await self._cache.get(endpoint, site, kind, object_id) if object_id else None
         entry = await self._audit.record(
@@ -64,7 +68,7 @@ class AuditedClient:
             result=AuditResult.SENDING,
         )
         try:
-            answer = await call()
+            answer = await method(site, *args)
         except NetworkError:
             await self._audit.forget(entry)  # the outbox takes over: it checks first, then records
             raise
@@ -83,62 +87,3 @@ class AuditedClient:
         if created_id:
             await self._cache.put(endpoint, site, kind, created_id, payload)
         return answer
-
-    async def put_device(self, site: str, device: Device) -> Device:
-        return await self._write(
-            DraftKind.DEVICE, site, device.uuid, device, lambda: self._client.put_device(site, device)
-        )
-
-    async def put_sensor(self, site: str, sensor: Sensor) -> Sensor:
-        return await self._write(
-            DraftKind.SENSOR, site, sensor.uuid, sensor, lambda: self._client.put_sensor(site, sensor)
-        )
-
-    async def put_device_alarm_configuration(
-        self, site: str, uuid: str, config: SystemAlarmConfiguration
-    ) -> SystemAlarmConfiguration:
-        return await self._write(
-            DraftKind.DEVICE_ALARMS,
-            site,
-            uuid,
-            config,
-            lambda: self._client.put_device_alarm_configuration(site, uuid, config),
-        )
-
-    async def put_sensor_alarm_configuration(
-        self, site: str, uuid: str, config: SystemAlarmConfiguration
-    ) -> SystemAlarmConfiguration:
-        return await self._write(
-            DraftKind.SENSOR_ALARMS,
-            site,
-            uuid,
-            config,
-            lambda: self._client.put_sensor_alarm_configuration(site, uuid, config),
-        )
-
-    async def put_measuring_instruction_set(
-        self, site: str, uuid: str, instruction_set: MeasuringInstructionSet
-    ) -> MeasuringInstructionSet:
-        return await self._write(
-            DraftKind.INSTRUCTION_SET,
-            site,
-            uuid,
-            instruction_set,
-            lambda: self._client.put_measuring_instruction_set(site, uuid, instruction_set),
-        )
-
-    async def put_measuring_object_alarm_configuration(
-        self, site: str, uuid: str, config: MeasurementAlarmConfiguration
-    ) -> MeasurementAlarmConfiguration:
-        return await self._write(
-            DraftKind.MEASUREMENT_ALARMS,
-            site,
-            uuid,
-            config,
-            lambda: self._client.put_measuring_object_alarm_configuration(site, uuid, config),
-        )
-
-    async def create_measuring_object(self, site: str, obj: MeasuringObject) -> MeasuringObject:
-        return await self._write(
-            DraftKind.MEASURING_OBJECT, site, "", obj, lambda: self._client.create_measuring_object(site, obj)
-        )

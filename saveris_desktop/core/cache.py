@@ -20,9 +20,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from saveris_desktop.core.json_limits import UnsafeJsonError, check_json
+from saveris_desktop.core.resources import SITE_KIND
 from saveris_desktop.core.store import Store, from_json, timestamp, to_json, utc_now
 
-SITE_KIND = "site"
 log = logging.getLogger(__name__)
 
 

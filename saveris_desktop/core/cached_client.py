@@ -1,34 +1,26 @@
 """Reads that fall back to the last known version: the editors open without a network.
 
-`CacheBackedClient` wraps the API client for the editors only. Every successful read is kept in
-the offline cache; a read that fails because the cloud cannot be reached answers the cached
-version instead (and tells `on_cached(kind, object_id, fetched_at)` so the UI can show its age).
-A read the server does not offer (OperationNotOfferedError) is not answered from the cache: the
-callers fall back in their own way and say that the cloud's values are unknown. Writes are passed
-through untouched, so a write without a network still fails with NetworkError
-(and the editors queue it in the outbox). Anything not wrapped here is the client's own.
+`CacheBackedClient` wraps the API client for the editors only. Every successful read or listing of
+a kind in the resource table (core.resources) is kept in the offline cache; one that fails because
+the cloud cannot be reached answers the cached version instead (and tells
+`on_cached(kind, object_id, fetched_at)` so the UI can show its age). A read the server does not
+offer (OperationNotOfferedError) is not answered from the cache: the callers fall back in their own
+way and say that the cloud's values are unknown. Writes are passed through untouched, so a write
+without a network still fails with NetworkError (and the editors queue it in the outbox). Anything
+not in the table is the client's own.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from saveris_desktop.api.errors import NetworkError
-from saveris_desktop.api.models import (
-    ApiModel,
-    Device,
-    GlobalSettings,
-    MeasurementAlarmConfiguration,
-    MeasuringInstructionSet,
-    MeasuringObject,
-    Sensor,
-    SystemAlarmConfiguration,
-)
+from saveris_desktop.api.models import ApiModel
 from saveris_desktop.core.cache import Cache
-from saveris_desktop.core.drafts import DraftKind
+from saveris_desktop.core.resources import OPERATIONS, Operation, Resource, Role, object_id_of
 
-M = TypeVar("M", bound=ApiModel)
 CachedListener = Callable[[str, str, str], None]
 
 
@@ -42,31 +34,54 @@ class CacheBackedClient:
         self.on_cached = on_cached
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self._client, name)
+        attribute = getattr(self._client, name)
+        known = OPERATIONS.get(name)
+        if known is None:
+            return attribute
+        resource, op = known
+        if op.role is Role.READ:
+            return functools.partial(self._read, resource, op, attribute)
+        if op.role is Role.LIST:
+            return functools.partial(self._read_list, resource, attribute)
+        return attribute  # writes and creations: the caller's (and the outbox's) business
 
-    async def _read(self, kind: str, site: str, object_id: str, model: type[M], call: Awaitable[M]) -> M:
+    async def _read(
+        self,
+        resource: Resource,
+        op: Operation,
+        method: Callable[..., Awaitable[ApiModel]],
+        site: str,
+        *args: Any,
+        **kwargs: Any,
+    ) -> ApiModel:
+        kind, object_id = resource.kind.value, object_id_of(op, site, args)
         try:
-            answer = await call
+            answer = await method(site, *args, **kwargs)
         except NetworkError:
             cached = await self._cache.get(self._endpoint(), site, kind, object_id)
             if cached is None:
                 raise
             if self.on_cached is not None:
                 self.on_cached(kind, object_id, cached.fetched_at)
-            return model.model_validate(cached.payload)
+            return resource.model.model_validate(cached.payload)
         await self._cache.put(self._endpoint(), site, kind, object_id, answer.to_payload())
         return answer
 
-    async def _read_list(self, kind: str, site: str, model: type[M], call: Awaitable[list[M]]) -> list[M]:
+    async def _read_list(
+        self, resource: Resource, method: Callable[[str], Awaitable[list[ApiModel]]], site: str
+    ) -> list[ApiModel]:
+        kind = resource.kind.value
         try:
-            answer = await call
+            answer = await method(site)
         except NetworkError:
             rows = await self._cache.find(self._endpoint(), site, kind)
             if not rows:
                 raise
             if self.on_cached is not None:
                 self.on_cached(kind, "", min(r.fetched_at for r in rows))
-            return [model.model_validate(r.payload) for r in rows]
+            # The offline copy holds the readable documents (a device listing's unreadable ones
+            # are not kept); it comes back in the shape the client's listing has.
+            return resource.as_listing([resource.model.model_validate(r.payload) for r in rows])
         await self._cache.replace_all(
             self._endpoint(),
             site,
@@ -74,48 +89,3 @@ class CacheBackedClient:
             {getattr(item, "uuid", None) or "": item.to_payload() for item in answer},
         )
         return answer
-
-    # --- wrapped reads --------------------------------------------------------------------------
-
-    async def get_global_settings(self, site: str) -> GlobalSettings:
-        call = self._client.get_global_settings(site)
-        return await self._read(DraftKind.GLOBAL_SETTINGS, site, site, GlobalSettings, call)
-
-    async def list_devices(self, site: str) -> list[Device]:
-        return await self._read_list(DraftKind.DEVICE, site, Device, self._client.list_devices(site))
-
-    async def get_device(self, site: str, uuid: str) -> Device:
-        return await self._read(DraftKind.DEVICE, site, uuid, Device, self._client.get_device(site, uuid))
-
-    async def read_device(self, site: str, uuid: str, *, listed: Device | None = None) -> Device:
-        call = self._client.read_device(site, uuid, listed=listed)
-        return await self._read(DraftKind.DEVICE, site, uuid, Device, call)
-
-    async def get_sensor(self, site: str, uuid: str) -> Sensor:
-        return await self._read(DraftKind.SENSOR, site, uuid, Sensor, self._client.get_sensor(site, uuid))
-
-    async def get_device_alarm_configuration(self, site: str, uuid: str) -> SystemAlarmConfiguration:
-        call = self._client.get_device_alarm_configuration(site, uuid)
-        return await self._read(DraftKind.DEVICE_ALARMS, site, uuid, SystemAlarmConfiguration, call)
-
-    async def get_sensor_alarm_configuration(self, site: str, uuid: str) -> SystemAlarmConfiguration:
-        call = self._client.get_sensor_alarm_configuration(site, uuid)
-        return await self._read(DraftKind.SENSOR_ALARMS, site, uuid, SystemAlarmConfiguration, call)
-
-    async def list_measuring_objects(self, site: str) -> list[MeasuringObject]:
-        call = self._client.list_measuring_objects(site)
-        return await self._read_list(DraftKind.MEASURING_OBJECT, site, MeasuringObject, call)
-
-    async def get_measuring_object(self, site: str, uuid: str) -> MeasuringObject:
-        call = self._client.get_measuring_object(site, uuid)
-        return await self._read(DraftKind.MEASURING_OBJECT, site, uuid, MeasuringObject, call)
-
-    async def get_measuring_instruction_set(self, site: str, uuid: str) -> MeasuringInstructionSet:
-        call = self._client.get_measuring_instruction_set(site, uuid)
-        return await self._read(DraftKind.INSTRUCTION_SET, site, uuid, MeasuringInstructionSet, call)
-
-    async def get_measuring_object_alarm_configuration(
-        self, site: str, uuid: str
-    ) -> MeasurementAlarmConfiguration:
-        call = self._client.get_measuring_object_alarm_configuration(site, uuid)
-        return await self._read(DraftKind.MEASUREMENT_ALARMS, site, uuid, MeasurementAlarmConfiguration, call)

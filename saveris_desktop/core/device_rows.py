@@ -4,6 +4,10 @@ A poll returns the whole device list. Resetting the table model on every poll wo
 technician's selection, scroll position and any open editor, and costs a full re-sort of thousands
 of rows; instead `plan_refresh` compares the rows by uuid and says which rows to remove, which to
 update in place and which to append. The Qt model only executes the plan.
+
+A device the cloud lists but the app cannot read gets a row too ("Not readable", its serial number
+if it has one), keyed by `UnreadableItem.key`, which never equals a device uuid: it can be seen and
+looked at as received, never opened in an editor.
 """
 
 from __future__ import annotations
@@ -13,7 +17,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from saveris_desktop.api.models import Device
+from saveris_desktop.api.listing import UnreadableItem
+from saveris_desktop.api.models import Device, SlotSensor
 from saveris_desktop.core.sentences import QT_TRANSLATE_NOOP, Sentence, joined
 
 # Fragments of the product type [A] or model code -> the device type a technician knows from the case.
@@ -93,20 +98,20 @@ def _battery_percent(extras: Mapping[str, Any]) -> int | None:
     return round(level) if isinstance(level, (int, float)) and not isinstance(level, bool) else None
 
 
-def _status(device: Device, extras: Mapping[str, Any]) -> str:
+def _status(device: Device, extras: Mapping[str, Any], slots: Sequence[SlotSensor]) -> str:
     """What needs the technician's attention, most important first; "OK" (with the charge) when nothing.
 
     The documented device object has no status field: the server's own state is shown when it sends
     one [A], then disconnected sensors, a low battery and a pending firmware update [A].
     """
     problems = [_reported_state(extras)]
-    total = len(device.sensors_connections)
-    connected = sum(1 for connection in device.sensors_connections if connection.connected)
-    if total == 0:
+    # `slots`: an empty slot is no sensor, and not a disconnected one either
+    disconnected = sum(1 for slot in slots if slot.connected is False)
+    if not slots:
         problems.append(Sentence(QT_TRANSLATE_NOOP("CoreSentences", "No sensors")))
-    elif connected < total:
-        disconnected = QT_TRANSLATE_NOOP("CoreSentences", "%1 sensor(s) disconnected")
-        problems.append(Sentence(disconnected, str(total - connected)))
+    elif disconnected:
+        disconnected_text = QT_TRANSLATE_NOOP("CoreSentences", "%1 sensor(s) disconnected")
+        problems.append(Sentence(disconnected_text, str(disconnected)))
     battery = _battery_percent(extras)
     if battery is not None and battery <= LOW_BATTERY_PERCENT:
         problems.append(Sentence(QT_TRANSLATE_NOOP("CoreSentences", "Battery low (%1 %)"), str(battery)))
@@ -135,6 +140,11 @@ class DeviceRow:
     status: str
     connected_sensors: int = field(default=0, compare=True)
     name: str = ""  # what the technician called it ("Vaccine fridge 2"); after the columns the issue lists
+    unreadable_reason: str = ""  # set for a device listed but not readable: where and what failed
+
+    @property
+    def readable(self) -> bool:
+        return not self.unreadable_reason
 
     def value(self, column: int) -> str:
         text: str = getattr(self, COLUMNS[column])
@@ -146,10 +156,31 @@ class DeviceRow:
         return any(lowered in self.value(c).casefold() for c in range(len(COLUMNS)))
 
 
+#: The status of a device the cloud lists but the app could not read.
+NOT_READABLE = "Not readable"
+
+
+def row_from_unreadable(item: UnreadableItem) -> DeviceRow:
+    received: Mapping[str, Any] = item.received if isinstance(item.received, Mapping) else {}
+    return DeviceRow(
+        uuid=item.key,
+        serial_number=item.serial_number or "",
+        name=_text(received.get("name")) or "",
+        model=_text(received.get("model_code")) or "",
+        device_type="",
+        firmware="",
+        sensors="",
+        last_change="",
+        status=NOT_READABLE,
+        unreadable_reason=item.reason,
+    )
+
+
 def row_from_device(device: Device) -> DeviceRow:
     extras: Mapping[str, Any] = device.model_extra or {}
-    connected = sum(1 for connection in device.sensors_connections if connection.connected)
-    total = len(device.sensors_connections)
+    slots = device.slot_sensors()
+    connected = sum(1 for slot in slots if slot.connected)
+    total = len(slots)
     firmware = ""
     if device.firmware is not None:
         firmware = device.firmware.firmware_version or device.firmware.firmware_code or ""
@@ -176,7 +207,7 @@ def row_from_device(device: Device) -> DeviceRow:
             else Sentence(QT_TRANSLATE_NOOP("CoreSentences", "none"))
         ),
         last_change=last_change,
-        status=_status(device, extras),
+        status=_status(device, extras, slots),
         connected_sensors=connected,
     )
 
@@ -258,4 +289,5 @@ __all__ = [
     "device_type",
     "plan_refresh",
     "row_from_device",
+    "row_from_unreadable",
 ]

@@ -33,6 +33,7 @@ class DraftKind(StrEnum):
     GLOBAL_SETTINGS = "global_settings"
     WIZARD = "wizard"
     SITE_PLAN = "site_plan"
+    COMMISSIONING_PLAN = "commissioning_plan"
 
 
 @dataclass(frozen=True)

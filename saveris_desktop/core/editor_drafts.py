@@ -1,39 +1,44 @@
 """The device editors' sessions as drafts: every edit saved (debounced), and restored after a restart.
 
-The editors name their sessions `<kind>:<object uuid>` ("device:…", "object-alarms:…"); this maps
-those names to draft kinds, keeps one `DraftAutosaver` per session, and lays a saved draft over a
-freshly loaded session with the sync's three-way merge (`restore`).
+The editors name their sessions `<kind>:<object uuid>` ("device:…", "device_alarms:…", see
+core.resources.session_key); this maps those names to draft keys, keeps one `DraftAutosaver` per
+session, and lays a saved draft over a freshly loaded session with the sync's three-way merge
+(`restore`).
+
+Whether typed changes are really kept is public: `sig_save_failed` carries the `SaveFailure` of a
+save that did not work (the state stays pending and is retried, see core/autosave.py) and
+`sig_saved_again` fires once every failed save has worked after all; `failure` is the current one.
+The UI shows both (status bar, a banner on the editors) without looking inside the savers.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 
-from saveris_desktop.core.autosave import DraftAutosaver, ResumedDraft, resume_draft
-from saveris_desktop.core.drafts import DraftKey, DraftKind, DraftStore
+from saveris_desktop.core.autosave import (
+    RETRY_SECONDS,
+    DraftAutosaver,
+    ResumedDraft,
+    SaveFailure,
+    resume_draft,
+)
+from saveris_desktop.core.drafts import Draft, DraftKey, DraftStore
 from saveris_desktop.core.editing import EditSession
+from saveris_desktop.core.resources import parse_session_key
 from saveris_desktop.core.tasks import TaskOwner
+from saveris_desktop.core.watcher import Callbacks
 
 log = logging.getLogger(__name__)
 
-#: editor session name prefix -> draft (and outbox) kind
-SESSION_KINDS: dict[str, DraftKind] = {
-    "device": DraftKind.DEVICE,
-    "sensor": DraftKind.SENSOR,
-    "device-alarms": DraftKind.DEVICE_ALARMS,
-    "sensor-alarms": DraftKind.SENSOR_ALARMS,
-    "instruction-set": DraftKind.INSTRUCTION_SET,
-    "object-alarms": DraftKind.MEASUREMENT_ALARMS,
-}
-
 
 def draft_key_for(endpoint: str, site: str, session_key: str) -> DraftKey | None:
-    prefix, _, object_id = session_key.partition(":")
-    kind = SESSION_KINDS.get(prefix)
-    if kind is None or not object_id or not site:
+    named = parse_session_key(session_key)
+    if named is None or not site:
         return None
-    return DraftKey(endpoint, site, kind, object_id)
+    resource, object_id = named
+    return DraftKey(endpoint, site, resource.kind.value, object_id)
 
 
 class EditorDrafts:
@@ -45,18 +50,42 @@ class EditorDrafts:
         tasks: TaskOwner,
         *,
         idle_seconds: float = 1.0,
+        retry_seconds: tuple[float, ...] = RETRY_SECONDS,
     ) -> None:
         self._drafts = drafts
         self._endpoint = endpoint
         self._site = site
         self._tasks = tasks
         self.idle_seconds = idle_seconds  # how long typing may pause before it is written
+        self.retry_seconds = retry_seconds
         self._savers: dict[DraftKey, DraftAutosaver] = {}
+        self._failing: dict[DraftKey, SaveFailure] = {}
+        self.sig_save_failed: Callbacks[SaveFailure] = Callbacks()
+        self.sig_saved_again: Callbacks[None] = Callbacks()
 
     @property
     def pending(self) -> bool:
-        """A change waits for its idle second (flush_all writes it now)."""
+        """A change is not on disk yet: it waits for its idle second (flush_all writes it now), or
+        its save failed and waits for the retry."""
         return any(saver.pending for saver in self._savers.values())
+
+    @property
+    def failure(self) -> SaveFailure | None:
+        """Why some typed change is not saved right now (the newest failure); None when all are."""
+        return next(reversed(self._failing.values()), None)
+
+    def _save_failed(self, key: DraftKey, failure: SaveFailure) -> None:
+        self._failing.pop(key, None)  # re-insert: the newest failure is the one shown
+        self._failing[key] = failure
+        self.sig_save_failed.emit(failure)
+
+    def _saved_draft(self, key: DraftKey, _draft: Draft | None) -> None:
+        self._saved(key)
+
+    def _saved(self, key: DraftKey) -> None:
+        if self._failing.pop(key, None) is not None and not self._failing:
+            log.info("drafts are saved again")
+            self.sig_saved_again.emit(None)
 
     def key_for(self, session: EditSession) -> DraftKey | None:
         return draft_key_for(self._endpoint(), self._site() or "", session.key)
@@ -68,14 +97,25 @@ class EditorDrafts:
             return
         saver = self._savers.get(key)
         if saver is None:
-            saver = DraftAutosaver(self._drafts, key, self._tasks, idle_seconds=self.idle_seconds)
+            saver = DraftAutosaver(
+                self._drafts,
+                key,
+                self._tasks,
+                idle_seconds=self.idle_seconds,
+                retry_seconds=self.retry_seconds,
+                on_saved=functools.partial(self._saved_draft, key),
+                on_failed=functools.partial(self._save_failed, key),
+            )
             self._savers[key] = saver
         saver.changed(session)
 
-    async def flush_all(self) -> None:
-        """Write every waiting save now (focus left the editor, the window closes)."""
+    async def flush_all(self) -> bool:
+        """Write every waiting save now (focus left the editor, the window closes); False when one
+        of them failed (it was reported through `sig_save_failed` and stays pending)."""
+        saved = True
         for saver in list(self._savers.values()):
-            await saver.flush()
+            saved = await saver.flush() and saved
+        return saved
 
     async def restore(self, session: EditSession) -> ResumedDraft | None:
         """Lay this session's saved draft over its (fresh) base; conflicts are returned, not applied.
@@ -104,3 +144,4 @@ class EditorDrafts:
             await saver.discard()
         else:
             await self._drafts.delete(key)
+        self._saved(key)  # nothing of this session is left to keep

@@ -6,6 +6,7 @@ not JSON, not our format, a newer version, a broken entry (named by its position
 drafts are never overwritten: a draft already on this laptop wins and the imported one is listed
 as skipped. A template whose name is taken by a different template is imported under a new name.
 An imported site plan starts unqueued: what it had queued lives in the other laptop's outbox.
+A commissioning plan travels with its rows; what the other laptop applied stays there.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from saveris_desktop import __version__
+from saveris_desktop.core.commissioning.plan import CommissioningPlan
 from saveris_desktop.core.drafts import Draft, DraftKey, DraftKind, DraftStore, upsert_draft
 from saveris_desktop.core.files import read_bytes_limited, write_text_atomically
 from saveris_desktop.core.json_limits import UnsafeJsonError, loads_checked
@@ -143,6 +145,18 @@ def parse_document(data: bytes) -> ExchangeFile:
                 raise ExchangeError(
                     f"The site plan in drafts.{index} is for '{plan.site}' but filed under '{record.site}'."
                 )
+        if record.kind is DraftKind.COMMISSIONING_PLAN:
+            try:
+                commissioning = CommissioningPlan.model_validate(record.mine)
+            except ValidationError as error:
+                raise ExchangeError(
+                    f"The commissioning plan in drafts.{index} is damaged: {error.errors()[0]['msg']}."
+                ) from error
+            if not record.site == record.object_id == commissioning.site:
+                raise ExchangeError(
+                    f"The commissioning plan in drafts.{index} is for '{commissioning.site}' but filed "
+                    f"under '{record.site}'."
+                )
     for index, template in enumerate(parsed.templates):
         try:
             validate_body(template.kind, template.payload)
@@ -162,6 +176,11 @@ def parse_document(data: bytes) -> ExchangeFile:
 def _arrived(record: DraftRecord) -> dict[str, Any]:
     """A draft as it starts on this laptop. What a site plan had queued is in the OTHER laptop's
     outbox: here it starts unqueued (the sync checks the cloud first, so nothing is created twice)."""
+    if record.kind is DraftKind.COMMISSIONING_PLAN:
+        # the rows travel; what the other laptop applied is in its outbox (the runner here would
+        # find the loggers configured in the cloud only by sending again, which the sync checks first)
+        commissioning = CommissioningPlan.model_validate(record.mine)
+        return commissioning.model_copy(update={"applied": {}, "baseline": None}).model_dump(mode="json")
     if record.kind is not DraftKind.SITE_PLAN:
         return record.mine
     plan = SitePlan.model_validate(record.mine)

@@ -47,8 +47,16 @@ class UnsafeJsonError(ValueError):
         return f"it {self.problem}" + (f" at '{self.where}'" if self.where else "")
 
 
+def _shown_part(part: str | int) -> str:
+    """A field name as it can stand in a one-line message: control characters as escapes, cut short."""
+    text = str(part)
+    if any(not character.isprintable() for character in text):
+        text = text.encode("unicode_escape").decode("ascii")
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
 def _path(parts: list[str | int]) -> str:
-    shown = [str(part) for part in parts[:_SHOWN_PATH_PARTS]]
+    shown = [_shown_part(part) for part in parts[:_SHOWN_PATH_PARTS]]
     if len(parts) > _SHOWN_PATH_PARTS:
         shown.append("…")
     return ".".join(shown)

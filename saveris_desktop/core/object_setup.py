@@ -2,9 +2,13 @@
 
 The create-object dialog and `saveris-cli object create` build each logical channel from the sensor
 channel that feeds it (its physical value and unit come from the sensor, so they always match) and
-check the channel list by the same rules. The objects tab's "Apply alarm preset" and the CLI's
-`--preset` set a preset on every logical channel that measures the preset's value and send the
-whole measurement alarm configuration.
+check the channel list by the same rules. Where the cloud does not let us read a sensor's channels
+(`GET /sensors/{uuid}` is not among testo's documented operations), the technician names the channel
+by its number and says what it measures (`logical_channel_by_number`); the cloud checks the rest and
+refuses in its own words if the channel measures something else.
+
+The objects tab's "Apply alarm preset" and the CLI's `--preset` set a preset on every logical
+channel that measures the preset's value and send the whole measurement alarm configuration.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from saveris_desktop.api.models import (
     SensorChannelRef,
 )
 from saveris_desktop.core.presets import AlarmPreset, apply_preset
-from saveris_desktop.core.units import value_name
+from saveris_desktop.core.units import VALUE_NAMES, value_id_of, value_name
 
 #: (sensor uuid, channel index): one sensor channel
 ChannelKey = tuple[str, int]
@@ -82,6 +86,52 @@ def logical_channel_for(name: str, sensor: Sensor, channel_index: int) -> Logica
         physical_unit_id=physical.physical_unit_id,
         sensor_channel=SensorChannelRef(sensor_uuid=sensor.uuid, channel_index=channel_index),
     )
+
+
+#: What a technician can say a sensor channel measures when its channels cannot be read: the
+#: physical values the app knows by name (core.units), temperature first.
+MEASURABLE_VALUES: tuple[str, ...] = tuple(VALUE_NAMES)
+
+
+def measured_value_of(text: str) -> str | None:
+    """The PV_* code a technician means by `text` ("temperature", "Door", "PV_HUMIDITY"), if known."""
+    code = value_id_of(text)
+    return code if code in MEASURABLE_VALUES else None
+
+
+def logical_channel_by_number(
+    name: str, sensor_uuid: str, channel_index: int, physical_value_id: str
+) -> LogicalChannel:
+    """A logical channel fed by channel `channel_index` of a sensor whose channels cannot be read.
+
+    What it measures is the technician's word; the unit is left out, so the cloud takes the sensor
+    channel's own (a °F probe stays °F), and it answers with the unit it chose.
+    """
+    return LogicalChannel(
+        name=name.strip(),
+        physical_value_id=physical_value_id,
+        sensor_channel=SensorChannelRef(sensor_uuid=sensor_uuid, channel_index=channel_index),
+    )
+
+
+def as_created(sent: MeasuringObject, answer: MeasuringObject) -> MeasuringObject:
+    """The object the cloud created, as the app shows it and remembers it.
+
+    Answers in the shape of testo's related APIs [R] carry no name, and name the sensor channel of a
+    logical channel by `channel_assignments` (an id the app cannot map without reading the sensor).
+    Both are exactly what this app sent, so they are filled in from the request where the answer has
+    none. Measuring objects are never sent back whole (there is no PUT), so nothing filled in here
+    reaches the cloud.
+    """
+    shown = answer.model_copy(deep=True)
+    if not (shown.name and shown.name.strip()) and sent.name:
+        shown.name = sent.name
+    sent_channels = {c.name.casefold(): c for c in sent.logical_channels}
+    for channel in shown.logical_channels:
+        origin = sent_channels.get(channel.name.casefold())
+        if channel.sensor_channel is None and origin is not None and origin.sensor_channel is not None:
+            channel.sensor_channel = origin.sensor_channel.model_copy()
+    return shown
 
 
 def new_measuring_object(

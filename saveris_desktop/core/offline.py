@@ -20,6 +20,7 @@ from saveris_desktop.core.cache import Cache, Cached
 from saveris_desktop.core.drafts import DraftKind, DraftStore
 from saveris_desktop.core.exchange import Exchange
 from saveris_desktop.core.outbox import SENT_KEPT_FOR, Outbox, OutboxItem, OutboxState
+from saveris_desktop.core.resources import RESOURCES, SITE_KIND
 from saveris_desktop.core.site_plan import SitePlanner
 from saveris_desktop.core.store import OpenProblem, Store
 from saveris_desktop.core.sync import SyncEngine, SyncStatus
@@ -156,18 +157,13 @@ class OfflineWork:
 
     async def object_label(self, site: str, kind: str, object_id: str) -> str:
         """What a technician calls the object a change is about ("Logger 4711 · Fridge 1"), from the cache."""
-        if kind in ("site", DraftKind.GLOBAL_SETTINGS, DraftKind.SITE_PLAN):
+        if kind in (SITE_KIND, DraftKind.GLOBAL_SETTINGS, DraftKind.SITE_PLAN):
             return site
         if object_id.startswith("local:"):
             return "(not created yet)"
-        # settings of an object are named after the object (StrEnum members hash like their text)
-        owners: dict[str, str] = {
-            DraftKind.DEVICE_ALARMS: DraftKind.DEVICE,
-            DraftKind.SENSOR_ALARMS: DraftKind.SENSOR,
-            DraftKind.INSTRUCTION_SET: DraftKind.MEASURING_OBJECT,
-            DraftKind.MEASUREMENT_ALARMS: DraftKind.MEASURING_OBJECT,
-        }
-        source = owners.get(kind, kind)
+        # settings of an object are named after the object
+        resource = RESOURCES.get(kind)
+        source = resource.named_after or kind if resource is not None else kind
         cached = await self.cache.get(self.endpoint, site, source, object_id)
         payload = cached.payload if cached is not None and isinstance(cached.payload, dict) else {}
         if source == DraftKind.DEVICE:

@@ -43,7 +43,8 @@ SENT_KEPT_FOR = timedelta(days=30)
 
 
 _CREATION_KIND = DraftKind.MEASURING_OBJECT.value
-_PLAN_KIND = DraftKind.SITE_PLAN.value
+#: plans that find their objects' uuids through the creations they queued
+_PLAN_KINDS = (DraftKind.SITE_PLAN.value, DraftKind.COMMISSIONING_PLAN.value)
 
 
 def new_placeholder() -> str:
@@ -274,8 +275,9 @@ class Outbox:
     async def prune_sent(self, *, older_than: timedelta = SENT_KEPT_FOR, now: datetime | None = None) -> int:
         """Delete items done longer than `older_than` ago (the audit log keeps their history).
 
-        A creation a site plan still names is kept: the plan reads its object's uuid from it, and
-        without it would show the object as not created and queue it again. Returns how many went.
+        A creation a site plan or a commissioning plan still names is kept: the plan reads its
+        object's uuid from it, and without it would show the object as not created (a site plan
+        would queue it again). Returns how many went.
         """
         cutoff = timestamp((now or utc_now()) - older_than)
 
@@ -283,8 +285,8 @@ class Outbox:
             cursor = connection.execute(
                 "DELETE FROM outbox WHERE state = ? AND updated_at < ? AND NOT (kind = ? AND EXISTS ("
                 "SELECT 1 FROM drafts WHERE drafts.endpoint = outbox.endpoint AND drafts.site = outbox.site "
-                "AND drafts.kind = ?))",
-                (OutboxState.DONE.value, cutoff, _CREATION_KIND, _PLAN_KIND),
+                "AND drafts.kind IN (?, ?)))",
+                (OutboxState.DONE.value, cutoff, _CREATION_KIND, *_PLAN_KINDS),
             )
             return cursor.rowcount
 

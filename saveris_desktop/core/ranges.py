@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from saveris_desktop.api.models import whole_number
 from saveris_desktop.core.sentences import QT_TRANSLATE_NOOP, Sentence
 
 MS_PER_UNIT: dict[str, int] = {
@@ -173,11 +174,20 @@ def check_duration_text(
 
 
 def cycle_ranges(device_payload: Mapping[str, Any]) -> tuple[DurationRange, DurationRange]:
-    """The measuring and communication cycle a device accepts, from its `capability` (ms)."""
-    capability = device_payload.get("capability") or {}
+    """The measuring and communication cycle a device accepts, from its `capability` (ms).
+
+    Read the way the models read numbers ("900000" and 900000.0 are 900000); a limit the app
+    cannot read is unknown, never a reason to fail."""
+    capability = device_payload.get("capability")
+    if not isinstance(capability, Mapping):
+        capability = {}
+
+    def limit(name: str) -> int | None:
+        return whole_number(capability.get(name))
+
     return (
-        DurationRange(capability.get("measuring_cycle_min"), capability.get("measuring_cycle_max")),
-        DurationRange(capability.get("communication_cycle_min"), capability.get("communication_cycle_max")),
+        DurationRange(limit("measuring_cycle_min"), limit("measuring_cycle_max")),
+        DurationRange(limit("communication_cycle_min"), limit("communication_cycle_max")),
     )
 
 

@@ -15,11 +15,13 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from saveris_desktop.api.regions import Endpoint
 from saveris_desktop.core.credentials import CredentialStore
+from saveris_desktop.core.listing_feed import ListingFeeds
 from saveris_desktop.core.tasks import TaskOwner
 from saveris_desktop.core.watcher import Callbacks
 
 if TYPE_CHECKING:  # imported lazily at run time: httpx and the simulator are slow to import
     from saveris_desktop.api.client import DeviceManagementClient
+    from saveris_desktop.api.models import Device
     from saveris_desktop.simulator import Simulator
 
 log = logging.getLogger(__name__)
@@ -57,6 +59,8 @@ class AppServices:
         self.online: bool | None = None
         self._closed = False
         self.client: DeviceManagementClient = self._new_client(self.endpoint)
+        #: one device-list poller per site for every watcher (wizard, devices view), on the current client
+        self.listing_feeds = ListingFeeds(_CurrentClient(self), name="site-listing")
 
     @property
     def demo(self) -> bool:
@@ -110,6 +114,7 @@ class AppServices:
             except Exception:  # shutting down: log and keep closing the rest
                 log.exception("closing %r failed", closer)
         self.closers.clear()
+        await self.listing_feeds.aclose()  # a poller whose watcher was not closed must not outlive the client
         await self.client.aclose()
         log.info("background work cancelled, API client closed")
 
@@ -127,3 +132,13 @@ class AppServices:
             return  # a replaced client's late news does not count
         self.online = online
         self.sig_connectivity.emit(online)
+
+
+class _CurrentClient:
+    """The listing feeds' source: always the services' current client (replaced on a region change)."""
+
+    def __init__(self, services: AppServices) -> None:
+        self._services = services
+
+    async def list_devices(self, site: str) -> list[Device]:
+        return await self._services.client.list_devices(site)

@@ -32,8 +32,9 @@ from saveris_desktop.api.models import SensorChannelRef
 from saveris_desktop.core.drafts import Draft, DraftKey, DraftKind, DraftStore, upsert_draft
 from saveris_desktop.core.onboarding import SITE_NAME_MAX_LENGTH, SiteNameProblem, check_site_name
 from saveris_desktop.core.outbox import OutboxItem, OutboxState, enqueue_in, new_placeholder
+from saveris_desktop.core.resources import SITE_KIND
 from saveris_desktop.core.store import timestamp
-from saveris_desktop.core.sync import SITE_KIND, SyncEngine
+from saveris_desktop.core.sync import SyncEngine
 
 
 class PlanModel(BaseModel):

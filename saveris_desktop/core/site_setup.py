@@ -15,7 +15,8 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol
 
 from saveris_desktop.api.errors import ApiError, ConflictError
-from saveris_desktop.api.models import ConnectKey, Device, GlobalSettings
+from saveris_desktop.api.listing import DeviceListing
+from saveris_desktop.api.models import ConnectKey, GlobalSettings
 from saveris_desktop.core.onboarding import TimezoneResult, set_site_timezone
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ class SiteClient(Protocol):
 
     async def put_global_settings(self, site: str, settings: GlobalSettings) -> GlobalSettings: ...
 
-    async def list_devices(self, site: str) -> list[Device]: ...
+    async def list_devices(self, site: str) -> DeviceListing: ...
 
 
 class SetupStage(StrEnum):
@@ -53,7 +54,7 @@ class SiteSetupError(Exception):
 class SiteReady:
     key: ConnectKey
     #: the site's devices right after creation: the baseline of "new" loggers
-    devices: list[Device] = field(default_factory=list)
+    devices: DeviceListing = field(default_factory=DeviceListing)
     #: what became of the time zone; None when none was asked for
     timezone: TimezoneResult | None = None
 

@@ -10,20 +10,36 @@ Why it is shaped like this:
   transaction, so a database is always at exactly one known version.
 - A damaged file must not stop the app: it is detected at open, renamed to a timestamped backup
   (kept for support), a fresh database is created, and `Store.problem` tells the caller what
-  happened so the UI can say so.
+  happened so the UI can say so. A zero-byte file counts as damaged (a crash or a full disk left
+  it; it is kept as `.damaged-…` like any other): the app never creates one itself, because a new
+  database is built under a temporary name and only then linked into place.
+- A database made by a newer version of the app is never touched: `NewerDatabaseError` (a
+  `StoreError`) says so, and the file waits for that version (its unsent changes included).
+- Safe against concurrent openers (a second app starting, a command-line tool): the schema version
+  is read inside the migration's `BEGIN IMMEDIATE` transaction, so two openers never both migrate;
+  the data-folder lock (core/instance_lock.py) keeps a second writer out in the first place.
+  `Store.open(read_only=True)` is for a tool that found the folder locked: it reads, never writes.
+- The file (and SQLite's -wal/-shm companions, which inherit its mode) is readable by the user only.
+- `StoreError.problem` names what went wrong (disk full, read-only, ...) so the UI can say it in
+  the technician's words; `storage_problem()` does the same for an error of a later write.
 - Nothing secret is stored here: no tokens, no passwords.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import errno
 import json
 import logging
+import os
 import sqlite3
+import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -104,8 +120,41 @@ MIGRATIONS: tuple[str, ...] = (
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+#: The database file and its companions: readable and writable by the user only.
+FILE_MODE = 0o600
+
+
+class StorageProblem(StrEnum):
+    """What kept the database from working, as the UI explains it to the technician."""
+
+    DISK_FULL = "disk-full"
+    READ_ONLY = "read-only"  # the file, the folder or the whole disk refuses writes
+    FOLDER_UNUSABLE = "folder-unusable"  # cannot be created or opened at all
+    BUSY = "busy"  # another process holds the database longer than the busy timeout
+    NEWER_VERSION = "newer-version"
+    DAMAGED = "damaged"
+    MISSING = "missing"  # read-only opening of a database that does not exist yet
+    OTHER = "other"
+
+
 class StoreError(Exception):
     """The database could not be used at all (e.g. the data folder is not writable)."""
+
+    def __init__(self, message: str, problem: StorageProblem = StorageProblem.OTHER) -> None:
+        super().__init__(message)
+        self.problem = problem
+
+
+class NewerDatabaseError(StoreError):
+    """The file was made by a newer version of the app; it is left exactly as it is."""
+
+    def __init__(self, path: Path, version: int) -> None:
+        super().__init__(
+            f"the local database {path} was made by a newer version of Saveris Desktop "
+            f"(schema {version}, this version knows {SCHEMA_VERSION}); it is left untouched",
+            StorageProblem.NEWER_VERSION,
+        )
+        self.version = version
 
 
 @dataclass(frozen=True)
@@ -149,27 +198,37 @@ class Store:
         executor: ThreadPoolExecutor,
         path: Path,
         problem: OpenProblem | None,
+        *,
+        read_only: bool = False,
     ) -> None:
         self._connection = connection
         self._executor = executor
         self.path = path
         self.problem = problem
+        self.read_only = read_only
         self._closed = False
 
     # --- opening --------------------------------------------------------------------------------
 
     @classmethod
-    async def open(cls, path: Path | None = None) -> Store:
-        """Open (creating or migrating) the database; recover from a damaged file as described above."""
+    async def open(cls, path: Path | None = None, *, read_only: bool = False) -> Store:
+        """Open (creating or migrating) the database; recover from a damaged file as described above.
+
+        `read_only=True` (a tool while the app holds the data folder): open an existing database
+        of exactly this schema for reading; nothing is created, migrated, moved aside or written.
+        """
         target = path or paths.data_dir() / DATABASE_NAME
         executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="saveris-store")
         loop = asyncio.get_running_loop()
         try:
-            connection, problem = await loop.run_in_executor(executor, _open_or_recover, target)
+            if read_only:
+                connection, problem = await loop.run_in_executor(executor, _open_read_only, target), None
+            else:
+                connection, problem = await loop.run_in_executor(executor, _open_or_recover, target)
         except BaseException:
             executor.shutdown(wait=False)
             raise
-        return cls(connection, executor, target, problem)
+        return cls(connection, executor, target, problem, read_only=read_only)
 
     # --- running work ---------------------------------------------------------------------------
 
@@ -179,6 +238,8 @@ class Store:
 
     async def write(self, work: Callable[[sqlite3.Connection], T]) -> T:
         """Run `work` as ONE committed transaction: all of it is on disk when this returns, or none."""
+        if self.read_only:
+            raise StoreError("the local database was opened read-only", StorageProblem.READ_ONLY)
         return await self._submit(lambda: _in_transaction(self._connection, work, "BEGIN IMMEDIATE"))
 
     async def _submit(self, job: Callable[[], T]) -> T:
@@ -218,35 +279,107 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 def _prepare(path: Path) -> sqlite3.Connection:
     """Open, check and migrate `path`; raise _UnusableError for a file that is not a healthy database."""
+    _refuse_empty(path)
     try:
         connection = _connect(path)
     except sqlite3.Error as error:  # cannot even open it (a folder, no permission): nothing to recover
-        raise StoreError(f"the local database {path} cannot be opened: {error}") from error
+        raise StoreError(
+            f"the local database {path} cannot be opened: {error}", storage_problem(error)
+        ) from error
     try:
         try:
-            check = [row[0] for row in connection.execute("PRAGMA quick_check").fetchall()]
-            if check != ["ok"]:
-                raise _UnusableError("; ".join(str(line) for line in check[:3]))
+            _check(connection)
+            # A newer app's file is refused before anything (even the journal mode) is written to it;
+            # _migrate looks again inside its transaction, where it counts.
             version = int(connection.execute("PRAGMA user_version").fetchone()[0])
             if version > SCHEMA_VERSION:
-                raise _UnusableError(f"it was written by a newer version of the app (schema {version})")
+                raise NewerDatabaseError(path, version)
+            # Outside any transaction (SQLite cannot switch it inside one); a no-op once in WAL.
             mode = connection.execute("PRAGMA journal_mode=WAL").fetchone()[0]
             if str(mode).lower() != "wal":
                 log.warning("sqlite refused WAL mode (got %s); continuing", mode)
             connection.execute("PRAGMA synchronous=FULL")
             connection.execute("PRAGMA foreign_keys=ON")
-            _migrate(connection, version)
+            _migrate(connection, path)
         except sqlite3.DatabaseError as error:
             if _is_damage(error):
                 raise _UnusableError(str(error)) from error
-            raise StoreError(f"the local database {path} cannot be used: {error}") from error
+            raise StoreError(
+                f"the local database {path} cannot be used: {error}", storage_problem(error)
+            ) from error
     except BaseException:
         connection.close()
         raise
     return connection
 
 
+def _check(connection: sqlite3.Connection) -> None:
+    check = [row[0] for row in connection.execute("PRAGMA quick_check").fetchall()]
+    if check != ["ok"]:
+        raise _UnusableError("; ".join(str(line) for line in check[:3]))
+
+
+def _refuse_empty(path: Path) -> None:
+    """A zero-byte file is what a crash or a full disk leaves, never a database this app made."""
+    with contextlib.suppress(FileNotFoundError):
+        if path.stat().st_size == 0:
+            raise _UnusableError("it was empty (0 bytes), as a crash or a full disk can leave it")
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    if not path.exists():
+        raise StoreError(f"there is no local database at {path} yet", StorageProblem.MISSING)
+    try:
+        _refuse_empty(path)
+        connection = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro",
+            uri=True,
+            isolation_level=None,
+            check_same_thread=False,
+            timeout=10.0,
+        )
+    except _UnusableError as unusable:
+        raise StoreError(
+            f"the local database {path} is damaged: {unusable.reason}", StorageProblem.DAMAGED
+        ) from None
+    except sqlite3.Error as error:
+        raise StoreError(
+            f"the local database {path} cannot be opened: {error}", storage_problem(error)
+        ) from error
+    connection.row_factory = sqlite3.Row
+    try:
+        try:
+            _check(connection)
+            version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+            connection.execute("PRAGMA query_only=ON")  # a second guard besides mode=ro
+        except sqlite3.DatabaseError as error:
+            raise StoreError(
+                f"the local database {path} cannot be read: {error}", storage_problem(error)
+            ) from error
+        except _UnusableError as unusable:
+            raise StoreError(
+                f"the local database {path} is damaged: {unusable.reason}", StorageProblem.DAMAGED
+            ) from None
+        if version > SCHEMA_VERSION:
+            raise NewerDatabaseError(path, version)
+        if version < SCHEMA_VERSION:  # only the app (holding the lock) may migrate it
+            raise StoreError(
+                f"the local database {path} has an older layout; start Saveris Desktop once to update it",
+                StorageProblem.OTHER,
+            )
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+_SQLITE_BUSY = 5
+_SQLITE_LOCKED = 6
+_SQLITE_READONLY = 8
+_SQLITE_IOERR = 10
 _SQLITE_CORRUPT = 11
+_SQLITE_FULL = 13
+_SQLITE_CANTOPEN = 14
 _SQLITE_NOTADB = 26
 
 
@@ -258,21 +391,66 @@ def _is_damage(error: sqlite3.DatabaseError) -> bool:
     return (code & 0xFF) in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
 
 
-def _migrate(connection: sqlite3.Connection, version: int) -> None:
-    if version == SCHEMA_VERSION:
-        return
+def storage_problem(error: BaseException) -> StorageProblem:
+    """What kind of trouble `error` (from opening or a write) is, for words the technician understands."""
+    if isinstance(error, StoreError):
+        return error.problem
+    if isinstance(error, _UnusableError):
+        return StorageProblem.DAMAGED
+    if isinstance(error, sqlite3.Error):
+        code = getattr(error, "sqlite_errorcode", None)
+        primary = None if code is None else code & 0xFF
+        if primary is None:
+            text = str(error).lower()
+            primary = (
+                _SQLITE_FULL
+                if "full" in text
+                else _SQLITE_READONLY
+                if "readonly" in text or "read-only" in text
+                else None
+            )
+        by_code = {
+            _SQLITE_FULL: StorageProblem.DISK_FULL,
+            _SQLITE_READONLY: StorageProblem.READ_ONLY,
+            _SQLITE_BUSY: StorageProblem.BUSY,
+            _SQLITE_LOCKED: StorageProblem.BUSY,
+            _SQLITE_CANTOPEN: StorageProblem.FOLDER_UNUSABLE,
+            _SQLITE_IOERR: StorageProblem.FOLDER_UNUSABLE,
+            _SQLITE_CORRUPT: StorageProblem.DAMAGED,
+            _SQLITE_NOTADB: StorageProblem.DAMAGED,
+        }
+        return by_code.get(primary, StorageProblem.OTHER) if primary is not None else StorageProblem.OTHER
+    if isinstance(error, OSError):
+        if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            return StorageProblem.DISK_FULL
+        if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            return StorageProblem.READ_ONLY
+        return StorageProblem.FOLDER_UNUSABLE
+    return StorageProblem.OTHER
+
+
+def _migrate(connection: sqlite3.Connection, path: Path) -> None:
+    """Bring the schema up to date. The version is read INSIDE the write transaction: a second
+    opener waits here for the first one's migration and then sees its result, instead of running
+    the same CREATE TABLEs again on a version it read before."""
     connection.execute("BEGIN IMMEDIATE")
     try:
+        version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+        if version > SCHEMA_VERSION:
+            raise NewerDatabaseError(path, version)
         for number in range(version, SCHEMA_VERSION):
             for statement in _statements(MIGRATIONS[number]):
                 connection.execute(statement)
-        # PRAGMA does not take parameters; the value is our own integer.
-        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
+        if version != SCHEMA_VERSION:
+            # PRAGMA does not take parameters; the value is our own integer.
+            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
     except BaseException:
-        connection.execute("ROLLBACK")
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
         raise
     connection.execute("COMMIT")
-    log.info("local database migrated from schema %d to %d", version, SCHEMA_VERSION)
+    if version != SCHEMA_VERSION:
+        log.info("local database migrated from schema %d to %d", version, SCHEMA_VERSION)
 
 
 def _statements(script: str) -> list[str]:
@@ -285,28 +463,82 @@ def _backup_name(path: Path) -> Path:
     return path.with_name(f"{path.name}.damaged-{stamp}")
 
 
+def _create_if_missing(path: Path) -> None:
+    """Build a new, fully migrated database under a temporary name and link it into place.
+
+    So the file at `path` is never half made (a zero-byte file there is damage, not ours), two
+    openers never both create one (the second link finds the first one's file and uses it), and it
+    is created with FILE_MODE (mkstemp) rather than the umask's world-readable default.
+    """
+    if path.exists():
+        return
+    handle, temporary_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
+    os.close(handle)
+    temporary = Path(temporary_name)
+    try:
+        connection = _connect(temporary)
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=FULL")
+            _migrate(connection, temporary)
+        finally:
+            connection.close()  # the last connection folds the WAL back in and removes -wal/-shm
+        try:
+            os.link(temporary, path)  # never replaces: a file another opener linked first wins
+        except FileExistsError:
+            pass
+        except OSError:  # a file system without hard links (FAT, some shares)
+            if not path.exists():
+                os.replace(temporary, path)
+    finally:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{temporary}{suffix}").unlink(missing_ok=True)
+
+
+def _restrict_to_user(path: Path) -> None:
+    """Files made by earlier versions were world-readable (umask): make them the user's only."""
+    if os.name != "posix":  # Windows: the user's profile folder already is the user's only
+        return
+    for suffix in ("", "-wal", "-shm"):
+        companion = Path(f"{path}{suffix}")
+        with contextlib.suppress(OSError):
+            if companion.stat().st_mode & 0o077:
+                companion.chmod(FILE_MODE)
+
+
 def _open_or_recover(path: Path) -> tuple[sqlite3.Connection, OpenProblem | None]:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise StoreError(f"the data folder {path.parent} cannot be created: {error}") from error
+        raise StoreError(
+            f"the data folder {path.parent} cannot be created: {error}", storage_problem(error)
+        ) from error
     try:
+        _create_if_missing(path)
+        _restrict_to_user(path)
         return _prepare(path), None
     except _UnusableError as unusable:
         backup = _backup_name(path)
         log.error("local database %s is unusable (%s); moving it to %s", path, unusable.reason, backup)
         # The -wal/-shm companions belong to the damaged file: move them along so the fresh database
         # never replays a foreign journal.
-        for suffix in ("", "-wal", "-shm"):
-            companion = Path(f"{path}{suffix}")
-            if companion.exists():
-                companion.replace(Path(f"{backup}{suffix}"))
         try:
+            for suffix in ("", "-wal", "-shm"):
+                companion = Path(f"{path}{suffix}")
+                if companion.exists():
+                    companion.replace(Path(f"{backup}{suffix}"))
+            _create_if_missing(path)
             return _prepare(path), OpenProblem(unusable.reason, backup)
         except _UnusableError as again:
             raise StoreError(f"a new local database could not be created: {again.reason}") from again
-    except OSError as error:
-        raise StoreError(f"the local database {path} cannot be opened: {error}") from error
+        except OSError as error:
+            raise StoreError(
+                f"the damaged local database {path} cannot be replaced: {error}", storage_problem(error)
+            ) from error
+    except (OSError, sqlite3.Error) as error:
+        raise StoreError(
+            f"the local database {path} cannot be opened: {error}", storage_problem(error)
+        ) from error
 
 
 def to_json(value: object) -> str:

@@ -54,17 +54,7 @@ from saveris_desktop.api.errors import (
     RateLimitedError,
     ServerError,
 )
-from saveris_desktop.api.models import (
-    ApiModel,
-    ConnectKey,
-    Device,
-    GlobalSettings,
-    MeasurementAlarmConfiguration,
-    MeasuringInstructionSet,
-    MeasuringObject,
-    Sensor,
-    SystemAlarmConfiguration,
-)
+from saveris_desktop.api.models import ConnectKey, MeasuringObject
 from saveris_desktop.core import audit as audit_rows
 from saveris_desktop.core.audit import AuditLog, AuditResult
 from saveris_desktop.core.cache import put_in
@@ -81,13 +71,11 @@ from saveris_desktop.core.outbox import (
     fetch_item,
     set_state,
 )
+from saveris_desktop.core.resources import RESOURCES, SITE_KIND, Resource, Role
 from saveris_desktop.core.store import Store, to_json
 from saveris_desktop.core.tasks import TaskOwner
 
 log = logging.getLogger(__name__)
-
-#: outbox kind of "create the site (and its connect key)"
-SITE_KIND = "site"
 
 NOT_LISTABLE_NOTE = (
     "Created without checking the cloud first: it does not let us list the measuring objects, "
@@ -100,94 +88,18 @@ NOT_LISTABLE_MAY_EXIST = (
 
 
 class SyncClient(Protocol):
-    """The client operations the sync engine needs (positional-only: any parameter names fit)."""
+    """The client operations the sync engine needs besides the resource table's (core.resources),
+    which it calls by name: the site's creation (positional-only: any parameter names fit)."""
 
     async def create_connect_key(self, site: str, /) -> ConnectKey: ...
     async def get_connect_key(self, site: str, /) -> ConnectKey: ...
-    async def get_global_settings(self, site: str, /) -> GlobalSettings: ...
-    async def put_global_settings(self, site: str, settings: GlobalSettings, /) -> GlobalSettings: ...
-    async def read_device(self, site: str, uuid: str, /) -> Device: ...
-    async def put_device(self, site: str, device: Device, /) -> Device: ...
-    async def get_sensor(self, site: str, uuid: str, /) -> Sensor: ...
-    async def put_sensor(self, site: str, sensor: Sensor, /) -> Sensor: ...
-    async def get_device_alarm_configuration(self, site: str, uuid: str, /) -> SystemAlarmConfiguration: ...
-    async def put_device_alarm_configuration(
-        self, site: str, uuid: str, config: SystemAlarmConfiguration, /
-    ) -> SystemAlarmConfiguration: ...
-    async def get_sensor_alarm_configuration(self, site: str, uuid: str, /) -> SystemAlarmConfiguration: ...
-    async def put_sensor_alarm_configuration(
-        self, site: str, uuid: str, config: SystemAlarmConfiguration, /
-    ) -> SystemAlarmConfiguration: ...
     async def list_measuring_objects(self, site: str, /) -> list[MeasuringObject]: ...
     async def create_measuring_object(self, site: str, obj: MeasuringObject, /) -> MeasuringObject: ...
-    async def get_measuring_instruction_set(self, site: str, uuid: str, /) -> MeasuringInstructionSet: ...
-    async def put_measuring_instruction_set(
-        self, site: str, uuid: str, instruction_set: MeasuringInstructionSet, /
-    ) -> MeasuringInstructionSet: ...
-    async def get_measuring_object_alarm_configuration(
-        self, site: str, uuid: str, /
-    ) -> MeasurementAlarmConfiguration: ...
-    async def put_measuring_object_alarm_configuration(
-        self, site: str, uuid: str, config: MeasurementAlarmConfiguration, /
-    ) -> MeasurementAlarmConfiguration: ...
 
 
-Reader = Callable[[SyncClient, str, str], Awaitable[ApiModel]]
-Writer = Callable[[SyncClient, str, str, Any], Awaitable[ApiModel]]
-
-
-@dataclass(frozen=True)
-class _Resource:
-    """How one outbox kind is read and written (a PUT of a whole object)."""
-
-    model: type[ApiModel]
-    read: Reader
-    write: Writer
-    #: what it is, in the words of a result message ("the logger's alarms")
-    what: str
-
-
-_RESOURCES: dict[str, _Resource] = {
-    # read_device: the single read where offered, else the documented listing (always readable)
-    DraftKind.DEVICE: _Resource(
-        Device,
-        lambda c, s, u: c.read_device(s, u),
-        lambda c, s, u, m: c.put_device(s, m),
-        "logger's settings",
-    ),
-    DraftKind.SENSOR: _Resource(
-        Sensor, lambda c, s, u: c.get_sensor(s, u), lambda c, s, u, m: c.put_sensor(s, m), "sensor"
-    ),
-    DraftKind.DEVICE_ALARMS: _Resource(
-        SystemAlarmConfiguration,
-        lambda c, s, u: c.get_device_alarm_configuration(s, u),
-        lambda c, s, u, m: c.put_device_alarm_configuration(s, u, m),
-        "logger's alarms",
-    ),
-    DraftKind.SENSOR_ALARMS: _Resource(
-        SystemAlarmConfiguration,
-        lambda c, s, u: c.get_sensor_alarm_configuration(s, u),
-        lambda c, s, u, m: c.put_sensor_alarm_configuration(s, u, m),
-        "sensor's alarms",
-    ),
-    DraftKind.INSTRUCTION_SET: _Resource(
-        MeasuringInstructionSet,
-        lambda c, s, u: c.get_measuring_instruction_set(s, u),
-        lambda c, s, u, m: c.put_measuring_instruction_set(s, u, m),
-        "measuring object's measurement settings",
-    ),
-    DraftKind.MEASUREMENT_ALARMS: _Resource(
-        MeasurementAlarmConfiguration,
-        lambda c, s, u: c.get_measuring_object_alarm_configuration(s, u),
-        lambda c, s, u, m: c.put_measuring_object_alarm_configuration(s, u, m),
-        "measuring object's alarm limits",
-    ),
-    DraftKind.GLOBAL_SETTINGS: _Resource(
-        GlobalSettings,
-        lambda c, s, u: c.get_global_settings(s),
-        lambda c, s, u, m: c.put_global_settings(s, m),
-        "site's time zone",
-    ),
+#: the kinds whose changes are a PUT of a whole document (read first, merged, written)
+_RESOURCES: dict[str, Resource] = {
+    kind: resource for kind, resource in RESOURCES.items() if resource.operation(Role.WRITE) is not None
 }
 
 
@@ -547,7 +459,7 @@ class SyncEngine:
             )
         return await self._put(item, resource)
 
-    async def _put(self, item: OutboxItem, resource: _Resource) -> ItemResult:
+    async def _put(self, item: OutboxItem, resource: Resource) -> ItemResult:
         note: str | None = None
         try:
             server = (await resource.read(self.client, item.site, item.object_id)).to_payload()

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from saveris_desktop.ui.widgets.led import LedIndicator, LedPattern
-from saveris_desktop.ui.wizard.common import named
+from saveris_desktop.ui.widgets.naming import named
 
 if TYPE_CHECKING:
     from saveris_desktop.core.services import AppServices

@@ -34,7 +34,7 @@ from saveris_desktop.core.first_contact import (
 )
 from saveris_desktop.core.onboarding import check_site_name
 from saveris_desktop.core.services import AppServices
-from saveris_desktop.ui.wizard.common import explain_error
+from saveris_desktop.ui.error_text import explain_error
 
 
 async def _check_and_write(services: AppServices, site: str | None) -> FirstContact:

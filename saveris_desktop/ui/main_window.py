@@ -31,6 +31,9 @@ from saveris_desktop import APP_NAME
 from saveris_desktop.ui.ui_state import UiState
 
 if TYPE_CHECKING:  # heavy imports stay out of the first paint
+    from collections.abc import Callable, Sequence
+
+    from saveris_desktop.core.commissioning.report import OpenPlanRow
     from saveris_desktop.core.services import AppServices
     from saveris_desktop.core.watcher import WatchTiming
     from saveris_desktop.ui.devices.view import DevicesView
@@ -110,6 +113,9 @@ class MainWindow(QMainWindow):
         self._closing = False
         #: View → Language, "Restart now": the window closes like Quit and app.py starts the app again
         self.restart_requested = False
+        #: asked before the window closes; one answering False keeps it open (and tells the
+        #: technician why, e.g. changes that could not be saved on this laptop)
+        self.close_guards: list[Callable[[], bool]] = []
         # The window system adds the application's display name ("Demo — Saveris Desktop"); the
         # title repeated it ("Saveris Desktop — demo — Saveris Desktop").
         self.setWindowTitle(self.tr("Demo") if demo else APP_NAME)
@@ -161,6 +167,9 @@ class MainWindow(QMainWindow):
         self.add_logger_action = self._action("addLoggerAction", self.tr("&Add a logger …"))
         self.add_logger_action.setEnabled(False)
         self.add_logger_action.triggered.connect(self.start_onboarding)
+        self.report_action = self._action("commissioningReportAction", self.tr("Commissioning &report …"))
+        self.report_action.setEnabled(False)  # once a site is chosen
+        self.report_action.triggered.connect(lambda: self.open_commissioning_report())
         self.sign_out_action = self._action("signOutAction", self.tr("Sign &out"))
         self.sign_out_action.setEnabled(False)
         self.sign_out_action.triggered.connect(self.sign_out)
@@ -181,9 +190,13 @@ class MainWindow(QMainWindow):
         file_menu = menu_bar.addMenu(self.tr("&File"))
         file_menu.setObjectName("fileMenu")
         file_menu.addAction(self.add_logger_action)
+        file_menu.addAction(self.report_action)
         file_menu.addAction(self.sign_out_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        # Site-wide work (commissioning several loggers) attaches its actions here
+        self.site_menu = menu_bar.addMenu(self.tr("&Site"))
+        self.site_menu.setObjectName("siteMenu")
         self.view_menu = menu_bar.addMenu(self.tr("&View"))
         self.view_menu.setObjectName("viewMenu")
         help_menu = menu_bar.addMenu(self.tr("&Help"))
@@ -261,7 +274,10 @@ class MainWindow(QMainWindow):
     def restart(self) -> None:
         """Close through the one shutdown path; app.py starts the app again once it has finished."""
         self.restart_requested = True
-        self.close()
+        if not self.close():
+            # A close guard kept the window open (changes not saved on this laptop): no restart
+            # is pending, or a later, unrelated quit would start the app again.
+            self.restart_requested = False
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -391,9 +407,10 @@ class MainWindow(QMainWindow):
     def _wizard_flow_changed(self) -> None:
         from saveris_desktop.core.onboarding import Step
 
-        # The wizard saw a new logger: list it now, not at the device table's next poll.
+        # The wizard saw a new logger: list it now, not at the device table's next poll (unless the
+        # table had the listing in which the wizard saw it: they share one poller per site).
         if self.wizard is not None and self.wizard.flow.step is Step.FOUND and self.devices_view is not None:
-            self.devices_view.refresh_now()
+            self.devices_view.refresh_now(unless_listed=self.wizard.flow.data.last_found_uuid)
 
     def _wizard_finished(self, _result: int) -> None:
         self.wizard = None
@@ -431,6 +448,7 @@ class MainWindow(QMainWindow):
             self.tr("Signed in as %1").replace("%1", user) if user else self.tr("Not signed in")
         )
         self.site_label.setText(self.tr("Site: %1").replace("%1", services.site) if services.site else "")
+        self.report_action.setEnabled(bool(services.site) and user is not None)
         self.sign_out_action.setEnabled(user is not None)
         if services.online is False:
             self.connection_label.setText(self.tr("Offline — will reconnect by itself"))
@@ -461,6 +479,9 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.sig_first_paint.emit)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closing and not all(guard() for guard in list(self.close_guards)):
+            event.ignore()
+            return
         if not self._closing:
             self._closing = True
             self.ui_state.set_window_geometry(self.saveGeometry())
@@ -486,6 +507,25 @@ class MainWindow(QMainWindow):
 
         dialog = FirstContactDialog(self.services, self)
         dialog.setModal(True)
+        dialog.show()
+        return dialog
+
+    def open_commissioning_report(
+        self, open_plan_rows: Sequence[OpenPlanRow] | None = None
+    ) -> QWidget | None:
+        """File → Commissioning report of the current site; `open_plan_rows`: a plan's rows that were
+        not completed (the plan's runner hands them in), None when no plan was used."""
+        services = self.services
+        if services is None or not services.site:
+            return None
+        from PySide6.QtCore import Qt
+
+        from saveris_desktop.ui.commissioning.report_dialog import CommissioningReportDialog
+
+        dialog = CommissioningReportDialog(
+            services, services.site, ui_state=self.ui_state, open_plan_rows=open_plan_rows, parent=self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
 

@@ -54,6 +54,76 @@ def device() -> dict[str, Any]:
     }
 
 
+REDOC_DEVICE_UUID = "497f6eca-6276-4993-bfeb-53cbbbba6f08"
+
+
+def redoc_device() -> dict[str, Any]:
+    """The device object of testo's Redoc reference (`GET /devices`), with its placeholder values.
+
+    The reference shows these keys in this order (../shared/docs/saveris-api.md, "The device
+    object"); its example is cut off inside `capability` after `measuring_cycle_min`, continuing
+    with `measuring_rate_mi…`: that key is kept here as an unknown field the app must send back.
+    """
+    return {
+        "uuid": REDOC_DEVICE_UUID,
+        "valid_from": "2019-08-24T14:15:22Z",
+        "valid_until": "2019-08-24T14:15:22Z",
+        "customer_uuid": "a169451c-8525-4352-b8ca-070dd449a1a5",
+        "product_family": "PF_ANY",
+        "customer_site": "string",
+        "serial_number": "string",
+        "model_code": "string",
+        "firmware": {"firmware_version": "string", "firmware_code": "string"},
+        "sensors_connections": [
+            {
+                "slot_index": 0,
+                "sensor_uuid": "9f3e2d8c-2b6a-4c1e-8f55-0c9a7b3d2e11",
+                "connected": True,
+                "connected_change_date": "2019-08-24T14:15:22Z",
+            }
+        ],
+        "capability": {
+            "powersupply": True,
+            "charger": True,
+            "radio": True,
+            "ethernet": True,
+            "display": True,
+            "sum": True,
+            "deactivation": True,
+            "communication_cycle_min": 0,
+            "communication_cycle_max": 0,
+            "supported_battery_types": ["string"],
+            "display_measure_rows": 0,
+            "slot_count": 0,
+            "measuring_cycle_min": 0,
+            "measuring_rate_min": 0,
+        },
+    }
+
+
+def redoc_device_with_gaps() -> dict[str, Any]:
+    """The Redoc example as a real account may send it: an empty slot and nulls wherever the
+    reference promises nothing, numbers as strings or integral floats, an unknown enum value."""
+    device = redoc_device()
+    device["serial_number"] = 61234567  # digits sent as a number
+    device["valid_until"] = None
+    device["product_family"] = "PF_SAVERIS_QSR"  # an enum value the app has never seen
+    device["firmware"] = {"firmware_version": None, "firmware_code": None}
+    device["sensors_connections"].append(
+        {"slot_index": 1, "sensor_uuid": None, "connected": None, "connected_change_date": None}
+    )
+    capability = device["capability"]
+    capability["supported_battery_types"] = None
+    capability["display"] = None
+    capability["slot_count"] = "2"
+    capability["communication_cycle_min"] = "900000"
+    capability["communication_cycle_max"] = 86400000.0
+    capability["measuring_cycle_min"] = None
+    device["measuring_cycle"] = "900000"
+    device["communication_cycle"] = 900000.0
+    return device
+
+
 def sensor() -> dict[str, Any]:
     return {
         "uuid": SENSOR_UUID,
@@ -159,3 +229,28 @@ def measurement_alarms() -> dict[str, Any]:
         ],
         "revision": 7,
     }
+
+
+def alarm_condition(
+    kind: str, severity: str, value: float, *, prop: str = "Temperature", unit: str = "°C"
+) -> dict[str, Any]:
+    """One measurement alarm condition [R], in either form: codes (`MACT_LOWER_LIMIT`) or plain
+    text (`"Lower limit"`); plain text by default, as later observations of the data show it."""
+    return {
+        "measurementAlarmConditionTypeId": kind,
+        "alarmSeverityId": severity,
+        "physicalProperty": {"physicalValueId": prop},
+        "limitValue": value,
+        "limitHysteresis": 0.5,
+        "delay": 600_000,
+        "physicalUnitId": unit,
+    }
+
+
+#: A fridge's four limits in plain text: 2 / 3 / 7 / 8 °C.
+TEXT_FRIDGE = [
+    alarm_condition("Lower limit", "Alarm", 2),
+    alarm_condition("Lower limit", "Warning", 3),
+    alarm_condition("Upper limit", "Warning", 7),
+    alarm_condition("Upper limit", "Alarm", 8),
+]

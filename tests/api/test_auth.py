@@ -126,7 +126,8 @@ async def test_concurrent_requests_share_one_renewal(
     api.on("GET", "/devices", reply(200, {"devices": []}))
     await client.sign_in(USERNAME, PASSWORD)
     clock.now += 3600
-    await asyncio.gather(*(client.list_devices(p.SITE) for _ in range(5)))
+    # five different reads: identical ones in flight would share one request (api/coalesce.py)
+    await asyncio.gather(*(client.list_devices(f"{p.SITE} {n}") for n in range(5)))
     assert len(api.calls("POST", "/token")) == 2
     assert _bearers(api) == [f"Bearer {issued[1]}"] * 5
 
@@ -163,3 +164,30 @@ async def test_a_refused_renewal_does_not_sign_out_whoever_signed_in_meanwhile(
     assert await client.list_devices(p.SITE) == []
     assert client.is_signed_in and client.username == "other@example.com"
     assert _bearers(api) == [f"Bearer {other}"]
+
+
+async def test_a_renewal_does_not_use_up_an_attempt_of_the_retry_budget(
+    api: FakeApi, client: DeviceManagementClient
+) -> None:
+    """Budget of 4 attempts: 503, 401 (renew), 503, 503, 200 is four failed-or-good tries plus a renewal.
+
+    Counting the renewal as an attempt would give up before the answer that works.
+    """
+    first, second = make_jwt(sub="first"), make_jwt(sub="second")
+    api.on("POST", "/token", reply(200, {"IdToken": first}), reply(200, {"IdToken": second}))
+    api.on(
+        "GET",
+        "/devices",
+        reply(503),
+        reply(401, {"message": "Unauthorized"}),
+        reply(503),
+        reply(503),
+        reply(200, {"devices": [p.device()]}),
+    )
+    await client.sign_in(USERNAME, PASSWORD)
+
+    (device,) = await client.list_devices(p.SITE)
+
+    assert device.uuid == p.DEVICE_UUID
+    assert len(api.calls("GET", "/devices")) == 5
+    assert len(api.calls("POST", "/token")) == 2

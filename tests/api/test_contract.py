@@ -168,7 +168,7 @@ def _expected(annotation: Any) -> dict[str, Any]:
         schema = _expected(inner)
         if "$ref" in schema:
             return {"anyOf": [schema, {"type": "null"}]}
-        return {"type": [schema["type"], "null"]}
+        return {**schema, "type": [schema["type"], "null"]}
     if origin is list:
         return {"type": "array", "items": _expected(get_args(annotation)[0])}
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):

@@ -91,3 +91,35 @@ async def test_read_items_lets_other_tasks_run_between_batches() -> None:
     assert [d.uuid for d in devices] == [f"d{i}" for i in range(count)]
     assert devices[7].to_payload()["unknown"] == {"kept": 7}
     assert ticks >= 4  # the ticker ran between batches, not only after the whole listing
+
+
+def test_each_element_comes_with_its_text_exactly_as_sent() -> None:
+    from saveris_desktop.api.json_stream import iter_array_member_text
+
+    text = '{"devices": [ {"uuid": "a", "n": 900000.0} ,{"uuid":"b","s":"900000"}], "next": null}'
+    assert list(iter_array_member_text(text, "devices")) == [
+        ({"uuid": "a", "n": 900000.0}, '{"uuid": "a", "n": 900000.0}'),
+        ({"uuid": "b", "s": "900000"}, '{"uuid":"b","s":"900000"}'),
+    ]
+
+
+async def test_unreadable_elements_do_not_stop_the_yields_between_batches() -> None:
+    count = responses.ITEMS_PER_BATCH * 4
+    body = {"devices": [{"serial_number": f"6{i:07d}"} for i in range(count)]}  # no uuid: unreadable
+    ticks = 0
+
+    async def ticker() -> None:
+        nonlocal ticks
+        while True:
+            ticks += 1
+            await asyncio.sleep(0)
+
+    task = asyncio.create_task(ticker())
+    await asyncio.sleep(0)
+    unreadable: list = []
+    devices = await responses.read_items(
+        httpx.Response(200, json=body), "devices", Device, ROUTE, ENDPOINT, unreadable=unreadable
+    )
+    task.cancel()
+    assert devices == [] and len(unreadable) == count
+    assert ticks >= 4

@@ -58,13 +58,26 @@ async def test_id_token_that_cannot_go_into_a_header(
 
 
 async def test_wrong_type_deep_inside_a_list(api: FakeApi, signed_in: DeviceManagementClient) -> None:
+    obj = p.measuring_object()
+    obj["logical_channels"][0]["sensor_channel"]["channel_index"] = "first"
+    api.on("GET", "/measuring-objects", reply(200, {"measuring_objects": [p.measuring_object(), obj]}))
+    with pytest.raises(InvalidResponseError) as caught:
+        await signed_in.list_measuring_objects(p.SITE)
+    _assert_readable(caught.value, "measuring_objects[1].logical_channels[0].sensor_channel.channel_index")
+    assert "first" not in caught.value.message  # the input value is never echoed
+
+
+async def test_wrong_type_deep_inside_a_device_sets_only_that_device_aside(
+    api: FakeApi, signed_in: DeviceManagementClient
+) -> None:
     device = p.device()
     device["sensors_connections"][0]["slot_index"] = "first"
     api.on("GET", "/devices", reply(200, {"devices": [p.device(), device]}))
-    with pytest.raises(InvalidResponseError) as caught:
-        await signed_in.list_devices(p.SITE)
-    _assert_readable(caught.value, "devices[1].sensors_connections[0].slot_index")
-    assert "first" not in caught.value.message  # the input value is never echoed
+    listing = await signed_in.list_devices(p.SITE)
+    assert len(listing) == 1
+    (unreadable,) = listing.unreadable
+    assert unreadable.reason.startswith("sensors_connections[0].slot_index: input should be a valid integer")
+    assert "first" not in unreadable.reason  # the input value is never echoed
 
 
 async def test_list_under_an_unexpected_key(api: FakeApi, signed_in: DeviceManagementClient) -> None:

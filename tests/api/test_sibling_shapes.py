@@ -18,28 +18,16 @@ from saveris_desktop.api.models import (
     Sensor,
     SensorChannelRef,
 )
-
-
-def _condition(kind: str, severity: str, prop: str, value: float, unit: str) -> dict:
-    return {
-        "measurementAlarmConditionTypeId": kind,
-        "alarmSeverityId": severity,
-        "physicalProperty": {"physicalValueId": prop},
-        "limitValue": value,
-        "limitHysteresis": 0.5,
-        "delay": 600000,
-        "physicalUnitId": unit,
-    }
-
+from tests.api.payloads import alarm_condition
 
 CODES = [
-    _condition("MACT_LOWER_LIMIT", "ASV_ALARM", "PV_TEMPERATURE", 2.0, "PU_DEGREE_CELSIUS"),
-    _condition("MACT_UPPER_LIMIT", "ASV_WARNING", "PV_TEMPERATURE", 7.0, "PU_DEGREE_CELSIUS"),
+    alarm_condition("MACT_LOWER_LIMIT", "ASV_ALARM", 2.0, prop="PV_TEMPERATURE", unit="PU_DEGREE_CELSIUS"),
+    alarm_condition("MACT_UPPER_LIMIT", "ASV_WARNING", 7.0, prop="PV_TEMPERATURE", unit="PU_DEGREE_CELSIUS"),
 ]
 TEXT = [
-    _condition("Lower limit", "Alarm", "Temperature", 2.0, "°C"),
-    _condition("Upper limit", "Warning", "Humidity", 65.0, "%rF"),
-    _condition("Upper limit", "Alarm", "Door", 1.0, ""),
+    alarm_condition("Lower limit", "Alarm", 2.0, prop="Temperature", unit="°C"),
+    alarm_condition("Upper limit", "Warning", 65.0, prop="Humidity", unit="%rF"),
+    alarm_condition("Upper limit", "Alarm", 1.0, prop="Door", unit=""),
 ]
 UNREADABLE = [
     {"measurementAlarmConditionTypeId": "MACT_RATE_OF_CHANGE", "limitValue": "fast"},

@@ -153,6 +153,7 @@ def _child() -> None:
     from PySide6.QtWidgets import QApplication
 
     from saveris_desktop.api import responses
+    from saveris_desktop.api.listing import DeviceListing, UnreadableItem
     from saveris_desktop.api.models import Device, DeviceList, GlobalSettings
     from saveris_desktop.api.regions import Endpoint
     from saveris_desktop.api.routes import ROUTES
@@ -179,15 +180,17 @@ def _child() -> None:
         def add_connectivity_listener(self, _listener: object) -> None:
             pass
 
-        async def list_devices(self, _site: str) -> list[Any]:
-            # The real client's parsing path: the HTTP answer's bytes, read in batches on the loop.
+        async def list_devices(self, _site: str) -> DeviceListing:
+            # The real client's parsing path: the HTTP answer's bytes, read tolerantly in batches on
+            # the loop (an element that cannot be read is set aside, never failing the listing).
             started = time.perf_counter()
             response = httpx.Response(200, content=answer["body"].encode())
+            unreadable: list[UnreadableItem] = []
             devices = await responses.read_items(
-                response, "devices", Device, ROUTES["list_devices"], endpoint
+                response, "devices", Device, ROUTES["list_devices"], endpoint, unreadable=unreadable
             )
             timing["parse_ms"] = (time.perf_counter() - started) * 1000
-            return devices
+            return DeviceListing(devices, unreadable)
 
         async def get_global_settings(self, _site: str) -> GlobalSettings:
             return GlobalSettings(timezone="Europe/Berlin")

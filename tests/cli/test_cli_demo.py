@@ -134,8 +134,9 @@ def test_a_wrong_password_is_exit_3_and_never_printed(cli, monkeypatch: pytest.M
     assert ran.code == 3
     assert one_sentence(ran.err) and "wrong user name or password" in ran.err
     assert "Wrong-Secret-42" not in ran.out + ran.err
-    log = (paths.log_dir() / "saveris-desktop.log").read_text(encoding="utf-8")
-    assert "Wrong-Secret-42" not in log
+    assert not (paths.log_dir() / "saveris-desktop.log").exists()  # the app's log is the app's own
+    log = (paths.log_dir() / "saveris-cli.log").read_text(encoding="utf-8")
+    assert "POST http://127.0.0.1/token" in log and "Wrong-Secret-42" not in log
 
 
 def test_values_outside_what_the_logger_accepts_are_exit_5_and_nothing_is_sent(cli) -> None:  # type: ignore[no-untyped-def]
@@ -206,3 +207,31 @@ def test_an_unreachable_server_is_exit_4(cli, monkeypatch: pytest.MonkeyPatch) -
     ran = cli("--base-url", f"http://127.0.0.1:{port}", "--user", "u", "devices", "list", "--site", SITE)
     assert ran.code == 4
     assert one_sentence(ran.err) and "no connection" in ran.err
+
+
+def test_devices_list_shows_a_logger_it_cannot_read_as_not_readable(cli) -> None:  # type: ignore[no-untyped-def]
+    assert cli("--demo", "site", "create", SITE).code == 0
+    for _ in range(2):
+        assert cli("--demo", "demo", "add-logger", "--site", SITE, "--join-after", "0.5").code == 0
+        waited = cli("--demo", "devices", "wait", "--site", SITE, "--new", "1", "--timeout", "60")
+        assert waited.code == 0, waited.err
+    # The cloud sends one logger in a form the app cannot read (a slot numbered in words).
+    state_file = paths.data_dir() / "demo-cli-simulator.json"
+    state = json.loads(state_file.read_text(encoding="utf-8"))
+    broken = next(iter(state["devices"].values()))
+    broken["sensors_connections"][0]["slot_index"] = "first"
+    state_file.write_text(json.dumps(state), encoding="utf-8")
+
+    listed = cli("--demo", "devices", "list", "--site", SITE)
+    assert listed.code == 0, listed.err
+    lines = listed.out.splitlines()
+    assert len(lines) == 2  # the other logger is listed as before
+    assert f"{broken['serial_number']} · not readable (sensors_connections[0].slot_index:" in lines[1]
+    as_json = cli("--demo", "--json", "devices", "list", "--site", SITE).json()
+    assert isinstance(as_json, dict)
+    assert len(as_json["devices"]) == 1
+    (unreadable,) = as_json["unreadable"]
+    assert unreadable["serial_number"] == broken["serial_number"]
+    assert unreadable["status"] == "not readable"
+    assert unreadable["reason"].startswith("sensors_connections[0].slot_index:")
+    assert unreadable["received"]["sensors_connections"][0]["slot_index"] == "first"  # as it came

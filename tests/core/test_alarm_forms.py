@@ -10,28 +10,11 @@ import pytest
 from saveris_desktop.core import alarm_rules as rules
 from saveris_desktop.core.alarm_rules import ChannelInfo, ChannelLimits
 from saveris_desktop.core.presets import apply_preset, preset
+from tests.api.payloads import TEXT_FRIDGE, alarm_condition
 
 C = "PU_DEGREE_CELSIUS"
 
 
-def _text(kind: str, severity: str, value: float, *, prop: str = "Temperature", unit: str = "°C") -> dict:
-    return {
-        "measurementAlarmConditionTypeId": kind,
-        "alarmSeverityId": severity,
-        "physicalProperty": {"physicalValueId": prop},
-        "limitValue": value,
-        "limitHysteresis": 0.5,
-        "delay": 600_000,
-        "physicalUnitId": unit,
-    }
-
-
-TEXT_FRIDGE = [
-    _text("Lower limit", "Alarm", 2),
-    _text("Lower limit", "Warning", 3),
-    _text("Upper limit", "Warning", 7),
-    _text("Upper limit", "Alarm", 8),
-]
 #: A third kind of limit and an unknown type id: the form shows neither.
 RATE = {
     "measurementAlarmConditionTypeId": "MACT_RATE_OF_CHANGE",
@@ -40,20 +23,20 @@ RATE = {
     "limitValue": 3,
     "physicalUnitId": C,
 }
-UNKNOWN_TYPE = {**_text("Upper limit", "Alarm", 30), "measurementAlarmConditionTypeId": 4711}
+UNKNOWN_TYPE = {**alarm_condition("Upper limit", "Alarm", 30), "measurementAlarmConditionTypeId": 4711}
 
 
 def test_plain_text_conditions_are_read_like_codes() -> None:
     limits = rules.limits_from_conditions(TEXT_FRIDGE, channel_unit=C, physical_value_id="PV_TEMPERATURE")
     assert limits == ChannelLimits(C, 2, 3, 7, 8, hysteresis=0.5, delay_ms=600_000)
-    read = rules.read_condition(_text("lower LIMIT", "warning", 1.5, unit="°F"))
+    read = rules.read_condition(alarm_condition("lower LIMIT", "warning", 1.5, unit="°F"))
     assert read is not None and read.form == rules.TEXT
     assert (read.field, read.value_id, read.unit) == (
         rules.LOWER_WARNING,
         "PV_TEMPERATURE",
         "PU_DEGREE_FAHRENHEIT",
     )
-    humidity = rules.read_condition(_text("Upper limit", "Alarm", 70, prop="Humidity", unit="%rF"))
+    humidity = rules.read_condition(alarm_condition("Upper limit", "Alarm", 70, prop="Humidity", unit="%rF"))
     assert humidity is not None and (humidity.value_id, humidity.unit) == (
         "PV_HUMIDITY",
         "PU_PERCENT_HUMIDITY",
@@ -90,7 +73,7 @@ def test_a_new_limit_takes_the_form_of_its_neighbours_or_of_the_object() -> None
     previous = [TEXT_FRIDGE[3]]
     limits = rules.limits_from_conditions(previous, channel_unit=C).with_limit(rules.LOWER_ALARM, 2.0)
     result = rules.conditions_from_limits(limits, physical_value_id="PV_TEMPERATURE", previous=previous)
-    assert result[1] == {**_text("Lower limit", "Alarm", 2.0)}
+    assert result[1] == {**alarm_condition("Lower limit", "Alarm", 2.0)}
     # No neighbour on this channel: the form the server used for the object, codes if unknown.
     fresh = ChannelLimits("PU_PERCENT_HUMIDITY", upper_alarm=70)
     [text] = rules.conditions_from_limits(fresh, physical_value_id="PV_HUMIDITY", form=rules.TEXT)
@@ -104,19 +87,24 @@ def test_a_new_limit_takes_the_form_of_its_neighbours_or_of_the_object() -> None
 
 
 def _top_level() -> dict:
-    return {
+    """A fresh document each call (deep copies), so editing the expected one cannot change the input."""
+    document = {
         "measurementAlarmConditionSet": [
             {
                 "measurementAlarmConditions": [
                     *TEXT_FRIDGE,
-                    _text("Upper limit", "Alarm", 70, prop="Humidity", unit="%rF"),
+                    alarm_condition("Upper limit", "Alarm", 70, prop="Humidity", unit="%rF"),
                     RATE,
                 ]
             },
-            {"measurementAlarmConditions": [_text("Upper limit", "Alarm", 99)], "note": "second set"},
+            {
+                "measurementAlarmConditions": [alarm_condition("Upper limit", "Alarm", 99)],
+                "note": "second set",
+            },
         ],
         "alarmConfigurationBackReference": "mo-1",
     }
+    return copy.deepcopy(document)
 
 
 CHANNELS = [

@@ -3,14 +3,15 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from saveris_desktop.core.autosave import DraftAutosaver, edits_between, resume_draft
+from saveris_desktop.core.autosave import DraftAutosaver, SaveFailure, edits_between, resume_draft
 from saveris_desktop.core.drafts import Draft, DraftKey, DraftStore
 from saveris_desktop.core.editing import EditSession
 from saveris_desktop.core.merge import Side
-from saveris_desktop.core.store import Store
+from saveris_desktop.core.store import StorageProblem, Store
 from saveris_desktop.core.tasks import TaskOwner
 
 KEY = DraftKey("Europe, production", "Kitchen", "device", "dev-1")
@@ -111,3 +112,101 @@ def test_edits_between_covers_added_and_changed_fields() -> None:
         {"path": ["b"], "value": [1, 2]},
         {"path": ["c"], "value": True},
     ]
+
+
+# --- a save that fails is never taken for saved -------------------------------------------------
+
+
+async def _disk_full(store: Store, full: bool) -> None:
+    """SQLite's own "database or disk is full" (SQLITE_FULL): the file may not grow by one page;
+    False lifts the limit, as freeing disk space would. Works as root too, unlike chmod."""
+
+    def work(connection: Any) -> None:
+        current = connection.execute("PRAGMA page_count").fetchone()[0]
+        connection.execute(f"PRAGMA max_page_count = {current if full else 1_000_000_000}")
+
+    await store.read(work)
+
+
+async def test_a_draft_that_hits_a_full_disk_stays_pending_is_reported_and_saved_by_the_retry(
+    tmp_path: Path,
+) -> None:
+    store = await Store.open(tmp_path / "db.sqlite3")
+    drafts = DraftStore(store)
+    idle = ManualIdle()
+    tasks = TaskOwner("test")
+    failures: list[SaveFailure] = []
+    saved: list[Draft | None] = []
+    saver = DraftAutosaver(
+        drafts, KEY, tasks, sleep=idle, on_saved=saved.append, on_failed=failures.append, retry_seconds=(5.0,)
+    )
+    session = EditSession(SERVER, on_change=saver.changed)
+    await _disk_full(store, True)
+    session.set(["name"], "Fridge " + "x" * 5000)  # needs new pages
+    assert await saver.flush() is False
+    assert [f.problem for f in failures] == [StorageProblem.DISK_FULL]
+    assert saver.failure is not None and "full" in saver.failure.detail
+    assert saver.pending  # not reported as saved: the state waits for the retry
+    assert saved == []
+    assert await drafts.get(KEY) is None
+
+    await _disk_full(store, False)  # space was freed
+    idle.pause()  # the retry timer's wait ends
+    for _ in range(400):
+        if saved:
+            break
+        await asyncio.sleep(0.002)
+    draft = await drafts.get(KEY)
+    assert draft is not None and draft.mine["name"].startswith("Fridge x")
+    assert saver.failure is None and not saver.pending and saved == [draft]
+    await tasks.aclose()
+    await store.close()
+
+
+async def test_a_read_only_database_keeps_the_newest_typing_for_the_next_edit(tmp_path: Path) -> None:
+    store = await Store.open(tmp_path / "db.sqlite3")
+    drafts = DraftStore(store)
+    tasks = TaskOwner("test")
+    failures: list[SaveFailure] = []
+    saver = DraftAutosaver(drafts, KEY, tasks, sleep=ManualIdle(), on_failed=failures.append)
+    session = EditSession(SERVER, on_change=saver.changed)
+    await store.read(lambda c: c.execute("PRAGMA query_only = ON"))  # every write is refused
+    session.set(["name"], "Fridge")
+    assert await saver.flush() is False
+    session.set(["name"], "Fridge 2")  # the next edit: still refused, still kept
+    assert await saver.flush() is False
+    assert [f.problem for f in failures] == [StorageProblem.READ_ONLY] * 2
+    await store.read(lambda c: c.execute("PRAGMA query_only = OFF"))
+    session.set(["measuring_cycle"], 120000)  # the next edit after the folder is writable again
+    assert await saver.flush() is True
+    draft = await drafts.get(KEY)
+    assert draft is not None and (draft.mine["name"], draft.mine["measuring_cycle"]) == ("Fridge 2", 120000)
+    await tasks.aclose()
+    await store.close()
+
+
+async def test_editor_drafts_say_when_saving_fails_and_when_it_works_again(tmp_path: Path) -> None:
+    from saveris_desktop.core.editor_drafts import EditorDrafts
+
+    store = await Store.open(tmp_path / "db.sqlite3")
+    tasks = TaskOwner("test")
+    bridge = EditorDrafts(
+        DraftStore(store), lambda: "Europe, production", lambda: "Kitchen", tasks, idle_seconds=60
+    )
+    told: list[str] = []
+    bridge.sig_save_failed.connect(lambda failure: told.append(f"failed: {failure.problem}"))
+    bridge.sig_saved_again.connect(lambda _none: told.append("saved again"))
+    first = EditSession(SERVER, key="device:d1", on_change=bridge.session_changed)
+    second = EditSession(SERVER, key="device:d2", on_change=bridge.session_changed)
+    await store.read(lambda c: c.execute("PRAGMA query_only = ON"))
+    first.set(["name"], "A")
+    second.set(["name"], "B")
+    assert await bridge.flush_all() is False
+    assert told == ["failed: read-only", "failed: read-only"]
+    assert bridge.pending and bridge.failure is not None
+    await store.read(lambda c: c.execute("PRAGMA query_only = OFF"))
+    assert await bridge.flush_all() is True
+    assert told[-1] == "saved again" and told.count("saved again") == 1  # once, when all are saved
+    assert not bridge.pending and bridge.failure is None
+    await tasks.aclose()
+    await store.close()

@@ -139,3 +139,28 @@ def test_status_lists_what_needs_attention_most_important_first() -> None:
     assert row_from_device(_device(battery={"level_percent": 21})).status == "OK · battery 21 %"
     assert row_from_device(_device(battery={"level_percent": True})).status == "OK"  # not a level
     assert row_from_device(Device.model_validate({"uuid": "u"})).status == "No sensors"
+
+
+def test_an_empty_slot_is_no_sensor_and_an_unknown_state_no_warning() -> None:
+    from tests.api.payloads import redoc_device_with_gaps
+
+    row = row_from_device(Device.model_validate(redoc_device_with_gaps()))
+    assert row.sensors == "1 of 1"  # the empty slot (sensor_uuid null) is not counted
+    assert row.status == "OK" and row.readable
+    assert row.serial_number == "61234567" and row.device_type == "PF_SAVERIS_QSR"  # shown verbatim
+
+    unknown = redoc_device_with_gaps()
+    unknown["sensors_connections"][0]["connected"] = None
+    assert "disconnected" not in row_from_device(Device.model_validate(unknown)).status
+
+
+def test_a_device_that_cannot_be_read_is_a_row_keyed_apart_from_devices() -> None:
+    from saveris_desktop.api.listing import UnreadableItem
+    from saveris_desktop.core.device_rows import row_from_unreadable
+
+    item = UnreadableItem(4, {"uuid": "u1", "serial_number": 60000001, "name": "Fridge"}, "uuid", "missing")
+    row = row_from_unreadable(item)
+    assert (row.serial_number, row.name, row.status) == ("60000001", "Fridge", "Not readable")
+    assert not row.readable and row.unreadable_reason == "uuid: missing"
+    assert row.uuid == "unreadable:u1" != "u1"  # selecting it never opens the device "u1"
+    assert row.matches("not readable")

@@ -100,3 +100,9 @@ def test_any_bytes_parse_or_are_refused_with_the_one_error(data: bytes) -> None:
         loads_checked(data)
     except UnsafeJsonError as error:
         assert error.reason.startswith("it ")
+
+
+def test_a_field_name_with_a_line_break_is_shown_escaped_on_one_line() -> None:
+    with pytest.raises(UnsafeJsonError) as caught:
+        check_json({"a\nb": 10**30})
+    assert "\n" not in str(caught.value) and "a\\nb" in str(caught.value)

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
+from pathlib import Path
+
+import pytest
 
 from saveris_desktop.core import logging_setup
 
@@ -30,3 +34,34 @@ def test_the_log_file_is_rotating_and_redacted(tmp_path) -> None:
             handler.close()
         root.setLevel(level)
         logging.captureWarnings(False)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_log_files_are_readable_by_the_user_only_also_after_a_rotation() -> None:
+    root = logging.getLogger()
+    before = list(root.handlers)
+    level = root.level
+    old_umask = os.umask(0o022)  # the usual default: a plain open() would make the file world-readable
+    try:
+        path = logging_setup.log_file()
+        older = Path(f"{path}.1")
+        older.write_text("from an earlier version\n", encoding="utf-8")
+        older.chmod(0o644)
+        logging_setup.configure_logging(console=False)
+        [handler] = [h for h in root.handlers if h not in before]
+        logging.getLogger("anything").warning("first")
+        handler.flush()
+        assert path.stat().st_mode & 0o777 == 0o600
+        assert older.stat().st_mode & 0o777 == 0o600
+        assert isinstance(handler, logging.handlers.RotatingFileHandler)
+        handler.doRollover()
+        logging.getLogger("anything").warning("after the rotation")
+        handler.flush()
+        assert path.stat().st_mode & 0o777 == 0o600
+        assert "after the rotation" in path.read_text(encoding="utf-8")
+    finally:
+        os.umask(old_umask)
+        for handler in [h for h in root.handlers if h not in before]:
+            root.removeHandler(handler)
+            handler.close()
+        root.setLevel(level)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
 import os
 import signal
 import sqlite3
@@ -8,11 +9,19 @@ import subprocess
 import sys
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from saveris_desktop.core.drafts import DraftKey, DraftStore
-from saveris_desktop.core.store import DATABASE_NAME, SCHEMA_VERSION, Store
+from saveris_desktop.core.store import (
+    DATABASE_NAME,
+    SCHEMA_VERSION,
+    NewerDatabaseError,
+    StorageProblem,
+    Store,
+    StoreError,
+)
 from tests.core.draft_writer import draft_body, draft_key
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -121,22 +130,45 @@ async def test_damaged_page_is_detected(tmp_path: Path) -> None:
         await reopened.close()
 
 
-async def test_database_from_a_newer_app_is_kept_aside(tmp_path: Path) -> None:
+async def test_database_from_a_newer_app_is_left_untouched_and_named_as_such(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
-    with sqlite3.connect(path) as connection:
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute("CREATE TABLE newer_things (x)")
+        connection.execute("INSERT INTO newer_things VALUES ('unsent change')")
         connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+        connection.commit()
+    before = path.read_bytes()
+    with pytest.raises(NewerDatabaseError) as raised:
+        await Store.open(path)
+    assert raised.value.problem is StorageProblem.NEWER_VERSION
+    assert "made by a newer version of Saveris Desktop" in str(raised.value)
+    assert "damaged" not in str(raised.value)
+    assert path.read_bytes() == before  # not moved, not migrated, not replaced
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["db.sqlite3"]
+
+
+async def test_a_zero_byte_file_is_kept_as_damaged_not_taken_as_a_fresh_store(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    path.write_bytes(b"")  # what a crash or a full disk leaves behind
     store = await Store.open(path)
     try:
-        assert store.problem is not None and "newer version" in store.problem.reason
-        with closing(sqlite3.connect(store.problem.backup_path)) as kept:  # the newer app's data is kept
-            assert kept.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 5
+        assert store.problem is not None
+        assert "it was empty (0 bytes)" in store.problem.reason
+        assert store.problem.backup_path.exists() and store.problem.backup_path.stat().st_size == 0
+        assert "kept as" in store.problem.message
+        version = await store.read(lambda c: c.execute("PRAGMA user_version").fetchone()[0])
+        assert version == SCHEMA_VERSION
     finally:
         await store.close()
 
 
-async def test_migration_from_an_empty_file(tmp_path: Path) -> None:
+async def test_migration_from_a_database_without_tables(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
-    sqlite3.connect(path).close()  # version 0, no tables
+    with closing(sqlite3.connect(path)) as connection:  # a real database file, version 0, no tables
+        connection.execute("PRAGMA user_version = 0")
+        connection.execute("CREATE TABLE scratch (x)")
+        connection.execute("DROP TABLE scratch")
+        connection.commit()
     store = await Store.open(path)
     try:
         assert store.problem is None
@@ -144,6 +176,105 @@ async def test_migration_from_an_empty_file(tmp_path: Path) -> None:
             lambda c: sorted(r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type='table'"))
         )
         assert {"drafts", "cache", "outbox", "templates", "audit"} <= set(tables)
+    finally:
+        await store.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+async def test_the_database_and_its_journal_are_readable_by_the_user_only(tmp_path: Path) -> None:
+    os.umask(old_umask := os.umask(0o022))  # the usual default: files would be world-readable
+    path = tmp_path / "db.sqlite3"
+    store = await Store.open(path)
+    try:
+        await DraftStore(store).save(KEY, {"name": "x"})
+        for name in ("db.sqlite3", "db.sqlite3-wal", "db.sqlite3-shm"):
+            assert (tmp_path / name).stat().st_mode & 0o777 == 0o600, name
+    finally:
+        await store.close()
+    assert old_umask == os.umask(old_umask)
+    loose = tmp_path / "old.sqlite3"  # made by an earlier version under the default umask
+    with closing(sqlite3.connect(loose)) as connection:
+        connection.execute("CREATE TABLE t (x)")
+    loose.chmod(0o644)
+    store = await Store.open(loose)
+    await store.close()
+    assert loose.stat().st_mode & 0o777 == 0o600
+
+
+def _open_in_child(path: str, start: Any, results: Any) -> None:
+    """In a child process: wait for the common start signal, open the store, report how it went."""
+
+    async def run() -> str:
+        store = await Store.open(Path(path))
+        try:
+            problem = store.problem
+            await DraftStore(store).save(DraftKey("e", "s", "device", str(os.getpid())), {"pid": os.getpid()})
+            return "ok" if problem is None else f"problem: {problem.reason}"
+        finally:
+            await store.close()
+
+    start.wait()
+    try:
+        results.put(asyncio.run(run()))
+    except BaseException as error:  # reported to the parent, which fails the test with it
+        results.put(f"{type(error).__name__}: {error}")
+
+
+@pytest.mark.parametrize("existing", ["missing", "old-empty-schema"])
+def test_concurrent_openers_in_real_processes_all_open_the_same_database(
+    tmp_path: Path, existing: str
+) -> None:
+    """Six processes open one database at the same moment: each one opens it (no 'table exists',
+    no zero-byte file taken for damage), and all six drafts land in the one file."""
+    path = tmp_path / "db.sqlite3"
+    if existing == "old-empty-schema":
+        with closing(sqlite3.connect(path)) as connection:  # version 0: every opener wants to migrate
+            connection.execute("CREATE TABLE scratch (x)")
+            connection.execute("DROP TABLE scratch")
+            connection.commit()
+    context = multiprocessing.get_context("spawn")
+    start = context.Event()
+    results = context.Queue()
+    children = [context.Process(target=_open_in_child, args=(str(path), start, results)) for _ in range(6)]
+    for child in children:
+        child.start()
+    start.set()
+    outcomes = [results.get(timeout=60) for _ in children]
+    for child in children:
+        child.join(timeout=30)
+    assert outcomes == ["ok"] * 6
+    with closing(sqlite3.connect(path)) as connection:
+        assert connection.execute("SELECT count(*) FROM drafts").fetchone()[0] == 6
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert not [p.name for p in tmp_path.iterdir() if "damaged" in p.name or p.name.endswith(".new")]
+
+
+async def test_read_only_opening_reads_while_the_app_writes_and_never_writes(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    with pytest.raises(StoreError) as missing:
+        await Store.open(path, read_only=True)
+    assert missing.value.problem is StorageProblem.MISSING and not path.exists()
+    app = await Store.open(path)
+    reader = await Store.open(path, read_only=True)
+    try:
+        await DraftStore(app).save(KEY, {"name": "from the app"})
+        draft = await DraftStore(reader).get(KEY)
+        assert draft is not None and draft.mine == {"name": "from the app"}
+        with pytest.raises(StoreError) as refused:
+            await DraftStore(reader).save(KEY, {"name": "from the tool"})
+        assert refused.value.problem is StorageProblem.READ_ONLY
+        with pytest.raises(sqlite3.OperationalError):  # even a raw statement is refused
+            await reader.read(lambda c: c.execute("DELETE FROM drafts"))
+    finally:
+        await reader.close()
+        await app.close()
+    assert (await _draft_names(path)) == ["from the app"]
+
+
+async def _draft_names(path: Path) -> list[str]:
+    store = await Store.open(path)
+    try:
+        return [d.mine["name"] for d in await DraftStore(store).find()]
     finally:
         await store.close()
 
@@ -213,3 +344,31 @@ async def test_a_path_that_cannot_be_opened_is_reported_not_recovered(tmp_path: 
         await Store.open(blocked)
     assert [p.name for p in tmp_path.iterdir()] == ["db.sqlite3"]
     assert (blocked / "keep.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_storage_problems_are_named_for_the_technician() -> None:
+    import errno
+
+    from saveris_desktop.core.store import storage_problem
+
+    def sqlite_error(code: int, text: str) -> sqlite3.Error:
+        error = sqlite3.OperationalError(text)
+        error.sqlite_errorcode = code  # type: ignore[attr-defined]
+        return error
+
+    assert storage_problem(sqlite_error(13, "database or disk is full")) is StorageProblem.DISK_FULL
+    assert (
+        storage_problem(sqlite_error(8, "attempt to write a readonly database")) is StorageProblem.READ_ONLY
+    )
+    assert storage_problem(sqlite_error(1032, "readonly database (SQLITE_READONLY_DBMOVED)")) is (
+        StorageProblem.READ_ONLY
+    )
+    assert storage_problem(sqlite_error(5, "database is locked")) is StorageProblem.BUSY
+    assert storage_problem(sqlite_error(14, "unable to open database file")) is StorageProblem.FOLDER_UNUSABLE
+    assert storage_problem(sqlite3.OperationalError("database or disk is full")) is StorageProblem.DISK_FULL
+    assert storage_problem(OSError(errno.ENOSPC, "No space left on device")) is StorageProblem.DISK_FULL
+    assert storage_problem(OSError(errno.EROFS, "Read-only file system")) is StorageProblem.READ_ONLY
+    assert storage_problem(PermissionError(errno.EACCES, "Permission denied")) is StorageProblem.READ_ONLY
+    assert storage_problem(FileExistsError(errno.EEXIST, "File exists")) is StorageProblem.FOLDER_UNUSABLE
+    assert storage_problem(StoreError("x", StorageProblem.BUSY)) is StorageProblem.BUSY
+    assert storage_problem(RuntimeError("a bug")) is StorageProblem.OTHER

@@ -7,6 +7,7 @@ import asyncio
 import pytest
 
 from saveris_desktop.api.errors import NetworkError, RateLimitedError, ServerError
+from saveris_desktop.api.listing import DeviceListing, UnreadableItem
 from saveris_desktop.api.models import Device
 from saveris_desktop.core.watcher import DeviceWatcher, WatchStatus, WatchTiming
 
@@ -92,6 +93,25 @@ async def test_losing_the_network_reports_offline_and_it_resumes_by_itself() -> 
 async def test_offline_probes_slow_down_but_stay_capped() -> None:
     timing = WatchTiming(interval=1, offline_probe=3, offline_max=10)
     assert [timing.offline_delay(n) for n in (1, 2, 3, 4, 10)] == [3, 6, 10, 10, 10]
+
+
+async def test_a_long_time_offline_still_probes_at_the_offline_pace_not_the_error_backoff() -> None:
+    """Ten failed probes must not slow the watcher to the server-error backoff (here 5 s): the
+    technician coming back from the logger's hotspot sees the logger within an offline probe."""
+    timing = WatchTiming(interval=0.01, max_backoff=5.0, offline_probe=0.01, offline_max=0.02)
+    source = FakeSource("a")
+    source.down = True
+    watcher = DeviceWatcher(source, timing=timing)
+    found: list[str] = []
+    watcher.sig_new_devices.connect(lambda devices: found.extend(d.uuid for d in devices))
+    watcher.start("Shop", baseline=["a"])
+    await _until(lambda: source.calls >= 10)
+    source.uuids.append("b")
+    source.down = False
+    await _until(lambda: found == ["b"], timeout=1.0)  # ≥ 5 s with the error backoff
+    await watcher.aclose()
+    # The app's own timing: back on the site Wi-Fi, the logger shows within 10 s however long it took.
+    assert max(WatchTiming().offline_delay(n) for n in range(1, 50)) <= 10.0
 
 
 def test_server_errors_back_off_exponentially_and_honour_retry_after() -> None:
@@ -283,4 +303,55 @@ async def test_stop_during_a_wake_up_stops_the_watcher() -> None:
     watcher.stop()
     await asyncio.sleep(0.05)
     assert task.cancelled() and source.calls == 1
+    await watcher.aclose()
+
+
+class ListingSource(FakeSource):
+    """Like FakeSource, plus devices the cloud lists but the app could not read."""
+
+    def __init__(self, *uuids: str) -> None:
+        super().__init__(*uuids)
+        self.unreadable: list[UnreadableItem] = []
+
+    async def list_devices(self, site: str) -> list[Device]:
+        return DeviceListing(await super().list_devices(site), self.unreadable)
+
+
+def _unreadable(position: int, **received: object) -> UnreadableItem:
+    return UnreadableItem(position, dict(received), "sensors_connections[0].slot_index", "missing")
+
+
+async def test_a_new_logger_is_found_while_another_device_is_unreadable() -> None:
+    source = ListingSource("a")
+    source.unreadable = [_unreadable(1, uuid="broken", serial_number="60000001")]
+    watcher = DeviceWatcher(source, timing=FAST)
+    found: list[str] = []
+    listed: list[int] = []
+    watcher.sig_new_devices.connect(lambda devices: found.extend(d.uuid for d in devices))
+    watcher.sig_devices.connect(lambda listing: listed.append(len(listing.unreadable)))
+    watcher.start("Shop", baseline=["a", "broken"])
+    await _until(lambda: watcher.status().polls >= 2)
+    source.uuids.append("b")
+    await _until(lambda: found == ["b"])
+    status = watcher.status()
+    assert status.device_count == 3 and status.unreadable_count == 1 and status.new_unreadable == ()
+    assert set(listed) == {1} and [item.uuid for item in watcher.unreadable] == ["broken"]
+    await watcher.aclose()
+
+
+async def test_an_unreadable_new_logger_counts_as_a_logger_that_appeared() -> None:
+    source = ListingSource("a")
+    source.unreadable = [_unreadable(1, serial_number="60000002")]  # no uuid: known by its serial
+    watcher = DeviceWatcher(source, timing=FAST)
+    appeared: list[list[str | None]] = []
+    watcher.sig_new_unreadable.connect(lambda items: appeared.append([i.serial_number for i in items]))
+    watcher.start("Shop", baseline=["a"])
+    await _until(lambda: watcher.status().polls >= 2)
+    assert appeared == []  # already in the first listing: taken as known, never a false "found"
+    source.unreadable = [*source.unreadable, _unreadable(2, uuid="new-1", serial_number="60000003")]
+    await _until(lambda: appeared)
+    polls = watcher.status().polls
+    await _until(lambda: watcher.status().polls >= polls + 3)
+    assert appeared == [["60000003"]]  # reported once
+    assert watcher.status().new_unreadable == ("new-1",) and watcher.status().new_uuids == ()
     await watcher.aclose()

@@ -80,7 +80,7 @@ async def test_a_new_logger_is_found(
     assert (site.connect_key, site.timezone) == (connect_key, "Europe/Berlin")  # what the server received
 
 
-@both_profiles(documented_missing=EMPTY_SLOT_MISSING)
+@both_profiles()
 async def test_a_logger_with_an_empty_slot_is_found(
     profiled_sim: Simulator, profiled_client: DeviceManagementClient, control: httpx.AsyncClient
 ) -> None:

@@ -17,6 +17,7 @@ from saveris_desktop.ui.demo_panel import DemoPanel
 from saveris_desktop.ui.excepthook import ExceptionHook
 from saveris_desktop.ui.main_window import MainWindow
 from saveris_desktop.ui.ui_state import UiState
+from tests.sim_profiles import both_profiles
 from tests.ui.user_input import choose, click, type_text
 from tests.ui.wizard_harness import make_services
 
@@ -187,13 +188,13 @@ def test_the_virtual_logger_page_is_served_on_loopback_for_a_browser(qtbot, qloo
         httpx.get(urls[0], timeout=1)  # stopped with the app
 
 
-def _window_waiting_for_a_logger(qtbot, seed: int):
+def _window_waiting_for_a_logger(qtbot, seed: int, profile: str = "assumed"):
     """The real main window with its wizard signed in, a site created and the waiting page showing."""
     from saveris_desktop.simulator import Simulator
     from tests.ui.test_wizard import create_site, sign_in, to_waiting
     from tests.ui.wizard_harness import FAST_TIMING, Harness
 
-    sim = Simulator(seed=seed, join_delay=0.0)
+    sim = Simulator(seed=seed, join_delay=0.0, profile=profile)
     services = make_services(sim)
     window = MainWindow(UiState(), demo=True)
     qtbot.addWidget(window)
@@ -219,10 +220,11 @@ def _logger_joins(qtbot, sim, h, key: str, kind: LoggerKind):
     return logger
 
 
-def test_configure_this_logger_opens_it_in_the_device_view(qtbot, qloop) -> None:
+@both_profiles()
+def test_configure_this_logger_opens_it_in_the_device_view(qtbot, qloop, sim_profile) -> None:
     from saveris_desktop.ui.wizard import PageId
 
-    sim, window, h, key = _window_waiting_for_a_logger(qtbot, seed=7)
+    sim, window, h, key = _window_waiting_for_a_logger(qtbot, seed=7, profile=sim_profile)
     logger = _logger_joins(qtbot, sim, h, key, LoggerKind.SAVERIS2)
     click(qtbot, h.wizard.pages[PageId.FOUND].configure_button)
     view = window.devices_view
@@ -230,6 +232,12 @@ def test_configure_this_logger_opens_it_in_the_device_view(qtbot, qloop) -> None
     assert view.site == "Bakery North"
     qtbot.waitUntil(lambda: view.current_uuid == logger.device_uuid, timeout=15000)
     assert "Site: Bakery North" in window.site_label.text()
+    # Its editors open with what the cloud lets us read (documented: the listing's device document).
+    qtbot.waitUntil(
+        lambda: view.settings_editor.session is not None and view.detail_status.text() == "", timeout=5000
+    )
+    assert view.settings_editor.session.base["uuid"] == logger.device_uuid
+    assert view.settings_editor.name_edit.text() == (sim.world.devices[logger.device_uuid]["name"] or "")
 
 
 def test_a_found_logger_is_in_the_device_table_before_the_next_poll(qtbot, qloop) -> None:

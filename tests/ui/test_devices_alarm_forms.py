@@ -3,6 +3,7 @@ the whole object, or in a form the app cannot read: shown, edited, and sent back
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from typing import Any
 
@@ -12,29 +13,11 @@ from PySide6.QtCore import Qt
 from saveris_desktop.api.models import LogicalChannel, MeasuringObject, SensorChannelRef
 from saveris_desktop.core import alarm_rules as rules
 from saveris_desktop.simulator import LoggerKind
+from tests.api.payloads import TEXT_FRIDGE, alarm_condition
 from tests.ui.cloud_shapes import ShapedSimulator
 from tests.ui.devices_harness import SITE, close_harness, make_devices_harness, open_and_wait, run
 
-
-def _text(kind: str, severity: str, value: float, prop: str = "Temperature", unit: str = "°C") -> dict:
-    return {
-        "measurementAlarmConditionTypeId": kind,
-        "alarmSeverityId": severity,
-        "physicalProperty": {"physicalValueId": prop},
-        "limitValue": value,
-        "limitHysteresis": 0.5,
-        "delay": 600_000,
-        "physicalUnitId": unit,
-    }
-
-
-TEXT_FRIDGE = [
-    _text("Lower limit", "Alarm", 2),
-    _text("Lower limit", "Warning", 3),
-    _text("Upper limit", "Warning", 7),
-    _text("Upper limit", "Alarm", 8),
-]
-HUMIDITY_UPPER = _text("Upper limit", "Alarm", 70, prop="Humidity", unit="%rF")
+HUMIDITY_UPPER = alarm_condition("Upper limit", "Alarm", 70, prop="Humidity", unit="%rF")
 RATE = {  # a third kind of limit, in codes: the form has no field for it
     "measurementAlarmConditionTypeId": "MACT_RATE_OF_CHANGE",
     "alarmSeverityId": "ASV_ALARM",
@@ -42,7 +25,7 @@ RATE = {  # a third kind of limit, in codes: the form has no field for it
     "limitValue": 3,
     "physicalUnitId": "PU_DEGREE_CELSIUS",
 }
-UNKNOWN_TYPE = {**_text("Upper limit", "Alarm", 30), "measurementAlarmConditionTypeId": 4711}
+UNKNOWN_TYPE = {**alarm_condition("Upper limit", "Alarm", 30), "measurementAlarmConditionTypeId": 4711}
 
 
 @pytest.fixture
@@ -113,20 +96,22 @@ def _apply(qtbot, editor) -> None:
 
 def test_text_form_limit_is_edited_and_sent_back_in_text_with_every_unshown_condition(qtbot, harness) -> None:
     def make_config(lc: dict[str, str]) -> dict[str, Any]:
-        return {
-            "channel_alarm_configurations": [
-                {
-                    "logical_channel_uuid": lc["PV_TEMPERATURE"],
-                    "measurementAlarmConditionSet": [
-                        {"measurementAlarmConditions": [*TEXT_FRIDGE, RATE, UNKNOWN_TYPE]}
-                    ],
-                },
-                {
-                    "logical_channel_uuid": lc["PV_HUMIDITY"],
-                    "measurementAlarmConditionSet": [{"measurementAlarmConditions": [HUMIDITY_UPPER]}],
-                },
-            ]
-        }
+        return copy.deepcopy(
+            {
+                "channel_alarm_configurations": [
+                    {
+                        "logical_channel_uuid": lc["PV_TEMPERATURE"],
+                        "measurementAlarmConditionSet": [
+                            {"measurementAlarmConditions": [*TEXT_FRIDGE, RATE, UNKNOWN_TYPE]}
+                        ],
+                    },
+                    {
+                        "logical_channel_uuid": lc["PV_HUMIDITY"],
+                        "measurementAlarmConditionSet": [{"measurementAlarmConditions": [HUMIDITY_UPPER]}],
+                    },
+                ]
+            }
+        )
 
     config, editor, temperature, humidity = _open_object(qtbot, harness, make_config)
     lc_t, lc_h = temperature.uuid, humidity.uuid
@@ -235,7 +220,9 @@ def test_top_level_set_with_two_channels_of_one_property_is_edited_at_the_first(
                 SITE, MeasuringObject(name="Two sensors", logical_channels=channels)
             ),
         )
-        config = {"measurementAlarmConditionSet": [{"measurementAlarmConditions": TEXT_FRIDGE}]}
+        config = {
+            "measurementAlarmConditionSet": [{"measurementAlarmConditions": copy.deepcopy(TEXT_FRIDGE)}]
+        }
         sim.cloud.stored[_alarms_path(obj.uuid)] = config
         open_and_wait(qtbot, h, h.device_uuids[0])
         tab = h.view.objects_tab

@@ -365,10 +365,37 @@ def test_refilling_a_picker_keeps_the_choice_and_sends_no_change_signal(qtbot) -
 def test_an_unforeseen_failure_is_explained_not_shown_as_raw_exception_text(qapp) -> None:
     from saveris_desktop.api.errors import RequestValidationError
     from saveris_desktop.ui.devices.editor import describe_error
-    from saveris_desktop.ui.wizard.common import explain_error
+    from saveris_desktop.ui.error_text import explain_error
 
     refused = RequestValidationError("The cloud refused the settings.", server_reason="cycle too short")
     assert describe_error(refused) == "The cloud refused the settings.\ncycle too short"
     bug = KeyError("measuring_cycle")
     assert describe_error(bug) == explain_error(bug)
     assert "measuring_cycle" not in describe_error(bug)
+
+
+def test_a_logger_whose_numbers_come_as_text_opens_and_keeps_their_spelling(qtbot, qloop) -> None:
+    h = make_devices_harness(qtbot, [LoggerKind.QSR_TEMPERATURE])
+    uuid = h.device_uuids[0]
+    document = h.sim.world.devices[uuid]
+    document["serial_number"] = int(document["serial_number"])  # digits sent as a number
+    document["measuring_cycle"] = "900000"
+    document["communication_cycle"] = 1800000.0
+    document["capability"]["measuring_cycle_min"] = "60000"
+    open_and_wait(qtbot, h, uuid)
+    editor = h.view.settings_editor
+
+    assert editor.measuring.text() == "15 min" and editor.communication.text() == "30 min"
+    assert f"Serial number {document['serial_number']} ·" in editor.identity.text()
+    type_text(qtbot, editor.measuring, "30 s")  # the limit sent as text still applies
+    assert editor.measuring.problem() == "30 s is outside the allowed range 1 min … 24 h."
+    type_text(qtbot, editor.measuring, "1 h")
+    assert "cannot be shorter than the measuring cycle (1 h)" in editor.order_message.text()
+    type_text(qtbot, editor.measuring, "5 min")
+    payload = editor.session.payload()
+    assert payload["measuring_cycle"] == 300000
+    # What the technician did not touch goes back spelled as the cloud sent it.
+    assert payload["communication_cycle"] == 1800000.0 and isinstance(payload["communication_cycle"], float)
+    assert payload["capability"]["measuring_cycle_min"] == "60000"
+    assert payload["serial_number"] == document["serial_number"]
+    close_harness(qtbot, h)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QTableView
 
@@ -83,3 +85,85 @@ def test_tooltips_carry_the_whole_cell_text_and_the_server_time(qtbot, qloop) ->
         expected = model.row_at(0).last_change if name == "last_change" else index.data() or None
         assert index.data(tooltip) == expected, name
     assert model.index(0, COLUMNS.index("last_change")).data(tooltip).endswith("Z")  # as the server wrote it
+
+
+def test_a_device_that_cannot_be_read_is_a_not_readable_row(qtbot, qloop, qtmodeltester) -> None:
+    from saveris_desktop.api.listing import DeviceListing, UnreadableItem
+    from saveris_desktop.ui.devices.table_model import RECEIVED_ROLE
+
+    received = {
+        "uuid": "broken-1",
+        "serial_number": "60000001",
+        "sensors_connections": [{"slot_index": None}],
+    }
+    broken = UnreadableItem(
+        1, received, "sensors_connections[0].slot_index", "input should be a valid integer"
+    )
+    model = DeviceTableModel()
+    proxy = DeviceFilterProxy()
+    proxy.setSourceModel(model)
+    model.refresh_now(DeviceListing([_device(0), _device(1)], [broken]))
+    qtmodeltester.check(model)
+    qtmodeltester.check(proxy)
+
+    assert model.rowCount() == 3
+    row = model.row_of(broken.key)
+    assert row is not None
+    status = model.index(row, COLUMNS.index("status"))
+    serial = model.index(row, COLUMNS.index("serial_number"))
+    assert status.data() == "Not readable" and serial.data() == "60000001"
+    assert "sensors_connections[0].slot_index: input should be a valid integer" in serial.data(
+        Qt.ItemDataRole.ToolTipRole
+    )
+    assert json.loads(serial.data(RECEIVED_ROLE)) == received  # the data as the cloud sent it
+    assert model.index(0, 0).data(RECEIVED_ROLE) is None
+    # It is never handed to an editor: the model has no device for it, under any key.
+    assert model.device(broken.key) is None and model.device("broken-1") is None
+    assert model.unreadable(broken.key) is broken
+    assert [d.uuid for d in model.devices()] == ["u0000", "u0001"]
+
+    proxy.set_search("not readable")
+    assert proxy.rowCount() == 1 and proxy.index(0, 0).data() == "60000001"
+
+    # The next poll reads it: the not-readable row goes, the device's row comes, nothing resets.
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.refresh_now(
+        DeviceListing([_device(0), _device(1), Device(uuid="broken-1", serial_number="60000001")])
+    )
+    qtmodeltester.check(model)
+    assert resets == [] and model.row_of(broken.key) is None and model.device("broken-1") is not None
+
+
+def test_a_changed_logger_repaints_exactly_the_cells_that_changed(qtbot, qloop, qtmodeltester) -> None:
+    model = DeviceTableModel()
+    model.refresh_now([_device(i) for i in range(20)])
+    qtmodeltester.check(model, force_py=True)
+    row = model.row_of("u0007")
+    before = [model.index(row, column).data() for column in range(model.columnCount())]
+    ranges: list[tuple[int, int, int, int]] = []
+    model.dataChanged.connect(
+        lambda top, bottom, *_: ranges.append((top.row(), bottom.row(), top.column(), bottom.column()))
+    )
+    # Its sensor lost the connection and it got new firmware: two cells of one row change.
+    changed = _device(7, "lost").with_changes(firmware={"firmware_version": "2.5.0"})
+    model.refresh_now([changed if i == 7 else _device(i) for i in range(20)])
+    after = [model.index(row, column).data() for column in range(model.columnCount())]
+    differing = [column for column in range(model.columnCount()) if before[column] != after[column]]
+    assert len(differing) >= 2, differing
+    assert ranges and all(top == bottom == row for top, bottom, _, _ in ranges)
+    for column in differing:  # a view repaints only what dataChanged names
+        assert any(left <= column <= right for _, _, left, right in ranges), (column, ranges)
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_after_a_poll_that_only_removed_loggers_every_row_still_names_its_logger(qtbot, qloop) -> None:
+    model = DeviceTableModel()
+    model.refresh_now([_device(i) for i in range(10)])
+    removed = model.refresh_now([_device(i) for i in range(10) if i not in (1, 2, 5)])
+    assert removed.counts == (3, 0, 0)  # nothing new, nothing changed: only removals
+    for uuid in ("u0000", "u0003", "u0004", "u0006", "u0009"):
+        row = model.row_of(uuid)
+        assert row is not None and model.index(row, 0).data(UUID_ROLE) == uuid
+        assert model.device(uuid) is not None and model.device(uuid).uuid == uuid
+    assert model.row_of("u0005") is None

@@ -288,8 +288,60 @@ def test_the_list_shows_five_rows_in_a_small_window(qtbot, qloop) -> None:
     qtbot.waitUntil(lambda: view.model.rowCount() == 3, timeout=5000)
     view.open_device(h.device_uuids[0])
     qtbot.waitUntil(lambda: view.tabs.isEnabled(), timeout=5000)
-    rows_visible = view.table.viewport().height() // view.table.verticalHeader().defaultSectionSize()
-    assert rows_visible >= 5, view.splitter.sizes()
+
+    def rows_visible() -> int:
+        return view.table.viewport().height() // view.table.verticalHeader().defaultSectionSize()
+
+    # The splitter settles a few layout passes after the editors filled: wait for it, then judge.
+    qtbot.waitUntil(lambda: rows_visible() >= 5 and view.tabs.height() >= 200, timeout=3000)
+    assert rows_visible() >= 5, view.splitter.sizes()
     assert view.tabs.height() >= 200  # and the editors still have room
     run(qtbot, view.aclose())
+    close_harness(qtbot, h)
+
+
+def test_a_logger_the_app_cannot_read_is_listed_and_shown_as_received(qtbot, qloop) -> None:
+    import json
+
+    from PySide6.QtTest import QTest
+
+    from saveris_desktop.ui.devices.received_dialog import ReceivedDialog
+
+    h = make_devices_harness(qtbot)
+    view = h.view
+    broken_uuid, good_uuid = h.device_uuids
+    document = h.sim.world.devices[broken_uuid]
+    document["sensors_connections"][0]["slot_index"] = "first"  # the cloud sends what the app cannot read
+    serial = document["serial_number"]
+    view.refresh_now()
+    qtbot.waitUntil(lambda: "Not readable" in _cells(view, "status"), timeout=5000)
+    assert sorted(_cells(view, "serial_number")) == sorted(
+        [serial, h.sim.world.devices[good_uuid]["serial_number"]]
+    )
+    assert view.model.device(good_uuid) is not None  # the other logger is listed and editable as before
+
+    # The technician clicks the row: the reason is shown, the editors stay closed.
+    row = _cells(view, "status").index("Not readable")
+    rect = view.table.visualRect(view.proxy.index(row, _column("serial_number")))
+    QTest.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(view.show_received_button.isVisible)
+    assert "sensors_connections[0].slot_index" in view.detail_status.text()
+    assert serial in view.detail_title.text()
+    assert not view.tabs.isEnabled() and view.current_uuid is None
+    assert view.selected_uuids() == [] and not view.bulk_button.isEnabled()
+    assert "1 not readable" in view.connection_label.text()
+
+    qtbot.mouseClick(view.show_received_button, Qt.MouseButton.LeftButton)
+    dialog = view.findChild(ReceivedDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert json.loads(dialog.text.toPlainText()) == document  # exactly what the cloud sent
+    assert dialog.text.isReadOnly()
+    dialog.close()
+
+    # Fixed in the cloud: the next poll reads it and it opens in the editors again.
+    document["sensors_connections"][0]["slot_index"] = 0
+    view.refresh_now()
+    qtbot.waitUntil(lambda: "Not readable" not in _cells(view, "status"), timeout=5000)
+    assert not view.show_received_button.isVisible()
+    open_and_wait(qtbot, h, broken_uuid)
     close_harness(qtbot, h)

@@ -8,8 +8,8 @@ from saveris_desktop.api import errors
 from saveris_desktop.api.regions import Endpoint, Environment, Region
 from saveris_desktop.api.responses import error_for_response
 from saveris_desktop.api.routes import ROUTES
+from saveris_desktop.ui.error_text import explain_error
 from saveris_desktop.ui.wizard import PageId
-from saveris_desktop.ui.wizard.common import explain_error
 from tests.ui.wizard_harness import make_harness
 
 EUROPE = Endpoint.for_region(Region.EUROPE, Environment.PRODUCTION)

@@ -21,9 +21,9 @@ from saveris_desktop.api.responses import ACTIONS, error_for_response
 from saveris_desktop.api.routes import ROUTES
 from saveris_desktop.app import restart_command
 from saveris_desktop.ui import core_words, i18n, i18n_catalog, locale_format, plurals
+from saveris_desktop.ui.error_text import OPERATION_WORDS, explain_error
 from saveris_desktop.ui.main_window import MainWindow
 from saveris_desktop.ui.ui_state import UiState
-from saveris_desktop.ui.wizard.common import OPERATION_WORDS, explain_error
 from tests.ui.user_input import click
 from tests.ui.wizard_harness import make_harness
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import QSettings
 
 from saveris_desktop.api.regions import Environment, Region
@@ -37,8 +41,8 @@ def test_sign_in_choices_and_recent_sites_round_trip(qt_settings) -> None:
 
 def test_garbage_in_the_settings_falls_back_to_defaults(qt_settings) -> None:
     settings = QSettings()
-    settings.setValue("sign_in/region", "mars")
-    settings.setValue("sites/recent", "Only one")
+    settings.setValue("cloud/sign_in/region", "mars")
+    settings.setValue("cloud/sites/recent", "Only one")
     state = UiState(settings)
     assert state.last_region() is Region.EUROPE
     assert state.recent_sites() == ["Only one"]
@@ -54,3 +58,33 @@ def test_the_window_geometry_is_restored(qtbot, qt_settings) -> None:
     again = MainWindow(UiState())
     qtbot.addWidget(again)
     assert (again.width(), again.height()) == (777, 555)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_the_settings_file_is_readable_by_the_user_only(qt_settings) -> None:
+    old_umask = os.umask(0o022)  # Qt alone would create it 0644 under this usual umask
+    try:
+        state = UiState()
+        state.set_sign_in("tech@example.com", Region.EUROPE, Environment.PRODUCTION, False)
+        state.sync()
+        path = Path(QSettings().fileName())
+        assert "tech@example.com" in path.read_text(encoding="utf-8")
+        assert path.stat().st_mode & 0o777 == 0o600
+        path.chmod(0o644)  # as an earlier version left it
+        UiState().add_recent_site("Kitchen")
+        assert path.stat().st_mode & 0o777 == 0o600
+    finally:
+        os.umask(old_umask)
+
+
+def test_the_settings_file_follows_the_portable_home(qapp, tmp_path: Path, monkeypatch) -> None:
+    from saveris_desktop.core import paths
+    from saveris_desktop.ui.ui_state import use_settings_folder
+
+    monkeypatch.setenv(paths.HOME_ENV, str(tmp_path / "home"))
+    use_settings_folder(paths.settings_dir())
+    state = UiState()
+    state.add_recent_site("Portable bakery")
+    state.sync()
+    assert Path(QSettings().fileName()).is_relative_to(tmp_path / "home" / "settings")
+    assert "Portable bakery" in Path(QSettings().fileName()).read_text(encoding="utf-8")

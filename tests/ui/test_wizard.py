@@ -10,12 +10,6 @@ from tests.ui.user_input import click, set_checked, type_text
 from tests.ui.wizard_harness import Harness, make_harness
 
 WIFI_PASSWORD = "correct horse battery"
-#: The headline of issue 10: against the documented server the waiting page never finds the logger.
-WIZARD_FOUND_MISSING = (
-    'GET /devices lists the Saveris 2 logger\'s free slot as "sensor_uuid": null and the whole listing is '
-    "rejected, so the waiting page never finds the logger (listing branch); the found page then names "
-    "the sensors from GET /sensors/{uuid}, which the documented server does not offer (optional-routes)"
-)
 
 
 def _next(qtbot, h: Harness) -> None:
@@ -49,7 +43,7 @@ def to_waiting(qtbot, h: Harness, device_type: DeviceType = DeviceType.SAVERIS_2
     assert h.page() is PageId.WAITING
 
 
-@both_profiles(documented_missing=WIZARD_FOUND_MISSING)
+@both_profiles()
 def test_a_logger_that_joins_is_found_and_shown(qtbot, qloop, sim_profile) -> None:
     h = make_harness(qtbot, profile=sim_profile)
     sign_in(qtbot, h)
@@ -66,7 +60,13 @@ def test_a_logger_that_joins_is_found_and_shown(qtbot, qloop, sim_profile) -> No
     assert found.serial.text() == logger.serial_number
     assert logger.model_code in found.model.text()
     assert found.firmware.text() == "1.17.0"
-    qtbot.waitUntil(lambda: "NTC probe" in found.sensors.text(), timeout=5000)
+    if sim_profile == "assumed":
+        qtbot.waitUntil(lambda: "NTC probe" in found.sensors.text(), timeout=5000)
+    else:  # no GET /sensors/{uuid}: named by slot, counted from 1, and said why; never a uuid
+        qtbot.waitUntil(lambda: "does not let us read the sensors" in found.sensors.text(), timeout=5000)
+        assert found.sensors.text().startswith("Slot 1: sensor<br>")
+    (slot,) = h.sim.world.devices[logger.device_uuid]["sensors_connections"]
+    assert slot["sensor_uuid"] not in found.sensors.text()
     assert h.wizard.flow.step is Step.FOUND
     assert not h.wizard.button(h.wizard.WizardButton.CancelButton).isVisible()  # nothing to cancel
     assert h.wizard.button(h.wizard.WizardButton.FinishButton).isVisible()
@@ -177,7 +177,16 @@ def test_losing_the_network_while_waiting_shows_the_banner_and_resumes_by_itself
     h.sim.press_button(logger.id, 3.0)
     h.sim.set_network_down(True)  # the laptop joins the logger's hotspot
     qtbot.waitUntil(lambda: waiting.offline_banner.isVisible(), timeout=5000)
-    assert "Reconnect to your normal Wi-Fi" in waiting.offline_banner.label.text()
+    # On the hotspot the key is still to be typed: the banner says what to do there, with the key,
+    # not yet "reconnect" alone; the key and the steps are on the page itself.
+    banner = waiting.offline_banner.label.text()
+    assert (
+        "as expected on the logger's Wi-Fi" in banner
+        and f"accountId <b style='font-size:large'>{key}" in banner
+    )
+    assert banner.index("accountId") < banner.index("reconnect to your normal Wi-Fi")
+    assert waiting.steps_box.isVisible() and waiting.key_label.text() == f"accountId: {key}"
+    assert "Bakery-WLAN" in waiting.steps_label.text()
     assert not waiting.error.isVisible()  # offline is a state, not an error
     assert h.page() is PageId.WAITING
     assert h.sim.submit_configuration(logger.id, key, "Bakery-WLAN", WIFI_PASSWORD).ok
@@ -203,6 +212,8 @@ def test_a_logger_with_a_wrong_key_never_joins_and_hints_appear_after_five_minut
     h.clock[0] += 301  # five minutes later, still nothing
     qtbot.waitUntil(lambda: waiting.hints.isVisible(), timeout=3000)
     assert "5:01" in waiting.elapsed_label.text()
+    key = h.wizard.flow.data.connect_key
+    assert f"accountId on the logger's page is exactly <b>{key}</b>" in waiting.hints_label.text()
     assert waiting.watcher is not None and waiting.watcher.running  # keeps waiting
     h.wizard.reject()  # Cancel works at any moment
     assert waiting.watcher is None
@@ -380,3 +391,44 @@ def test_the_password_can_be_shown_with_a_visible_button(qtbot, qloop) -> None:
     assert button.accessibleName() == "Hide the password"
     click(qtbot, button)
     assert page.password.echoMode() is QLineEdit.EchoMode.Password
+
+
+def test_a_logger_whose_data_cannot_be_read_is_still_found(qtbot, qloop) -> None:
+    h = make_harness(qtbot)
+    sign_in(qtbot, h)
+    key = create_site(qtbot, h)
+    to_waiting(qtbot, h)
+    logger = h.sim.create_logger(LoggerKind.SAVERIS2)
+    h.sim.press_button(logger.id, 3.0)
+    assert h.sim.submit_configuration(logger.id, key, "Bakery-WLAN", WIFI_PASSWORD).ok
+    h.sim.advance_time(10)
+    # The cloud describes it in a way the app cannot read (before the next poll sees it).
+    h.sim.world.devices[logger.device_uuid]["sensors_connections"][0]["slot_index"] = "first"
+    qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
+    found = h.wizard.pages[PageId.FOUND]
+    assert found.serial.text() == logger.serial_number
+    assert "cannot read its data (sensors_connections[0].slot_index" in found.sensors.text()
+    assert not found.configure_button.isEnabled()  # it cannot be opened in the editors
+    assert h.wizard.flow.data.found_uuids == [logger.device_uuid]
+
+
+def test_a_device_already_there_that_cannot_be_read_is_not_taken_for_the_new_one(qtbot, qloop) -> None:
+    h = make_harness(qtbot)
+    sign_in(qtbot, h)
+    key = create_site(qtbot, h, "Depot")
+    old = h.sim.create_logger(LoggerKind.QSR_TEMPERATURE)
+    h.sim.press_button(old.id, 3.0)
+    h.sim.submit_configuration(old.id, key, "Depot-WLAN", WIFI_PASSWORD)
+    h.sim.advance_time(10)
+    h.sim.world.devices[old.device_uuid]["sensors_connections"][0]["slot_index"] = "first"  # not readable
+    h.wizard.back()  # the same site again, now with a logger on it that the app cannot read
+    _next(qtbot, h)
+    qtbot.waitUntil(lambda: h.page() is PageId.CONNECT_KEY, timeout=5000)
+    assert h.wizard.flow.data.baseline_uuids == [old.device_uuid]
+    to_waiting(qtbot, h)
+    new = h.sim.create_logger(LoggerKind.SAVERIS2)
+    h.sim.press_button(new.id, 3.0)
+    h.sim.submit_configuration(new.id, key, "Depot-WLAN", WIFI_PASSWORD)
+    h.sim.advance_time(10)
+    qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
+    assert h.wizard.flow.data.found_uuids == [new.device_uuid]

@@ -107,6 +107,8 @@ def test_pages_follow_a_dark_colour_scheme(qtbot, qloop, tmp_path) -> None:
     from PySide6.QtGui import QColor, QPalette
     from PySide6.QtWidgets import QApplication
 
+    from saveris_desktop.ui.style import MIN_CONTRAST, contrast_ratio
+
     app = QApplication.instance()
     previous = app.palette()
     dark = QPalette()
@@ -131,7 +133,9 @@ def test_pages_follow_a_dark_colour_scheme(qtbot, qloop, tmp_path) -> None:
         banner = page.demo_banner
         centre = banner.mapTo(h.wizard, banner.rect().topLeft()) + banner.rect().center() / 4
         assert QColor(image.pixel(centre)).lightness() < 100  # the banner is dark as well
-        assert "#ff8a80" in page.error.styleSheet()  # a red readable on dark
+        red = page.error.palette().color(QPalette.ColorRole.WindowText)
+        assert red.hslHue() in range(330, 360) and red.lightness() > 128  # a light red, readable on dark
+        assert contrast_ratio(red, dark.color(QPalette.ColorRole.Window)) >= MIN_CONTRAST
     finally:
         app.setPalette(previous)
 

@@ -10,7 +10,7 @@ from saveris_desktop.api.regions import Endpoint, Environment, Region
 from saveris_desktop.core.credentials import CredentialStore, account_key
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, Simulator
 from saveris_desktop.simulator.clock import ManualClock
-from saveris_desktop.ui.ui_state import UiState
+from saveris_desktop.ui.ui_state import UiState, scope_for
 from saveris_desktop.ui.wizard import OnboardingWizard, PageId
 from tests.ui.user_input import choose, set_checked, type_text
 from tests.ui.wizard_harness import FAST_TIMING, make_harness, make_services
@@ -31,7 +31,7 @@ def _real_server_wizard(qtbot, credentials: CredentialStore | None = None) -> tu
         return original(endpoint)
 
     services.client_factory = factory
-    wizard = OnboardingWizard(services, ui_state=UiState(), timing=FAST_TIMING)
+    wizard = OnboardingWizard(services, ui_state=UiState(scope=scope_for(demo=False)), timing=FAST_TIMING)
     qtbot.addWidget(wizard)
     wizard.show()
     return wizard, endpoints
@@ -118,3 +118,18 @@ def test_the_whole_sign_in_and_site_work_with_the_keyboard_only(qtbot, qloop) ->
     assert h.page() is PageId.HOTSPOT_GUIDE
     qtbot.keyClick(h.wizard, Qt.Key.Key_Escape)  # Cancel
     assert not h.wizard.isVisible()
+
+
+def test_a_real_sign_in_is_never_prefilled_from_the_demo(qtbot, qloop) -> None:
+    """The demo and the real cloud remember their own user and sites (ui_state.scope_for)."""
+    demo = make_harness(qtbot)  # the demo wizard, signing in with the demo account
+    demo.wizard.ctx.ui_state.add_recent_site("Demo bakery")
+    demo.wizard.next()
+    qtbot.waitUntil(lambda: demo.wizard.currentId() == PageId.SITE, timeout=5000)
+    assert UiState(scope=scope_for(demo=True)).last_username() == DEMO_USERNAME
+
+    wizard, _ = _real_server_wizard(qtbot)  # the real cloud's scope, as app.py builds it
+    page = wizard.pages[PageId.SIGN_IN]
+    assert page.username.text() == "" and page.password.text() == ""
+    assert wizard.ctx.ui_state.recent_sites() == []
+    assert UiState(scope=scope_for(demo=False, base_url="http://127.0.0.1:8765")).recent_sites() == []

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QSpinBox, QWidget
 
 
 def _line_edit(target: QWidget | Any) -> QLineEdit:
@@ -71,3 +71,12 @@ def set_checked(qtbot: Any, button: QAbstractButton, checked: bool) -> None:
         assert button.isEnabled(), f"{button.objectName()} is disabled"
         qtbot.keyClick(button, Qt.Key.Key_Space)
     assert button.isChecked() == checked, f"{button.objectName()} did not become {checked}"
+
+
+def step_to(qtbot: Any, spin: QSpinBox, value: int) -> None:
+    """Set a spin box with the arrow keys, as a keyboard user does."""
+    for _ in range(abs(value - int(spin.value())) + 1):
+        if int(spin.value()) == value:
+            break
+        qtbot.keyClick(spin, Qt.Key.Key_Up if spin.value() < value else Qt.Key.Key_Down)
+    assert int(spin.value()) == value, f"{spin.objectName()} did not reach {value}"

@@ -15,7 +15,7 @@ from saveris_desktop.core.services import AppServices
 from saveris_desktop.core.watcher import WatchTiming
 from saveris_desktop.simulator import Simulator
 from saveris_desktop.simulator.clock import ManualClock
-from saveris_desktop.ui.ui_state import UiState
+from saveris_desktop.ui.ui_state import UiState, scope_for
 from saveris_desktop.ui.wizard import OnboardingWizard, PageId
 
 #: Polls every 20 ms; offline probes at most every 50 ms: a whole onboarding runs in about a second.
@@ -77,7 +77,9 @@ def make_harness(
     sim = Simulator(seed=1, join_delay=8.0, clock=ManualClock(), profile=profile)
     services = make_services(sim, demo=demo, wrap=wrap)
     clock = [1000.0]
-    wizard = OnboardingWizard(services, ui_state=UiState(), timing=timing, clock=lambda: clock[0])
+    wizard = OnboardingWizard(
+        services, ui_state=UiState(scope=scope_for(demo=demo)), timing=timing, clock=lambda: clock[0]
+    )
     qtbot.addWidget(wizard)
     if not default_size:
         wizard.resize(900, 760)

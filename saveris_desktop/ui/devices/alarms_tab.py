@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 
 from saveris_desktop.api.models import SystemAlarmConfiguration
 from saveris_desktop.core.alarm_rules import ALARM, DELAY_RANGE, WARNING
+from saveris_desktop.core.drafts import DraftKind
+from saveris_desktop.core.resources import session_key
 from saveris_desktop.ui.devices.editor import EditorContext, SessionEditor, set_tab_chain
 from saveris_desktop.ui.devices.fields import DurationField, refill_keeping_choice
 
@@ -252,7 +254,7 @@ class AlarmsTab(QWidget):
             self._device_kinds = device_alarm_kinds(device)
             self._sensor_kinds = sensor_alarm_kinds(device)
         self.device_editor.set_target(uuid, self._device_kinds)
-        self.device_editor.show_session(self.context.sessions.get(f"device-alarms:{uuid}"))
+        self.device_editor.show_session(self.context.sessions.get(session_key(DraftKind.DEVICE_ALARMS, uuid)))
 
     def set_sensors(self, entries: list[tuple[str, str]]) -> None:
         refill_keeping_choice(self.sensor_picker, entries)
@@ -260,6 +262,6 @@ class AlarmsTab(QWidget):
 
     def _picked(self, *_: object) -> None:
         uuid = self.sensor_picker.currentData()
-        session = self.context.sessions.get(f"sensor-alarms:{uuid}") if uuid else None
+        session = self.context.sessions.get(session_key(DraftKind.SENSOR_ALARMS, uuid)) if uuid else None
         self.sensor_editor.set_target(uuid or "", self._sensor_kinds)
         self.sensor_editor.show_session(session)

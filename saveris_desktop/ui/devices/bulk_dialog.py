@@ -11,7 +11,6 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 from saveris_desktop.api.bulk import BulkResult, apply_to_all, failed_items
 from saveris_desktop.core.tasks import TaskOwner
 from saveris_desktop.ui.devices.editor import describe_error
-from saveris_desktop.ui.devices.fields import ERROR_STYLE
+from saveris_desktop.ui.style import TextRole, role_brush, set_text_role
 
 Change = Callable[[str], Awaitable[str]]
 #: Reads the caller's form: the change to run for each item, or a message why it cannot start yet.
@@ -69,7 +68,7 @@ class BulkApplyDialog(QDialog):
         self.form = form
         self.message = QLabel(self)
         self.message.setObjectName("bulk_message")
-        self.message.setStyleSheet(ERROR_STYLE)
+        set_text_role(self.message, TextRole.ERROR)
         self.message.setWordWrap(True)
         self.message.hide()
         self.table = QTableWidget(len(self.items), 2, self)
@@ -195,10 +194,8 @@ class BulkApplyDialog(QDialog):
             return
         item.setText(text)
         item.setToolTip(text)
-        if ok is None:
-            item.setForeground(self.palette().text())
-        else:
-            item.setForeground(QColor("#1b5e20") if ok else QColor("#b00020"))
+        role = None if ok is None else TextRole.OK if ok else TextRole.ERROR
+        item.setForeground(role_brush(role, self.table.palette()))
 
     def _update_buttons(self) -> None:
         failed = len(self.failed())

@@ -3,6 +3,10 @@
 Each logical channel names what is monitored ("Internal temperature") and which sensor channel of
 this site feeds it: the technician picks the logger/slot and then one of its channels; uuids stay
 out of sight. The channel's physical value and unit come from the sensor, so they always match.
+
+Where the cloud does not let us read the sensor's channels (`GET /sensors/{uuid}` is not among
+testo's documented operations), the row asks for the channel's number and what it measures instead;
+the cloud then checks that the channel measures that, and a refusal is shown in its own words.
 """
 
 from __future__ import annotations
@@ -14,26 +18,34 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from saveris_desktop.api.models import MeasuringObject, Sensor
+from saveris_desktop.api.errors import NotFoundError, OperationNotOfferedError
+from saveris_desktop.api.models import LogicalChannel, MeasuringObject, Sensor
 from saveris_desktop.core.object_setup import (
+    MEASURABLE_VALUES,
     ChannelKey,
     ChannelProblem,
+    as_created,
     channel_problems,
+    logical_channel_by_number,
     logical_channel_for,
     new_measuring_object,
 )
 from saveris_desktop.core.tasks import TaskOwner
+from saveris_desktop.core.units import value_name
 from saveris_desktop.ui.devices.editor import describe_error, set_tab_chain
-from saveris_desktop.ui.devices.fields import ERROR_STYLE, FieldMessage
+from saveris_desktop.ui.devices.fields import FieldMessage
 from saveris_desktop.ui.devices.sensor_directory import SensorDirectory, channel_label
+from saveris_desktop.ui.style import TIGHT_SPACING, TextRole, set_text_role
 
 
 class _ChannelInputs:
@@ -67,6 +79,32 @@ class _ChannelInputs:
                 "%1", number
             )
         )
+        # For a sensor whose channels the cloud does not let us read: the channel by its number
+        # (from 1, as on the probe's label) and what it measures, said by the technician.
+        self.number = QSpinBox()
+        self.number.setRange(1, 1000)
+        self.number.setPrefix(QCoreApplication.translate("CreateObjectDialog", "Channel "))
+        self.number.setObjectName(f"new_channel_{index}_number")
+        self.number.setAccessibleName(
+            QCoreApplication.translate("CreateObjectDialog", "Channel number of logical channel %1").replace(
+                "%1", number
+            )
+        )
+        self.measures = QComboBox()
+        self.measures.setObjectName(f"new_channel_{index}_measures")
+        self.measures.setAccessibleName(
+            QCoreApplication.translate(
+                "CreateObjectDialog", "What channel of logical channel %1 measures"
+            ).replace("%1", number)
+        )
+        self.measures.addItem(QCoreApplication.translate("CreateObjectDialog", "It measures…"), "")
+        for value_id in MEASURABLE_VALUES:
+            self.measures.addItem(value_name(value_id), value_id)
+        self.channel_cell = QWidget()
+        cell = QHBoxLayout(self.channel_cell)
+        cell.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.channel, self.number, self.measures):
+            cell.addWidget(widget)
         self.remove = QPushButton(QCoreApplication.translate("CreateObjectDialog", "Remove"))
         self.remove.setObjectName(f"new_channel_{index}_remove")
         self.remove.setAccessibleName(
@@ -76,17 +114,56 @@ class _ChannelInputs:
         )
         self.message = FieldMessage()
         self.sensor_object: Sensor | None = None
+        #: the uuid of a sensor whose channels cannot be read: the row asks for number and value
+        self.unreadable_sensor: str | None = None
+        self.set_by_number(None)
         #: the name this dialog proposed from the picked channel; replaced when another channel is
         #: picked, while a name the technician typed is kept
         self.proposed_name = ""
 
+    def set_by_number(self, sensor_uuid: str | None) -> None:
+        """Ask for the channel by number and what it measures (a sensor whose channels cannot be
+        read), or (None) pick it from the sensor's channels."""
+        self.unreadable_sensor = sensor_uuid
+        self.channel.setVisible(sensor_uuid is None)
+        self.number.setVisible(sensor_uuid is not None)
+        self.measures.setVisible(sensor_uuid is not None)
+
+    def channel_inputs(self) -> list[QWidget]:
+        """The inputs that pick the sensor channel in this row's current mode."""
+        return [self.channel] if self.unreadable_sensor is None else [self.number, self.measures]
+
+    def key(self) -> ChannelKey | None:
+        """The sensor channel picked: (sensor uuid, channel index), None while none is."""
+        if self.unreadable_sensor is not None:
+            if not self.measures.currentData():
+                return None
+            return (self.unreadable_sensor, self.number.value() - 1)
+        if self.sensor_object is None or self.channel.currentData() is None:
+            return None
+        return (self.sensor_object.uuid, int(self.channel.currentData()))
+
+    def logical_channel(self) -> LogicalChannel | None:
+        key = self.key()
+        if key is None:
+            return None
+        if self.unreadable_sensor is not None:
+            return logical_channel_by_number(self.name.text(), key[0], key[1], self.measures.currentData())
+        assert self.sensor_object is not None  # noqa: S101  (key() is None otherwise)
+        return logical_channel_for(self.name.text(), self.sensor_object, key[1])
+
     def propose_name(self) -> None:
         """Name the logical channel after the picked sensor channel unless the technician named it."""
-        sensor, index = self.sensor_object, self.channel.currentData()
         typed = self.name.text().strip()
-        if sensor is None or index is None or (typed and typed != self.proposed_name):
+        if typed and typed != self.proposed_name:
             return
-        self.proposed_name = channel_label(sensor, int(index)).split(" (")[0]
+        sensor, index = self.sensor_object, self.channel.currentData()
+        if self.unreadable_sensor is not None and self.measures.currentData():
+            self.proposed_name = value_name(self.measures.currentData())
+        elif sensor is not None and index is not None:
+            self.proposed_name = channel_label(sensor, int(index)).split(" (")[0]
+        else:
+            return
         self.name.setText(self.proposed_name)
 
 
@@ -124,7 +201,7 @@ class CreateObjectDialog(QDialog):
         name_box = QWidget(self)  # the message sits right under the field, not a form row further down
         name_column = QVBoxLayout(name_box)
         name_column.setContentsMargins(0, 0, 0, 0)
-        name_column.setSpacing(2)
+        name_column.setSpacing(TIGHT_SPACING)
         name_column.addWidget(self.name)
         name_column.addWidget(self.name_message)
         form = QFormLayout()
@@ -142,6 +219,16 @@ class CreateObjectDialog(QDialog):
         self.grid.setColumnStretch(1, 4)
         self.grid.setColumnStretch(2, 3)
         self.rows: list[_ChannelInputs] = []
+        self.channels_note = QLabel(
+            self.tr(
+                "The cloud does not let us read the sensors' channels. Give each channel's number, "
+                "counted from 1 as on the sensor, and say what it measures; the cloud checks it."
+            ),
+            self,
+        )
+        self.channels_note.setObjectName("new_object_channels_note")
+        self.channels_note.setWordWrap(True)
+        self.channels_note.hide()
         self.add_button = QPushButton(self.tr("Add logical channel"), self)
         self.add_button.setObjectName("new_object_add_channel")
         self.add_button.setAccessibleName(self.tr("Add logical channel"))
@@ -149,7 +236,7 @@ class CreateObjectDialog(QDialog):
         self.verdict = QLabel(self)
         self.verdict.setObjectName("new_object_verdict")
         self.verdict.setWordWrap(True)
-        self.verdict.setStyleSheet(ERROR_STYLE)
+        set_text_role(self.verdict, TextRole.ERROR)
         self.verdict.hide()
         self.progress = QProgressBar(self)
         self.progress.setObjectName("new_object_progress")
@@ -173,6 +260,7 @@ class CreateObjectDialog(QDialog):
             QLabel(self.tr("Logical channels: what is monitored, and which sensor channel measures it."))
         )
         layout.addWidget(self.channels_host)
+        layout.addWidget(self.channels_note)
         layout.addWidget(self.add_button)
         layout.addWidget(self.verdict)
         layout.addWidget(self.progress)
@@ -204,12 +292,14 @@ class CreateObjectDialog(QDialog):
         row.channel.setEnabled(False)
         self.grid.addWidget(row.name, 2 * index + 1, 0)
         self.grid.addWidget(row.sensor, 2 * index + 1, 1)
-        self.grid.addWidget(row.channel, 2 * index + 1, 2)
+        self.grid.addWidget(row.channel_cell, 2 * index + 1, 2)
         self.grid.addWidget(row.remove, 2 * index + 1, 3)
         self.grid.addWidget(row.message, 2 * index + 2, 0, 1, 4)
         row.name.textEdited.connect(lambda _t: self.validate())
         row.sensor.currentIndexChanged.connect(lambda _i, r=row: self._sensor_picked(r))
         row.channel.currentIndexChanged.connect(lambda _i, r=row: self._channel_picked(r))
+        row.number.valueChanged.connect(lambda _v, r=row: self._channel_picked(r))
+        row.measures.currentIndexChanged.connect(lambda _i, r=row: self._channel_picked(r))
         row.remove.clicked.connect(lambda _c=False, r=row: self.remove_channel(r))
         self.rows.append(row)
         self._order_tabs()
@@ -219,7 +309,7 @@ class CreateObjectDialog(QDialog):
 
     def _order_tabs(self) -> None:
         # Rows are created after the buttons: without this, Tab jumped from Description to "Add".
-        rows = [w for r in self.rows for w in (r.name, r.sensor, r.channel, r.remove)]
+        rows = [w for r in self.rows for w in (r.name, r.sensor, *r.channel_inputs(), r.remove)]
         buttons = [
             self.add_button,
             self.create_button,
@@ -230,7 +320,7 @@ class CreateObjectDialog(QDialog):
     def remove_channel(self, row: _ChannelInputs) -> None:
         if len(self.rows) <= 1:
             return
-        for widget in (row.name, row.sensor, row.channel, row.remove, row.message):
+        for widget in (row.name, row.sensor, row.channel_cell, row.remove, row.message):
             widget.hide()
             widget.deleteLater()
         self.rows.remove(row)
@@ -241,6 +331,7 @@ class CreateObjectDialog(QDialog):
         row.channel.clear()
         row.channel.setEnabled(False)
         row.sensor_object = None
+        row.set_by_number(None)
         self.validate()
         if not uuid:
             return
@@ -265,11 +356,27 @@ class CreateObjectDialog(QDialog):
 
         def failed(error: BaseException) -> None:
             row.channel.clear()
+            if row.sensor.currentData() != uuid:
+                return
+            if self._channels_not_offered(error):
+                self.channels_note.show()
+                row.set_by_number(uuid)
+                self._order_tabs()
+                self._channel_picked(row)
+                return
             row.message.show_message(
                 self.tr("Could not read the sensor: %1").replace("%1", describe_error(error))
             )
 
         self.tasks.spawn(self.directory.sensor(uuid), name="load-sensor", on_result=loaded, on_error=failed)
+
+    def _channels_not_offered(self, error: BaseException) -> bool:
+        """True when the cloud does not let us read sensors at all (not: this one sensor failed).
+        The sensor is listed on a logger, so a 404 means the read is missing (api/optional.py)."""
+        if isinstance(error, OperationNotOfferedError):
+            return True
+        optional = self.directory.client.optional
+        return isinstance(error, NotFoundError) and optional.missing_known_resource("get_sensor")
 
     def _channel_picked(self, row: _ChannelInputs) -> None:
         row.propose_name()
@@ -277,17 +384,12 @@ class CreateObjectDialog(QDialog):
 
     # --- validation and create ---------------------------------------------------------------
 
-    def _row_key(self, row: _ChannelInputs) -> ChannelKey | None:
-        if row.sensor_object is None or row.channel.currentData() is None:
-            return None
-        return (row.sensor_object.uuid, int(row.channel.currentData()))
-
     def validate(self) -> bool:
         ok = True
         name = self.name.text().strip()
         self.name_message.show_message("" if name else self.tr("Give the measuring object a name."))
         ok &= bool(name)
-        keys = [self._row_key(row) for row in self.rows]
+        keys = [row.key() for row in self.rows]
         problems = channel_problems(
             [(row.name.text(), key) for row, key in zip(self.rows, keys, strict=True)], self.taken
         )
@@ -299,6 +401,8 @@ class CreateObjectDialog(QDialog):
                 message = self.tr("Each logical channel needs its own name.")
             elif problem is ChannelProblem.NO_SENSOR_CHANNEL and not row.sensor.currentData():
                 message = self.tr("Pick the sensor that measures it.")
+            elif problem is ChannelProblem.NO_SENSOR_CHANNEL and row.unreadable_sensor is not None:
+                message = self.tr("Say what this channel measures.")
             elif problem is ChannelProblem.NO_SENSOR_CHANNEL:
                 message = self.tr("Pick the sensor channel.")
             elif problem is ChannelProblem.TAKEN and key is not None:
@@ -311,11 +415,7 @@ class CreateObjectDialog(QDialog):
         return ok
 
     def build_object(self) -> MeasuringObject:
-        channels = [
-            logical_channel_for(row.name.text(), row.sensor_object, int(row.channel.currentData()))
-            for row in self.rows
-            if row.sensor_object is not None and row.channel.currentData() is not None
-        ]
+        channels = [channel for row in self.rows for channel in [row.logical_channel()] if channel]
         return new_measuring_object(self.name.text(), channels, self.description.text())
 
     def create_object(self) -> None:
@@ -327,10 +427,10 @@ class CreateObjectDialog(QDialog):
         self.create_button.setEnabled(False)
         client, site = self.directory.client, self.directory.site
 
-        def done(created: MeasuringObject) -> None:
+        def done(answer: MeasuringObject) -> None:
             self.progress.hide()
-            self.created = created
-            self.sig_created.emit(created)
+            self.created = as_created(obj, answer)
+            self.sig_created.emit(self.created)
             self.accept()
 
         def refused(error: BaseException) -> None:

@@ -34,14 +34,15 @@ from PySide6.QtWidgets import (
 
 from saveris_desktop.api.client import DeviceManagementClient
 from saveris_desktop.api.errors import ApiError, NetworkError
+from saveris_desktop.core.autosave import SaveFailure
 from saveris_desktop.core.editing import EditSession, FieldChange, PathPart, dotted, leaves
 from saveris_desktop.core.ranges import format_duration
 from saveris_desktop.core.tasks import TaskOwner
+from saveris_desktop.core.watcher import Callbacks
 from saveris_desktop.ui.announce import announce
-from saveris_desktop.ui.devices.fields import ERROR_STYLE
-from saveris_desktop.ui.wizard.common import explain_error
-
-OK_STYLE = "color: #1b5e20;"
+from saveris_desktop.ui.error_text import explain_error
+from saveris_desktop.ui.style import TextRole, set_text_role
+from saveris_desktop.ui.widgets.save_banner import DraftSaveBanner
 
 
 class _QueuedOfflineError(Exception):
@@ -61,6 +62,9 @@ class EditorContext:
     on_session_created: Callable[[EditSession], None] | None = None
     #: Apply without a network: queue the payload for the cloud (offline outbox) instead of failing
     queue_offline: Callable[[EditSession, dict[str, Any]], Awaitable[None]] | None = None
+    #: the drafts store reports here whether typed changes are kept (a SaveFailure, or None once
+    #: saving works again); every editor shows it in its banner
+    draft_saving: Callbacks[SaveFailure | None] = field(default_factory=Callbacks)
     sessions: dict[str, EditSession] = field(default_factory=dict)
     #: session key -> why its current cloud values could not be read (the cloud does not offer the
     #: read): the editor says so and sends a complete document, never a patch on guessed values
@@ -257,7 +261,7 @@ class SessionEditor(QWidget):
         self.notice = QLabel(self)
         self.notice.setObjectName(f"{name}_notice")
         self.notice.setWordWrap(True)
-        self.notice.setStyleSheet("color: #a15c00;")
+        set_text_role(self.notice, TextRole.WARNING)
         self.notice.hide()
 
         self.form = QWidget(self)
@@ -298,10 +302,16 @@ class SessionEditor(QWidget):
         self.changes = ChangesView(name, self)
         self.changes.hide()
 
+        self.save_banner = DraftSaveBanner(self)
+        show_save_state = self.save_banner.show_save_state
+        context.draft_saving.connect(show_save_state)
+        self.destroyed.connect(lambda *_: context.draft_saving.disconnect(show_save_state))
+
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.notice)
         layout.addWidget(self.form)
+        layout.addWidget(self.save_banner)  # below the fields, beside Apply's verdict
         layout.addWidget(self.verdict)
         layout.addLayout(buttons)
         layout.addWidget(self.changes)
@@ -438,9 +448,8 @@ class SessionEditor(QWidget):
             if has_session
             else ""
         )
-        self.dirty_marker.setStyleSheet(
-            "color: #a15c00; font-weight: bold;" if self.dirty or pending else OK_STYLE
-        )
+        unsaved = self.dirty or pending
+        set_text_role(self.dirty_marker, TextRole.WARNING if unsaved else TextRole.OK, bold=unsaved)
         self.apply_button.setEnabled(has_session and self.dirty and self.valid and not self._busy)
         self.revert_button.setEnabled(has_session and (self.dirty or pending) and not self._busy)
         self.apply_button.setToolTip(
@@ -480,7 +489,7 @@ class SessionEditor(QWidget):
         payload = self.session.payload()
         self._busy = True
         self.progress.show()
-        self.verdict.setStyleSheet("")
+        set_text_role(self.verdict, None)
         self.verdict.setText(self.tr("Sending to the cloud…"))
         self.verdict.show()
         self.update_state()
@@ -506,7 +515,7 @@ class SessionEditor(QWidget):
         self._busy = False
         self.progress.hide()
         session.accept(answer)
-        self.verdict.setStyleSheet(OK_STYLE)
+        set_text_role(self.verdict, TextRole.OK)
         self.verdict.setText(self.tr("Saved. The cloud accepted the changes."))
         self._reload(force=True)
         self.sig_applied.emit(answer)
@@ -516,7 +525,7 @@ class SessionEditor(QWidget):
         self.progress.hide()
         if isinstance(error, _QueuedOfflineError):
             # The edits stay (and stay a draft) until the cloud has them; the outbox sends them.
-            self.verdict.setStyleSheet(OK_STYLE)
+            set_text_role(self.verdict, TextRole.OK)
             self.verdict.setText(
                 self.tr(
                     "No connection: the change is queued and is sent by itself once the cloud is reachable."
@@ -525,7 +534,7 @@ class SessionEditor(QWidget):
             self.verdict.show()
             self.update_state()
             return
-        self.verdict.setStyleSheet(ERROR_STYLE)
+        set_text_role(self.verdict, TextRole.ERROR)
         self.verdict.setText(
             self.tr("Not saved — your changes are still here.\n%1").replace("%1", describe_error(error))
         )

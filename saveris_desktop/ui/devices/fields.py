@@ -14,9 +14,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSizePo
 
 from saveris_desktop.core.ranges import DurationRange, check_duration_text, format_duration
 from saveris_desktop.ui import core_words, locale_format
-
-ERROR_STYLE = "color: #b00020;"
-HINT_STYLE = "color: palette(mid);"
+from saveris_desktop.ui.style import TIGHT_SPACING, TextRole, set_text_role
 
 
 def refill_keeping_choice(combo: QComboBox, entries: list[tuple[str, str]]) -> None:
@@ -38,7 +36,7 @@ class FieldMessage(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setStyleSheet(ERROR_STYLE)
+        set_text_role(self, TextRole.ERROR)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.hide()
@@ -66,7 +64,7 @@ class _LineField(QWidget):
         self.edit.setAccessibleName(accessible)
         self.hint = QLabel(self)
         self.hint.setObjectName(f"{name}_hint")
-        self.hint.setStyleSheet(HINT_STYLE)
+        set_text_role(self.hint, TextRole.MUTED)
         self.message = FieldMessage(self)
         self.message.setObjectName(f"{name}_message")
         row = QHBoxLayout()
@@ -76,7 +74,7 @@ class _LineField(QWidget):
         row.addStretch(1)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
+        column.setSpacing(TIGHT_SPACING)
         column.addLayout(row)
         column.addWidget(self.message)
         # Never squeezed below its size hint: the message under the field must not crush the input.

@@ -39,6 +39,7 @@ from saveris_desktop.ui import core_words
 from saveris_desktop.ui.devices.editor import EditorContext, SessionEditor
 from saveris_desktop.ui.devices.fields import DurationField, FieldMessage, NumberField
 from saveris_desktop.ui.devices.settings_tab import CyclesEditor
+from saveris_desktop.ui.style import TextRole, set_text_role
 
 #: The measuring cycle's key in instruction sets of related APIs [R] (`measuring_rate_ms`).
 SIBLING_MEASURING_KEY = next(
@@ -187,7 +188,7 @@ class _ChannelLimitsBox(QGroupBox):
         grid.addWidget(self.unit_message, 4, 0, 1, 4)
         self.summary = QLabel(self)
         self.summary.setObjectName(f"{prefix}_summary")
-        self.summary.setStyleSheet("color: palette(mid);")
+        set_text_role(self.summary, TextRole.MUTED)
         grid.addWidget(self.summary, 5, 0, 1, 4)
         # Says why the fields are read-only when they are (see `lock`); hidden otherwise.
         self.locked_note = QLabel(self)

@@ -2,6 +2,11 @@
 
 Several objects selected: "Apply alarm preset…" sets one preset on every matching logical channel
 of each, through the bulk dialog (per-object result, retry the failed ones).
+
+Against a cloud that offers only testo's documented operations, objects cannot be listed or read:
+the tab says so and lists the objects this app created in this session (core.known_objects); their
+instruction set and alarms are set as complete documents, with the editor saying that what is
+applied replaces what the cloud has.
 """
 
 from __future__ import annotations
@@ -9,9 +14,10 @@ from __future__ import annotations
 import contextlib
 import html
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,15 +33,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from saveris_desktop.api.errors import ApiError, NotFoundError
+from saveris_desktop.api.errors import ApiError, NotFoundError, OperationNotOfferedError
 from saveris_desktop.api.models import (
     ChannelAssignment,
     MeasuringObject,
     Sensor,
 )
 from saveris_desktop.core import object_setup
+from saveris_desktop.core.drafts import DraftKind
+from saveris_desktop.core.known_objects import KnownObjects
 from saveris_desktop.core.presets import PRESETS, preset
 from saveris_desktop.core.ranges import DurationRange
+from saveris_desktop.core.resources import session_key
 from saveris_desktop.ui import core_words
 from saveris_desktop.ui.devices.bulk_dialog import BulkApplyDialog, Change
 from saveris_desktop.ui.devices.create_object import CreateObjectDialog
@@ -55,10 +64,29 @@ def _assigned_channel(sensor: Sensor | None, assignment: ChannelAssignment) -> A
     return next((c for c in sensor.channels if c.cloud_channel_id == assignment.channel_id), None)
 
 
-async def apply_preset_to_object(context: EditorContext, uuid: str, preset_key: str) -> str:
-    """One bulk item: set the preset on every logical channel of the object that measures its value."""
+# Reading objects is not among testo's documented operations (api/optional.py).
+UNREADABLE_INSTRUCTION_SET = QT_TRANSLATE_NOOP(
+    "ObjectsTab",
+    "The cloud does not let us read the current instruction set; what you apply here replaces it.",
+)
+UNREADABLE_OBJECT_ALARMS = QT_TRANSLATE_NOOP(
+    "ObjectsTab", "The cloud does not let us read the current alarms; what you apply here replaces them."
+)
+
+
+async def apply_preset_to_object(
+    context: EditorContext, uuid: str, preset_key: str, known: MeasuringObject | None = None
+) -> str:
+    """One bulk item: set the preset on every logical channel of the object that measures its value.
+
+    `known`: the object as this app knows it, used where the cloud does not let us read it."""
     chosen = preset(preset_key)
-    obj = await context.client.get_measuring_object(context.site, uuid)
+    try:
+        obj = await context.client.get_measuring_object(context.site, uuid)
+    except OperationNotOfferedError:
+        if known is None:
+            raise
+        obj = known
     channels = await object_setup.apply_preset_to_object(context.client, context.site, obj, chosen)
     if not channels:
         return QCoreApplication.translate(
@@ -78,14 +106,21 @@ class ObjectsTab(QWidget):
         directory: SensorDirectory,
         device_cycle_ranges: Callable[[list[str]], tuple[DurationRange, DurationRange] | None],
         parent: QWidget | None = None,
+        *,
+        known: KnownObjects | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("objects_tab")
         self.context = context
+        #: the objects this app created (longer-lived than the tab: the view keeps it per session)
+        self.known = known or KnownObjects()
+        #: True once the cloud answered that it does not list measuring objects
+        self.listing_not_offered = False
         self.directory = directory
         self.device_cycle_ranges = device_cycle_ranges
         self.objects: dict[str, MeasuringObject] = {}
         self.current_device: str | None = None
+        self._loads = 0  # object loads started: only the latest one's answer is shown
 
         self.list = QListWidget(self)
         self.list.setObjectName("objects_list")
@@ -158,8 +193,15 @@ class ObjectsTab(QWidget):
             self.context.client.list_measuring_objects(self.context.site),
             name="list-objects",
             on_result=self.set_objects,
-            on_error=lambda e: self.status.setText(describe_error(e)),
+            on_error=self._listing_failed,
         )
+
+    def _listing_failed(self, error: BaseException) -> None:
+        if not isinstance(error, OperationNotOfferedError):
+            self.status.setText(describe_error(error))
+            return
+        self.listing_not_offered = True
+        self.set_objects(self.known.of_site(self.context.site))
 
     def set_objects(self, objects: list[MeasuringObject]) -> None:
         selected = set(self.selected_uuids())
@@ -184,7 +226,17 @@ class ObjectsTab(QWidget):
             item.setText(self.object_label(obj) + (self.tr("  (this logger)") if uses_device else ""))
             item.setSelected(uuid in selected)
         self.list.blockSignals(False)
-        self.status.setText(self.tr("%n measuring object(s) in this site.", "", len(self.objects)))
+        if self.listing_not_offered:
+            self.status.setText(
+                self.tr(
+                    "The cloud does not list measuring objects, so only the %n created here since the "
+                    "app started are shown.",
+                    "",
+                    len(self.objects),
+                )
+            )
+        else:
+            self.status.setText(self.tr("%n measuring object(s) in this site.", "", len(self.objects)))
         self._selection_changed()
 
     def _sensors_of(self, obj: MeasuringObject) -> list[str]:
@@ -297,8 +349,13 @@ class ObjectsTab(QWidget):
 
     def _load_sessions(self, uuid: str) -> None:
         context = self.context
-        key_set, key_alarms = f"instruction-set:{uuid}", f"object-alarms:{uuid}"
+        key_set, key_alarms = (
+            session_key(DraftKind.INSTRUCTION_SET, uuid),
+            session_key(DraftKind.MEASUREMENT_ALARMS, uuid),
+        )
         # Show what is known at once (edits kept), then refresh from the server.
+        self._loads += 1
+        load = self._loads
         self.instruction_editor.set_session(context.sessions.get(key_set))
         self.alarms_editor.set_session(context.sessions.get(key_alarms))
 
@@ -307,27 +364,32 @@ class ObjectsTab(QWidget):
             [a.equipment_parts_uuid for a in obj.assignments() if a.equipment_parts_uuid] if obj else []
         )
 
-        async def fetch() -> tuple[dict[str, Any], dict[str, Any]]:
+        async def read(get: Callable[[], Any], missing: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+            """The cloud's document (`missing` where it has none), and whether it could be read."""
+            try:
+                return (await get()).to_payload(), True
+            except NotFoundError:
+                return missing, True
+            except OperationNotOfferedError:
+                return missing, False
+
+        async def fetch() -> list[tuple[dict[str, Any], bool]]:
             for sensor_uuid in assigned:  # their channels name what an assignment-only object measures
                 # Unreadable: shown as "channel <id>" then; the object's alarms stay readable.
                 with contextlib.suppress(ApiError):
                     await self.directory.sensor(sensor_uuid)
-            try:
-                instruction = (
-                    await context.client.get_measuring_instruction_set(context.site, uuid)
-                ).to_payload()
-            except NotFoundError:
-                instruction = {}
-            try:
-                alarms = (
-                    await context.client.get_measuring_object_alarm_configuration(context.site, uuid)
-                ).to_payload()
-            except NotFoundError:
-                alarms = {"channel_alarm_configurations": []}
-            return instruction, alarms
+            client, site = context.client, context.site
+            return [
+                await read(partial(client.get_measuring_instruction_set, site, uuid), {}),
+                await read(
+                    partial(client.get_measuring_object_alarm_configuration, site, uuid),
+                    {"channel_alarm_configurations": []},
+                ),
+            ]
 
-        def fetched(result: tuple[dict[str, Any], dict[str, Any]]) -> None:
-            if self.selected_uuids() != [uuid]:
+        def fetched(result: list[tuple[dict[str, Any], bool]]) -> None:
+            # A later load (e.g. after an Apply) has the newer state: an earlier one must not undo it.
+            if self.selected_uuids() != [uuid] or load != self._loads:
                 return
             if obj is not None and assigned:
                 self.alarms_editor.set_object(uuid, self._editor_channels(obj))
@@ -336,11 +398,14 @@ class ObjectsTab(QWidget):
                     .replace("%1", html.escape(self.object_label(obj)))
                     .replace("%2", "<br>".join(self._assignment_lines(obj)))
                 )
-            for editor, key, base in (
-                (self.instruction_editor, key_set, result[0]),
-                (self.alarms_editor, key_alarms, result[1]),
+            for editor, key, (base, readable), reason in (
+                (self.instruction_editor, key_set, result[0], UNREADABLE_INSTRUCTION_SET),
+                (self.alarms_editor, key_alarms, result[1], UNREADABLE_OBJECT_ALARMS),
             ):
-                editor.show_session(context.session(key, base))
+                context.set_unreadable(key, None if readable else self.tr(str(reason)))
+                if readable or key not in context.sessions:  # keep what an Apply made known, and edits
+                    context.session(key, base)
+                editor.show_session(context.sessions[key])
 
         context.tasks.spawn(
             fetch(),
@@ -376,6 +441,7 @@ class ObjectsTab(QWidget):
         )
 
         def created(obj: MeasuringObject) -> None:
+            self.known.remember(self.context.site, obj)
             self.objects[obj.uuid or ""] = obj
             self.set_objects(list(self.objects.values()))
             if obj.uuid:
@@ -401,7 +467,7 @@ class ObjectsTab(QWidget):
             key = picker.currentData()
 
             async def change(uuid: str) -> str:
-                return await apply_preset_to_object(self.context, uuid, key)
+                return await apply_preset_to_object(self.context, uuid, key, self.objects.get(uuid))
 
             return change
 

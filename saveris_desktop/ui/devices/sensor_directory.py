@@ -2,7 +2,9 @@
 
 Built from the device list (which sensor sits in which slot of which logger); the channels of a
 sensor come from `GET /sensors/{uuid}`, fetched once on demand and cached, so a site with thousands
-of loggers does not fetch thousands of sensors up front.
+of loggers does not fetch thousands of sensors up front. Where the cloud does not offer that read
+(not among testo's documented operations), `sensor()` raises OperationNotOfferedError and the create
+dialog asks for the channel by number instead.
 """
 
 from __future__ import annotations
@@ -51,15 +53,15 @@ class SensorDirectory:
 
     def update_devices(self, devices: Iterable[Device]) -> None:
         self.slots = {
-            connection.sensor_uuid: SensorSlot(
-                connection.sensor_uuid,
+            slot.sensor_uuid: SensorSlot(
+                slot.sensor_uuid,
                 device.uuid,
                 device.serial_number or "",
-                connection.slot_index,
-                connection.connected,
+                slot.slot_index,
+                slot.connected is not False,  # unknown is not worth a "disconnected" warning
             )
             for device in devices
-            for connection in device.sensors_connections
+            for slot in device.slot_sensors()
         }
 
     def remember(self, sensor: Sensor) -> None:

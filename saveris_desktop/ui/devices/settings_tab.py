@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
-from saveris_desktop.api.models import Device
+from saveris_desktop.api.models import Device, whole_number
 from saveris_desktop.core.ranges import communication_shorter_than_measuring, cycle_ranges, format_duration
 from saveris_desktop.ui.devices.editor import EditorContext, SessionEditor
 from saveris_desktop.ui.devices.fields import DurationField, FieldMessage
@@ -52,8 +52,8 @@ class CyclesEditor(SessionEditor):
         if self.session is None:
             return {}
         problem = cycle_order_problem(
-            self.session.get((self.cycle_key(MEASURING_CYCLE),)),
-            self.session.get((self.cycle_key(COMMUNICATION_CYCLE),)),
+            whole_number(self.session.get((self.cycle_key(MEASURING_CYCLE),))),
+            whole_number(self.session.get((self.cycle_key(COMMUNICATION_CYCLE),))),
         )
         return {"cycle_order": problem} if problem else {}
 
@@ -114,19 +114,21 @@ class DeviceSettingsEditor(CyclesEditor):
         measuring_range, communication_range = cycle_ranges(current)
         self.measuring.set_allowed(measuring_range)
         self.communication.set_allowed(communication_range)
-        firmware = (current.get("firmware") or {}).get("firmware_version") or "?"
+        # Typed values whatever the cloud's spelling (a serial number sent as a number is text).
+        device = Device.model_validate(current)
+        firmware = (device.firmware.firmware_version if device.firmware else None) or "?"
         self.identity.setText(
             self.tr("Serial number %1 · model %2 · firmware %3")
-            .replace("%1", current.get("serial_number") or "?")
-            .replace("%2", current.get("model_code") or "?")
+            .replace("%1", device.serial_number or "?")
+            .replace("%2", device.model_code or "?")
             .replace("%3", firmware)
         )
         typing = self.name_edit.hasFocus() and self.name_edit.isModified()
         if self.force_load or not (typing or "name" in self._problems):
-            self.name_edit.setText(current.get("name") or "")
+            self.name_edit.setText(device.name or "")
             self.name_message.show_message("")
-        self.measuring.set_value(current.get(MEASURING_CYCLE), force=self.force_load)
-        self.communication.set_value(current.get(COMMUNICATION_CYCLE), force=self.force_load)
+        self.measuring.set_value(device.measuring_cycle, force=self.force_load)
+        self.communication.set_value(device.communication_cycle, force=self.force_load)
 
     def request_label(self) -> str:
         uuid = self.session.base.get("uuid", "") if self.session else ""

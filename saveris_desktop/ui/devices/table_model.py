@@ -4,6 +4,10 @@ A poll never resets the model. `DeviceTableModel.apply_plan` removes, updates an
 `core.device_rows.plan_refresh` says, so selection, sort order, scroll position and an open editor
 all survive. Building the plan (turning thousands of Device objects into rows and comparing) runs
 in a worker thread; only the few resulting signals run on the Qt thread.
+
+A device the cloud lists but the app cannot read is a row with the status "Not readable"; its
+tooltip says why, and `RECEIVED_ROLE` holds its JSON as received (the view's "Show as received").
+`device()` never returns it, so no editor can open it.
 """
 
 from __future__ import annotations
@@ -24,13 +28,25 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QFont
 
+from saveris_desktop.api.listing import DeviceListing, UnreadableItem
 from saveris_desktop.api.models import Device
-from saveris_desktop.core.device_rows import COLUMNS, DeviceRow, RowPlan, plan_refresh, row_from_device
+from saveris_desktop.core.device_rows import (
+    COLUMNS,
+    NOT_READABLE,
+    DeviceRow,
+    RowPlan,
+    plan_refresh,
+    row_from_device,
+    row_from_unreadable,
+)
 from saveris_desktop.ui import core_words, locale_format
 
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+#: a not-readable row's JSON as the cloud sent it, pretty-printed; None for every other row
+RECEIVED_ROLE = Qt.ItemDataRole.UserRole + 3
 
 _HEADERS = {
     "serial_number": QT_TRANSLATE_NOOP("DeviceTableModel", "Serial number"),
@@ -43,12 +59,23 @@ _HEADERS = {
     "status": QT_TRANSLATE_NOOP("DeviceTableModel", "Status"),
 }
 
+#: core.device_rows.NOT_READABLE, marked for lupdate (the row keeps the English text for the search)
+_NOT_READABLE = QT_TRANSLATE_NOOP("DeviceTableModel", "Not readable")
+assert _NOT_READABLE == NOT_READABLE  # noqa: S101 - one wording, checked at import
+
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def unreadable_of(devices: Sequence[Device]) -> tuple[UnreadableItem, ...]:
+    """The devices a listing could not read (a plain list of devices has none)."""
+    return devices.unreadable if isinstance(devices, DeviceListing) else ()
 
 
 def build_plan(current: Sequence[DeviceRow], devices: Sequence[Device]) -> RowPlan:
     """Runs in a worker thread: pure data in, pure data out."""
-    return plan_refresh(current, [row_from_device(device) for device in devices])
+    rows = [row_from_device(device) for device in devices]
+    rows.extend(row_from_unreadable(item) for item in unreadable_of(devices))
+    return plan_refresh(current, rows)
 
 
 class DeviceTableModel(QAbstractTableModel):
@@ -57,6 +84,7 @@ class DeviceTableModel(QAbstractTableModel):
         self._rows: list[DeviceRow] = []
         self._index_of: dict[str, int] = {}
         self._devices: dict[str, Device] = {}
+        self._unreadable: dict[str, UnreadableItem] = {}
         self._timezone: ZoneInfo | None = None
         self._generation = 0  # bumped on every change, so a plan built on stale rows is rebuilt
         # One worker of our own: plans are built one at a time, and close() ends the thread with the view.
@@ -82,6 +110,8 @@ class DeviceTableModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = COLUMNS[index.column()]
+        if not row.readable:
+            return self._unreadable_data(row, column, role)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "last_change":
                 return self.format_time(row.last_change)
@@ -99,6 +129,32 @@ class DeviceTableModel(QAbstractTableModel):
             return row.last_change if column == "last_change" else row.value(index.column()) or None
         return None
 
+    def _unreadable_data(self, row: DeviceRow, column: str, role: int) -> object:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "status":
+                return QCoreApplication.translate("DeviceTableModel", str(_NOT_READABLE))
+            return getattr(row, column)
+        if role == SORT_ROLE:
+            return str(getattr(row, column)).casefold()
+        if role == UUID_ROLE:
+            return row.uuid
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (
+                QCoreApplication.translate(
+                    "DeviceTableModel",
+                    "The cloud lists this device, but the app cannot read its data (%1). "
+                    "It cannot be edited here; “Show as received” displays the data as the cloud sent it.",
+                )
+            ).replace("%1", row.unreadable_reason)
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == RECEIVED_ROLE:
+            item = self._unreadable.get(row.uuid)
+            return item.as_received() if item is not None else None
+        return None
+
     # --- access ----------------------------------------------------------------------------
 
     def row_at(self, row: int) -> DeviceRow:
@@ -108,7 +164,11 @@ class DeviceTableModel(QAbstractTableModel):
         return self._index_of.get(uuid)
 
     def device(self, uuid: str) -> Device | None:
+        """The readable device of a row; None for a not-readable one (it is never edited)."""
         return self._devices.get(uuid)
+
+    def unreadable(self, key: str) -> UnreadableItem | None:
+        return self._unreadable.get(key)
 
     def devices(self) -> list[Device]:
         return [self._devices[row.uuid] for row in self._rows if row.uuid in self._devices]
@@ -148,11 +208,14 @@ class DeviceTableModel(QAbstractTableModel):
         self._rows = []
         self._index_of = {}
         self._devices = {}
+        self._unreadable = {}
         self._generation += 1
         self.endResetModel()
 
     async def refresh(self, devices: Sequence[Device]) -> RowPlan:
-        """Bring the rows in line with a fresh listing; the heavy part runs in a worker thread."""
+        """Bring the rows in line with a fresh listing; the heavy part runs in a worker thread.
+
+        A DeviceListing's `unreadable` devices become "Not readable" rows."""
         while True:
             generation = self._generation
             snapshot = list(self._rows)
@@ -180,6 +243,7 @@ class DeviceTableModel(QAbstractTableModel):
     def apply_plan(self, plan: RowPlan, devices: Sequence[Device]) -> None:
         self._generation += 1
         self._devices = {device.uuid: device for device in devices}
+        self._unreadable = {item.key: item for item in unreadable_of(devices)}
         for first, last in plan.removals:
             self.beginRemoveRows(QModelIndex(), first, last)
             del self._rows[first : last + 1]

@@ -4,6 +4,9 @@ The view owns its poller (a core.watcher.DeviceWatcher) and its TaskOwner. The p
 the window is minimised or the view hidden; while the cloud is unreachable the watcher only probes
 (it reports "offline") and the table keeps the last known list. Each poll updates rows in place,
 so selection, sort order, scroll position and every open edit survive it.
+
+A device the cloud lists but the app cannot read is a "Not readable" row: selecting it says why and
+offers "Show as received"; it never opens the editors and is never part of a bulk change.
 """
 
 from __future__ import annotations
@@ -48,8 +51,11 @@ from saveris_desktop.api.errors import NetworkError, NotFoundError, OperationNot
 from saveris_desktop.api.models import ApiModel, Device, Sensor
 from saveris_desktop.core import heap
 from saveris_desktop.core.device_rows import COLUMNS
+from saveris_desktop.core.drafts import DraftKind
+from saveris_desktop.core.known_objects import KnownObjects
 from saveris_desktop.core.onboarding import check_site_name
 from saveris_desktop.core.ranges import DurationRange, cycle_ranges, format_duration
+from saveris_desktop.core.resources import session_key
 from saveris_desktop.core.services import AppServices
 from saveris_desktop.core.tasks import TaskOwner
 from saveris_desktop.core.watcher import DeviceWatcher, WatchStatus, WatchTiming
@@ -58,11 +64,13 @@ from saveris_desktop.ui.devices.bulk_dialog import BulkApplyDialog, Change
 from saveris_desktop.ui.devices.editor import EditorContext, describe_error
 from saveris_desktop.ui.devices.fields import DurationField
 from saveris_desktop.ui.devices.objects_tab import ObjectsTab
+from saveris_desktop.ui.devices.received_dialog import ReceivedDialog
 from saveris_desktop.ui.devices.sensor_directory import SensorDirectory
 from saveris_desktop.ui.devices.sensors_tab import SensorsTab
 from saveris_desktop.ui.devices.settings_tab import DeviceSettingsEditor
 from saveris_desktop.ui.devices.table_model import UUID_ROLE, DeviceFilterProxy, DeviceTableModel
 from saveris_desktop.ui.ui_state import UiState
+from saveris_desktop.ui.wheel_guard import never_by_wheel
 
 log = logging.getLogger(__name__)
 
@@ -74,8 +82,8 @@ UNREADABLE_ALARMS = QT_TRANSLATE_NOOP(
 # `sensors_connections` names only uuid, slot and connection state; `PUT /sensors/{uuid}` replaces the
 # whole sensor, and sent without its channels it would reset every channel's name, unit and offset.
 # So the Sensors tab lists the sensors by slot and says why they cannot be edited; their alarms (a
-# complete document of the kinds the logger's capability implies) still work. Picking a sensor channel
-# for a measuring object needs the channels as well (SensorDirectory), which then says it cannot read it.
+# complete document of the kinds the logger's capability implies) still work. A measuring object's
+# channel is then given by number and what it measures (create_object.py); the cloud checks it.
 SENSORS_UNREADABLE = QT_TRANSLATE_NOOP(
     "DevicesView",
     "The cloud does not let us read the sensors' settings, so they cannot be changed here: sending "
@@ -109,16 +117,6 @@ def _older(candidate: dict[str, Any], current: dict[str, Any]) -> bool:
     return first is not None and second is not None and first < second
 
 
-class _ClientSource:
-    """The watcher's view of the API: always the services' current client (replaced on a region change)."""
-
-    def __init__(self, services: AppServices) -> None:
-        self.services = services
-
-    async def list_devices(self, site: str) -> list[Device]:
-        return await self.services.client.list_devices(site)
-
-
 class DevicesView(QWidget):
     settings_editor: DeviceSettingsEditor
     sensors_tab: SensorsTab
@@ -138,12 +136,15 @@ class DevicesView(QWidget):
         self.services = services
         self.ui_state = ui_state or UiState()
         self.tasks = TaskOwner("devices-view")
+        # one poller per site: the wizard's waiting page, watching the same site, shares its answers
         self.watcher = DeviceWatcher(
-            _ClientSource(services), timing=timing or WatchTiming(interval=POLL_INTERVAL_S)
+            timing=timing or WatchTiming(interval=POLL_INTERVAL_S), feeds=services.listing_feeds
         )
         self.site: str | None = None
         self.context: EditorContext | None = None
         self.directory: SensorDirectory | None = None
+        #: the measuring objects created here, for a cloud that does not list them (per session)
+        self.known_objects = KnownObjects()
         self.current_uuid: str | None = None
         self._pending_open: str | None = None
         self._pending_devices: list[Device] | None = None
@@ -159,6 +160,7 @@ class DevicesView(QWidget):
         self.site_box.setAccessibleName(self.tr("Site"))
         self.site_box.setEditable(True)
         self.site_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        never_by_wheel(self.site_box)  # one notch over it switched the whole app to another site
         self.site_box.setMinimumWidth(200)
         self.timezone_label = QLabel(self)
         self.timezone_label.setObjectName("site_timezone")
@@ -219,6 +221,11 @@ class DevicesView(QWidget):
         self.detail_status = QLabel(self)
         self.detail_status.setObjectName("device_detail_status")
         self.detail_status.setWordWrap(True)
+        self.show_received_button = QPushButton(self.tr("Show as received…"), self)
+        self.show_received_button.setObjectName("device_show_received")
+        self.show_received_button.setAccessibleName(self.tr("Show the logger's data as the cloud sent it"))
+        self.show_received_button.hide()
+        self._shown_unreadable: str | None = None
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("device_tabs")
         self.tabs.setAccessibleName(self.tr("Device settings"))
@@ -231,6 +238,7 @@ class DevicesView(QWidget):
         detail_layout.setContentsMargins(0, 0, 0, 0)
         detail_layout.addWidget(self.detail_title)
         detail_layout.addWidget(self.detail_status)
+        detail_layout.addWidget(self.show_received_button, 0, Qt.AlignmentFlag.AlignLeft)
         detail_layout.addWidget(self.tabs, 1)
 
         table_host = QWidget(self)
@@ -256,6 +264,7 @@ class DevicesView(QWidget):
         self.search.textChanged.connect(self.proxy.set_search)
         self.refresh_button.clicked.connect(self.watcher.poll_now)
         self.bulk_button.clicked.connect(self.open_bulk_settings)
+        self.show_received_button.clicked.connect(self.show_received)
         self.site_box.activated.connect(lambda _i: self._site_chosen())
         line_edit = self.site_box.lineEdit()
         if line_edit is not None:
@@ -292,7 +301,7 @@ class DevicesView(QWidget):
         self.settings_editor = DeviceSettingsEditor(context)
         self.sensors_tab = SensorsTab(context)
         self.alarms_tab = AlarmsTab(context)
-        self.objects_tab = ObjectsTab(context, directory, self._cycle_ranges_of)
+        self.objects_tab = ObjectsTab(context, directory, self._cycle_ranges_of, known=self.known_objects)
         for widget, title in (
             (self.settings_editor, self.tr("Measurement settings")),
             (self.sensors_tab, self.tr("Sensors")),
@@ -313,6 +322,8 @@ class DevicesView(QWidget):
             return
         self.site = site
         self.current_uuid = None
+        self._shown_unreadable = None
+        self.show_received_button.hide()
         self.model.clear()
         self.context = EditorContext(
             self.services.client, site, self.tasks, on_session_change=self._session_changed
@@ -345,7 +356,8 @@ class DevicesView(QWidget):
         row = self.model.row_of(uuid)
         if row is None:
             self._pending_open = uuid
-            self.watcher.poll_now()
+            if not any(d.uuid == uuid for d in self.watcher.devices):  # else its table update is on its way
+                self.watcher.poll_now()
             return
         self._pending_open = None
         proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
@@ -357,16 +369,39 @@ class DevicesView(QWidget):
             QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
         )
         self.table.scrollTo(proxy_index)
-        self._show_device(uuid)
+        if self.current_uuid != uuid:  # selecting it has loaded it already: one load, not two racing
+            self._show_device(uuid)
 
-    def refresh_now(self) -> None:
-        """Poll at once instead of at the next interval, e.g. the wizard has just seen a logger join."""
+    def refresh_now(self, *, unless_listed: str | None = None) -> None:
+        """Poll at once instead of at the next interval, e.g. the wizard has just seen a logger join;
+        not when the latest listing already has the device `unless_listed`."""
+        if unless_listed is not None and any(d.uuid == unless_listed for d in self.watcher.devices):
+            return
         if self.site is not None:
             self.watcher.poll_now()
 
     def selected_uuids(self) -> list[str]:
-        rows = self.table.selectionModel().selectedRows()
-        return [index.data(UUID_ROLE) for index in rows]
+        """The selected devices that can be edited (a not-readable row is left out)."""
+        return [key for key in self._selected_keys() if self.model.device(key) is not None]
+
+    def _selected_keys(self) -> list[str]:
+        return [index.data(UUID_ROLE) for index in self.table.selectionModel().selectedRows()]
+
+    def show_received(self) -> ReceivedDialog | None:
+        """The selected not-readable device's data exactly as the cloud sent it."""
+        item = self.model.unreadable(self._shown_unreadable or "")
+        if item is None:
+            return None
+        serial = item.serial_number or self.tr("without a serial number")
+        dialog = ReceivedDialog(
+            self.tr("Logger %1 as the cloud sent it").replace("%1", serial),
+            self.tr("The app cannot read: %1").replace("%1", item.reason),
+            item.as_received(),
+            self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     async def aclose(self) -> None:
         if self._closed:
@@ -415,6 +450,11 @@ class DevicesView(QWidget):
         self._update_empty()
         if self._pending_open and self.model.row_of(self._pending_open) is not None:
             self.open_device(self._pending_open)
+        if self._shown_unreadable and self.model.unreadable(self._shown_unreadable) is None:
+            self._shown_unreadable = None  # read by now (or gone): its row was replaced
+            self.show_received_button.hide()
+            self.detail_title.setText(self.tr("Select a logger in the table to configure it."))
+            self.detail_status.setText("")
         uuid = self.current_uuid
         if uuid and self.context is not None:
             device = self.model.device(uuid)
@@ -440,6 +480,8 @@ class DevicesView(QWidget):
             text = self.tr("%n logger(s) · refreshed every %1", "", status.device_count).replace(
                 "%1", format_duration(int(self.watcher.timing.interval * 1000))
             )
+            if status.unreadable_count:
+                text += " · " + self.tr("%n not readable", "", status.unreadable_count)
         else:
             text = ""
         self.connection_label.setText(text)
@@ -533,10 +575,32 @@ class DevicesView(QWidget):
     # --- one device ---------------------------------------------------------------------------
 
     def _selection_changed(self) -> None:
-        selected = self.selected_uuids()
+        keys = self._selected_keys()
+        selected = [key for key in keys if self.model.device(key) is not None]
         self.bulk_button.setEnabled(len(selected) >= 1)
-        if len(selected) == 1 and selected[0] != self.current_uuid:
+        if len(keys) == 1 and self.model.unreadable(keys[0]) is not None:
+            self._show_unreadable(keys[0])
+        elif len(selected) == 1 and selected[0] != self.current_uuid:
             self._show_device(selected[0])
+
+    def _show_unreadable(self, key: str) -> None:
+        item = self.model.unreadable(key)
+        if item is None or key == self._shown_unreadable:
+            return
+        self.current_uuid = None
+        self._shown_unreadable = key
+        self.tabs.setEnabled(False)
+        serial = item.serial_number or self.tr("without a serial number")
+        self.detail_title.setText(
+            self.tr("<b>Logger %1</b> · not readable").replace("%1", html.escape(serial))
+        )
+        self.detail_status.setText(
+            self.tr(
+                "The cloud lists this logger, but the app cannot read its data (%1), so it cannot be "
+                "edited here. “Show as received” displays the data as the cloud sent it."
+            ).replace("%1", item.reason)
+        )
+        self.show_received_button.show()
 
     def _session_changed(self, session: Any) -> None:
         if callable(self.on_session_change):
@@ -547,6 +611,8 @@ class DevicesView(QWidget):
         if context is None:
             return
         self.current_uuid = uuid
+        self._shown_unreadable = None
+        self.show_received_button.hide()
         self.objects_tab.current_device = uuid
         self._show_title(uuid)
         self.tabs.setEnabled(True)
@@ -581,7 +647,7 @@ class DevicesView(QWidget):
         device_payload = device.to_payload()
         self.settings_editor.show_session(context.session(f"device:{uuid}", device_payload))
         await self._load_alarms(
-            f"device-alarms:{uuid}",
+            session_key(DraftKind.DEVICE_ALARMS, uuid),
             "get_device_alarm_configuration",
             partial(client.get_device_alarm_configuration, site, uuid),
         )
@@ -591,7 +657,7 @@ class DevicesView(QWidget):
         entries: list[tuple[str, str]] = []
         problems: list[str] = []
         sensors_unreadable = False
-        for connection in device.sensors_connections:
+        for connection in device.slot_sensors():
             sensor_uuid = connection.sensor_uuid
             sensor: Sensor | None = None
             try:
@@ -610,7 +676,7 @@ class DevicesView(QWidget):
                     continue
                 sensors_unreadable = True
             await self._load_alarms(
-                f"sensor-alarms:{sensor_uuid}",
+                session_key(DraftKind.SENSOR_ALARMS, sensor_uuid),
                 "get_sensor_alarm_configuration",
                 partial(client.get_sensor_alarm_configuration, site, sensor_uuid),
             )
@@ -623,7 +689,7 @@ class DevicesView(QWidget):
                 .replace("%1", str(connection.slot_index + 1))
                 .replace("%2", name or self.tr("sensor"))
             )
-            if not connection.connected:
+            if connection.connected is False:
                 label += self.tr(" (disconnected)")
             entries.append((sensor_uuid, label))
         if self.current_uuid != uuid:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from saveris_desktop.core.merge import MISSING
 from saveris_desktop.core.ranges import format_duration
-from saveris_desktop.ui.wizard.common import named
+from saveris_desktop.ui.widgets.naming import named
 
 
 def kind_label(kind: str) -> str:

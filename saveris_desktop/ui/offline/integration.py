@@ -18,7 +18,7 @@ from shiboken6 import isValid
 
 from saveris_desktop.api.models import Device
 from saveris_desktop.core.audited_client import AuditedClient
-from saveris_desktop.core.autosave import ResumedDraft, edits_between
+from saveris_desktop.core.autosave import ResumedDraft, SaveFailure, edits_between
 from saveris_desktop.core.cached_client import CacheBackedClient
 from saveris_desktop.core.editing import EditSession
 from saveris_desktop.core.editor_drafts import EditorDrafts
@@ -36,6 +36,7 @@ from saveris_desktop.ui.offline.site_plan_dialog import SitePlanDialog
 from saveris_desktop.ui.offline.status_widget import SyncStatusWidget
 from saveris_desktop.ui.offline.templates_dialog import TemplatesDialog
 from saveris_desktop.ui.offline.wizard_drafts import WizardDrafts
+from saveris_desktop.ui.widgets.save_banner import storage_problem_text
 
 if TYPE_CHECKING:
     from saveris_desktop.api.client import DeviceManagementClient
@@ -74,9 +75,21 @@ class OfflineIntegration(QObject):
         self.editor_drafts = EditorDrafts(
             work.drafts, lambda: work.endpoint, lambda: work.services.site, self.tasks
         )
+        # A draft that could not be saved is said at once: status bar and every editor's banner.
+        self._saving_context: EditorContext | None = None
+        self._save_failures: dict[str, SaveFailure] = {}  # by source: "editors", "wizard"
+        self.editor_drafts.sig_save_failed.connect(lambda failure: self._save_state("editors", failure))
+        self.editor_drafts.sig_saved_again.connect(lambda _none: self._save_state("editors", None))
         self._build_menu()
         self._hook_device_view()
         self.wizard_drafts = WizardDrafts(work, window)
+        self.wizard_drafts.sig_save_state.connect(lambda failure: self._save_state("wizard", failure))
+        # Quitting while changes cannot be saved would lose them: ask first (MainWindow's hook).
+        self._quit_confirmed = False
+        self.unsaved_box: QMessageBox | None = None
+        guards = getattr(window, "close_guards", None)
+        if isinstance(guards, list):
+            guards.append(self._may_close)
         # A field that loses focus is saved at once (the idle second is for typing that pauses).
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -182,6 +195,15 @@ class OfflineIntegration(QObject):
     def _hook_context(self) -> None:
         context = getattr(self.devices_view, "context", None)
         if isinstance(context, EditorContext):
+            if context is not self._saving_context:  # a new site's editors learn the state at once
+                self._saving_context = context
+                if self._save_failures:
+                    context.draft_saving.emit(next(reversed(self._save_failures.values())))
+                # Edits typed before the local data could be opened (ui/offline/unavailable.py) are
+                # saved now, not only after the next keystroke.
+                for session in list(context.sessions.values()):
+                    if session.dirty:
+                        self.editor_drafts.session_changed(session)
             context.on_session_created = self._session_created
             context.queue_offline = self._queue_offline
             if not isinstance(context.client, CacheBackedClient):
@@ -204,6 +226,50 @@ class OfflineIntegration(QObject):
                 getattr(directory, "client", None), CacheBackedClient
             ):
                 directory.client = context.client
+
+    def _save_state(self, source: str, failure: SaveFailure | None) -> None:
+        """Say the newest failure of any source; "saved again" only once no source fails."""
+        self._save_failures.pop(source, None)
+        if failure is not None:
+            self._save_failures[source] = failure
+        elif self._save_failures:
+            return  # another source still cannot save
+        shown = next(reversed(self._save_failures.values()), None)
+        self.status_widget.show_save_state(shown)
+        if self._saving_context is not None:
+            self._saving_context.draft_saving.emit(shown)
+
+    def _may_close(self) -> bool:
+        """MainWindow's close guard: with changes not saved on this laptop, ask before they are lost."""
+        if not self._save_failures or self._quit_confirmed or self.tasks.closed:
+            return True
+        failure = next(reversed(self._save_failures.values()))
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Changes not saved"),
+            self.tr(
+                "Your changes are NOT saved on this laptop: %1. If you quit now, they are lost. "
+                "Keep the app open to send them with Apply, or to fix the cause and let them be saved."
+            ).replace("%1", storage_problem_text(failure.problem)),
+            QMessageBox.StandardButton.NoButton,
+            self.window,
+        )
+        box.setObjectName("unsavedOnQuitNotice")
+        keep = box.addButton(self.tr("Keep the app open"), QMessageBox.ButtonRole.RejectRole)
+        keep.setObjectName("keepAppOpenButton")
+        quit_anyway = box.addButton(self.tr("Quit anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        quit_anyway.setObjectName("quitAnywayButton")
+        box.setDefaultButton(keep)
+
+        def chosen(button: object) -> None:
+            if button is quit_anyway:
+                self._quit_confirmed = True
+                self.window.close()
+
+        box.buttonClicked.connect(chosen)
+        self.unsaved_box = box
+        box.open()  # not exec(): a nested event loop under qasync would stall the retries
+        return False
 
     def _served_from_cache(self, _kind: str, _object_id: str, fetched_at: str) -> None:
         self.status_widget.show_data_age(locale_format.age(utc_now() - datetime.fromisoformat(fetched_at)))

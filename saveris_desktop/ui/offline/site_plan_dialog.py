@@ -53,6 +53,7 @@ from saveris_desktop.core.templates import Template, TemplateKind, planned_objec
 from saveris_desktop.core.units import unit_symbol
 from saveris_desktop.ui import core_words
 from saveris_desktop.ui.offline.common import name_widget
+from saveris_desktop.ui.style import TextRole, set_text_role
 from saveris_desktop.ui.wizard.site_page import available_timezones, system_timezone
 
 #: What a planned channel can measure: (physical value, unit)
@@ -189,7 +190,7 @@ class SitePlanDialog(QDialog):
         self.problems = QLabel(self)
         self.problems.setObjectName("planProblems")
         self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #b00020;")
+        set_text_role(self.problems, TextRole.ERROR)
         self.progress = QLabel(self)
         self.progress.setObjectName("planProgress")
         self.progress.setWordWrap(True)
@@ -576,7 +577,7 @@ class SitePlanDialog(QDialog):
         client = self.work.services.client
         found: list[tuple[str, Sensor]] = []
         for device in await client.list_devices(site):
-            for connection in device.sensors_connections:
+            for connection in device.slot_sensors():
                 sensor = await client.get_sensor(site, connection.sensor_uuid)
                 label = self.tr("Logger %1 · slot %2").replace("%1", device.serial_number or device.uuid)
                 found.append((label.replace("%2", str(connection.slot_index + 1)), sensor))

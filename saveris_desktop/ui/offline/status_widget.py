@@ -1,17 +1,17 @@
-"""The status bar's part: online or offline, and how many changes still wait for the cloud."""
+"""The status bar's part: online or offline, how many changes still wait for the cloud, and whether
+what is typed is kept on this laptop (drafts not saved / saved again)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
+from saveris_desktop.core.autosave import SaveFailure
 from saveris_desktop.core.sync import SyncStatus
 from saveris_desktop.ui.announce import announce
 from saveris_desktop.ui.offline.common import name_widget
-
-ONLINE_STYLE = "color: #1b5e20;"
-OFFLINE_STYLE = "color: #a15c00; font-weight: bold;"
-ATTENTION_STYLE = "color: #b00020; font-weight: bold;"
+from saveris_desktop.ui.style import TextRole, set_text_role
+from saveris_desktop.ui.widgets.save_banner import SAVED_AGAIN_SHOWN_MS, storage_problem_text
 
 
 class SyncStatusWidget(QWidget):
@@ -33,6 +33,14 @@ class SyncStatusWidget(QWidget):
         self.data_age = QLabel(self)
         self.data_age.setObjectName("syncStatusDataAge")
         self.data_age.hide()
+        self.drafts = QLabel(self)
+        self.drafts.setObjectName("syncStatusDrafts")
+        self.drafts.hide()
+        self._drafts_timer = QTimer(self)
+        self._drafts_timer.setSingleShot(True)
+        self._drafts_timer.timeout.connect(self.drafts.hide)
+        self.save_failure: SaveFailure | None = None
+        layout.addWidget(self.drafts)
         layout.addWidget(self.connection)
         layout.addWidget(self.data_age)
         layout.addWidget(self.pending_button)
@@ -49,6 +57,28 @@ class SyncStatusWidget(QWidget):
         )
         self.data_age.setVisible(bool(age))
 
+    def show_save_state(self, failure: SaveFailure | None) -> None:
+        """Drafts could not be saved (`failure`), or (None) they are saved again after a failure."""
+        self._drafts_timer.stop()
+        if failure is None:
+            if self.save_failure is None:
+                return
+            self.save_failure = None
+            self.drafts.setText(self.tr("✓ Changes saved again"))
+            set_text_role(self.drafts, TextRole.OK)
+            self.drafts.setToolTip(self.tr("What you type is kept on this laptop again."))
+            self._drafts_timer.start(SAVED_AGAIN_SHOWN_MS)
+        else:
+            self.save_failure = failure
+            self.drafts.setText(self.tr("⚠ Changes NOT saved on this laptop"))
+            set_text_role(self.drafts, TextRole.ERROR, bold=True)
+            self.drafts.setToolTip(
+                self.tr("Not saved: %1. Saving is tried again by itself.").replace(
+                    "%1", storage_problem_text(failure.problem)
+                )
+            )
+        self.drafts.show()
+
     def show_status(self, status: SyncStatus) -> None:
         previous = self.status
         self.status = status
@@ -63,13 +93,13 @@ class SyncStatusWidget(QWidget):
             )
         if status.online is False:
             self.connection.setText(self.tr("● Offline"))
-            self.connection.setStyleSheet(OFFLINE_STYLE)
+            set_text_role(self.connection, TextRole.WARNING, bold=True)
             self.connection.setToolTip(
                 self.tr("The cloud cannot be reached. Changes are kept and sent by themselves once it can.")
             )
         elif status.online:
             self.connection.setText(self.tr("● Online"))
-            self.connection.setStyleSheet(ONLINE_STYLE)
+            set_text_role(self.connection, TextRole.OK)
             self.connection.setToolTip(self.tr("The cloud can be reached."))
         else:
             self.connection.setText("")
@@ -87,5 +117,5 @@ class SyncStatusWidget(QWidget):
             parts.append(self.tr("%1 need attention").replace("%1", str(status.attention)))
         stopped = status.conflicts or status.failed or status.attention
         self.pending_button.setText(" · ".join(parts) if parts else self.tr("All changes sent"))
-        self.pending_button.setStyleSheet(ATTENTION_STYLE if stopped else "")
+        set_text_role(self.pending_button, TextRole.ERROR if stopped else None, bold=bool(stopped))
         self.pending_button.setToolTip(self.tr("Show the changes waiting for the cloud"))

@@ -11,16 +11,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QChildEvent, QEvent, QObject, QTimer
+from PySide6.QtCore import QChildEvent, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QWidget
 
 from saveris_desktop.core.audit import AuditResult
+from saveris_desktop.core.autosave import SaveFailure
 from saveris_desktop.core.drafts import DraftKey, DraftKind
 from saveris_desktop.core.offline import OfflineWork
 from saveris_desktop.core.tasks import TaskOwner
 from saveris_desktop.ui.wizard import OnboardingWizard
 
 IDLE_MS = 1000
+#: A wizard draft that could not be saved is tried again after this long (and on the next edit).
+RETRY_MS = 10_000
 WIZARD_DRAFT_ID = "onboarding"
 
 
@@ -62,6 +65,9 @@ def fill_empty_fields(wizard: OnboardingWizard, fields: dict[str, Any]) -> list[
 
 
 class WizardDrafts(QObject):
+    #: a save failed (SaveFailure; retried on the next edit and after RETRY_MS), or None: it works again
+    sig_save_state = Signal(object)
+
     def __init__(self, work: OfflineWork, window: QWidget) -> None:
         super().__init__(window)
         self.setObjectName("wizardDrafts")
@@ -69,10 +75,15 @@ class WizardDrafts(QObject):
         self.tasks = TaskOwner("wizard-drafts")
         self.attached: list[OnboardingWizard] = []
         self.restored: list[str] = []
+        self.failure: SaveFailure | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(IDLE_MS)
         self._timer.timeout.connect(self.save_now)
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setSingleShot(True)
+        self._retry_timer.setInterval(RETRY_MS)
+        self._retry_timer.timeout.connect(self.save_now)
         self._current: OnboardingWizard | None = None
         self._audited_site: tuple[str, str] | None = None
         window.installEventFilter(self)
@@ -146,7 +157,24 @@ class WizardDrafts(QObject):
         wizard = self._current
         if wizard is None or self.tasks.closed:
             return
-        self.tasks.spawn(self.work.drafts.rebase(self.key, None, snapshot(wizard)), name="save")
+        self.tasks.spawn(
+            self.work.drafts.rebase(self.key, None, snapshot(wizard)),
+            name="save",
+            on_result=lambda _draft: self._saved(),
+            on_error=self._save_failed,
+        )
+
+    def _saved(self) -> None:
+        self._retry_timer.stop()
+        if self.failure is not None:
+            self.failure = None
+            self.sig_save_state.emit(None)
+
+    def _save_failed(self, error: BaseException) -> None:
+        self.failure = SaveFailure.from_error(error)
+        self.sig_save_state.emit(self.failure)
+        if not self.tasks.closed:
+            self._retry_timer.start()
 
     def _finished(self, wizard: OnboardingWizard, result: int) -> None:
         if wizard is not self._current:

@@ -9,10 +9,12 @@ from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
+from saveris_desktop.ui.style import LedColour, TextRole, role_color
+
 
 @dataclass(frozen=True)
 class _Look:
-    color: str
+    colour: LedColour
     blink_ms: int  # 0: steady
     flash: bool = False  # short flash now and then instead of an even blink
 
@@ -20,11 +22,11 @@ class _Look:
 class LedPattern(Enum):
     """What the technician sees on the device (simulator LedState values map 1:1 by name)."""
 
-    OFF = _Look("#808080", 0)
-    HOTSPOT = _Look("#1fa83a", 500)  # blinking green
-    CONNECTING = _Look("#f08c00", 500)  # blinking orange
-    NORMAL = _Look("#1fa83a", 2000, flash=True)  # short green flash now and then
-    ERROR = _Look("#d62828", 300)  # blinking red
+    OFF = _Look(LedColour.OFF, 0)
+    HOTSPOT = _Look(LedColour.GREEN, 500)  # blinking green
+    CONNECTING = _Look(LedColour.ORANGE, 500)  # blinking orange
+    NORMAL = _Look(LedColour.GREEN, 2000, flash=True)  # short green flash now and then
+    ERROR = _Look(LedColour.RED, 300)  # blinking red
 
     @property
     def words(self) -> str:
@@ -89,10 +91,12 @@ class LedIndicator(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        color = QColor(self._pattern.value.color)
+        color = QColor(self._pattern.value.colour.value)
+        lit = self._lit and self._pattern is not LedPattern.OFF
+        # Unlit (off, or between two blinks) the LED is a ring in the muted text colour, which reads
+        # on light and dark windows alike; a darker shade of the LED colour vanishes on a dark one.
+        ring = color.darker(160) if lit else role_color(TextRole.MUTED, self.palette())
         rect = QRectF(self.rect()).adjusted(2, 2, -2, -2)
-        painter.setPen(QPen(color.darker(160), 1.5))
-        painter.setBrush(
-            color if self._lit and self._pattern is not LedPattern.OFF else Qt.GlobalColor.transparent
-        )
+        painter.setPen(QPen(ring, 1.5))
+        painter.setBrush(color if lit else Qt.GlobalColor.transparent)
         painter.drawEllipse(rect)

@@ -13,6 +13,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from saveris_desktop.ui.style import INK, PAPER
+
 QUIET_ZONE = 4
 
 
@@ -20,7 +22,7 @@ def qr_png_bytes(text: str, *, scale: int = 8, border: int = QUIET_ZONE) -> byte
     """A PNG of `text` as a QR code; error correction M survives a smudged printout."""
     code = segno.make(text, error="m", micro=False)
     buffer = io.BytesIO()
-    code.save(buffer, kind="png", scale=scale, border=border, dark="#000000", light="#ffffff")
+    code.save(buffer, kind="png", scale=scale, border=border, dark=INK, light=PAPER)
     return buffer.getvalue()
 
 
@@ -39,7 +41,7 @@ class QrCodeView(QLabel):
         self._side = side
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.setStyleSheet("background: white;")
+        self.setStyleSheet(f"background: {PAPER};")
 
     def set_value(self, text: str) -> None:
         if not text:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QFontDatabase,
     QGuiApplication,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from saveris_desktop.core.onboarding import Step
+from saveris_desktop.ui.style import INK, PAPER, TextRole, set_text_role
 from saveris_desktop.ui.widgets.qr import QrCodeView, qr_image
 from saveris_desktop.ui.wizard.common import ErrorLabel, FlowPage, WizardContext, named
 
@@ -40,8 +42,8 @@ def key_font(point_size: float) -> QFont:
 def paint_key_card(painter: QPainter, area: QRect, site: str, key: str) -> None:
     """Title, site, key and QR code, black on white: for the PNG file and the printout alike."""
     painter.save()
-    painter.fillRect(area, Qt.GlobalColor.white)
-    painter.setPen(Qt.GlobalColor.black)
+    painter.fillRect(area, QColor(PAPER))
+    painter.setPen(QColor(INK))
     unit = area.width() / 100  # everything scales with the width, so print and PNG look the same
     margin = int(6 * unit)
     y = area.top() + margin
@@ -78,7 +80,7 @@ def paint_key_card(painter: QPainter, area: QRect, site: str, key: str) -> None:
 def key_card_image(site: str, key: str, width: int = 1000) -> QImage:
     height = int(width * 1.25)
     image = QImage(width, height, QImage.Format.Format_RGB32)
-    image.fill(Qt.GlobalColor.white)
+    image.fill(QColor(PAPER))
     painter = QPainter(image)
     paint_key_card(painter, image.rect(), site, key)
     painter.end()
@@ -130,7 +132,7 @@ class ConnectKeyPage(FlowPage):
         self.timezone_notice = named(QLabel(self), "timezoneNotice", self.tr("Time zone"))
         self.timezone_notice.setWordWrap(True)
         self.timezone_notice.setTextFormat(Qt.TextFormat.PlainText)
-        self.timezone_notice.setStyleSheet("color: #a15c00;")
+        set_text_role(self.timezone_notice, TextRole.WARNING)
         self.timezone_notice.hide()
 
         buttons = QHBoxLayout()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from saveris_desktop.api.models import Device
+from saveris_desktop.api.listing import DeviceListing
 from saveris_desktop.core.onboarding import DeviceType, Step
 from saveris_desktop.ui.widgets.led import LedIndicator
 from saveris_desktop.ui.wizard.common import FlowPage, WizardContext, named
@@ -174,10 +174,10 @@ class HotspotGuidePage(FlowPage):
         site = self.ctx.flow.data.site
         self.baseline_note.setText(self.tr("Checking which devices the site has already …"))
 
-        def listed(devices: list[Device]) -> None:
+        def listed(devices: DeviceListing) -> None:
             if self.ctx.flow.step not in (Step.HOTSPOT_GUIDE, Step.WAITING):
                 return
-            self.ctx.flow.devices_listed(d.uuid for d in devices)
+            self.ctx.flow.devices_listed(devices.identities())  # unreadable ones are there too
             self.ctx.devices.update({d.uuid: d for d in devices})
             self._show_baseline(len(devices))
 

@@ -160,7 +160,8 @@ class SitePage(FlowPage):
                 ready.site,
                 zone,
                 ready.key.connect_key,
-                [d.uuid for d in ready.devices],
+                # Unreadable devices count as "already there" too, or the first poll would "find" one.
+                ready.devices.identities(),
                 timezone_result=ready.timezone,
             )
             self.advance()

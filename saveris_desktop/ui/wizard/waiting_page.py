@@ -3,17 +3,26 @@
 Never a bare spinner: the page always says how long it has waited, when it last heard from the
 cloud and what it is doing. While the laptop is on the logger's hotspot the cloud is unreachable; the
 watcher pauses regular polling, the banner explains, and both resume by themselves.
+
+The technician spends this step on the logger's configuration page, with this page beside it: the
+connect key and the few steps stay on it, and the moment the laptop loses the cloud (it joined the
+logger's Wi-Fi) the banner says what to do *there*, not yet "reconnect", since the key is still to
+be typed.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTime, QTimer
+from html import escape
+
+from PySide6.QtCore import Qt, QTime, QTimer
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
+from saveris_desktop.api.listing import DeviceListing, UnreadableItem
 from saveris_desktop.api.models import Device
 from saveris_desktop.core.onboarding import Step
 from saveris_desktop.core.watcher import DeviceWatcher, WatchStatus
 from saveris_desktop.ui.wizard.common import Banner, ErrorLabel, FlowPage, WizardContext, explain_error, named
+from saveris_desktop.ui.wizard.connect_key_page import key_font
 from saveris_desktop.ui.wizard.hotspot_steps import device_label, troubleshooting_hints
 
 
@@ -40,14 +49,24 @@ class WaitingPage(FlowPage):
         self._last_success = ""
 
         self.offline_banner = Banner("offlineBanner", self)
-        self.offline_banner.set_text(
-            self.tr(
-                "<b>Reconnect to your normal Wi-Fi — we will continue automatically.</b><br>"
-                "This laptop cannot reach the cloud right now, which is expected while it is on the "
-                "device's hotspot. Checking is paused and resumes by itself."
-            )
-        )
         self.offline_banner.hide()
+
+        # What to type on the logger's page, on this page too: the technician needs it right now.
+        self.steps_box = named(
+            QGroupBox(self.tr("On the logger's configuration page"), self),
+            "waitingStepsBox",
+            self.tr("Steps"),
+        )
+        self.key_label = named(QLabel(self.steps_box), "waitingConnectKey", self.tr("Connect key"))
+        self.key_label.setFont(key_font(max(self.font().pointSizeF(), 9.0) * 1.8))
+        self.key_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.steps_label = named(QLabel(self.steps_box), "waitingSteps", self.tr("Steps"))
+        self.steps_label.setWordWrap(True)
+        steps_layout = QVBoxLayout(self.steps_box)
+        steps_layout.addWidget(self.key_label)
+        steps_layout.addWidget(self.steps_label)
 
         self.bar = named(QProgressBar(self), "waitingBar", self.tr("Waiting"))
         self.bar.setRange(0, 0)
@@ -71,8 +90,7 @@ class WaitingPage(FlowPage):
             QGroupBox(self.tr("Taking longer than usual?"), self), "hintsBox", self.tr("Hints")
         )
         hints_layout = QVBoxLayout(self.hints)
-        hint_text = "".join(f"<li>{hint}</li>" for hint in troubleshooting_hints())
-        self.hints_label = QLabel(f"<ul style='margin-left:-20px'>{hint_text}</ul>", self.hints)
+        self.hints_label = QLabel(self.hints)  # filled per round: the hints name this site's key
         self.hints_label.setObjectName("hintsText")
         self.hints_label.setWordWrap(True)
         hints_layout.addWidget(self.hints_label)
@@ -88,6 +106,7 @@ class WaitingPage(FlowPage):
         top.addWidget(self.check_now)
         layout = QVBoxLayout(self)
         layout.addWidget(self.offline_banner)
+        layout.addWidget(self.steps_box)
         layout.addLayout(top)
         layout.addWidget(self.state_label)
         layout.addWidget(self.detail_label)
@@ -111,12 +130,17 @@ class WaitingPage(FlowPage):
         self.offline_banner.hide()
         data = self.ctx.flow.data
         self.watcher = DeviceWatcher(
-            self.ctx.services.client, timing=self.ctx.timing, clock=self.ctx.clock, name="wizard-watcher"
+            timing=self.ctx.timing,
+            clock=self.ctx.clock,
+            name="wizard-watcher",
+            feeds=self.ctx.services.listing_feeds,  # one poller per site, shared with the devices view
         )
         self.watcher.sig_status.connect(self._status)
         self.watcher.sig_devices.connect(self._devices)
         self.watcher.sig_new_devices.connect(self._new_devices)
+        self.watcher.sig_new_unreadable.connect(self._new_unreadable)
         self.watcher.start(data.site, data.baseline_uuids)
+        self._show_steps()
         self.state_label.setText(
             self.tr("Waiting for the %1 to join “%2” …")
             .replace("%1", device_label(data.device_type))
@@ -131,6 +155,37 @@ class WaitingPage(FlowPage):
 
     def isComplete(self) -> bool:
         return self._found
+
+    def _show_steps(self) -> None:
+        data = self.ctx.flow.data
+        key = escape(data.connect_key)
+        self.key_label.setText(self.tr("accountId: %1").replace("%1", data.connect_key))
+        self.key_label.setAccessibleDescription(self.tr("Type this key as accountId on the logger's page."))
+        wifi = escape(data.wifi_ssid) or self.tr("the site's Wi-Fi")
+        self.steps_label.setText(
+            self.tr(
+                "<ol style='margin-left:-20px'><li>Type the key above as <b>accountId</b>.</li>"
+                "<li>Enter the Wi-Fi <b>%1</b> and its password.</li><li>Press <b>Save</b>: the LED "
+                "blinks orange while it joins the Wi-Fi.</li>"
+                "<li>Reconnect this laptop to its normal Wi-Fi.</li></ol>"
+            ).replace("%1", wifi)
+        )
+        self.offline_banner.set_text(
+            self.tr(
+                "<b>This laptop is off the internet — as expected on the logger's Wi-Fi.</b><br>"
+                "On the logger's page enter accountId <b style='font-size:large'>%1</b> and the Wi-Fi "
+                "<b>%2</b>, press Save, then reconnect to your normal Wi-Fi. Checking is paused and "
+                "resumes by itself."
+            )
+            .replace("%1", key)
+            .replace("%2", wifi)
+        )
+        hints = [
+            self.tr("Check that accountId on the logger's page is exactly <b>%1</b>.").replace("%1", key),
+            *troubleshooting_hints(),
+        ]
+        hint_text = "".join(f"<li>{hint}</li>" for hint in hints)
+        self.hints_label.setText(f"<ul style='margin-left:-20px'>{hint_text}</ul>")
 
     def validatePage(self) -> bool:
         return self._found
@@ -153,17 +208,24 @@ class WaitingPage(FlowPage):
     def _status(self, status: WatchStatus) -> None:
         self._apply(status)
 
-    def _devices(self, devices: list[Device]) -> None:
+    def _devices(self, devices: DeviceListing) -> None:
         self.ctx.devices.update({d.uuid: d for d in devices})
-        self.ctx.flow.devices_listed(d.uuid for d in devices)
+        self.ctx.flow.devices_listed(devices.identities())
         self._last_success = QTime.currentTime().toString("HH:mm:ss")
 
     def _new_devices(self, devices: list[Device]) -> None:
+        self._logger_found(devices[0].uuid)
+
+    def _new_unreadable(self, items: list[UnreadableItem]) -> None:
+        # The logger joined even if the app cannot read its description (core/watcher.py): found.
+        self.ctx.unreadable[items[0].identity] = items[0]
+        self._logger_found(items[0].identity)
+
+    def _logger_found(self, identity: str) -> None:
         if self._found or self.ctx.flow.step is not Step.WAITING:
             return
-        device = devices[0]
         self._found = True
-        self.ctx.flow.logger_found(device.uuid)
+        self.ctx.flow.logger_found(identity)
         self.stop_watching()
         self.completeChanged.emit()
         self.wizard().next()
