@@ -165,6 +165,73 @@
         </message>
     </context>
     <context>
+        <name>BoardTableModel</name>
+        <message>
+            <source>waiting</source>
+            <translation>wartet</translation>
+        </message>
+        <message>
+            <source>joined</source>
+            <translation>beigetreten</translation>
+        </message>
+        <message>
+            <source>configuring</source>
+            <translation>wird eingerichtet</translation>
+        </message>
+        <message>
+            <source>configured</source>
+            <translation>eingerichtet</translation>
+        </message>
+        <message>
+            <source>needs attention</source>
+            <translation>braucht Aufmerksamkeit</translation>
+        </message>
+        <message>
+            <source>Name and cycles</source>
+            <translation>Name und Takte</translation>
+        </message>
+        <message>
+            <source>Measuring object</source>
+            <translation>Messobjekt</translation>
+        </message>
+        <message>
+            <source>Alarm limits</source>
+            <translation>Alarmgrenzwerte</translation>
+        </message>
+        <message>
+            <source>waiting to be sent</source>
+            <translation>wartet auf das Senden</translation>
+        </message>
+        <message>
+            <source>being sent</source>
+            <translation>wird gesendet</translation>
+        </message>
+        <message>
+            <source>sent</source>
+            <translation>gesendet</translation>
+        </message>
+        <message>
+            <source>changed in the cloud as well</source>
+            <translation>auch in der Cloud geändert</translation>
+        </message>
+        <message>
+            <source>refused</source>
+            <translation>abgelehnt</translation>
+        </message>
+        <message>
+            <source>Serial number</source>
+            <translation>Seriennummer</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Zustand</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Einzelheiten</translation>
+        </message>
+    </context>
+    <context>
         <name>BulkApplyDialog</name>
         <message numerus="yes">
             <source>%n item(s) selected.</source>
@@ -243,7 +310,7 @@
         <name>ChangesView</name>
         <message>
             <source>Changed fields</source>
-            <extracomment>called on every change of any edit session (the drafts store persists drafts through it) called once per new session, before any editor shows it (a saved draft is laid over it) Apply without a network: queue the payload for the cloud (offline outbox) instead of failing session key -&gt; why its current cloud values could not be read (the cloud does not offer the read): the editor says so and sends a complete document, never a patch on guessed values</extracomment>
+            <extracomment>called on every change of any edit session (the drafts store persists drafts through it) called once per new session, before any editor shows it (a saved draft is laid over it) Apply without a network: queue the payload for the cloud (offline outbox) instead of failing the drafts store reports here whether typed changes are kept (a SaveFailure, or None once saving works again); every editor shows it in its banner session key -&gt; why its current cloud values could not be read (the cloud does not offer the read): the editor says so and sends a complete document, never a patch on guessed values</extracomment>
             <translation>Geänderte Felder</translation>
         </message>
         <message>
@@ -285,6 +352,495 @@
         <message>
             <source>No changes</source>
             <translation>Keine Änderungen</translation>
+        </message>
+    </context>
+    <context>
+        <name>CommissioningActions</name>
+        <message>
+            <source>&amp;Commission several loggers …</source>
+            <translation>Mehrere Logger in &amp;Betrieb nehmen …</translation>
+        </message>
+        <message>
+            <source>A plan of loggers for this site, applied as each one joins</source>
+            <translation>Ein Plan der Logger dieses Standorts; jeder Logger wird eingerichtet, sobald er beitritt</translation>
+        </message>
+        <message>
+            <source>Commission several loggers</source>
+            <translation>Mehrere Logger in Betrieb nehmen</translation>
+        </message>
+        <message>
+            <source>Sign in and choose a site first: File → Add a logger picks or creates one.</source>
+            <translation>Melden Sie sich zuerst an und wählen Sie einen Standort: Datei → Logger hinzufügen wählt einen aus oder legt einen an.</translation>
+        </message>
+        <message>
+            <source>Choose a site first: File → Add a logger picks or creates one.</source>
+            <translation>Wählen Sie zuerst einen Standort: Datei → Logger hinzufügen wählt einen aus oder legt einen an.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CommissioningReport</name>
+        <message>
+            <source>Temperature</source>
+            <extracomment>Body text size in points: small enough for nine limit columns on A4, large enough to read printed. `translate("CommissioningReport", "text")` literally, so pyside6-lupdate finds every string.</extracomment>
+            <translation>Temperatur</translation>
+        </message>
+        <message>
+            <source>Humidity</source>
+            <translation>Feuchte</translation>
+        </message>
+        <message>
+            <source>Door state</source>
+            <translation>Türzustand</translation>
+        </message>
+        <message>
+            <source>Absolute humidity</source>
+            <translation>Absolute Feuchte</translation>
+        </message>
+        <message>
+            <source>Pressure</source>
+            <translation>Druck</translation>
+        </message>
+        <message>
+            <source>Dew point</source>
+            <translation>Taupunkt</translation>
+        </message>
+        <message>
+            <source>none set</source>
+            <translation>keine festgelegt</translation>
+        </message>
+        <message>
+            <source>not readable from this cloud</source>
+            <translation>aus dieser Cloud nicht lesbar</translation>
+        </message>
+        <message>
+            <source>could not be read</source>
+            <translation>konnte nicht gelesen werden</translation>
+        </message>
+        <message>
+            <source>not set</source>
+            <translation>nicht gesetzt</translation>
+        </message>
+        <message>
+            <source>unknown (%1); times are in UTC</source>
+            <translation>unbekannt (%1); Zeiten in UTC</translation>
+        </message>
+        <message>
+            <source>%1 (as chosen on this laptop; the cloud's own setting: %2)</source>
+            <translation>%1 (wie auf diesem Laptop gewählt; Einstellung der Cloud: %2)</translation>
+        </message>
+        <message>
+            <source>not given</source>
+            <translation>nicht angegeben</translation>
+        </message>
+        <message>
+            <source>not said by the cloud</source>
+            <translation>von der Cloud nicht angegeben</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>ja</translation>
+        </message>
+        <message>
+            <source>no (disconnected)</source>
+            <translation>nein (getrennt)</translation>
+        </message>
+        <message>
+            <source>sensor</source>
+            <translation>Fühler</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>keine</translation>
+        </message>
+        <message>
+            <source>Unnamed object (%1)</source>
+            <translation>Unbenanntes Objekt (%1)</translation>
+        </message>
+        <message>
+            <source>Measuring object</source>
+            <translation>Messobjekt</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>Kanal</translation>
+        </message>
+        <message>
+            <source>Measures</source>
+            <translation>Misst</translation>
+        </message>
+        <message>
+            <source>Lower alarm</source>
+            <translation>Unterer Alarmgrenzwert</translation>
+        </message>
+        <message>
+            <source>Lower warning</source>
+            <translation>Unterer Warngrenzwert</translation>
+        </message>
+        <message>
+            <source>Upper warning</source>
+            <translation>Oberer Warngrenzwert</translation>
+        </message>
+        <message>
+            <source>Upper alarm</source>
+            <translation>Oberer Alarmgrenzwert</translation>
+        </message>
+        <message>
+            <source>Hysteresis</source>
+            <translation>Hysterese</translation>
+        </message>
+        <message>
+            <source>Delay</source>
+            <translation>Verzögerung</translation>
+        </message>
+        <message>
+            <source>no channels</source>
+            <translation>keine Kanäle</translation>
+        </message>
+        <message>
+            <source>%1 ← channel %2</source>
+            <translation>%1 ← Kanal %2</translation>
+        </message>
+        <message>
+            <source>no alarm limits</source>
+            <translation>keine Alarmgrenzwerte</translation>
+        </message>
+        <message>
+            <source>Logger %1 of %2: %3</source>
+            <translation>Logger %1 von %2: %3</translation>
+        </message>
+        <message>
+            <source>no serial number</source>
+            <translation>keine Seriennummer</translation>
+        </message>
+        <message>
+            <source>not given by the cloud</source>
+            <translation>von der Cloud nicht angegeben</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Serial number</source>
+            <translation>Seriennummer</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <translation>Modell</translation>
+        </message>
+        <message>
+            <source>Firmware</source>
+            <translation>Firmware</translation>
+        </message>
+        <message>
+            <source>Measuring cycle</source>
+            <translation>Messtakt</translation>
+        </message>
+        <message>
+            <source>Communication cycle</source>
+            <translation>Kommunikationstakt</translation>
+        </message>
+        <message>
+            <source>First listed by the cloud</source>
+            <translation>Erstmals von der Cloud aufgeführt</translation>
+        </message>
+        <message>
+            <source>State at handover</source>
+            <translation>Zustand bei der Übergabe</translation>
+        </message>
+        <message>
+            <source>Sensors</source>
+            <translation>Fühler</translation>
+        </message>
+        <message>
+            <source>Slot</source>
+            <translation>Steckplatz</translation>
+        </message>
+        <message>
+            <source>Sensor</source>
+            <translation>Fühler</translation>
+        </message>
+        <message>
+            <source>Channels</source>
+            <translation>Kanäle</translation>
+        </message>
+        <message>
+            <source>Connected</source>
+            <translation>Angeschlossen</translation>
+        </message>
+        <message>
+            <source>No sensors connected.</source>
+            <translation>Keine Fühler angeschlossen.</translation>
+        </message>
+        <message>
+            <source>Measuring objects and alarm limits</source>
+            <translation>Messobjekte und Alarmgrenzwerte</translation>
+        </message>
+        <message>
+            <source>No measuring object uses this logger.</source>
+            <translation>Kein Messobjekt verwendet diesen Logger.</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>Kunde</translation>
+        </message>
+        <message>
+            <source>Technician</source>
+            <translation>Techniker</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Datum</translation>
+        </message>
+        <message>
+            <source>Signature</source>
+            <translation>Unterschrift</translation>
+        </message>
+        <message>
+            <source>Signatures</source>
+            <translation>Unterschriften</translation>
+        </message>
+        <message>
+            <source>The loggers listed above were put into service and handed over as described.</source>
+            <translation>Die oben aufgeführten Logger wurden wie beschrieben in Betrieb genommen und übergeben.</translation>
+        </message>
+        <message>
+            <source>Commissioning report</source>
+            <translation>Inbetriebnahmeprotokoll</translation>
+        </message>
+        <message>
+            <source>Page %1 of %2</source>
+            <translation>Seite %1 von %2</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation>Standort</translation>
+        </message>
+        <message>
+            <source>Time zone</source>
+            <translation>Zeitzone</translation>
+        </message>
+        <message>
+            <source>Date and time of the report</source>
+            <translation>Datum und Uhrzeit des Protokolls</translation>
+        </message>
+        <message>
+            <source>not signed in</source>
+            <translation>nicht angemeldet</translation>
+        </message>
+        <message>
+            <source>Made with</source>
+            <translation>Erstellt mit</translation>
+        </message>
+        <message>
+            <source>Cloud</source>
+            <translation>Cloud</translation>
+        </message>
+        <message>
+            <source>Loggers</source>
+            <translation>Logger</translation>
+        </message>
+        <message>
+            <source>Measuring objects</source>
+            <translation>Messobjekte</translation>
+        </message>
+        <message>
+            <source>Note:</source>
+            <translation>Hinweis:</translation>
+        </message>
+        <message>
+            <source>Some values could not be read from the cloud. They are marked in the report; the rest is complete.</source>
+            <translation>Einige Werte konnten nicht aus der Cloud gelesen werden. Sie sind im Protokoll gekennzeichnet; alles Übrige ist vollständig.</translation>
+        </message>
+        <message>
+            <source>The site has no loggers yet.</source>
+            <translation>Der Standort hat noch keine Logger.</translation>
+        </message>
+        <message>
+            <source>Measuring objects without a logger of this site</source>
+            <translation>Messobjekte ohne Logger dieses Standorts</translation>
+        </message>
+        <message>
+            <source>Plan rows not completed</source>
+            <translation>Nicht abgeschlossene Zeilen des Plans</translation>
+        </message>
+        <message>
+            <source>No commissioning plan was used.</source>
+            <translation>Es wurde kein Inbetriebnahmeplan verwendet.</translation>
+        </message>
+        <message>
+            <source>Every row of the plan was completed.</source>
+            <translation>Jede Zeile des Plans wurde abgeschlossen.</translation>
+        </message>
+        <message>
+            <source>Why not completed</source>
+            <translation>Warum nicht abgeschlossen</translation>
+        </message>
+    </context>
+    <context>
+        <name>CommissioningReportDialog</name>
+        <message>
+            <source>Commissioning report of %1</source>
+            <extracomment>file dialog filter -&gt; suffix; the order is the order offered</extracomment>
+            <translation>Inbetriebnahmeprotokoll für %1</translation>
+        </message>
+        <message>
+            <source>Reading the site's loggers, sensors and measuring objects …</source>
+            <translation>Logger, Fühler und Messobjekte des Standorts werden gelesen …</translation>
+        </message>
+        <message>
+            <source>Reading the site</source>
+            <translation>Der Standort wird gelesen</translation>
+        </message>
+        <message>
+            <source>The report</source>
+            <translation>Das Protokoll</translation>
+        </message>
+        <message>
+            <source>Print pre&amp;view …</source>
+            <translation>Druck&amp;vorschau …</translation>
+        </message>
+        <message>
+            <source>&amp;Print …</source>
+            <translation>&amp;Drucken …</translation>
+        </message>
+        <message>
+            <source>&amp;Save as PDF, CSV or JSON …</source>
+            <translation>Als PDF, CSV oder JSON &amp;speichern …</translation>
+        </message>
+        <message>
+            <source>&amp;Read again</source>
+            <translation>Erneut &amp;lesen</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Schließen</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n logger(s) in “%2”, read at %3.</source>
+            <translation>
+                <numerusform>%n Logger in „%2“, gelesen um %3.</numerusform>
+                <numerusform>%n Logger in „%2“, gelesen um %3.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Some parts could not be read from this cloud; the report marks them where they would stand.</source>
+            <translation>Einige Teile konnten aus dieser Cloud nicht gelesen werden; das Protokoll kennzeichnet sie dort, wo sie stehen würden.</translation>
+        </message>
+        <message>
+            <source>The report could not be made: %1</source>
+            <translation>Das Protokoll konnte nicht erstellt werden: %1</translation>
+        </message>
+        <message>
+            <source>Save the commissioning report</source>
+            <translation>Das Inbetriebnahmeprotokoll speichern</translation>
+        </message>
+        <message>
+            <source>Saved to %1</source>
+            <translation>Gespeichert unter %1</translation>
+        </message>
+        <message>
+            <source>The report could not be saved: %1</source>
+            <translation>Das Protokoll konnte nicht gespeichert werden: %1</translation>
+        </message>
+        <message>
+            <source>Print preview: commissioning report of %1</source>
+            <translation>Druckvorschau: Inbetriebnahmeprotokoll für %1</translation>
+        </message>
+        <message>
+            <source>Print the commissioning report</source>
+            <translation>Das Inbetriebnahmeprotokoll drucken</translation>
+        </message>
+        <message>
+            <source>The printer could not be used. Choose another one.</source>
+            <translation>Der Drucker konnte nicht verwendet werden. Wählen Sie einen anderen.</translation>
+        </message>
+        <message>
+            <source>Sent to the printer.</source>
+            <translation>An den Drucker gesendet.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CommissioningWindow</name>
+        <message>
+            <source>Commission several loggers</source>
+            <translation>Mehrere Logger in Betrieb nehmen</translation>
+        </message>
+        <message>
+            <source>Commission several loggers — %1</source>
+            <translation>Mehrere Logger in Betrieb nehmen — %1</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Reconnect to your normal Wi-Fi — we will continue automatically.&lt;/b&gt;&lt;br&gt;This laptop cannot reach the cloud right now, which is expected while it is on a logger's hotspot. Nothing is lost: the board resumes by itself.</source>
+            <translation>&lt;b&gt;Verbinden Sie sich wieder mit Ihrem normalen WLAN — es geht dann von selbst weiter.&lt;/b&gt;&lt;br&gt;Dieser Laptop erreicht die Cloud gerade nicht; das ist zu erwarten, solange er mit dem Hotspot eines Loggers verbunden ist. Nichts geht verloren: Die Übersicht setzt von selbst fort.</translation>
+        </message>
+        <message>
+            <source>Loggers configured</source>
+            <translation>Eingerichtete Logger</translation>
+        </message>
+        <message>
+            <source>Planned loggers and their state</source>
+            <translation>Geplante Logger und ihr Zustand</translation>
+        </message>
+        <message>
+            <source>&amp;Retry</source>
+            <translation>&amp;Wiederholen</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>Wiederholen</translation>
+        </message>
+        <message>
+            <source>Loggers not in the plan</source>
+            <translation>Logger, die nicht im Plan stehen</translation>
+        </message>
+        <message>
+            <source>Add to &amp;plan</source>
+            <translation>Zum &amp;Plan hinzufügen</translation>
+        </message>
+        <message>
+            <source>Add to plan</source>
+            <translation>Zum Plan hinzufügen</translation>
+        </message>
+        <message>
+            <source>Joined, but not in the plan:</source>
+            <translation>Beigetreten, aber nicht im Plan:</translation>
+        </message>
+        <message>
+            <source>Plan and board</source>
+            <translation>Plan und Übersicht</translation>
+        </message>
+        <message>
+            <source>&amp;Board</source>
+            <translation>Ü&amp;bersicht</translation>
+        </message>
+        <message>
+            <source>P&amp;lan</source>
+            <translation>P&amp;lan</translation>
+        </message>
+        <message>
+            <source>Type of device</source>
+            <translation>Gerätetyp</translation>
+        </message>
+        <message>
+            <source>Hotspot steps</source>
+            <translation>Hotspot-Schritte</translation>
+        </message>
+        <message>
+            <source>For each logger:</source>
+            <translation>Für jeden Logger:</translation>
+        </message>
+        <message>
+            <source>%1 of %2 configured</source>
+            <translation>%1 von %2 eingerichtet</translation>
+        </message>
+        <message>
+            <source>the site's connect key</source>
+            <translation>der Verbindungsschlüssel des Standorts</translation>
+        </message>
+        <message>
+            <source>the name of the site's Wi-Fi network</source>
+            <translation>der Name des WLANs am Standort</translation>
         </message>
     </context>
     <context>
@@ -572,6 +1128,7 @@
         </message>
         <message>
             <source>%1 of %2</source>
+            <extracomment>The status of a device the cloud lists but the app could not read.</extracomment>
             <translation>%1 von %2</translation>
         </message>
         <message>
@@ -662,6 +1219,22 @@
             <translation>Fühlerkanal des logischen Kanals %1</translation>
         </message>
         <message>
+            <source>Channel </source>
+            <translation>Kanal </translation>
+        </message>
+        <message>
+            <source>Channel number of logical channel %1</source>
+            <translation>Kanalnummer des logischen Kanals %1</translation>
+        </message>
+        <message>
+            <source>What channel of logical channel %1 measures</source>
+            <translation>Was der Kanal des logischen Kanals %1 misst</translation>
+        </message>
+        <message>
+            <source>It measures…</source>
+            <translation>Er misst …</translation>
+        </message>
+        <message>
             <source>Remove</source>
             <translation>Entfernen</translation>
         </message>
@@ -671,7 +1244,7 @@
         </message>
         <message>
             <source>New measuring object</source>
-            <extracomment>the name this dialog proposed from the picked channel; replaced when another channel is picked, while a name the technician typed is kept</extracomment>
+            <extracomment>the uuid of a sensor whose channels cannot be read: the row asks for number and value the name this dialog proposed from the picked channel; replaced when another channel is picked, while a name the technician typed is kept</extracomment>
             <translation>Neues Messobjekt</translation>
         </message>
         <message>
@@ -702,6 +1275,10 @@
         <message>
             <source>Sensor channel</source>
             <translation>Fühlerkanal</translation>
+        </message>
+        <message>
+            <source>The cloud does not let us read the sensors' channels. Give each channel's number, counted from 1 as on the sensor, and say what it measures; the cloud checks it.</source>
+            <translation>Die Cloud lässt uns die Kanäle der Fühler nicht lesen. Geben Sie für jeden Kanal seine Nummer an, von 1 an gezählt wie am Fühler, und was er misst; die Cloud prüft das.</translation>
         </message>
         <message>
             <source>Add logical channel</source>
@@ -758,6 +1335,10 @@
         <message>
             <source>Pick the sensor that measures it.</source>
             <translation>Wählen Sie den Fühler, der ihn misst.</translation>
+        </message>
+        <message>
+            <source>Say what this channel measures.</source>
+            <translation>Geben Sie an, was dieser Kanal misst.</translation>
         </message>
         <message>
             <source>Pick the sensor channel.</source>
@@ -941,6 +1522,7 @@
         <name>DeviceTableModel</name>
         <message>
             <source>Serial number</source>
+            <extracomment>a not-readable row's JSON as the cloud sent it, pretty-printed; None for every other row</extracomment>
             <translation>Seriennummer</translation>
         </message>
         <message>
@@ -971,6 +1553,15 @@
             <source>Status</source>
             <translation>Status</translation>
         </message>
+        <message>
+            <source>Not readable</source>
+            <extracomment>core.device_rows.NOT_READABLE, marked for lupdate (the row keeps the English text for the search)</extracomment>
+            <translation>Nicht lesbar</translation>
+        </message>
+        <message>
+            <source>The cloud lists this device, but the app cannot read its data (%1). It cannot be edited here; “Show as received” displays the data as the cloud sent it.</source>
+            <translation>Die Cloud führt dieses Gerät auf, aber die App kann seine Daten nicht lesen (%1). Es kann hier nicht bearbeitet werden; „Wie empfangen anzeigen“ zeigt die Daten so, wie die Cloud sie gesendet hat.</translation>
+        </message>
     </context>
     <context>
         <name>DevicesView</name>
@@ -984,7 +1575,7 @@
         </message>
         <message>
             <source>Site</source>
-            <extracomment>v3: name column added, status moved; an older header state would put widths on the wrong columns the drafts store plugs in here; forwarded to every edit session of every site</extracomment>
+            <extracomment>v3: name column added, status moved; an older header state would put widths on the wrong columns the measuring objects created here, for a cloud that does not list them (per session) the drafts store plugs in here; forwarded to every edit session of every site</extracomment>
             <translation>Standort</translation>
         </message>
         <message>
@@ -1028,6 +1619,14 @@
             <translation>Wählen Sie oben einen Standort und dann einen Logger, um ihn einzurichten.</translation>
         </message>
         <message>
+            <source>Show as received…</source>
+            <translation>Wie empfangen anzeigen …</translation>
+        </message>
+        <message>
+            <source>Show the logger's data as the cloud sent it</source>
+            <translation>Die Daten des Loggers so anzeigen, wie die Cloud sie gesendet hat</translation>
+        </message>
+        <message>
             <source>Device settings</source>
             <translation>Geräteeinstellungen</translation>
         </message>
@@ -1060,6 +1659,18 @@
             <translation>Die Logger von %1 werden geladen …</translation>
         </message>
         <message>
+            <source>without a serial number</source>
+            <translation>ohne Seriennummer</translation>
+        </message>
+        <message>
+            <source>Logger %1 as the cloud sent it</source>
+            <translation>Logger %1, wie die Cloud ihn gesendet hat</translation>
+        </message>
+        <message>
+            <source>The app cannot read: %1</source>
+            <translation>Die App kann nicht lesen: %1</translation>
+        </message>
+        <message>
             <source>This logger is no longer listed in the site.</source>
             <translation>Dieser Logger ist nicht mehr im Standort aufgeführt.</translation>
         </message>
@@ -1080,6 +1691,13 @@
             <translation>
                 <numerusform>%n Logger · aktualisiert alle %1</numerusform>
                 <numerusform>%n Logger · aktualisiert alle %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n not readable</source>
+            <translation>
+                <numerusform>%n nicht lesbar</numerusform>
+                <numerusform>%n nicht lesbar</numerusform>
             </translation>
         </message>
         <message>
@@ -1109,6 +1727,14 @@
         <message>
             <source>Timezone: unknown (%1)</source>
             <translation>Zeitzone: unbekannt (%1)</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Logger %1&lt;/b&gt; · not readable</source>
+            <translation>&lt;b&gt;Logger %1&lt;/b&gt; · nicht lesbar</translation>
+        </message>
+        <message>
+            <source>The cloud lists this logger, but the app cannot read its data (%1), so it cannot be edited here. “Show as received” displays the data as the cloud sent it.</source>
+            <translation>Die Cloud führt diesen Logger auf, aber die App kann seine Daten nicht lesen (%1), daher kann er hier nicht bearbeitet werden. „Wie empfangen anzeigen“ zeigt die Daten so, wie die Cloud sie gesendet hat.</translation>
         </message>
         <message>
             <source>Reading the logger's settings…</source>
@@ -1211,6 +1837,54 @@
         </message>
     </context>
     <context>
+        <name>DraftSaveBanner</name>
+        <message>
+            <source>the disk is full. Free some space on this laptop</source>
+            <extracomment>How long "saved again" stays before the banner goes away by itself.</extracomment>
+            <translation>der Datenträger ist voll. Geben Sie auf diesem Laptop Speicherplatz frei</translation>
+        </message>
+        <message>
+            <source>the data folder cannot be written to (it is read-only)</source>
+            <translation>in den Datenordner kann nicht geschrieben werden (er ist schreibgeschützt)</translation>
+        </message>
+        <message>
+            <source>the data folder cannot be used</source>
+            <translation>der Datenordner kann nicht verwendet werden</translation>
+        </message>
+        <message>
+            <source>another program is holding the local database</source>
+            <translation>ein anderes Programm hält die lokale Datenbank belegt</translation>
+        </message>
+        <message>
+            <source>the local database was made by a newer version of Saveris Desktop (left untouched)</source>
+            <translation>die lokale Datenbank stammt von einer neueren Version von Saveris Desktop (sie bleibt unverändert)</translation>
+        </message>
+        <message>
+            <source>the local database is damaged</source>
+            <translation>die lokale Datenbank ist beschädigt</translation>
+        </message>
+        <message>
+            <source>the local database is missing</source>
+            <translation>die lokale Datenbank fehlt</translation>
+        </message>
+        <message>
+            <source>an unexpected error (the log file has the details)</source>
+            <translation>ein unerwarteter Fehler (Einzelheiten stehen in der Protokolldatei)</translation>
+        </message>
+        <message>
+            <source>Whether your changes are saved on this laptop</source>
+            <translation>Ob Ihre Änderungen auf diesem Laptop gespeichert sind</translation>
+        </message>
+        <message>
+            <source>Saved again: your changes are kept on this laptop.</source>
+            <translation>Wieder gespeichert: Ihre Änderungen bleiben auf diesem Laptop erhalten.</translation>
+        </message>
+        <message>
+            <source>Your changes are NOT saved on this laptop: %1. They stay in the form, and saving is tried again by itself.</source>
+            <translation>Ihre Änderungen sind auf diesem Laptop NICHT gespeichert: %1. Sie bleiben im Formular, und das Speichern wird von selbst erneut versucht.</translation>
+        </message>
+    </context>
+    <context>
         <name>DurationField</name>
         <message>
             <source>e.g. 15 min</source>
@@ -1225,7 +1899,7 @@
         <name>Errors</name>
         <message>
             <source>signing in</source>
-            <extracomment>devices the waiting page saw, by uuid, so the found page can show the new one at once What the technician was doing, per operation (api.responses.ACTIONS, route names), in words that complete "This server does not offer …" and "… failed". The API's own sentences are English by design (they are logged and read by support); the UI says the same in the user's language. (QT_TRANSLATE_NOOP returns its text; PySide types it as object.)</extracomment>
+            <extracomment>What the technician was doing, per operation (api.responses.ACTIONS, route names), in words that complete "This server does not offer …" and "… failed". The API's own sentences are English by design (they are logged and read by support); the UI says the same in the user's language. (QT_TRANSLATE_NOOP returns its text; PySide types it as object.)</extracomment>
             <translation>Anmelden</translation>
         </message>
         <message>
@@ -1586,6 +2260,10 @@
             <translation>Er gehört jetzt zum Standort „%1“.</translation>
         </message>
         <message>
+            <source>Logger %1 found, but the app cannot read its data.</source>
+            <translation>Logger %1 gefunden, aber die App kann seine Daten nicht lesen.</translation>
+        </message>
+        <message>
             <source>Logger %1 found: it is now part of the site “%2”.</source>
             <translation>Logger %1 gefunden: Er gehört jetzt zum Standort „%2“.</translation>
         </message>
@@ -1594,12 +2272,24 @@
             <translation>nicht gemeldet</translation>
         </message>
         <message>
+            <source>The cloud lists this logger, but the app cannot read its data (%1), so it cannot be configured here. The device table lists it as “Not readable” and shows its data as received.</source>
+            <translation>Die Cloud führt diesen Logger auf, aber die App kann seine Daten nicht lesen (%1), daher kann er hier nicht eingerichtet werden. Die Gerätetabelle führt ihn als „Nicht lesbar“ und zeigt seine Daten wie empfangen.</translation>
+        </message>
+        <message>
+            <source>sensor</source>
+            <translation>Fühler</translation>
+        </message>
+        <message>
             <source>Slot %1: %2</source>
             <translation>Steckplatz %1: %2</translation>
         </message>
         <message>
             <source>(not connected)</source>
             <translation>(nicht angeschlossen)</translation>
+        </message>
+        <message>
+            <source>The cloud does not let us read the sensors' names and channels.</source>
+            <translation>Die Cloud lässt uns die Namen und Kanäle der Fühler nicht lesen.</translation>
         </message>
         <message>
             <source>none reported</source>
@@ -1822,12 +2512,16 @@
         <name>MainWindow</name>
         <message>
             <source>Demo</source>
-            <extracomment>polling timing for the wizard's waiting page; None: the defaults (tests pass faster ones) View → Language, "Restart now": the window closes like Quit and app.py starts the app again</extracomment>
+            <extracomment>polling timing for the wizard's waiting page; None: the defaults (tests pass faster ones) View → Language, "Restart now": the window closes like Quit and app.py starts the app again asked before the window closes; one answering False keeps it open (and tells the technician why, e.g. changes that could not be saved on this laptop)</extracomment>
             <translation>Demo</translation>
         </message>
         <message>
             <source>&amp;Add a logger …</source>
             <translation>Logger &amp;hinzufügen …</translation>
+        </message>
+        <message>
+            <source>Commissioning &amp;report …</source>
+            <translation>Inbetriebnahme&amp;protokoll …</translation>
         </message>
         <message>
             <source>Sign &amp;out</source>
@@ -1853,6 +2547,10 @@
             <source>&amp;File</source>
             <extracomment>Modules the walk must not import (nor count): `__main__` would start the app. The demo logger joins this long after its configuration page was saved (real time, not mocked).</extracomment>
             <translation>&amp;Datei</translation>
+        </message>
+        <message>
+            <source>&amp;Site</source>
+            <translation>&amp;Standort</translation>
         </message>
         <message>
             <source>&amp;View</source>
@@ -2070,6 +2768,14 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
     <context>
         <name>ObjectsTab</name>
         <message>
+            <source>The cloud does not let us read the current instruction set; what you apply here replaces it.</source>
+            <translation>Die Cloud lässt uns die aktuellen Messvorgaben nicht lesen; was Sie hier übernehmen, ersetzt sie.</translation>
+        </message>
+        <message>
+            <source>The cloud does not let us read the current alarms; what you apply here replaces them.</source>
+            <translation>Die Cloud lässt uns die aktuellen Alarme nicht lesen; was Sie hier übernehmen, ersetzt sie.</translation>
+        </message>
+        <message>
             <source>nothing to do: no logical channel measures %1</source>
             <translation>nichts zu tun: kein logischer Kanal misst %1</translation>
         </message>
@@ -2079,6 +2785,7 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
         </message>
         <message>
             <source>Measuring objects</source>
+            <extracomment>the objects this app created (longer-lived than the tab: the view keeps it per session) True once the cloud answered that it does not list measuring objects</extracomment>
             <translation>Messobjekte</translation>
         </message>
         <message>
@@ -2108,6 +2815,13 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
         <message>
             <source>  (this logger)</source>
             <translation>  (dieser Logger)</translation>
+        </message>
+        <message numerus="yes">
+            <source>The cloud does not list measuring objects, so only the %n created here since the app started are shown.</source>
+            <translation>
+                <numerusform>Die Cloud führt keine Messobjekte auf; gezeigt wird daher nur das %n Messobjekt, das seit dem Start der App hier angelegt wurde.</numerusform>
+                <numerusform>Die Cloud führt keine Messobjekte auf; gezeigt werden daher nur die %n Messobjekte, die seit dem Start der App hier angelegt wurden.</numerusform>
+            </translation>
         </message>
         <message numerus="yes">
             <source>%n measuring object(s) in this site.</source>
@@ -2195,12 +2909,60 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
             <translation>&amp;Offline</translation>
         </message>
         <message>
+            <source>Changes not saved</source>
+            <translation>Änderungen nicht gespeichert</translation>
+        </message>
+        <message>
+            <source>Your changes are NOT saved on this laptop: %1. If you quit now, they are lost. Keep the app open to send them with Apply, or to fix the cause and let them be saved.</source>
+            <translation>Ihre Änderungen sind auf diesem Laptop NICHT gespeichert: %1. Wenn Sie jetzt beenden, gehen sie verloren. Lassen Sie die App offen, um sie mit „Übernehmen“ zu senden oder um die Ursache zu beheben, damit sie gespeichert werden.</translation>
+        </message>
+        <message>
+            <source>Keep the app open</source>
+            <translation>App offen lassen</translation>
+        </message>
+        <message>
+            <source>Quit anyway</source>
+            <translation>Trotzdem beenden</translation>
+        </message>
+        <message>
             <source>Your saved draft (%1)</source>
             <translation>Ihr gespeicherter Entwurf (%1)</translation>
         </message>
         <message>
             <source>Local data was damaged</source>
             <translation>Lokale Daten waren beschädigt</translation>
+        </message>
+    </context>
+    <context>
+        <name>OfflineUnavailable</name>
+        <message>
+            <source>⚠ Changes NOT saved on this laptop</source>
+            <extracomment>Seconds between attempts to open the database again; the last one repeats.</extracomment>
+            <translation>⚠ Änderungen auf diesem Laptop NICHT gespeichert</translation>
+        </message>
+        <message>
+            <source>&amp;Offline</source>
+            <translation>&amp;Offline</translation>
+        </message>
+        <message>
+            <source>&amp;Try again to open the local data</source>
+            <translation>&amp;Lokale Daten erneut öffnen</translation>
+        </message>
+        <message>
+            <source>Changes cannot be saved on this laptop</source>
+            <translation>Änderungen können auf diesem Laptop nicht gespeichert werden</translation>
+        </message>
+        <message>
+            <source>The local data was made by a newer version of Saveris Desktop and is left untouched. Install that version again to get your drafts and waiting changes back. Until then, what you type here is NOT kept when the app closes, and changes cannot wait for the cloud without a network.</source>
+            <translation>Die lokalen Daten stammen von einer neueren Version von Saveris Desktop und bleiben unverändert. Installieren Sie diese Version wieder, um Ihre Entwürfe und wartenden Änderungen zurückzubekommen. Bis dahin wird, was Sie hier eingeben, beim Schließen der App NICHT behalten, und Änderungen können ohne Netzwerk nicht auf die Cloud warten.</translation>
+        </message>
+        <message>
+            <source>The local data cannot be used: %1. Until this is fixed, what you type is NOT kept when the app closes, and changes cannot wait for the cloud without a network. It is tried again by itself.</source>
+            <translation>Die lokalen Daten können nicht verwendet werden: %1. Bis das behoben ist, wird, was Sie eingeben, beim Schließen der App NICHT behalten, und Änderungen können ohne Netzwerk nicht auf die Cloud warten. Es wird von selbst erneut versucht.</translation>
+        </message>
+        <message>
+            <source>Not saved on this laptop: %1</source>
+            <translation>Auf diesem Laptop nicht gespeichert: %1</translation>
         </message>
     </context>
     <context>
@@ -2356,6 +3118,141 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
         <message>
             <source>“%1” for %2 will not be sent to the cloud. Your draft, if any, is kept.</source>
             <translation>„%1“ für %2 wird nicht an die Cloud gesendet. Ihr Entwurf, falls vorhanden, bleibt erhalten.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanEditor</name>
+        <message>
+            <source>Scan or type a serial number</source>
+            <extracomment>the rows after every change (the owner saves them as the plan's draft)</extracomment>
+            <translation>Seriennummer scannen oder eingeben</translation>
+        </message>
+        <message>
+            <source>Scan a logger's label (or type its serial number and press Enter)</source>
+            <translation>Scannen Sie das Etikett eines Loggers (oder geben Sie seine Seriennummer ein und drücken Sie die Eingabetaste)</translation>
+        </message>
+        <message>
+            <source>Result of the last scan</source>
+            <translation>Ergebnis des letzten Scans</translation>
+        </message>
+        <message>
+            <source>Commissioning plan</source>
+            <translation>Inbetriebnahmeplan</translation>
+        </message>
+        <message>
+            <source>Problem of the current cell</source>
+            <translation>Problem der aktuellen Zelle</translation>
+        </message>
+        <message>
+            <source>&amp;Add row</source>
+            <translation>Zeile &amp;hinzufügen</translation>
+        </message>
+        <message>
+            <source>&amp;Remove row</source>
+            <translation>Zeile &amp;entfernen</translation>
+        </message>
+        <message>
+            <source>Move &amp;up</source>
+            <translation>Nach &amp;oben</translation>
+        </message>
+        <message>
+            <source>Move &amp;down</source>
+            <translation>Nach &amp;unten</translation>
+        </message>
+        <message>
+            <source>&amp;Paste from spreadsheet</source>
+            <translation>Aus Tabellenkalkulation ein&amp;fügen</translation>
+        </message>
+        <message>
+            <source>&amp;Import CSV …</source>
+            <translation>CSV &amp;importieren …</translation>
+        </message>
+        <message>
+            <source>Not taken: %1</source>
+            <translation>Nicht übernommen: %1</translation>
+        </message>
+        <message>
+            <source>%1 is already planned: row %2</source>
+            <translation>%1 ist schon geplant: Zeile %2</translation>
+        </message>
+        <message>
+            <source>%1 → row %2</source>
+            <translation>%1 → Zeile %2</translation>
+        </message>
+        <message>
+            <source>Import a plan</source>
+            <translation>Einen Plan importieren</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv *.txt);;All files (*)</source>
+            <translation>CSV-Dateien (*.csv *.txt);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>The file cannot be read: %1</source>
+            <translation>Die Datei kann nicht gelesen werden: %1</translation>
+        </message>
+        <message>
+            <source>Nothing was imported; the file has these problems:</source>
+            <translation>Nichts wurde importiert; die Datei hat diese Probleme:</translation>
+        </message>
+        <message>
+            <source>Row %1, %2:</source>
+            <translation>Zeile %1, %2:</translation>
+        </message>
+        <message>
+            <source>%1 logger(s) planned</source>
+            <translation>%1 Logger geplant</translation>
+        </message>
+        <message>
+            <source>; %1 cell(s) to fix (point at a cell to see why)</source>
+            <translation>; %1 Zelle(n) zu korrigieren (zeigen Sie auf eine Zelle, um den Grund zu sehen)</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanTableModel</name>
+        <message>
+            <source>Serial number</source>
+            <extracomment>after every change of the rows (edit, paste, add, remove, move): the rows to save</extracomment>
+            <translation>Seriennummer</translation>
+        </message>
+        <message>
+            <source>Measuring object</source>
+            <translation>Messobjekt</translation>
+        </message>
+        <message>
+            <source>Preset</source>
+            <translation>Voreinstellung</translation>
+        </message>
+        <message>
+            <source>Logger name</source>
+            <translation>Loggername</translation>
+        </message>
+        <message>
+            <source>Measuring cycle</source>
+            <translation>Messtakt</translation>
+        </message>
+        <message>
+            <source>Communication cycle</source>
+            <translation>Kommunikationstakt</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceivedDialog</name>
+        <message>
+            <source>The data as the cloud sent it</source>
+            <translation>Die Daten, wie die Cloud sie gesendet hat</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>Kopieren</translation>
+        </message>
+        <message>
+            <source>Copy the data to the clipboard</source>
+            <translation>Die Daten in die Zwischenablage kopieren</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Schließen</translation>
         </message>
     </context>
     <context>
@@ -2630,6 +3527,22 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
         <message>
             <source>Integration (testing)</source>
             <translation>Integration (Test)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SingleInstance</name>
+        <message>
+            <source>Saveris Desktop is already running, so it was brought forward. To start it with other options (%1), close it first.</source>
+            <extracomment>How long a second start keeps trying to reach an app that holds the data folder but has not answered yet (it may be starting at the same moment) before it says so and gives up. The demo's endpoint: a loopback address, so the plain-http rule holds; requests never leave the process (they go through the simulator's in-process transport).</extracomment>
+            <translation>Saveris Desktop läuft bereits und wurde daher in den Vordergrund geholt. Um es mit anderen Optionen (%1) zu starten, schließen Sie es zuerst.</translation>
+        </message>
+        <message>
+            <source>Saveris Desktop is already running</source>
+            <translation>Saveris Desktop läuft bereits</translation>
+        </message>
+        <message>
+            <source>Another Saveris Desktop is using this computer's data folder but does not answer. Close it (or end it in the task manager) and start again.</source>
+            <translation>Ein anderes Saveris Desktop verwendet den Datenordner dieses Computers, antwortet aber nicht. Schließen Sie es (oder beenden Sie es im Task-Manager) und starten Sie neu.</translation>
         </message>
     </context>
     <context>
@@ -2989,6 +3902,22 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
             <translation>Die Cloud ist nicht erreichbar: Sie sehen, was dieser Laptop zuletzt erhalten hat.</translation>
         </message>
         <message>
+            <source>✓ Changes saved again</source>
+            <translation>✓ Änderungen wieder gespeichert</translation>
+        </message>
+        <message>
+            <source>What you type is kept on this laptop again.</source>
+            <translation>Was Sie eingeben, bleibt wieder auf diesem Laptop erhalten.</translation>
+        </message>
+        <message>
+            <source>⚠ Changes NOT saved on this laptop</source>
+            <translation>⚠ Änderungen auf diesem Laptop NICHT gespeichert</translation>
+        </message>
+        <message>
+            <source>Not saved: %1. Saving is tried again by itself.</source>
+            <translation>Nicht gespeichert: %1. Das Speichern wird von selbst erneut versucht.</translation>
+        </message>
+        <message>
             <source>Offline: the cloud cannot be reached. Changes are kept.</source>
             <translation>Offline: Die Cloud ist nicht erreichbar. Änderungen bleiben erhalten.</translation>
         </message>
@@ -3242,8 +4171,16 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
             <translation>Lassen Sie diese Seite offen, während Sie das Gerät einrichten. Es erscheint hier, sobald die Cloud es aufführt.</translation>
         </message>
         <message>
-            <source>&lt;b&gt;Reconnect to your normal Wi-Fi — we will continue automatically.&lt;/b&gt;&lt;br&gt;This laptop cannot reach the cloud right now, which is expected while it is on the device's hotspot. Checking is paused and resumes by itself.</source>
-            <translation>&lt;b&gt;Verbinden Sie sich wieder mit Ihrem normalen WLAN — es geht dann von selbst weiter.&lt;/b&gt;&lt;br&gt;Dieser Laptop erreicht die Cloud gerade nicht; das ist zu erwarten, solange er im Hotspot des Geräts ist. Die Prüfung ist angehalten und läuft von selbst weiter.</translation>
+            <source>On the logger's configuration page</source>
+            <translation>Auf der Konfigurationsseite des Loggers</translation>
+        </message>
+        <message>
+            <source>Steps</source>
+            <translation>Schritte</translation>
+        </message>
+        <message>
+            <source>Connect key</source>
+            <translation>Verbindungsschlüssel</translation>
         </message>
         <message>
             <source>Waiting</source>
@@ -3291,6 +4228,30 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
                 <numerusform>Die Geräte des Standorts werden jede Sekunde geprüft.</numerusform>
                 <numerusform>Die Geräte des Standorts werden alle %n Sekunden geprüft.</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>accountId: %1</source>
+            <translation>accountId: %1</translation>
+        </message>
+        <message>
+            <source>Type this key as accountId on the logger's page.</source>
+            <translation>Geben Sie diesen Schlüssel als accountId auf der Seite des Loggers ein.</translation>
+        </message>
+        <message>
+            <source>the site's Wi-Fi</source>
+            <translation>das WLAN des Standorts</translation>
+        </message>
+        <message>
+            <source>&lt;ol style='margin-left:-20px'&gt;&lt;li&gt;Type the key above as &lt;b&gt;accountId&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Enter the Wi-Fi &lt;b&gt;%1&lt;/b&gt; and its password.&lt;/li&gt;&lt;li&gt;Press &lt;b&gt;Save&lt;/b&gt;: the LED blinks orange while it joins the Wi-Fi.&lt;/li&gt;&lt;li&gt;Reconnect this laptop to its normal Wi-Fi.&lt;/li&gt;&lt;/ol&gt;</source>
+            <translation>&lt;ol style='margin-left:-20px'&gt;&lt;li&gt;Geben Sie den Schlüssel oben als &lt;b&gt;accountId&lt;/b&gt; ein.&lt;/li&gt;&lt;li&gt;Geben Sie das WLAN &lt;b&gt;%1&lt;/b&gt; und sein Passwort ein.&lt;/li&gt;&lt;li&gt;Drücken Sie &lt;b&gt;Save&lt;/b&gt;: Die LED blinkt orange, während der Logger sich mit dem WLAN verbindet.&lt;/li&gt;&lt;li&gt;Verbinden Sie diesen Laptop wieder mit seinem normalen WLAN.&lt;/li&gt;&lt;/ol&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;This laptop is off the internet — as expected on the logger's Wi-Fi.&lt;/b&gt;&lt;br&gt;On the logger's page enter accountId &lt;b style='font-size:large'&gt;%1&lt;/b&gt; and the Wi-Fi &lt;b&gt;%2&lt;/b&gt;, press Save, then reconnect to your normal Wi-Fi. Checking is paused and resumes by itself.</source>
+            <translation>&lt;b&gt;Dieser Laptop ist nicht mit dem Internet verbunden — wie erwartet im WLAN des Loggers.&lt;/b&gt;&lt;br&gt;Geben Sie auf der Seite des Loggers die accountId &lt;b style='font-size:large'&gt;%1&lt;/b&gt; und das WLAN &lt;b&gt;%2&lt;/b&gt; ein, drücken Sie Save und verbinden Sie sich dann wieder mit Ihrem normalen WLAN. Die Prüfung ist angehalten und läuft von selbst weiter.</translation>
+        </message>
+        <message>
+            <source>Check that accountId on the logger's page is exactly &lt;b&gt;%1&lt;/b&gt;.</source>
+            <translation>Prüfen Sie, ob die accountId auf der Seite des Loggers genau &lt;b&gt;%1&lt;/b&gt; lautet.</translation>
         </message>
         <message>
             <source>Waiting for %1 (minutes:seconds)</source>

@@ -113,7 +113,7 @@ def test_the_app_starts_in_german_on_a_german_system(qtbot, qt_settings, german:
     qtbot.addWidget(window)
     window.show()
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&Datei", "&Ansicht", "&Hilfe"]
+    assert menus == ["&Datei", "&Standort", "&Ansicht", "&Hilfe"]
     assert window.welcome.start_button.text() == "Logger &hinzufügen …"
     assert window.language_actions[i18n.SYSTEM].text() == "System (Deutsch)"
     assert window.language_actions[i18n.SYSTEM].isChecked()
