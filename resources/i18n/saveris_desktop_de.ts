@@ -1135,6 +1135,64 @@
             <source>none</source>
             <translation>keine</translation>
         </message>
+        <message>
+            <source>Scan or type the logger's serial number (on its label).</source>
+            <extracomment>What each column is called in a sentence. normalised serial -&gt; what was queued for it uuids listed when commissioning began (not "unexpected"); None until the first listing</extracomment>
+            <translation>Scannen Sie die Seriennummer des Loggers (auf seinem Etikett) oder geben Sie sie ein.</translation>
+        </message>
+        <message>
+            <source>'%1' is not a serial number (6 to 20 letters or digits, mostly digits, as on the label).</source>
+            <translation>'%1' ist keine Seriennummer (6 bis 20 Buchstaben oder Ziffern, meist Ziffern, wie auf dem Etikett).</translation>
+        </message>
+        <message>
+            <source>Choose a preset: %1 or a saved alarm preset.</source>
+            <translation>Wählen Sie eine Voreinstellung: %1 oder eine gespeicherte Alarm-Voreinstellung.</translation>
+        </message>
+        <message>
+            <source>'%1' is not a preset: use %2 or the name of a saved alarm preset.</source>
+            <translation>'%1' ist keine Voreinstellung: Verwenden Sie %2 oder den Namen einer gespeicherten Alarm-Voreinstellung.</translation>
+        </message>
+        <message>
+            <source>'%1' has no unit; write it like 5 min, 15 min or 1 h.</source>
+            <translation>'%1' hat keine Einheit; schreiben Sie z. B. 5 min, 15 min oder 1 h.</translation>
+        </message>
+        <message>
+            <source>A cycle must be longer than 0 s.</source>
+            <translation>Ein Takt muss länger als 0 s sein.</translation>
+        </message>
+        <message>
+            <source>'%1' is not a duration; write it like 15 s, 15 min or 1 h 30 min.</source>
+            <extracomment>core.ranges' refusals with the plan's straight quotes (_straight_quotes), marked for lupdate.</extracomment>
+            <translation>'%1' ist keine Dauer; schreiben Sie z. B. 15 s, 15 min oder 1 h 30 min.</translation>
+        </message>
+        <message>
+            <source>Unknown unit '%1'; use s, min or h.</source>
+            <translation>Unbekannte Einheit '%1'; verwenden Sie s, min oder h.</translation>
+        </message>
+        <message>
+            <source>At most %1 characters.</source>
+            <translation>Höchstens %1 Zeichen.</translation>
+        </message>
+        <message>
+            <source>row %1</source>
+            <translation>Zeile %1</translation>
+        </message>
+        <message>
+            <source>The same serial as %1.</source>
+            <translation>Dieselbe Seriennummer wie %1.</translation>
+        </message>
+        <message>
+            <source>Name the measuring object, e.g. Fridge 3.</source>
+            <translation>Benennen Sie das Messobjekt, z. B. Kühlschrank 3.</translation>
+        </message>
+        <message>
+            <source>The same measuring object as %1.</source>
+            <translation>Dasselbe Messobjekt wie %1.</translation>
+        </message>
+        <message>
+            <source>A logger cannot send more often than it measures: make it at least the measuring cycle.</source>
+            <translation>Ein Logger kann nicht öfter senden, als er misst: Stellen Sie mindestens den Messtakt ein.</translation>
+        </message>
     </context>
     <context>
         <name>CoreWords</name>

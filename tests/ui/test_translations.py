@@ -12,7 +12,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 
 from saveris_desktop.api import errors
@@ -324,3 +324,36 @@ def test_the_device_tables_status_and_sensor_columns_read_german(qtbot, qloop, g
     assert ("OK · Batterie 100 %", "1 von 1") in cells, cells
     assert model.row_at(0).status.startswith("OK")  # core's row stays English: the CLI prints it
     close_harness(qtbot, harness)
+
+
+def test_the_commissioning_plans_cell_problems_read_german(qtbot, german: str) -> None:
+    from saveris_desktop.core.commissioning.plan import COLUMNS as PLAN_COLUMNS
+    from saveris_desktop.core.commissioning.plan import Column, PlanRow, row_problems
+    from saveris_desktop.ui.commissioning.plan_editor import PlanEditor
+    from tests.ui.test_commissioning_plan_editor import type_in_cell
+
+    rows = [PlanRow(serial="61100042", object="Fridge 1", preset="fridge"), PlanRow(serial="61100042")]
+    editor = PlanEditor(rows)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    cycle = editor.model.index(0, PLAN_COLUMNS.index(Column.MEASURING_CYCLE))
+    editor.table.setFocus()
+    editor.table.setCurrentIndex(cycle)
+    type_in_cell(qtbot, editor, "15")
+    assert editor.cell_problem.text() == (
+        "Zeile 1, Messtakt: '15' hat keine Einheit; schreiben Sie z. B. 5 min, 15 min oder 1 h."
+    )
+    editor.table.setCurrentIndex(cycle)
+    type_in_cell(qtbot, editor, "5 Tage")  # core.ranges' refusal, with the plan's straight quotes
+    assert (
+        editor.cell_problem.text()
+        == "Zeile 1, Messtakt: Unbekannte Einheit 'Tage'; verwenden Sie s, min oder h."
+    )
+    serial = editor.model.index(1, PLAN_COLUMNS.index(Column.SERIAL))
+    assert editor.model.problem(1, Column.SERIAL) == "Dieselbe Seriennummer wie Zeile 1."
+    assert editor.model.data(serial, Qt.ItemDataRole.ToolTipRole) == "Dieselbe Seriennummer wie Zeile 1."
+    # core's own words stay English: the CSV import and the CLI print them
+    english = {problem.message for problem in row_problems(editor.model.rows)}
+    assert "The same serial as row 1." in english
+    assert "Unknown unit 'Tage'; use s, min or h." in english
