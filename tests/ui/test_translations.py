@@ -175,6 +175,15 @@ def test_choosing_another_language_is_stored_and_offers_a_restart(qtbot, qt_sett
     assert window.restart_requested and not window.isVisible()
 
 
+def test_a_restart_a_close_guard_refuses_is_not_kept_for_a_later_quit(qtbot, qt_settings) -> None:
+    window = MainWindow(UiState(), demo=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.close_guards.append(lambda: False)  # e.g. changes that could not be saved on this laptop
+    window.restart()
+    assert window.isVisible() and not window.restart_requested
+
+
 def test_a_restart_starts_the_same_app_with_the_same_options(monkeypatch: pytest.MonkeyPatch) -> None:
     assert restart_command(["--demo"]) == [sys.executable, "-m", "saveris_desktop", "--demo"]
     monkeypatch.setattr(sys, "frozen", True, raising=False)
