@@ -68,3 +68,19 @@ def test_a_refused_apply_is_announced_with_the_reason(qtbot, qloop, said: list[s
     assert said and said[-1] == editor.verdict.text()
     assert said[-1].startswith("Not saved — your changes are still here.")
     close_harness(qtbot, harness)
+
+
+def test_a_found_logger_the_app_cannot_read_is_announced_too(qtbot, qloop, said: list[str]) -> None:
+    from tests.ui.test_wizard import WIFI_PASSWORD, create_site, sign_in, to_waiting
+
+    h = make_harness(qtbot)
+    sign_in(qtbot, h)
+    key = create_site(qtbot, h)
+    to_waiting(qtbot, h)
+    logger = h.sim.create_logger(LoggerKind.SAVERIS2)
+    h.sim.press_button(logger.id, 3.0)
+    assert h.sim.submit_configuration(logger.id, key, "Bakery-WLAN", WIFI_PASSWORD).ok
+    h.sim.advance_time(10)
+    h.sim.world.devices[logger.device_uuid]["sensors_connections"][0]["slot_index"] = "first"  # unreadable
+    qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
+    assert f"Logger {logger.serial_number} found, but the app cannot read its data." in said
