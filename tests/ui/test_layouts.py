@@ -183,3 +183,43 @@ def test_the_dialogs_fit_their_text(
     run(qtbot, work.aclose())
     close_harness(qtbot, harness)
     assert not problems, "\n".join(problems)
+
+
+def test_the_commissioning_window_and_report_fit_their_text(
+    qtbot, qloop, qt_settings, tmp_path: Path, language: str, shots: Path
+) -> None:
+    from saveris_desktop.core.commissioning.plan import PlanRow
+    from saveris_desktop.core.offline import OfflineWork
+    from saveris_desktop.ui.commissioning.report_dialog import CommissioningReportDialog
+    from saveris_desktop.ui.commissioning.window import CommissioningWindow
+
+    harness = make_devices_harness(qtbot)
+    harness.services.set_site(SITE)
+    work = run(qtbot, OfflineWork.open(harness.services, tmp_path / "offline.sqlite3"))
+    assert work.engine is not None
+    window = CommissioningWindow(work, work.engine, SITE)
+    qtbot.addWidget(window)
+    window.show()
+    # a row with problems, so the cell's problem line and the summary show (a serial planned twice)
+    window.editor.model.replace_rows(
+        [PlanRow(serial="61100042", object="Fridge 1"), PlanRow(serial="61100042")]
+    )
+    problems = _check(window, "commissioning board", shots, language)
+    if window.steps_scroll.horizontalScrollBar().maximum() > 0:
+        problems.append(
+            "commissioning board: the hotspot steps are cut off at the right (they scroll sideways)"
+        )
+    window.tabs.setCurrentIndex(1)
+    window.editor.table.setCurrentIndex(window.editor.model.index(1, 0))
+    problems += _check(window, "commissioning plan", shots, language)
+    window.close()
+    run(qtbot, window.aclose())
+    report = CommissioningReportDialog(harness.services, SITE)
+    qtbot.addWidget(report)
+    report.show()
+    qtbot.waitUntil(lambda: report.save_button.isEnabled(), timeout=10000)
+    problems += _check(report, "commissioning report", shots, language)
+    report.close()
+    run(qtbot, work.aclose())
+    close_harness(qtbot, harness)
+    assert not problems, "\n".join(problems)

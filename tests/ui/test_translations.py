@@ -366,3 +366,21 @@ def test_the_commissioning_plans_cell_problems_read_german(qtbot, german: str) -
     english = {problem.message for problem in row_problems(editor.model.rows)}
     assert "The same serial as row 1." in english
     assert "Unknown unit 'Tage'; use s, min or h." in english
+
+
+def test_the_commissioning_reports_logger_state_and_type_read_german(qtbot, qloop, german: str) -> None:
+    from saveris_desktop.ui.commissioning.report_dialog import CommissioningReportDialog
+    from tests.ui.devices_harness import SITE, close_harness, make_devices_harness
+
+    harness = make_devices_harness(qtbot)
+    harness.services.set_site(SITE)
+    dialog = CommissioningReportDialog(harness.services, SITE)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=10000)
+    text = dialog.preview.toPlainText()
+    assert "Zustand bei der Übergabe" in text
+    assert "OK · Batterie 100 %" in text and "battery" not in text
+    assert "QSR-Logger (WLAN)" in text
+    dialog.close()
+    close_harness(qtbot, harness)
