@@ -169,7 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if instance_lock.may_be_in_use() and _hand_over(args, timeout_s=5.0):
         return 0  # the app already running on this data folder came forward and took the arguments
 
-    from saveris_desktop.ui import plurals
+    from saveris_desktop.ui import i18n, plurals
 
     plurals.install(app)  # "1 device", "3 devices" instead of "device(s)"
     from saveris_desktop.ui import wheel_guard
@@ -181,6 +181,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     use_settings_folder(paths.settings_dir())  # a portable home keeps its settings with its data
     # The demo, a custom server and testo's cloud each remember their own user, sites and window.
     ui_state = UiState(scope=scope_for(demo=options.demo, base_url=options.base_url))
+    # Before any widget: every text is built once, in one language (View → Language, or the system's).
+    i18n.install(app, ui_state.language())
     window = MainWindow(ui_state, demo=options.demo)
     window.show()
     window.wait_for_first_paint()
@@ -200,10 +202,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     lock, server = claim
     server.sig_activation_requested.connect(lambda arguments: bring_forward(window, arguments, options))
     try:
-        return _run_window(app, window, ui_state, options, started, lock)
+        status = _run_window(app, window, ui_state, options, started, lock)
     finally:
         server.close()
         lock.release()
+    # View → Language: the shutdown has saved everything; start afresh only now that the data folder
+    # is free, or the new app would hand its arguments over to this closing one.
+    if window.restart_requested:
+        import subprocess
+
+        subprocess.Popen(restart_command(args))  # noqa: S603  (this app, its own arguments)
+    return status
 
 
 def _run_window(
@@ -238,6 +247,13 @@ def _run_window(
         import logging
 
         logging.shutdown()
+
+
+def restart_command(args: Sequence[str]) -> list[str]:
+    """How to start this app again with the same options: the frozen executable, or the module."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, *args]
+    return [sys.executable, "-m", "saveris_desktop", *args]
 
 
 def claim_instance(

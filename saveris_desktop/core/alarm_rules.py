@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from saveris_desktop.core.ranges import DurationRange, format_duration
+from saveris_desktop.core.sentences import QT_TRANSLATE_NOOP, Sentence
 from saveris_desktop.core.units import unit_id_of, unit_symbol, value_id_of, value_text
 
 LOWER = "MACT_LOWER_LIMIT"
@@ -100,36 +101,60 @@ def validate(
         problems.setdefault(field, message)
 
     if channel_unit and unit != channel_unit:
-        note(UNIT, f"This channel measures in {unit_symbol(channel_unit)}; limits must use that unit.")
+        note(
+            UNIT,
+            Sentence(
+                QT_TRANSLATE_NOOP("CoreSentences", "This channel measures in %1; limits must use that unit."),
+                unit_symbol(channel_unit),
+            ),
+        )
 
     lower_alarm, upper_alarm = limits.lower_alarm, limits.upper_alarm
     lower_warning, upper_warning = limits.lower_warning, limits.upper_warning
 
     if lower_alarm is not None and upper_alarm is not None and not lower_alarm < upper_alarm:
-        note(UPPER_ALARM, f"The upper alarm must be above the lower alarm ({_fmt(lower_alarm, unit)}).")
+        note(
+            UPPER_ALARM,
+            Sentence(
+                QT_TRANSLATE_NOOP("CoreSentences", "The upper alarm must be above the lower alarm (%1)."),
+                _fmt(lower_alarm, unit),
+            ),
+        )
 
     # Warnings must sit inside the alarm band: between the lower and the upper alarm.
     for field, warning in ((LOWER_WARNING, lower_warning), (UPPER_WARNING, upper_warning)):
         if warning is None:
             continue
         if lower_alarm is not None and not warning > lower_alarm:
-            note(field, f"A warning must lie inside the alarm band: above {_fmt(lower_alarm, unit)}.")
+            above = QT_TRANSLATE_NOOP("CoreSentences", "A warning must lie inside the alarm band: above %1.")
+            note(field, Sentence(above, _fmt(lower_alarm, unit)))
         elif upper_alarm is not None and not warning < upper_alarm:
-            note(field, f"A warning must lie inside the alarm band: below {_fmt(upper_alarm, unit)}.")
+            below = QT_TRANSLATE_NOOP("CoreSentences", "A warning must lie inside the alarm band: below %1.")
+            note(field, Sentence(below, _fmt(upper_alarm, unit)))
     if lower_warning is not None and upper_warning is not None and not lower_warning < upper_warning:
         note(
-            UPPER_WARNING, f"The upper warning must be above the lower warning ({_fmt(lower_warning, unit)})."
+            UPPER_WARNING,
+            Sentence(
+                QT_TRANSLATE_NOOP("CoreSentences", "The upper warning must be above the lower warning (%1)."),
+                _fmt(lower_warning, unit),
+            ),
         )
 
     if limits.hysteresis < 0:
-        note(HYSTERESIS, "Hysteresis cannot be negative.")
+        note(HYSTERESIS, Sentence(QT_TRANSLATE_NOOP("CoreSentences", "Hysteresis cannot be negative.")))
     else:
-        for band, what in (
-            (_band(lower_alarm, upper_alarm), "alarm"),
-            (_band(lower_warning, upper_warning), "warning"),
+        for band, template in (
+            (
+                _band(lower_alarm, upper_alarm),
+                QT_TRANSLATE_NOOP("CoreSentences", "Hysteresis must be narrower than the alarm band (%1)."),
+            ),
+            (
+                _band(lower_warning, upper_warning),
+                QT_TRANSLATE_NOOP("CoreSentences", "Hysteresis must be narrower than the warning band (%1)."),
+            ),
         ):
             if band is not None and not limits.hysteresis < band:
-                note(HYSTERESIS, f"Hysteresis must be narrower than the {what} band ({_fmt(band, unit)}).")
+                note(HYSTERESIS, Sentence(template, _fmt(band, unit)))
 
     problem = delay_range.problem(limits.delay_ms)
     if problem is not None:

@@ -19,6 +19,7 @@ from typing import Any
 
 from saveris_desktop.api.listing import UnreadableItem
 from saveris_desktop.api.models import Device, SlotSensor
+from saveris_desktop.core.sentences import QT_TRANSLATE_NOOP, Sentence, joined
 
 # Fragments of the product type [A] or model code -> the device type a technician knows from the case.
 _DEVICE_TYPES: tuple[tuple[str, str], ...] = (
@@ -107,19 +108,22 @@ def _status(device: Device, extras: Mapping[str, Any], slots: Sequence[SlotSenso
     # `slots`: an empty slot is no sensor, and not a disconnected one either
     disconnected = sum(1 for slot in slots if slot.connected is False)
     if not slots:
-        problems.append("No sensors")
+        problems.append(Sentence(QT_TRANSLATE_NOOP("CoreSentences", "No sensors")))
     elif disconnected:
-        problems.append(f"{disconnected} sensor(s) disconnected")
+        disconnected_text = QT_TRANSLATE_NOOP("CoreSentences", "%1 sensor(s) disconnected")
+        problems.append(Sentence(disconnected_text, str(disconnected)))
     battery = _battery_percent(extras)
     if battery is not None and battery <= LOW_BATTERY_PERCENT:
-        problems.append(f"Battery low ({battery} %)")
+        problems.append(Sentence(QT_TRANSLATE_NOOP("CoreSentences", "Battery low (%1 %)"), str(battery)))
     firmware_extras = (device.firmware.model_extra or {}) if device.firmware is not None else {}
     if firmware_extras.get("update_available") is True:
-        problems.append("Firmware update available")
+        problems.append(Sentence(QT_TRANSLATE_NOOP("CoreSentences", "Firmware update available")))
     shown = [problem for problem in problems if problem]
     if shown:
-        return " · ".join(shown)
-    return "OK" if battery is None else f"OK · battery {battery} %"
+        return joined(" · ", shown)
+    if battery is None:
+        return Sentence(QT_TRANSLATE_NOOP("CoreSentences", "OK"))
+    return Sentence(QT_TRANSLATE_NOOP("CoreSentences", "OK · battery %1 %"), str(battery))
 
 
 @dataclass(frozen=True)
@@ -197,7 +201,11 @@ def row_from_device(device: Device) -> DeviceRow:
         model=device.model_code or "",
         device_type=device_type(device.model_code, device.product_family, _text(extras.get("product_type"))),
         firmware=firmware,
-        sensors=f"{connected} of {total}" if total else "none",
+        sensors=(
+            Sentence(QT_TRANSLATE_NOOP("CoreSentences", "%1 of %2"), str(connected), str(total))
+            if total
+            else Sentence(QT_TRANSLATE_NOOP("CoreSentences", "none"))
+        ),
         last_change=last_change,
         status=_status(device, extras, slots),
         connected_sensors=connected,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from saveris_desktop.api.models import whole_number
+from saveris_desktop.core.sentences import QT_TRANSLATE_NOOP, Sentence
 
 MS_PER_UNIT: dict[str, int] = {
     "ms": 1,
@@ -86,25 +87,38 @@ def parse_duration(text: str, *, default_unit: str = "s") -> int:
     """Parse "15 s", "15min", "1 h 30 min", "1,5 h" or a bare number in `default_unit` into ms."""
     cleaned = text.strip()
     if not cleaned:
-        raise DurationError("Enter a duration, e.g. 15 min.")
+        raise DurationError(Sentence(QT_TRANSLATE_NOOP("CoreSentences", "Enter a duration, e.g. 15 min.")))
     position = 0
     total = 0.0
     matched_any = False
     for match in _PART.finditer(cleaned):
         gap = cleaned[position : match.start()]
         if gap.strip():
-            raise DurationError(f"“{cleaned}” is not a duration; write it like 15 s, 15 min or 1 h 30 min.")
+            raise DurationError(_not_a_duration(cleaned))
         number = float(match.group(1).replace(",", "."))
         unit_text = match.group(2).lower()
         unit = _UNIT_ALIASES.get(unit_text or default_unit)
         if unit is None:
-            raise DurationError(f"Unknown unit “{match.group(2)}”; use s, min or h.")
+            raise DurationError(
+                Sentence(
+                    QT_TRANSLATE_NOOP("CoreSentences", "Unknown unit “%1”; use s, min or h."), match.group(2)
+                )
+            )
         total += number * MS_PER_UNIT[unit]
         position = match.end()
         matched_any = True
     if not matched_any or cleaned[position:].strip():
-        raise DurationError(f"“{cleaned}” is not a duration; write it like 15 s, 15 min or 1 h 30 min.")
+        raise DurationError(_not_a_duration(cleaned))
     return round(total)
+
+
+def _not_a_duration(text: str) -> Sentence:
+    return Sentence(
+        QT_TRANSLATE_NOOP(
+            "CoreSentences", "“%1” is not a duration; write it like 15 s, 15 min or 1 h 30 min."
+        ),
+        text,
+    )
 
 
 def range_words(minimum_ms: int | None, maximum_ms: int | None) -> str:
@@ -112,10 +126,10 @@ def range_words(minimum_ms: int | None, maximum_ms: int | None) -> str:
     if minimum_ms is not None and maximum_ms is not None:
         return f"{format_duration(minimum_ms)}{RANGE_SEPARATOR}{format_duration(maximum_ms)}"
     if minimum_ms is not None:
-        return f"at least {format_duration(minimum_ms)}"
+        return Sentence(QT_TRANSLATE_NOOP("CoreSentences", "at least %1"), format_duration(minimum_ms))
     if maximum_ms is not None:
-        return f"at most {format_duration(maximum_ms)}"
-    return "any duration"
+        return Sentence(QT_TRANSLATE_NOOP("CoreSentences", "at most %1"), format_duration(maximum_ms))
+    return Sentence(QT_TRANSLATE_NOOP("CoreSentences", "any duration"))
 
 
 @dataclass(frozen=True)
@@ -137,7 +151,11 @@ class DurationRange:
         """None when `ms` is allowed, else a message with the allowed range in words."""
         if self.contains(ms):
             return None
-        return f"{format_duration(ms)} is outside the allowed range {self.words()}."
+        return Sentence(
+            QT_TRANSLATE_NOOP("CoreSentences", "%1 is outside the allowed range %2."),
+            format_duration(ms),
+            self.words(),
+        )
 
 
 def check_duration_text(
@@ -147,7 +165,8 @@ def check_duration_text(
     try:
         ms = parse_duration(text, default_unit=default_unit)
     except DurationError as error:
-        return None, f"{error} Allowed: {allowed.words()}."
+        said = error.args[0] if error.args and isinstance(error.args[0], str) else str(error)
+        return None, Sentence(QT_TRANSLATE_NOOP("CoreSentences", "%1 Allowed: %2."), said, allowed.words())
     problem = allowed.problem(ms)
     if problem is not None:
         return None, problem

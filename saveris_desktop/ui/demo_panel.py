@@ -335,7 +335,7 @@ class DemoPanel(QWidget):
             self.network_state.setText(
                 self.tr("On the logger's Wi-Fi: no internet, the cloud is unreachable.")
             )
-            self.network_toggle.setText(self.tr("Back to the &site Wi-Fi"))
+            self.network_toggle.setText(self.tr("B&ack to the site Wi-Fi"))
         else:
             self.network_state.setText(self.tr("On the site Wi-Fi: the cloud is reachable."))
             self.network_toggle.setText(self.tr("&Join the logger's Wi-Fi"))

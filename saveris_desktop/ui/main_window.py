@@ -115,6 +115,8 @@ class MainWindow(QMainWindow):
         self.wizard_timing: WatchTiming | None = None
         self._painted = False
         self._closing = False
+        #: View → Language, "Restart now": the window closes like Quit and app.py starts the app again
+        self.restart_requested = False
         #: asked before the window closes; one answering False keeps it open (and tells the
         #: technician why, e.g. changes that could not be saved on this laptop)
         self.close_guards: list[Callable[[], bool]] = []
@@ -218,6 +220,68 @@ class MainWindow(QMainWindow):
             button.setAccessibleName(self.tr("Add a logger"))
         self.addToolBar(toolbar)
         self.view_menu.addAction(toolbar.toggleViewAction())
+        self._build_language_menu()
+
+    def _build_language_menu(self) -> None:
+        """View → Language: System, then each language in its own name (a reader finds their own)."""
+        from PySide6.QtGui import QActionGroup
+
+        from saveris_desktop.ui import i18n
+
+        menu = self.view_menu.addMenu(self.tr("&Language"))
+        menu.setObjectName("languageMenu")
+        group = QActionGroup(menu)
+        group.setExclusive(True)
+        chosen = self.ui_state.language()
+        system_name = next(
+            (lang.native_name for lang in i18n.LANGUAGES if lang.code == i18n.language_for(i18n.SYSTEM)), ""
+        )
+        choices = [(i18n.SYSTEM, self.tr("System (%1)").replace("%1", system_name))]
+        choices += [(lang.code, lang.native_name) for lang in i18n.LANGUAGES]
+        self.language_actions: dict[str, QAction] = {}
+        for choice, text in choices:
+            action = QAction(text, group)
+            action.setObjectName(f"languageAction_{choice}")
+            action.setCheckable(True)
+            action.setChecked(choice == chosen or (choice == i18n.SYSTEM and chosen not in dict(choices)))
+            action.triggered.connect(lambda _checked=False, c=choice: self.choose_language(c))
+            menu.addAction(action)
+            self.language_actions[choice] = action
+
+    def choose_language(self, choice: str) -> None:
+        """Store the choice; it applies at the next start, which the technician may do right away."""
+        from saveris_desktop.ui import i18n
+
+        self.ui_state.set_language(choice)
+        self.ui_state.sync()
+        if i18n.language_for(choice) == i18n.current_language():
+            return
+        box = QMessageBox(self)
+        box.setObjectName("languageRestartDialog")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Language"))
+        box.setText(self.tr("The new language is used when %1 starts again.").replace("%1", APP_NAME))
+        box.setInformativeText(
+            self.tr(
+                "Nothing you typed is lost: drafts are saved as you type and open again after the "
+                "restart. Changes waiting for the cloud stay queued."
+            )
+        )
+        restart = box.addButton(self.tr("&Restart now"), QMessageBox.ButtonRole.AcceptRole)
+        restart.setObjectName("languageRestartButton")
+        later = box.addButton(self.tr("&Later"), QMessageBox.ButtonRole.RejectRole)
+        later.setObjectName("languageLaterButton")
+        box.setDefaultButton(later)
+        restart.clicked.connect(self.restart)
+        box.open()
+
+    def restart(self) -> None:
+        """Close through the one shutdown path; app.py starts the app again once it has finished."""
+        self.restart_requested = True
+        if not self.close():
+            # A close guard kept the window open (changes not saved on this laptop): no restart
+            # is pending, or a later, unrelated quit would start the app again.
+            self.restart_requested = False
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()

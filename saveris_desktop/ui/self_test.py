@@ -230,6 +230,25 @@ def check_icon_and_images() -> str:
     return f"icon {icon_path.name}, image formats png+svg, QR code {qr.width()} px"
 
 
+def check_translations() -> str:
+    """Every language of View → Language has its compiled translation here (in a frozen app: the
+    bundle carries resources/i18n), and it translates."""
+    from PySide6.QtCore import QTranslator
+
+    from saveris_desktop.ui import i18n
+
+    found = []
+    for language in i18n.LANGUAGES:
+        if language.code == i18n.SOURCE_LANGUAGE:
+            continue
+        path = i18n.compiled_path(language.code)
+        translator = QTranslator()
+        if not translator.load(str(path)) or not translator.translate("MainWindow", "&File"):
+            raise CheckFailedError(f"the {language.native_name} translation {path} is missing or empty")
+        found.append(f"{language.code} ({path.stat().st_size // 1024} KiB)")
+    return "translations " + ", ".join(found)
+
+
 def show_main_window(settings_dir: Path) -> str:
     """The real main window, shown and painted; its settings go to a scratch file, not the user's."""
     from PySide6.QtCore import QSettings
@@ -362,6 +381,7 @@ def run(argv: list[str] | None = None) -> int:
             _step(report, "keyring", lambda: check_keyring(options.require_system_keyring))
             _step(report, "qt application", start_qt_application)
             _step(report, "icon and images", check_icon_and_images)
+            _step(report, "translations", check_translations)
             scratch = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="saveris-self-test-")))
             _step(report, "main window", lambda: show_main_window(scratch))
             run_event_loop(report)

@@ -67,6 +67,18 @@ class UiState:
     def set_window_geometry(self, geometry: QByteArray) -> None:
         self._settings.setValue(self._key("window/geometry"), geometry)
 
+    # --- language ------------------------------------------------------------------------------
+
+    def language(self) -> str:
+        """The chosen language code, or "system" (the default: follow the operating system).
+
+        Not scoped (`_key`): the language is the technician's, the same for the demo and every server."""
+        value = self._settings.value("view/language", "system")
+        return value if isinstance(value, str) and value else "system"
+
+    def set_language(self, choice: str) -> None:
+        self._settings.setValue("view/language", choice)
+
     # --- sign-in -------------------------------------------------------------------------------
 
     def last_region(self) -> Region:

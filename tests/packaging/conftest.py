@@ -39,6 +39,7 @@ SELF_TEST_STEPS = (
     "keyring",
     "qt application",
     "icon and images",
+    "translations",
     "main window",
     "sign in",
     "site",

@@ -33,6 +33,7 @@ def test_self_test_passes_every_step_and_says_which_keyring(tmp_path: Path) -> N
     assert details["import modules"] == f"{source_module_count()} modules"
     assert "keyring.backends." in details["keyring"]  # the backend is named, usable or not
     assert "platform plugin 'offscreen'" in details["qt application"]
+    assert details["translations"].startswith("translations de (")  # the frozen bundle carries them too
     assert "Connected to the cloud (site 'Self-test site')" in details["logger joins"]
     assert report.read_text(encoding="utf-8") == result.stdout  # the file a windowed .exe writes
 

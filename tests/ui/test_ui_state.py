@@ -88,3 +88,11 @@ def test_the_settings_file_follows_the_portable_home(qapp, tmp_path: Path, monke
     state.sync()
     assert Path(QSettings().fileName()).is_relative_to(tmp_path / "home" / "settings")
     assert "Portable bakery" in Path(QSettings().fileName()).read_text(encoding="utf-8")
+
+
+def test_the_language_is_the_technicians_for_the_demo_and_every_server(qt_settings) -> None:
+    from saveris_desktop.ui.ui_state import scope_for
+
+    UiState(scope=scope_for(demo=True)).set_language("de")
+    assert UiState(scope=scope_for(demo=False)).language() == "de"
+    assert UiState(scope=scope_for(demo=False, base_url="https://example.test/api")).language() == "de"

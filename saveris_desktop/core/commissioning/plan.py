@@ -35,6 +35,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from saveris_desktop.core.drafts import Draft, DraftKey, DraftKind, DraftStore, upsert_draft
 from saveris_desktop.core.presets import PRESETS
 from saveris_desktop.core.ranges import DurationError, communication_shorter_than_measuring, parse_duration
+from saveris_desktop.core.sentences import QT_TRANSLATE_NOOP, Sentence
 from saveris_desktop.core.store import Store, from_json, timestamp
 
 LOGGER_NAME_MAX_LENGTH = 64  # as the settings editor's name field
@@ -130,7 +131,9 @@ def check_serial(text: str) -> str | None:
     """None when `text` looks like a serial number (see the module doc), else why not."""
     cleaned = text.strip()
     if not cleaned:
-        return "Scan or type the logger's serial number (on its label)."
+        return Sentence(
+            QT_TRANSLATE_NOOP("CoreSentences", "Scan or type the logger's serial number (on its label).")
+        )
     compact = re.sub(r"\s+", "", cleaned)
     digits = sum(ch.isdigit() for ch in compact)
     if (
@@ -138,8 +141,12 @@ def check_serial(text: str) -> str | None:
         or not SERIAL_MIN_LENGTH <= len(compact.replace("-", "")) <= SERIAL_MAX_LENGTH
         or digits < SERIAL_MIN_DIGITS
     ):
-        return (
-            f"'{cleaned}' is not a serial number (6 to 20 letters or digits, mostly digits, as on the label)."
+        return Sentence(
+            QT_TRANSLATE_NOOP(
+                "CoreSentences",
+                "'%1' is not a serial number (6 to 20 letters or digits, mostly digits, as on the label).",
+            ),
+            cleaned,
         )
     return None
 
@@ -152,12 +159,20 @@ def check_preset(text: str, template_names: Iterable[str]) -> str | None:
     name = text.strip()
     choices = ", ".join(preset_keys())
     if not name:
-        return f"Choose a preset: {choices} or a saved alarm preset."
+        return Sentence(
+            QT_TRANSLATE_NOOP("CoreSentences", "Choose a preset: %1 or a saved alarm preset."), choices
+        )
     if name.casefold() in preset_keys():
         return None
     if any(name.casefold() == t.strip().casefold() for t in template_names):
         return None
-    return f"'{name}' is not a preset: use {choices} or the name of a saved alarm preset."
+    return Sentence(
+        QT_TRANSLATE_NOOP(
+            "CoreSentences", "'%1' is not a preset: use %2 or the name of a saved alarm preset."
+        ),
+        name,
+        choices,
+    )
 
 
 def parse_cycle(text: str) -> int:
@@ -165,7 +180,12 @@ def parse_cycle(text: str) -> int:
     because a spreadsheet's "15" may mean seconds or minutes. Raises DurationError."""
     cleaned = text.strip()
     if cleaned.replace(".", "").replace(",", "").isdigit():
-        raise DurationError(f"'{cleaned}' has no unit; write it like 5 min, 15 min or 1 h.")
+        raise DurationError(
+            Sentence(
+                QT_TRANSLATE_NOOP("CoreSentences", "'%1' has no unit; write it like 5 min, 15 min or 1 h."),
+                cleaned,
+            )
+        )
     return parse_duration(cleaned)
 
 
@@ -175,13 +195,33 @@ def _check_cycle(text: str) -> tuple[int | None, str | None]:
     try:
         ms = parse_cycle(text)
     except DurationError as error:
-        return None, str(error).replace("“", "'").replace("”", "'")
+        said = error.args[0] if error.args and isinstance(error.args[0], str) else str(error)
+        return None, _straight_quotes(said)
     if ms <= 0:
-        return None, "A cycle must be longer than 0 s."
+        return None, Sentence(QT_TRANSLATE_NOOP("CoreSentences", "A cycle must be longer than 0 s."))
     return ms, None
 
 
+#: core.ranges' refusals with the plan's straight quotes (_straight_quotes), marked for lupdate.
+_STRAIGHT_QUOTED = (
+    QT_TRANSLATE_NOOP("CoreSentences", "'%1' is not a duration; write it like 15 s, 15 min or 1 h 30 min."),
+    QT_TRANSLATE_NOOP("CoreSentences", "Unknown unit '%1'; use s, min or h."),
+)
+
+
+def _straight_quotes(message: str) -> str:
+    """The plan quotes what was typed in straight quotes, as a spreadsheet and the CSV import do; a
+    Sentence keeps its values and gets the straight-quoted template (translated as well)."""
+    if isinstance(message, Sentence):
+        template = message.template.replace("“", "'").replace("”", "'")
+        return Sentence(template, *(_straight_quotes(value) for value in message.values))
+    return message.replace("“", "'").replace("”", "'")
+
+
 # --- whole rows -----------------------------------------------------------------------------------
+
+
+_AT_MOST = QT_TRANSLATE_NOOP("CoreSentences", "At most %1 characters.")
 
 
 @dataclass(frozen=True)
@@ -197,7 +237,9 @@ def row_problems(
     rows: Sequence[PlanRow],
     template_names: Iterable[str] = (),
     *,
-    position: Callable[[int], str] = lambda index: f"row {index + 1}",
+    position: Callable[[int], str] = lambda index: Sentence(
+        QT_TRANSLATE_NOOP("CoreSentences", "row %1"), str(index + 1)
+    ),
 ) -> list[CellProblem]:
     """Every problem of every cell, in row then column order. Empty rows are ignored (spreadsheets
     end with some). `position(index)` words where another row is ("line 4", "row 4")."""
@@ -218,23 +260,28 @@ def row_problems(
         else:
             key = normalise_serial(row.serial)
             if key in serials:
-                add(Column.SERIAL, f"The same serial as {position(serials[key])}.")
+                same = QT_TRANSLATE_NOOP("CoreSentences", "The same serial as %1.")
+                add(Column.SERIAL, Sentence(same, position(serials[key])))
             else:
                 serials[key] = index
         object_name = " ".join(row.object.split())
         if not object_name:
-            add(Column.OBJECT, "Name the measuring object, e.g. Fridge 3.")
+            add(
+                Column.OBJECT,
+                Sentence(QT_TRANSLATE_NOOP("CoreSentences", "Name the measuring object, e.g. Fridge 3.")),
+            )
         elif len(object_name) > OBJECT_NAME_MAX_LENGTH:
-            add(Column.OBJECT, f"At most {OBJECT_NAME_MAX_LENGTH} characters.")
+            add(Column.OBJECT, Sentence(_AT_MOST, str(OBJECT_NAME_MAX_LENGTH)))
         elif object_name.casefold() in objects:
-            add(Column.OBJECT, f"The same measuring object as {position(objects[object_name.casefold()])}.")
+            same = QT_TRANSLATE_NOOP("CoreSentences", "The same measuring object as %1.")
+            add(Column.OBJECT, Sentence(same, position(objects[object_name.casefold()])))
         else:
             objects[object_name.casefold()] = index
         preset_problem = check_preset(row.preset, names)
         if preset_problem is not None:
             add(Column.PRESET, preset_problem)
         if len(row.logger_name.strip()) > LOGGER_NAME_MAX_LENGTH:
-            add(Column.LOGGER_NAME, f"At most {LOGGER_NAME_MAX_LENGTH} characters.")
+            add(Column.LOGGER_NAME, Sentence(_AT_MOST, str(LOGGER_NAME_MAX_LENGTH)))
         measuring, measuring_problem = _check_cycle(row.measuring_cycle)
         communication, communication_problem = _check_cycle(row.communication_cycle)
         if measuring_problem is not None:
@@ -244,7 +291,13 @@ def row_problems(
         if communication_shorter_than_measuring(measuring, communication):
             add(
                 Column.COMMUNICATION_CYCLE,
-                "A logger cannot send more often than it measures: make it at least the measuring cycle.",
+                Sentence(
+                    QT_TRANSLATE_NOOP(
+                        "CoreSentences",
+                        "A logger cannot send more often than it measures: "
+                        "make it at least the measuring cycle.",
+                    )
+                ),
             )
     return problems
 

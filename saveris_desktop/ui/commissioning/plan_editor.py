@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from saveris_desktop.core.commissioning.csv_import import PlanImportError, read_plan_csv
 from saveris_desktop.core.commissioning.plan import COLUMNS, Column, PlanRow, check_serial
 from saveris_desktop.core.tasks import TaskOwner
+from saveris_desktop.ui import core_words, i18n
 from saveris_desktop.ui.commissioning.plan_model import PlanTableModel
 
 FLASH_MS = 1500
@@ -143,7 +144,7 @@ class PlanEditor(QWidget):
             return
         problem = check_serial(text)
         if problem is not None:
-            self._flash(self.tr("Not taken: %1").replace("%1", problem))
+            self._flash(self.tr("Not taken: %1").replace("%1", core_words.translated(problem)))
             return
         row, known = self.model.take_scan(text)
         self._select(row, Column.SERIAL)
@@ -237,7 +238,10 @@ class PlanEditor(QWidget):
         problem = self.model.problem(current.row(), COLUMNS[current.column()]) if current.isValid() else None
         if problem:
             where = self.tr("Row %1, %2:").replace("%1", str(current.row() + 1))
-            where = where.replace("%2", str(self.model.headers()[COLUMNS[current.column()]]).lower())
+            header = str(self.model.headers()[COLUMNS[current.column()]])
+            if i18n.current_language() == i18n.SOURCE_LANGUAGE:
+                header = header.lower()  # "Row 2, serial number:"; German nouns keep their capital
+            where = where.replace("%2", header)
             self.cell_problem.setText(f"{where} {problem}")
         else:
             self.cell_problem.setText("")

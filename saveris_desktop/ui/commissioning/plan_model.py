@@ -20,6 +20,7 @@ from saveris_desktop.core.commissioning.plan import (
     normalise_serial,
     row_problems,
 )
+from saveris_desktop.ui import core_words
 
 ProblemRole = Qt.ItemDataRole.UserRole + 1
 
@@ -203,7 +204,8 @@ class PlanTableModel(QAbstractTableModel):
 
     def _check(self) -> list[CellProblem]:
         problems = row_problems(self._rows, self._templates)
-        self._problems = {(p.row, p.column): p.message for p in problems}
+        # core's sentences in the user's language (the CSV import and the CLI keep them English)
+        self._problems = {(p.row, p.column): core_words.translated(p.message) for p in problems}
         return problems
 
     def _changed(self) -> None:

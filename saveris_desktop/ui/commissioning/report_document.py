@@ -28,6 +28,7 @@ from saveris_desktop.core.commissioning.report import (
 )
 from saveris_desktop.core.ranges import format_duration
 from saveris_desktop.core.units import unit_symbol, value_name
+from saveris_desktop.ui import core_words
 from saveris_desktop.ui.style import INK, PRINT_SHADE
 
 #: Body text size in points: small enough for nine limit columns on A4, large enough to read printed.
@@ -256,7 +257,9 @@ def _logger_section(
                 (translate("CommissioningReport", "Serial number"), logger.serial_number),
                 (
                     translate("CommissioningReport", "Model"),
-                    " · ".join(p for p in (logger.model_code, logger.device_type) if p),
+                    " · ".join(
+                        p for p in (logger.model_code, core_words.translated(logger.device_type)) if p
+                    ),
                 ),
                 (
                     translate("CommissioningReport", "Firmware"),
@@ -268,7 +271,7 @@ def _logger_section(
                     _duration(logger.communication_cycle_ms),
                 ),
                 (translate("CommissioningReport", "First listed by the cloud"), first),
-                (translate("CommissioningReport", "State at handover"), logger.status),
+                (translate("CommissioningReport", "State at handover"), core_words.translated(logger.status)),
             ]
         ),
         _tag("h3", translate("CommissioningReport", "Sensors")),

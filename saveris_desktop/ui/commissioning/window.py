@@ -127,7 +127,7 @@ class CommissioningWindow(QDialog):
         self.add_button.setEnabled(False)
         self.add_button.clicked.connect(self.add_selected_to_plan)
         self.report_button = named(
-            QPushButton(self.tr("Commissioning &report …"), self),
+            QPushButton(self.tr("Co&mmissioning report …"), self),
             "commissioningReport",
             self.tr("Commissioning report"),
         )
@@ -184,13 +184,17 @@ class CommissioningWindow(QDialog):
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        self.resize(self.fontMetrics().averageCharWidth() * 160, self.fontMetrics().height() * 40)
 
         self.runner.sig_board.connect(self.show_board)
         self.watcher.sig_status.connect(self._watch_status)
         work.services.sig_connectivity.connect(self.watcher.notify_connectivity)
         self.finished.connect(self._finished)
         self._render_steps()
+        # Wide enough for the plan's buttons and the steps' longest words side by side (in German
+        # both are longer); the steps get what their words need, the board the rest.
+        width = max(self.fontMetrics().averageCharWidth() * 160, self.minimumSizeHint().width())
+        self.resize(width, self.fontMetrics().height() * 40)
+        splitter.setSizes([width - guide.minimumSizeHint().width(), guide.minimumSizeHint().width()])
         self.show_board(Board(site))
         self.tasks.spawn(self._load(), name="load-plan")
 
@@ -306,6 +310,11 @@ class CommissioningWindow(QDialog):
             grid.addWidget(text, row, 2, top)
         grid.setRowStretch(len(guide_steps(kind)), 1)
         self.steps_scroll.setWidget(steps)
+        # Never narrower than the steps' longest word ("Verbindungsschlüssel", "Saveris2-xxx-xxx-xxx"):
+        # a word cut off at the right, or scrolled sideways, is a step not read.
+        frame = 2 * self.steps_scroll.frameWidth()
+        scrollbar = self.steps_scroll.verticalScrollBar().sizeHint().width()
+        self.steps_scroll.setMinimumWidth(steps.minimumSizeHint().width() + scrollbar + frame)
 
     # --- closing ------------------------------------------------------------------------------
 

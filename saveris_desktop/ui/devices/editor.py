@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from saveris_desktop.core.apply import Applied, apply_or_queue
 from saveris_desktop.core.editing import EditSession, PathPart
+from saveris_desktop.ui.announce import announce
 from saveris_desktop.ui.devices.changes_view import ChangesView
 from saveris_desktop.ui.devices.editor_context import EditorContext
 from saveris_desktop.ui.devices.focus import focusable_descendants, set_tab_chain
@@ -338,4 +339,5 @@ class SessionEditor(QWidget):
             self.tr("Not saved — your changes are still here.\n%1").replace("%1", describe_error(error))
         )
         self.verdict.show()
+        announce(self, self.verdict.text(), urgent=True)
         self.update_state()

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from saveris_desktop.core.ranges import DurationRange, check_duration_text, format_duration
+from saveris_desktop.ui import core_words, locale_format
 from saveris_desktop.ui.style import TIGHT_SPACING, TextRole, set_text_role
 
 
@@ -125,7 +126,7 @@ class DurationField(_LineField):
 
     def set_allowed(self, allowed: DurationRange) -> None:
         self.allowed = allowed
-        self.hint.setText(self.tr("Allowed: %1").replace("%1", allowed.words()))
+        self.hint.setText(self.tr("Allowed: %1").replace("%1", core_words.translated(allowed.words())))
         if self.edit.text():
             self._on_edited(self.edit.text())
 
@@ -149,7 +150,7 @@ class DurationField(_LineField):
             return
         ms, message = check_duration_text(text, self.allowed)
         if ms is None:
-            self._set_problem(message)
+            self._set_problem(core_words.translated(message))
             # Typing "3 days" passes through "3", a valid 3 s: that half-typed value must not stay
             # the field's value, so an invalid text falls back to the value shown before typing.
             self._fall_back_to(self._shown)
@@ -197,7 +198,7 @@ class NumberField(_LineField):
         self._value = self._shown = value
         self._own = ""
         self._rule = ""
-        self.edit.setText("" if value is None else f"{value:g}")
+        self.edit.setText("" if value is None else locale_format.number(value))
         self.edit.setModified(False)
         self._set_problem("")
 
@@ -242,6 +243,6 @@ class NumberField(_LineField):
 
     def _range_message(self) -> str:
         unit = self.hint.text()
-        low = "" if self.minimum is None else f"{self.minimum:g} {unit}".strip()
-        high = "" if self.maximum is None else f"{self.maximum:g} {unit}".strip()
+        low = "" if self.minimum is None else f"{locale_format.number(self.minimum)} {unit}".strip()
+        high = "" if self.maximum is None else f"{locale_format.number(self.maximum)} {unit}".strip()
         return self.tr("Allowed: %1 … %2").replace("%1", low).replace("%2", high)

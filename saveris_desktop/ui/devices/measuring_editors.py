@@ -34,7 +34,8 @@ from saveris_desktop.core import alarm_rules as rules
 from saveris_desktop.core.alarm_rules import ChannelLimits
 from saveris_desktop.core.presets import AlarmPreset, preset, presets_for
 from saveris_desktop.core.ranges import DurationRange
-from saveris_desktop.core.units import unit_id_of, unit_symbol, value_id_of, value_name
+from saveris_desktop.core.units import unit_id_of, unit_symbol, value_id_of
+from saveris_desktop.ui import core_words
 from saveris_desktop.ui.devices.editor import SessionEditor
 from saveris_desktop.ui.devices.editor_context import EditorContext
 from saveris_desktop.ui.devices.fields import DurationField, FieldMessage, NumberField
@@ -48,6 +49,12 @@ SIBLING_MEASURING_KEY = next(
 
 #: Cycle bounds when no logger feeds the object yet [A] (the server's own default bounds).
 DEFAULT_CYCLE_RANGE = DurationRange(60_000, 86_400_000)
+
+
+def _validated(limits: rules.ChannelLimits, unit: str | None) -> dict[str, str]:
+    """core's rule check of the limits, its sentences in the user's language (field -> message)."""
+    found = rules.validate(limits, channel_unit=unit or None)
+    return {field: core_words.translated(message) for field, message in found.items()}
 
 
 class InstructionSetEditor(CyclesEditor):
@@ -134,7 +141,7 @@ class _ChannelLimitsBox(QGroupBox):
         self.assigned = bool(channel.get("assigned"))
         self.unit: str = unit_id_of(raw_unit) or raw_unit or ""
         symbol = unit_symbol(self.unit)
-        title = channel.get("name") or value_name(self.value_id)
+        title = channel.get("name") or core_words.value_name(self.value_id)
         super().__init__(f"{title} ({symbol})" if symbol else title)
         self.setObjectName(f"limits_{position}")
         prefix = f"limits_{position}"
@@ -145,7 +152,7 @@ class _ChannelLimitsBox(QGroupBox):
         )
         self.preset.addItem(QCoreApplication.translate("MeasurementAlarmsEditor", "Choose a preset…"), "")
         for candidate in presets_for(self.value_id):
-            self.preset.addItem(editor.tr(candidate.title), candidate.key)
+            self.preset.addItem(core_words.translated(candidate.title), candidate.key)
         self.preset.setEnabled(self.preset.count() > 1)
         self.fields: dict[str, NumberField] = {}
         grid = QGridLayout(self)
@@ -280,7 +287,7 @@ class MeasurementAlarmsEditor(SessionEditor):
         for position, channel in enumerate(self.channels):
             if value_id_of(channel.get("physical_value_id")) == "PV_DOOR_STATE":
                 # A door has no limits to set; its alarm is "open too long", not modelled here.
-                doors.append(channel.get("name") or value_name("PV_DOOR_STATE"))
+                doors.append(channel.get("name") or core_words.value_name("PV_DOOR_STATE"))
                 continue
             box = _ChannelLimitsBox(self, position, channel)
             for field in box.fields.values():
@@ -324,7 +331,7 @@ class MeasurementAlarmsEditor(SessionEditor):
         key = box.preset.currentData()
         if key and not rules.same_limits(limits, preset(key).limits_for(box.unit)):
             box.preset.setCurrentIndex(0)  # edited away from the preset: the box no longer names it
-        problems = rules.validate(limits, channel_unit=box.unit or None)
+        problems = _validated(limits, box.unit)
         box.show_rules(problems)
         self._rule_problems[box.uuid] = problems
         config = self.session.current
@@ -361,11 +368,7 @@ class MeasurementAlarmsEditor(SessionEditor):
             box.load(limits, force=self.force_load)
             box.preset.setCurrentIndex(0)
             box.lock(self._lock_reason(config, box, first_of_value.setdefault(box.value_id, box)))
-            problems = (
-                rules.validate(limits, channel_unit=box.unit or None)
-                if not limits.empty and not box.locked
-                else {}
-            )
+            problems = _validated(limits, box.unit) if not limits.empty and not box.locked else {}
             self._rule_problems[box.uuid] = problems
             box.show_rules(problems)
         self._show_as_received(config)

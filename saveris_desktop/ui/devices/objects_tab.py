@@ -17,7 +17,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -45,7 +45,7 @@ from saveris_desktop.core.known_objects import KnownObjects
 from saveris_desktop.core.presets import PRESETS, preset
 from saveris_desktop.core.ranges import DurationRange
 from saveris_desktop.core.resources import session_key
-from saveris_desktop.core.units import value_name
+from saveris_desktop.ui import core_words
 from saveris_desktop.ui.devices.bulk_dialog import BulkApplyDialog, Change
 from saveris_desktop.ui.devices.create_object import CreateObjectDialog
 from saveris_desktop.ui.devices.editor_context import EditorContext
@@ -90,8 +90,14 @@ async def apply_preset_to_object(
         obj = known
     channels = await object_setup.apply_preset_to_object(context.client, context.site, obj, chosen)
     if not channels:
-        return f"nothing to do: no logical channel measures {value_name(chosen.physical_value_id).lower()}"
-    return f"{chosen.title} on {', '.join(c.name for c in channels)}"
+        return QCoreApplication.translate(
+            "ObjectsTab", "nothing to do: no logical channel measures %1"
+        ).replace("%1", core_words.value_name(chosen.physical_value_id))
+    return (
+        QCoreApplication.translate("ObjectsTab", "%1 on %2")
+        .replace("%1", core_words.translated(chosen.title))
+        .replace("%2", ", ".join(c.name for c in channels))
+    )
 
 
 class ObjectsTab(QWidget):
@@ -284,7 +290,7 @@ class ObjectsTab(QWidget):
             channels.append(
                 {
                     "uuid": f"{sensor.uuid}:{assignment.channel_id}",
-                    "name": channel.name or value_name(channel.physical_value_id),
+                    "name": channel.name or core_words.value_name(channel.physical_value_id),
                     "physical_value_id": channel.physical_value_id,
                     "physical_unit_id": channel.physical_unit_id,
                     "assigned": True,  # no logical channel: limits can only go to a per-object set
@@ -457,7 +463,7 @@ class ObjectsTab(QWidget):
         picker.setObjectName("bulk_preset_picker")
         picker.setAccessibleName(self.tr("Alarm preset"))
         for candidate in PRESETS:
-            picker.addItem(self.tr(candidate.title), candidate.key)
+            picker.addItem(core_words.translated(candidate.title), candidate.key)
         layout = QFormLayout(form)
         layout.addRow(self.tr("Alarm preset"), picker)
         layout.addRow(QLabel(self.tr("It is set on each logical channel that measures the preset's value.")))

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from saveris_desktop.api.models import Sensor
-from saveris_desktop.core.units import MAX_OFFSET, unit_symbol, units_for, value_name
+from saveris_desktop.core.units import MAX_OFFSET, unit_symbol, units_for
+from saveris_desktop.ui import core_words
 from saveris_desktop.ui.devices.editor import SessionEditor
 from saveris_desktop.ui.devices.editor_context import EditorContext
 from saveris_desktop.ui.devices.fields import NumberField, refill_keeping_choice
@@ -39,7 +40,7 @@ class _ChannelRow:
         self.caption = QLabel(
             QCoreApplication.translate("SensorEditor", "Channel %1: %2")
             .replace("%1", str(channel.get("channel_index", index) + 1))
-            .replace("%2", value_name(value_id))
+            .replace("%2", core_words.value_name(value_id))
         )
         self.name = QLineEdit()
         self.name.setObjectName(f"sensor_channel_{index}_name")

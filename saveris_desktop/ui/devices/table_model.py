@@ -41,6 +41,7 @@ from saveris_desktop.core.device_rows import (
     row_from_device,
     row_from_unreadable,
 )
+from saveris_desktop.ui import core_words, locale_format
 
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -114,6 +115,8 @@ class DeviceTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "last_change":
                 return self.format_time(row.last_change)
+            if column in ("device_type", "status", "sensors"):  # core's words, not the server's
+                return core_words.translated(row.value(index.column()))
             return row.value(index.column())
         if role == SORT_ROLE:
             if column == "sensors":
@@ -195,7 +198,7 @@ class DeviceTableModel(QAbstractTableModel):
             return iso
         if self._timezone is not None and moment.tzinfo is not None:
             moment = moment.astimezone(self._timezone)
-        return moment.strftime("%Y-%m-%d %H:%M")
+        return locale_format.date_time(moment)
 
     # --- refresh ---------------------------------------------------------------------------
 

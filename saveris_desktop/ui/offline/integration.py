@@ -27,11 +27,11 @@ from shiboken6 import isValid
 
 from saveris_desktop.api.models import Device
 from saveris_desktop.core.autosave import ResumedDraft, SaveFailure, edits_between
-from saveris_desktop.core.cache import describe_age
 from saveris_desktop.core.editing import EditSession
 from saveris_desktop.core.offline import OfflineWork
 from saveris_desktop.core.store import utc_now
 from saveris_desktop.core.tasks import TaskOwner
+from saveris_desktop.ui import locale_format
 from saveris_desktop.ui.devices.view import DevicesView
 from saveris_desktop.ui.offline.audit_dialog import AuditLogDialog
 from saveris_desktop.ui.offline.conflict_dialog import ConflictDialog
@@ -267,7 +267,7 @@ class OfflineIntegration(QObject):
         return False
 
     def _served_from_cache(self, fetched_at: str) -> None:
-        self.status_widget.show_data_age(describe_age(utc_now() - datetime.fromisoformat(fetched_at)))
+        self.status_widget.show_data_age(locale_format.age(utc_now() - datetime.fromisoformat(fetched_at)))
 
     def _focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
         if not self.tasks.closed and self.editor_drafts.pending:
@@ -332,7 +332,7 @@ class OfflineIntegration(QObject):
         if not devices or fetched_at is None or view is None or not isValid(view):
             return
         if view.show_cached_devices(site, devices):
-            age = describe_age(utc_now() - datetime.fromisoformat(fetched_at))
+            age = locale_format.age(utc_now() - datetime.fromisoformat(fetched_at))
             self.status_widget.show_data_age(age)
 
     def _tell_about_damaged_database(self, message: str) -> None:

@@ -50,7 +50,8 @@ from saveris_desktop.core.site_plan import (
 )
 from saveris_desktop.core.tasks import TaskOwner
 from saveris_desktop.core.templates import Template, TemplateKind, planned_object_from_setup
-from saveris_desktop.core.units import unit_symbol, value_name
+from saveris_desktop.core.units import unit_symbol
+from saveris_desktop.ui import core_words
 from saveris_desktop.ui.offline.common import name_widget
 from saveris_desktop.ui.style import TextRole, set_text_role
 from saveris_desktop.ui.wizard.site_page import available_timezones, system_timezone
@@ -72,7 +73,8 @@ def preset_sets(chosen: AlarmPreset, unit: str | None) -> list[dict[str, Any]]:
 
 def measures_label(value_id: str, unit: str | None) -> str:
     symbol = unit_symbol(unit)
-    return f"{value_name(value_id)} ({symbol})" if symbol else value_name(value_id)
+    name = core_words.value_name(value_id)
+    return f"{name} ({symbol})" if symbol else name
 
 
 class SitePlanDialog(QDialog):
@@ -164,7 +166,7 @@ class SitePlanDialog(QDialog):
         self.channels.horizontalHeader().setStretchLastSection(True)
         self.channels.verticalHeader().hide()
         self.channels.itemChanged.connect(self._channel_name_edited)
-        self.add_channel_button = QPushButton(self.tr("Add &channel"), self.object_box)
+        self.add_channel_button = QPushButton(self.tr("Add c&hannel"), self.object_box)
         name_widget(self.add_channel_button, "planAddChannel", self.tr("Add a logical channel"))
         self.add_channel_button.clicked.connect(self.add_channel)
         self.remove_channel_button = QPushButton(self.tr("Remove channel"), self.object_box)
@@ -347,7 +349,7 @@ class SitePlanDialog(QDialog):
         chosen = 0
         for candidate in PRESETS:
             if candidate.fits(channel.physical_value_id):
-                presets.addItem(candidate.title, candidate.key)
+                presets.addItem(core_words.translated(candidate.title), candidate.key)
                 if sets and sets == preset_sets(candidate, channel.physical_unit_id):
                     chosen = presets.count() - 1
         if sets and chosen == 0:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from saveris_desktop.core.autosave import SaveFailure
 from saveris_desktop.core.sync import SyncStatus
+from saveris_desktop.ui.announce import announce
 from saveris_desktop.ui.offline.common import name_widget
 from saveris_desktop.ui.style import TextRole, set_text_role
 from saveris_desktop.ui.widgets.save_banner import SAVED_AGAIN_SHOWN_MS, storage_problem_text
@@ -79,7 +80,17 @@ class SyncStatusWidget(QWidget):
         self.drafts.show()
 
     def show_status(self, status: SyncStatus) -> None:
+        previous = self.status
         self.status = status
+        if previous is not None and previous.online is not None and previous.online != status.online:
+            # Heard, not only seen (and not only by its colour): the change of connection.
+            announce(
+                self,
+                self.tr("Offline: the cloud cannot be reached. Changes are kept.")
+                if status.online is False
+                else self.tr("Online again."),
+                urgent=status.online is False,
+            )
         if status.online is False:
             self.connection.setText(self.tr("● Offline"))
             set_text_role(self.connection, TextRole.WARNING, bold=True)

@@ -92,10 +92,12 @@ class ConnectKeyPage(FlowPage):
         super().__init__(ctx, parent)
         self.setObjectName("connectKeyPage")
         self.setTitle(self.tr("Connect key"))
+        # Two lines at most: QWizard's header does not grow, a third line (German, a narrow screen)
+        # was cut off. The QR code's hint goes under the code.
         self.setSubTitle(
             self.tr(
                 "Every logger of this site needs this key: you type it as “accountId” on the logger's "
-                "configuration page. A phone can scan the QR code to copy it."
+                "configuration page."
             )
         )
         self.site_label = named(QLabel(self), "siteLabel", self.tr("Site"))
@@ -108,6 +110,12 @@ class ConnectKeyPage(FlowPage):
         self.key_label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr = named(QrCodeView(self), "connectKeyQr", self.tr("QR code of the connect key"))
+        self.qr_hint = named(
+            QLabel(self.tr("A phone can scan the QR code to copy the key."), self), "qrHint", ""
+        )
+        self.qr_hint.setAccessibleName(self.qr_hint.text())
+        self.qr_hint.setWordWrap(True)
+        self.qr_hint.setAlignment(Qt.AlignmentFlag.AlignHCenter)
 
         self.copy_button = named(
             QPushButton(self.tr("&Copy"), self), "copyKeyButton", self.tr("Copy the key")
@@ -144,6 +152,7 @@ class ConnectKeyPage(FlowPage):
         layout.addWidget(self.timezone_notice)
         layout.addWidget(self.key_label)
         layout.addLayout(qr_row)
+        layout.addWidget(self.qr_hint)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         layout.addWidget(self.error)

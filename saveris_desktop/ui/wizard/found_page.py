@@ -11,6 +11,8 @@ from saveris_desktop.api.errors import ApiError, OperationNotOfferedError
 from saveris_desktop.api.listing import UnreadableItem
 from saveris_desktop.api.models import Device, Sensor
 from saveris_desktop.core.device_rows import device_type
+from saveris_desktop.ui import core_words
+from saveris_desktop.ui.announce import announce
 from saveris_desktop.ui.wizard.common import FlowPage, WizardContext, named
 
 
@@ -76,12 +78,24 @@ class FoundPage(FlowPage):
         if unreadable is not None:
             self.show_unreadable(unreadable)
             self.focus_later(self.another_button)
+            announce(
+                self,
+                self.tr("Logger %1 found, but the app cannot read its data.").replace(
+                    "%1", unreadable.serial_number or ""
+                ),
+            )
             return
         device = self.ctx.devices.get(self.uuid)
         if device is None:  # cannot happen through the wizard; keep the page readable anyway
             device = Device(uuid=self.uuid)
         self.show_device(device)
         self.focus_later(self.configure_button)
+        announce(
+            self,
+            self.tr("Logger %1 found: it is now part of the site “%2”.")
+            .replace("%1", device.serial_number or device.name or "")
+            .replace("%2", site),
+        )
         if device.slot_sensors():
             self.run_job(self._load_sensors(site, device), self._sensors_loaded, lambda _error: None)
 
@@ -107,7 +121,7 @@ class FoundPage(FlowPage):
         kind = device_type(device.model_code, device.product_family)
         known = kind != "Logger"  # device_rows' fallback when the model code says nothing
         model = device.model_code or unknown
-        self.model.setText(f"{model} ({kind})" if known else model)
+        self.model.setText(f"{model} ({core_words.translated(kind)})" if known else model)
         self.name.setText(device.name or unknown)
         firmware = device.firmware.firmware_version if device.firmware else None
         self.firmware.setText(firmware or unknown)

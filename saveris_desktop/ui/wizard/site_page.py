@@ -75,7 +75,7 @@ class SitePage(FlowPage):
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        site_label = QLabel(self.tr("Site &name:"), self)
+        site_label = QLabel(self.tr("&Site name:"), self)
         site_label.setBuddy(self.site)
         form.addRow(site_label, self.site)
         form.addRow("", self.site_hint)

@@ -83,7 +83,7 @@ class WaitingPage(FlowPage):
         self.detail_label.setWordWrap(True)
         self.error = ErrorLabel("waitingError", self)
         self.check_now = named(
-            QPushButton(self.tr("Check &now"), self), "checkNowButton", self.tr("Check now")
+            QPushButton(self.tr("&Check now"), self), "checkNowButton", self.tr("Check now")
         )
 
         self.hints = named(

@@ -1,0 +1,49 @@
+"""Sentences core/ says to the technician: English, and translatable by the UI although core has no Qt.
+
+A `Sentence` is a str, the English text every caller already uses (the CLI prints it, the log keeps
+it). It also keeps its template ("%1 is outside the allowed range %2.") and the values put into it,
+so the UI (ui/core_words.translated) can show the template's translation with the same values;
+a value may itself be a Sentence and is translated in turn.
+
+Templates are marked with `QT_TRANSLATE_NOOP("CoreSentences", "...")` (lupdate needs both as literal
+strings): pyside6-lupdate finds the call by that name (ui/i18n_catalog.py scans the core modules that
+use it); here it only returns the text.
+"""
+
+from __future__ import annotations
+
+#: The translation context of every core sentence.
+CONTEXT = "CoreSentences"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks `text` for translation under `context`; returns it unchanged."""
+    return text
+
+
+def fill(template: str, values: tuple[str, ...]) -> str:
+    """`template` with %1, %2 … replaced by `values` (the highest first: %1 must not eat %10)."""
+    text = template
+    for number in range(len(values), 0, -1):
+        text = text.replace(f"%{number}", values[number - 1])
+    return text
+
+
+class Sentence(str):
+    """English text that remembers how it was made (see the module's docstring)."""
+
+    template: str
+    values: tuple[str, ...]
+
+    def __new__(cls, template: str, *values: str) -> Sentence:
+        sentence = super().__new__(cls, fill(template, tuple(str(value) for value in values)))
+        sentence.template = template
+        sentence.values = values  # kept as given: a Sentence among them stays one
+        return sentence
+
+
+def joined(separator: str, parts: list[str]) -> Sentence:
+    """`parts` joined by `separator` ("Battery low (5 %) · No sensors"), each part translatable: the
+    template ("%1 · %2") has no words, so a translation leaves it as it is."""
+    template = separator.join(f"%{number}" for number in range(1, len(parts) + 1))
+    return Sentence(template, *parts)

@@ -1,0 +1,53 @@
+"""core/'s English words in the user's language: names (measured values, device types, alarm presets)
+and sentences (core.sentences.Sentence: e.g. a refused duration or alarm limit).
+
+core/ has no Qt and names things in English (the CLI and the log use those words). The UI shows
+them through this module: each name core can return is listed here once for lupdate, and
+`tests/ui/test_translations.py` checks the lists against core's, so a name added there is not
+left untranslated. A name not listed (e.g. one composed from an unknown code) is shown as it is.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from saveris_desktop.core import sentences, units
+from saveris_desktop.core.sentences import Sentence
+
+CONTEXT = "CoreWords"
+
+#: core.units.VALUE_NAMES, core.device_rows' device types, core.presets' titles.
+MARKED = frozenset(
+    str(text)
+    for text in (
+        QT_TRANSLATE_NOOP("CoreWords", "Temperature"),
+        QT_TRANSLATE_NOOP("CoreWords", "Humidity"),
+        QT_TRANSLATE_NOOP("CoreWords", "Door state"),
+        QT_TRANSLATE_NOOP("CoreWords", "Absolute humidity"),
+        QT_TRANSLATE_NOOP("CoreWords", "Pressure"),
+        QT_TRANSLATE_NOOP("CoreWords", "Dew point"),
+        QT_TRANSLATE_NOOP("CoreWords", "Wireless sensor gateway"),
+        QT_TRANSLATE_NOOP("CoreWords", "QSR logger (WiFi)"),
+        QT_TRANSLATE_NOOP("CoreWords", "Saveris 2 logger"),
+        QT_TRANSLATE_NOOP("CoreWords", "T2 logger"),
+        QT_TRANSLATE_NOOP("CoreWords", "Logger"),
+        QT_TRANSLATE_NOOP("CoreWords", "Fridge 2–8 °C"),
+        QT_TRANSLATE_NOOP("CoreWords", "Freezer ≤ −18 °C"),
+        QT_TRANSLATE_NOOP("CoreWords", "Room 15–25 °C"),
+        QT_TRANSLATE_NOOP("CoreWords", "Humidity 30–70 %rF"),
+    )
+)
+
+
+def translated(text: str) -> str:
+    """`text` (a name or sentence core gave) in the user's language; as it is when core did not mark
+    it. A core.sentences.Sentence is its template translated, with its values (translated in turn)."""
+    if isinstance(text, Sentence):
+        template = QCoreApplication.translate(sentences.CONTEXT, text.template)
+        return sentences.fill(template, tuple(translated(value) for value in text.values))
+    return QCoreApplication.translate(CONTEXT, text) if text in MARKED else text
+
+
+def value_name(value_id: str | None) -> str:
+    """core.units.value_name, translated ("Temperatur")."""
+    return translated(units.value_name(value_id))

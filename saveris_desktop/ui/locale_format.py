@@ -1,0 +1,52 @@
+"""Numbers, dates and ages as the user reads them: "5,5" and "28.11.2026 09:30" in German.
+
+Numbers follow QLocale's default (i18n.install sets it from the system and the chosen language).
+Date formats and the words of an age are translated strings, so each language picks its own order
+and separators; core/ keeps its English texts for the CLI and the log.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QCoreApplication, QLocale, QObject
+
+#: Python's `format(value, "g")`: six significant digits, no exponent for everyday values.
+SIGNIFICANT_DIGITS = 6
+
+
+def number(value: float) -> str:
+    """A measured value or limit in the user's locale, without grouping ("1000,5", not "1.000,5"):
+    what is shown can be typed back the same way."""
+    locale = QLocale()
+    locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
+    return locale.toString(float(value), "g", SIGNIFICANT_DIGITS)
+
+
+def date_time(moment: datetime) -> str:
+    """Date and time to the minute, in the order and with the separators of the user's language."""
+    pattern = QCoreApplication.translate(
+        "LocaleFormat",
+        "%Y-%m-%d %H:%M",
+        "date and time as Python's strftime writes them: use the order and separators of your language",
+    )
+    return moment.strftime(pattern)
+
+
+class AgeWords(QObject):
+    """Holds the words of an age: lupdate files `self.tr(text, "", n)` as a plural (numerus)
+    message, `QCoreApplication.translate(..., n)` it does not."""
+
+    def words(self, seconds: int) -> str:
+        if seconds < 60:
+            return self.tr("just now")
+        if seconds < 3600:
+            return self.tr("%n min ago", "", seconds // 60)
+        if seconds < 86400:
+            return self.tr("%n h ago", "", seconds // 3600)
+        return self.tr("%n day(s) ago", "", seconds // 86400)
+
+
+def age(delta: timedelta) -> str:
+    """How long ago, in words ("5 min ago"): the status bar's age of the data shown offline."""
+    return AgeWords().words(max(0, int(delta.total_seconds())))

@@ -1,0 +1,105 @@
+"""The main flow with the keyboard alone: every step reached by keys sent to the focused widget."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from saveris_desktop.core.onboarding import DeviceType
+from saveris_desktop.simulator import LoggerKind
+from saveris_desktop.ui.wizard import PageId
+from tests.ui.devices_harness import SITE, close_harness, make_devices_harness, run
+from tests.ui.wizard_harness import make_harness
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
+    return widget
+
+
+def press(qtbot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(focused(), key, modifier)
+
+
+def activate(qtbot, window: QWidget) -> None:
+    """Make `window` the one that gets the keys, as clicking into it would (an earlier test's
+    popup may still hold the offscreen platform's activation)."""
+    handle = window.windowHandle()
+    assert handle is not None
+    handle.requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+
+
+def tab_to(qtbot, object_name: str, limit: int = 30) -> QWidget:
+    """Tab until the widget named `object_name` has the focus (as a user would), and return it."""
+    for _ in range(limit):
+        if focused().objectName() == object_name:
+            return focused()
+        press(qtbot, Qt.Key.Key_Tab)
+    raise AssertionError(f"Tab never reached {object_name}; it stopped at {focused().objectName()}")
+
+
+def test_the_wizard_from_sign_in_to_the_found_logger_with_keys_only(qtbot, qloop) -> None:
+    h = make_harness(qtbot)
+    wizard = h.wizard
+    activate(qtbot, wizard)
+    # Sign in: the demo account is filled in; Enter goes on.
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: h.page() is PageId.SITE, timeout=5000)
+    # Site: the focus is in the name; the time zone is this computer's already. Enter creates the site.
+    qtbot.waitUntil(lambda: focused().objectName() == "siteCombo", timeout=3000)
+    qtbot.keyClicks(focused(), "Bakery North")
+    assert wizard.pages[PageId.SITE].timezone.currentText()
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: h.page() is PageId.CONNECT_KEY, timeout=5000)
+    # The connect key: the focus is on Copy (Enter or Space copies); Tab to Next.
+    qtbot.waitUntil(lambda: focused().objectName() == "copyKeyButton", timeout=3000)
+    key = wizard.flow.data.connect_key
+    press(qtbot, Qt.Key.Key_Space)
+    assert QApplication.clipboard().text() == key
+    tab_to(qtbot, "wizardNextButton")
+    press(qtbot, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: h.page() is PageId.HOTSPOT_GUIDE, timeout=5000)
+    qtbot.waitUntil(lambda: wizard.flow.data.baseline_uuids is not None, timeout=5000)
+    # The device type: Tab into the group, the arrow keys choose (as in any radio group).
+    guide = wizard.pages[PageId.HOTSPOT_GUIDE]
+    tab_to(qtbot, guide.type_buttons[DeviceType.QSR_WIFI].objectName())
+    for _ in range(len(guide.type_buttons)):
+        if guide.type_buttons[DeviceType.SAVERIS_2].isChecked():
+            break
+        press(qtbot, Qt.Key.Key_Right)
+    assert guide.type_buttons[DeviceType.SAVERIS_2].isChecked()
+    tab_to(qtbot, "wizardNextButton")
+    press(qtbot, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: h.page() is PageId.WAITING, timeout=5000)
+    logger = h.sim.create_logger(LoggerKind.SAVERIS2)
+    h.sim.press_button(logger.id, 3.0)
+    assert h.sim.submit_configuration(logger.id, key, "Bakery-WLAN", "pw123456").ok
+    h.sim.advance_time(10)
+    qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
+    tab_to(qtbot, "configureLoggerButton")
+    with qtbot.waitSignal(wizard.sig_configure_device) as configured:
+        press(qtbot, Qt.Key.Key_Space)
+    assert configured.args == [logger.device_uuid]
+
+
+def test_choosing_a_logger_editing_a_setting_and_applying_with_keys_only(qtbot, qloop) -> None:
+    harness = make_devices_harness(qtbot)
+    view = harness.view
+    activate(qtbot, view)
+    view.table.setFocus()  # where Tab from the site field leads; the keys start here
+    qtbot.waitUntil(lambda: focused() is view.table, timeout=3000)
+    press(qtbot, Qt.Key.Key_Down)  # the first logger is selected and opened
+    qtbot.waitUntil(lambda: view.current_uuid is not None and view.detail_status.text() == "", timeout=5000)
+    editor = view.settings_editor
+    qtbot.waitUntil(lambda: editor.session is not None, timeout=5000)
+    name = tab_to(qtbot, "device_name")
+    qtbot.keyClick(name, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(name, "Vaccine fridge 2")
+    apply_button = tab_to(qtbot, "device_settings_apply")
+    press(qtbot, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not editor.busy and not apply_button.isEnabled(), timeout=5000)
+    device = run(qtbot, harness.client.get_device(SITE, view.current_uuid))
+    assert device.name == "Vaccine fridge 2"  # what the server received
+    close_harness(qtbot, harness)
