@@ -467,7 +467,8 @@ class MainWindow(QMainWindow):
             await view.aclose()
 
     def open_connection_check(self) -> QWidget | None:
-        """Help → Check the connection to the cloud (core.onboarding.first_contact, as `saveris-cli check-api`)."""
+        """Help → Check the connection to the cloud (core.onboarding.first_contact, as
+        `saveris-cli check-api`)."""
         if self.services is None:
             return None
         from saveris_desktop.ui.first_contact_dialog import FirstContactDialog

@@ -4,9 +4,10 @@ A kind (core.offline.drafts.DraftKind value: "device", "device_alarms", …) is 
 stored or shown: draft, outbox item, cache row, audit entry and the editors' session key
 (`<kind>:<object id>`, see `session_key`). For each kind the table says which model it is, which
 client operations read, list, write or create it and how they are called, and what it is in the
-words of a result message. The client wrappers (core.offline.cached_client, core.offline.audited_client) and the
-sync engine (core.offline.sync) are generic over this table; api/client.py keeps one method per operation,
-including its fallbacks (`read_device`: the single read where offered, else the listing).
+words of a result message. The client wrappers (core.offline.cached_client,
+core.offline.audited_client) and the sync engine (core.offline.sync) are generic over this table;
+api/client.py keeps one method per operation, including its fallbacks (`read_device`: the single
+read where offered, else the listing).
 
 Calls go through the operation's name on whatever client is given (the real one, a wrapper, a
 fake), so every layer of the client stack keeps the same interface; tests/core/offline/test_resources.py

@@ -2,8 +2,8 @@
 
 It only renders what it is told through `show_save_state(failure)` (a `SaveFailure`, or None when
 saving works again); whoever saves the drafts decides (core/offline/editor_drafts.py and
-core/onboarding/onboarding_drafts.py; the offline UI tells the device view's `show_save_state`, which hands it to
-every editor through `EditorContext.draft_saving`). `storage_problem_text` gives the reason in the
+core/onboarding/onboarding_drafts.py; the offline UI tells the device view's `show_save_state`, which hands
+it to every editor through `EditorContext.draft_saving`). `storage_problem_text` gives the reason in the
 technician's words; the status bar uses it too.
 """
 

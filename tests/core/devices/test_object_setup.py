@@ -1,4 +1,5 @@
-"""core.devices.object_setup: the create-object dialog's rules and the preset step, shared with saveris-cli."""
+"""core.devices.object_setup: the create-object dialog's rules and the preset step, shared with
+saveris-cli."""
 
 from __future__ import annotations
 

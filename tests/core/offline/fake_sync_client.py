@@ -1,4 +1,5 @@
-"""An in-memory stand-in for the API client, shaped like `core.offline.sync.SyncClient`, for sync engine tests."""
+"""An in-memory stand-in for the API client, shaped like `core.offline.sync.SyncClient`, for sync engine
+tests."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""core.onboarding.first_contact: sign in, read what the app needs, probe the assumed reads, report the shapes."""
+"""core.onboarding.first_contact: sign in, read what the app needs, probe the assumed reads, report the
+shapes."""
 
 from __future__ import annotations
 

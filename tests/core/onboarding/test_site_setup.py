@@ -1,4 +1,5 @@
-"""core.onboarding.site_setup: the wizard's site step as one sequence (the wizard and saveris-cli share it)."""
+"""core.onboarding.site_setup: the wizard's site step as one sequence (the wizard and saveris-cli share
+it)."""
 
 from __future__ import annotations
 
