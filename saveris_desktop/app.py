@@ -6,7 +6,7 @@ the keyring, the simulator and the device view load after that, in a worker thre
 runs inside `_run()`, the main coroutine, never in constructors. Closing the window ends `_run()`,
 which closes what it opened in reverse order; running the shutdown twice is harmless.
 
-One data folder, one running app (core/instance_lock.py, ui/single_instance.py): right after the
+One data folder, one running app (core/runtime/instance_lock.py, ui/single_instance.py): right after the
 first paint the app takes the data-folder lock and listens for second starts. A second start hands
 its arguments to the running app, which comes forward, and exits 0 — before painting anything
 when the lock file shows another app is there, otherwise (both started at once) right after.
@@ -30,11 +30,11 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     from saveris_desktop.api.regions import Environment, Region
-    from saveris_desktop.core.cloud_access import CloudAccess
-    from saveris_desktop.core.instance_lock import DataFolderLock
-    from saveris_desktop.core.offline import OfflineWork
-    from saveris_desktop.core.services import AppServices
-    from saveris_desktop.core.store import Store, StoreError
+    from saveris_desktop.core.offline.store import Store, StoreError
+    from saveris_desktop.core.offline.work import OfflineWork
+    from saveris_desktop.core.runtime.cloud_access import CloudAccess
+    from saveris_desktop.core.runtime.instance_lock import DataFolderLock
+    from saveris_desktop.core.runtime.services import AppServices
     from saveris_desktop.ui.excepthook import ExceptionHook
     from saveris_desktop.ui.main_window import MainWindow
     from saveris_desktop.ui.offline.integration import OfflineIntegration
@@ -164,7 +164,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setDesktopFileName(APP_ID)
     # The window's close ends the main coroutine; Qt must not stop the loop underneath it.
     app.setQuitOnLastWindowClosed(False)
-    from saveris_desktop.core import instance_lock
+    from saveris_desktop.core.runtime import instance_lock
 
     if instance_lock.may_be_in_use() and _hand_over(args, timeout_s=5.0):
         return 0  # the app already running on this data folder came forward and took the arguments
@@ -176,7 +176,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     wheel_guard.install(app)  # the wheel scrolls pages; it never changes a setting it passes over
 
-    from saveris_desktop.core import paths
+    from saveris_desktop.core.runtime import paths
 
     use_settings_folder(paths.settings_dir())  # a portable home keeps its settings with its data
     # The demo, a custom server and testo's cloud each remember their own user, sites and window.
@@ -227,7 +227,7 @@ def _run_window(
     data folder."""
     # The log file is set up right after the first paint: an error before it reaches stderr anyway.
     from saveris_desktop import __version__
-    from saveris_desktop.core.logging_setup import configure_logging
+    from saveris_desktop.core.runtime.logging_setup import configure_logging
     from saveris_desktop.ui.excepthook import ExceptionHook
 
     configure_logging()
@@ -262,7 +262,11 @@ def claim_instance(
     """Take the data folder for this app and listen for second starts; or, while another app holds
     it, hand `arguments` over to that one (None). Raises DataFolderInUseError when the other app
     does not answer within `wait_s` (it hangs, or is a tool that holds the folder)."""
-    from saveris_desktop.core.instance_lock import DataFolderInUseError, DataFolderLock, in_use_message
+    from saveris_desktop.core.runtime.instance_lock import (
+        DataFolderInUseError,
+        DataFolderLock,
+        in_use_message,
+    )
 
     lock = DataFolderLock()
     deadline = time.monotonic() + wait_s
@@ -277,7 +281,7 @@ def claim_instance(
             if _hand_over(arguments, timeout_s=1.0):
                 return None
         if acquired is not False:
-            from saveris_desktop.core.instance_lock import instance_server_name
+            from saveris_desktop.core.runtime.instance_lock import instance_server_name
             from saveris_desktop.ui.single_instance import InstanceServer
 
             server = InstanceServer(instance_server_name(lock.folder))
@@ -291,7 +295,7 @@ def claim_instance(
 
 
 def _hand_over(arguments: Sequence[str], *, timeout_s: float) -> bool:
-    from saveris_desktop.core.instance_lock import instance_server_name
+    from saveris_desktop.core.runtime.instance_lock import instance_server_name
     from saveris_desktop.ui.single_instance import hand_over
 
     return hand_over(instance_server_name(), arguments, timeout_s=timeout_s)
@@ -368,7 +372,7 @@ async def _run(
     import asyncio
     import logging
 
-    from saveris_desktop.core import heap
+    from saveris_desktop.core.runtime import heap
 
     log = logging.getLogger("saveris_desktop.app")
     asyncio.get_running_loop().set_exception_handler(hook.handle_loop_exception)
@@ -415,9 +419,15 @@ async def _open_store(demo: bool, lock: DataFolderLock) -> Store:
     """The local database for drafts, offline cache, outbox and sync, audit log; only while holding
     the data folder (the lock could not be taken at start when the folder was unusable: it is taken
     here, once it can be). StoreError says why it cannot be used."""
-    from saveris_desktop.core import paths
-    from saveris_desktop.core.instance_lock import in_use_message
-    from saveris_desktop.core.store import DATABASE_NAME, StorageProblem, Store, StoreError, storage_problem
+    from saveris_desktop.core.offline.store import (
+        DATABASE_NAME,
+        StorageProblem,
+        Store,
+        StoreError,
+        storage_problem,
+    )
+    from saveris_desktop.core.runtime import paths
+    from saveris_desktop.core.runtime.instance_lock import in_use_message
 
     try:
         folder = paths.data_dir()  # creates it: may fail as well (a file in its place, no permission)
@@ -436,8 +446,8 @@ async def _start_offline(
     without it and says so: ui/offline/unavailable.py)."""
     import logging
 
-    from saveris_desktop.core.offline import OfflineWork
-    from saveris_desktop.core.store import StoreError
+    from saveris_desktop.core.offline.store import StoreError
+    from saveris_desktop.core.offline.work import OfflineWork
 
     try:
         store = await store_opening
@@ -449,16 +459,16 @@ async def _start_offline(
 
 async def _open_offline_work(services: AppServices, lock: DataFolderLock) -> OfflineWork:
     """Open the local database and start the offline work on it (StoreError: it cannot be used)."""
-    from saveris_desktop.core.offline import OfflineWork
+    from saveris_desktop.core.offline.work import OfflineWork
 
     return await OfflineWork.start(await _open_store(services.demo, lock), services)
 
 
 def _wire(window: MainWindow, services: AppServices, work: OfflineWork | None) -> CloudAccess:
     """The parts are put together here, each through its constructor: the client stack is built
-    once (core.cloud_access) and handed to the device view, the wizard's drafts to the window.
+    once (core.runtime.cloud_access) and handed to the device view, the wizard's drafts to the window.
     The offline UI (install_offline_ui) is added right after, once the window is ready, as before."""
-    from saveris_desktop.core.cloud_access import build_cloud_access
+    from saveris_desktop.core.runtime.cloud_access import build_cloud_access
 
     access = build_cloud_access(services, work)
     window.attach_services(
@@ -555,7 +565,7 @@ def _wire_services(options: Options, ui_state: UiState) -> AppServices:
 
     from saveris_desktop.api.client import DeviceManagementClient
     from saveris_desktop.api.regions import Endpoint
-    from saveris_desktop.core.services import AppServices
+    from saveris_desktop.core.runtime.services import AppServices
 
     # Import (not create) the windows that come next here as well, so the GUI thread does not stall
     # on module loading later; defining classes touches no Qt object and is safe in any thread.
@@ -563,7 +573,7 @@ def _wire_services(options: Options, ui_state: UiState) -> AppServices:
         "saveris_desktop.ui.wizard",
         "saveris_desktop.ui.devices.view",
         "saveris_desktop.ui.demo_panel",
-        "saveris_desktop.core.offline",
+        "saveris_desktop.core.offline.work",
         "saveris_desktop.ui.offline.integration",
     ):
         try:

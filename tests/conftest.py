@@ -25,7 +25,7 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 
-from saveris_desktop.core import paths
+from saveris_desktop.core.runtime import paths
 from tests.sim_profiles import SIM_PROFILES
 
 

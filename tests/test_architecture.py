@@ -63,13 +63,13 @@ def test_a_core_module_importing_the_ui_breaks_the_layers(tmp_path: Path) -> Non
     project = copy_of_the_project(tmp_path)
     plant(
         project,
-        "core/ranges.py",
+        "core/devices/ranges.py",
         "def _colour():\n    from saveris_desktop.ui.style import TextRole\n\n    return TextRole",
     )
     result = lint_imports(project)
     assert result.returncode != 0
     assert "Layers: app above ui above core above api BROKEN" in result.stdout, result.stdout
-    assert "saveris_desktop.core.ranges -> saveris_desktop.ui.style" in result.stdout
+    assert "saveris_desktop.core.devices.ranges -> saveris_desktop.ui.style" in result.stdout
     # ... and, through the chain ui.style -> PySide6, the Qt contract as well
     assert "Qt (PySide6, shiboken6, qasync) only in ui and app BROKEN" in result.stdout
 
@@ -84,11 +84,11 @@ def test_one_ui_feature_reaching_into_another_breaks_their_independence(tmp_path
 
 def test_the_simulator_outside_the_demo_wiring_breaks_its_protection(tmp_path: Path) -> None:
     project = copy_of_the_project(tmp_path)
-    plant(project, "core/watcher.py", "from saveris_desktop.simulator import Simulator")
+    plant(project, "core/devices/watcher.py", "from saveris_desktop.simulator import Simulator")
     result = lint_imports(project)
     assert "imported only by the demo wiring (and the tests, outside the" in result.stdout, result.stdout
     assert "BROKEN" in result.stdout
-    assert "saveris_desktop.core.watcher -> saveris_desktop.simulator" in result.stdout
+    assert "saveris_desktop.core.devices.watcher -> saveris_desktop.simulator" in result.stdout
 
 
 # --- what import-linter cannot express -------------------------------------------------------------

@@ -6,7 +6,7 @@
 ; - Per-user install without admin rights (PrivilegesRequired=lowest): the app goes to
 ;   %LOCALAPPDATA%\Programs\Saveris Desktop, the shortcut to the user's Start menu.
 ; - The uninstaller removes only what Setup installed. The technician's drafts, logs and cache live in
-;   %LOCALAPPDATA%\Saveris Desktop\saveris-desktop (platformdirs, see saveris_desktop/core/paths.py) and
+;   %LOCALAPPDATA%\Saveris Desktop\saveris-desktop (platformdirs, see saveris_desktop/core/runtime/paths.py) and
 ;   saved passwords in Windows Credential Manager; both are kept, and the uninstaller says where.
 
 #ifndef AppVersion

@@ -300,7 +300,7 @@ class DeviceManagementClient:
     async def read_raw(self, name: str, site: str, **path_params: str) -> httpx.Response:
         """The 2xx answer of the read `name` as it arrived, unparsed (else the usual ApiError).
 
-        For the first-contact check (core.first_contact), which reports the shape of what a real
+        For the first-contact check (core.onboarding.first_contact), which reports the shape of what a real
         server sends. Reads only: the check must never change anything in the cloud.
         """
         route = ROUTES[name]

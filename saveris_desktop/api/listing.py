@@ -74,7 +74,7 @@ class DeviceListing(list[Device]):
 
     def identities(self) -> list[str]:
         """Every listed device as a baseline of "already there" holds it: the readable ones by uuid,
-        the unreadable ones by `UnreadableItem.identity` (core/watcher.py recognises them so)."""
+        the unreadable ones by `UnreadableItem.identity` (core/devices/watcher.py recognises them so)."""
         return [device.uuid for device in self] + [i.identity for i in self.unreadable if i.identity]
 
     def __repr__(self) -> str:

@@ -527,7 +527,7 @@ class MeasurementAlarmCondition(ApiModel):
     """One limit of a logical channel [R], in codes or in plain text (both seen [R]):
     `MACT_LOWER_LIMIT` / "Lower limit", `ASV_WARNING` / "Warning", `PU_DEGREE_CELSIUS` / "°C".
 
-    core.alarm_rules reads both forms; a condition it cannot read is kept as it came (see
+    core.devices.alarm_rules reads both forms; a condition it cannot read is kept as it came (see
     `_AsReceived`) and sent back untouched.
     """
 
@@ -574,7 +574,7 @@ class MeasurementAlarmConfiguration(ApiModel):
         Annotated[ChannelAlarmConfiguration | _AsReceived, Field(union_mode="left_to_right")]
     ] = Field(default_factory=list)
     # The top-level `measurementAlarmConditionSet` and `alarmConfigurationBackReference` [R] stay
-    # unmodelled fields: kept and sent back exactly as received (core.alarm_rules reads them).
+    # unmodelled fields: kept and sent back exactly as received (core.devices.alarm_rules reads them).
 
 
 class ServerErrorBody(ApiModel):

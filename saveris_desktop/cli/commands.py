@@ -35,18 +35,14 @@ from saveris_desktop.api.listing import DeviceListing, UnreadableItem
 from saveris_desktop.api.models import Device, LogicalChannel, Sensor
 from saveris_desktop.api.regions import Endpoint, Environment, InvalidBaseUrlError, Region
 from saveris_desktop.cli.main import PROG, USER_ENV, CliError, Exit, Output, password_from_environment
-from saveris_desktop.core import paths
 from saveris_desktop.core.commissioning.csv_import import PlanImportError, read_plan_csv
 from saveris_desktop.core.commissioning.plan import PlanStore
 from saveris_desktop.core.commissioning.report import CommissioningReport, gather_report
 from saveris_desktop.core.commissioning.report_files import write_report_file
 from saveris_desktop.core.commissioning.runner import Board, CommissioningRunner, LoggerProgress, LoggerState
-from saveris_desktop.core.credentials import CredentialStore, account_key
-from saveris_desktop.core.device_rows import row_from_device
-from saveris_desktop.core.editing import EditSession
-from saveris_desktop.core.first_contact import check_first_contact, default_report_path, write_report
-from saveris_desktop.core.instance_lock import DataFolderAccess, DataFolderInUseError, claim_data_folder
-from saveris_desktop.core.object_setup import (
+from saveris_desktop.core.devices.device_rows import row_from_device
+from saveris_desktop.core.devices.editing import EditSession
+from saveris_desktop.core.devices.object_setup import (
     MEASURABLE_VALUES,
     ChannelKey,
     ChannelProblem,
@@ -59,21 +55,33 @@ from saveris_desktop.core.object_setup import (
     new_measuring_object,
     sensor_channel_name,
 )
-from saveris_desktop.core.onboarding import SITE_NAME_MAX_LENGTH, SiteNameProblem, check_site_name
-from saveris_desktop.core.presets import preset
-from saveris_desktop.core.ranges import (
+from saveris_desktop.core.devices.presets import preset
+from saveris_desktop.core.devices.ranges import (
     DurationError,
     communication_shorter_than_measuring,
     cycle_ranges,
     format_duration,
     parse_duration,
 )
-from saveris_desktop.core.site_setup import SiteSetupError, create_site
-from saveris_desktop.core.store import DATABASE_NAME, Store
-from saveris_desktop.core.sync import SyncEngine
-from saveris_desktop.core.templates import TemplateKind, TemplateStore
-from saveris_desktop.core.units import value_name
-from saveris_desktop.core.watcher import DeviceWatcher, WatchStatus
+from saveris_desktop.core.devices.units import value_name
+from saveris_desktop.core.devices.watcher import DeviceWatcher, WatchStatus
+from saveris_desktop.core.offline.store import DATABASE_NAME, Store
+from saveris_desktop.core.offline.sync import SyncEngine
+from saveris_desktop.core.offline.templates import TemplateKind, TemplateStore
+from saveris_desktop.core.onboarding.first_contact import (
+    check_first_contact,
+    default_report_path,
+    write_report,
+)
+from saveris_desktop.core.onboarding.flow import SITE_NAME_MAX_LENGTH, SiteNameProblem, check_site_name
+from saveris_desktop.core.onboarding.site_setup import SiteSetupError, create_site
+from saveris_desktop.core.runtime import paths
+from saveris_desktop.core.runtime.credentials import CredentialStore, account_key
+from saveris_desktop.core.runtime.instance_lock import (
+    DataFolderAccess,
+    DataFolderInUseError,
+    claim_data_folder,
+)
 
 if TYPE_CHECKING:  # imported only with --demo: the simulator (Starlette) is slow to import
     from saveris_desktop.simulator import Simulator
@@ -204,7 +212,7 @@ def _password_source(options: argparse.Namespace, username: str, endpoint: Endpo
 
 
 def run(options: argparse.Namespace, out: Output) -> Exit:
-    from saveris_desktop.core.logging_setup import configure_logging
+    from saveris_desktop.core.runtime.logging_setup import configure_logging
 
     # Warnings stay out of the output; the file has them. A file of its own: the app may be running
     # and rotating its log at the same time. (The CLI never opens the app's database, so it cannot

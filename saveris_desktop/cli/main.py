@@ -22,7 +22,7 @@ USER_ENV = "SAVERIS_USER"
 
 REGIONS = ("eu", "am", "ap")  # api.regions.Region values (imported lazily; a test keeps them in step)
 ENVIRONMENTS = ("p", "i")
-PRESET_KEYS = ("fridge", "freezer", "room", "humidity")  # core.presets keys (kept in step by a test)
+PRESET_KEYS = ("fridge", "freezer", "room", "humidity")  # core.devices.presets keys (kept in step by a test)
 DEMO_LOGGER_KINDS = ("qsr_temperature", "qsr_temperature_humidity", "saveris2", "gateway_164")
 
 

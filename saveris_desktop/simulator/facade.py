@@ -16,7 +16,7 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute
 
-from saveris_desktop.core.files import write_text_atomically_blocking
+from saveris_desktop.core.runtime.files import write_text_atomically_blocking
 
 from .auth import TokenIssuer
 from .clock import Clock, RealClock

@@ -1,5 +1,5 @@
 """core/'s English words in the user's language: names (measured values, device types, alarm presets)
-and sentences (core.sentences.Sentence: e.g. a refused duration or alarm limit).
+and sentences (core.runtime.sentences.Sentence: e.g. a refused duration or alarm limit).
 
 core/ has no Qt and names things in English (the CLI and the log use those words). The UI shows
 them through this module: each name core can return is listed here once for lupdate, and
@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from saveris_desktop.core import sentences, units
-from saveris_desktop.core.sentences import Sentence
+from saveris_desktop.core.devices import units
+from saveris_desktop.core.runtime import sentences
+from saveris_desktop.core.runtime.sentences import Sentence
 
 CONTEXT = "CoreWords"
 
-#: core.units.VALUE_NAMES, core.device_rows' device types, core.presets' titles.
+#: core.devices.units.VALUE_NAMES, core.devices.device_rows' device types, core.devices.presets' titles.
 MARKED = frozenset(
     str(text)
     for text in (
@@ -41,7 +42,7 @@ MARKED = frozenset(
 
 def translated(text: str) -> str:
     """`text` (a name or sentence core gave) in the user's language; as it is when core did not mark
-    it. A core.sentences.Sentence is its template translated, with its values (translated in turn)."""
+    it. A core.runtime.sentences.Sentence is its template translated, with its values (translated in turn)."""
     if isinstance(text, Sentence):
         template = QCoreApplication.translate(sentences.CONTEXT, text.template)
         return sentences.fill(template, tuple(translated(value) for value in text.values))
@@ -49,5 +50,5 @@ def translated(text: str) -> str:
 
 
 def value_name(value_id: str | None) -> str:
-    """core.units.value_name, translated ("Temperatur")."""
+    """core.devices.units.value_name, translated ("Temperatur")."""
     return translated(units.value_name(value_id))

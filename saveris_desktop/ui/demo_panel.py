@@ -36,7 +36,7 @@ from saveris_desktop.ui.widgets.naming import named
 
 if TYPE_CHECKING:
     from saveris_desktop.api.models import ConnectKey
-    from saveris_desktop.core.services import AppServices
+    from saveris_desktop.core.runtime.services import AppServices
     from saveris_desktop.simulator import Simulator
 
 W = TypeVar("W", bound=QWidget)

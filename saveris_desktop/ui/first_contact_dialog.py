@@ -1,4 +1,4 @@
-"""Help → Check the connection to the cloud: core.first_contact, run from the app.
+"""Help → Check the connection to the cloud: core.onboarding.first_contact, run from the app.
 
 The same check as `saveris-cli check-api` (reads only, nothing is changed), through the app's own
 client and TaskOwner; the dialog shows the verdict, one line per operation and where the report for
@@ -25,15 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from saveris_desktop.core.first_contact import (
+from saveris_desktop.core.onboarding.first_contact import (
     FirstContact,
     Outcome,
     check_first_contact,
     default_report_path,
     write_report,
 )
-from saveris_desktop.core.onboarding import check_site_name
-from saveris_desktop.core.services import AppServices
+from saveris_desktop.core.onboarding.flow import check_site_name
+from saveris_desktop.core.runtime.services import AppServices
 from saveris_desktop.ui.error_text import explain_error
 
 

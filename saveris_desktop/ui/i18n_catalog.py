@@ -25,7 +25,7 @@ from saveris_desktop.ui import i18n
 
 PACKAGE = Path(saveris_desktop.__file__).resolve().parent
 #: Everything that calls tr()/translate(): the GUI; api/, core/ and the CLI have no Qt. Core modules
-#: that mark sentences with core.sentences.QT_TRANSLATE_NOOP are scanned as well.
+#: that mark sentences with core.runtime.sentences.QT_TRANSLATE_NOOP are scanned as well.
 SOURCE_ROOTS = (PACKAGE / "ui", PACKAGE / "app.py")
 CORE = PACKAGE / "core"
 CORE_MARK = 'QT_TRANSLATE_NOOP("CoreSentences"'

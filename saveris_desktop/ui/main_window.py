@@ -34,11 +34,11 @@ from saveris_desktop.ui.ui_state import UiState
 if TYPE_CHECKING:  # heavy imports stay out of the first paint
     from collections.abc import Callable, Sequence
 
-    from saveris_desktop.core.cloud_access import CloudAccess
     from saveris_desktop.core.commissioning.report import OpenPlanRow
-    from saveris_desktop.core.onboarding_drafts import OnboardingDrafts
-    from saveris_desktop.core.services import AppServices
-    from saveris_desktop.core.watcher import WatchTiming
+    from saveris_desktop.core.devices.watcher import WatchTiming
+    from saveris_desktop.core.onboarding.onboarding_drafts import OnboardingDrafts
+    from saveris_desktop.core.runtime.cloud_access import CloudAccess
+    from saveris_desktop.core.runtime.services import AppServices
     from saveris_desktop.ui.devices.view import DevicesView
     from saveris_desktop.ui.wizard import OnboardingWizard
 
@@ -307,7 +307,7 @@ class MainWindow(QMainWindow):
         access: CloudAccess | None = None,
         onboarding_drafts: OnboardingDrafts | None = None,
     ) -> None:
-        """`access`: the client stack for the device view (core.cloud_access; the plain client when
+        """`access`: the client stack for the device view (core.runtime.cloud_access; the plain client when
         None); `onboarding_drafts`: where the wizard's input is kept between runs (None: nowhere)."""
         self.install_shortcuts()
         self.services = services
@@ -436,7 +436,7 @@ class MainWindow(QMainWindow):
         view.open_device(uuid)
 
     def _wizard_flow_changed(self) -> None:
-        from saveris_desktop.core.onboarding import Step
+        from saveris_desktop.core.onboarding.flow import Step
 
         # The wizard saw a new logger: list it now, not at the device table's next poll (unless the
         # table had the listing in which the wizard saw it: they share one poller per site).
@@ -531,7 +531,8 @@ class MainWindow(QMainWindow):
             await view.aclose()
 
     def open_connection_check(self) -> QWidget | None:
-        """Help → Check the connection to the cloud (core.first_contact, as `saveris-cli check-api`)."""
+        """Help → Check the connection to the cloud (core.onboarding.first_contact, as
+        `saveris-cli check-api`)."""
         if self.services is None:
             return None
         from saveris_desktop.ui.first_contact_dialog import FirstContactDialog
@@ -561,7 +562,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _open_log_folder(self) -> None:
-        from saveris_desktop.core import paths
+        from saveris_desktop.core.runtime import paths
 
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.log_dir())))
 

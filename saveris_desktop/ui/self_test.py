@@ -161,7 +161,7 @@ def check_keyring(require_system_keyring: bool) -> str:
 
     import keyring
 
-    from saveris_desktop.core.credentials import CredentialStore
+    from saveris_desktop.core.runtime.credentials import CredentialStore
 
     # keyring finds its backends through entry points: a bundle without keyring's metadata would
     # silently fall back to "no keyring" on every computer. That is a build bug, never acceptable.

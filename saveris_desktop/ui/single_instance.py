@@ -1,6 +1,6 @@
 """A second start on the same data folder brings the running window forward instead of opening another.
 
-The data-folder lock (core/instance_lock.py) decides who runs; this is the GUI's half: the app that
+The data-folder lock (core/runtime/instance_lock.py) decides who runs; this is the GUI's half: the app that
 holds the lock listens on a `QLocalServer` named after the data folder, and a second start
 connects with a `QLocalSocket`, sends its command-line arguments and exits 0 once the running app
 has answered. The running app emits `sig_activation_requested(arguments)`; app.py raises its

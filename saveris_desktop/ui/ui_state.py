@@ -1,6 +1,6 @@
 """UI state kept between runs in QSettings: window geometry, last sign-in choices, recent sites.
 
-Nothing secret goes here (passwords live in the keyring only, see core/credentials.py), but it names
+Nothing secret goes here (passwords live in the keyring only, see core/runtime/credentials.py), but it names
 the user and the sites worked on, so the file is readable by the user only (0600 on POSIX).
 
 Each kind of server keeps its own state (`scope_for`): the demo, a custom server (`--base-url`) and
@@ -115,7 +115,7 @@ class UiState:
         return [str(v) for v in value or [] if str(v).strip()] if isinstance(value, list) else []
 
     def add_recent_site(self, site: str) -> None:
-        from saveris_desktop.core.onboarding import remember_recent
+        from saveris_desktop.core.onboarding.flow import remember_recent
 
         self._settings.setValue(
             self._key("sites/recent"), remember_recent(self.recent_sites(), site, RECENT_SITES_LIMIT)

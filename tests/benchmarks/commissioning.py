@@ -32,7 +32,7 @@ from saveris_desktop.api.client import DeviceManagementClient
 from saveris_desktop.api.regions import Endpoint
 from saveris_desktop.api.retry import RetryPolicy
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, ManualClock, Simulator
-from tests.core.commissioning_world import SITE, World
+from tests.core.commissioning.commissioning_world import SITE, World
 
 LOGGERS = 50
 LATENCY = 0.05

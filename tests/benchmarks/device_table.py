@@ -157,10 +157,10 @@ def _child() -> None:
     from saveris_desktop.api.models import Device, DeviceList, GlobalSettings
     from saveris_desktop.api.regions import Endpoint
     from saveris_desktop.api.routes import ROUTES
-    from saveris_desktop.core import heap
-    from saveris_desktop.core.device_rows import row_from_device
-    from saveris_desktop.core.services import AppServices
-    from saveris_desktop.core.watcher import WatchTiming
+    from saveris_desktop.core.devices.device_rows import row_from_device
+    from saveris_desktop.core.devices.watcher import WatchTiming
+    from saveris_desktop.core.runtime import heap
+    from saveris_desktop.core.runtime.services import AppServices
     from saveris_desktop.ui.devices import DevicesView, table_model
 
     def rss_mb() -> float:

@@ -18,8 +18,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from saveris_desktop.core.exchange import FORMAT_NAME, FORMAT_VERSION, Exchange
-from saveris_desktop.core.store import Store
+from saveris_desktop.core.offline.exchange import FORMAT_NAME, FORMAT_VERSION, Exchange
+from saveris_desktop.core.offline.store import Store
 
 SMALL = 300
 LARGE = 3_000

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from saveris_desktop.cli import main as cli_main
-from saveris_desktop.core import paths
-from saveris_desktop.core.presets import PRESETS
+from saveris_desktop.core.devices.presets import PRESETS
+from saveris_desktop.core.runtime import paths
 from saveris_desktop.simulator import DEMO_PASSWORD
 
 SITE = "Pharmacy Main Street"

@@ -13,7 +13,7 @@ import pytest
 
 from saveris_desktop.api.regions import Endpoint
 from saveris_desktop.cli.main import PASSWORD_ENV, main
-from saveris_desktop.core.credentials import CredentialStore, account_key
+from saveris_desktop.core.runtime.credentials import CredentialStore, account_key
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME
 from tests.sim_profiles import SIM_PROFILES
 from tests.simulator.cli import saveris_sim

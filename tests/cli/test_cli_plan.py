@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from saveris_desktop.core import paths
+from saveris_desktop.core.runtime import paths
 
 SITE = "Bakery Commissioning"
 
@@ -113,7 +113,7 @@ def test_plan_apply_never_shares_the_data_folder_with_the_running_app(  # type: 
     """The app holds the data folder (its drafts and outbox): applying waits, then says so (exit 7)
     and queues nothing; checking a plan reads beside it and says it works read-only."""
     from saveris_desktop.cli import commands
-    from saveris_desktop.core.instance_lock import DataFolderLock
+    from saveris_desktop.core.runtime.instance_lock import DataFolderLock
 
     monkeypatch.setattr(commands, "DATA_FOLDER_WAIT_SECONDS", 0.2)
     assert cli("--demo", "site", "create", SITE).code == 0

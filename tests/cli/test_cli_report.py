@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from saveris_desktop.core import paths
+from saveris_desktop.core.runtime import paths
 from saveris_desktop.simulator import DEMO_USERNAME
 
 SITE = "Bakery Station Road"

@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from saveris_desktop.api.client import DeviceManagementClient
-from saveris_desktop.core.cloud_access import build_cloud_access
-from saveris_desktop.core.offline import OfflineWork
-from saveris_desktop.core.services import AppServices
-from saveris_desktop.core.watcher import WatchTiming
+from saveris_desktop.core.devices.watcher import WatchTiming
+from saveris_desktop.core.offline.work import OfflineWork
+from saveris_desktop.core.runtime.cloud_access import build_cloud_access
+from saveris_desktop.core.runtime.services import AppServices
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, LoggerKind, Simulator
 from saveris_desktop.simulator.clock import ManualClock
 from saveris_desktop.ui.devices import DevicesView

@@ -110,7 +110,7 @@ class CountingTransport(httpx.AsyncBaseTransport):
 def walk_demo_onboarding(qtbot) -> RequestLog:
     """The whole onboarding in the real main window against the in-process simulator."""
     from saveris_desktop.ui.wizard import PageId
-    from tests.ui.test_wizard import create_site, sign_in, to_waiting
+    from tests.ui.wizard.test_wizard import create_site, sign_in, to_waiting
 
     log = RequestLog()
     sim = Simulator(seed=7, join_delay=0.0)

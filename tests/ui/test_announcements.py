@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from saveris_desktop.core.sync import SyncStatus
+from saveris_desktop.core.offline.sync import SyncStatus
 from saveris_desktop.simulator import LoggerKind
 from saveris_desktop.ui.announce import ANNOUNCER
 from saveris_desktop.ui.offline.status_widget import SyncStatusWidget
@@ -44,7 +44,7 @@ def test_losing_and_regaining_the_cloud_is_announced_once_each(qtbot, said: list
 
 
 def test_a_found_logger_is_announced(qtbot, qloop, said: list[str]) -> None:
-    from tests.ui.test_wizard import create_site, sign_in, to_waiting
+    from tests.ui.wizard.test_wizard import create_site, sign_in, to_waiting
 
     h = make_harness(qtbot)
     sign_in(qtbot, h)
@@ -71,7 +71,7 @@ def test_a_refused_apply_is_announced_with_the_reason(qtbot, qloop, said: list[s
 
 
 def test_a_found_logger_the_app_cannot_read_is_announced_too(qtbot, qloop, said: list[str]) -> None:
-    from tests.ui.test_wizard import WIFI_PASSWORD, create_site, sign_in, to_waiting
+    from tests.ui.wizard.test_wizard import WIFI_PASSWORD, create_site, sign_in, to_waiting
 
     h = make_harness(qtbot)
     sign_in(qtbot, h)

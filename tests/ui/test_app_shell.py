@@ -99,7 +99,7 @@ async def _close(window: MainWindow, services) -> None:
 
 
 def test_shutdown_is_idempotent(qtbot, qloop) -> None:
-    from saveris_desktop.core.tasks import TaskOwner
+    from saveris_desktop.core.runtime.tasks import TaskOwner
     from saveris_desktop.simulator import Simulator
 
     services = make_services(Simulator(seed=3))
@@ -164,7 +164,7 @@ def test_the_command_line_choices_match_the_regions_module() -> None:
 def test_the_virtual_logger_page_is_served_on_loopback_for_a_browser(qtbot, qloop) -> None:
     import httpx
 
-    from saveris_desktop.core.tasks import TaskOwner
+    from saveris_desktop.core.runtime.tasks import TaskOwner
     from saveris_desktop.simulator import Simulator
 
     sim = Simulator(seed=6)
@@ -191,7 +191,7 @@ def test_the_virtual_logger_page_is_served_on_loopback_for_a_browser(qtbot, qloo
 def _window_waiting_for_a_logger(qtbot, seed: int, profile: str = "assumed"):
     """The real main window with its wizard signed in, a site created and the waiting page showing."""
     from saveris_desktop.simulator import Simulator
-    from tests.ui.test_wizard import create_site, sign_in, to_waiting
+    from tests.ui.wizard.test_wizard import create_site, sign_in, to_waiting
     from tests.ui.wizard_harness import FAST_TIMING, Harness
 
     sim = Simulator(seed=seed, join_delay=0.0, profile=profile)
@@ -211,7 +211,7 @@ def _window_waiting_for_a_logger(qtbot, seed: int, profile: str = "assumed"):
 
 def _logger_joins(qtbot, sim, h, key: str, kind: LoggerKind):
     from saveris_desktop.ui.wizard import PageId
-    from tests.ui.test_wizard import WIFI_PASSWORD
+    from tests.ui.wizard.test_wizard import WIFI_PASSWORD
 
     logger = sim.create_logger(kind)
     sim.press_button(logger.id, 3.0)

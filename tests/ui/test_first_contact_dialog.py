@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from saveris_desktop.core import paths
+from saveris_desktop.core.runtime import paths
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, Simulator
 from saveris_desktop.ui.first_contact_dialog import FirstContactDialog
 from saveris_desktop.ui.main_window import MainWindow

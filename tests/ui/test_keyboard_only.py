@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from saveris_desktop.core.onboarding import DeviceType
+from saveris_desktop.core.onboarding.flow import DeviceType
 from saveris_desktop.simulator import LoggerKind
 from saveris_desktop.ui.wizard import PageId
 from tests.ui.devices_harness import SITE, close_harness, make_devices_harness, run

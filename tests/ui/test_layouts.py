@@ -157,7 +157,7 @@ def test_the_main_window_its_editor_tabs_and_the_demo_panel_fit_their_text(
 def test_the_dialogs_fit_their_text(
     qtbot, qloop, qt_settings, tmp_path: Path, language: str, shots: Path
 ) -> None:
-    from saveris_desktop.core.offline import OfflineWork
+    from saveris_desktop.core.offline.work import OfflineWork
     from saveris_desktop.ui.first_contact_dialog import FirstContactDialog
     from saveris_desktop.ui.offline.audit_dialog import AuditLogDialog
     from saveris_desktop.ui.offline.pending_dialog import PendingChangesDialog
@@ -189,7 +189,7 @@ def test_the_commissioning_window_and_report_fit_their_text(
     qtbot, qloop, qt_settings, tmp_path: Path, language: str, shots: Path
 ) -> None:
     from saveris_desktop.core.commissioning.plan import PlanRow
-    from saveris_desktop.core.offline import OfflineWork
+    from saveris_desktop.core.offline.work import OfflineWork
     from saveris_desktop.ui.commissioning.report_dialog import CommissioningReportDialog
     from saveris_desktop.ui.commissioning.window import CommissioningWindow
 

@@ -6,7 +6,7 @@ import asyncio
 
 from PySide6.QtWidgets import QLabel
 
-from saveris_desktop.core.tasks import TaskOwner
+from saveris_desktop.core.runtime.tasks import TaskOwner
 
 
 def test_asyncio_task_updates_a_widget_while_qtbot_waits(qtbot, qloop) -> None:

@@ -19,8 +19,8 @@ from saveris_desktop.simulator import LoggerKind
 from saveris_desktop.ui.style import MIN_CONTRAST, contrast_ratio
 from saveris_desktop.ui.wizard import PageId
 from tests.ui.devices_harness import apply_and_wait, close_harness, make_devices_harness, open_and_wait
-from tests.ui.test_wizard import WIFI_PASSWORD, _next, create_site, sign_in, to_waiting
 from tests.ui.user_input import click, type_text
+from tests.ui.wizard.test_wizard import WIFI_PASSWORD, _next, create_site, sign_in, to_waiting
 from tests.ui.wizard_harness import make_harness
 
 
@@ -176,7 +176,7 @@ def test_the_check_finds_an_unreadable_label(qtbot, scheme) -> None:
 def test_the_main_window_with_the_virtual_logger_and_the_sync_status_reads_in_light_and_dark(
     qtbot, qloop, tmp_path, scheme
 ) -> None:
-    from saveris_desktop.core.sync import SyncStatus
+    from saveris_desktop.core.offline.sync import SyncStatus
     from saveris_desktop.simulator import Simulator
     from saveris_desktop.ui.main_window import MainWindow
     from saveris_desktop.ui.offline.status_widget import SyncStatusWidget

@@ -14,8 +14,8 @@ from PySide6.QtNetwork import QLocalSocket
 from PySide6.QtWidgets import QMainWindow
 
 from saveris_desktop import app
-from saveris_desktop.core import paths
-from saveris_desktop.core.instance_lock import DataFolderLock, instance_server_name
+from saveris_desktop.core.runtime import paths
+from saveris_desktop.core.runtime.instance_lock import DataFolderLock, instance_server_name
 from saveris_desktop.ui.single_instance import InstanceServer
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -268,7 +268,7 @@ def test_a_limit_field_shows_and_takes_the_german_decimal_comma(qtbot, german: s
 
 
 def test_every_fixed_name_core_gives_the_ui_is_marked_for_translation() -> None:
-    from saveris_desktop.core import device_rows, presets, units
+    from saveris_desktop.core.devices import device_rows, presets, units
 
     names = set(units.VALUE_NAMES.values())
     names |= {name for _fragment, name in device_rows._DEVICE_TYPES} | {device_rows.device_type(None)}
@@ -295,8 +295,8 @@ def test_a_third_language_is_one_line_in_the_table(qtbot, qt_settings, monkeypat
 
 
 def test_cores_sentences_next_to_a_field_read_german(qtbot, german: str) -> None:
-    from saveris_desktop.core import alarm_rules
-    from saveris_desktop.core.ranges import DurationRange
+    from saveris_desktop.core.devices import alarm_rules
+    from saveris_desktop.core.devices.ranges import DurationRange
     from saveris_desktop.ui.devices.fields import DurationField
 
     field = DurationField("measuring_cycle", "Measuring cycle")
@@ -320,7 +320,7 @@ def test_cores_sentences_next_to_a_field_read_german(qtbot, german: str) -> None
 
 
 def test_the_device_tables_status_and_sensor_columns_read_german(qtbot, qloop, german: str) -> None:
-    from saveris_desktop.core.device_rows import COLUMNS
+    from saveris_desktop.core.devices.device_rows import COLUMNS
     from tests.ui.devices_harness import close_harness, make_devices_harness
 
     harness = make_devices_harness(qtbot)
@@ -339,7 +339,7 @@ def test_the_commissioning_plans_cell_problems_read_german(qtbot, german: str) -
     from saveris_desktop.core.commissioning.plan import COLUMNS as PLAN_COLUMNS
     from saveris_desktop.core.commissioning.plan import Column, PlanRow, row_problems
     from saveris_desktop.ui.commissioning.plan_editor import PlanEditor
-    from tests.ui.test_commissioning_plan_editor import type_in_cell
+    from tests.ui.commissioning.test_commissioning_plan_editor import type_in_cell
 
     rows = [PlanRow(serial="61100042", object="Fridge 1", preset="fridge"), PlanRow(serial="61100042")]
     editor = PlanEditor(rows)
@@ -354,7 +354,7 @@ def test_the_commissioning_plans_cell_problems_read_german(qtbot, german: str) -
         "Zeile 1, Messtakt: '15' hat keine Einheit; schreiben Sie z. B. 5 min, 15 min oder 1 h."
     )
     editor.table.setCurrentIndex(cycle)
-    type_in_cell(qtbot, editor, "5 Tage")  # core.ranges' refusal, with the plan's straight quotes
+    type_in_cell(qtbot, editor, "5 Tage")  # core.devices.ranges' refusal, with the plan's straight quotes
     assert (
         editor.cell_problem.text()
         == "Zeile 1, Messtakt: Unbekannte Einheit 'Tage'; verwenden Sie s, min oder h."

@@ -78,7 +78,7 @@ def test_the_settings_file_is_readable_by_the_user_only(qt_settings) -> None:
 
 
 def test_the_settings_file_follows_the_portable_home(qapp, tmp_path: Path, monkeypatch) -> None:
-    from saveris_desktop.core import paths
+    from saveris_desktop.core.runtime import paths
     from saveris_desktop.ui.ui_state import use_settings_folder
 
     monkeypatch.setenv(paths.HOME_ENV, str(tmp_path / "home"))

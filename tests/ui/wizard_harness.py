@@ -11,8 +11,8 @@ import httpx
 from saveris_desktop.api.client import DeviceManagementClient
 from saveris_desktop.api.regions import Endpoint
 from saveris_desktop.api.retry import RetryPolicy
-from saveris_desktop.core.services import AppServices
-from saveris_desktop.core.watcher import WatchTiming
+from saveris_desktop.core.devices.watcher import WatchTiming
+from saveris_desktop.core.runtime.services import AppServices
 from saveris_desktop.simulator import Simulator
 from saveris_desktop.simulator.clock import ManualClock
 from saveris_desktop.ui.ui_state import UiState, scope_for

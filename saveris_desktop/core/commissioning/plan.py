@@ -3,7 +3,7 @@
 A row says where a logger goes: its **serial number** (typed or scanned from the label), the
 **measuring object** it feeds ("Fridge 3"), the **preset** of alarm limits (fridge, freezer, room,
 humidity, or the name of a saved alarm-preset template), and optionally the logger's name and its
-measuring and communication cycles ("5 min", "15min", "1h": core.ranges' parser).
+measuring and communication cycles ("5 min", "15min", "1h": core.devices.ranges' parser).
 
 Rows keep the text as typed, so nothing a technician entered is lost while it is still wrong; the
 checks (`row_problems`) are derived from the text every time. Only a row without problems is
@@ -32,11 +32,15 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from saveris_desktop.core.drafts import Draft, DraftKey, DraftKind, DraftStore, upsert_draft
-from saveris_desktop.core.presets import PRESETS
-from saveris_desktop.core.ranges import DurationError, communication_shorter_than_measuring, parse_duration
-from saveris_desktop.core.sentences import QT_TRANSLATE_NOOP, Sentence
-from saveris_desktop.core.store import Store, from_json, timestamp
+from saveris_desktop.core.devices.presets import PRESETS
+from saveris_desktop.core.devices.ranges import (
+    DurationError,
+    communication_shorter_than_measuring,
+    parse_duration,
+)
+from saveris_desktop.core.offline.drafts import Draft, DraftKey, DraftKind, DraftStore, upsert_draft
+from saveris_desktop.core.offline.store import Store, from_json, timestamp
+from saveris_desktop.core.runtime.sentences import QT_TRANSLATE_NOOP, Sentence
 
 LOGGER_NAME_MAX_LENGTH = 64  # as the settings editor's name field
 OBJECT_NAME_MAX_LENGTH = 64
@@ -202,7 +206,7 @@ def _check_cycle(text: str) -> tuple[int | None, str | None]:
     return ms, None
 
 
-#: core.ranges' refusals with the plan's straight quotes (_straight_quotes), marked for lupdate.
+#: core.devices.ranges' refusals with the plan's straight quotes (_straight_quotes), marked for lupdate.
 _STRAIGHT_QUOTED = (
     QT_TRANSLATE_NOOP("CoreSentences", "'%1' is not a duration; write it like 15 s, 15 min or 1 h 30 min."),
     QT_TRANSLATE_NOOP("CoreSentences", "Unknown unit '%1'; use s, min or h."),

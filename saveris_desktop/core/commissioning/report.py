@@ -14,13 +14,13 @@ Where each part comes from, and what happens when the cloud does not give it:
   (it records what this laptop sent, never when a logger joined, and knows nothing of loggers added
   from another laptop) and the slots' `connected_change_date` (it changes with every re-plug).
   Shown as the server wrote it and, when it carries a zone, in the site's time zone.
-- State at handover: the status the device table shows (core.device_rows), at the report's time.
+- State at handover: the status the device table shows (core.devices.device_rows), at the report's time.
 - Sensors (`GET /sensors/{uuid}`), measuring objects (`GET /measuring-objects`), their alarm limits
   (`GET .../alarm-configuration`) and the site's time zone (`GET /settings/global`) are reads testo
   does not document. Where the server does not offer one, that part is NOT_READABLE and the report
   is made all the same; a read failing for another reason (network, server error) is FAILED with the
   client's one-sentence reason. The report never fails for an optional part.
-- Alarm limits are read with core.alarm_rules, in both forms (codes and plain text) and both shapes.
+- Alarm limits are read with core.devices.alarm_rules, in both forms (codes and plain text) and both shapes.
 - The connect key is never read: whoever has it can add loggers to the site.
 - Rows of a commissioning plan that were not completed come from the caller as plain data
   (`OpenPlanRow`), so the plan's runner can hand them in without this module knowing the plan.
@@ -46,12 +46,12 @@ from saveris_desktop.api.models import (
     Sensor,
 )
 from saveris_desktop.api.optional import OptionalOperations
-from saveris_desktop.core import alarm_rules
-from saveris_desktop.core.alarm_rules import ChannelLimits
 from saveris_desktop.core.commissioning.runner import Board, LoggerState
-from saveris_desktop.core.device_rows import row_from_device
-from saveris_desktop.core.object_setup import sensor_channel_name
-from saveris_desktop.core.units import unit_id_of, value_id_of
+from saveris_desktop.core.devices import alarm_rules
+from saveris_desktop.core.devices.alarm_rules import ChannelLimits
+from saveris_desktop.core.devices.device_rows import row_from_device
+from saveris_desktop.core.devices.object_setup import sensor_channel_name
+from saveris_desktop.core.devices.units import unit_id_of, value_id_of
 
 #: Written into the JSON so a reader can tell what it holds and which layout.
 FORMAT_NAME = "saveris-desktop commissioning report"

@@ -16,8 +16,6 @@ import io
 import json
 from pathlib import Path
 
-from saveris_desktop.core.alarm_rules import ChannelLimits
-from saveris_desktop.core.audit import spreadsheet_cell
 from saveris_desktop.core.commissioning.report import (
     CommissioningReport,
     LoggerEntry,
@@ -27,9 +25,11 @@ from saveris_desktop.core.commissioning.report import (
     SensorEntry,
     TimezoneSource,
 )
-from saveris_desktop.core.files import write_text_atomically
-from saveris_desktop.core.ranges import format_duration
-from saveris_desktop.core.units import unit_symbol, value_name
+from saveris_desktop.core.devices.alarm_rules import ChannelLimits
+from saveris_desktop.core.devices.ranges import format_duration
+from saveris_desktop.core.devices.units import unit_symbol, value_name
+from saveris_desktop.core.offline.audit import spreadsheet_cell
+from saveris_desktop.core.runtime.files import write_text_atomically
 
 #: The formats `write_report_file` writes without Qt, by file suffix.
 DATA_SUFFIXES = (".csv", ".json")

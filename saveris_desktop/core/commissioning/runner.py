@@ -45,21 +45,27 @@ from saveris_desktop.core.commissioning.plan import (
     row_problems,
     write_plan,
 )
-from saveris_desktop.core.drafts import DraftKind
-from saveris_desktop.core.outbox import STOPPED_STATES, OutboxItem, OutboxState, enqueue_in, new_placeholder
-from saveris_desktop.core.presets import PRESETS, AlarmPreset
-from saveris_desktop.core.ranges import (
+from saveris_desktop.core.devices.presets import PRESETS, AlarmPreset
+from saveris_desktop.core.devices.ranges import (
     communication_shorter_than_measuring,
     cycle_ranges,
     format_duration,
 )
-from saveris_desktop.core.resources import RESOURCES
-from saveris_desktop.core.signal import Signal
-from saveris_desktop.core.sync import SyncEngine, SyncStatus
-from saveris_desktop.core.tasks import TaskOwner
-from saveris_desktop.core.templates import AlarmPresetBody, TemplateKind, TemplateStore
-from saveris_desktop.core.units import value_id_of, value_name
-from saveris_desktop.core.watcher import DeviceWatcher
+from saveris_desktop.core.devices.units import value_id_of, value_name
+from saveris_desktop.core.devices.watcher import DeviceWatcher
+from saveris_desktop.core.offline.drafts import DraftKind
+from saveris_desktop.core.offline.outbox import (
+    STOPPED_STATES,
+    OutboxItem,
+    OutboxState,
+    enqueue_in,
+    new_placeholder,
+)
+from saveris_desktop.core.offline.resources import RESOURCES
+from saveris_desktop.core.offline.sync import SyncEngine, SyncStatus
+from saveris_desktop.core.offline.templates import AlarmPresetBody, TemplateKind, TemplateStore
+from saveris_desktop.core.runtime.signal import Signal
+from saveris_desktop.core.runtime.tasks import TaskOwner
 
 log = logging.getLogger(__name__)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from saveris_desktop.core.commissioning.runner import Board, LoggerProgress, LoggerState, Step, StepProgress
-from saveris_desktop.core.outbox import OutboxState
+from saveris_desktop.core.offline.outbox import OutboxState
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 COLUMN_SERIAL, COLUMN_OBJECT, COLUMN_STATE, COLUMN_DETAIL = range(4)

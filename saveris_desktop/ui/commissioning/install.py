@@ -14,8 +14,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from saveris_desktop.core.commissioning.report import OpenPlanRow
-from saveris_desktop.core.offline import OfflineWork
-from saveris_desktop.core.watcher import WatchTiming
+from saveris_desktop.core.devices.watcher import WatchTiming
+from saveris_desktop.core.offline.work import OfflineWork
 from saveris_desktop.ui.commissioning.window import CommissioningWindow
 
 #: opens the commissioning report with the plan's rows not completed (OpenPlanRow)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from saveris_desktop.core.commissioning.csv_import import PlanImportError, read_plan_csv
 from saveris_desktop.core.commissioning.plan import COLUMNS, Column, PlanRow, check_serial
-from saveris_desktop.core.tasks import TaskOwner
+from saveris_desktop.core.runtime.tasks import TaskOwner
 from saveris_desktop.ui import core_words, i18n
 from saveris_desktop.ui.commissioning.plan_model import PlanTableModel
 

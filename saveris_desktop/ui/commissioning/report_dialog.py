@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 from saveris_desktop import __version__
 from saveris_desktop.core.commissioning.report import CommissioningReport, OpenPlanRow, gather_report
 from saveris_desktop.core.commissioning.report_files import write_report_file
-from saveris_desktop.core.services import AppServices
-from saveris_desktop.core.tasks import TaskOwner
+from saveris_desktop.core.runtime.services import AppServices
+from saveris_desktop.core.runtime.tasks import TaskOwner
 from saveris_desktop.ui.commissioning.report_document import report_html
 from saveris_desktop.ui.error_text import explain_error
 from saveris_desktop.ui.ui_state import UiState

@@ -16,7 +16,6 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QTextDocument
 
-from saveris_desktop.core.alarm_rules import ChannelLimits
 from saveris_desktop.core.commissioning.report import (
     CommissioningReport,
     LoggerEntry,
@@ -26,8 +25,9 @@ from saveris_desktop.core.commissioning.report import (
     SensorEntry,
     TimezoneSource,
 )
-from saveris_desktop.core.ranges import format_duration
-from saveris_desktop.core.units import unit_symbol, value_name
+from saveris_desktop.core.devices.alarm_rules import ChannelLimits
+from saveris_desktop.core.devices.ranges import format_duration
+from saveris_desktop.core.devices.units import unit_symbol, value_name
 from saveris_desktop.ui import core_words
 from saveris_desktop.ui.style import INK, PRINT_SHADE
 

@@ -38,12 +38,12 @@ from saveris_desktop.api.errors import ApiError
 from saveris_desktop.core.commissioning.plan import PlanRow, PlanStore
 from saveris_desktop.core.commissioning.report import OpenPlanRow
 from saveris_desktop.core.commissioning.runner import Board, CommissioningRunner, LoggerState
-from saveris_desktop.core.offline import OfflineWork
-from saveris_desktop.core.onboarding import DeviceType
-from saveris_desktop.core.sync import SyncEngine
-from saveris_desktop.core.tasks import TaskOwner
-from saveris_desktop.core.templates import TemplateKind
-from saveris_desktop.core.watcher import DeviceWatcher, WatchStatus, WatchTiming
+from saveris_desktop.core.devices.watcher import DeviceWatcher, WatchStatus, WatchTiming
+from saveris_desktop.core.offline.sync import SyncEngine
+from saveris_desktop.core.offline.templates import TemplateKind
+from saveris_desktop.core.offline.work import OfflineWork
+from saveris_desktop.core.onboarding.flow import DeviceType
+from saveris_desktop.core.runtime.tasks import TaskOwner
 from saveris_desktop.ui.commissioning.board_model import BoardTableModel
 from saveris_desktop.ui.commissioning.plan_editor import PlanEditor
 from saveris_desktop.ui.widgets.banner import Banner

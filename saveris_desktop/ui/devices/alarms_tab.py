@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from saveris_desktop.api.models import SystemAlarmConfiguration
-from saveris_desktop.core.alarm_rules import ALARM, DELAY_RANGE, WARNING
-from saveris_desktop.core.drafts import DraftKind
-from saveris_desktop.core.resources import session_key
+from saveris_desktop.core.devices.alarm_rules import ALARM, DELAY_RANGE, WARNING
+from saveris_desktop.core.offline.drafts import DraftKind
+from saveris_desktop.core.offline.resources import session_key
 from saveris_desktop.ui.devices.editor import SessionEditor
 from saveris_desktop.ui.devices.editor_context import EditorContext
 from saveris_desktop.ui.devices.fields import DurationField, refill_keeping_choice

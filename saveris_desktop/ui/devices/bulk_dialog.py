@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from saveris_desktop.api.bulk import BulkResult, apply_to_all, failed_items
-from saveris_desktop.core.tasks import TaskOwner
+from saveris_desktop.core.runtime.tasks import TaskOwner
 from saveris_desktop.ui.error_text import describe_error
 from saveris_desktop.ui.style import TextRole, role_brush, set_text_role
 

@@ -1,7 +1,7 @@
 """Measurement settings for several loggers at once: the form, and the change run for each logger.
 
 The allowed range of each cycle is what every selected logger accepts. Each logger's change is the
-one "apply or queue" operation (core.apply) the editors use: read the logger (the cache answers
+one "apply or queue" operation (core.devices.apply) the editors use: read the logger (the cache answers
 offline), send it with the new cycles, or, without a network, queue it on the last known version
 (the outbox checks the cloud's state and merges before it sends).
 """
@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QWidget
 
 from saveris_desktop.api.errors import NetworkError
 from saveris_desktop.api.models import Device
-from saveris_desktop.core.apply import Change as QueuedChange
-from saveris_desktop.core.apply import apply_or_queue
-from saveris_desktop.core.drafts import DraftKind
-from saveris_desktop.core.ranges import DurationRange, cycle_ranges, format_duration
+from saveris_desktop.core.devices.apply import Change as QueuedChange
+from saveris_desktop.core.devices.apply import apply_or_queue
+from saveris_desktop.core.devices.ranges import DurationRange, cycle_ranges, format_duration
+from saveris_desktop.core.offline.drafts import DraftKind
 from saveris_desktop.ui.devices.bulk_dialog import BulkApplyDialog, Change
 from saveris_desktop.ui.devices.editor_context import EditorContext
 from saveris_desktop.ui.devices.fields import DurationField

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from saveris_desktop.core.editing import FieldChange, PathPart, dotted, leaves
-from saveris_desktop.core.ranges import format_duration
+from saveris_desktop.core.devices.editing import FieldChange, PathPart, dotted, leaves
+from saveris_desktop.core.devices.ranges import format_duration
 
 
 def _short(value: Any, field_name: str = "") -> str:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from saveris_desktop.api.errors import NotFoundError, OperationNotOfferedError
 from saveris_desktop.api.models import LogicalChannel, MeasuringObject, Sensor
-from saveris_desktop.core.object_setup import (
+from saveris_desktop.core.devices.object_setup import (
     MEASURABLE_VALUES,
     ChannelKey,
     ChannelProblem,
@@ -40,8 +40,8 @@ from saveris_desktop.core.object_setup import (
     logical_channel_for,
     new_measuring_object,
 )
-from saveris_desktop.core.tasks import TaskOwner
-from saveris_desktop.core.units import value_name
+from saveris_desktop.core.devices.units import value_name
+from saveris_desktop.core.runtime.tasks import TaskOwner
 from saveris_desktop.ui.devices.fields import FieldMessage
 from saveris_desktop.ui.devices.focus import set_tab_chain
 from saveris_desktop.ui.devices.sensor_directory import SensorDirectory, channel_label

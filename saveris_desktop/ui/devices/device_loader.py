@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QLabel
 
 from saveris_desktop.api.errors import NotFoundError, OperationNotOfferedError
 from saveris_desktop.api.models import ApiModel, Device, Sensor
-from saveris_desktop.core.drafts import DraftKind
-from saveris_desktop.core.resources import session_key
+from saveris_desktop.core.offline.drafts import DraftKind
+from saveris_desktop.core.offline.resources import session_key
 from saveris_desktop.ui.devices.alarms_tab import AlarmsTab
 from saveris_desktop.ui.devices.editor_context import EditorContext
 from saveris_desktop.ui.devices.objects_tab import ObjectsTab

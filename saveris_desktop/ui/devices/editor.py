@@ -4,7 +4,7 @@ An editor subclass builds its form into `self.form`, loads values from `self.ses
 records each valid input with `self.edit(path, value)`, reports field problems with
 `self.set_problem(field, message)` and sends the payload in `send()`. The frame does the rest:
 Apply is enabled only when there is a change, no field has a problem and nothing is in flight;
-Apply runs the one "apply or queue" operation (core.apply) through the view's TaskOwner, shows
+Apply runs the one "apply or queue" operation (core.devices.apply) through the view's TaskOwner, shows
 progress and the verdict: sent (the cloud accepted it), queued (no network: the outbox sends it
 later), or refused, when every edit stays as typed and the server's reason is shown by the form.
 """
@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from saveris_desktop.core.apply import Applied, apply_or_queue
-from saveris_desktop.core.editing import EditSession, PathPart
+from saveris_desktop.core.devices.apply import Applied, apply_or_queue
+from saveris_desktop.core.devices.editing import EditSession, PathPart
 from saveris_desktop.ui.announce import announce
 from saveris_desktop.ui.devices.changes_view import ChangesView
 from saveris_desktop.ui.devices.editor_context import EditorContext

@@ -1,7 +1,7 @@
 """What every editor of one site shares: the client, the site, the edit sessions and the outbox.
 
 Built by the device view for each site it shows, from what the view was given at start-up (the
-client stack and the change queue of core.cloud_access), never patched afterwards. Whoever keeps
+client stack and the change queue of core.runtime.cloud_access), never patched afterwards. Whoever keeps
 drafts or caches listens to `sig_session_created` and `sig_session_changed` (the device view
 forwards both as its own Qt signals).
 """
@@ -12,16 +12,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from saveris_desktop.core.apply import Change
-from saveris_desktop.core.autosave import SaveFailure
-from saveris_desktop.core.editing import EditSession
-from saveris_desktop.core.resources import parse_session_key
-from saveris_desktop.core.signal import Signal
-from saveris_desktop.core.tasks import TaskOwner
+from saveris_desktop.core.devices.apply import Change
+from saveris_desktop.core.devices.editing import EditSession
+from saveris_desktop.core.offline.autosave import SaveFailure
+from saveris_desktop.core.offline.resources import parse_session_key
+from saveris_desktop.core.runtime.signal import Signal
+from saveris_desktop.core.runtime.tasks import TaskOwner
 
 if TYPE_CHECKING:
     from saveris_desktop.api.client import DeviceManagementClient
-    from saveris_desktop.core.services import ChangeQueue
+    from saveris_desktop.core.runtime.services import ChangeQueue
 
 
 @dataclass(eq=False)

@@ -1,9 +1,9 @@
 """Keeps the device table live: the site's poller, refreshes that never overlap, pause when unseen.
 
-The poller is a core.watcher.DeviceWatcher on the app's shared listing feeds (services.listing_feeds):
+The poller is a core.devices.watcher.DeviceWatcher on the app's shared listing feeds (services.listing_feeds):
 the wizard's waiting page watching the same site gets the answers of the same one poller.
 
-The poller (core.watcher.DeviceWatcher) pauses while the window is minimised or the view hidden;
+The poller (core.devices.watcher.DeviceWatcher) pauses while the window is minimised or the view hidden;
 while the cloud is unreachable it only probes (it reports "offline") and the table keeps the last
 known list. Each listing updates rows in place (DeviceTableModel.refresh plans in a worker thread),
 so selection, sort order, scroll position and every open edit survive it. A listing that lands
@@ -18,11 +18,11 @@ from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from saveris_desktop.api.models import Device
-from saveris_desktop.core import heap
-from saveris_desktop.core.listing_feed import ListingFeeds
-from saveris_desktop.core.ranges import format_duration
-from saveris_desktop.core.tasks import TaskOwner
-from saveris_desktop.core.watcher import DeviceWatcher, WatchStatus, WatchTiming
+from saveris_desktop.core.devices.listing_feed import ListingFeeds
+from saveris_desktop.core.devices.ranges import format_duration
+from saveris_desktop.core.devices.watcher import DeviceWatcher, WatchStatus, WatchTiming
+from saveris_desktop.core.runtime import heap
+from saveris_desktop.core.runtime.tasks import TaskOwner
 from saveris_desktop.ui.devices.table_model import DeviceTableModel
 
 log = logging.getLogger(__name__)

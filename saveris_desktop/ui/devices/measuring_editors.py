@@ -5,8 +5,8 @@ over the loggers' own settings for this object, and the screen says so.
 
 Measurement alarms -> `PUT /measuring-objects/{uuid}/alarm-configuration`: per logical channel the
 lower/upper alarm and warning limits, hysteresis and delay, in the channel's unit, with presets.
-Each rule of core.alarm_rules is shown at the field it concerns. Conditions come in codes or plain
-text, per channel or as one set for the object (core.alarm_rules reads both and writes back the form
+Each rule of core.devices.alarm_rules is shown at the field it concerns. Conditions come in codes or plain
+text, per channel or as one set for the object (core.devices.alarm_rules reads both and writes back the form
 and shape received); whatever the form cannot show is listed read-only "as received" below the
 limits and sent back untouched.
 """
@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from saveris_desktop.api.models import MeasurementAlarmConfiguration, MeasuringInstructionSet
-from saveris_desktop.core import alarm_rules as rules
-from saveris_desktop.core.alarm_rules import ChannelLimits
-from saveris_desktop.core.presets import AlarmPreset, preset, presets_for
-from saveris_desktop.core.ranges import DurationRange
-from saveris_desktop.core.units import unit_id_of, unit_symbol, value_id_of
+from saveris_desktop.core.devices import alarm_rules as rules
+from saveris_desktop.core.devices.alarm_rules import ChannelLimits
+from saveris_desktop.core.devices.presets import AlarmPreset, preset, presets_for
+from saveris_desktop.core.devices.ranges import DurationRange
+from saveris_desktop.core.devices.units import unit_id_of, unit_symbol, value_id_of
 from saveris_desktop.ui import core_words
 from saveris_desktop.ui.devices.editor import SessionEditor
 from saveris_desktop.ui.devices.editor_context import EditorContext

@@ -4,7 +4,7 @@ Several objects selected: "Apply alarm preset…" sets one preset on every match
 of each, through the bulk dialog (per-object result, retry the failed ones).
 
 Against a cloud that offers only testo's documented operations, objects cannot be listed or read:
-the tab says so and lists the objects this app created in this session (core.known_objects); their
+the tab says so and lists the objects this app created in this session (core.devices.known_objects); their
 instruction set and alarms are set as complete documents, with the editor saying that what is
 applied replaces what the cloud has.
 """
@@ -39,12 +39,12 @@ from saveris_desktop.api.models import (
     MeasuringObject,
     Sensor,
 )
-from saveris_desktop.core import object_setup
-from saveris_desktop.core.drafts import DraftKind
-from saveris_desktop.core.known_objects import KnownObjects
-from saveris_desktop.core.presets import PRESETS, preset
-from saveris_desktop.core.ranges import DurationRange
-from saveris_desktop.core.resources import session_key
+from saveris_desktop.core.devices import object_setup
+from saveris_desktop.core.devices.known_objects import KnownObjects
+from saveris_desktop.core.devices.presets import PRESETS, preset
+from saveris_desktop.core.devices.ranges import DurationRange
+from saveris_desktop.core.offline.drafts import DraftKind
+from saveris_desktop.core.offline.resources import session_key
 from saveris_desktop.ui import core_words
 from saveris_desktop.ui.devices.bulk_dialog import BulkApplyDialog, Change
 from saveris_desktop.ui.devices.create_object import CreateObjectDialog

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from saveris_desktop.api.client import DeviceManagementClient
 from saveris_desktop.api.models import Device, Sensor
-from saveris_desktop.core.object_setup import sensor_channel_name
-from saveris_desktop.core.units import unit_symbol
+from saveris_desktop.core.devices.object_setup import sensor_channel_name
+from saveris_desktop.core.devices.units import unit_symbol
 
 
 @dataclass(frozen=True)

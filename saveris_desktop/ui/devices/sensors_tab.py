@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from saveris_desktop.api.models import Sensor
-from saveris_desktop.core.units import MAX_OFFSET, unit_symbol, units_for
+from saveris_desktop.core.devices.units import MAX_OFFSET, unit_symbol, units_for
 from saveris_desktop.ui import core_words
 from saveris_desktop.ui.devices.editor import SessionEditor
 from saveris_desktop.ui.devices.editor_context import EditorContext

@@ -12,7 +12,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from saveris_desktop.api.models import Device, whole_number
-from saveris_desktop.core.ranges import communication_shorter_than_measuring, cycle_ranges, format_duration
+from saveris_desktop.core.devices.ranges import (
+    communication_shorter_than_measuring,
+    cycle_ranges,
+    format_duration,
+)
 from saveris_desktop.ui.devices.editor import SessionEditor
 from saveris_desktop.ui.devices.editor_context import EditorContext
 from saveris_desktop.ui.devices.fields import DurationField, FieldMessage

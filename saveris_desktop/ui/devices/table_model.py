@@ -1,7 +1,7 @@
 """The device table: a model that updates rows in place and a proxy for search and sort.
 
 A poll never resets the model. `DeviceTableModel.apply_plan` removes, updates and appends rows as
-`core.device_rows.plan_refresh` says, so selection, sort order, scroll position and an open editor
+`core.devices.device_rows.plan_refresh` says, so selection, sort order, scroll position and an open editor
 all survive. Building the plan (turning thousands of Device objects into rows and comparing) runs
 in a worker thread; only the few resulting signals run on the Qt thread.
 
@@ -32,7 +32,7 @@ from PySide6.QtGui import QFont
 
 from saveris_desktop.api.listing import DeviceListing, UnreadableItem
 from saveris_desktop.api.models import Device
-from saveris_desktop.core.device_rows import (
+from saveris_desktop.core.devices.device_rows import (
     COLUMNS,
     NOT_READABLE,
     DeviceRow,
@@ -59,7 +59,7 @@ _HEADERS = {
     "status": QT_TRANSLATE_NOOP("DeviceTableModel", "Status"),
 }
 
-#: core.device_rows.NOT_READABLE, marked for lupdate (the row keeps the English text for the search)
+#: core.devices.device_rows.NOT_READABLE, marked for lupdate (the row keeps the English text for the search)
 _NOT_READABLE = QT_TRANSLATE_NOOP("DeviceTableModel", "Not readable")
 assert _NOT_READABLE == NOT_READABLE  # noqa: S101 - one wording, checked at import
 

@@ -4,7 +4,7 @@ This module lays the view out and connects its parts, each of which has one job:
 (site_bar), the live table (live_list), reading a logger into the editors (device_loader), the
 editors' shared context (editor_context) and the bulk settings (bulk_settings).
 
-Everything the view talks to the cloud through is given to its constructor (core.cloud_access:
+Everything the view talks to the cloud through is given to its constructor (core.runtime.cloud_access:
 the client stack and the outbox, built once at start-up). What others may want to follow it
 announces with signals, and it never learns who listens: the offline UI keeps drafts from
 `sig_session_created`/`sig_session_changed`, caches `sig_devices_listed`, and answers
@@ -40,16 +40,16 @@ from PySide6.QtWidgets import (
 )
 
 from saveris_desktop.api.models import Device
-from saveris_desktop.core.autosave import SaveFailure
-from saveris_desktop.core.cloud_access import CloudAccess, build_cloud_access
-from saveris_desktop.core.device_rows import COLUMNS
-from saveris_desktop.core.editing import EditSession
-from saveris_desktop.core.known_objects import KnownObjects
-from saveris_desktop.core.onboarding import check_site_name
-from saveris_desktop.core.ranges import DurationRange
-from saveris_desktop.core.services import AppServices
-from saveris_desktop.core.tasks import TaskOwner
-from saveris_desktop.core.watcher import WatchStatus, WatchTiming
+from saveris_desktop.core.devices.device_rows import COLUMNS
+from saveris_desktop.core.devices.editing import EditSession
+from saveris_desktop.core.devices.known_objects import KnownObjects
+from saveris_desktop.core.devices.ranges import DurationRange
+from saveris_desktop.core.devices.watcher import WatchStatus, WatchTiming
+from saveris_desktop.core.offline.autosave import SaveFailure
+from saveris_desktop.core.onboarding.flow import check_site_name
+from saveris_desktop.core.runtime.cloud_access import CloudAccess, build_cloud_access
+from saveris_desktop.core.runtime.services import AppServices
+from saveris_desktop.core.runtime.tasks import TaskOwner
 from saveris_desktop.ui.devices.alarms_tab import AlarmsTab
 from saveris_desktop.ui.devices.bulk_dialog import BulkApplyDialog
 from saveris_desktop.ui.devices.bulk_settings import common_cycle_ranges, open_bulk_settings

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from saveris_desktop.core.audit import AuditEntry
-from saveris_desktop.core.merge import diff
-from saveris_desktop.core.offline import OfflineWork
-from saveris_desktop.core.tasks import TaskOwner
+from saveris_desktop.core.offline.audit import AuditEntry
+from saveris_desktop.core.offline.merge import diff
+from saveris_desktop.core.offline.work import OfflineWork
+from saveris_desktop.core.runtime.tasks import TaskOwner
 from saveris_desktop.ui.offline.common import kind_label, name_widget, short_value
 
 ModelIndex = QModelIndex | QPersistentModelIndex

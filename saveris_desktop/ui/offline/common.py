@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from saveris_desktop.core.merge import MISSING
-from saveris_desktop.core.ranges import format_duration
+from saveris_desktop.core.devices.ranges import format_duration
+from saveris_desktop.core.offline.merge import MISSING
 from saveris_desktop.ui.widgets.naming import named
 
 

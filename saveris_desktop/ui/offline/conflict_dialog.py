@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from saveris_desktop.core.merge import Conflict, FieldPath, Side
+from saveris_desktop.core.offline.merge import Conflict, FieldPath, Side
 from saveris_desktop.ui.offline.common import kind_label, name_widget, short_value
 
 COLUMN_FIELD, COLUMN_BASE, COLUMN_MINE, COLUMN_SERVER, COLUMN_CHOICE = range(5)

@@ -7,9 +7,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from saveris_desktop.core.exchange import ExchangeError, ExportSummary, ImportReport
-from saveris_desktop.core.offline import OfflineWork
-from saveris_desktop.core.tasks import TaskOwner
+from saveris_desktop.core.offline.exchange import ExchangeError, ExportSummary, ImportReport
+from saveris_desktop.core.offline.work import OfflineWork
+from saveris_desktop.core.runtime.tasks import TaskOwner
 
 FILE_FILTER = "Saveris Desktop export (*.saveris.json *.json)"
 

@@ -10,7 +10,7 @@ Whether typed changes are really kept (the editors' and the wizard's drafts) is 
 status bar and on every editor's banner (`DevicesView.show_save_state`); while they are not, closing
 the window asks first (a guard in the `close_guards` it is given).
 The client stack the editors use (cache, audit log, outbox) is built once at start-up
-(core.cloud_access), not wrapped in here.
+(core.runtime.cloud_access), not wrapped in here.
 """
 
 from __future__ import annotations
@@ -26,11 +26,11 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMenu, QMessag
 from shiboken6 import isValid
 
 from saveris_desktop.api.models import Device
-from saveris_desktop.core.autosave import ResumedDraft, SaveFailure, edits_between
-from saveris_desktop.core.editing import EditSession
-from saveris_desktop.core.offline import OfflineWork
-from saveris_desktop.core.store import utc_now
-from saveris_desktop.core.tasks import TaskOwner
+from saveris_desktop.core.devices.editing import EditSession
+from saveris_desktop.core.offline.autosave import ResumedDraft, SaveFailure, edits_between
+from saveris_desktop.core.offline.store import utc_now
+from saveris_desktop.core.offline.work import OfflineWork
+from saveris_desktop.core.runtime.tasks import TaskOwner
 from saveris_desktop.ui import locale_format
 from saveris_desktop.ui.devices.view import DevicesView
 from saveris_desktop.ui.offline.audit_dialog import AuditLogDialog

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from saveris_desktop.core.merge import FieldPath, Side
-from saveris_desktop.core.offline import OfflineWork
-from saveris_desktop.core.outbox import OutboxItem, OutboxState
-from saveris_desktop.core.sync import ItemResult, Outcome, SyncStatus
-from saveris_desktop.core.tasks import TaskOwner
+from saveris_desktop.core.offline.merge import FieldPath, Side
+from saveris_desktop.core.offline.outbox import OutboxItem, OutboxState
+from saveris_desktop.core.offline.sync import ItemResult, Outcome, SyncStatus
+from saveris_desktop.core.offline.work import OfflineWork
+from saveris_desktop.core.runtime.tasks import TaskOwner
 from saveris_desktop.ui.offline.common import kind_label, name_widget, state_label
 from saveris_desktop.ui.offline.conflict_dialog import ConflictDialog, conflict_title
 

@@ -33,12 +33,11 @@ from PySide6.QtWidgets import (
 
 from saveris_desktop.api.errors import ApiError
 from saveris_desktop.api.models import Sensor, SensorChannelRef
-from saveris_desktop.core.drafts import DraftKind
-from saveris_desktop.core.offline import OfflineWork
-from saveris_desktop.core.onboarding import check_site_name
-from saveris_desktop.core.outbox import OutboxState
-from saveris_desktop.core.presets import PRESETS, AlarmPreset
-from saveris_desktop.core.site_plan import (
+from saveris_desktop.core.devices.presets import PRESETS, AlarmPreset
+from saveris_desktop.core.devices.units import unit_symbol
+from saveris_desktop.core.offline.drafts import DraftKind
+from saveris_desktop.core.offline.outbox import OutboxState
+from saveris_desktop.core.offline.site_plan import (
     ObjectProgress,
     ObjectState,
     PlannedChannel,
@@ -48,9 +47,10 @@ from saveris_desktop.core.site_plan import (
     plan_key,
     validate_plan,
 )
-from saveris_desktop.core.tasks import TaskOwner
-from saveris_desktop.core.templates import Template, TemplateKind, planned_object_from_setup
-from saveris_desktop.core.units import unit_symbol
+from saveris_desktop.core.offline.templates import Template, TemplateKind, planned_object_from_setup
+from saveris_desktop.core.offline.work import OfflineWork
+from saveris_desktop.core.onboarding.flow import check_site_name
+from saveris_desktop.core.runtime.tasks import TaskOwner
 from saveris_desktop.ui import core_words
 from saveris_desktop.ui.offline.common import name_widget
 from saveris_desktop.ui.style import TextRole, set_text_role

@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
-from saveris_desktop.core.autosave import SaveFailure
-from saveris_desktop.core.sync import SyncStatus
+from saveris_desktop.core.offline.autosave import SaveFailure
+from saveris_desktop.core.offline.sync import SyncStatus
 from saveris_desktop.ui.announce import announce
 from saveris_desktop.ui.offline.common import name_widget
 from saveris_desktop.ui.style import TextRole, set_text_role

@@ -1,6 +1,6 @@
 """Templates: save an object's alarm limits or whole setup, and apply a template to many objects at once.
 
-Applying is the one "apply or queue" operation (core.apply) without a direct send: one change per
+Applying is the one "apply or queue" operation (core.devices.apply) without a direct send: one change per
 object goes to the outbox (so it works offline, merges with what the cloud has, never overwrites
 silently, and lands in the audit log); the list shows what happens.
 """
@@ -28,11 +28,9 @@ from PySide6.QtWidgets import (
 
 from saveris_desktop.api.errors import ApiError, NotFoundError
 from saveris_desktop.api.models import ApiModel, MeasuringObject
-from saveris_desktop.core.apply import Change, apply_or_queue
-from saveris_desktop.core.drafts import DraftKind
-from saveris_desktop.core.offline import OfflineWork
-from saveris_desktop.core.tasks import TaskOwner
-from saveris_desktop.core.templates import (
+from saveris_desktop.core.devices.apply import Change, apply_or_queue
+from saveris_desktop.core.offline.drafts import DraftKind
+from saveris_desktop.core.offline.templates import (
     Application,
     Template,
     TemplateKind,
@@ -40,6 +38,8 @@ from saveris_desktop.core.templates import (
     apply_to_many,
     object_setup_from_object,
 )
+from saveris_desktop.core.offline.work import OfflineWork
+from saveris_desktop.core.runtime.tasks import TaskOwner
 from saveris_desktop.ui.error_text import describe_error
 from saveris_desktop.ui.offline.common import name_widget
 

@@ -20,10 +20,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox
 from shiboken6 import isValid
 
-from saveris_desktop.core.autosave import SaveFailure
-from saveris_desktop.core.offline import OfflineWork
-from saveris_desktop.core.store import StorageProblem, StoreError
-from saveris_desktop.core.tasks import TaskOwner
+from saveris_desktop.core.offline.autosave import SaveFailure
+from saveris_desktop.core.offline.store import StorageProblem, StoreError
+from saveris_desktop.core.offline.work import OfflineWork
+from saveris_desktop.core.runtime.tasks import TaskOwner
 from saveris_desktop.ui.devices.view import DevicesView
 from saveris_desktop.ui.style import TextRole, set_text_role
 from saveris_desktop.ui.widgets.save_banner import storage_problem_text

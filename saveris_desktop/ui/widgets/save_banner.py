@@ -1,9 +1,9 @@
 """A banner on an editor: "your changes are NOT saved on this laptop", and "saved again" once they are.
 
 It only renders what it is told through `show_save_state(failure)` (a `SaveFailure`, or None when
-saving works again); whoever saves the drafts decides (core/editor_drafts.py and
-core/onboarding_drafts.py; the offline UI tells the device view's `show_save_state`, which hands it to
-every editor through `EditorContext.draft_saving`). `storage_problem_text` gives the reason in the
+saving works again); whoever saves the drafts decides (core/offline/editor_drafts.py and
+core/onboarding/onboarding_drafts.py; the offline UI tells the device view's `show_save_state`, which hands
+it to every editor through `EditorContext.draft_saving`). `storage_problem_text` gives the reason in the
 technician's words; the status bar uses it too.
 """
 
@@ -12,8 +12,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QWidget
 
-from saveris_desktop.core.autosave import SaveFailure
-from saveris_desktop.core.store import StorageProblem
+from saveris_desktop.core.offline.autosave import SaveFailure
+from saveris_desktop.core.offline.store import StorageProblem
 from saveris_desktop.ui.style import TextRole
 from saveris_desktop.ui.widgets.banner import Banner
 

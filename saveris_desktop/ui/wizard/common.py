@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QWidget, QWizardPage
 
 from saveris_desktop.api.listing import UnreadableItem
 from saveris_desktop.api.models import Device
-from saveris_desktop.core.onboarding import OnboardingFlow
-from saveris_desktop.core.services import AppServices
-from saveris_desktop.core.tasks import TaskOwner
-from saveris_desktop.core.watcher import WatchTiming
+from saveris_desktop.core.devices.watcher import WatchTiming
+from saveris_desktop.core.onboarding.flow import OnboardingFlow
+from saveris_desktop.core.runtime.services import AppServices
+from saveris_desktop.core.runtime.tasks import TaskOwner
 from saveris_desktop.ui.error_text import explain_error
 from saveris_desktop.ui.ui_state import UiState
 from saveris_desktop.ui.widgets.banner import Banner

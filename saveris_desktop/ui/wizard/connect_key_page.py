@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from saveris_desktop.core.onboarding import Step
+from saveris_desktop.core.onboarding.flow import Step
 from saveris_desktop.ui.style import INK, PAPER, TextRole, set_text_role
 from saveris_desktop.ui.widgets.qr import QrCodeView, qr_image
 from saveris_desktop.ui.wizard.common import ErrorLabel, FlowPage, WizardContext, named

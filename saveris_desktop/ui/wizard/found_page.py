@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVB
 from saveris_desktop.api.errors import ApiError, OperationNotOfferedError
 from saveris_desktop.api.listing import UnreadableItem
 from saveris_desktop.api.models import Device, Sensor
-from saveris_desktop.core.device_rows import device_type
+from saveris_desktop.core.devices.device_rows import device_type
 from saveris_desktop.ui import core_words
 from saveris_desktop.ui.announce import announce
 from saveris_desktop.ui.wizard.common import FlowPage, WizardContext, named

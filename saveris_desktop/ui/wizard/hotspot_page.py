@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from saveris_desktop.api.listing import DeviceListing
-from saveris_desktop.core.onboarding import DeviceType, Step
+from saveris_desktop.core.onboarding.flow import DeviceType, Step
 from saveris_desktop.ui.widgets.led import LedIndicator
 from saveris_desktop.ui.wizard.common import FlowPage, WizardContext, named
 from saveris_desktop.ui.wizard.hotspot_steps import device_label, guide_steps, hotspot_name_pattern

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from saveris_desktop.core.onboarding import DeviceType
+from saveris_desktop.core.onboarding.flow import DeviceType
 from saveris_desktop.ui.widgets.led import LedPattern
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from saveris_desktop.core.onboarding import Step
+from saveris_desktop.core.onboarding.flow import Step
 
 
 class PageId(IntEnum):

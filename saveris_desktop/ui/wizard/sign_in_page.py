@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from saveris_desktop.api.errors import AuthenticationError
 from saveris_desktop.api.regions import Endpoint, Environment, Region
-from saveris_desktop.core.credentials import CredentialStoreError, account_key
+from saveris_desktop.core.runtime.credentials import CredentialStoreError, account_key
 from saveris_desktop.ui.wizard.common import (
     Banner,
     BusyRow,

@@ -8,8 +8,8 @@ from PySide6.QtCore import QDateTime, Qt, QTimeZone
 from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from saveris_desktop.api.errors import RequestValidationError
-from saveris_desktop.core.onboarding import SITE_NAME_MAX_LENGTH, SiteNameProblem, check_site_name
-from saveris_desktop.core.site_setup import SetupStage, SiteReady, SiteSetupError, create_site
+from saveris_desktop.core.onboarding.flow import SITE_NAME_MAX_LENGTH, SiteNameProblem, check_site_name
+from saveris_desktop.core.onboarding.site_setup import SetupStage, SiteReady, SiteSetupError, create_site
 from saveris_desktop.ui.wizard.common import (
     BusyRow,
     ErrorLabel,

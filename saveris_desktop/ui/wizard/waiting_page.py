@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPus
 
 from saveris_desktop.api.listing import DeviceListing, UnreadableItem
 from saveris_desktop.api.models import Device
-from saveris_desktop.core.onboarding import Step
-from saveris_desktop.core.watcher import DeviceWatcher, WatchStatus
+from saveris_desktop.core.devices.watcher import DeviceWatcher, WatchStatus
+from saveris_desktop.core.onboarding.flow import Step
 from saveris_desktop.ui.wizard.common import Banner, ErrorLabel, FlowPage, WizardContext, explain_error, named
 from saveris_desktop.ui.wizard.connect_key_page import key_font
 from saveris_desktop.ui.wizard.hotspot_steps import device_label, troubleshooting_hints
@@ -217,7 +217,7 @@ class WaitingPage(FlowPage):
         self._logger_found(devices[0].uuid)
 
     def _new_unreadable(self, items: list[UnreadableItem]) -> None:
-        # The logger joined even if the app cannot read its description (core/watcher.py): found.
+        # The logger joined even if the app cannot read its description (core/devices/watcher.py): found.
         self.ctx.unreadable[items[0].identity] = items[0]
         self._logger_found(items[0].identity)
 

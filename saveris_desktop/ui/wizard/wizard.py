@@ -14,10 +14,10 @@ from typing import cast
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
-from saveris_desktop.core.onboarding import OnboardingData, OnboardingFlow, Step
-from saveris_desktop.core.services import AppServices
-from saveris_desktop.core.tasks import TaskOwner
-from saveris_desktop.core.watcher import WatchTiming
+from saveris_desktop.core.devices.watcher import WatchTiming
+from saveris_desktop.core.onboarding.flow import OnboardingData, OnboardingFlow, Step
+from saveris_desktop.core.runtime.services import AppServices
+from saveris_desktop.core.runtime.tasks import TaskOwner
 from saveris_desktop.ui.ui_state import UiState
 from saveris_desktop.ui.wizard.common import FlowPage, WizardContext
 from saveris_desktop.ui.wizard.connect_key_page import ConnectKeyPage

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from saveris_desktop.core.audit import AuditEntry
+from saveris_desktop.core.offline.audit import AuditEntry
 from saveris_desktop.ui.offline.audit_dialog import AuditTableModel
 
 

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QCheckBox, QMainWindow
 from saveris_desktop.simulator import LoggerKind
 from saveris_desktop.ui.devices.fields import DurationField
 from saveris_desktop.ui.offline.integration import install_offline
+from tests.ui.devices.test_devices_bulk import _results, _select_all_rows
 from tests.ui.devices_harness import SITE, close_harness, make_devices_harness, open_and_wait, run
-from tests.ui.test_devices_bulk import _results, _select_all_rows
 from tests.ui.user_input import click, set_checked, type_text
 
 

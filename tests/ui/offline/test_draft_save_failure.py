@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QMainWindow, QPushButton
 
-from saveris_desktop.core.drafts import DraftKey
-from saveris_desktop.core.offline import OfflineWork
+from saveris_desktop.core.offline.drafts import DraftKey
+from saveris_desktop.core.offline.work import OfflineWork
 from saveris_desktop.simulator import LoggerKind
 from saveris_desktop.ui.offline.integration import install_offline
 from tests.ui.devices_harness import SITE, close_harness, make_devices_harness, open_and_wait, run
@@ -112,7 +112,7 @@ def test_a_wizard_draft_that_cannot_be_saved_is_said_in_the_status_bar_and_retri
     from PySide6.QtWidgets import QLineEdit
 
     from saveris_desktop.app import install_offline_ui
-    from saveris_desktop.core.cloud_access import build_cloud_access
+    from saveris_desktop.core.runtime.cloud_access import build_cloud_access
     from saveris_desktop.simulator import Simulator
     from saveris_desktop.ui.main_window import MainWindow
     from tests.ui.wizard_harness import make_services
@@ -150,7 +150,7 @@ def test_quitting_while_changes_cannot_be_saved_asks_first(qtbot: Any, qloop: An
     from PySide6.QtCore import Qt
 
     from saveris_desktop.app import install_offline_ui
-    from saveris_desktop.core.editing import EditSession
+    from saveris_desktop.core.devices.editing import EditSession
     from saveris_desktop.simulator import Simulator
     from saveris_desktop.ui.main_window import MainWindow
     from saveris_desktop.ui.ui_state import UiState

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QMainWindow
 
-from saveris_desktop.core.cloud_access import build_cloud_access
-from saveris_desktop.core.drafts import DraftKey
+from saveris_desktop.core.offline.drafts import DraftKey
+from saveris_desktop.core.runtime.cloud_access import build_cloud_access
 from saveris_desktop.simulator import LoggerKind
 from saveris_desktop.ui.offline.integration import install_offline
 from tests.ui.devices_harness import SITE, close_harness, make_devices_harness, open_and_wait, run

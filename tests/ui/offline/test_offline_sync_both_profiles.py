@@ -13,8 +13,8 @@ from saveris_desktop.simulator import LoggerKind, Simulator
 from saveris_desktop.simulator.clock import ManualClock
 from saveris_desktop.ui.offline.integration import install_offline
 from tests.sim_profiles import both_profiles
+from tests.ui.devices.test_editors_both_profiles import UNREADABLE
 from tests.ui.devices_harness import SITE, close_harness, make_devices_harness, open_and_wait, run
-from tests.ui.test_editors_both_profiles import UNREADABLE
 from tests.ui.user_input import click, set_checked
 
 

@@ -19,17 +19,17 @@ from saveris_desktop.api.models import (
     MeasuringObject,
     SensorChannelRef,
 )
-from saveris_desktop.core.cloud_access import build_cloud_access
-from saveris_desktop.core.drafts import DraftKey
-from saveris_desktop.core.merge import MISSING, Conflict, Side
-from saveris_desktop.core.offline import OfflineWork
-from saveris_desktop.core.onboarding import check_site_name
-from saveris_desktop.core.outbox import OutboxState, set_state
-from saveris_desktop.core.presets import preset
-from saveris_desktop.core.services import AppServices
-from saveris_desktop.core.site_plan import SitePlan, plan_key
-from saveris_desktop.core.sync import SyncStatus
-from saveris_desktop.core.templates import TemplateKind
+from saveris_desktop.core.devices.presets import preset
+from saveris_desktop.core.offline.drafts import DraftKey
+from saveris_desktop.core.offline.merge import MISSING, Conflict, Side
+from saveris_desktop.core.offline.outbox import OutboxState, set_state
+from saveris_desktop.core.offline.site_plan import SitePlan, plan_key
+from saveris_desktop.core.offline.sync import SyncStatus
+from saveris_desktop.core.offline.templates import TemplateKind
+from saveris_desktop.core.offline.work import OfflineWork
+from saveris_desktop.core.onboarding.flow import check_site_name
+from saveris_desktop.core.runtime.cloud_access import build_cloud_access
+from saveris_desktop.core.runtime.services import AppServices
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, LoggerKind, ManualClock, Simulator
 from saveris_desktop.ui.offline.conflict_dialog import ConflictDialog
 from saveris_desktop.ui.offline.integration import OfflineIntegration, install_offline

@@ -11,9 +11,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox
 
 from saveris_desktop import app
-from saveris_desktop.core import paths
-from saveris_desktop.core.instance_lock import DataFolderLock
-from saveris_desktop.core.store import DATABASE_NAME, SCHEMA_VERSION
+from saveris_desktop.core.offline.store import DATABASE_NAME, SCHEMA_VERSION
+from saveris_desktop.core.runtime import paths
+from saveris_desktop.core.runtime.instance_lock import DataFolderLock
 from saveris_desktop.simulator import Simulator
 from tests.ui.devices_harness import run
 from tests.ui.wizard_harness import make_services

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from saveris_desktop.core.offline import OfflineWork
+from saveris_desktop.core.offline.work import OfflineWork
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, LoggerKind, ManualClock, Simulator
 from saveris_desktop.ui.offline.integration import install_offline
 from tests.ui.devices_harness import run

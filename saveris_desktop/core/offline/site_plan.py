@@ -1,0 +1,268 @@
+"""Prepare a site offline, then "Create in cloud" in the right order.
+
+A `SitePlan` (site name, timezone, measuring objects with logical channels, instruction sets and
+alarm limits) is kept as a draft of kind "site_plan" while the laptop has no network and the site
+does not exist yet. `SitePlanner.create_in_cloud` queues, through the outbox and so with all its
+guarantees (order, no double send, audit, offline-safe):
+
+  1. the site and its connect key, 2. the timezone, then per measuring object that is ready:
+  3. the object with its logical channels, 4. its instruction set, 5. its alarm limits.
+
+Objects are addressed by placeholders until the cloud gave them uuids; alarm limits name their
+channel as `<placeholder>#<channel name>`, rewritten to the real channel uuid after creation.
+
+A logical channel must name the sensor channel that feeds it, and that sensor only exists once a
+logger has joined the site. There is no call to change an object's channels after creation, so an
+object with an unmapped channel is not sent: it stays "waiting for a sensor" until the technician
+maps it (after the logger joined) and presses "Create in cloud" again.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import zoneinfo
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from saveris_desktop.api.models import SensorChannelRef
+from saveris_desktop.core.offline.drafts import Draft, DraftKey, DraftKind, DraftStore, upsert_draft
+from saveris_desktop.core.offline.outbox import OutboxItem, OutboxState, enqueue_in, new_placeholder
+from saveris_desktop.core.offline.resources import SITE_KIND
+from saveris_desktop.core.offline.store import timestamp
+from saveris_desktop.core.offline.sync import SyncEngine
+from saveris_desktop.core.onboarding.flow import SITE_NAME_MAX_LENGTH, SiteNameProblem, check_site_name
+
+
+class PlanModel(BaseModel):
+    # Plans come from our own drafts and from imported files: unknown fields are refused, not kept.
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class PlannedChannel(PlanModel):
+    name: str = Field(min_length=1)
+    physical_value_id: str = Field(min_length=1)
+    physical_unit_id: str | None = None
+    sensor_channel: SensorChannelRef | None = None  # None: waits for a sensor of a joined logger
+
+
+class PlannedObject(PlanModel):
+    name: str = Field(min_length=1)
+    description: str | None = None
+    logical_channels: list[PlannedChannel] = Field(default_factory=list)
+    #: MeasuringInstructionSet payload (cycles in ms); None: the device's own settings apply
+    instruction_set: dict[str, Any] | None = None
+    #: channel name -> measurementAlarmConditionSet list (the API's shape)
+    alarms: dict[str, list[dict[str, Any]]] = Field(default_factory=dict)
+    #: set when the object was queued for creation; the outbox knows the rest
+    placeholder: str | None = None
+
+    @property
+    def waiting_for_sensor(self) -> list[str]:
+        return [c.name for c in self.logical_channels if c.sensor_channel is None]
+
+
+class SitePlan(PlanModel):
+    site: str
+    timezone: str
+    objects: list[PlannedObject] = Field(default_factory=list)
+    site_queued: bool = False
+
+
+@dataclass(frozen=True)
+class PlanProblem:
+    field: str  # "site", "timezone", "objects[2].name" ...
+    message: str
+
+
+_SITE_NAME_MESSAGES = {
+    SiteNameProblem.EMPTY: "Enter a site name.",
+    SiteNameProblem.TOO_LONG: f"A site name has at most {SITE_NAME_MAX_LENGTH} characters.",
+    SiteNameProblem.CONTROL_CHARACTERS: "A site name cannot contain control characters.",
+}
+
+
+def validate_plan(plan: SitePlan) -> list[PlanProblem]:
+    """Every reason the plan cannot be sent as it is (empty: fine). Waiting channels are not problems."""
+    problems: list[PlanProblem] = []
+    site_problem = check_site_name(plan.site).problem  # the wizard's rule: one rule for a site name
+    if site_problem is not None:
+        problems.append(PlanProblem("site", _SITE_NAME_MESSAGES[site_problem]))
+    if plan.timezone not in zoneinfo.available_timezones():
+        problems.append(PlanProblem("timezone", f"'{plan.timezone}' is not a known time zone."))
+    seen: set[str] = set()
+    for index, obj in enumerate(plan.objects):
+        where = f"objects[{index}]"
+        if obj.name.strip().casefold() in seen:
+            problems.append(PlanProblem(f"{where}.name", f"There is already an object named '{obj.name}'."))
+        seen.add(obj.name.strip().casefold())
+        if not obj.logical_channels:
+            problems.append(PlanProblem(f"{where}.logical_channels", "Add at least one channel."))
+        names = [c.name for c in obj.logical_channels]
+        for name in sorted({n for n in names if names.count(n) > 1}):
+            problems.append(PlanProblem(f"{where}.logical_channels", f"Two channels are named '{name}'."))
+        for name in obj.alarms:
+            if name not in names:
+                problems.append(
+                    PlanProblem(f"{where}.alarms", f"Alarm limits for an unknown channel '{name}'.")
+                )
+    return problems
+
+
+class ObjectState(StrEnum):
+    WAITING_FOR_SENSOR = "waiting for a sensor"
+    READY = "ready"
+    QUEUED = "queued"
+    CREATED = "created"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class ObjectProgress:
+    name: str
+    state: ObjectState
+    uuid: str | None = None
+    detail: str | None = None
+
+
+@dataclass(frozen=True)
+class CreateReport:
+    plan: SitePlan  # as saved: with the placeholders of what was queued
+    queued: list[str]
+    waiting: list[ObjectProgress]
+    problems: list[PlanProblem]
+
+    @property
+    def refused(self) -> bool:
+        return bool(self.problems)
+
+
+def plan_key(endpoint: str, site: str) -> DraftKey:
+    return DraftKey(endpoint, site, DraftKind.SITE_PLAN, site)
+
+
+def creation_payload(obj: PlannedObject) -> dict[str, Any]:
+    """POST /measuring-objects body."""
+    body: dict[str, Any] = {"name": obj.name, "logical_channels": []}
+    if obj.description:
+        body["description"] = obj.description
+    for channel in obj.logical_channels:
+        entry: dict[str, Any] = {"name": channel.name, "physical_value_id": channel.physical_value_id}
+        if channel.physical_unit_id:
+            entry["physical_unit_id"] = channel.physical_unit_id
+        if channel.sensor_channel is not None:
+            entry["sensor_channel"] = channel.sensor_channel.to_payload()
+        body["logical_channels"].append(entry)
+    return body
+
+
+def alarms_payload(obj: PlannedObject, placeholder: str) -> dict[str, Any]:
+    return {
+        "channel_alarm_configurations": [
+            {"logical_channel_uuid": f"{placeholder}#{name}", "measurementAlarmConditionSet": sets}
+            for name, sets in obj.alarms.items()
+        ]
+    }
+
+
+class SitePlanner:
+    def __init__(self, engine: SyncEngine) -> None:
+        self._engine = engine
+        self._drafts = DraftStore(engine.store)
+
+    async def save(self, plan: SitePlan) -> None:
+        await self._drafts.save(plan_key(self._engine.endpoint, plan.site), plan.model_dump(mode="json"))
+
+    async def load(self, site: str) -> SitePlan | None:
+        draft = await self._drafts.get(plan_key(self._engine.endpoint, site))
+        return None if draft is None else SitePlan.model_validate(draft.mine)
+
+    async def plans(self) -> list[SitePlan]:
+        drafts = await self._drafts.find(endpoint=self._engine.endpoint, kind=DraftKind.SITE_PLAN)
+        return [SitePlan.model_validate(d.mine) for d in drafts]
+
+    async def delete(self, site: str) -> None:
+        await self._drafts.delete(plan_key(self._engine.endpoint, site))
+
+    async def create_in_cloud(self, plan: SitePlan) -> CreateReport:
+        """Queue what can be created now (see module doc); returns what was queued and what waits.
+
+        The queued changes and the updated plan are written in ONE transaction: a crash never
+        leaves an object queued but not marked so (which would queue it twice), and a sync run
+        never sees an object's creation without the settings that follow it.
+        """
+        problems = validate_plan(plan)
+        if problems:
+            return CreateReport(plan, [], [], problems)
+        endpoint = self._engine.endpoint
+        known = {
+            i.object_id for i in await self._engine.outbox.items(endpoint=endpoint, states=tuple(OutboxState))
+        }
+        plan = plan.model_copy(deep=True)
+        changes: list[tuple[str, str, Any]] = []
+        queued: list[str] = []
+        waiting: list[ObjectProgress] = []
+        if not plan.site_queued:
+            changes.append((SITE_KIND, plan.site, {"site": plan.site}))
+            changes.append((DraftKind.GLOBAL_SETTINGS, plan.site, {"timezone": plan.timezone}))
+            plan.site_queued = True
+        for obj in plan.objects:
+            if obj.placeholder is not None and obj.placeholder in known:
+                continue  # queued before (maybe created already)
+            if obj.waiting_for_sensor:
+                waiting.append(_waiting(obj))
+                continue
+            placeholder = new_placeholder()
+            changes.append((DraftKind.MEASURING_OBJECT, placeholder, creation_payload(obj)))
+            if obj.instruction_set:
+                changes.append((DraftKind.INSTRUCTION_SET, placeholder, obj.instruction_set))
+            if obj.alarms:
+                changes.append((DraftKind.MEASUREMENT_ALARMS, placeholder, alarms_payload(obj, placeholder)))
+            obj.placeholder = placeholder
+            queued.append(obj.name)
+        stamp = timestamp()
+
+        def work(connection: sqlite3.Connection) -> None:
+            for kind, object_id, payload in changes:
+                enqueue_in(connection, endpoint, plan.site, kind, object_id, payload, None)
+            upsert_draft(
+                connection, Draft(plan_key(endpoint, plan.site), None, plan.model_dump(mode="json"), stamp)
+            )
+
+        await self._engine.store.write(work)
+        await self._engine.queue_changed()
+        return CreateReport(plan, queued, waiting, [])
+
+    async def progress(self, plan: SitePlan) -> list[ObjectProgress]:
+        items = await self._engine.outbox.items(
+            endpoint=self._engine.endpoint, site=plan.site, states=tuple(OutboxState)
+        )
+        return [object_progress(obj, items) for obj in plan.objects]
+
+
+def _waiting(obj: PlannedObject) -> ObjectProgress:
+    names = ", ".join(obj.waiting_for_sensor)
+    return ObjectProgress(
+        obj.name,
+        ObjectState.WAITING_FOR_SENSOR,
+        detail=f"Map a sensor to: {names} (after the logger has joined).",
+    )
+
+
+def object_progress(obj: PlannedObject, items: Sequence[OutboxItem]) -> ObjectProgress:
+    if obj.placeholder is None:
+        return _waiting(obj) if obj.waiting_for_sensor else ObjectProgress(obj.name, ObjectState.READY)
+    creation = next(
+        (i for i in items if i.kind == DraftKind.MEASURING_OBJECT and i.object_id == obj.placeholder), None
+    )
+    if creation is None:
+        # done items keep their placeholder id; a discarded one is gone: queue it again
+        return ObjectProgress(obj.name, ObjectState.READY, detail="The creation was discarded.")
+    if creation.state is OutboxState.DONE:
+        return ObjectProgress(obj.name, ObjectState.CREATED, uuid=creation.result_id)
+    if creation.state in (OutboxState.FAILED, OutboxState.ATTENTION):
+        return ObjectProgress(obj.name, ObjectState.FAILED, detail=creation.message)
+    return ObjectProgress(obj.name, ObjectState.QUEUED, detail=creation.message)

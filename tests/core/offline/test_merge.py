@@ -1,0 +1,174 @@
+from __future__ import annotations
+
+import pytest
+
+from saveris_desktop.core.offline.merge import (
+    MISSING,
+    Conflict,
+    ItemKey,
+    Side,
+    UnresolvedConflictError,
+    diff,
+    format_path,
+    three_way_merge,
+)
+
+
+def test_disjoint_changes_merge_on_their_own() -> None:
+    base = {"name": "Logger", "measuring_cycle": 60000, "communication_cycle": 900000, "extra": {"a": 1}}
+    mine = {**base, "measuring_cycle": 120000}
+    server = {**base, "communication_cycle": 600000, "extra": {"a": 1, "b": 2}}
+    result = three_way_merge(base, mine, server)
+    assert result.clean
+    assert result.merged == {
+        "name": "Logger",
+        "measuring_cycle": 120000,
+        "communication_cycle": 600000,
+        "extra": {"a": 1, "b": 2},
+    }
+
+
+def test_same_field_changed_on_both_sides_is_a_conflict_until_chosen() -> None:
+    base = {"name": "Fridge", "measuring_cycle": 60000, "comment": "x"}
+    mine = {"name": "Fridge 3", "measuring_cycle": 60000, "comment": "y"}
+    server = {"name": "Freezer", "measuring_cycle": 30000, "comment": "x"}
+    result = three_way_merge(base, mine, server)
+    assert result.conflicts == [Conflict(("name",), "Fridge", "Fridge 3", "Freezer")]
+    with pytest.raises(UnresolvedConflictError):
+        result.resolve({})
+    assert result.resolve({("name",): Side.MINE}) == {
+        "name": "Fridge 3",
+        "measuring_cycle": 30000,
+        "comment": "y",
+    }
+    assert result.resolve({("name",): Side.SERVER})["name"] == "Freezer"
+    assert result.resolve({("name",): Side.BASE})["name"] == "Fridge"
+
+
+def test_both_sides_making_the_same_change_is_no_conflict() -> None:
+    result = three_way_merge({"a": 1}, {"a": 2}, {"a": 2})
+    assert result.clean and result.merged == {"a": 2}
+
+
+def test_true_is_not_one() -> None:
+    result = three_way_merge({"enabled": 1}, {"enabled": True}, {"enabled": 2})
+    assert not result.clean
+
+
+def test_keyed_lists_merge_per_item() -> None:
+    base = {
+        "alarms": [
+            {"alarm_type": "BATTERY_LOW", "enabled": True},
+            {"alarm_type": "CONNECTION_TIMEOUT", "delay": 0},
+        ]
+    }
+    mine = {
+        "alarms": [
+            {"alarm_type": "BATTERY_LOW", "enabled": False},
+            {"alarm_type": "CONNECTION_TIMEOUT", "delay": 0},
+        ]
+    }
+    server = {
+        "alarms": [
+            {"alarm_type": "BATTERY_LOW", "enabled": True},
+            {"alarm_type": "CONNECTION_TIMEOUT", "delay": 600000},
+            {"alarm_type": "SENSOR_BROKEN", "enabled": True},
+        ]
+    }
+    result = three_way_merge(base, mine, server)
+    assert result.clean
+    assert result.merged["alarms"] == [
+        {"alarm_type": "BATTERY_LOW", "enabled": False},
+        {"alarm_type": "CONNECTION_TIMEOUT", "delay": 600000},
+        {"alarm_type": "SENSOR_BROKEN", "enabled": True},
+    ]
+
+
+def test_item_removed_here_but_changed_on_server_is_a_conflict() -> None:
+    base = {"channels": [{"uuid": "a", "name": "T"}, {"uuid": "b", "name": "H"}]}
+    mine = {"channels": [{"uuid": "a", "name": "T"}]}
+    server = {"channels": [{"uuid": "a", "name": "T"}, {"uuid": "b", "name": "Humidity"}]}
+    result = three_way_merge(base, mine, server)
+    [conflict] = result.conflicts
+    assert conflict.path == ("channels", ItemKey(("uuid",), ("b",)))
+    assert conflict.mine is MISSING
+    assert format_path(conflict.path) == "channels[uuid=b]"
+    assert result.resolve({conflict.path: Side.MINE}) == mine
+    assert result.resolve({conflict.path: Side.SERVER}) == server
+
+
+def test_unkeyed_lists_are_one_value() -> None:
+    result = three_way_merge({"l": [1, 2]}, {"l": [1, 2, 3]}, {"l": [0, 1, 2]})
+    assert [c.path for c in result.conflicts] == [("l",)]
+
+
+def test_composite_key_for_alarm_conditions() -> None:
+    def cond(kind: str, severity: str, value: float) -> dict[str, object]:
+        return {"measurementAlarmConditionTypeId": kind, "alarmSeverityId": severity, "limitValue": value}
+
+    base = {"c": [cond("MACT_LOWER_LIMIT", "ASV_ALARM", 2.0), cond("MACT_UPPER_LIMIT", "ASV_ALARM", 8.0)]}
+    mine = {"c": [cond("MACT_LOWER_LIMIT", "ASV_ALARM", 3.0), cond("MACT_UPPER_LIMIT", "ASV_ALARM", 8.0)]}
+    server = {"c": [cond("MACT_LOWER_LIMIT", "ASV_ALARM", 2.0), cond("MACT_UPPER_LIMIT", "ASV_ALARM", 7.0)]}
+    result = three_way_merge(base, mine, server)
+    assert result.clean
+    assert [c["limitValue"] for c in result.merged["c"]] == [3.0, 7.0]
+
+
+def test_diff_names_changed_fields() -> None:
+    changes = diff({"a": 1, "b": {"c": 2}, "d": 5}, {"a": 1, "b": {"c": 3}, "e": 6})
+    assert [(c.label, c.before, c.after) for c in changes] == [
+        ("b.c", 2, 3),
+        ("d", 5, MISSING),
+        ("e", MISSING, 6),
+    ]
+
+
+def test_conflict_round_trips_through_json() -> None:
+    conflict = Conflict(("x", ItemKey(("uuid",), ("u1",)), "y"), MISSING, 1, {"k": [1]})
+    assert Conflict.from_json(conflict.to_json()) == conflict
+
+
+def test_an_order_changed_on_one_side_only_is_kept() -> None:
+    base = {"channels": [{"uuid": "a", "v": 1}, {"uuid": "b", "v": 1}]}
+    mine = {"channels": [{"uuid": "b", "v": 1}, {"uuid": "a", "v": 1}]}  # moved up here
+    server = {"channels": [{"uuid": "a", "v": 2}, {"uuid": "b", "v": 1}, {"uuid": "c", "v": 1}]}
+    result = three_way_merge(base, mine, server)
+    assert result.clean
+    assert result.merged == {
+        "channels": [{"uuid": "b", "v": 1}, {"uuid": "a", "v": 2}, {"uuid": "c", "v": 1}]
+    }
+    # the same when the server moved them and this side changed an item
+    result = three_way_merge(base, server, mine)
+    assert result.clean and [c["uuid"] for c in result.merged["channels"]] == ["b", "a", "c"]
+
+
+def test_orders_changed_differently_on_both_sides_are_a_conflict() -> None:
+    base = {"l": [{"uuid": "a"}, {"uuid": "b"}, {"uuid": "c"}]}
+    mine = {"l": [{"uuid": "c"}, {"uuid": "a"}, {"uuid": "b"}]}
+    server = {"l": [{"uuid": "b"}, {"uuid": "a"}, {"uuid": "c"}]}
+    result = three_way_merge(base, mine, server)
+    [conflict] = result.conflicts
+    assert conflict.path == ("l",)
+    assert result.resolve({("l",): Side.MINE}) == mine
+
+
+@pytest.mark.parametrize("key", ["measuring_object_uuid", "mo_uuid"])
+def test_measuring_objects_in_the_sibling_shape_merge_per_object(key: str) -> None:
+    base = {"objects": [{key: "a", "x": 1}, {key: "b", "x": 1}]}
+    mine = {"objects": [{key: "a", "x": 2}, {key: "b", "x": 1}]}
+    server = {"objects": [{key: "b", "x": 3}, {key: "a", "x": 1}, {key: "c", "x": 1}]}
+    result = three_way_merge(base, mine, server)
+    assert result.clean
+    assert result.merged == {"objects": [{key: "b", "x": 3}, {key: "a", "x": 2}, {key: "c", "x": 1}]}
+
+
+def test_sensor_channels_numbered_by_channel_id_merge_per_channel() -> None:
+    base = {"channels": [{"channel_id": 9241001, "u": "°C"}, {"channel_id": 9241002, "u": "%rF"}]}
+    mine = {"channels": [{"channel_id": 9241001, "u": "°F"}, {"channel_id": 9241002, "u": "%rF"}]}
+    server = {"channels": [{"channel_id": 9241002, "u": "%rF", "n": 1}, {"channel_id": 9241001, "u": "°C"}]}
+    result = three_way_merge(base, mine, server)
+    assert result.clean
+    assert result.merged["channels"] == [
+        {"channel_id": 9241002, "u": "%rF", "n": 1},
+        {"channel_id": 9241001, "u": "°F"},
+    ]

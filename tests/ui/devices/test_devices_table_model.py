@@ -1,0 +1,169 @@
+"""The table model alone: in-place updates keep scroll position, selection and sort order."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QTableView
+
+from saveris_desktop.api.models import Device
+from saveris_desktop.core.devices.device_rows import COLUMNS
+from saveris_desktop.ui.devices.table_model import UUID_ROLE, DeviceFilterProxy, DeviceTableModel
+
+
+def _device(index: int, status: str = "ok") -> Device:
+    return Device.model_validate(
+        {
+            "uuid": f"u{index:04d}",
+            "serial_number": f"6{index:08d}",
+            "model_code": "0572 3010",
+            "product_type": "PT_QSR_TEMPERATURE",
+            "firmware": {"firmware_version": "2.4.1"},
+            "sensors_connections": [
+                {"slot_index": 0, "sensor_uuid": f"s{index}", "connected": status == "ok"}
+            ],
+            "last_modified": "2026-03-01T10:00:00Z",
+        }
+    )
+
+
+def test_refresh_keeps_scroll_selection_and_sort(qtbot, qloop) -> None:
+    model = DeviceTableModel()
+    proxy = DeviceFilterProxy()
+    proxy.setSourceModel(model)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.sortByColumn(COLUMNS.index("serial_number"), Qt.SortOrder.DescendingOrder)
+    view.resize(800, 400)
+    view.show()
+    devices = [_device(i) for i in range(500)]
+    model.refresh_now(devices)
+    view.verticalScrollBar().setValue(200)
+    scroll = view.verticalScrollBar().value()
+    target = proxy.index(210, 0)
+    uuid = target.data(UUID_ROLE)
+    view.selectionModel().select(
+        target, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
+
+    resets, changed = [], []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.dataChanged.connect(lambda *_: changed.append(1))
+    fresh = [_device(i, "lost" if i % 100 == 7 else "ok") for i in range(500) if i != 3]
+    fresh.append(_device(999))  # a new logger
+    plan = model.refresh_now(fresh)
+
+    assert plan.counts == (1, 5, 1)
+    assert resets == [] and len(changed) == 5
+    assert view.verticalScrollBar().value() == scroll
+    assert [i.data(UUID_ROLE) for i in view.selectionModel().selectedRows()] == [uuid]
+    serials = [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+    assert serials == sorted(serials, reverse=True)
+    assert model.row_of("u0003") is None and model.row_of("u0999") is not None
+
+
+def test_timezone_formats_last_change_in_site_time(qtbot, qloop) -> None:
+    model = DeviceTableModel()
+    model.refresh_now([_device(1)])
+    column = COLUMNS.index("last_change")
+    assert model.index(0, column).data() == "2026-03-01 10:00"
+    model.set_timezone("Europe/Berlin")
+    assert model.index(0, column).data() == "2026-03-01 11:00"
+    model.set_timezone("Not/AZone")
+    assert model.index(0, column).data() == "2026-03-01 10:00"
+
+
+def test_tooltips_carry_the_whole_cell_text_and_the_server_time(qtbot, qloop) -> None:
+    model = DeviceTableModel()
+    model.refresh_now([_device(1)])
+    tooltip = Qt.ItemDataRole.ToolTipRole
+    for name in COLUMNS:
+        index = model.index(0, COLUMNS.index(name))
+        expected = model.row_at(0).last_change if name == "last_change" else index.data() or None
+        assert index.data(tooltip) == expected, name
+    assert model.index(0, COLUMNS.index("last_change")).data(tooltip).endswith("Z")  # as the server wrote it
+
+
+def test_a_device_that_cannot_be_read_is_a_not_readable_row(qtbot, qloop, qtmodeltester) -> None:
+    from saveris_desktop.api.listing import DeviceListing, UnreadableItem
+    from saveris_desktop.ui.devices.table_model import RECEIVED_ROLE
+
+    received = {
+        "uuid": "broken-1",
+        "serial_number": "60000001",
+        "sensors_connections": [{"slot_index": None}],
+    }
+    broken = UnreadableItem(
+        1, received, "sensors_connections[0].slot_index", "input should be a valid integer"
+    )
+    model = DeviceTableModel()
+    proxy = DeviceFilterProxy()
+    proxy.setSourceModel(model)
+    model.refresh_now(DeviceListing([_device(0), _device(1)], [broken]))
+    qtmodeltester.check(model)
+    qtmodeltester.check(proxy)
+
+    assert model.rowCount() == 3
+    row = model.row_of(broken.key)
+    assert row is not None
+    status = model.index(row, COLUMNS.index("status"))
+    serial = model.index(row, COLUMNS.index("serial_number"))
+    assert status.data() == "Not readable" and serial.data() == "60000001"
+    assert "sensors_connections[0].slot_index: input should be a valid integer" in serial.data(
+        Qt.ItemDataRole.ToolTipRole
+    )
+    assert json.loads(serial.data(RECEIVED_ROLE)) == received  # the data as the cloud sent it
+    assert model.index(0, 0).data(RECEIVED_ROLE) is None
+    # It is never handed to an editor: the model has no device for it, under any key.
+    assert model.device(broken.key) is None and model.device("broken-1") is None
+    assert model.unreadable(broken.key) is broken
+    assert [d.uuid for d in model.devices()] == ["u0000", "u0001"]
+
+    proxy.set_search("not readable")
+    assert proxy.rowCount() == 1 and proxy.index(0, 0).data() == "60000001"
+
+    # The next poll reads it: the not-readable row goes, the device's row comes, nothing resets.
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.refresh_now(
+        DeviceListing([_device(0), _device(1), Device(uuid="broken-1", serial_number="60000001")])
+    )
+    qtmodeltester.check(model)
+    assert resets == [] and model.row_of(broken.key) is None and model.device("broken-1") is not None
+
+
+def test_a_changed_logger_repaints_exactly_the_cells_that_changed(qtbot, qloop, qtmodeltester) -> None:
+    model = DeviceTableModel()
+    model.refresh_now([_device(i) for i in range(20)])
+    qtmodeltester.check(model, force_py=True)
+    row = model.row_of("u0007")
+    before = [model.index(row, column).data() for column in range(model.columnCount())]
+    ranges: list[tuple[int, int, int, int]] = []
+    model.dataChanged.connect(
+        lambda top, bottom, *_: ranges.append((top.row(), bottom.row(), top.column(), bottom.column()))
+    )
+    # Its sensor lost the connection and it got new firmware: two cells of one row change.
+    changed = _device(7, "lost").with_changes(firmware={"firmware_version": "2.5.0"})
+    model.refresh_now([changed if i == 7 else _device(i) for i in range(20)])
+    after = [model.index(row, column).data() for column in range(model.columnCount())]
+    differing = [column for column in range(model.columnCount()) if before[column] != after[column]]
+    assert len(differing) >= 2, differing
+    assert ranges and all(top == bottom == row for top, bottom, _, _ in ranges)
+    for column in differing:  # a view repaints only what dataChanged names
+        assert any(left <= column <= right for _, _, left, right in ranges), (column, ranges)
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_after_a_poll_that_only_removed_loggers_every_row_still_names_its_logger(qtbot, qloop) -> None:
+    model = DeviceTableModel()
+    model.refresh_now([_device(i) for i in range(10)])
+    removed = model.refresh_now([_device(i) for i in range(10) if i not in (1, 2, 5)])
+    assert removed.counts == (3, 0, 0)  # nothing new, nothing changed: only removals
+    for uuid in ("u0000", "u0003", "u0004", "u0006", "u0009"):
+        row = model.row_of(uuid)
+        assert row is not None and model.index(row, 0).data(UUID_ROLE) == uuid
+        assert model.device(uuid) is not None and model.device(uuid).uuid == uuid
+    assert model.row_of("u0005") is None
