@@ -37,7 +37,7 @@ from saveris_desktop.api.regions import Endpoint, Environment, InvalidBaseUrlErr
 from saveris_desktop.cli.main import PROG, USER_ENV, CliError, Exit, Output, password_from_environment
 from saveris_desktop.core.commissioning.csv_import import PlanImportError, read_plan_csv
 from saveris_desktop.core.commissioning.plan import PlanStore
-from saveris_desktop.core.commissioning.report import CommissioningReport, gather_report
+from saveris_desktop.core.commissioning.report import CommissioningReport, OpenPlanRow, gather_report
 from saveris_desktop.core.commissioning.report_files import write_report_file
 from saveris_desktop.core.commissioning.runner import Board, CommissioningRunner, LoggerProgress, LoggerState
 from saveris_desktop.core.devices.device_rows import row_from_device
@@ -987,6 +987,36 @@ def _write_pdf(report: CommissioningReport, path: Path) -> int:
     return write_pdf(report, path)
 
 
+async def _open_plan_rows(
+    options: argparse.Namespace, out: Output, connection: Connection, site: str
+) -> list[OpenPlanRow] | None:
+    """The rows of the site's commissioning plan (as the app and `plan apply` keep it on this
+    laptop) not configured yet, with why, as the app's board shows them; None without a plan.
+    Read only: the app may be running beside this command."""
+    database = _database(options)
+    if not database.exists():
+        return None
+    access = await _claim_data_folder(out, write=False)
+    try:
+        store = await Store.open(database, read_only=access.read_only)
+        try:
+            endpoint = connection.endpoint.label
+            engine = SyncEngine(store, connection.client, endpoint=endpoint, user=connection.username)
+            runner = CommissioningRunner(engine, site, name="cli-report")
+            try:
+                if await runner.plans.load(site) is None:
+                    return None
+                board = await runner.board_of(await connection.client.list_devices(site))
+                return OpenPlanRow.of_board(board)
+            finally:
+                await runner.aclose()
+                await engine.aclose()
+        finally:
+            await store.close()
+    finally:
+        access.release()
+
+
 async def report(options: argparse.Namespace, out: Output, connection: Connection) -> Exit:
     from saveris_desktop import __version__
 
@@ -1003,6 +1033,7 @@ async def report(options: argparse.Namespace, out: Output, connection: Connectio
             technician=connection.username,
             server=connection.endpoint.label,
             app_version=__version__,
+            open_plan_rows=await _open_plan_rows(options, out, connection, site),
         )
     except ApiError as error:
         raise failure(error) from None

@@ -129,3 +129,19 @@ def test_without_qt_the_pdf_is_refused_in_one_sentence_and_csv_still_works(
     )
     assert not (tmp_path / "r.pdf").exists()
     assert cli("--demo", "report", "--site", SITE, "--out", str(tmp_path / "r.csv")).code == 0
+
+
+def test_the_report_lists_the_plans_rows_not_configured_and_why(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """After `plan apply`, the report names the planned logger that has not joined (read beside the
+    app's data, as the app's board shows it)."""
+    _key, serial = _commissioned_site(cli)
+    plan = tmp_path / "plan.csv"
+    plan.write_text(f"serial,object,preset\n{serial},Fridge 1,fridge\n61100099,Freezer 2,freezer\n")
+    applied = cli("--demo", "plan", "apply", str(plan), "--site", SITE)
+    assert applied.code == 0, applied.err
+    ran = cli("--demo", "report", "--site", SITE, "--out", str(tmp_path / "r.json"))
+    assert ran.code == 0, ran.err
+    data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    [open_row] = data["open_plan_rows"]
+    assert (open_row["serial_number"], open_row["measuring_object"]) == ("61100099", "Freezer 2")
+    assert open_row["reason"].startswith("waiting")

@@ -233,6 +233,12 @@ class CommissioningRunner:
 
     # --- intents ------------------------------------------------------------------------------
 
+    async def board_of(self, devices: Sequence[Device]) -> Board:
+        """The board as `devices` (a listing) shows it, applying nothing (e.g. for a report read
+        beside the running app, whose data this process may only read)."""
+        self._listed = list(devices)
+        return await self.board()
+
     async def apply_listed(self, devices: Sequence[Device] | None = None) -> Board:
         """Queue every planned logger in the listing that is not applied yet; returns the board."""
         if devices is not None:
