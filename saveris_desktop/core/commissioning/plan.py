@@ -181,16 +181,9 @@ def check_preset(text: str, template_names: Iterable[str]) -> str | None:
 
 def parse_cycle(text: str) -> int:
     """A cycle as written in a plan ("5min", "15 min", "1h") in ms; a bare number is refused,
-    because a spreadsheet's "15" may mean seconds or minutes. Raises DurationError."""
-    cleaned = text.strip()
-    if cleaned.replace(".", "").replace(",", "").isdigit():
-        raise DurationError(
-            Sentence(
-                QT_TRANSLATE_NOOP("CoreSentences", "'%1' has no unit; write it like 5 min, 15 min or 1 h."),
-                cleaned,
-            )
-        )
-    return parse_duration(cleaned)
+    because a spreadsheet's "15" may mean seconds or minutes (the rule of every duration, see
+    core.devices.ranges.parse_duration). Raises DurationError."""
+    return parse_duration(text.strip())
 
 
 def _check_cycle(text: str) -> tuple[int | None, str | None]:

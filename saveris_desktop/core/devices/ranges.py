@@ -83,11 +83,22 @@ def format_duration(ms: int) -> str:
     return " ".join(parts)
 
 
-def parse_duration(text: str, *, default_unit: str = "s") -> int:
-    """Parse "15 s", "15min", "1 h 30 min", "1,5 h" or a bare number in `default_unit` into ms."""
+def parse_duration(text: str, *, default_unit: str | None = None) -> int:
+    """Parse "15 s", "15min", "1 h 30 min", "1,5 h" into ms.
+
+    A bare number is refused unless a `default_unit` is given: "15" may mean seconds to one
+    technician and minutes to the next (and a half-typed "3" of "3 days" would be 3 s), so the field,
+    the plan and the command line all ask for the unit."""
     cleaned = text.strip()
     if not cleaned:
         raise DurationError(Sentence(QT_TRANSLATE_NOOP("CoreSentences", "Enter a duration, e.g. 15 min.")))
+    if default_unit is None and cleaned.replace(".", "").replace(",", "").isdigit():
+        raise DurationError(
+            Sentence(
+                QT_TRANSLATE_NOOP("CoreSentences", "'%1' has no unit; write it like 5 min, 15 min or 1 h."),
+                cleaned,
+            )
+        )
     position = 0
     total = 0.0
     matched_any = False
@@ -97,7 +108,7 @@ def parse_duration(text: str, *, default_unit: str = "s") -> int:
             raise DurationError(_not_a_duration(cleaned))
         number = float(match.group(1).replace(",", "."))
         unit_text = match.group(2).lower()
-        unit = _UNIT_ALIASES.get(unit_text or default_unit)
+        unit = _UNIT_ALIASES.get(unit_text or default_unit or "")
         if unit is None:
             raise DurationError(
                 Sentence(
@@ -159,7 +170,7 @@ class DurationRange:
 
 
 def check_duration_text(
-    text: str, allowed: DurationRange, *, default_unit: str = "s"
+    text: str, allowed: DurationRange, *, default_unit: str | None = None
 ) -> tuple[int | None, str]:
     """Parse and range-check in one go: (ms, "") when fine, (None, message) when refused."""
     try:

@@ -42,7 +42,6 @@ def test_format_duration(ms: int, text: str) -> None:
         ("1h30m", 5_400_000),
         ("1,5 h", 5_400_000),
         ("24 h", 86_400_000),
-        ("90", 90_000),
     ],
 )
 def test_parse_duration(text: str, ms: int) -> None:
@@ -51,6 +50,13 @@ def test_parse_duration(text: str, ms: int) -> None:
 
 def test_bare_number_uses_the_default_unit() -> None:
     assert parse_duration("15", default_unit="min") == 900_000
+
+
+@pytest.mark.parametrize("text", ["90", "15", "1,5"])
+def test_a_bare_number_asks_for_its_unit(text: str) -> None:
+    """One rule for the editors, the plan and the command line: "15" may be seconds or minutes."""
+    with pytest.raises(DurationError, match="has no unit; write it like 5 min, 15 min or 1 h"):
+        parse_duration(text)
 
 
 @pytest.mark.parametrize("text", ["", "   ", "abc", "15 parsecs", "15 s x", "-5 s"])

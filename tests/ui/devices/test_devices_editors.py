@@ -92,6 +92,13 @@ def test_a_duration_that_is_not_one_is_refused(qtbot, harness) -> None:
     assert not editor.apply_button.isEnabled()
 
 
+def test_a_bare_number_asks_for_its_unit_and_sends_nothing(qtbot, harness) -> None:
+    editor = harness.view.settings_editor
+    type_text(qtbot, editor.measuring, "30")  # 30 s or 30 min? The field asks instead of guessing.
+    assert "'30' has no unit; write it like 5 min, 15 min or 1 h." in editor.measuring.problem()
+    assert not editor.apply_button.isEnabled() and not editor.dirty
+
+
 def test_communication_shorter_than_measuring_is_refused(qtbot, harness) -> None:
     editor = harness.view.settings_editor
     type_text(qtbot, editor.measuring, "30 min")
