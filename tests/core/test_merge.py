@@ -183,6 +183,9 @@ def test_an_item_the_server_removed_comes_back_when_the_technician_keeps_theirs(
     result = three_way_merge(base, mine, server)
     [conflict] = result.conflicts
     assert conflict.server is MISSING
+    kept = result.resolve({conflict.path: Side.MINE})
+    assert kept == mine
+    kept["channels"][1]["name"] = "edited afterwards"  # the document is the caller's to change
     assert result.resolve({conflict.path: Side.MINE}) == mine
     assert result.resolve({conflict.path: Side.SERVER}) == server
 
@@ -277,6 +280,11 @@ def test_diff_names_the_list_item_that_changed() -> None:
         ("channels[uuid=c]", MISSING, {"uuid": "c", "name": "P"}),
     ]
     assert diff({"l": [1, 2]}, {"l": [2, 1]})[0].label == "l"  # unkeyed: the whole list
+    nested = diff(
+        {"objects": [{"uuid": "o", "channels": [{"channel_no": 1, "v": 1}]}]},
+        {"objects": [{"uuid": "o", "channels": [{"channel_no": 1, "v": 2}]}]},
+    )
+    assert [c.label for c in nested] == ["objects[uuid=o].channels[channel_no=1].v"]
 
 
 def test_labels_for_composite_keys_and_the_whole_object() -> None:
@@ -301,3 +309,11 @@ def test_each_side_removing_a_different_one_of_two_items_with_the_same_id_is_a_c
     server = {"l": [{"uuid": "a", "v": 2}]}
     result = three_way_merge(base, mine, server)
     assert [c.path for c in result.conflicts] == [("l",)]  # never a silent pick of one of them
+
+
+@pytest.mark.parametrize("key", [0.5, True], ids=["decimal", "true"])
+def test_only_text_and_whole_numbers_identify_list_items(key: object) -> None:
+    base = {"l": [{"slot_index": key, "v": 1}]}
+    mine = {"l": [{"slot_index": key, "v": 2}]}
+    server = {"l": [{"slot_index": key, "v": 3}]}
+    assert [c.path for c in three_way_merge(base, mine, server).conflicts] == [("l",)]

@@ -323,3 +323,19 @@ def test_clear_starts_over_for_another_site(qtbot, qloop) -> None:
     assert model.unreadable(broken.key) is None
     model.refresh_now([_device(1)])
     assert model.row_of("u0001") == 0
+
+
+def test_a_poll_that_finishes_after_a_site_switch_is_built_on_the_emptied_table(qtbot, qloop) -> None:
+    model = DeviceTableModel()
+    model.refresh_now([_device(i) for i in range(3)])
+    listing = _HeldListing(_device(i) for i in range(4))
+    slow = asyncio.ensure_future(model.refresh(listing))
+    qtbot.waitUntil(listing.being_read.is_set)
+    model.clear()
+    listing.release.set()
+    qtbot.waitUntil(slow.done)
+    # The plan made for the three old rows would have appended one row to an empty table.
+    assert slow.result().counts == (0, 0, 4)
+    assert [model.index(r, 0).data(UUID_ROLE) for r in range(model.rowCount())] == [
+        f"u{i:04d}" for i in range(4)
+    ]
