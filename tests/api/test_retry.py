@@ -11,6 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
+from saveris_desktop import __version__
 from saveris_desktop.api.client import DeviceManagementClient
 from saveris_desktop.api.errors import (
     AuthenticationError,
@@ -517,3 +518,13 @@ async def test_every_retry_is_logged_readably_with_its_request(
     assert len(retries) == 2
     assert any("503" in line for line in retries) and any("ConnectError" in line for line in retries)
     assert any(line.startswith("GET /devices -> 200 in ") for line in lines)
+
+
+async def test_every_request_asks_for_json_and_names_the_app(
+    api: FakeApi, signed_in: DeviceManagementClient
+) -> None:
+    api.on("GET", "/devices", DEVICES)
+    await signed_in.list_devices(p.SITE)
+    for request in api.requests:  # the sign-in too
+        assert request.headers["Accept"] == "application/json"
+        assert request.headers["User-Agent"] == f"saveris-desktop/{__version__}"

@@ -339,3 +339,14 @@ def test_a_poll_that_finishes_after_a_site_switch_is_built_on_the_emptied_table(
     assert [model.index(r, 0).data(UUID_ROLE) for r in range(model.rowCount())] == [
         f"u{i:04d}" for i in range(4)
     ]
+
+
+def test_close_ends_the_thread_that_built_the_rows(qtbot, qloop) -> None:
+    model = DeviceTableModel()
+    before = set(threading.enumerate())
+    task = asyncio.ensure_future(model.refresh([_device(i) for i in range(3)]))
+    qtbot.waitUntil(task.done)
+    started = set(threading.enumerate()) - before
+    assert started  # the rows were built off the Qt thread
+    model.close()  # the view closes: no thread of its own may outlive it
+    qtbot.waitUntil(lambda: not any(thread.is_alive() for thread in started))
