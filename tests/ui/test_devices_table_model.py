@@ -8,7 +8,7 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 
-from PySide6.QtCore import QItemSelectionModel, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QObject, Qt, QTranslator
 from PySide6.QtWidgets import QTableView
 
 from saveris_desktop.api.listing import DeviceListing, UnreadableItem
@@ -350,3 +350,41 @@ def test_close_ends_the_thread_that_built_the_rows(qtbot, qloop) -> None:
     assert started  # the rows were built off the Qt thread
     model.close()  # the view closes: no thread of its own may outlive it
     qtbot.waitUntil(lambda: not any(thread.is_alive() for thread in started))
+
+
+class _GermanTable(QTranslator):
+    """The few words this test needs, looked up by context as a .qm file made by lupdate would."""
+
+    WORDS = {
+        "Serial number": "Seriennummer",
+        "Status": "Status",
+        "Not readable": "Nicht lesbar",
+        "The cloud lists this device, but the app cannot read its data (%1). "
+        "It cannot be edited here; “Show as received” displays the data as the cloud sent it.": (
+            "Die Cloud listet dieses Gerät, die App kann seine Daten nicht lesen (%1)."
+        ),
+    }
+
+    def translate(self, context, source, disambiguation=None, n=-1):
+        return self.WORDS.get(source) if context == "DeviceTableModel" else None
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+def test_headers_and_the_not_readable_row_are_translated(qtbot, qloop, qapp) -> None:
+    model = DeviceTableModel()
+    broken = UnreadableItem(1, {"uuid": "b", "serial_number": "1"}, "firmware", "not an object")
+    model.refresh_now(DeviceListing([], [broken]))
+    translator = _GermanTable()
+    assert QCoreApplication.installTranslator(translator)
+    try:
+        header = model.headerData(COLUMNS.index("serial_number"), Qt.Orientation.Horizontal)
+        assert header == "Seriennummer"
+        status = model.index(0, COLUMNS.index("status"))
+        assert status.data() == "Nicht lesbar"
+        assert status.data(Qt.ItemDataRole.ToolTipRole) == (
+            "Die Cloud listet dieses Gerät, die App kann seine Daten nicht lesen (firmware: not an object)."
+        )
+    finally:
+        QCoreApplication.removeTranslator(translator)
