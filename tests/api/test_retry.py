@@ -514,6 +514,9 @@ async def test_every_retry_is_logged_readably_with_its_request(
     with caplog.at_level(logging.DEBUG, logger=API_LOGGER_NAME):
         await signed_in.list_devices(p.SITE)
     lines = [record.getMessage() for record in caplog.records if record.name == API_LOGGER_NAME]
+    # every line formats and starts with the request it is about: answers, failures, renewals
+    assert all(line.startswith(("GET /devices", "POST /token")) for line in lines), lines
+    assert any(line.startswith("GET /devices -> ConnectError after ") for line in lines)
     retries = [line for line in lines if "GET /devices" in line and "retrying in" in line]
     assert len(retries) == 2
     assert any("503" in line for line in retries) and any("ConnectError" in line for line in retries)
