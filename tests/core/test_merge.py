@@ -177,16 +177,19 @@ def test_sensor_channels_numbered_by_channel_id_merge_per_channel() -> None:
 
 
 def test_an_item_the_server_removed_comes_back_when_the_technician_keeps_theirs() -> None:
-    base = {"channels": [{"uuid": "a", "name": "T"}, {"uuid": "b", "name": "H"}]}
-    mine = {"channels": [{"uuid": "a", "name": "T"}, {"uuid": "b", "name": "Humidity"}]}
+    base = {"channels": [{"uuid": "a", "name": "T"}, {"uuid": "b", "name": "H", "limits": {"upper": 80}}]}
+    mine = {
+        "channels": [{"uuid": "a", "name": "T"}, {"uuid": "b", "name": "Humidity", "limits": {"upper": 70}}]
+    }
     server = {"channels": [{"uuid": "a", "name": "T"}]}
     result = three_way_merge(base, mine, server)
     [conflict] = result.conflicts
     assert conflict.server is MISSING
     kept = result.resolve({conflict.path: Side.MINE})
     assert kept == mine
-    kept["channels"][1]["name"] = "edited afterwards"  # the document is the caller's to change
+    kept["channels"][1]["limits"]["upper"] = 1  # the document is the caller's to change
     assert result.resolve({conflict.path: Side.MINE}) == mine
+    assert mine["channels"][1]["limits"] == {"upper": 70}  # and the technician's edit is not touched
     assert result.resolve({conflict.path: Side.SERVER}) == server
 
 
