@@ -79,3 +79,19 @@ async def test_a_resolved_conflict_is_sent_against_the_server_version_the_techni
     resolved = await outbox.resolve(item.id, {"name": "Mine"}, {"name": "Theirs"})
     assert resolved.state is OutboxState.PENDING and resolved.message is None
     assert resolved.payload == {"name": "Mine"} and resolved.base == {"name": "Theirs"}
+
+
+async def test_attempts_result_and_site_of_an_item_read_back(store: Store) -> None:
+    outbox = Outbox(store)
+    item = await outbox.enqueue(ENDPOINT, SITE, "measuring_object", new_placeholder(), {"name": "Fridge 2"})
+    elsewhere = await outbox.enqueue(ENDPOINT, "Dairy", "device", "dev-9", {"name": "Logger 9"})
+    await store.write(
+        lambda c: set_state(c, item.id, OutboxState.FAILED, message="refused", count_attempt=True)
+    )
+    await store.write(lambda c: set_state(c, item.id, OutboxState.PENDING))  # a retry is no attempt
+    await store.write(lambda c: set_state(c, item.id, OutboxState.DONE, result_id="mo-1", count_attempt=True))
+    done = await outbox.get(item.id)
+    assert (done.state, done.attempts, done.result_id) == (OutboxState.DONE, 2, "mo-1")
+    assert done.created_at == item.created_at and done.created_at
+    assert await outbox.items(site=SITE, states=[OutboxState.DONE]) == [done]
+    assert await outbox.items(site="Dairy") == [elsewhere]
