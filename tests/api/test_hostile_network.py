@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import gzip
 import json
+import logging
 import tracemalloc
 import zlib
 from collections.abc import AsyncIterator
@@ -18,6 +19,7 @@ import pytest
 
 from saveris_desktop.api import errors
 from saveris_desktop.api.client import DeviceManagementClient
+from saveris_desktop.api.redaction import API_LOGGER_NAME
 from saveris_desktop.api.retry import RetryPolicy
 from saveris_desktop.api.session import RequestLimits
 from tests.api import payloads as p
@@ -78,7 +80,7 @@ async def limited(api: FakeApi, clock: FakeClock, sleep: FakeSleep, request: pyt
 
 @pytest.mark.parametrize("limited", [{"deadline": 0.3}], indirect=True)
 async def test_a_dribbling_server_is_given_up_at_the_deadline(
-    api: FakeApi, limited: DeviceManagementClient, sleep: FakeSleep
+    api: FakeApi, limited: DeviceManagementClient, sleep: FakeSleep, caplog: pytest.LogCaptureFixture
 ) -> None:
     # Each byte comes well within any read timeout; all of them would take 3 s per attempt.
     body = b"{" + b" " * 130 + b'"devices": []}'
@@ -89,8 +91,12 @@ async def test_a_dribbling_server_is_given_up_at_the_deadline(
         return httpx.Response(200, stream=streams[-1])
 
     api.on("GET", "/devices", dribbling)
-    with pytest.raises(errors.NetworkError) as caught:
+    with caplog.at_level(logging.DEBUG, logger=API_LOGGER_NAME), pytest.raises(errors.NetworkError) as caught:
         await limited.list_devices(p.SITE)
+    # the support log names the request and that the deadline passed (a record that cannot be
+    # formatted would be lost)
+    lines = [r.getMessage() for r in caplog.records if r.name == API_LOGGER_NAME]
+    assert any(line.startswith("GET /devices -> deadline of ") for line in lines), lines
     assert "did not answer in time" in caught.value.message
     assert len(streams) == 2 and len(sleep.delays) == 1  # a GET is retried once, then it is over
     assert all(s.closed and s.sent < len(body) for s in streams)  # abandoned, and the connection closed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from email.utils import formatdate
@@ -10,12 +11,21 @@ from typing import Any
 import httpx
 import pytest
 
+from saveris_desktop import __version__
 from saveris_desktop.api.client import DeviceManagementClient
-from saveris_desktop.api.errors import NetworkError, RateLimitedError, ServerError
+from saveris_desktop.api.errors import (
+    AuthenticationError,
+    InvalidResponseError,
+    NetworkError,
+    RateLimitedError,
+    RequestValidationError,
+    ServerError,
+)
 from saveris_desktop.api.models import Device, MeasuringObject
+from saveris_desktop.api.redaction import API_LOGGER_NAME
 from saveris_desktop.api.retry import RetryPolicy, parse_retry_after
 from tests.api import payloads as p
-from tests.api.fakes import FakeApi, FakeClock, FakeSleep, reply
+from tests.api.fakes import PASSWORD, USERNAME, FakeApi, FakeClock, FakeSleep, reply
 
 DEVICES = reply(200, {"devices": [p.device()]})
 
@@ -64,6 +74,7 @@ def test_backoff_doubles_with_jitter_and_is_capped() -> None:
 def test_policy_gives_up_at_the_cap_and_on_too_long_retry_after() -> None:
     policy = RetryPolicy(max_attempts=3, max_retry_after=60)
     assert policy.delay_before_retry(2, retry_after=12) == 12
+    assert policy.delay_before_retry(1, retry_after=60) == 60  # exactly the limit is not "longer"
     assert policy.delay_before_retry(1, retry_after=61) is None
     assert policy.delay_before_retry(3) is None
 
@@ -419,3 +430,104 @@ async def test_post_is_resent_after_429(
     )
     created = await signed_in.create_measuring_object(p.SITE, _new_object())
     assert created.uuid == "mo-5" and sleep.delays == [3.0]
+
+
+async def test_sign_in_is_sent_again_after_a_dropped_connection(
+    api: FakeApi, client: DeviceManagementClient
+) -> None:
+    # POST /token creates nothing, so unlike other POSTs it may simply go again.
+    api.on(
+        "POST",
+        "/token",
+        httpx.RemoteProtocolError("peer closed connection"),
+        reply(200, {"IdToken": api.token}),
+    )
+    api.on("GET", "/devices", DEVICES)
+    await client.sign_in(USERNAME, PASSWORD)
+    assert len(api.calls("POST", "/token")) == 2
+    assert len(await client.list_devices(p.SITE)) == 1
+
+
+async def test_a_request_before_signing_in_names_its_operation(
+    api: FakeApi, client: DeviceManagementClient
+) -> None:
+    with pytest.raises(AuthenticationError) as caught:
+        await client.list_devices(p.SITE)
+    assert caught.value.operation == "list_devices" and "sign in" in caught.value.message
+    assert api.calls("GET", "/devices") == []  # nothing went out without a token
+
+
+async def test_a_token_renewal_between_failures_does_not_take_a_retry(
+    api: FakeApi, signed_in: DeviceManagementClient, sleep: FakeSleep
+) -> None:
+    api.on("GET", "/devices", reply(503), reply(503), reply(401), reply(503))
+    with pytest.raises(ServerError):
+        await signed_in.list_devices(p.SITE)
+    # four attempts of the budget (503, 503, 503, 503) plus the one repeated after the renewal
+    assert len(api.calls("GET", "/devices")) == 5
+    assert len(sleep.delays) == 3
+
+
+@pytest.mark.parametrize(
+    "unreadable",
+    [
+        lambda _r: httpx.Response(200, headers={"Content-Encoding": "br"}, stream=httpx.ByteStream(b"\x1b")),
+        lambda _r: httpx.Response(
+            200, headers={"Content-Length": str(10**10)}, stream=httpx.ByteStream(b"{}")
+        ),
+    ],
+    ids=["undecodable", "too-large"],
+)
+async def test_an_unreadable_answer_still_means_the_cloud_is_reachable(
+    api: FakeApi, signed_in: DeviceManagementClient, unreadable: Callable[[httpx.Request], httpx.Response]
+) -> None:
+    states: list[bool] = []
+    signed_in.add_connectivity_listener(states.append)
+    api.on("GET", "/devices", httpx.ConnectError("no route"))
+    with pytest.raises(NetworkError):
+        await signed_in.list_devices(p.SITE)
+    api.on("GET", "/devices", unreadable)
+    with pytest.raises(InvalidResponseError):
+        await signed_in.list_devices(p.SITE)
+    assert states == [False, True]
+
+
+async def test_errors_before_sending_name_their_operation(
+    api: FakeApi, signed_in: DeviceManagementClient
+) -> None:
+    with pytest.raises(RequestValidationError) as no_site:
+        await signed_in.list_devices(" ")
+    assert no_site.value.operation == "list_devices"
+    await signed_in.aclose()
+    with pytest.raises(NetworkError) as closed:
+        await signed_in.list_devices(p.SITE)
+    assert closed.value.operation == "list_devices"
+    assert api.calls("GET", "/devices") == []
+
+
+async def test_every_retry_is_logged_readably_with_its_request(
+    api: FakeApi, signed_in: DeviceManagementClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The support log must say which request was retried and why; a record that cannot be
+    formatted would be lost from it."""
+    api.on("GET", "/devices", reply(503), httpx.ConnectError("no route"), reply(401), DEVICES)
+    with caplog.at_level(logging.DEBUG, logger=API_LOGGER_NAME):
+        await signed_in.list_devices(p.SITE)
+    lines = [record.getMessage() for record in caplog.records if record.name == API_LOGGER_NAME]
+    # every line formats and starts with the request it is about: answers, failures, renewals
+    assert all(line.startswith(("GET /devices", "POST /token")) for line in lines), lines
+    assert any(line.startswith("GET /devices -> ConnectError after ") for line in lines)
+    retries = [line for line in lines if "GET /devices" in line and "retrying in" in line]
+    assert len(retries) == 2
+    assert any("503" in line for line in retries) and any("ConnectError" in line for line in retries)
+    assert any(line.startswith("GET /devices -> 200 in ") for line in lines)
+
+
+async def test_every_request_asks_for_json_and_names_the_app(
+    api: FakeApi, signed_in: DeviceManagementClient
+) -> None:
+    api.on("GET", "/devices", DEVICES)
+    await signed_in.list_devices(p.SITE)
+    for request in api.requests:  # the sign-in too
+        assert request.headers["Accept"] == "application/json"
+        assert request.headers["User-Agent"] == f"saveris-desktop/{__version__}"

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from saveris_desktop.core.offline.merge import (
@@ -172,3 +174,149 @@ def test_sensor_channels_numbered_by_channel_id_merge_per_channel() -> None:
         {"channel_id": 9241002, "u": "%rF", "n": 1},
         {"channel_id": 9241001, "u": "°F"},
     ]
+
+
+def test_an_item_the_server_removed_comes_back_when_the_technician_keeps_theirs() -> None:
+    base = {"channels": [{"uuid": "a", "name": "T"}, {"uuid": "b", "name": "H", "limits": {"upper": 80}}]}
+    mine = {
+        "channels": [{"uuid": "a", "name": "T"}, {"uuid": "b", "name": "Humidity", "limits": {"upper": 70}}]
+    }
+    server = {"channels": [{"uuid": "a", "name": "T"}]}
+    result = three_way_merge(base, mine, server)
+    [conflict] = result.conflicts
+    assert conflict.server is MISSING
+    kept = result.resolve({conflict.path: Side.MINE})
+    assert kept == mine
+    kept["channels"][1]["limits"]["upper"] = 1  # the document is the caller's to change
+    assert result.resolve({conflict.path: Side.MINE}) == mine
+    assert mine["channels"][1]["limits"] == {"upper": 70}  # and the technician's edit is not touched
+    assert result.resolve({conflict.path: Side.SERVER}) == server
+
+
+def test_a_choice_inside_a_list_item_lands_in_that_item() -> None:
+    base = {"channels": [{"uuid": "a", "name": "T"}, {"uuid": "b", "name": "H"}]}
+    mine = {"channels": [{"uuid": "a", "name": "T"}, {"uuid": "b", "name": "Mine"}]}
+    server = {"channels": [{"uuid": "a", "name": "T"}, {"uuid": "b", "name": "Theirs"}]}
+    result = three_way_merge(base, mine, server)
+    [conflict] = result.conflicts
+    assert conflict.label == "channels[uuid=b].name"
+    assert result.resolve({conflict.path: Side.MINE}) == mine
+
+
+def test_resolving_leaves_the_merge_result_as_it_was() -> None:
+    """The technician may change their mind: every resolve starts from the same merge."""
+    base = {"settings": {"name": "T", "cycle": {"s": 60}}}
+    mine = {"settings": {"name": "Mine", "cycle": {"s": 120}}}
+    server = {"settings": {"name": "Theirs", "cycle": {"s": 30}}}
+    result = three_way_merge(base, mine, server)
+    choices = {c.path: Side.MINE for c in result.conflicts}
+    first = result.resolve(choices)
+    assert first == mine
+    first["settings"]["cycle"]["s"] = 1  # whoever got the document goes on editing it
+    assert result.merged == server
+    assert result.resolve(choices) == mine
+    assert result.resolve({c.path: Side.SERVER for c in result.conflicts}) == server
+
+
+def test_an_object_or_list_added_on_both_sides_merges_per_field() -> None:
+    base: dict[str, object] = {}
+    result = three_way_merge(base, {"extra": {"a": 1}}, {"extra": {"b": 2}})
+    assert result.clean and result.merged == {"extra": {"b": 2, "a": 1}}
+    result = three_way_merge(base, {"l": [{"uuid": "m"}]}, {"l": [{"uuid": "s"}]})
+    assert result.clean and result.merged == {"l": [{"uuid": "s"}, {"uuid": "m"}]}
+    # a field that was a number and became an object on both sides: nothing to merge per field
+    result = three_way_merge({"x": 5}, {"x": {"a": 1}}, {"x": {"b": 2}})
+    assert [c.path for c in result.conflicts] == [("x",)]
+    result = three_way_merge({"x": 5}, {"x": [{"uuid": "m"}]}, {"x": [{"uuid": "s"}]})
+    assert [c.path for c in result.conflicts] == [("x",)]
+
+
+def test_items_added_on_both_sides_follow_the_servers_order() -> None:
+    base = {"l": [{"uuid": "a"}]}
+    mine = {"l": [{"uuid": "a"}, {"uuid": "mine"}]}
+    server = {"l": [{"uuid": "a"}, {"uuid": "theirs"}]}
+    result = three_way_merge(base, mine, server)
+    assert result.clean
+    assert [item["uuid"] for item in result.merged["l"]] == ["a", "theirs", "mine"]
+
+
+def test_orders_changed_differently_show_all_three_orders() -> None:
+    base = {"l": [{"uuid": "a"}, {"uuid": "b"}, {"uuid": "c"}]}
+    mine = {"l": [{"uuid": "c"}, {"uuid": "a"}, {"uuid": "b"}]}
+    server = {"l": [{"uuid": "b"}, {"uuid": "a"}, {"uuid": "c"}]}
+    [conflict] = three_way_merge(base, mine, server).conflicts
+    assert (conflict.base, conflict.mine, conflict.server) == (base["l"], mine["l"], server["l"])
+
+
+def test_lists_inside_list_items_merge_per_item_too() -> None:
+    def logger(channels: list[dict[str, object]]) -> dict[str, object]:
+        return {"objects": [{"uuid": "o1", "channels": channels}]}
+
+    base = logger([{"channel_no": 1, "v": 1}, {"channel_no": 2, "v": 1}])
+    mine = logger([{"channel_no": 1, "v": 2}, {"channel_no": 2, "v": 1}])
+    server = logger([{"channel_no": 1, "v": 1}, {"channel_no": 2, "v": 3}])
+    result = three_way_merge(base, mine, server)
+    assert result.clean
+    assert result.merged == logger([{"channel_no": 1, "v": 2}, {"channel_no": 2, "v": 3}])
+
+
+def test_a_list_whose_items_share_an_id_is_one_value_and_loses_no_item() -> None:
+    base = {"l": [{"uuid": "a", "v": 1}, {"uuid": "a", "v": 2}]}
+    mine = {"l": [{"uuid": "a", "v": 1}, {"uuid": "a", "v": 2}, {"uuid": "b", "v": 1}]}
+    server = {"l": [{"uuid": "a", "v": 1}, {"uuid": "a", "v": 5}]}
+    result = three_way_merge(base, mine, server)
+    [conflict] = result.conflicts
+    assert conflict.path == ("l",)
+    assert result.resolve({("l",): Side.MINE}) == mine
+    # one item without any id: the list is one value too, not an item keyed by "nothing"
+    result = three_way_merge({"l": [{"v": 1}]}, {"l": [{"v": 2}]}, {"l": [{"v": 3}]})
+    assert [c.path for c in result.conflicts] == [("l",)]
+
+
+def test_diff_names_the_list_item_that_changed() -> None:
+    before = {"channels": [{"uuid": "a", "name": "T"}, {"uuid": "b", "name": "H"}]}
+    after = {"channels": [{"uuid": "b", "name": "Humidity"}, {"uuid": "c", "name": "P"}]}
+    changes = diff(before, after)
+    assert [(c.label, c.before, c.after) for c in changes] == [
+        ("channels[uuid=a]", {"uuid": "a", "name": "T"}, MISSING),
+        ("channels[uuid=b].name", "H", "Humidity"),
+        ("channels[uuid=c]", MISSING, {"uuid": "c", "name": "P"}),
+    ]
+    assert diff({"l": [1, 2]}, {"l": [2, 1]})[0].label == "l"  # unkeyed: the whole list
+    nested = diff(
+        {"objects": [{"uuid": "o", "channels": [{"channel_no": 1, "v": 1}]}]},
+        {"objects": [{"uuid": "o", "channels": [{"channel_no": 1, "v": 2}]}]},
+    )
+    assert [c.label for c in nested] == ["objects[uuid=o].channels[channel_no=1].v"]
+
+
+def test_labels_for_composite_keys_and_the_whole_object() -> None:
+    key = ItemKey(("measurementAlarmConditionTypeId", "alarmSeverityId"), ("MACT_LOWER_LIMIT", "ASV_ALARM"))
+    assert (
+        format_path(("c", key))
+        == "c[measurementAlarmConditionTypeId=MACT_LOWER_LIMIT, alarmSeverityId=ASV_ALARM]"
+    )
+    [conflict] = three_way_merge("a", "b", "c").conflicts
+    assert conflict.label == "(whole object)"
+
+
+def test_a_conflict_with_an_absent_side_survives_storage_as_json_text() -> None:
+    conflict = Conflict(("x",), 1, MISSING, 2)
+    stored = json.loads(json.dumps(conflict.to_json()))
+    assert Conflict.from_json(stored) == conflict and Conflict.from_json(stored).mine is MISSING
+
+
+def test_each_side_removing_a_different_one_of_two_items_with_the_same_id_is_a_conflict() -> None:
+    base = {"l": [{"uuid": "a", "v": 1}, {"uuid": "a", "v": 2}]}
+    mine = {"l": [{"uuid": "a", "v": 1}]}
+    server = {"l": [{"uuid": "a", "v": 2}]}
+    result = three_way_merge(base, mine, server)
+    assert [c.path for c in result.conflicts] == [("l",)]  # never a silent pick of one of them
+
+
+@pytest.mark.parametrize("key", [0.5, True], ids=["decimal", "true"])
+def test_only_text_and_whole_numbers_identify_list_items(key: object) -> None:
+    base = {"l": [{"slot_index": key, "v": 1}]}
+    mine = {"l": [{"slot_index": key, "v": 2}]}
+    server = {"l": [{"slot_index": key, "v": 3}]}
+    assert [c.path for c in three_way_merge(base, mine, server).conflicts] == [("l",)]

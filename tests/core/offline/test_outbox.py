@@ -1,0 +1,103 @@
+"""The outbox's own operations: binding a created object's real id, discarding a planned creation,
+resolving a conflict."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from saveris_desktop.core.offline.outbox import (
+    Outbox,
+    OutboxState,
+    bind_placeholders,
+    new_placeholder,
+    set_state,
+)
+from saveris_desktop.core.offline.store import Store
+
+ENDPOINT = "Europe, production"
+SITE = "Bakery"
+
+
+@pytest.fixture
+async def store(tmp_path: Path) -> AsyncIterator[Store]:
+    store = await Store.open(tmp_path / "outbox.sqlite3")
+    try:
+        yield store
+    finally:
+        await store.close()
+
+
+async def test_binding_a_created_object_rewrites_every_later_change_that_names_it(store: Store) -> None:
+    outbox = Outbox(store)
+    planned = new_placeholder()
+    creation = await outbox.enqueue(ENDPOINT, SITE, "measuring_object", planned, {"name": "Fridge 2"})
+    settings = await outbox.enqueue(
+        ENDPOINT, SITE, "alarm_settings", planned, {"upper": 8.0, "name": "Fridge 2"}
+    )
+    # the logger's channel is assigned to the object that does not exist yet
+    assignment = {"name": "Logger 7", "channels": [{"channel_no": 1, "measuring_object_uuid": planned}]}
+    device = await outbox.enqueue(ENDPOINT, SITE, "device", "dev-7", assignment)
+    other = await outbox.enqueue(ENDPOINT, SITE, "device", "dev-8", {"name": "Logger 8"})
+    await store.write(
+        lambda connection: set_state(connection, creation.id, OutboxState.DONE, result_id="mo-1")
+    )
+
+    await store.write(lambda connection: bind_placeholders(connection, ENDPOINT, {planned: "mo-1"}))
+
+    bound_settings, bound_device, untouched = (
+        await outbox.get(settings.id),
+        await outbox.get(device.id),
+        await outbox.get(other.id),
+    )
+    assert bound_settings.object_id == "mo-1" and bound_settings.payload == {"upper": 8.0, "name": "Fridge 2"}
+    assert bound_device.object_id == "dev-7"  # only what named the placeholder changes
+    assert bound_device.payload == {
+        "name": "Logger 7",
+        "channels": [{"channel_no": 1, "measuring_object_uuid": "mo-1"}],
+    }
+    assert untouched == other
+
+
+async def test_discarding_a_planned_creation_takes_the_changes_queued_for_it(store: Store) -> None:
+    outbox = Outbox(store)
+    planned, kept = new_placeholder(), new_placeholder()
+    creation = await outbox.enqueue(ENDPOINT, SITE, "measuring_object", planned, {"name": "Fridge 2"})
+    await outbox.enqueue(ENDPOINT, SITE, "alarm_settings", planned, {"upper": 8.0})
+    other = await outbox.enqueue(ENDPOINT, SITE, "measuring_object", kept, {"name": "Fridge 3"})
+    device = await outbox.enqueue(ENDPOINT, SITE, "device", "dev-7", {"name": "Logger 7"})
+
+    assert await outbox.discard(creation.id) is True
+    assert [item.id for item in await outbox.items()] == [other.id, device.id]
+    # a plain change goes alone
+    assert await outbox.discard(device.id) is True
+    assert [item.id for item in await outbox.items()] == [other.id]
+
+
+async def test_a_resolved_conflict_is_sent_against_the_server_version_the_technician_saw(
+    store: Store,
+) -> None:
+    outbox = Outbox(store)
+    item = await outbox.enqueue(ENDPOINT, SITE, "device", "dev-7", {"name": "Mine"}, {"name": "Old"})
+    await store.write(lambda connection: set_state(connection, item.id, OutboxState.CONFLICT, message="x"))
+    resolved = await outbox.resolve(item.id, {"name": "Mine"}, {"name": "Theirs"})
+    assert resolved.state is OutboxState.PENDING and resolved.message is None
+    assert resolved.payload == {"name": "Mine"} and resolved.base == {"name": "Theirs"}
+
+
+async def test_attempts_result_and_site_of_an_item_read_back(store: Store) -> None:
+    outbox = Outbox(store)
+    item = await outbox.enqueue(ENDPOINT, SITE, "measuring_object", new_placeholder(), {"name": "Fridge 2"})
+    elsewhere = await outbox.enqueue(ENDPOINT, "Dairy", "device", "dev-9", {"name": "Logger 9"})
+    await store.write(
+        lambda c: set_state(c, item.id, OutboxState.FAILED, message="refused", count_attempt=True)
+    )
+    await store.write(lambda c: set_state(c, item.id, OutboxState.PENDING))  # a retry is no attempt
+    await store.write(lambda c: set_state(c, item.id, OutboxState.DONE, result_id="mo-1", count_attempt=True))
+    done = await outbox.get(item.id)
+    assert (done.state, done.attempts, done.result_id) == (OutboxState.DONE, 2, "mo-1")
+    assert done.created_at == item.created_at and done.created_at
+    assert await outbox.items(site=SITE, states=[OutboxState.DONE]) == [done]
+    assert await outbox.items(site="Dairy") == [elsewhere]
