@@ -1222,7 +1222,7 @@
         </message>
         <message>
             <source>'%1' is not a duration; write it like 15 s, 15 min or 1 h 30 min.</source>
-            <extracomment>core.ranges' refusals with the plan's straight quotes (_straight_quotes), marked for lupdate.</extracomment>
+            <extracomment>core.devices.ranges' refusals with the plan's straight quotes (_straight_quotes), marked for lupdate.</extracomment>
             <translation>'%1' ist keine Dauer; schreiben Sie z. B. 15 s, 15 min oder 1 h 30 min.</translation>
         </message>
         <message>
@@ -1258,7 +1258,7 @@
         <name>CoreWords</name>
         <message>
             <source>Temperature</source>
-            <extracomment>core.units.VALUE_NAMES, core.device_rows' device types, core.presets' titles.</extracomment>
+            <extracomment>core.devices.units.VALUE_NAMES, core.devices.device_rows' device types, core.devices.presets' titles.</extracomment>
             <translation>Temperatur</translation>
         </message>
         <message>
@@ -1712,7 +1712,7 @@
         </message>
         <message>
             <source>Not readable</source>
-            <extracomment>core.device_rows.NOT_READABLE, marked for lupdate (the row keeps the English text for the search)</extracomment>
+            <extracomment>core.devices.device_rows.NOT_READABLE, marked for lupdate (the row keeps the English text for the search)</extracomment>
             <translation>Nicht lesbar</translation>
         </message>
         <message>
@@ -3881,6 +3881,22 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
             <translation>Temperatur</translation>
         </message>
         <message>
+            <source>Enter a site name.</source>
+            <translation>Geben Sie einen Standortnamen ein.</translation>
+        </message>
+        <message>
+            <source>A site name has at most %1 characters.</source>
+            <translation>Ein Standortname hat höchstens %1 Zeichen.</translation>
+        </message>
+        <message>
+            <source>A site name cannot contain control characters.</source>
+            <translation>Ein Standortname darf keine Steuerzeichen enthalten.</translation>
+        </message>
+        <message>
+            <source>'%1' is not a known time zone.</source>
+            <translation>„%1“ ist keine bekannte Zeitzone.</translation>
+        </message>
+        <message>
             <source>An object needs a name.</source>
             <translation>Ein Objekt braucht einen Namen.</translation>
         </message>
@@ -3895,6 +3911,22 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
         <message>
             <source>Sign in first.</source>
             <translation>Melden Sie sich zuerst an.</translation>
+        </message>
+        <message>
+            <source>There is already an object named '%1'.</source>
+            <translation>Es gibt schon ein Messobjekt namens „%1“.</translation>
+        </message>
+        <message>
+            <source>Add at least one channel.</source>
+            <translation>Fügen Sie mindestens einen Kanal hinzu.</translation>
+        </message>
+        <message>
+            <source>Two channels are named '%1'.</source>
+            <translation>Zwei Kanäle heißen „%1“.</translation>
+        </message>
+        <message>
+            <source>Alarm limits for an unknown channel '%1'.</source>
+            <translation>Alarmgrenzen für einen unbekannten Kanal „%1“.</translation>
         </message>
         <message>
             <source>There is already a plan for “%1”: pick it from the list, or use another name.</source>

@@ -2,7 +2,8 @@
 
 It is what the tests, the app's demo mode and technician training run against, since the real
 cloud is out of reach. It serves every route of api/routes.py ROUTES (the one route table) and is
-strict where a real server would be; see state.py for the rules the API leaves open.
+strict where a real server would be; see world.py, rules.py and measuring.py for the rules
+the API leaves open.
 
 Facade (used by demo mode and the "Virtual logger" panel)::
 

@@ -36,6 +36,7 @@ from . import config_page
 from .clock import iso_utc
 from .endpoints import read_json
 from .faults import Fault
+from .joining import tick
 from .loggers import PAGE_UNREACHABLE, LoggerKind
 from .responses import error
 from .validation import Obj, Refusal, fail
@@ -59,7 +60,7 @@ def control_routes(sim: Simulator) -> list[BaseRoute]:
         async def endpoint(request: Request) -> Response:
             try:
                 with sim.world.lock:
-                    sim.world.tick()
+                    tick(sim.world)
                 response = await handler(sim, request)
             except Refusal as refusal:
                 return error(refusal.status, refusal.message)

@@ -19,7 +19,7 @@ from .loggers import LoggerKind, SensorSpec, VirtualLogger
 from .validation import Obj, fail
 
 if TYPE_CHECKING:
-    from .state import Site
+    from .world import Site
 
 VALID_UNTIL_OPEN = "9999-12-31T23:59:59.000Z"
 

@@ -19,9 +19,10 @@ from starlette.routing import Route as StarletteRoute
 
 from saveris_desktop.api.routes import ROUTES, Route
 
-from . import measuring
+from . import measuring, rules
 from .auth import Principal
 from .faults import TERMINAL_KINDS, Fault, FaultKind
+from .joining import tick
 from .responses import (
     DroppedConnection,
     HungConnection,
@@ -30,8 +31,8 @@ from .responses import (
     response_too_large,
     without_body,
 )
-from .state import Scope, World
 from .validation import Obj, Refusal, check_site_name, fail
+from .world import Scope, World
 
 if TYPE_CHECKING:
     from .facade import Simulator
@@ -57,16 +58,16 @@ def _item_call(method: Callable[[World, Scope, str], Any]) -> Handler:
 #: Route name -> what the world does; `token` and the connect-key routes are handled apart.
 HANDLERS: dict[str, Handler] = {
     "get_global_settings": _site_call(World.global_settings),
-    "put_global_settings": lambda world, scope, _uuid, body: world.put_global_settings(scope, body),
+    "put_global_settings": lambda world, scope, _uuid, body: rules.put_global_settings(world, scope, body),
     "list_devices": _site_call(lambda world, scope: {"devices": world.list_devices(scope)}),
     "get_device": _item_call(World.device),
-    "put_device": World.put_device,
+    "put_device": rules.put_device,
     "get_sensor": _item_call(World.sensor),
-    "put_sensor": World.put_sensor,
+    "put_sensor": rules.put_sensor,
     "get_device_alarm_configuration": _item_call(World.device_alarm_configuration),
-    "put_device_alarm_configuration": World.put_device_alarm_configuration,
+    "put_device_alarm_configuration": rules.put_device_alarm_configuration,
     "get_sensor_alarm_configuration": _item_call(World.sensor_alarm_configuration),
-    "put_sensor_alarm_configuration": World.put_sensor_alarm_configuration,
+    "put_sensor_alarm_configuration": rules.put_sensor_alarm_configuration,
     "list_measuring_objects": _site_call(
         lambda world, scope: {"measuring_objects": measuring.list_measuring_objects(world, scope)}
     ),
@@ -99,7 +100,7 @@ def _endpoint(sim: Simulator, route: Route) -> Callable[[Request], Awaitable[Res
         # The world lock is a thread lock (uvicorn's thread and the app's thread share one world);
         # it is held only for in-memory work of microseconds, never across an await.
         with sim.world.lock:
-            sim.world.tick()
+            tick(sim.world)
             if sim.network_down:
                 return DroppedConnection()
             struck = sim.faults.draw(route.name)

@@ -18,17 +18,19 @@ from starlette.routing import BaseRoute
 
 from saveris_desktop.core.runtime.files import write_text_atomically_blocking
 
+from . import persistence
 from .auth import TokenIssuer
 from .clock import Clock, RealClock
 from .control import control_routes, is_control_path
 from .endpoints import api_routes
 from .faults import Fault, FaultKind, FaultPlan
+from .joining import create_logger, tick
 from .loggers import ConfigurationResult, LoggerKind, VirtualLogger
 from .profile import ASSUMED, Profile, profile_named
 from .responses import error, missing_authentication_token
 from .shapes import Shapes
-from .state import Account, World
 from .transport import SimulatorTransport
+from .world import Account, World
 
 log = logging.getLogger(__name__)
 
@@ -127,31 +129,31 @@ class Simulator:
     def advance_time(self, seconds: float) -> None:
         with self.world.lock:
             self.clock.advance(seconds)
-            self.world.tick()
+            tick(self.world)
 
     # --- virtual loggers ---------------------------------------------------------------------
 
     def create_logger(self, kind: LoggerKind) -> VirtualLogger:
         with self.world.lock:
-            logger = self.world.create_logger(LoggerKind(kind))
+            logger = create_logger(self.world, LoggerKind(kind))
             logger.refresh = self._tick
             return logger
 
     @property
     def loggers(self) -> list[VirtualLogger]:
         with self.world.lock:
-            self.world.tick()
+            tick(self.world)
             return list(self.world.loggers.values())
 
     def logger(self, logger_id: str) -> VirtualLogger:
         with self.world.lock:
-            self.world.tick()
+            tick(self.world)
             return self.world.logger(logger_id)
 
     def press_button(self, logger_id: str, seconds: float = 3.0) -> str:
         """Hold the logger's button; returns what happened (a short press is ignored, and says so)."""
         with self.world.lock:
-            self.world.tick()
+            tick(self.world)
             message = self.world.logger(logger_id).press_button(seconds)
             self.world.changed()
             return message
@@ -161,18 +163,18 @@ class Simulator:
     ) -> ConfigurationResult:
         """Fill in and save the logger's configuration page (only reachable in hotspot mode)."""
         with self.world.lock:
-            self.world.tick()
+            tick(self.world)
             result = self.world.logger(logger_id).submit_configuration(
                 account_id, wifi_ssid, wifi_password, now=self.clock.now(), join_delay=self.world.join_delay
             )
             self.world.changed()
             if result.ok and self.world.join_delay == 0:
-                self.world.tick()
+                tick(self.world)
             return result
 
     def _tick(self) -> None:
         with self.world.lock:
-            self.world.tick()
+            tick(self.world)
 
     # --- the laptop's network, faults, accounts ----------------------------------------------
 
@@ -220,7 +222,7 @@ class Simulator:
             return False
         data = json.loads(path.read_text(encoding="utf-8"))
         with self.world.lock:
-            self.world.restore(data)
+            persistence.restore(self.world, data)
             for logger in self.world.loggers.values():
                 logger.refresh = self._tick
             self._saved_revision = self.world.revision
@@ -236,7 +238,7 @@ class Simulator:
                 if self.world.revision == self._saved_revision:
                     return
                 revision = self.world.revision
-                data = self.world.snapshot()
+                data = persistence.snapshot(self.world)
             self._state_file.parent.mkdir(parents=True, exist_ok=True)
             write_text_atomically_blocking(self._state_file, json.dumps(data, indent=1, sort_keys=True))
             self._saved_revision = revision

@@ -1,6 +1,6 @@
 """Measuring objects, their logical channels, instruction sets and measurement alarm configurations.
 
-Functions over the World (the caller holds `World.lock`), raising `Refusal` like the World does.
+Functions over the World (the caller holds `World.lock`), raising `Refusal` like the World and rules.py do.
 A logical channel names a physical channel of a sensor of the same site ([V]: "the sensor channel
 with the sensor uuid"); a sensor channel feeds at most one logical channel of the site (409).
 """
@@ -12,8 +12,8 @@ from typing import Any
 
 from .catalog import CONDITION_TYPES, CYCLE_BOUNDS_MS, MAX_ALARM_DELAY_MS, SEVERITIES, UNITS_BY_VALUE
 from .documents import listing
-from .state import NAME_MAX, Scope, World
 from .validation import Obj, fail
+from .world import NAME_MAX, Scope, World
 
 
 def list_measuring_objects(world: World, scope: Scope) -> list[dict[str, Any]]:

@@ -9,9 +9,9 @@
 
 A test that needs one behaviour alone builds its own: `Profile(name="x", plain_text_alarms=True)`
 or `replace(DOCUMENTED, response_size_limit=2_000)` (the gateway's 6 MB, cheap to reach).
-The world (state.py, measuring.py) never looks at the profile: the gateway switches act on the way
-in and out of endpoints.py, the shape switches translate documents in shapes.py, so both profiles
-share one set of rules and one stored state.
+The world (world.py, rules.py, joining.py, measuring.py) never looks at the profile: the gateway
+switches act on the way in and out of endpoints.py, the shape switches translate documents in
+shapes.py, so both profiles share one set of rules and one stored state.
 """
 
 from __future__ import annotations

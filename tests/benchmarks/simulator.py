@@ -16,6 +16,7 @@ import httpx
 from saveris_desktop.api.client import DeviceManagementClient
 from saveris_desktop.api.regions import Endpoint
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, LoggerKind, ManualClock, Simulator
+from saveris_desktop.simulator.persistence import snapshot
 from saveris_desktop.simulator.server import serve_in_thread
 from tests.simulator.onboarding import SITE, onboard
 
@@ -90,5 +91,5 @@ def run() -> Iterator[str]:
     yield f"whole onboarding in-process: {asyncio.run(_onboarding_seconds(None)) * 1000:.0f} ms"
     yield f"whole onboarding over loopback: {asyncio.run(_onboarding_seconds('loopback')) * 1000:.0f} ms"
     with sim.world.lock:
-        size = len(json.dumps(sim.world.snapshot(), indent=1, sort_keys=True).encode())
+        size = len(json.dumps(snapshot(sim.world), indent=1, sort_keys=True).encode())
     yield f"state file with 20 loggers: {size / 1024:.0f} KiB"

@@ -30,7 +30,7 @@ from saveris_desktop.api.models import (
     SystemAlarmConfiguration,
 )
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME
-from saveris_desktop.simulator.state import World
+from saveris_desktop.simulator.world import World
 
 SITE = "Bakery Main Street"
 WIFI = ("Bakery-Staff", "flour-and-water-42")

@@ -11,7 +11,7 @@ import pytest
 from saveris_desktop.api.models import SYSTEM_ALARM_KINDS
 from saveris_desktop.simulator import LedState, LoggerKind, Simulator, measuring
 from saveris_desktop.simulator.catalog import DEVICE_ALARM_KINDS, SENSOR_ALARM_KINDS
-from saveris_desktop.simulator.state import Scope
+from saveris_desktop.simulator.world import Scope
 from tests.simulator.conftest import SITE, join
 
 

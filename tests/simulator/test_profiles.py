@@ -156,7 +156,7 @@ async def test_an_answer_over_the_limit_gets_413_but_the_change_was_made(http: A
 
 
 def _scope(sim: Simulator) -> Any:
-    from saveris_desktop.simulator.state import Scope
+    from saveris_desktop.simulator.world import Scope
 
     (site,) = sim.world.sites.values()
     return Scope(site.customer_uuid, site.name)

@@ -15,6 +15,7 @@ import httpx
 import pytest
 
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, LoggerKind, ManualClock, Simulator
+from saveris_desktop.simulator.persistence import snapshot
 from saveris_desktop.simulator.server import bind, main, serve_in_thread
 from tests.simulator.cli import saveris_sim
 from tests.simulator.conftest import SITE, join
@@ -123,11 +124,11 @@ def test_a_damaged_state_file_changes_nothing_and_is_never_overwritten(tmp_path:
     sim = Simulator(clock=ManualClock())
     with sim.world.lock:
         sim.world.create_site(sim.world.accounts[DEMO_USERNAME].principal, SITE)
-        before = sim.world.snapshot()
+        before = snapshot(sim.world)
     with pytest.raises(ValueError, match="simulator state"):
         sim.load_state(state)
     with sim.world.lock:
-        assert sim.world.snapshot() == before  # nothing half-restored
+        assert snapshot(sim.world) == before  # nothing half-restored
         sim.world.create_site(sim.world.accounts[DEMO_USERNAME].principal, "Another site")
     sim.save_state()
     assert state.read_text(encoding="utf-8") == content

@@ -34,7 +34,7 @@ from saveris_desktop.core.offline.outbox import OutboxItem, OutboxState, enqueue
 from saveris_desktop.core.offline.resources import SITE_KIND
 from saveris_desktop.core.offline.store import timestamp
 from saveris_desktop.core.offline.sync import SyncEngine
-from saveris_desktop.core.onboarding.flow import SITE_NAME_MAX_LENGTH, SiteNameProblem, check_site_name
+from saveris_desktop.core.onboarding.flow import SiteNameProblem, check_site_name
 
 
 class PlanModel(BaseModel):
@@ -72,17 +72,53 @@ class SitePlan(PlanModel):
     site_queued: bool = False
 
 
+class PlanProblemCode(StrEnum):
+    """Why a plan, a planned object or a channel row cannot be sent; the UI words each one."""
+
+    SITE_NAME_EMPTY = "site-name-empty"
+    SITE_NAME_TOO_LONG = "site-name-too-long"
+    SITE_NAME_CONTROL_CHARACTERS = "site-name-control-characters"
+    UNKNOWN_TIMEZONE = "unknown-timezone"
+    OBJECT_NAME_EMPTY = "object-name-empty"
+    DUPLICATE_OBJECT_NAME = "duplicate-object-name"
+    NO_CHANNELS = "no-channels"
+    CHANNEL_NAME_EMPTY = "channel-name-empty"
+    DUPLICATE_CHANNEL_NAME = "duplicate-channel-name"
+    ALARMS_FOR_UNKNOWN_CHANNEL = "alarms-for-unknown-channel"
+
+
+_SITE_NAME_PROBLEMS = {
+    SiteNameProblem.EMPTY: PlanProblemCode.SITE_NAME_EMPTY,
+    SiteNameProblem.TOO_LONG: PlanProblemCode.SITE_NAME_TOO_LONG,
+    SiteNameProblem.CONTROL_CHARACTERS: PlanProblemCode.SITE_NAME_CONTROL_CHARACTERS,
+}
+
+
 @dataclass(frozen=True)
 class PlanProblem:
-    field: str  # "site", "timezone", "objects[2].name" ...
-    message: str
+    """One problem: its code, the object (index in the plan) and channel row it is about, if any,
+    and the offending value (a name, a time zone) so that the wording can quote it."""
 
+    code: PlanProblemCode
+    object_index: int | None = None
+    channel_index: int | None = None
+    value: str = ""
 
-_SITE_NAME_MESSAGES = {
-    SiteNameProblem.EMPTY: "Enter a site name.",
-    SiteNameProblem.TOO_LONG: f"A site name has at most {SITE_NAME_MAX_LENGTH} characters.",
-    SiteNameProblem.CONTROL_CHARACTERS: "A site name cannot contain control characters.",
-}
+    @property
+    def field(self) -> str:
+        """Where in the plan: "site", "timezone", "objects[2].name", "objects[0].logical_channels[1].name"."""
+        if self.code in _SITE_NAME_PROBLEMS.values():
+            return "site"
+        if self.code is PlanProblemCode.UNKNOWN_TIMEZONE:
+            return "timezone"
+        where = f"objects[{self.object_index}]"
+        if self.code in (PlanProblemCode.OBJECT_NAME_EMPTY, PlanProblemCode.DUPLICATE_OBJECT_NAME):
+            return f"{where}.name"
+        if self.code is PlanProblemCode.ALARMS_FOR_UNKNOWN_CHANNEL:
+            return f"{where}.alarms"
+        if self.channel_index is None:
+            return f"{where}.logical_channels"
+        return f"{where}.logical_channels[{self.channel_index}].name"
 
 
 def validate_plan(plan: SitePlan) -> list[PlanProblem]:
@@ -90,26 +126,78 @@ def validate_plan(plan: SitePlan) -> list[PlanProblem]:
     problems: list[PlanProblem] = []
     site_problem = check_site_name(plan.site).problem  # the wizard's rule: one rule for a site name
     if site_problem is not None:
-        problems.append(PlanProblem("site", _SITE_NAME_MESSAGES[site_problem]))
+        problems.append(PlanProblem(_SITE_NAME_PROBLEMS[site_problem], value=plan.site))
     if plan.timezone not in zoneinfo.available_timezones():
-        problems.append(PlanProblem("timezone", f"'{plan.timezone}' is not a known time zone."))
+        problems.append(PlanProblem(PlanProblemCode.UNKNOWN_TIMEZONE, value=plan.timezone))
     seen: set[str] = set()
     for index, obj in enumerate(plan.objects):
-        where = f"objects[{index}]"
         if obj.name.strip().casefold() in seen:
-            problems.append(PlanProblem(f"{where}.name", f"There is already an object named '{obj.name}'."))
+            problems.append(PlanProblem(PlanProblemCode.DUPLICATE_OBJECT_NAME, index, value=obj.name))
         seen.add(obj.name.strip().casefold())
-        if not obj.logical_channels:
-            problems.append(PlanProblem(f"{where}.logical_channels", "Add at least one channel."))
-        names = [c.name for c in obj.logical_channels]
-        for name in sorted({n for n in names if names.count(n) > 1}):
-            problems.append(PlanProblem(f"{where}.logical_channels", f"Two channels are named '{name}'."))
-        for name in obj.alarms:
-            if name not in names:
-                problems.append(
-                    PlanProblem(f"{where}.alarms", f"Alarm limits for an unknown channel '{name}'.")
-                )
+        problems.extend(object_problems(obj, index))
     return problems
+
+
+def object_problems(obj: PlannedObject, object_index: int) -> list[PlanProblem]:
+    """What keeps one planned object from being sent: no channel, two channels of one name (the
+    second row is named), or alarm limits for a channel it does not have."""
+    problems: list[PlanProblem] = []
+    if not obj.logical_channels:
+        problems.append(PlanProblem(PlanProblemCode.NO_CHANNELS, object_index))
+    names: set[str] = set()
+    reported: set[str] = set()
+    for row, channel in enumerate(obj.logical_channels):
+        if channel.name in names and channel.name not in reported:
+            problems.append(
+                PlanProblem(PlanProblemCode.DUPLICATE_CHANNEL_NAME, object_index, row, channel.name)
+            )
+            reported.add(channel.name)
+        names.add(channel.name)
+    for name in obj.alarms:
+        if name not in names:
+            problems.append(PlanProblem(PlanProblemCode.ALARMS_FOR_UNKNOWN_CHANNEL, object_index, value=name))
+    return problems
+
+
+def rename_object(plan: SitePlan, object_index: int, typed: str) -> PlanProblem | None:
+    """Give the object the typed name (trimmed); an empty one is refused and the old name kept."""
+    name = typed.strip()
+    if not name:
+        return PlanProblem(PlanProblemCode.OBJECT_NAME_EMPTY, object_index)
+    plan.objects[object_index].name = name
+    return None
+
+
+def rename_channel(plan: SitePlan, object_index: int, row: int, typed: str) -> PlanProblem | None:
+    """Give channel `row` the typed name (trimmed), its alarm limits following; empty: refused, kept."""
+    obj = plan.objects[object_index]
+    channel = obj.logical_channels[row]
+    name = typed.strip()
+    if not name:
+        return PlanProblem(PlanProblemCode.CHANNEL_NAME_EMPTY, object_index, row, channel.name)
+    if channel.name in obj.alarms:
+        obj.alarms[name] = obj.alarms.pop(channel.name)
+    channel.name = name
+    return None
+
+
+def change_measures(obj: PlannedObject, row: int, value_id: str, unit: str | None) -> None:
+    """Channel `row` measures something else now: its sensor and alarm limits no longer fit, so they go."""
+    channel = obj.logical_channels[row]
+    channel.physical_value_id, channel.physical_unit_id = value_id, unit
+    channel.sensor_channel = None
+    obj.alarms.pop(channel.name, None)
+
+
+def remove_channel(obj: PlannedObject, row: int) -> None:
+    """Remove channel `row` together with its alarm limits."""
+    removed = obj.logical_channels.pop(row)
+    obj.alarms.pop(removed.name, None)
+
+
+def sensor_fits(channel: PlannedChannel, physical_value_id: str) -> bool:
+    """A sensor channel may feed a planned channel only when both measure the same physical value."""
+    return physical_value_id == channel.physical_value_id
 
 
 class ObjectState(StrEnum):

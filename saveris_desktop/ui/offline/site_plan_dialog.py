@@ -2,7 +2,9 @@
 "Create in cloud", and map the channels that wait for a sensor once the logger has joined.
 
 Every change is saved as a draft at once (no Save button to forget); the plan survives a restart
-and can be exported to another laptop with the other drafts.
+and can be exported to another laptop with the other drafts. What makes a plan, an object or a
+channel row valid, and what an edit changes with it, are the plan's rules in core/offline/site_plan.py
+(problem codes); this dialog only shows the plan and words those codes.
 """
 
 from __future__ import annotations
@@ -42,14 +44,21 @@ from saveris_desktop.core.offline.site_plan import (
     ObjectState,
     PlannedChannel,
     PlannedObject,
+    PlanProblem,
+    PlanProblemCode,
     SitePlan,
+    change_measures,
     object_progress,
     plan_key,
+    rename_channel,
+    rename_object,
+    sensor_fits,
     validate_plan,
 )
+from saveris_desktop.core.offline.site_plan import remove_channel as remove_planned_channel
 from saveris_desktop.core.offline.templates import Template, TemplateKind, planned_object_from_setup
 from saveris_desktop.core.offline.work import OfflineWork
-from saveris_desktop.core.onboarding.flow import check_site_name
+from saveris_desktop.core.onboarding.flow import SITE_NAME_MAX_LENGTH, check_site_name
 from saveris_desktop.core.runtime.tasks import TaskOwner
 from saveris_desktop.ui import core_words
 from saveris_desktop.ui.offline.common import name_widget
@@ -366,7 +375,7 @@ class SitePlanDialog(QDialog):
         sensor_box.addItem(self.tr("waiting for a sensor"), None)
         for label, sensor in self.sensors:
             for physical in sensor.channels:
-                if physical.physical_value_id == channel.physical_value_id:
+                if sensor_fits(channel, physical.physical_value_id):
                     sensor_box.addItem(
                         f"{label} · {measures_label(physical.physical_value_id, physical.physical_unit_id)}",
                         (sensor.uuid, physical.channel_index),
@@ -431,10 +440,13 @@ class SitePlanDialog(QDialog):
 
     def _object_name_edited(self, text: str) -> None:
         obj = self.current_object()
-        if obj is None or not text.strip():
-            self._validate(extra=self.tr("An object needs a name.") if obj is not None else "")
+        if obj is None:
+            self._validate()
             return
-        obj.name = text.strip()
+        refused = rename_object(self.plan, self.object_list.currentRow(), text)
+        if refused is not None:
+            self._validate(extra=refused)
+            return
         item = self.object_list.currentItem()
         if item is not None:
             item.setText(obj.name)
@@ -470,8 +482,7 @@ class SitePlanDialog(QDialog):
         row = self.channels.currentRow()
         if obj is None or not 0 <= row < len(obj.logical_channels):
             return
-        removed = obj.logical_channels.pop(row)
-        obj.alarms.pop(removed.name, None)
+        remove_planned_channel(obj, row)
         self._show_object()
         self._changed()
 
@@ -479,14 +490,10 @@ class SitePlanDialog(QDialog):
         obj = self.current_object()
         if self._filling or obj is None or item.column() != COLUMN_NAME:
             return
-        channel = obj.logical_channels[item.row()]
-        new_name = item.text().strip()
-        if not new_name:
-            self._validate(extra=self.tr("A channel needs a name."))
+        refused = rename_channel(self.plan, self.object_list.currentRow(), item.row(), item.text())
+        if refused is not None:
+            self._validate(extra=refused)
             return
-        if channel.name in obj.alarms:
-            obj.alarms[new_name] = obj.alarms.pop(channel.name)
-        channel.name = new_name
         self._changed()
 
     def _measures_edited(self, row: int) -> None:
@@ -495,10 +502,7 @@ class SitePlanDialog(QDialog):
         if obj is None or self._filling or not isinstance(box, QComboBox):
             return
         value_id, unit = box.currentData()
-        channel = obj.logical_channels[row]
-        channel.physical_value_id, channel.physical_unit_id = value_id, unit
-        channel.sensor_channel = None  # a sensor of another kind does not fit any more
-        obj.alarms.pop(channel.name, None)
+        change_measures(obj, row, value_id, unit)
         self._show_object()
         self._changed()
 
@@ -527,16 +531,38 @@ class SitePlanDialog(QDialog):
         )
         self._changed()
 
-    def _validate(self, extra: str = "") -> None:
-        problems = [p.message for p in validate_plan(self.plan)]
-        if extra:
-            problems.insert(0, extra)
+    def _validate(self, extra: PlanProblem | None = None) -> None:
+        """Show every problem of the plan after `extra`, an edit that was refused (so not in the plan)."""
+        problems = [self.problem_text(p) for p in ([extra] if extra else []) + validate_plan(self.plan)]
         self.problems.setText("\n".join(problems))
         self.problems.setVisible(bool(problems))
         self.create_button.setEnabled(not problems and self.work.engine is not None)
         self.create_button.setToolTip(
             self.tr("Sign in first.") if self.work.engine is None else "\n".join(problems)
         )
+
+    def problem_text(self, problem: PlanProblem) -> str:
+        """The plan's rules (core/offline/site_plan.py) say what is wrong; this says it to the technician."""
+        code = problem.code
+        if code is PlanProblemCode.SITE_NAME_EMPTY:
+            return self.tr("Enter a site name.")
+        if code is PlanProblemCode.SITE_NAME_TOO_LONG:
+            return self.tr("A site name has at most %1 characters.").replace("%1", str(SITE_NAME_MAX_LENGTH))
+        if code is PlanProblemCode.SITE_NAME_CONTROL_CHARACTERS:
+            return self.tr("A site name cannot contain control characters.")
+        if code is PlanProblemCode.UNKNOWN_TIMEZONE:
+            return self.tr("'%1' is not a known time zone.").replace("%1", problem.value)
+        if code is PlanProblemCode.OBJECT_NAME_EMPTY:
+            return self.tr("An object needs a name.")
+        if code is PlanProblemCode.DUPLICATE_OBJECT_NAME:
+            return self.tr("There is already an object named '%1'.").replace("%1", problem.value)
+        if code is PlanProblemCode.NO_CHANNELS:
+            return self.tr("Add at least one channel.")
+        if code is PlanProblemCode.CHANNEL_NAME_EMPTY:
+            return self.tr("A channel needs a name.")
+        if code is PlanProblemCode.DUPLICATE_CHANNEL_NAME:
+            return self.tr("Two channels are named '%1'.").replace("%1", problem.value)
+        return self.tr("Alarm limits for an unknown channel '%1'.").replace("%1", problem.value)
 
     # --- saving -------------------------------------------------------------------------------
 
@@ -597,7 +623,7 @@ class SitePlanDialog(QDialog):
     async def _create(self) -> None:
         report = await self.work.planner().create_in_cloud(self.plan)
         if report.refused:
-            self.problems.setText("\n".join(p.message for p in report.problems))
+            self.problems.setText("\n".join(self.problem_text(p) for p in report.problems))
             self.problems.show()
         else:
             self.plan = report.plan

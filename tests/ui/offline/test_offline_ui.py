@@ -600,3 +600,42 @@ def test_typing_another_plans_site_name_does_not_overwrite_it(qtbot: Any, harnes
     dialog.save_now()
     qtbot.waitUntil(lambda: "already a plan" in dialog.problems.text(), timeout=3000)
     assert run(qtbot, harness.work.drafts.get(key)).mine == other.model_dump(mode="json")
+
+
+def test_the_plan_dialog_words_the_plans_problems_and_keeps_the_last_good_name(
+    qtbot: Any, harness: Harness
+) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    dialog = harness.ui.show_site_plan()
+    type_text(qtbot, dialog.site_box, "Bakery Nord")
+    type_text(qtbot, dialog.timezone_box, "Europe/Berlin")
+    click(qtbot, dialog.add_object_button)
+    assert dialog.create_button.isEnabled() and dialog.problems.isHidden()
+
+    type_text(qtbot, dialog.object_name, "")
+    assert dialog.problems.text() == "An object needs a name."
+    assert not dialog.create_button.isEnabled()
+    assert [o.name for o in dialog.plan.objects] == ["Fridge 1"]  # the last good name is kept
+    type_text(qtbot, dialog.object_name, "Fridge 1")
+    assert dialog.create_button.isEnabled()
+
+    # a second channel renamed like the first, by double-clicking its name and typing
+    click(qtbot, dialog.add_channel_button)
+    second = dialog.channels.item(1, 0)
+    assert second is not None and second.text() == "Channel 2"
+    cell = dialog.channels.visualItemRect(second).center()
+    qtbot.mouseClick(dialog.channels.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    qtbot.mouseDClick(dialog.channels.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    qtbot.waitUntil(lambda: dialog.channels.viewport().findChild(QLineEdit) is not None, timeout=3000)
+    editor = dialog.channels.viewport().findChild(QLineEdit)  # the cell's editor the double-click opened
+    type_text(qtbot, editor, "Temperature")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Two channels are named 'Temperature'." in dialog.problems.text(), timeout=3000)
+    assert not dialog.create_button.isEnabled()
+
+    type_text(qtbot, dialog.timezone_box, "Mars/Olympus")
+    assert dialog.problems.text().splitlines() == [
+        "'Mars/Olympus' is not a known time zone.",
+        "Two channels are named 'Temperature'.",
+    ]
