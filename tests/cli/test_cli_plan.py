@@ -133,3 +133,31 @@ def test_plan_apply_never_shares_the_data_folder_with_the_running_app(  # type: 
     finally:
         app.release()
     assert cli("--demo", "plan", "apply", str(plan), "--site", SITE).code == 0  # the app closed: it goes
+
+
+def test_the_readme_demo_run_ten_loggers_from_a_csv_to_the_report(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """README, "A demo run": a plan of ten loggers from a CSV, ten virtual loggers through the hotspot
+    procedure, all ten configured, the report produced, with no plan row left open."""
+    import json
+
+    assert cli("--demo", "site", "create", SITE, "--timezone", "Europe/Berlin").code == 0
+    kinds = ["qsr_temperature", "qsr_temperature_humidity"]
+    serials = [_add_logger(cli, kinds[n % 2]) for n in range(10)]
+    presets = ["fridge", "humidity"]
+    plan = tmp_path / "plan.csv"
+    plan.write_text(
+        "serial;object;preset;measuring_cycle\n"
+        + "".join(f"{s};Fridge {n + 1};{presets[n % 2]};5 min\n" for n, s in enumerate(serials)),
+        encoding="utf-8-sig",
+    )
+    assert cli("plan", "check", str(plan)).code == 0
+    applied = cli(
+        "--demo", "--json", "plan", "apply", str(plan), "--site", SITE, "--wait", "--timeout", "120"
+    )
+    assert applied.code == 0, applied.err
+    assert (applied.json()["configured"], applied.json()["expected"]) == (10, 10)  # type: ignore[index]
+    report = tmp_path / "report.json"
+    assert cli("--demo", "report", "--site", SITE, "--out", str(report)).code == 0
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert sorted(logger["serial_number"] for logger in data["loggers"]) == sorted(serials)
+    assert data["open_plan_rows"] == []  # every planned logger was configured
