@@ -995,6 +995,41 @@
         </message>
     </context>
     <context>
+        <name>ConnectKeyDialog</name>
+        <message>
+            <source>Connect key</source>
+            <translation>Verbindungsschlüssel</translation>
+        </message>
+        <message>
+            <source>Site</source>
+            <translation>Standort</translation>
+        </message>
+        <message>
+            <source>QR code of the connect key</source>
+            <translation>QR-Code des Verbindungsschlüssels</translation>
+        </message>
+        <message>
+            <source>&amp;Copy the key</source>
+            <translation>Schlüssel &amp;kopieren</translation>
+        </message>
+        <message>
+            <source>Copy the key</source>
+            <translation>Den Schlüssel kopieren</translation>
+        </message>
+        <message>
+            <source>Open a site first: the connect key belongs to a site.</source>
+            <translation>Öffnen Sie zuerst einen Standort: der Verbindungsschlüssel gehört zu einem Standort.</translation>
+        </message>
+        <message>
+            <source>Type this key as &lt;b&gt;accountId&lt;/b&gt; on the configuration page of every logger of “%1”.</source>
+            <translation>Geben Sie diesen Schlüssel auf der Konfigurationsseite jedes Loggers von „%1“ als &lt;b&gt;accountId&lt;/b&gt; ein.</translation>
+        </message>
+        <message>
+            <source>Reading the key …</source>
+            <translation>Der Schlüssel wird gelesen …</translation>
+        </message>
+    </context>
+    <context>
         <name>ConnectKeyPage</name>
         <message>
             <source>Connect key</source>
@@ -2560,6 +2595,10 @@
         <message>
             <source>&amp;Check the connection to the cloud …</source>
             <translation>&amp;Verbindung zur Cloud prüfen …</translation>
+        </message>
+        <message>
+            <source>Show the site's connect &amp;key …</source>
+            <translation>Verbindungs&amp;schlüssel des Standorts anzeigen …</translation>
         </message>
         <message>
             <source>&amp;About %1</source>

@@ -186,6 +186,11 @@ class MainWindow(QMainWindow):
         )
         self.check_connection_action.setEnabled(False)
         self.check_connection_action.triggered.connect(self.open_connection_check)
+        self.connect_key_action = self._action(
+            "showConnectKeyAction", self.tr("Show the site's connect &key …")
+        )
+        self.connect_key_action.setEnabled(False)
+        self.connect_key_action.triggered.connect(self.show_connect_key)
         self.about_action = self._action("aboutAction", self.tr("&About %1").replace("%1", APP_NAME))
         self.about_action.triggered.connect(self._about)
 
@@ -205,6 +210,7 @@ class MainWindow(QMainWindow):
         self.view_menu.setObjectName("viewMenu")
         self.help_menu = menu_bar.addMenu(self.tr("&Help"))
         self.help_menu.setObjectName("helpMenu")
+        self.help_menu.addAction(self.connect_key_action)
         self.help_menu.addAction(self.log_folder_action)
         self.help_menu.addAction(self.check_connection_action)
         self.help_menu.addAction(self.about_action)
@@ -317,6 +323,7 @@ class MainWindow(QMainWindow):
         services.sig_connectivity.connect(self._connectivity_changed)
         self.add_logger_action.setEnabled(True)
         self.check_connection_action.setEnabled(True)
+        self.connect_key_action.setEnabled(True)
         self.welcome.start_button.setEnabled(True)
         self.welcome.status.setText("")
         self._embed_devices_view(services, access)
@@ -529,6 +536,19 @@ class MainWindow(QMainWindow):
         view = self.devices_view
         if view is not None:
             await view.aclose()
+
+    def show_connect_key(self) -> QWidget | None:
+        """Help → Show the site's connect key: again, large and as a QR code, for the next logger."""
+        if self.services is None:
+            return None
+        from PySide6.QtCore import Qt
+
+        from saveris_desktop.ui.connect_key_dialog import ConnectKeyDialog
+
+        dialog = ConnectKeyDialog(self.services, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def open_connection_check(self) -> QWidget | None:
         """Help → Check the connection to the cloud (core.onboarding.first_contact, as

@@ -71,10 +71,17 @@ def test_search_and_sort(qtbot, qloop) -> None:
     editor = view.settings_editor
     type_text(qtbot, editor.name_edit, "Vaccine fridge 2")
     apply_and_wait(qtbot, editor)
-    qtbot.waitUntil(lambda: "Vaccine fridge 2" in _cells(view, "name"), timeout=5000)
-    assert view.detail_title.text().endswith(" · Vaccine fridge 2")
+    # The table row and the editors' title follow the cloud's answer, each in its own step: wait for both.
+    qtbot.waitUntil(
+        lambda: (
+            "Vaccine fridge 2" in _cells(view, "name")
+            and view.detail_title.text().endswith(" · Vaccine fridge 2")
+        ),
+        timeout=5000,
+    )
     type_text(qtbot, view.search, "vaccine")
-    assert [view.proxy.index(0, 0).data(UUID_ROLE)] == [uuid] and view.proxy.rowCount() == 1
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 1, timeout=2000)
+    assert [view.proxy.index(0, 0).data(UUID_ROLE)] == [uuid]
     type_text(qtbot, view.search, "")
     view.table.sortByColumn(_column("device_type"), Qt.SortOrder.DescendingOrder)
     assert _cells(view, "device_type") == ["Wireless sensor gateway", "Saveris 2 logger", "QSR logger (WiFi)"]
