@@ -17,33 +17,11 @@ from saveris_desktop.core.offline.exchange import Exchange, ExchangeError, parse
 from saveris_desktop.core.offline.site_plan import SitePlan
 from saveris_desktop.core.offline.store import MIGRATIONS, Store
 from tests.benchmarks.template_import import same_name_document
-
-
-def _document(**changes: Any) -> dict[str, Any]:
-    document: dict[str, Any] = {
-        "format": "saveris-desktop-exchange",
-        "version": 1,
-        "exported_at": "2026-01-01T00:00:00+00:00",
-        "app_version": "1",
-        "drafts": [
-            {
-                "endpoint": "Europe, production",
-                "site": "New",
-                "kind": "device",
-                "object_id": "dev-9",
-                "base": None,
-                "mine": {"name": "new"},
-                "updated_at": "2026-01-01T00:00:00+00:00",
-            }
-        ],
-        "templates": [],
-    }
-    document.update(changes)
-    return document
+from tests.core.offline.exchange_documents import exchange_document
 
 
 def _text(**changes: Any) -> str:
-    return json.dumps(_document(**changes))
+    return json.dumps(exchange_document(**changes))
 
 
 def _mine(value_json: str) -> bytes:
@@ -223,7 +201,7 @@ def _replace_somewhere(document: Any, path: list[int], value: Any) -> Any:
 
 
 def _rich_document() -> dict[str, Any]:
-    document = _document()
+    document = exchange_document()
     document["drafts"].append(_plan_draft({**_PLAN, "objects": [{"name": "Fridge", "alarms": {"T": []}}]}))
     document["templates"] = same_name_document(2)["templates"]
     return document

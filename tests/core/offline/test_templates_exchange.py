@@ -3,7 +3,6 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -20,6 +19,7 @@ from saveris_desktop.core.offline.templates import (
     object_setup_from_object,
     planned_object_from_setup,
 )
+from tests.core.offline.exchange_documents import exchange_document
 
 SETS = [
     {
@@ -166,29 +166,8 @@ async def test_export_then_import_on_another_laptop(store: Store, tmp_path: Path
         await other.close()
 
 
-def _valid_document() -> dict[str, Any]:
-    return {
-        "format": FORMAT_NAME,
-        "version": 1,
-        "exported_at": "2026-01-01T00:00:00+00:00",
-        "app_version": "1",
-        "drafts": [
-            {
-                "endpoint": "Europe, production",
-                "site": "New",
-                "kind": "device",
-                "object_id": "dev-9",
-                "base": None,
-                "mine": {"name": "new"},
-                "updated_at": "2026-01-01T00:00:00+00:00",
-            }
-        ],
-        "templates": [],
-    }
-
-
 def _broken(change: str) -> bytes:
-    document = _valid_document()
+    document = exchange_document()
     if change == "not json":
         return b"{not json"
     if change == "foreign":
@@ -247,7 +226,7 @@ async def test_bad_file_is_refused_with_the_reason_and_changes_nothing(
 
 async def test_valid_control_document_imports(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "ok.json"
-    path.write_bytes(json.dumps(_valid_document()).encode())
+    path.write_bytes(json.dumps(exchange_document()).encode())
     report = await Exchange(store).import_file(path)
     assert len(report.drafts_imported) == 1
 
@@ -266,7 +245,7 @@ async def test_an_imported_plan_starts_unqueued_on_this_laptop(store: Store, tmp
         site_queued=True,
         objects=[PlannedObject(name="Fridge", placeholder="local:elsewhere")],
     )
-    document = _valid_document()
+    document = exchange_document()
     document["drafts"] = [
         {
             "endpoint": "Europe, production",
