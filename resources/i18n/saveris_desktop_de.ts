@@ -3182,6 +3182,58 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
         </message>
     </context>
     <context>
+        <name>PlanChannelsModel</name>
+        <message>
+            <source>Channel</source>
+            <extracomment>What a planned channel can measure: (physical value, unit) The preset column's data when the limits are none of the presets (edited elsewhere): kept as they are. an edit landed in the plan (None) or was refused (the plan's problem)</extracomment>
+            <translation>Kanal</translation>
+        </message>
+        <message>
+            <source>Measures</source>
+            <translation>Misst</translation>
+        </message>
+        <message>
+            <source>Alarm preset</source>
+            <translation>Alarm-Voreinstellung</translation>
+        </message>
+        <message>
+            <source>Sensor</source>
+            <translation>Fühler</translation>
+        </message>
+        <message>
+            <source>What channel %1 measures</source>
+            <translation>Was Kanal %1 misst</translation>
+        </message>
+        <message>
+            <source>Alarm preset of channel %1</source>
+            <translation>Alarm-Voreinstellung des Kanals %1</translation>
+        </message>
+        <message>
+            <source>Sensor of channel %1</source>
+            <translation>Fühler des Kanals %1</translation>
+        </message>
+        <message>
+            <source>Name of channel %1</source>
+            <translation>Name des Kanals %1</translation>
+        </message>
+        <message>
+            <source>(no alarms)</source>
+            <translation>(keine Alarme)</translation>
+        </message>
+        <message>
+            <source>(custom limits)</source>
+            <translation>(eigene Grenzwerte)</translation>
+        </message>
+        <message>
+            <source>waiting for a sensor</source>
+            <translation>wartet auf einen Fühler</translation>
+        </message>
+        <message>
+            <source>sensor %1</source>
+            <translation>Fühler %1</translation>
+        </message>
+    </context>
+    <context>
         <name>PlanEditor</name>
         <message>
             <source>Scan or type a serial number</source>
@@ -3736,7 +3788,6 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
         <name>SitePlanDialog</name>
         <message>
             <source>Prepare a site offline</source>
-            <extracomment>What a planned channel can measure: (physical value, unit)</extracomment>
             <translation>Standort offline vorbereiten</translation>
         </message>
         <message>
@@ -3816,22 +3867,6 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
             <translation>Logische Kanäle</translation>
         </message>
         <message>
-            <source>Channel</source>
-            <translation>Kanal</translation>
-        </message>
-        <message>
-            <source>Measures</source>
-            <translation>Misst</translation>
-        </message>
-        <message>
-            <source>Alarm preset</source>
-            <translation>Alarm-Voreinstellung</translation>
-        </message>
-        <message>
-            <source>Sensor</source>
-            <translation>Fühler</translation>
-        </message>
-        <message>
             <source>Add c&amp;hannel</source>
             <translation>&amp;Kanal hinzufügen</translation>
         </message>
@@ -3884,32 +3919,8 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
             <translation>Der Standort existiert in der Cloud (oder wartet darauf): Sein Name kann hier nicht geändert werden.</translation>
         </message>
         <message>
-            <source>What channel %1 measures</source>
-            <translation>Was Kanal %1 misst</translation>
-        </message>
-        <message>
-            <source>Alarm preset of channel %1</source>
-            <translation>Alarm-Voreinstellung des Kanals %1</translation>
-        </message>
-        <message>
-            <source>(no alarms)</source>
-            <translation>(keine Alarme)</translation>
-        </message>
-        <message>
-            <source>(custom limits)</source>
-            <translation>(eigene Grenzwerte)</translation>
-        </message>
-        <message>
-            <source>Sensor of channel %1</source>
-            <translation>Fühler des Kanals %1</translation>
-        </message>
-        <message>
             <source>waiting for a sensor</source>
             <translation>wartet auf einen Fühler</translation>
-        </message>
-        <message>
-            <source>sensor %1</source>
-            <translation>Fühler %1</translation>
         </message>
         <message>
             <source>Fridge %1</source>

@@ -9,8 +9,6 @@ channel row valid, and what an edit changes with it, are the plan's rules in cor
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,17 +24,14 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from saveris_desktop.api.errors import ApiError
-from saveris_desktop.api.models import Sensor, SensorChannelRef
-from saveris_desktop.core.devices.presets import PRESETS, AlarmPreset
-from saveris_desktop.core.devices.units import unit_symbol
+from saveris_desktop.api.models import Sensor
 from saveris_desktop.core.offline.drafts import DraftKind
 from saveris_desktop.core.offline.outbox import OutboxState
 from saveris_desktop.core.offline.site_plan import (
@@ -47,12 +42,9 @@ from saveris_desktop.core.offline.site_plan import (
     PlanProblem,
     PlanProblemCode,
     SitePlan,
-    change_measures,
     object_progress,
     plan_key,
-    rename_channel,
     rename_object,
-    sensor_fits,
     validate_plan,
 )
 from saveris_desktop.core.offline.site_plan import remove_channel as remove_planned_channel
@@ -60,30 +52,18 @@ from saveris_desktop.core.offline.templates import Template, TemplateKind, plann
 from saveris_desktop.core.offline.work import OfflineWork
 from saveris_desktop.core.onboarding.flow import SITE_NAME_MAX_LENGTH, check_site_name
 from saveris_desktop.core.runtime.tasks import TaskOwner
-from saveris_desktop.ui import core_words
 from saveris_desktop.ui.offline.common import name_widget
+from saveris_desktop.ui.offline.plan_channels import (
+    COLUMN_MEASURES,
+    COLUMN_PRESET,
+    COLUMN_SENSOR,
+    PlanChannelsModel,
+)
 from saveris_desktop.ui.style import TextRole, set_text_role
+from saveris_desktop.ui.widgets.choice_delegate import ChoiceDelegate
 from saveris_desktop.ui.wizard.site_page import available_timezones, system_timezone
 
-#: What a planned channel can measure: (physical value, unit)
-MEASURES: tuple[tuple[str, str], ...] = (
-    ("PV_TEMPERATURE", "PU_DEGREE_CELSIUS"),
-    ("PV_TEMPERATURE", "PU_DEGREE_FAHRENHEIT"),
-    ("PV_HUMIDITY", "PU_PERCENT_HUMIDITY"),
-    ("PV_DOOR_STATE", "PU_NONE"),
-)
-COLUMN_NAME, COLUMN_MEASURES, COLUMN_PRESET, COLUMN_SENSOR = range(4)
 MINUTE_MS = 60_000
-
-
-def preset_sets(chosen: AlarmPreset, unit: str | None) -> list[dict[str, Any]]:
-    return [{"measurementAlarmConditions": [c.to_payload() for c in chosen.conditions(unit)]}]
-
-
-def measures_label(value_id: str, unit: str | None) -> str:
-    symbol = unit_symbol(unit)
-    name = core_words.value_name(value_id)
-    return f"{name} ({symbol})" if symbol else name
 
 
 class SitePlanDialog(QDialog):
@@ -95,7 +75,6 @@ class SitePlanDialog(QDialog):
         self.tasks = TaskOwner("site-plan")
         self.plan = SitePlan(site="", timezone=system_timezone())
         self.saved_site: str | None = None
-        self.sensors: list[tuple[str, Sensor]] = []  # (label of its logger slot, sensor)
         self._filling = False
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
@@ -166,15 +145,32 @@ class SitePlanDialog(QDialog):
         self.cycle.setSpecialValueText(self.tr("the logger's own"))
         self.cycle.setSuffix(self.tr(" min"))
         self.cycle.valueChanged.connect(self._cycle_edited)
-        self.channels = QTableWidget(0, 4, self.object_box)
+        self.channel_model = PlanChannelsModel(self)
+        self.channel_model.sig_edited.connect(self._channel_edited)
+        self.channels = QTableView(self.object_box)
         name_widget(self.channels, "planChannels", self.tr("Logical channels"))
-        self.channels.setHorizontalHeaderLabels(
-            [self.tr("Channel"), self.tr("Measures"), self.tr("Alarm preset"), self.tr("Sensor")]
+        self.channels.setModel(self.channel_model)
+        self.channels.setEditTriggers(
+            QTableView.EditTrigger.DoubleClicked
+            | QTableView.EditTrigger.EditKeyPressed
+            | QTableView.EditTrigger.AnyKeyPressed
         )
+        self.choice_delegates = {
+            column: ChoiceDelegate(prefix, self.channels)
+            for column, prefix in (
+                (COLUMN_MEASURES, "planMeasures"),
+                (COLUMN_PRESET, "planPreset"),
+                (COLUMN_SENSOR, "planSensor"),
+            )
+        }
+        for column, delegate in self.choice_delegates.items():
+            self.channels.setItemDelegateForColumn(column, delegate)
+        # The choices are boxes that are always there (a large target, visibly a choice), not editors
+        # that appear on a double-click; they are reopened whenever the rows are shown anew.
+        self.channel_model.modelReset.connect(self._open_choice_boxes)
         self.channels.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.channels.horizontalHeader().setStretchLastSection(True)
         self.channels.verticalHeader().hide()
-        self.channels.itemChanged.connect(self._channel_name_edited)
         self.add_channel_button = QPushButton(self.tr("Add c&hannel"), self.object_box)
         name_widget(self.add_channel_button, "planAddChannel", self.tr("Add a logical channel"))
         self.add_channel_button.clicked.connect(self.add_channel)
@@ -320,75 +316,21 @@ class SitePlanDialog(QDialog):
             self.object_name.setText(obj.name if obj else "")
             cycle = (obj.instruction_set or {}).get("measuring_cycle") if obj else None
             self.cycle.setValue(int(cycle) // MINUTE_MS if cycle else 0)
-            self.channels.setRowCount(0)
-            if obj is not None:
-                for channel in obj.logical_channels:
-                    self._add_channel_row(obj, channel)
+            self.channel_model.show_object(
+                self.plan, self.object_list.currentRow(), editable=not self._locked(obj)
+            )
         finally:
             self._filling = False
         self._validate()
 
-    def _add_channel_row(self, obj: PlannedObject, channel: PlannedChannel) -> None:
-        row = self.channels.rowCount()
-        self.channels.insertRow(row)
-        self.channels.setItem(row, COLUMN_NAME, QTableWidgetItem(channel.name))
-        measures = QComboBox(self.channels)
-        name_widget(
-            measures, f"planMeasures{row}", self.tr("What channel %1 measures").replace("%1", channel.name)
-        )
-        for value_id, unit in MEASURES:
-            measures.addItem(measures_label(value_id, unit), (value_id, unit))
-        found = measures.findData((channel.physical_value_id, channel.physical_unit_id))
-        if found < 0:
-            measures.addItem(
-                measures_label(channel.physical_value_id, channel.physical_unit_id),
-                (channel.physical_value_id, channel.physical_unit_id),
-            )
-            found = measures.count() - 1
-        measures.setCurrentIndex(found)
-        measures.currentIndexChanged.connect(lambda _i, r=row: self._measures_edited(r))
-        self.channels.setCellWidget(row, COLUMN_MEASURES, measures)
+    def _open_choice_boxes(self) -> None:
+        for row in range(self.channel_model.rowCount()):
+            for column in self.choice_delegates:
+                self.channels.openPersistentEditor(self.channel_model.index(row, column))
 
-        presets = QComboBox(self.channels)
-        name_widget(
-            presets, f"planPreset{row}", self.tr("Alarm preset of channel %1").replace("%1", channel.name)
-        )
-        presets.addItem(self.tr("(no alarms)"), None)
-        sets = obj.alarms.get(channel.name)
-        chosen = 0
-        for candidate in PRESETS:
-            if candidate.fits(channel.physical_value_id):
-                presets.addItem(core_words.translated(candidate.title), candidate.key)
-                if sets and sets == preset_sets(candidate, channel.physical_unit_id):
-                    chosen = presets.count() - 1
-        if sets and chosen == 0:
-            presets.addItem(self.tr("(custom limits)"), "__custom__")
-            chosen = presets.count() - 1
-        presets.setCurrentIndex(chosen)
-        presets.currentIndexChanged.connect(lambda _i, r=row: self._preset_edited(r))
-        self.channels.setCellWidget(row, COLUMN_PRESET, presets)
-
-        sensor_box = QComboBox(self.channels)
-        name_widget(
-            sensor_box, f"planSensor{row}", self.tr("Sensor of channel %1").replace("%1", channel.name)
-        )
-        sensor_box.addItem(self.tr("waiting for a sensor"), None)
-        for label, sensor in self.sensors:
-            for physical in sensor.channels:
-                if sensor_fits(channel, physical.physical_value_id):
-                    sensor_box.addItem(
-                        f"{label} · {measures_label(physical.physical_value_id, physical.physical_unit_id)}",
-                        (sensor.uuid, physical.channel_index),
-                    )
-        if channel.sensor_channel is not None:
-            ref = (channel.sensor_channel.sensor_uuid, channel.sensor_channel.channel_index)
-            index = sensor_box.findData(ref)
-            if index < 0:
-                sensor_box.addItem(self.tr("sensor %1").replace("%1", ref[0]), ref)
-                index = sensor_box.count() - 1
-            sensor_box.setCurrentIndex(index)
-        sensor_box.currentIndexChanged.connect(lambda _i, r=row: self._sensor_edited(r))
-        self.channels.setCellWidget(row, COLUMN_SENSOR, sensor_box)
+    def choice_box(self, row: int, column: int) -> QWidget | None:
+        """The box in which the technician chooses the cell's value (None: no such row)."""
+        return self.channels.indexWidget(self.channel_model.index(row, column))
 
     # --- editing (each edit lands in the plan and is saved) ------------------------------------
 
@@ -479,56 +421,19 @@ class SitePlanDialog(QDialog):
 
     def remove_channel(self) -> None:
         obj = self.current_object()
-        row = self.channels.currentRow()
+        row = self.channels.currentIndex().row()
         if obj is None or not 0 <= row < len(obj.logical_channels):
             return
         remove_planned_channel(obj, row)
         self._show_object()
         self._changed()
 
-    def _channel_name_edited(self, item: QTableWidgetItem) -> None:
-        obj = self.current_object()
-        if self._filling or obj is None or item.column() != COLUMN_NAME:
+    def _channel_edited(self, refused: PlanProblem | None) -> None:
+        if self._filling:
             return
-        refused = rename_channel(self.plan, self.object_list.currentRow(), item.row(), item.text())
         if refused is not None:
             self._validate(extra=refused)
             return
-        self._changed()
-
-    def _measures_edited(self, row: int) -> None:
-        obj = self.current_object()
-        box = self.channels.cellWidget(row, COLUMN_MEASURES)
-        if obj is None or self._filling or not isinstance(box, QComboBox):
-            return
-        value_id, unit = box.currentData()
-        change_measures(obj, row, value_id, unit)
-        self._show_object()
-        self._changed()
-
-    def _preset_edited(self, row: int) -> None:
-        obj = self.current_object()
-        box = self.channels.cellWidget(row, COLUMN_PRESET)
-        if obj is None or self._filling or not isinstance(box, QComboBox):
-            return
-        key = box.currentData()
-        channel = obj.logical_channels[row]
-        if key is None:
-            obj.alarms.pop(channel.name, None)
-        elif key != "__custom__":
-            chosen = next(p for p in PRESETS if p.key == key)
-            obj.alarms[channel.name] = preset_sets(chosen, channel.physical_unit_id)
-        self._changed()
-
-    def _sensor_edited(self, row: int) -> None:
-        obj = self.current_object()
-        box = self.channels.cellWidget(row, COLUMN_SENSOR)
-        if obj is None or self._filling or not isinstance(box, QComboBox):
-            return
-        data = box.currentData()
-        obj.logical_channels[row].sensor_channel = (
-            None if data is None else SensorChannelRef(sensor_uuid=data[0], channel_index=data[1])
-        )
         self._changed()
 
     def _validate(self, extra: PlanProblem | None = None) -> None:
@@ -607,13 +512,12 @@ class SitePlanDialog(QDialog):
                 sensor = await client.get_sensor(site, connection.sensor_uuid)
                 label = self.tr("Logger %1 · slot %2").replace("%1", device.serial_number or device.uuid)
                 found.append((label.replace("%2", str(connection.slot_index + 1)), sensor))
-        self.sensors = found
+        self.channel_model.set_sensors(found)
         self.progress.setText(
             self.tr("%n sensor(s) found.", "", len(found))
             if found
             else self.tr("No logger has joined %1 yet.").replace("%1", site)
         )
-        self._show_object()
 
     def create_in_cloud(self) -> None:
         self.save_now()

@@ -309,7 +309,7 @@ def test_site_prepared_offline_then_created_and_mapped(qtbot: Any, harness: Harn
     click(qtbot, dialog.add_object_button)
     obj = dialog.current_object()
     assert obj is not None and obj.name == "Fridge 1" and obj.waiting_for_sensor == ["Temperature"]
-    presets = dialog.channels.cellWidget(0, 2)
+    presets = dialog.choice_box(0, 2)
     choose(qtbot, presets, data="fridge")
     dialog.cycle.setValue(5)
     dialog.save_now()
@@ -333,7 +333,7 @@ def test_site_prepared_offline_then_created_and_mapped(qtbot: Any, harness: Harn
     assert harness.sim.submit_configuration(logger.id, connect_key.connect_key, "Shop", "pw123456").ok
     click(qtbot, dialog.sensors_button)
     qtbot.waitUntil(lambda: "1 sensor" in dialog.progress.text(), timeout=3000)
-    sensor_box = dialog.channels.cellWidget(0, 3)
+    sensor_box = dialog.choice_box(0, 3)
     assert sensor_box.count() == 2
     choose(qtbot, sensor_box, index=1)
     click(qtbot, dialog.create_button)
@@ -565,7 +565,7 @@ def test_site_plan_object_from_a_template(qtbot: Any, harness: Harness) -> None:
     assert (
         obj is not None and obj.alarms["Air"] == sets and obj.instruction_set == {"measuring_cycle": 600000}
     )
-    assert dialog.channels.cellWidget(0, 2).currentText().startswith("Freezer")
+    assert dialog.choice_box(0, 2).currentText().startswith("Freezer")
     assert dialog.cycle.value() == 10
 
 
@@ -622,9 +622,9 @@ def test_the_plan_dialog_words_the_plans_problems_and_keeps_the_last_good_name(
 
     # a second channel renamed like the first, by double-clicking its name and typing
     click(qtbot, dialog.add_channel_button)
-    second = dialog.channels.item(1, 0)
-    assert second is not None and second.text() == "Channel 2"
-    cell = dialog.channels.visualItemRect(second).center()
+    second = dialog.channel_model.index(1, 0)
+    assert second.data() == "Channel 2"
+    cell = dialog.channels.visualRect(second).center()
     qtbot.mouseClick(dialog.channels.viewport(), Qt.MouseButton.LeftButton, pos=cell)
     qtbot.mouseDClick(dialog.channels.viewport(), Qt.MouseButton.LeftButton, pos=cell)
     qtbot.waitUntil(lambda: dialog.channels.viewport().findChild(QLineEdit) is not None, timeout=3000)
