@@ -11,7 +11,8 @@ finishing; a finished wizard drops its draft.
 
 A save that does not work (a read-only or full disk) is not taken for saved: what was typed stays
 waiting, `sig_save_failed` says why (a `SaveFailure`), and it is tried again on the next change and
-on a timer backing off like the editors' drafts (core.offline.autosave); `sig_saved_again` once it works.
+on a timer backing off, by the editors' drafts' mechanism (core.offline.paused_save);
+`sig_saved_again` once it works.
 
 The site page's sending of the site and its time zone to the cloud is recorded in the audit log
 here as well, once per site and zone, since the flow's change is where it becomes known.
@@ -19,23 +20,17 @@ here as well, once per site and zone, since the flow's change is where it become
 
 from __future__ import annotations
 
-import asyncio
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from saveris_desktop.core.offline.audit import AuditLog, AuditResult
-from saveris_desktop.core.offline.autosave import SaveFailure
 from saveris_desktop.core.offline.drafts import DraftKey, DraftKind, DraftStore
+from saveris_desktop.core.offline.paused_save import PausedSave, SaveFailure
 from saveris_desktop.core.onboarding.flow import OnboardingData, OnboardingFlow, Step
 from saveris_desktop.core.runtime.signal import Signal
 from saveris_desktop.core.runtime.tasks import TaskOwner
 
-log = logging.getLogger(__name__)
-
 WIZARD_DRAFT_ID = "onboarding"
-PAUSE_KEY = "onboarding-draft-pause"
-RETRY_KEY = "onboarding-draft-retry"
 #: A draft that could not be saved is tried again after these pauses (the last one repeats), and at
 #: once on the next change; the first pause is long enough for the next keystroke to come first.
 RETRY_SECONDS: tuple[float, ...] = (10.0, 30.0, 60.0)
@@ -71,17 +66,26 @@ class OnboardingDrafts:
         self._tasks = tasks
         self._endpoint = endpoint
         self._user = user
-        self.idle_seconds = idle_seconds
-        self.retry_seconds = retry_seconds
-        #: why the wizard's input is not saved right now; None while saving works
-        self.failure: SaveFailure | None = None
-        self._failed_attempts = 0
         self.sig_save_failed: Signal[SaveFailure] = Signal("onboarding draft save failed")
         self.sig_saved_again: Signal[None] = Signal("onboarding draft saved again")
+        self._saver: PausedSave[SavedOnboarding, None] = PausedSave(
+            self._write,
+            tasks,
+            what="the onboarding draft",
+            idle_seconds=idle_seconds,
+            retry_seconds=retry_seconds,
+            on_saved=self._saved,
+            on_failed=self._failed,
+        )
+        self._was_failing = False
         #: what the next wizard opens with (loaded once, then kept up to date by changed())
         self.latest: SavedOnboarding | None = None
-        self._unsaved: SavedOnboarding | None = None
         self._audited: tuple[str, str] | None = None
+
+    @property
+    def failure(self) -> SaveFailure | None:
+        """Why the wizard's input is not saved right now; None while saving works."""
+        return self._saver.failure
 
     @property
     def key(self) -> DraftKey:
@@ -106,64 +110,37 @@ class OnboardingDrafts:
         restarts the pause: the latest wins)."""
         if self._tasks.closed:
             return
-        self.latest = self._unsaved = _snapshot(flow)
-        self._tasks.spawn(self._save_after_pause(), key=PAUSE_KEY)
+        self.latest = _snapshot(flow)
+        self._saver.changed(self.latest)
         self._record_site(flow.data)
 
     async def flush(self) -> None:
         """Write a change that waits for its pause now."""
-        self._tasks.cancel(PAUSE_KEY)
-        await self._write_unsaved()
+        await self._saver.flush()
 
     def finished(self, flow: OnboardingFlow, *, accepted: bool) -> None:
         """The wizard closed: a finished one needs no draft; a cancelled one keeps what was typed."""
         if self._tasks.closed:
             return
-        self._tasks.cancel(PAUSE_KEY)
         if accepted:
-            self.latest = self._unsaved = None
-            self._tasks.spawn(self._drafts.delete(self.key), name="forget-onboarding")
+            self.latest = None
+            self._tasks.spawn(self._saver.forget(then=self._forget_saved), name="forget-onboarding")
         else:
-            self.latest = self._unsaved = _snapshot(flow)
-            self._tasks.spawn(self._write_unsaved(), name="save-onboarding")
+            self.latest = _snapshot(flow)
+            self._saver.changed(self.latest)
+            self._tasks.spawn(self._saver.flush(), name="save-onboarding")
 
-    async def _save_after_pause(self) -> None:
-        await asyncio.sleep(self.idle_seconds)
-        # The write itself is not the pause's: a change arriving meanwhile must not cancel it (a
-        # cancelled write may never reach the database); it is written after this one.
-        self._tasks.spawn(self._write_unsaved(), name="save-onboarding")
-
-    async def _write_unsaved(self) -> None:
-        saved, self._unsaved = self._unsaved, None
-        if saved is None:
-            return
-        try:
-            await self._write(saved)
-        except Exception as error:  # the disk refused it: keep it waiting, say so, try again
-            if self._unsaved is None:  # a newer change replaces it anyway
-                self._unsaved = saved
-            self._failed(SaveFailure.from_error(error))
-            return
-        self._tasks.cancel(RETRY_KEY)
-        self._failed_attempts = 0
-        if self.failure is not None:
-            self.failure = None
-            log.info("the onboarding draft is saved again")
-            self.sig_saved_again.emit(None)
+    async def _forget_saved(self) -> None:
+        await self._drafts.delete(self.key)
 
     def _failed(self, failure: SaveFailure) -> None:
-        log.warning("the onboarding draft could not be saved: %s", failure.detail)
-        self.failure = failure
+        self._was_failing = True
         self.sig_save_failed.emit(failure)
-        if self._tasks.closed:
-            return
-        delay = self.retry_seconds[min(self._failed_attempts, len(self.retry_seconds) - 1)]
-        self._failed_attempts += 1
-        self._tasks.spawn(self._retry_after(delay), key=RETRY_KEY)
 
-    async def _retry_after(self, delay: float) -> None:
-        await asyncio.sleep(delay)
-        self._tasks.spawn(self._write_unsaved(), name="save-onboarding")
+    def _saved(self, _result: None) -> None:
+        if self._was_failing:
+            self._was_failing = False
+            self.sig_saved_again.emit(None)
 
     async def _write(self, saved: SavedOnboarding) -> None:
         mine = {"flow": saved.data.to_draft(), "step": str(saved.step)}
