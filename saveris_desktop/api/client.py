@@ -46,6 +46,7 @@ from saveris_desktop.api.regions import Endpoint
 from saveris_desktop.api.retry import RetryPolicy
 from saveris_desktop.api.routes import ROUTES, Route
 from saveris_desktop.api.session import AmbiguousFailure, ApiSession, RequestLimits
+from saveris_desktop.foundation.signal import Signal
 
 log = logging.getLogger(redaction.API_LOGGER_NAME)
 
@@ -122,9 +123,10 @@ class DeviceManagementClient:
     def is_signed_in(self) -> bool:
         return self._session.tokens.has_credentials
 
-    def add_connectivity_listener(self, listener: Callable[[bool], None]) -> None:
-        """`listener(False)` when the cloud cannot be reached, `listener(True)` once it answers again."""
-        self._session.add_connectivity_listener(listener)
+    @property
+    def sig_connectivity(self) -> Signal[bool]:
+        """False when the cloud cannot be reached, True once it answers again."""
+        return self._session.sig_connectivity
 
     async def aclose(self) -> None:
         await self._session.aclose()

@@ -60,6 +60,7 @@ from saveris_desktop.api.retry import (
     request_never_left,
 )
 from saveris_desktop.api.routes import ROUTES, Route
+from saveris_desktop.foundation.signal import Signal
 
 log = logging.getLogger(redaction.API_LOGGER_NAME)
 
@@ -113,7 +114,8 @@ class ApiSession:
         self.retry = retry or RetryPolicy()
         self.limits = limits or RequestLimits()
         self.tokens = TokenManager(clock or time.time)
-        self._listeners: list[Callable[[bool], None]] = []
+        #: False when the cloud cannot be reached, True once it answers again (only on a change)
+        self.sig_connectivity: Signal[bool] = Signal("connectivity")
         self._online: bool | None = None
         #: How this session goes out (proxy, trusted roots); an injected transport goes nowhere else.
         self.connection = connection.connection_settings(endpoint.base_url) if transport is None else None
@@ -144,18 +146,11 @@ class ApiSession:
 
     # --- connectivity ---------------------------------------------------------------------------
 
-    def add_connectivity_listener(self, listener: Callable[[bool], None]) -> None:
-        self._listeners.append(listener)
-
     def _set_online(self, online: bool) -> None:
         if online == self._online:
             return
         self._online = online
-        for listener in list(self._listeners):
-            try:
-                listener(online)
-            except Exception:  # a broken listener must not break the request
-                log.exception("connectivity listener %r failed", listener)
+        self.sig_connectivity.emit(online)  # a broken listener is logged; it never breaks the request
 
     # --- token ----------------------------------------------------------------------------------
 

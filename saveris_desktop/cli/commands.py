@@ -480,7 +480,7 @@ async def devices_wait(options: argparse.Namespace, out: Output, connection: Con
 
     watcher.sig_new_devices.connect(new_devices)
     watcher.sig_status.connect(status)
-    connection.client.add_connectivity_listener(watcher.notify_connectivity)
+    connection.client.sig_connectivity.connect(watcher.notify_connectivity)
     out.progress(
         f"Waiting for {options.new} new logger(s) to join “{site}” (at most {_elapsed(options.timeout)}) …"
     )
@@ -900,8 +900,8 @@ async def plan_apply(options: argparse.Namespace, out: Output, connection: Conne
     watcher = DeviceWatcher(connection.client, name="cli-plan-watcher")
     await PlanStore(store, endpoint).save_rows(site, rows)
     runner.attach(watcher)
-    connection.client.add_connectivity_listener(watcher.notify_connectivity)
-    connection.client.add_connectivity_listener(engine.set_online)
+    connection.client.sig_connectivity.connect(watcher.notify_connectivity)
+    connection.client.sig_connectivity.connect(engine.set_online)
     changed = asyncio.Event()
     latest: list[Board] = []
     offline: list[bool] = []

@@ -201,7 +201,7 @@ async def test_a_closed_client_answers_with_an_api_error(
     api: FakeApi, signed_in: DeviceManagementClient
 ) -> None:
     states: list[bool] = []
-    signed_in.add_connectivity_listener(states.append)
+    signed_in.sig_connectivity.connect(states.append)
     sent_before = len(api.requests)
     await signed_in.aclose()
     await signed_in.aclose()  # idempotent: the quit path may run twice

@@ -141,7 +141,7 @@ async def test_connection_errors_are_retried_without_a_false_alarm(
     api: FakeApi, signed_in: DeviceManagementClient, sleep: FakeSleep
 ) -> None:
     states: list[bool] = []
-    signed_in.add_connectivity_listener(states.append)
+    signed_in.sig_connectivity.connect(states.append)
     api.on("GET", "/devices", httpx.ConnectError("no route"), httpx.ReadTimeout("slow"), DEVICES)
     assert len(await signed_in.list_devices(p.SITE)) == 1
     assert len(sleep.delays) == 2
@@ -152,7 +152,7 @@ async def test_listeners_hear_offline_then_online_again(
     api: FakeApi, signed_in: DeviceManagementClient
 ) -> None:
     states: list[bool] = []
-    signed_in.add_connectivity_listener(states.append)
+    signed_in.sig_connectivity.connect(states.append)
     api.on("GET", "/devices", httpx.ConnectError("no route"))
     for _ in range(2):
         with pytest.raises(NetworkError):
@@ -165,7 +165,7 @@ async def test_listeners_hear_offline_then_online_again(
 
 async def test_offline_ends_in_network_error(api: FakeApi, signed_in: DeviceManagementClient) -> None:
     states: list[bool] = []
-    signed_in.add_connectivity_listener(states.append)
+    signed_in.sig_connectivity.connect(states.append)
     api.on("GET", "/devices", httpx.ConnectError("Name or service not known"))
     with pytest.raises(NetworkError) as caught:
         await signed_in.list_devices(p.SITE)
@@ -187,15 +187,15 @@ async def test_a_failing_listener_does_not_break_the_request(
         heard_by_broken.append(online)
         raise RuntimeError("listener bug")
 
-    signed_in.add_connectivity_listener(broken)
-    signed_in.add_connectivity_listener(heard_after_it.append)
+    signed_in.sig_connectivity.connect(broken)
+    signed_in.sig_connectivity.connect(heard_after_it.append)
     api.on("GET", "/devices", httpx.ConnectError("no route"))
     with pytest.raises(NetworkError):  # the listener's RuntimeError does not replace it
         await signed_in.list_devices(p.SITE)
     api.on("GET", "/devices", DEVICES)
     assert len(await signed_in.list_devices(p.SITE)) == 1
     assert heard_by_broken == heard_after_it == [False, True]
-    assert "connectivity listener" in caplog.text and "listener bug" in caplog.text
+    assert "a listener of connectivity failed" in caplog.text and "listener bug" in caplog.text
 
 
 async def test_put_is_retried_after_a_dropped_connection(
@@ -291,7 +291,7 @@ async def test_a_dropped_create_that_is_found_does_not_flash_offline(
     api: FakeApi, signed_in: DeviceManagementClient
 ) -> None:
     states: list[bool] = []
-    signed_in.add_connectivity_listener(states.append)
+    signed_in.sig_connectivity.connect(states.append)
     MeasuringObjectServer(api, [httpx.ReadTimeout("read timed out")])
     assert (await signed_in.create_measuring_object(p.SITE, _new_object())).uuid == "mo-1"
     assert states == []
@@ -301,7 +301,7 @@ async def test_a_create_that_keeps_dropping_ends_offline(
     api: FakeApi, signed_in: DeviceManagementClient
 ) -> None:
     states: list[bool] = []
-    signed_in.add_connectivity_listener(states.append)
+    signed_in.sig_connectivity.connect(states.append)
     api.on("POST", "/measuring-objects", httpx.RemoteProtocolError("dropped"))
     api.on("GET", "/measuring-objects", reply(200, {"measuring_objects": []}))
     with pytest.raises(NetworkError):
@@ -482,7 +482,7 @@ async def test_an_unreadable_answer_still_means_the_cloud_is_reachable(
     api: FakeApi, signed_in: DeviceManagementClient, unreadable: Callable[[httpx.Request], httpx.Response]
 ) -> None:
     states: list[bool] = []
-    signed_in.add_connectivity_listener(states.append)
+    signed_in.sig_connectivity.connect(states.append)
     api.on("GET", "/devices", httpx.ConnectError("no route"))
     with pytest.raises(NetworkError):
         await signed_in.list_devices(p.SITE)

@@ -157,7 +157,7 @@ async def test_laptop_on_the_logger_hotspot_then_back_online(
     sim: Simulator, site: DeviceManagementClient
 ) -> None:
     states: list[bool] = []
-    site.add_connectivity_listener(states.append)
+    site.sig_connectivity.connect(states.append)
     sim.set_network_down(True)
     with pytest.raises(NetworkError):
         await site.list_devices(SITE)

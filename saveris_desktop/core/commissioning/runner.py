@@ -64,8 +64,8 @@ from saveris_desktop.core.offline.outbox import (
 from saveris_desktop.core.offline.resources import RESOURCES
 from saveris_desktop.core.offline.sync import SyncEngine, SyncStatus
 from saveris_desktop.core.offline.templates import AlarmPresetBody, TemplateKind, TemplateStore
-from saveris_desktop.core.runtime.signal import Signal
 from saveris_desktop.core.runtime.tasks import TaskOwner
+from saveris_desktop.foundation.signal import Signal
 
 log = logging.getLogger(__name__)
 

@@ -35,7 +35,7 @@ from saveris_desktop.api.errors import ApiError, NetworkError, RateLimitedError
 from saveris_desktop.api.listing import DeviceListing, UnreadableItem
 from saveris_desktop.api.models import Device
 from saveris_desktop.core.devices.listing_feed import DeviceSource, Listing, ListingFeeds, SiteFeed
-from saveris_desktop.core.runtime.signal import Signal
+from saveris_desktop.foundation.signal import Signal
 
 log = logging.getLogger(__name__)
 

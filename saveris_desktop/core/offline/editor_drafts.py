@@ -27,8 +27,8 @@ from saveris_desktop.core.offline.autosave import (
 )
 from saveris_desktop.core.offline.drafts import Draft, DraftKey, DraftStore
 from saveris_desktop.core.offline.resources import parse_session_key
-from saveris_desktop.core.runtime.signal import Signal
 from saveris_desktop.core.runtime.tasks import TaskOwner
+from saveris_desktop.foundation.signal import Signal
 
 log = logging.getLogger(__name__)
 

@@ -73,8 +73,8 @@ from saveris_desktop.core.offline.outbox import (
 )
 from saveris_desktop.core.offline.resources import RESOURCES, SITE_KIND, Resource, Role
 from saveris_desktop.core.offline.store import Store, to_json
-from saveris_desktop.core.runtime.signal import Signal
 from saveris_desktop.core.runtime.tasks import TaskOwner
+from saveris_desktop.foundation.signal import Signal
 
 log = logging.getLogger(__name__)
 

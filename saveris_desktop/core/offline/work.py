@@ -30,8 +30,8 @@ from saveris_desktop.core.offline.store import OpenProblem, Store
 from saveris_desktop.core.offline.sync import SyncEngine, SyncStatus
 from saveris_desktop.core.offline.templates import TemplateStore
 from saveris_desktop.core.onboarding.onboarding_drafts import OnboardingDrafts
-from saveris_desktop.core.runtime.signal import Signal
 from saveris_desktop.core.runtime.tasks import TaskOwner
+from saveris_desktop.foundation.signal import Signal
 
 if TYPE_CHECKING:
     from saveris_desktop.core.runtime.services import AppServices

@@ -20,7 +20,7 @@ from saveris_desktop.api.errors import ApiError
 from saveris_desktop.api.models import GlobalSettings
 from saveris_desktop.api.regions import Environment, Region
 from saveris_desktop.core.offline.drafts import DraftKind
-from saveris_desktop.core.runtime.signal import Signal
+from saveris_desktop.foundation.signal import Signal
 
 if TYPE_CHECKING:
     from saveris_desktop.core.runtime.services import ChangeQueue

@@ -27,8 +27,8 @@ from saveris_desktop.core.offline.audit import AuditLog, AuditResult
 from saveris_desktop.core.offline.drafts import DraftKey, DraftKind, DraftStore
 from saveris_desktop.core.offline.paused_save import PausedSave, SaveFailure
 from saveris_desktop.core.onboarding.flow import OnboardingData, OnboardingFlow, Step
-from saveris_desktop.core.runtime.signal import Signal
 from saveris_desktop.core.runtime.tasks import TaskOwner
+from saveris_desktop.foundation.signal import Signal
 
 WIZARD_DRAFT_ID = "onboarding"
 #: A draft that could not be saved is tried again after these pauses (the last one repeats), and at

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 from saveris_desktop.api.regions import Endpoint
 from saveris_desktop.core.devices.listing_feed import ListingFeeds
 from saveris_desktop.core.runtime.credentials import CredentialStore
-from saveris_desktop.core.runtime.signal import Signal
 from saveris_desktop.core.runtime.tasks import TaskOwner
+from saveris_desktop.foundation.signal import Signal
 
 if TYPE_CHECKING:  # imported lazily at run time: httpx and the simulator are slow to import
     from saveris_desktop.api.client import DeviceManagementClient
@@ -124,7 +124,7 @@ class AppServices:
         def forward(online: bool) -> None:
             self._on_connectivity(client, online)
 
-        client.add_connectivity_listener(forward)
+        client.sig_connectivity.connect(forward)
         return client
 
     def _on_connectivity(self, source: DeviceManagementClient, online: bool) -> None:

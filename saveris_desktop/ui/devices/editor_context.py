@@ -16,8 +16,8 @@ from saveris_desktop.core.devices.apply import Change
 from saveris_desktop.core.devices.editing import EditSession
 from saveris_desktop.core.offline.autosave import SaveFailure
 from saveris_desktop.core.offline.resources import parse_session_key
-from saveris_desktop.core.runtime.signal import Signal
 from saveris_desktop.core.runtime.tasks import TaskOwner
+from saveris_desktop.foundation.signal import Signal
 
 if TYPE_CHECKING:
     from saveris_desktop.api.client import DeviceManagementClient

@@ -71,7 +71,7 @@ async def full_view(sim: Simulator) -> AsyncIterator[DeviceManagementClient]:
 async def engine(tmp_path: Path, client: DeviceManagementClient) -> AsyncIterator[SyncEngine]:
     store = await Store.open(tmp_path / "db.sqlite3")
     sync = SyncEngine(store, client, endpoint=client.endpoint.label, user=DEMO_USERNAME, sleep=_never)
-    client.add_connectivity_listener(sync.set_online)
+    client.sig_connectivity.connect(sync.set_online)
     yield sync
     await sync.aclose()
     await store.close()

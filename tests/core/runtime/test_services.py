@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from saveris_desktop.api.regions import Endpoint, Environment, Region
 from saveris_desktop.core.runtime.services import AppServices
+from saveris_desktop.foundation.signal import Signal
 
 
 class FakeClient:
@@ -14,10 +13,7 @@ class FakeClient:
         self.closed = 0
         self.signed_out = 0
         self.is_signed_in = False
-        self.listeners: list[Callable[[bool], None]] = []
-
-    def add_connectivity_listener(self, listener: Callable[[bool], None]) -> None:
-        self.listeners.append(listener)
+        self.sig_connectivity: Signal[bool] = Signal("connectivity")
 
     async def aclose(self) -> None:
         self.closed += 1
@@ -55,12 +51,12 @@ async def test_connectivity_of_the_current_client_is_forwarded_once_per_change()
     services, made = _services()
     seen: list[bool] = []
     services.sig_connectivity.connect(seen.append)
-    made[0].listeners[0](False)
-    made[0].listeners[0](False)
-    made[0].listeners[0](True)
+    made[0].sig_connectivity.emit(False)
+    made[0].sig_connectivity.emit(False)
+    made[0].sig_connectivity.emit(True)
     await services.use_endpoint(AM)
-    made[0].listeners[0](False)  # the replaced client's late news does not count
-    made[1].listeners[0](False)
+    made[0].sig_connectivity.emit(False)  # the replaced client's late news does not count
+    made[1].sig_connectivity.emit(False)
     assert seen == [False, True, False]
     assert services.online is False
 

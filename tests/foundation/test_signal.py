@@ -7,7 +7,7 @@ import logging
 
 import pytest
 
-from saveris_desktop.core.runtime.signal import Signal
+from saveris_desktop.foundation.signal import Signal
 
 
 def test_listeners_get_the_value_in_order_and_a_handle_disconnects_one() -> None:

@@ -1,13 +1,14 @@
 """One observer mechanism for the Qt-free layers: a small typed signal.
 
-`Signal[T]` replaces the hand-made listener lists the core once had (the watcher's callbacks, the
-sync engine's `add_listener`, the onboarding flow's `subscribe`): `connect()` returns a `Connection`
-whose `disconnect()` undoes exactly that connection, so an owner disconnects symmetrically without
-keeping the callback around. A bound method is held weakly: an object that is gone stops listening
-by itself instead of being kept alive (and called) by the signal. Functions and lambdas are held
-strongly, because nothing else refers to them. A failing listener is logged and does not stop the
-others, nor whoever emitted (a poll or a sync run must not break because the UI had a bug).
-Emission is synchronous, on the caller's thread; the core emits on the event loop's thread only.
+`Signal[T]` replaces the hand-made listener lists the core and the API client once had (the watcher's
+callbacks, the sync engine's `add_listener`, the onboarding flow's `subscribe`, the session's
+connectivity listeners); it lives below api/ so that every Qt-free layer uses the same one. `connect()`
+returns a `Connection` whose `disconnect()` undoes exactly that connection, so an owner disconnects
+symmetrically without keeping the callback around. A bound method is held weakly: an object that is gone
+stops listening by itself instead of being kept alive (and called) by the signal. Functions and lambdas
+are held strongly, because nothing else refers to them. A failing listener is logged and does not stop
+the others, nor whoever emitted (a poll or a sync run must not break because the UI had a bug). Emission
+is synchronous, on the caller's thread; the core emits on the event loop's thread only.
 """
 
 from __future__ import annotations

@@ -1,0 +1,1 @@
+"""What every layer may use and that knows nothing of the others (the lowest layer, below api/)."""
