@@ -45,10 +45,6 @@ if TYPE_CHECKING:
 #: answered yet (it may be starting at the same moment) before it says so and gives up.
 HAND_OVER_WAIT_S = 15.0
 
-#: The demo's endpoint: a loopback address, so the plain-http rule holds; requests never leave
-#: the process (they go through the simulator's in-process transport).
-DEMO_ENDPOINT_URL = "http://127.0.0.1"
-
 REGIONS = ("eu", "am", "ap")  # api.regions.Region values; imported lazily, kept in step by a test
 ENVIRONMENTS = ("p", "i")
 DEMO_PROFILES = ("assumed", "documented")  # simulator.profile.PROFILES, lazily; kept in step by a test
@@ -586,7 +582,7 @@ def _wire_services(options: Options, ui_state: UiState) -> AppServices:
         simulator = Simulator(seed=0, join_delay=8.0, profile=options.demo_profile)
         transport = simulator.transport()
         return AppServices(
-            endpoint=Endpoint.custom(DEMO_ENDPOINT_URL, "built-in simulator (demo)"),
+            endpoint=Simulator.demo_endpoint(),
             client_factory=lambda endpoint: DeviceManagementClient(endpoint, transport=transport),
             simulator=simulator,
             endpoint_fixed=True,

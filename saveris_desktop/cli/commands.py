@@ -144,7 +144,6 @@ class Connection:
 
 def _endpoint_and_simulator(options: argparse.Namespace) -> tuple[Endpoint, Simulator | None]:
     if options.demo:
-        from saveris_desktop.app import DEMO_ENDPOINT_URL
         from saveris_desktop.simulator import Simulator
 
         # The app's demo: the same simulator, and a logger joins 8 s after its page was saved
@@ -159,7 +158,7 @@ def _endpoint_and_simulator(options: argparse.Namespace) -> tuple[Endpoint, Simu
                 Exit.UNEXPECTED,
                 f"The demo's saved state {state} cannot be read ({error}); delete it to start afresh.",
             ) from None
-        return Endpoint.custom(DEMO_ENDPOINT_URL, "built-in simulator (demo)"), simulator
+        return Simulator.demo_endpoint(), simulator
     if options.base_url:
         try:
             return Endpoint.custom(options.base_url), None

@@ -16,6 +16,7 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute
 
+from saveris_desktop.api.regions import Endpoint
 from saveris_desktop.core.runtime.files import write_text_atomically_blocking
 
 from . import persistence
@@ -38,6 +39,10 @@ DEMO_USERNAME = "technician@demo.saveris"
 DEMO_PASSWORD = "demo"  # noqa: S105  (the documented demo account of the simulator)
 DEFAULT_TOKEN_LIFETIME = 24 * 3600.0  # testo documents 24 hours
 DEFAULT_MAX_BODY_BYTES = 64 * 1024
+
+
+#: The demo's base URL (see Simulator.demo_endpoint).
+DEMO_ENDPOINT_URL = "http://127.0.0.1"
 
 
 class Simulator:
@@ -120,6 +125,12 @@ class Simulator:
     def transport(self) -> SimulatorTransport:
         """An httpx transport into this simulator, with no socket (see transport.py)."""
         return SimulatorTransport(self)
+
+    @staticmethod
+    def demo_endpoint() -> Endpoint:
+        """The endpoint the app's and the CLI's demo talk to through `transport()`: a loopback
+        address, so the plain-http rule holds; requests never leave the process."""
+        return Endpoint.custom(DEMO_ENDPOINT_URL, "built-in simulator (demo)")
 
     # --- time --------------------------------------------------------------------------------
 
