@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ from saveris_desktop.core.onboarding.flow import check_site_name
 from saveris_desktop.core.runtime.cloud_access import build_cloud_access
 from saveris_desktop.core.runtime.services import AppServices
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, LoggerKind, ManualClock, Simulator
+from saveris_desktop.ui import locale_format
 from saveris_desktop.ui.offline.conflict_dialog import ConflictDialog
 from saveris_desktop.ui.offline.integration import OfflineIntegration, install_offline
 from saveris_desktop.ui.wizard.ids import PageId
@@ -235,10 +237,10 @@ def test_import_of_a_bad_file_is_refused_and_changes_nothing(
     assert outcomes[1][0] and "Exported 1 draft" in outcomes[1][1]
 
 
-def test_save_a_template_and_apply_it_to_another_object(qtbot: Any, harness: Harness) -> None:
+def _give_fridge_limits(qtbot: Any, harness: Harness, object_uuid: str) -> None:
+    """The fridge preset's alarm limits on the object's channel, in the cloud."""
     client = harness.services.client
-    first, second = harness.objects
-    obj = run(qtbot, client.get_measuring_object(SITE, first))
+    obj = run(qtbot, client.get_measuring_object(SITE, object_uuid))
     conditions = [
         c.to_payload() for c in preset("fridge").conditions(obj.logical_channels[0].physical_unit_id)
     ]
@@ -253,9 +255,15 @@ def test_save_a_template_and_apply_it_to_another_object(qtbot: Any, harness: Har
     run(
         qtbot,
         client.put_measuring_object_alarm_configuration(
-            SITE, first, MeasurementAlarmConfiguration.model_validate(config)
+            SITE, object_uuid, MeasurementAlarmConfiguration.model_validate(config)
         ),
     )
+
+
+def test_save_a_template_and_apply_it_to_another_object(qtbot: Any, harness: Harness) -> None:
+    client = harness.services.client
+    first, second = harness.objects
+    _give_fridge_limits(qtbot, harness, first)
     dialog = harness.ui.show_templates()
     qtbot.waitUntil(lambda: dialog.target_list.count() == 2, timeout=3000)
     choose(qtbot, dialog.source_object, data=first)
@@ -281,6 +289,55 @@ def test_save_a_template_and_apply_it_to_another_object(qtbot: Any, harness: Har
         return len(stored.channel_alarm_configurations) == 1
 
     qtbot.waitUntil(applied, timeout=3000)
+
+
+def test_a_template_is_saved_offline_from_the_values_last_read(qtbot: Any, harness: Harness) -> None:
+    first, _second = harness.objects
+    _give_fridge_limits(qtbot, harness, first)
+    # online, the editors read the objects and the alarm limits through the app's client stack,
+    # which keeps them in the offline cache
+    editors_client = build_cloud_access(harness.services, harness.work).client
+    run(qtbot, editors_client.list_measuring_objects(SITE))
+    run(qtbot, editors_client.get_measuring_object_alarm_configuration(SITE, first))
+    [cached] = run(qtbot, harness.work.cache.find(harness.work.endpoint, SITE, "measurement_alarms"))
+    read_at = locale_format.date_time(datetime.fromisoformat(cached.fetched_at).astimezone())
+
+    harness.sim.set_network_down(True)
+    dialog = harness.ui.show_templates()
+    qtbot.waitUntil(lambda: dialog.target_list.count() == 2, timeout=3000)
+    assert "cannot be reached" in dialog.status.text()  # the objects are the last known ones
+    choose(qtbot, dialog.source_object, data=first)
+    choose(qtbot, dialog.source_part, data="Temperature")
+    type_text(qtbot, dialog.template_name, "Medicine fridge")
+    click(qtbot, dialog.save_button)
+    assert dialog.busy.label.text() == "Reading the alarm limits of “Fridge 1”…"
+    assert not dialog.save_button.isEnabled()  # no second save while this one reads
+    qtbot.waitUntil(lambda: dialog.template_list.count() == 1, timeout=3000)
+    assert dialog.busy.isHidden()
+    assert dialog.status.text() == (
+        f"Saved the template “Medicine fridge” from the values last read at {read_at} "
+        "(the cloud cannot be reached)."
+    )
+    [template] = run(qtbot, harness.work.templates.find(TemplateKind.ALARM_PRESET))
+    [channel_limits] = cached.payload["channel_alarm_configurations"]
+    assert template.payload["condition_sets"] == channel_limits["measurementAlarmConditionSet"]
+
+
+def test_saving_offline_what_was_never_read_says_what_to_do(qtbot: Any, harness: Harness) -> None:
+    first, _second = harness.objects
+    editors_client = build_cloud_access(harness.services, harness.work).client
+    run(qtbot, editors_client.list_measuring_objects(SITE))  # the objects, but not their limits
+    harness.sim.set_network_down(True)
+    dialog = harness.ui.show_templates()
+    qtbot.waitUntil(lambda: dialog.target_list.count() == 2, timeout=3000)
+    choose(qtbot, dialog.source_object, data=first)
+    choose(qtbot, dialog.source_part, data="Temperature")
+    type_text(qtbot, dialog.template_name, "Medicine fridge")
+    click(qtbot, dialog.save_button)
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Not saved"), timeout=3000)
+    assert "never read on this laptop" in dialog.status.text()
+    assert dialog.template_name.text() == "Medicine fridge"  # nothing typed is lost
+    assert dialog.save_button.isEnabled() and dialog.busy.isHidden()
 
 
 def test_damaged_database_is_reported_and_the_app_keeps_working(
