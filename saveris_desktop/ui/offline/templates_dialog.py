@@ -12,7 +12,6 @@ runs (the client retries a lost network for a few seconds) a busy row says what 
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -45,18 +44,13 @@ from saveris_desktop.core.offline.templates import (
 )
 from saveris_desktop.core.offline.work import OfflineWork
 from saveris_desktop.core.runtime.tasks import TaskOwner
-from saveris_desktop.ui import locale_format
 from saveris_desktop.ui.error_text import describe_error
 from saveris_desktop.ui.offline.common import name_widget
+from saveris_desktop.ui.stale_list import local_time, not_refreshed
 from saveris_desktop.ui.widgets.busy_row import BusyRow
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 WHOLE_SETUP = "__whole_setup__"
-
-
-def local_time(iso: str) -> str:
-    """An ISO date-time from the offline cache as the technician's local date and time."""
-    return locale_format.date_time(datetime.fromisoformat(iso).astimezone())
 
 
 class _Read:
@@ -194,12 +188,8 @@ class TemplatesDialog(QDialog):
         finally:
             self.busy.stop()
         self.objects = [o for o in answer.value if isinstance(o, MeasuringObject)]
-        if answer.cached_at is not None:
-            self.status.setText(
-                self.tr(
-                    "The cloud cannot be reached: the measuring objects are those last read at %1."
-                ).replace("%1", local_time(answer.cached_at))
-            )
+        if answer.cached_at is not None:  # the list is filled: say from when, not that it failed
+            self.status.setText(not_refreshed(answer.cached_at, self.tr("the cloud cannot be reached")))
         self.source_object.clear()
         self.target_list.clear()
         for obj in self.objects:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +31,9 @@ from saveris_desktop.core.onboarding.flow import check_site_name
 from saveris_desktop.core.runtime.cloud_access import build_cloud_access
 from saveris_desktop.core.runtime.services import AppServices
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, LoggerKind, ManualClock, Simulator
-from saveris_desktop.ui import locale_format
 from saveris_desktop.ui.offline.conflict_dialog import ConflictDialog
 from saveris_desktop.ui.offline.integration import OfflineIntegration, install_offline
+from saveris_desktop.ui.stale_list import local_time
 from saveris_desktop.ui.wizard.ids import PageId
 from tests.ui.devices_harness import run
 from tests.ui.user_input import choose, click, type_text
@@ -300,12 +299,22 @@ def test_a_template_is_saved_offline_from_the_values_last_read(qtbot: Any, harne
     run(qtbot, editors_client.list_measuring_objects(SITE))
     run(qtbot, editors_client.get_measuring_object_alarm_configuration(SITE, first))
     [cached] = run(qtbot, harness.work.cache.find(harness.work.endpoint, SITE, "measurement_alarms"))
-    read_at = locale_format.date_time(datetime.fromisoformat(cached.fetched_at).astimezone())
+    read_at = local_time(cached.fetched_at)
+    objects_read_at = local_time(
+        min(
+            c.fetched_at
+            for c in run(qtbot, harness.work.cache.find(harness.work.endpoint, SITE, "measuring_object"))
+        )
+    )
 
     harness.sim.set_network_down(True)
     dialog = harness.ui.show_templates()
     qtbot.waitUntil(lambda: dialog.target_list.count() == 2, timeout=3000)
-    assert "cannot be reached" in dialog.status.text()  # the objects are the last known ones
+    # the objects are the last known ones: the list says from when, not that it failed
+    assert dialog.status.text() == (
+        f"Showing the values read at {objects_read_at}: they could not be refreshed "
+        "(the cloud cannot be reached)."
+    )
     choose(qtbot, dialog.source_object, data=first)
     choose(qtbot, dialog.source_part, data="Temperature")
     type_text(qtbot, dialog.template_name, "Medicine fridge")
