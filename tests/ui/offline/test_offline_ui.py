@@ -35,6 +35,7 @@ from saveris_desktop.ui.offline.conflict_dialog import ConflictDialog
 from saveris_desktop.ui.offline.integration import OfflineIntegration, install_offline
 from saveris_desktop.ui.stale_list import local_time
 from saveris_desktop.ui.wizard.ids import PageId
+from tests.core.offline.exchange_documents import exchange_document
 from tests.ui.devices_harness import run
 from tests.ui.user_input import choose, click, type_text
 from tests.ui.wizard_harness import make_services
@@ -257,6 +258,71 @@ def _give_fridge_limits(qtbot: Any, harness: Harness, object_uuid: str) -> None:
             SITE, object_uuid, MeasurementAlarmConfiguration.model_validate(config)
         ),
     )
+
+
+def _click_row(qtbot: Any, table: Any, row: int) -> None:
+    item = table.item(row, 0)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualItemRect(item).center())
+
+
+def test_an_import_that_skipped_drafts_offers_compare_and_replace(
+    qtbot: Any, harness: Harness, tmp_path: Path
+) -> None:
+    device = run(qtbot, harness.services.client.get_device(SITE, harness.device_uuid))
+    run(qtbot, harness.work.remember_devices(SITE, [device]))  # the list names the logger
+    endpoint, first_object = harness.work.endpoint, harness.objects[0]
+    logger_key = DraftKey(endpoint, SITE, "device", harness.device_uuid)
+    object_key = DraftKey(endpoint, SITE, "instruction_set", first_object)
+    run(qtbot, harness.work.drafts.save(logger_key, {"name": "Mine", "measuring_cycle": 300000}))
+    run(qtbot, harness.work.drafts.save(object_key, {"measuring_rate_ms": 60000}))
+    colleague = exchange_document(
+        drafts=[
+            {
+                **exchange_document()["drafts"][0],
+                **dict(zip(("endpoint", "site", "kind", "object_id"), key.as_tuple(), strict=True)),
+                "mine": mine,
+            }
+            for key, mine in (
+                (logger_key, {"name": "Colleague", "measuring_cycle": 300000}),
+                (object_key, {"measuring_rate_ms": 900000}),
+            )
+        ]
+    )
+    file = tmp_path / "colleague.saveris.json"
+    file.write_text(json.dumps(colleague), encoding="utf-8")
+
+    harness.ui.exchange.import_from(file)
+    qtbot.waitUntil(lambda: harness.ui.exchange.choices_dialog is not None, timeout=3000)
+    dialog = harness.ui.exchange.choices_dialog
+    assert "2 draft(s) not imported" in dialog.summary.text()
+    assert dialog.table.rowCount() == 2
+    serial = device.serial_number
+    qtbot.waitUntil(lambda: f"Logger {serial}" in dialog.table.item(0, 0).text(), timeout=3000)
+    assert dialog.table.item(0, 0).text().startswith("Logger settings — ")
+    assert dialog.table.item(0, 3).text() == "Not chosen: yours stays"
+
+    # compare: side by side, only what differs
+    _click_row(qtbot, dialog.table, 0)
+    click(qtbot, dialog.compare_button)
+    assert dialog.compare.isVisible() and dialog.compare.rowCount() == 1
+    assert [dialog.compare.item(0, c).text() for c in range(3)] == ["name", "Mine", "Colleague"]
+
+    # replace the logger's draft with the file's: only now is mine gone
+    click(qtbot, dialog.replace_button)
+    qtbot.waitUntil(lambda: dialog.table.item(0, 3).text() == "Replaced with the file's", timeout=3000)
+    replaced = run(qtbot, harness.work.drafts.get(logger_key))
+    assert replaced is not None and replaced.mine["name"] == "Colleague"
+    assert not dialog.replace_button.isEnabled() and not dialog.keep_button.isEnabled()
+
+    # keep mine for the object's: nothing changes; the comparison follows the selection
+    _click_row(qtbot, dialog.table, 1)
+    assert [dialog.compare.item(0, c).text() for c in range(3)] == ["measuring_rate_ms", "60000", "900000"]
+    click(qtbot, dialog.keep_button)
+    assert dialog.table.item(1, 3).text() == "Yours kept"
+    kept = run(qtbot, harness.work.drafts.get(object_key))
+    assert kept is not None and kept.mine == {"measuring_rate_ms": 60000}
+    click(qtbot, dialog.close_button)
+    assert not dialog.isVisible()
 
 
 def test_save_a_template_and_apply_it_to_another_object(qtbot: Any, harness: Harness) -> None:
