@@ -14,8 +14,6 @@ from PySide6.QtCore import QCoreApplication
 
 from saveris_desktop.ui import locale_format
 
-CONTEXT = "StaleList"
-
 
 def local_time(moment: datetime | str) -> str:
     """A moment (an aware datetime or an ISO date-time, e.g. a cache row's `fetched_at`) as the
@@ -30,11 +28,11 @@ def not_refreshed(read_at: datetime | str | None, reason: str) -> str:
     read (None: not known, e.g. a list filled before this screen kept the time)."""
     if read_at is None:
         return QCoreApplication.translate(
-            CONTEXT, "Showing the values read last: they could not be refreshed (%1)."
+            "StaleList", "Showing the values read last: they could not be refreshed (%1)."
         ).replace("%1", reason)
     return (
         QCoreApplication.translate(
-            CONTEXT, "Showing the values read at %1: they could not be refreshed (%2)."
+            "StaleList", "Showing the values read at %1: they could not be refreshed (%2)."
         )
         .replace("%1", local_time(read_at))
         .replace("%2", reason)
