@@ -94,7 +94,8 @@ class ImportChoicesDialog(QDialog):
             )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(COLUMN_DRAFT, QHeaderView.ResizeMode.Stretch)  # no sideways scrolling
+        self.table.setMinimumHeight(self.fontMetrics().height() * 9)  # a few drafts without scrolling
         self.table.itemSelectionChanged.connect(self._selection_changed)
 
         self.compare_button = QPushButton(self.tr("&Compare"), self)
@@ -140,9 +141,9 @@ class ImportChoicesDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
         layout.addWidget(self.compare_title)
-        layout.addWidget(self.compare, 2)
+        layout.addWidget(self.compare, 1)
         layout.addLayout(bottom)
-        self.resize(self.fontMetrics().averageCharWidth() * 110, self.fontMetrics().height() * 32)
+        self.resize(self.fontMetrics().averageCharWidth() * 140, self.fontMetrics().height() * 34)
         if self.skipped:
             self.table.selectRow(0)
         self._selection_changed()
