@@ -4507,6 +4507,10 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
             <translation>Die Vorlage „%1“ wurde aus den zuletzt am %2 gelesenen Werten gespeichert (die Cloud ist nicht erreichbar).</translation>
         </message>
         <message>
+            <source>It has no measurement settings: they were never read on this laptop. Save it again while online to include them.</source>
+            <translation>Sie enthält keine Messeinstellungen: Diese wurden auf diesem Laptop nie gelesen. Speichern Sie sie erneut, solange Sie online sind, um sie aufzunehmen.</translation>
+        </message>
+        <message>
             <source>the cloud cannot be reached, and this object's alarm limits were never read on this laptop. Open them once while online; then they can be saved as a template offline too.</source>
             <translation>Die Cloud ist nicht erreichbar, und die Alarmgrenzen dieses Objekts wurden auf diesem Laptop nie gelesen. Öffnen Sie sie einmal, solange Sie online sind; dann lassen sie sich auch offline als Vorlage speichern.</translation>
         </message>

@@ -12,6 +12,8 @@ runs (the client retries a lost network for a few seconds) a busy row says what 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -53,11 +55,13 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 WHOLE_SETUP = "__whole_setup__"
 
 
-class _Read:
-    """What a save read: the documents, and the time of the oldest cached one used (None: all fresh)."""
+@dataclass
+class _SavedFrom:
+    """Where a saved template's values came from: the oldest cached version used (None: all read
+    from the cloud just now), and whether a whole setup went without its instruction set."""
 
-    def __init__(self) -> None:
-        self.cached_at: str | None = None
+    cached_at: str | None = None
+    without_instruction_set: bool = False
 
     def note(self, cached_at: str | None) -> None:
         if cached_at is not None and (self.cached_at is None or cached_at < self.cached_at):
@@ -262,39 +266,44 @@ class TemplatesDialog(QDialog):
         self._update_buttons()
         self.status.clear()
         self.busy.start(self.tr("Reading the alarm limits of “%1”…").replace("%1", obj.label))
-        read = _Read()
         self.tasks.spawn(
-            self._save(obj, part, name, read),
+            self._save(obj, part, name),
             name="save",
-            on_result=lambda _t: self._saved(name, read.cached_at),
+            on_result=partial(self._saved, name),
             on_error=self._save_failed,
         )
 
-    async def _save(self, obj: MeasuringObject, part: str, name: str, read: _Read) -> Template:
+    async def _save(self, obj: MeasuringObject, part: str, name: str) -> _SavedFrom:
         assert self.site is not None and obj.uuid is not None  # noqa: S101 (checked by the caller)
         client = self.work.services.client
+        source = _SavedFrom()
         answer = await self.work.read_through(client, self.site, "measurement_alarms", obj.uuid)
-        read.note(answer.cached_at)
+        source.note(answer.cached_at)
         alarms = answer.value.to_payload()
         if part == WHOLE_SETUP:
             try:
                 instruction_answer = await self.work.read_through(
                     client, self.site, "instruction_set", obj.uuid
                 )
-            except (NotFoundError, NetworkError):
-                instruction = {}  # none in the cloud, or never read here: the setup goes without
+            except NotFoundError:
+                instruction = {}  # the object has none in the cloud
+            except NetworkError:
+                instruction = {}  # never read on this laptop: saved without, and said so
+                source.without_instruction_set = True
             else:
-                read.note(instruction_answer.cached_at)
+                source.note(instruction_answer.cached_at)
                 instruction = instruction_answer.value.to_payload()
             body = object_setup_from_object(obj, instruction, alarms)
-            return await self.work.templates.save(TemplateKind.OBJECT_SETUP, name, body)
+            await self.work.templates.save(TemplateKind.OBJECT_SETUP, name, body)
+            return source
         body = alarm_preset_from_channel(obj, part, alarms)
-        return await self.work.templates.save(TemplateKind.ALARM_PRESET, name, body)
+        await self.work.templates.save(TemplateKind.ALARM_PRESET, name, body)
+        return source
 
-    def _saved(self, name: str, cached_at: str | None) -> None:
+    def _saved(self, name: str, source: _SavedFrom) -> None:
         self.saving = False
         self.busy.stop()
-        if cached_at is None:
+        if source.cached_at is None:
             text = self.tr("Saved the template “%1”.").replace("%1", name)
         else:
             text = (
@@ -302,7 +311,12 @@ class TemplatesDialog(QDialog):
                     "Saved the template “%1” from the values last read at %2 (the cloud cannot be reached)."
                 )
                 .replace("%1", name)
-                .replace("%2", local_time(cached_at))
+                .replace("%2", local_time(source.cached_at))
+            )
+        if source.without_instruction_set:
+            text += " " + self.tr(
+                "It has no measurement settings: they were never read on this laptop. Save it again "
+                "while online to include them."
             )
         self.status.setText(text)
         self.template_name.clear()

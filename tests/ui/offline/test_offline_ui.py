@@ -398,6 +398,25 @@ def test_a_template_is_saved_offline_from_the_values_last_read(qtbot: Any, harne
     assert template.payload["condition_sets"] == channel_limits["measurementAlarmConditionSet"]
 
 
+def test_a_whole_setup_saved_offline_says_what_it_lacks(qtbot: Any, harness: Harness) -> None:
+    first, _second = harness.objects
+    _give_fridge_limits(qtbot, harness, first)
+    editors_client = build_cloud_access(harness.services, harness.work).client
+    run(qtbot, editors_client.list_measuring_objects(SITE))
+    run(qtbot, editors_client.get_measuring_object_alarm_configuration(SITE, first))  # not the settings
+    harness.sim.set_network_down(True)
+    dialog = harness.ui.show_templates()
+    qtbot.waitUntil(lambda: dialog.target_list.count() == 2, timeout=3000)
+    choose(qtbot, dialog.source_object, data=first)
+    choose(qtbot, dialog.source_part, index=0)  # the whole setup
+    type_text(qtbot, dialog.template_name, "Fridge setup")
+    click(qtbot, dialog.save_button)
+    qtbot.waitUntil(lambda: dialog.template_list.count() == 1, timeout=3000)
+    assert "It has no measurement settings: they were never read on this laptop." in dialog.status.text()
+    [template] = run(qtbot, harness.work.templates.find(TemplateKind.OBJECT_SETUP))
+    assert "instruction_set" not in template.payload and template.payload["alarms"]
+
+
 def test_saving_offline_what_was_never_read_says_what_to_do(qtbot: Any, harness: Harness) -> None:
     first, _second = harness.objects
     editors_client = build_cloud_access(harness.services, harness.work).client
