@@ -281,6 +281,7 @@ class TemplatesDialog(QDialog):
         source.note(answer.cached_at)
         alarms = answer.value.to_payload()
         if part == WHOLE_SETUP:
+            instruction: dict[str, Any]
             try:
                 instruction_answer = await self.work.read_through(
                     client, self.site, "instruction_set", obj.uuid
