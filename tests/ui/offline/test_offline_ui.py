@@ -385,7 +385,7 @@ def test_a_template_is_saved_offline_from_the_values_last_read(qtbot: Any, harne
     choose(qtbot, dialog.source_part, data="Temperature")
     type_text(qtbot, dialog.template_name, "Medicine fridge")
     click(qtbot, dialog.save_button)
-    assert dialog.busy.label.text() == "Reading the alarm limits of “Fridge 1”…"
+    assert dialog.busy.isVisible() and dialog.busy.label.text() == "Reading the alarm limits of “Fridge 1”…"
     assert not dialog.save_button.isEnabled()  # no second save while this one reads
     qtbot.waitUntil(lambda: dialog.template_list.count() == 1, timeout=3000)
     assert dialog.busy.isHidden()
