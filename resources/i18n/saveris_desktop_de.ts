@@ -425,6 +425,102 @@
         </message>
     </context>
     <context>
+        <name>CommissioningGuideDialog</name>
+        <message>
+            <source>Commissioning guide</source>
+            <extracomment>the folders shown, by name: "logs", "data"</extracomment>
+            <translation>Anleitung zur Inbetriebnahme</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Schließen</translation>
+        </message>
+        <message>
+            <source>Putting a logger into service</source>
+            <translation>Einen Logger in Betrieb nehmen</translation>
+        </message>
+        <message>
+            <source>the site's connect key</source>
+            <translation>der Verbindungsschlüssel des Standorts</translation>
+        </message>
+        <message>
+            <source>the name of the site's Wi-Fi network</source>
+            <translation>der Name des WLANs am Standort</translation>
+        </message>
+        <message>
+            <source>Choose the site, or create it, in the wizard: &lt;b&gt;File → Add a logger …&lt;/b&gt; (sign in first).</source>
+            <translation>Wählen oder erstellen Sie den Standort im Assistenten: &lt;b&gt;Datei → Logger hinzufügen …&lt;/b&gt; (vorher anmelden).</translation>
+        </message>
+        <message>
+            <source>Have the site's &lt;b&gt;connect key&lt;/b&gt; at hand: the wizard shows it large and as a QR code; &lt;b&gt;Help → Show the site's connect key …&lt;/b&gt; shows it again.</source>
+            <translation>Halten Sie den &lt;b&gt;Verbindungsschlüssel&lt;/b&gt; des Standorts bereit: Der Assistent zeigt ihn groß und als QR-Code; &lt;b&gt;Hilfe → Verbindungsschlüssel des Standorts anzeigen …&lt;/b&gt; zeigt ihn erneut.</translation>
+        </message>
+        <message>
+            <source>Reconnect this laptop to your normal Wi-Fi.</source>
+            <translation>Verbinden Sie diesen Laptop wieder mit Ihrem normalen WLAN.</translation>
+        </message>
+        <message>
+            <source>Wait: the app lists the logger as soon as the cloud does (often within a few minutes). The wizard's waiting page and the device table show it by themselves.</source>
+            <translation>Warten Sie: Die App listet den Logger, sobald die Cloud ihn listet (oft innerhalb weniger Minuten). Die Warteseite des Assistenten und die Gerätetabelle zeigen ihn von selbst.</translation>
+        </message>
+        <message>
+            <source>The logger's LED</source>
+            <translation>Die LED des Loggers</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt;: the logger's hotspot is open (after holding its button for 3 seconds).</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt;: Der Hotspot des Loggers ist offen (nachdem seine Taste 3 Sekunden lang gedrückt wurde).</translation>
+        </message>
+        <message>
+            <source>testo's description names no other LED state (after Save, on an error, or those of the testo 164 gateway). Whether the logger joined, the app's device list tells you.</source>
+            <translation>testos Beschreibung nennt keinen weiteren LED-Zustand (nach dem Speichern, bei einem Fehler oder die des testo 164 Gateways). Ob der Logger beigetreten ist, zeigt Ihnen die Geräteliste der App.</translation>
+        </message>
+        <message>
+            <source>Where the app keeps its files</source>
+            <translation>Wo die App ihre Dateien ablegt</translation>
+        </message>
+        <message>
+            <source>Logs (for support):</source>
+            <translation>Protokolle (für den Support):</translation>
+        </message>
+        <message>
+            <source>Open the log folder</source>
+            <translation>Protokollordner öffnen</translation>
+        </message>
+        <message>
+            <source>Copy the path of the log folder</source>
+            <translation>Pfad des Protokollordners kopieren</translation>
+        </message>
+        <message>
+            <source>Data (drafts, waiting changes, audit log):</source>
+            <translation>Daten (Entwürfe, wartende Änderungen, Änderungsprotokoll):</translation>
+        </message>
+        <message>
+            <source>Open the data folder</source>
+            <translation>Datenordner öffnen</translation>
+        </message>
+        <message>
+            <source>Copy the path of the data folder</source>
+            <translation>Pfad des Datenordners kopieren</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Öffnen</translation>
+        </message>
+        <message>
+            <source>Copy path</source>
+            <translation>Pfad kopieren</translation>
+        </message>
+        <message>
+            <source>The folder could not be opened; copy its path instead: %1</source>
+            <translation>Der Ordner konnte nicht geöffnet werden; kopieren Sie stattdessen seinen Pfad: %1</translation>
+        </message>
+        <message>
+            <source>Copied: %1</source>
+            <translation>Kopiert: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>CommissioningReport</name>
         <message>
             <source>Temperature</source>
@@ -2327,6 +2423,7 @@
         <name>HotspotGuide</name>
         <message>
             <source>QSR / WiFi logger</source>
+            <extracomment>step and LED state are in testo's own description [V] (the Help guide shows only these)</extracomment>
             <translation>QSR-/WiFi-Logger</translation>
         </message>
         <message>
@@ -2461,6 +2558,117 @@
         </message>
     </context>
     <context>
+        <name>ImportChoicesDialog</name>
+        <message>
+            <source>Drafts not imported</source>
+            <translation>Nicht importierte Entwürfe</translation>
+        </message>
+        <message>
+            <source>Export and import</source>
+            <translation>Export und Import</translation>
+        </message>
+        <message>
+            <source>These drafts were not imported because this laptop has its own draft of the same object. Choose for each: compare the two, keep yours, or replace yours with the file's. Closing keeps yours; the file keeps its versions.</source>
+            <extracomment>per row: None (not chosen: this laptop's draft stays), "kept" or "replaced"</extracomment>
+            <translation>Diese Entwürfe wurden nicht importiert, weil dieser Laptop einen eigenen Entwurf desselben Objekts hat. Wählen Sie für jeden: die beiden vergleichen, Ihren behalten oder Ihren durch den aus der Datei ersetzen. Schließen behält Ihre; die Datei behält ihre Fassungen.</translation>
+        </message>
+        <message>
+            <source>Draft</source>
+            <translation>Entwurf</translation>
+        </message>
+        <message>
+            <source>Yours, last changed</source>
+            <translation>Ihrer, zuletzt geändert</translation>
+        </message>
+        <message>
+            <source>The file's, last changed</source>
+            <translation>Der aus der Datei, zuletzt geändert</translation>
+        </message>
+        <message>
+            <source>Choice</source>
+            <translation>Wahl</translation>
+        </message>
+        <message>
+            <source>Not chosen: yours stays</source>
+            <translation>Nicht gewählt: Ihrer bleibt</translation>
+        </message>
+        <message>
+            <source>&amp;Compare</source>
+            <translation>&amp;Vergleichen</translation>
+        </message>
+        <message>
+            <source>Compare your draft with the file's</source>
+            <translation>Ihren Entwurf mit dem aus der Datei vergleichen</translation>
+        </message>
+        <message>
+            <source>&amp;Replace with the file's</source>
+            <translation>Durch den aus der Datei &amp;ersetzen</translation>
+        </message>
+        <message>
+            <source>Replace your draft with the file's</source>
+            <translation>Ihren Entwurf durch den aus der Datei ersetzen</translation>
+        </message>
+        <message>
+            <source>&amp;Keep mine</source>
+            <translation>&amp;Meinen behalten</translation>
+        </message>
+        <message>
+            <source>Keep your draft</source>
+            <translation>Ihren Entwurf behalten</translation>
+        </message>
+        <message>
+            <source>Your draft and the file's, field by field</source>
+            <translation>Ihr Entwurf und der aus der Datei, Feld für Feld</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>Feld</translation>
+        </message>
+        <message>
+            <source>Yours</source>
+            <translation>Ihrer</translation>
+        </message>
+        <message>
+            <source>In the file</source>
+            <translation>In der Datei</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Schließen</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %n field(s) differ.</source>
+            <translation>
+                <numerusform>%1: %n Feld unterscheidet sich.</numerusform>
+                <numerusform>%1: %n Felder unterscheiden sich.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: both drafts have the same values.</source>
+            <translation>%1: Beide Entwürfe haben dieselben Werte.</translation>
+        </message>
+        <message>
+            <source>Yours kept</source>
+            <translation>Ihrer behalten</translation>
+        </message>
+        <message>
+            <source>Replaced with the file's</source>
+            <translation>Durch den aus der Datei ersetzt</translation>
+        </message>
+        <message>
+            <source>Yours kept: it changed after the import</source>
+            <translation>Ihrer behalten: Er wurde nach dem Import geändert</translation>
+        </message>
+        <message>
+            <source>Your draft was changed after the import, so it was not replaced. Import the file again to compare the two as they are now.</source>
+            <translation>Ihr Entwurf wurde nach dem Import geändert und deshalb nicht ersetzt. Importieren Sie die Datei erneut, um die beiden so zu vergleichen, wie sie jetzt sind.</translation>
+        </message>
+        <message>
+            <source>Not replaced: %1</source>
+            <translation>Nicht ersetzt: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>InstructionSetEditor</name>
         <message>
             <source>Measuring instruction set</source>
@@ -2530,16 +2738,20 @@
         <name>LiveList</name>
         <message>
             <source>Live refresh paused.</source>
-            <extracomment>a listing from the cloud (not one replayed from the cache), in server order a listing (from the cloud or the cache) is now in the table: (site it was for, devices)</extracomment>
+            <extracomment>a listing from the cloud (not one replayed from the cache), in server order a listing (from the cloud or the cache) is now in the table: (site it was for, devices) when the listing in the table was read from the cloud (None: nothing read yet)</extracomment>
             <translation>Automatische Aktualisierung angehalten.</translation>
         </message>
         <message>
-            <source>The cloud cannot be reached — showing the last known list; retrying by itself.</source>
-            <translation>Die Cloud ist nicht erreichbar — die zuletzt bekannte Liste wird gezeigt; neuer Versuch von selbst.</translation>
+            <source>the cloud cannot be reached; retrying by itself</source>
+            <translation>die Cloud ist nicht erreichbar; es wird von selbst erneut versucht</translation>
         </message>
         <message>
-            <source>Refreshing failed: %1</source>
-            <translation>Aktualisieren fehlgeschlagen: %1</translation>
+            <source>The cloud cannot be reached; retrying by itself.</source>
+            <translation>Die Cloud ist nicht erreichbar; es wird von selbst erneut versucht.</translation>
+        </message>
+        <message>
+            <source>The loggers could not be listed: %1</source>
+            <translation>Die Logger konnten nicht aufgelistet werden: %1</translation>
         </message>
         <message numerus="yes">
             <source>%n logger(s) · refreshed every %1</source>
@@ -2599,6 +2811,10 @@
         <message>
             <source>Show the site's connect &amp;key …</source>
             <translation>Verbindungs&amp;schlüssel des Standorts anzeigen …</translation>
+        </message>
+        <message>
+            <source>Commissioning &amp;guide …</source>
+            <translation>&amp;Anleitung zur Inbetriebnahme …</translation>
         </message>
         <message>
             <source>&amp;About %1</source>
@@ -2846,7 +3062,7 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
         </message>
         <message>
             <source>Measuring objects</source>
-            <extracomment>the objects this app created (longer-lived than the tab: the view keeps it per session) True once the cloud answered that it does not list measuring objects</extracomment>
+            <extracomment>the objects this app created (longer-lived than the tab: the view keeps it per session) True once the cloud answered that it does not list measuring objects when the cloud last listed the objects shown (None: not listed yet)</extracomment>
             <translation>Messobjekte</translation>
         </message>
         <message>
@@ -3646,7 +3862,7 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
         <name>SingleInstance</name>
         <message>
             <source>Saveris Desktop is already running, so it was brought forward. To start it with other options (%1), close it first.</source>
-            <extracomment>How long a second start keeps trying to reach an app that holds the data folder but has not answered yet (it may be starting at the same moment) before it says so and gives up. The demo's endpoint: a loopback address, so the plain-http rule holds; requests never leave the process (they go through the simulator's in-process transport).</extracomment>
+            <extracomment>How long a second start keeps trying to reach an app that holds the data folder but has not answered yet (it may be starting at the same moment) before it says so and gives up.</extracomment>
             <translation>Saveris Desktop läuft bereits und wurde daher in den Vordergrund geholt. Um es mit anderen Optionen (%1) zu starten, schließen Sie es zuerst.</translation>
         </message>
         <message>
@@ -4031,6 +4247,17 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
         </message>
     </context>
     <context>
+        <name>StaleList</name>
+        <message>
+            <source>Showing the values read last: they could not be refreshed (%1).</source>
+            <translation>Angezeigt werden die zuletzt gelesenen Werte: Sie konnten nicht aktualisiert werden (%1).</translation>
+        </message>
+        <message>
+            <source>Showing the values read at %1: they could not be refreshed (%2).</source>
+            <translation>Angezeigt werden die am %1 gelesenen Werte: Sie konnten nicht aktualisiert werden (%2).</translation>
+        </message>
+    </context>
+    <context>
         <name>SyncStatusWidget</name>
         <message>
             <source>Changes waiting for the cloud</source>
@@ -4263,6 +4490,18 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
             <translation>Wählen Sie zuerst einen Standort, um Vorlagen zu speichern oder anzuwenden.</translation>
         </message>
         <message>
+            <source>Reading the measuring objects of %1…</source>
+            <translation>Die Messobjekte von %1 werden gelesen …</translation>
+        </message>
+        <message>
+            <source>The measuring objects could not be read: %1</source>
+            <translation>Die Messobjekte konnten nicht gelesen werden: %1</translation>
+        </message>
+        <message>
+            <source>the cloud cannot be reached</source>
+            <translation>die Cloud ist nicht erreichbar</translation>
+        </message>
+        <message>
             <source>The whole setup (channels, instruction set, alarm limits)</source>
             <translation>Die ganze Einrichtung (Kanäle, Messvorgaben, Alarmgrenzwerte)</translation>
         </message>
@@ -4271,12 +4510,32 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
             <translation>Alarmgrenzwerte von „%1“</translation>
         </message>
         <message>
+            <source>Reading the alarm limits of “%1”…</source>
+            <translation>Die Alarmgrenzen von „%1“ werden gelesen …</translation>
+        </message>
+        <message>
+            <source>Saved the template “%1” from the values last read at %2 (the cloud cannot be reached).</source>
+            <translation>Die Vorlage „%1“ wurde aus den zuletzt am %2 gelesenen Werten gespeichert (die Cloud ist nicht erreichbar).</translation>
+        </message>
+        <message>
+            <source>It has no measurement settings: they were never read on this laptop. Save it again while online to include them.</source>
+            <translation>Sie enthält keine Messeinstellungen: Diese wurden auf diesem Laptop nie gelesen. Speichern Sie sie erneut, solange Sie online sind, um sie aufzunehmen.</translation>
+        </message>
+        <message>
+            <source>the cloud cannot be reached, and this object's alarm limits were never read on this laptop. Open them once while online; then they can be saved as a template offline too.</source>
+            <translation>Die Cloud ist nicht erreichbar, und die Alarmgrenzen dieses Objekts wurden auf diesem Laptop nie gelesen. Öffnen Sie sie einmal, solange Sie online sind; dann lassen sie sich auch offline als Vorlage speichern.</translation>
+        </message>
+        <message>
             <source>Not saved: %1</source>
             <translation>Nicht gespeichert: %1</translation>
         </message>
         <message>
             <source>Saved the template “%1”.</source>
             <translation>Die Vorlage „%1“ wurde gespeichert.</translation>
+        </message>
+        <message>
+            <source>Reading the current alarm limits of the ticked objects…</source>
+            <translation>Die aktuellen Alarmgrenzen der angehakten Objekte werden gelesen …</translation>
         </message>
         <message>
             <source>alarm limits</source>

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from saveris_desktop import APP_NAME
 from saveris_desktop.ui.ui_state import UiState
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         self.demo_dock: QDockWidget | None = None
         self.demo_panel: QWidget | None = None
         self.wizard: OnboardingWizard | None = None
+        self._guide: QWidget | None = None  # Help → Commissioning guide, while open
         #: polling timing for the wizard's waiting page; None: the defaults (tests pass faster ones)
         self.wizard_timing: WatchTiming | None = None
         self._painted = False
@@ -191,6 +193,8 @@ class MainWindow(QMainWindow):
         )
         self.connect_key_action.setEnabled(False)
         self.connect_key_action.triggered.connect(self.show_connect_key)
+        self.guide_action = self._action("commissioningGuideAction", self.tr("Commissioning &guide …"))
+        self.guide_action.triggered.connect(self.show_commissioning_guide)
         self.about_action = self._action("aboutAction", self.tr("&About %1").replace("%1", APP_NAME))
         self.about_action.triggered.connect(self._about)
 
@@ -210,6 +214,7 @@ class MainWindow(QMainWindow):
         self.view_menu.setObjectName("viewMenu")
         self.help_menu = menu_bar.addMenu(self.tr("&Help"))
         self.help_menu.setObjectName("helpMenu")
+        self.help_menu.addAction(self.guide_action)
         self.help_menu.addAction(self.connect_key_action)
         self.help_menu.addAction(self.log_folder_action)
         self.help_menu.addAction(self.check_connection_action)
@@ -536,6 +541,20 @@ class MainWindow(QMainWindow):
         view = self.devices_view
         if view is not None:
             await view.aclose()
+
+    def show_commissioning_guide(self) -> QWidget:
+        """Help → Commissioning guide: the procedure, the documented LED state, the log and data
+        folders. One at a time: asked again, the open one comes to the front."""
+        from saveris_desktop.ui.help_guide import CommissioningGuideDialog
+
+        dialog = self._guide
+        if dialog is None or not isValid(dialog) or not dialog.isVisible():
+            dialog = CommissioningGuideDialog(self)
+            self._guide = dialog
+            dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
 
     def show_connect_key(self) -> QWidget | None:
         """Help → Show the site's connect key: again, large and as a QR code, for the next logger."""

@@ -8,13 +8,17 @@ offer (OperationNotOfferedError) is not answered from the cache: the callers fal
 way and say that the cloud's values are unknown. Writes are passed through untouched, so a write
 without a network still fails with NetworkError (and the editors queue it in the outbox). Anything
 not in the table is the client's own.
+
+`read_or_cached` and `list_or_cached` are the same rule for one call, for a caller that must say
+how old what it got is (the templates dialog: "from the values last read at 10:42").
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Awaitable, Callable
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from saveris_desktop.api.errors import NetworkError
 from saveris_desktop.api.models import ApiModel
@@ -22,6 +26,66 @@ from saveris_desktop.core.offline.cache import Cache
 from saveris_desktop.core.offline.resources import OPERATIONS, Operation, Resource, Role, object_id_of
 
 CachedListener = Callable[[str, str, str], None]
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Answer(Generic[T]):
+    """What a read gave, and whether it came from the cloud just now or from the offline cache."""
+
+    value: T
+    #: when the cached copy was read from the cloud (ISO date-time); None: the cloud answered now
+    cached_at: str | None = None
+
+
+async def read_or_cached(
+    cache: Cache,
+    endpoint: str,
+    site: str,
+    resource: Resource,
+    object_id: str,
+    read: Callable[[], Awaitable[ApiModel]],
+) -> Answer[ApiModel]:
+    """The cloud's version of one document (kept in the cache); when the cloud cannot be reached,
+    the cached one. NetworkError when it cannot be reached and nothing is cached; other errors
+    (the server's refusal, "not found") are the caller's."""
+    kind = resource.kind.value
+    try:
+        answer = await read()
+    except NetworkError:
+        cached = await cache.get(endpoint, site, kind, object_id)
+        if cached is None:
+            raise
+        return Answer(resource.model.model_validate(cached.payload), cached.fetched_at)
+    await cache.put(endpoint, site, kind, object_id, answer.to_payload())
+    return Answer(answer)
+
+
+async def list_or_cached(
+    cache: Cache,
+    endpoint: str,
+    site: str,
+    resource: Resource,
+    listing: Callable[[], Awaitable[list[ApiModel]]],
+) -> Answer[list[ApiModel]]:
+    """The site's documents of one kind (the cached list replaced by them); offline the cached ones,
+    with the oldest one's age. NetworkError when the cloud cannot be reached and nothing is cached."""
+    kind = resource.kind.value
+    try:
+        answer = await listing()
+    except NetworkError:
+        rows = await cache.find(endpoint, site, kind)
+        if not rows:
+            raise
+        # The offline copy holds the readable documents (a device listing's unreadable ones
+        # are not kept); it comes back in the shape the client's listing has.
+        documents = resource.as_listing([resource.model.model_validate(r.payload) for r in rows])
+        return Answer(documents, min(r.fetched_at for r in rows))
+    await cache.replace_all(
+        endpoint, site, kind, {getattr(item, "uuid", None) or "": item.to_payload() for item in answer}
+    )
+    return Answer(answer)
 
 
 class CacheBackedClient:
@@ -55,37 +119,17 @@ class CacheBackedClient:
         **kwargs: Any,
     ) -> ApiModel:
         kind, object_id = resource.kind.value, object_id_of(op, site, args)
-        try:
-            answer = await method(site, *args, **kwargs)
-        except NetworkError:
-            cached = await self._cache.get(self._endpoint(), site, kind, object_id)
-            if cached is None:
-                raise
-            if self.on_cached is not None:
-                self.on_cached(kind, object_id, cached.fetched_at)
-            return resource.model.model_validate(cached.payload)
-        await self._cache.put(self._endpoint(), site, kind, object_id, answer.to_payload())
-        return answer
+        answer = await read_or_cached(
+            self._cache, self._endpoint(), site, resource, object_id, lambda: method(site, *args, **kwargs)
+        )
+        if answer.cached_at is not None and self.on_cached is not None:
+            self.on_cached(kind, object_id, answer.cached_at)
+        return answer.value
 
     async def _read_list(
         self, resource: Resource, method: Callable[[str], Awaitable[list[ApiModel]]], site: str
     ) -> list[ApiModel]:
-        kind = resource.kind.value
-        try:
-            answer = await method(site)
-        except NetworkError:
-            rows = await self._cache.find(self._endpoint(), site, kind)
-            if not rows:
-                raise
-            if self.on_cached is not None:
-                self.on_cached(kind, "", min(r.fetched_at for r in rows))
-            # The offline copy holds the readable documents (a device listing's unreadable ones
-            # are not kept); it comes back in the shape the client's listing has.
-            return resource.as_listing([resource.model.model_validate(r.payload) for r in rows])
-        await self._cache.replace_all(
-            self._endpoint(),
-            site,
-            kind,
-            {getattr(item, "uuid", None) or "": item.to_payload() for item in answer},
-        )
-        return answer
+        answer = await list_or_cached(self._cache, self._endpoint(), site, resource, lambda: method(site))
+        if answer.cached_at is not None and self.on_cached is not None:
+            self.on_cached(resource.kind.value, "", answer.cached_at)
+        return answer.value

@@ -93,6 +93,22 @@ def _json_or_none(value: JsonObject | None) -> str | None:
 _WHERE_KEY = "endpoint = ? AND site = ? AND kind = ? AND object_id = ?"
 
 
+def draft_in(connection: sqlite3.Connection, key: DraftKey) -> Draft | None:
+    """The draft of `key` inside the caller's transaction (None: there is none)."""
+    row = connection.execute(f"SELECT * FROM drafts WHERE {_WHERE_KEY}", key.as_tuple()).fetchone()  # noqa: S608
+    return None if row is None else _row_to_draft(row)
+
+
+def replace_in(connection: sqlite3.Connection, draft: Draft) -> None:
+    """Both sides of a draft replaced inside the caller's transaction (`upsert_draft` keeps the
+    first base; this does not: after a conflict was resolved, or an import's version was chosen)."""
+    connection.execute(
+        "INSERT OR REPLACE INTO drafts (endpoint, site, kind, object_id, base, mine, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (*draft.key.as_tuple(), _json_or_none(draft.base), to_json(draft.mine), draft.updated_at),
+    )
+
+
 class DraftStore:
     def __init__(self, store: Store) -> None:
         self._store = store
@@ -103,8 +119,9 @@ class DraftStore:
 
         def work(connection: sqlite3.Connection) -> Draft:
             upsert_draft(connection, Draft(key, base, mine, stamp))
-            row = connection.execute(f"SELECT * FROM drafts WHERE {_WHERE_KEY}", key.as_tuple()).fetchone()  # noqa: S608
-            return _row_to_draft(row)
+            saved = draft_in(connection, key)
+            assert saved is not None  # noqa: S101 (written just above, in this transaction)
+            return saved
 
         return await self._store.write(work)
 
@@ -113,21 +130,14 @@ class DraftStore:
         stamp = timestamp()
 
         def work(connection: sqlite3.Connection) -> Draft:
-            connection.execute(
-                "INSERT OR REPLACE INTO drafts (endpoint, site, kind, object_id, base, mine, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (*key.as_tuple(), _json_or_none(base), to_json(mine), stamp),
-            )
-            return Draft(key, base, mine, stamp)
+            draft = Draft(key, base, mine, stamp)
+            replace_in(connection, draft)
+            return draft
 
         return await self._store.write(work)
 
     async def get(self, key: DraftKey) -> Draft | None:
-        def work(connection: sqlite3.Connection) -> Draft | None:
-            row = connection.execute(f"SELECT * FROM drafts WHERE {_WHERE_KEY}", key.as_tuple()).fetchone()  # noqa: S608
-            return None if row is None else _row_to_draft(row)
-
-        return await self._store.read(work)
+        return await self._store.read(lambda connection: draft_in(connection, key))
 
     async def find(
         self, *, endpoint: str | None = None, site: str | None = None, kind: str | None = None

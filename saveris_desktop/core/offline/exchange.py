@@ -3,8 +3,11 @@
 The file names its format and version. Import reads and validates the WHOLE file before it writes
 anything, then writes in one transaction, so a bad file changes nothing. Refused with the reason:
 not JSON, not our format, a newer version, a broken entry (named by its position). Existing
-drafts are never overwritten: a draft already on this laptop wins and the imported one is listed
-as skipped. A template whose name is taken by a different template is imported under a new name.
+drafts are never overwritten by the import itself: a draft already on this laptop wins, and the
+imported one is reported as skipped together with both versions (`SkippedDraft`), so the
+technician can compare them field by field and choose: keep this laptop's, or replace it with the
+file's (`Exchange.replace_with_file`, which refuses when the local draft changed since).
+A template whose name is taken by a different template is imported under a new name.
 An imported site plan starts unqueued: what it had queued lives in the other laptop's outbox.
 A commissioning plan travels with its rows; what the other laptop applied stays there.
 """
@@ -14,6 +17,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
 
@@ -21,8 +25,17 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from saveris_desktop import __version__
 from saveris_desktop.core.commissioning.plan import CommissioningPlan
-from saveris_desktop.core.offline.drafts import Draft, DraftKey, DraftKind, DraftStore, upsert_draft
+from saveris_desktop.core.offline.drafts import (
+    Draft,
+    DraftKey,
+    DraftKind,
+    DraftStore,
+    draft_in,
+    replace_in,
+    upsert_draft,
+)
 from saveris_desktop.core.offline.json_limits import UnsafeJsonError, loads_checked
+from saveris_desktop.core.offline.merge import Change, diff, same_json
 from saveris_desktop.core.offline.site_plan import SitePlan
 from saveris_desktop.core.offline.store import Store, from_json, timestamp, to_json
 from saveris_desktop.core.offline.templates import Template, TemplateStore, upsert_template, validate_body
@@ -77,10 +90,33 @@ class ExportSummary:
     size_bytes: int
 
 
+@dataclass(frozen=True)
+class SkippedDraft:
+    """A draft of the file not imported because this laptop has its own draft of the same object."""
+
+    local: Draft  # this laptop's draft, as it was when the file was imported
+    incoming: Draft  # the file's draft, as it would start on this laptop
+
+    @property
+    def key(self) -> DraftKey:
+        return self.local.key
+
+    def differences(self) -> list[Change]:
+        """Field by field, `before` this laptop's value and `after` the file's (empty: the same)."""
+        return diff(self.local.mine, self.incoming.mine)
+
+
+class ReplaceOutcome(StrEnum):
+    REPLACED = "replaced"
+    #: this laptop's draft was edited (or sent and removed) after the import: compare again first
+    CHANGED_SINCE = "changed_since"
+
+
 @dataclass
 class ImportReport:
     drafts_imported: list[DraftKey] = field(default_factory=list)
     drafts_skipped: list[DraftKey] = field(default_factory=list)  # a draft with that key exists here
+    skipped: list[SkippedDraft] = field(default_factory=list)  # the same, with both versions
     templates_imported: list[str] = field(default_factory=list)
     templates_renamed: list[tuple[str, str]] = field(default_factory=list)  # (name in file, name here)
     templates_unchanged: list[str] = field(default_factory=list)
@@ -254,14 +290,13 @@ def write_import(connection: sqlite3.Connection, parsed: ExchangeFile) -> Import
     report = ImportReport()
     for record in parsed.drafts:
         key = DraftKey(record.endpoint, record.site, record.kind.value, record.object_id)
-        exists = connection.execute(
-            "SELECT 1 FROM drafts WHERE endpoint = ? AND site = ? AND kind = ? AND object_id = ?",
-            key.as_tuple(),
-        ).fetchone()
-        if exists is not None:
+        incoming = Draft(key, record.base, _arrived(record), record.updated_at)
+        local = draft_in(connection, key)
+        if local is not None:
             report.drafts_skipped.append(key)
+            report.skipped.append(SkippedDraft(local, incoming))
             continue
-        upsert_draft(connection, Draft(key, record.base, _arrived(record), record.updated_at))
+        upsert_draft(connection, incoming)
         report.drafts_imported.append(key)
     families: dict[tuple[str, str], _NameFamily] = {}
     for template in parsed.templates:
@@ -318,3 +353,21 @@ class Exchange:
     async def import_file(self, path: Path) -> ImportReport:
         parsed = await self.read(path)
         return await self._store.write(lambda connection: write_import(connection, parsed))
+
+    async def replace_with_file(self, skipped: SkippedDraft) -> ReplaceOutcome:
+        """The technician chose the file's version of a skipped draft: it replaces this laptop's
+        (both sides: what it started from and what was typed), unless this laptop's draft changed
+        after the import, which the technician has not seen compared yet."""
+
+        def work(connection: sqlite3.Connection) -> ReplaceOutcome:
+            now = draft_in(connection, skipped.key)
+            if (
+                now is None
+                or not same_json(now.mine, skipped.local.mine)
+                or not same_json(now.base, skipped.local.base)
+            ):
+                return ReplaceOutcome.CHANGED_SINCE
+            replace_in(connection, skipped.incoming)
+            return ReplaceOutcome.REPLACED
+
+        return await self._store.write(work)

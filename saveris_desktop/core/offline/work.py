@@ -17,14 +17,15 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from saveris_desktop.api.models import Device
+from saveris_desktop.api.models import ApiModel, Device
 from saveris_desktop.core.offline.audit import AuditLog
 from saveris_desktop.core.offline.cache import Cache, Cached
+from saveris_desktop.core.offline.cached_client import Answer, list_or_cached, read_or_cached
 from saveris_desktop.core.offline.drafts import DraftKind, DraftStore
 from saveris_desktop.core.offline.editor_drafts import EditorDrafts
 from saveris_desktop.core.offline.exchange import Exchange
 from saveris_desktop.core.offline.outbox import SENT_KEPT_FOR, Outbox, OutboxItem, OutboxState
-from saveris_desktop.core.offline.resources import RESOURCES, SITE_KIND
+from saveris_desktop.core.offline.resources import RESOURCES, SITE_KIND, Role, call
 from saveris_desktop.core.offline.site_plan import SitePlanner
 from saveris_desktop.core.offline.store import OpenProblem, Store
 from saveris_desktop.core.offline.sync import SyncEngine, SyncStatus
@@ -201,6 +202,30 @@ class OfflineWork:
         elif payload.get("name") or payload.get("model_code"):
             return str(payload.get("name") or payload.get("model_code"))
         return object_id
+
+    async def read_through(self, client: Any, site: str, kind: str, object_id: str) -> Answer[ApiModel]:
+        """The cloud's version of a `kind` document through `client`, or, when the cloud cannot be
+        reached, the last known one with when it was read (core.offline.cached_client.read_or_cached)."""
+        resource = RESOURCES[kind]
+        return await read_or_cached(
+            self.cache,
+            self.endpoint,
+            site,
+            resource,
+            object_id,
+            lambda: resource.read(client, site, object_id),
+        )
+
+    async def list_through(self, client: Any, site: str, kind: str) -> Answer[list[ApiModel]]:
+        """The site's `kind` documents through `client`, or offline the last known ones with their age."""
+        resource = RESOURCES[kind]
+        op = resource.operation(Role.LIST)
+        if op is None:
+            raise ValueError(f"{kind} cannot be listed")
+        listing = op
+        return await list_or_cached(
+            self.cache, self.endpoint, site, resource, lambda: call(client, listing, site, "")
+        )
 
     async def known_sites(self) -> list[str]:
         return [c.object_id for c in await self.cache.sites(self.endpoint)]

@@ -8,11 +8,14 @@ while the cloud is unreachable it only probes (it reports "offline") and the tab
 known list. Each listing updates rows in place (DeviceTableModel.refresh plans in a worker thread),
 so selection, sort order, scroll position and every open edit survive it. A listing that lands
 while one is being applied is applied right after it; one that lands during that wait replaces it.
+When a refresh fails while the table shows loggers, the status line says from when they are
+(ui/stale_list.py), never that the list failed.
 """
 
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
@@ -24,6 +27,8 @@ from saveris_desktop.core.devices.watcher import DeviceWatcher, WatchStatus, Wat
 from saveris_desktop.core.runtime import heap
 from saveris_desktop.core.runtime.tasks import TaskOwner
 from saveris_desktop.ui.devices.table_model import DeviceTableModel
+from saveris_desktop.ui.error_text import explain_error
+from saveris_desktop.ui.stale_list import not_refreshed
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +56,8 @@ class LiveList(QObject):
         self.status_label = status_label
         self.watcher = DeviceWatcher(timing=timing, feeds=feeds)
         self.site: str | None = None
+        #: when the listing in the table was read from the cloud (None: nothing read yet)
+        self.read_at: datetime | None = None
         self._pending: tuple[str | None, list[Device]] | None = None
         self._refreshing = False
         self._closed = False
@@ -64,9 +71,15 @@ class LiveList(QObject):
 
     def start(self, site: str) -> None:
         self.site = site
+        self.read_at = None
         self.watcher.start(site)
         if not self.view.isVisible():
             self.watcher.pause()
+
+    def cached_devices_arrived(self, devices: list[Device], read_at: datetime) -> None:
+        """The last known loggers of the current site, read from the cloud at `read_at`."""
+        self.read_at = read_at
+        self.devices_arrived(devices)
 
     def devices_arrived(self, devices: list[Device]) -> None:
         """Put `devices` of the current site into the table (after any refresh already running)."""
@@ -104,6 +117,7 @@ class LiveList(QObject):
     # --- internals ------------------------------------------------------------------------------
 
     def _listed(self, devices: list[Device]) -> None:
+        self.read_at = datetime.now(UTC)
         self.sig_listed.emit(devices)
         self.devices_arrived(devices)
 
@@ -133,10 +147,14 @@ class LiveList(QObject):
     def _watch_status(self, status: WatchStatus) -> None:
         if status.paused:
             text = self.tr("Live refresh paused.")
+        elif status.online is False and self.model.rowCount():
+            text = not_refreshed(self.read_at, self.tr("the cloud cannot be reached; retrying by itself"))
         elif status.online is False:
-            text = self.tr("The cloud cannot be reached — showing the last known list; retrying by itself.")
+            text = self.tr("The cloud cannot be reached; retrying by itself.")
+        elif status.error is not None and self.model.rowCount():
+            text = not_refreshed(self.read_at, explain_error(status.error))
         elif status.error is not None:
-            text = self.tr("Refreshing failed: %1").replace("%1", status.error.message)
+            text = self.tr("The loggers could not be listed: %1").replace("%1", explain_error(status.error))
         elif status.polls:
             text = self.tr("%n logger(s) · refreshed every %1", "", status.device_count).replace(
                 "%1", format_duration(int(self.watcher.timing.interval * 1000))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import html
 from collections.abc import Callable
+from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 
@@ -55,7 +56,8 @@ from saveris_desktop.ui.devices.measuring_editors import (
     MeasurementAlarmsEditor,
 )
 from saveris_desktop.ui.devices.sensor_directory import SensorDirectory, channel_label
-from saveris_desktop.ui.error_text import describe_error
+from saveris_desktop.ui.error_text import describe_error, explain_error
+from saveris_desktop.ui.stale_list import not_refreshed
 
 
 def _assigned_channel(sensor: Sensor | None, assignment: ChannelAssignment) -> Any:
@@ -120,6 +122,8 @@ class ObjectsTab(QWidget):
         self.directory = directory
         self.device_cycle_ranges = device_cycle_ranges
         self.objects: dict[str, MeasuringObject] = {}
+        #: when the cloud last listed the objects shown (None: not listed yet)
+        self.listed_at: datetime | None = None
         self.current_device: str | None = None
         self._loads = 0  # object loads started: only the latest one's answer is shown
 
@@ -197,13 +201,20 @@ class ObjectsTab(QWidget):
         self.context.tasks.spawn(
             self.context.client.list_measuring_objects(self.context.site),
             name="list-objects",
-            on_result=self.set_objects,
+            on_result=self._listed,
             on_error=self._listing_failed,
         )
 
+    def _listed(self, objects: list[MeasuringObject]) -> None:
+        self.listed_at = datetime.now(UTC)
+        self.set_objects(objects)
+
     def _listing_failed(self, error: BaseException) -> None:
         if not isinstance(error, OperationNotOfferedError):
-            self.status.setText(describe_error(error))
+            if self.objects:  # the list is there: say from when, not that it failed
+                self.status.setText(not_refreshed(self.listed_at, explain_error(error)))
+            else:
+                self.status.setText(describe_error(error))
             return
         self.listing_not_offered = True
         self.set_objects(self.known.of_site(self.context.site))

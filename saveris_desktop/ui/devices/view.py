@@ -330,12 +330,16 @@ class DevicesView(QWidget):
         )
         self.objects_tab.reload()
 
-    def show_cached_devices(self, site: str, devices: list[Device]) -> bool:
-        """Show the last known loggers of `site` until the cloud answers; False (nothing shown) when
-        the site is no longer shown or the cloud has answered meanwhile."""
+    def show_cached_devices(self, site: str, devices: list[Device], read_at: datetime | None = None) -> bool:
+        """Show the last known loggers of `site` (read from the cloud at `read_at`) until the cloud
+        answers; False (nothing shown) when the site is no longer shown or the cloud has answered
+        meanwhile."""
         if site != self.site or self.watcher.status().polls or self.model.rowCount():
             return False
-        self.live.devices_arrived(devices)
+        if read_at is not None:
+            self.live.cached_devices_arrived(devices, read_at)
+        else:
+            self.live.devices_arrived(devices)
         return True
 
     def refresh_session(self, session: EditSession) -> None:

@@ -1,4 +1,8 @@
-"""File ▸ Export / Import of drafts and templates, with the outcome (or the refusal's reason) in words."""
+"""File ▸ Export / Import of drafts and templates, with the outcome (or the refusal's reason) in words.
+
+An import that skipped drafts (this laptop has its own of the same object) shows its outcome in
+ui/offline/import_choices_dialog.py, where each of them can be compared and replaced by choice.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from saveris_desktop.core.offline.exchange import ExchangeError, ExportSummary, ImportReport
 from saveris_desktop.core.offline.work import OfflineWork
 from saveris_desktop.core.runtime.tasks import TaskOwner
+from saveris_desktop.ui.offline.import_choices_dialog import ImportChoicesDialog
 
 FILE_FILTER = "Saveris Desktop export (*.saveris.json *.json)"
 
@@ -26,6 +31,7 @@ class ExchangeActions(QObject):
         self.window = window
         self.tasks = TaskOwner("exchange")
         self.message_box: QMessageBox | None = None
+        self.choices_dialog: ImportChoicesDialog | None = None
 
     def export_with_dialog(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
@@ -88,7 +94,15 @@ class ExchangeActions(QObject):
             lines.append(
                 self.tr("The template “%1” was imported as “%2”.").replace("%1", old).replace("%2", new)
             )
-        self._report(True, "\n".join(lines))
+        message = "\n".join(lines)
+        if not report.skipped:
+            self._report(True, message)
+            return
+        # the skipped drafts need a choice each: the outcome is said where it can be made
+        dialog = ImportChoicesDialog(self.work, message, report.skipped, self.window)
+        self.choices_dialog = dialog
+        dialog.open()
+        self.sig_finished.emit(True, message)
 
     def _report(self, ok: bool, message: str) -> None:
         box = QMessageBox(

@@ -331,8 +331,9 @@ class OfflineIntegration(QObject):
         view = self.devices_view
         if not devices or fetched_at is None or view is None or not isValid(view):
             return
-        if view.show_cached_devices(site, devices):
-            age = locale_format.age(utc_now() - datetime.fromisoformat(fetched_at))
+        read_at = datetime.fromisoformat(fetched_at)
+        if view.show_cached_devices(site, devices, read_at):
+            age = locale_format.age(utc_now() - read_at)
             self.status_widget.show_data_age(age)
 
     def _tell_about_damaged_database(self, message: str) -> None:

@@ -3,11 +3,17 @@
 Applying is the one "apply or queue" operation (core.devices.apply) without a direct send: one change per
 object goes to the outbox (so it works offline, merges with what the cloud has, never overwrites
 silently, and lands in the audit log); the list shows what happens.
+
+Reading works offline: the objects, their alarm limits and instruction sets come from the cloud
+when it answers and are kept in the offline cache; when it cannot be reached, the last known
+versions are used and the dialog says from when ("from the values last read at …"). While a read
+runs (the client retries a lost network for a few seconds) a busy row says what is read.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
+from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -26,8 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from saveris_desktop.api.errors import ApiError, NotFoundError
-from saveris_desktop.api.models import ApiModel, MeasuringObject
+from saveris_desktop.api.errors import ApiError, NetworkError, NotFoundError
+from saveris_desktop.api.models import MeasuringObject
 from saveris_desktop.core.devices.apply import Change, apply_or_queue
 from saveris_desktop.core.offline.drafts import DraftKind
 from saveris_desktop.core.offline.templates import (
@@ -42,9 +48,24 @@ from saveris_desktop.core.offline.work import OfflineWork
 from saveris_desktop.core.runtime.tasks import TaskOwner
 from saveris_desktop.ui.error_text import describe_error
 from saveris_desktop.ui.offline.common import name_widget
+from saveris_desktop.ui.stale_list import local_time, not_refreshed
+from saveris_desktop.ui.widgets.busy_row import BusyRow
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 WHOLE_SETUP = "__whole_setup__"
+
+
+@dataclass
+class _SavedFrom:
+    """Where a saved template's values came from: the oldest cached version used (None: all read
+    from the cloud just now), and whether a whole setup went without its instruction set."""
+
+    cached_at: str | None = None
+    without_instruction_set: bool = False
+
+    def note(self, cached_at: str | None) -> None:
+        if cached_at is not None and (self.cached_at is None or cached_at < self.cached_at):
+            self.cached_at = cached_at
 
 
 class TemplatesDialog(QDialog):
@@ -57,6 +78,7 @@ class TemplatesDialog(QDialog):
         self.templates: dict[int, Template] = {}
         self.objects: list[MeasuringObject] = []
         self.site = work.services.site
+        self.saving = False
 
         # --- the templates --------------------------------------------------------------------
         self.template_list = QListWidget(self)
@@ -111,6 +133,7 @@ class TemplatesDialog(QDialog):
         self.status = QLabel(self)
         self.status.setObjectName("templatesStatus")
         self.status.setWordWrap(True)
+        self.busy = BusyRow("templatesBusy", self)
         right = QVBoxLayout()
         right.addWidget(save_box)
         right.addWidget(apply_box, 1)
@@ -125,6 +148,7 @@ class TemplatesDialog(QDialog):
         bottom.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
+        layout.addWidget(self.busy)
         layout.addLayout(bottom)
         self.resize(self.fontMetrics().averageCharWidth() * 140, self.fontMetrics().height() * 34)
         self._update_buttons()
@@ -157,12 +181,19 @@ class TemplatesDialog(QDialog):
         if not self.site:
             self.status.setText(self.tr("Choose a site first to save or apply templates."))
             return
+        self.busy.start(self.tr("Reading the measuring objects of %1…").replace("%1", self.site))
         try:
-            self.objects = await self.work.services.client.list_measuring_objects(self.site)
+            answer = await self.work.list_through(self.work.services.client, self.site, "measuring_object")
         except ApiError as error:
-            cached = await self.work.cache.find(self.work.endpoint, self.site, "measuring_object")
-            self.objects = [MeasuringObject.model_validate(c.payload) for c in cached]
-            self.status.setText(error.message)
+            self.status.setText(
+                self.tr("The measuring objects could not be read: %1").replace("%1", describe_error(error))
+            )
+            return
+        finally:
+            self.busy.stop()
+        self.objects = [o for o in answer.value if isinstance(o, MeasuringObject)]
+        if answer.cached_at is not None:  # the list is filled: say from when, not that it failed
+            self.status.setText(not_refreshed(answer.cached_at, self.tr("the cloud cannot be reached")))
         self.source_object.clear()
         self.target_list.clear()
         for obj in self.objects:
@@ -211,6 +242,8 @@ class TemplatesDialog(QDialog):
             bool(self.template_name.text().strip()) and self.source_object.currentData() is not None
         )
         self.apply_button.setEnabled(self.selected_template() is not None and bool(self.ticked_objects()))
+        if self.saving:  # one save at a time: the name field keeps its text until it is saved
+            self.save_button.setEnabled(False)
 
     # --- actions ------------------------------------------------------------------------------
 
@@ -229,31 +262,79 @@ class TemplatesDialog(QDialog):
         name = self.template_name.text().strip()
         if obj is None or obj.uuid is None or not name or not self.site:
             return
+        self.saving = True
+        self._update_buttons()
+        self.status.clear()
+        self.busy.start(self.tr("Reading the alarm limits of “%1”…").replace("%1", obj.label))
         self.tasks.spawn(
             self._save(obj, part, name),
             name="save",
-            on_result=lambda _t: self._saved(name),
-            on_error=lambda e: self.status.setText(self.tr("Not saved: %1").replace("%1", describe_error(e))),
+            on_result=partial(self._saved, name),
+            on_error=self._save_failed,
         )
 
-    async def _save(self, obj: MeasuringObject, part: str, name: str) -> Template:
+    async def _save(self, obj: MeasuringObject, part: str, name: str) -> _SavedFrom:
         assert self.site is not None and obj.uuid is not None  # noqa: S101 (checked by the caller)
         client = self.work.services.client
-        alarms = (await client.get_measuring_object_alarm_configuration(self.site, obj.uuid)).to_payload()
+        source = _SavedFrom()
+        answer = await self.work.read_through(client, self.site, "measurement_alarms", obj.uuid)
+        source.note(answer.cached_at)
+        alarms = answer.value.to_payload()
         if part == WHOLE_SETUP:
+            instruction: dict[str, Any]
             try:
-                instruction = (await client.get_measuring_instruction_set(self.site, obj.uuid)).to_payload()
+                instruction_answer = await self.work.read_through(
+                    client, self.site, "instruction_set", obj.uuid
+                )
             except NotFoundError:
-                instruction = {}
+                instruction = {}  # the object has none in the cloud
+            except NetworkError:
+                instruction = {}  # never read on this laptop: saved without, and said so
+                source.without_instruction_set = True
+            else:
+                source.note(instruction_answer.cached_at)
+                instruction = instruction_answer.value.to_payload()
             body = object_setup_from_object(obj, instruction, alarms)
-            return await self.work.templates.save(TemplateKind.OBJECT_SETUP, name, body)
+            await self.work.templates.save(TemplateKind.OBJECT_SETUP, name, body)
+            return source
         body = alarm_preset_from_channel(obj, part, alarms)
-        return await self.work.templates.save(TemplateKind.ALARM_PRESET, name, body)
+        await self.work.templates.save(TemplateKind.ALARM_PRESET, name, body)
+        return source
 
-    def _saved(self, name: str) -> None:
-        self.status.setText(self.tr("Saved the template “%1”.").replace("%1", name))
+    def _saved(self, name: str, source: _SavedFrom) -> None:
+        self.saving = False
+        self.busy.stop()
+        if source.cached_at is None:
+            text = self.tr("Saved the template “%1”.").replace("%1", name)
+        else:
+            text = (
+                self.tr(
+                    "Saved the template “%1” from the values last read at %2 (the cloud cannot be reached)."
+                )
+                .replace("%1", name)
+                .replace("%2", local_time(source.cached_at))
+            )
+        if source.without_instruction_set:
+            text += " " + self.tr(
+                "It has no measurement settings: they were never read on this laptop. Save it again "
+                "while online to include them."
+            )
+        self.status.setText(text)
         self.template_name.clear()
         self.refresh_templates()
+
+    def _save_failed(self, error: BaseException) -> None:
+        self.saving = False
+        self.busy.stop()
+        if isinstance(error, NetworkError):
+            reason = self.tr(
+                "the cloud cannot be reached, and this object's alarm limits were never read on this "
+                "laptop. Open them once while online; then they can be saved as a template offline too."
+            )
+        else:
+            reason = describe_error(error)
+        self.status.setText(self.tr("Not saved: %1").replace("%1", reason))
+        self._update_buttons()
 
     def apply_selected(self) -> None:
         template = self.selected_template()
@@ -262,6 +343,7 @@ class TemplatesDialog(QDialog):
             return
         self.results.clear()
         self.apply_button.setEnabled(False)
+        self.busy.start(self.tr("Reading the current alarm limits of the ticked objects…"))
         self.tasks.spawn(
             self._apply(template, targets),
             name="apply",
@@ -273,18 +355,13 @@ class TemplatesDialog(QDialog):
         self, template: Template, targets: list[MeasuringObject]
     ) -> list[tuple[Application, str]]:
         site = self.site or ""
-        client = self.work.services.client
         alarms_now: dict[str, dict[str, Any] | None] = {}
         sets_now: dict[str, dict[str, Any] | None] = {}
         for obj in targets:
             uuid = obj.uuid or ""
-            alarms_now[uuid] = await self._current(
-                client.get_measuring_object_alarm_configuration(site, uuid), "measurement_alarms", uuid
-            )
+            alarms_now[uuid] = await self._current("measurement_alarms", uuid)
             if template.kind == TemplateKind.OBJECT_SETUP:
-                sets_now[uuid] = await self._current(
-                    client.get_measuring_instruction_set(site, uuid), "instruction_set", uuid
-                )
+                sets_now[uuid] = await self._current("instruction_set", uuid)
         outcome: list[tuple[Application, str]] = []
         for application in apply_to_many(template, [(obj, alarms_now[obj.uuid or ""]) for obj in targets]):
             uuid = application.object_uuid
@@ -308,20 +385,21 @@ class TemplatesDialog(QDialog):
             outcome.append((application, ", ".join(queued)))
         return outcome
 
-    async def _current(self, read: Awaitable[ApiModel], kind: str, uuid: str) -> dict[str, Any] | None:
+    async def _current(self, kind: str, uuid: str) -> dict[str, Any] | None:
         """The server's version (cached for next time); offline, the last known one; None if unknown."""
         site = self.site or ""
         try:
-            payload: dict[str, Any] = (await read).to_payload()
-        except NotFoundError:
-            return None
+            answer = await self.work.read_through(self.work.services.client, site, kind, uuid)
+        except (NotFoundError, NetworkError):
+            return None  # none in the cloud, or never read here
         except ApiError:
             cached = await self.work.cached(site, kind, uuid)
             return None if cached is None else dict(cached.payload)
-        await self.work.remember(site, kind, uuid, payload)
+        payload: dict[str, Any] = answer.value.to_payload()
         return payload
 
     def _applied(self, outcome: list[tuple[Application, str]]) -> None:
+        self.busy.stop()
         for application, queued in outcome:
             if queued:
                 text = self.tr("%1: queued (%2)").replace("%1", application.object_name).replace("%2", queued)
@@ -338,5 +416,6 @@ class TemplatesDialog(QDialog):
         self._update_buttons()
 
     def _apply_failed(self, error: BaseException) -> None:
+        self.busy.stop()
         self.status.setText(self.tr("Not applied: %1").replace("%1", describe_error(error)))
         self._update_buttons()

@@ -19,6 +19,8 @@ from saveris_desktop.ui.widgets.led import LedPattern
 class GuideStep:
     text: str  # rich text; {key}, {ssid} and {hotspot} are filled in by the page
     led: LedPattern
+    #: step and LED state are in testo's own description [V] (the Help guide shows only these)
+    documented: bool = False
 
 
 def device_label(device_type: DeviceType) -> str:
@@ -66,7 +68,7 @@ def guide_steps(device_type: DeviceType) -> list[GuideStep]:
     }[device_type]
     return [
         GuideStep(power, LedPattern.OFF),
-        GuideStep(button, LedPattern.HOTSPOT),
+        GuideStep(button, LedPattern.HOTSPOT, documented=True),
         GuideStep(
             QCoreApplication.translate(
                 "HotspotGuide",
@@ -75,6 +77,7 @@ def guide_steps(device_type: DeviceType) -> list[GuideStep]:
                 "this app waits for you.",
             ),
             LedPattern.HOTSPOT,
+            documented=True,
         ),
         GuideStep(
             QCoreApplication.translate(
@@ -86,6 +89,7 @@ def guide_steps(device_type: DeviceType) -> list[GuideStep]:
                 "<br>Then press <b>Save</b>.",
             ),
             LedPattern.HOTSPOT,
+            documented=True,
         ),
         GuideStep(
             QCoreApplication.translate(

@@ -8,7 +8,8 @@ import pytest
 from saveris_desktop.api.errors import NetworkError
 from saveris_desktop.api.models import Device
 from saveris_desktop.core.offline.cache import Cache
-from saveris_desktop.core.offline.cached_client import CacheBackedClient
+from saveris_desktop.core.offline.cached_client import CacheBackedClient, read_or_cached
+from saveris_desktop.core.offline.resources import RESOURCES
 from saveris_desktop.core.offline.store import Store
 from tests.core.offline.fake_sync_client import FakeServer, FakeSyncClient, fridge_object
 
@@ -42,3 +43,24 @@ async def test_reads_are_kept_and_answer_offline(cache: Cache) -> None:
         await client.get_sensor("Kitchen", "never-read")
     with pytest.raises(NetworkError):  # writes are never answered from the cache
         await client.put_device("Kitchen", Device(uuid="d1", name="x"))
+
+
+async def test_one_read_says_whether_it_came_from_the_cache_and_from_when(cache: Cache) -> None:
+    server = FakeServer()
+    server.objects[("device", "d1")] = {"uuid": "d1", "name": "Fridge logger"}
+    client = FakeSyncClient(server)
+    device = RESOURCES["device"]
+
+    fresh = await read_or_cached(
+        cache, EU, "Kitchen", device, "d1", lambda: client.get_device("Kitchen", "d1")
+    )
+    assert fresh.cached_at is None and fresh.value.to_payload()["name"] == "Fridge logger"
+    [kept] = await cache.find(EU, "Kitchen", "device")
+
+    server.offline = True
+    offline = await read_or_cached(
+        cache, EU, "Kitchen", device, "d1", lambda: client.get_device("Kitchen", "d1")
+    )
+    assert offline.value == fresh.value and offline.cached_at == kept.fetched_at
+    with pytest.raises(NetworkError):  # nothing known: the caller says so
+        await read_or_cached(cache, EU, "Other", device, "d1", lambda: client.get_device("Other", "d1"))

@@ -8,7 +8,7 @@ import pytest
 
 from saveris_desktop.api.models import LogicalChannel, MeasuringObject
 from saveris_desktop.core.offline.drafts import DraftKey, DraftStore
-from saveris_desktop.core.offline.exchange import FORMAT_NAME, Exchange, ExchangeError
+from saveris_desktop.core.offline.exchange import FORMAT_NAME, Exchange, ExchangeError, ReplaceOutcome
 from saveris_desktop.core.offline.site_plan import PlannedObject, SitePlan
 from saveris_desktop.core.offline.store import Store
 from saveris_desktop.core.offline.templates import (
@@ -263,3 +263,42 @@ async def test_an_imported_plan_starts_unqueued_on_this_laptop(store: Store, tmp
     [draft] = await DraftStore(store).find()
     imported = SitePlan.model_validate(draft.mine)
     assert not imported.site_queued and imported.objects[0].placeholder is None
+
+
+async def test_a_skipped_draft_is_compared_and_replaced_only_by_choice(store: Store, tmp_path: Path) -> None:
+    key = DraftKey("Europe, production", "New", "device", "dev-9")
+    file = tmp_path / "colleague.json"
+    document = exchange_document()
+    document["drafts"][0].update(base={"name": "cloud", "cycle": 60}, mine={"name": "Colleague", "cycle": 60})
+    file.write_text(json.dumps(document), encoding="utf-8")
+    drafts = DraftStore(store)
+    await drafts.save(key, {"name": "Mine", "cycle": 300}, base={"name": "cloud", "cycle": 60})
+
+    report = await Exchange(store).import_file(file)
+    [skipped] = report.skipped
+    assert report.drafts_skipped == [key] and skipped.key == key
+    assert skipped.local.mine == {"name": "Mine", "cycle": 300}  # both versions, for the choice
+    assert skipped.incoming.mine == {"name": "Colleague", "cycle": 60}
+    differences = {(c.label, c.before, c.after) for c in skipped.differences()}
+    assert differences == {("name", "Mine", "Colleague"), ("cycle", 300, 60)}
+    kept = await drafts.get(key)
+    assert kept is not None and kept.mine == {"name": "Mine", "cycle": 300}  # nothing lost by importing
+
+    replaced = await Exchange(store).replace_with_file(skipped)
+    assert replaced is ReplaceOutcome.REPLACED
+    now = await drafts.get(key)
+    assert now is not None and (now.base, now.mine) == ({"name": "cloud", "cycle": 60}, skipped.incoming.mine)
+
+
+async def test_a_draft_edited_after_the_import_is_not_replaced_unseen(store: Store, tmp_path: Path) -> None:
+    key = DraftKey("Europe, production", "New", "device", "dev-9")
+    file = tmp_path / "colleague.json"
+    file.write_text(json.dumps(exchange_document()), encoding="utf-8")
+    drafts = DraftStore(store)
+    await drafts.save(key, {"name": "Mine"})
+    [skipped] = (await Exchange(store).import_file(file)).skipped
+    await drafts.save(key, {"name": "Mine, typed on"})  # an editor saved meanwhile
+
+    assert await Exchange(store).replace_with_file(skipped) is ReplaceOutcome.CHANGED_SINCE
+    kept = await drafts.get(key)
+    assert kept is not None and kept.mine == {"name": "Mine, typed on"}

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from PySide6.QtCore import Qt
 
 from saveris_desktop.api.models import LogicalChannel, MeasuringObject, SensorChannelRef
 from saveris_desktop.core.devices import alarm_rules as rules
 from saveris_desktop.simulator import LoggerKind
+from saveris_desktop.ui.stale_list import local_time
 from tests.ui.devices_harness import (
     SITE,
     apply_and_wait,
@@ -103,6 +106,20 @@ def test_create_object_with_channels_picked_from_lists(qtbot, harness) -> None:
     assert tab.selected_uuids() == [created.uuid]
     assert "(this logger)" in tab.list.selectedItems()[0].text()
     qtbot.waitUntil(lambda: tab.status.text().startswith(f"{len(objects)} measuring object"), timeout=5000)
+
+
+def test_a_failed_refresh_of_the_objects_says_from_when_the_shown_ones_are(qtbot, harness) -> None:
+    obj = _make_object(qtbot, harness, "Fridge 3")
+    tab = harness.view.objects_tab
+    before = datetime.now(UTC)
+    tab.reload()
+    qtbot.waitUntil(lambda: obj.uuid in tab.objects, timeout=5000)
+    harness.sim.add_fault("error_status", route="list_measuring_objects", status=400)
+    tab.reload()
+    qtbot.waitUntil(lambda: "could not be refreshed" in tab.status.text(), timeout=5000)
+    assert tab.listed_at is not None and tab.listed_at >= before
+    assert tab.status.text().startswith(f"Showing the values read at {local_time(tab.listed_at)}: ")
+    assert "HTTP 400" in tab.status.text() and tab.list.count() == 1  # the reason; the list stays
 
 
 def test_proposed_channel_name_follows_the_picked_channel_but_a_typed_one_stays(qtbot, harness) -> None:

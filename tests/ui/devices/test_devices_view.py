@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import httpx
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QWidget
@@ -11,6 +13,7 @@ from saveris_desktop.core.devices.device_rows import COLUMNS
 from saveris_desktop.simulator import LoggerKind
 from saveris_desktop.ui.devices import DevicesView
 from saveris_desktop.ui.devices.table_model import UUID_ROLE
+from saveris_desktop.ui.stale_list import local_time
 from tests.ui.devices_harness import (
     FAST_POLL,
     SITE,
@@ -170,6 +173,38 @@ def test_offline_keeps_the_table_and_says_so(qtbot, qloop) -> None:
     assert view.model.rowCount() == 2
     h.sim.set_network_down(False)
     qtbot.waitUntil(lambda: "logger(s)" in view.connection_label.text(), timeout=8000)
+    close_harness(qtbot, h)
+
+
+def test_a_failed_refresh_of_a_filled_list_says_from_when_the_loggers_are(qtbot, qloop) -> None:
+    started = datetime.now(UTC)
+    h = make_devices_harness(qtbot)
+    view = h.view
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=5000)
+    refused = datetime.now(UTC)
+    h.sim.add_fault("error_status", route="list_devices", status=400)
+    qtbot.waitUntil(lambda: "could not be refreshed" in view.connection_label.text(), timeout=5000)
+    read_at = view.live.read_at
+    assert read_at is not None and started <= read_at <= refused  # the last listing that worked
+    text = view.connection_label.text()
+    assert text.startswith(f"Showing the values read at {local_time(read_at)}: they could not be refreshed (")
+    assert "HTTP 400" in text  # the reason
+    assert "could not be listed" not in text and view.model.rowCount() == 2  # the list is still there
+
+    h.sim.clear_faults()
+    h.sim.set_network_down(True)
+    qtbot.waitUntil(lambda: "cannot be reached" in view.connection_label.text(), timeout=5000)
+    assert view.connection_label.text().startswith("Showing the values read at ")
+    close_harness(qtbot, h)
+
+
+def test_a_list_that_could_not_be_read_at_all_says_so(qtbot, qloop) -> None:
+    h = make_devices_harness(qtbot, [])
+    view = h.view
+    h.sim.add_fault("error_status", route="list_devices", status=400)
+    view.show_site("Another site")
+    qtbot.waitUntil(lambda: "could not be listed" in view.connection_label.text(), timeout=5000)
+    assert view.model.rowCount() == 0
     close_harness(qtbot, h)
 
 

@@ -12,6 +12,7 @@ from saveris_desktop.core.offline.drafts import DraftKey
 from saveris_desktop.core.runtime.cloud_access import build_cloud_access
 from saveris_desktop.simulator import LoggerKind
 from saveris_desktop.ui.offline.integration import install_offline
+from saveris_desktop.ui.stale_list import local_time
 from tests.ui.devices_harness import SITE, close_harness, make_devices_harness, open_and_wait, run
 from tests.ui.user_input import click, type_text
 
@@ -92,6 +93,12 @@ def test_started_offline_the_list_shows_the_last_known_loggers_with_their_age(
     view.show_site(SITE)
     qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=5000)
     assert integration.status_widget.data_age.text() == "data from just now"
+    [cached] = run(qtbot, work.cache.find(work.endpoint, SITE, "device"))
+    read_at = local_time(cached.fetched_at)  # not "could not load": the list is there, and how old
+    expected = (
+        f"Showing the values read at {read_at}: they could not be refreshed (the cloud cannot be reached"
+    )
+    qtbot.waitUntil(lambda: view.connection_label.text().startswith(expected), timeout=5000)
     assert [d.uuid for d in run(qtbot, work.cached_devices(SITE))[0]] == harness.device_uuids
     assert view.context is not None and view.context.queue is work  # the editors queue in the outbox
 

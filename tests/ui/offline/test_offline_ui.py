@@ -33,7 +33,9 @@ from saveris_desktop.core.runtime.services import AppServices
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, LoggerKind, ManualClock, Simulator
 from saveris_desktop.ui.offline.conflict_dialog import ConflictDialog
 from saveris_desktop.ui.offline.integration import OfflineIntegration, install_offline
+from saveris_desktop.ui.stale_list import local_time
 from saveris_desktop.ui.wizard.ids import PageId
+from tests.core.offline.exchange_documents import exchange_document
 from tests.ui.devices_harness import run
 from tests.ui.user_input import choose, click, type_text
 from tests.ui.wizard_harness import make_services
@@ -235,10 +237,10 @@ def test_import_of_a_bad_file_is_refused_and_changes_nothing(
     assert outcomes[1][0] and "Exported 1 draft" in outcomes[1][1]
 
 
-def test_save_a_template_and_apply_it_to_another_object(qtbot: Any, harness: Harness) -> None:
+def _give_fridge_limits(qtbot: Any, harness: Harness, object_uuid: str) -> None:
+    """The fridge preset's alarm limits on the object's channel, in the cloud."""
     client = harness.services.client
-    first, second = harness.objects
-    obj = run(qtbot, client.get_measuring_object(SITE, first))
+    obj = run(qtbot, client.get_measuring_object(SITE, object_uuid))
     conditions = [
         c.to_payload() for c in preset("fridge").conditions(obj.logical_channels[0].physical_unit_id)
     ]
@@ -253,9 +255,80 @@ def test_save_a_template_and_apply_it_to_another_object(qtbot: Any, harness: Har
     run(
         qtbot,
         client.put_measuring_object_alarm_configuration(
-            SITE, first, MeasurementAlarmConfiguration.model_validate(config)
+            SITE, object_uuid, MeasurementAlarmConfiguration.model_validate(config)
         ),
     )
+
+
+def _click_row(qtbot: Any, table: Any, row: int) -> None:
+    item = table.item(row, 0)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualItemRect(item).center())
+
+
+def test_an_import_that_skipped_drafts_offers_compare_and_replace(
+    qtbot: Any, harness: Harness, tmp_path: Path
+) -> None:
+    device = run(qtbot, harness.services.client.get_device(SITE, harness.device_uuid))
+    run(qtbot, harness.work.remember_devices(SITE, [device]))  # the list names the logger
+    endpoint, first_object = harness.work.endpoint, harness.objects[0]
+    logger_key = DraftKey(endpoint, SITE, "device", harness.device_uuid)
+    object_key = DraftKey(endpoint, SITE, "instruction_set", first_object)
+    run(qtbot, harness.work.drafts.save(logger_key, {"name": "Mine", "measuring_cycle": 300000}))
+    run(qtbot, harness.work.drafts.save(object_key, {"measuring_rate_ms": 60000}))
+    colleague = exchange_document(
+        drafts=[
+            {
+                **exchange_document()["drafts"][0],
+                **dict(zip(("endpoint", "site", "kind", "object_id"), key.as_tuple(), strict=True)),
+                "mine": mine,
+            }
+            for key, mine in (
+                (logger_key, {"name": "Colleague", "measuring_cycle": 300000}),
+                (object_key, {"measuring_rate_ms": 900000}),
+            )
+        ]
+    )
+    file = tmp_path / "colleague.saveris.json"
+    file.write_text(json.dumps(colleague), encoding="utf-8")
+
+    harness.ui.exchange.import_from(file)
+    qtbot.waitUntil(lambda: harness.ui.exchange.choices_dialog is not None, timeout=3000)
+    dialog = harness.ui.exchange.choices_dialog
+    assert "2 draft(s) not imported" in dialog.summary.text()
+    assert dialog.table.rowCount() == 2
+    serial = device.serial_number
+    qtbot.waitUntil(lambda: f"Logger {serial}" in dialog.table.item(0, 0).text(), timeout=3000)
+    assert dialog.table.item(0, 0).text().startswith("Logger settings — ")
+    assert dialog.table.item(0, 3).text() == "Not chosen: yours stays"
+
+    # compare: side by side, only what differs
+    _click_row(qtbot, dialog.table, 0)
+    click(qtbot, dialog.compare_button)
+    assert dialog.compare.isVisible() and dialog.compare.rowCount() == 1
+    assert [dialog.compare.item(0, c).text() for c in range(3)] == ["name", "Mine", "Colleague"]
+
+    # replace the logger's draft with the file's: only now is mine gone
+    click(qtbot, dialog.replace_button)
+    qtbot.waitUntil(lambda: dialog.table.item(0, 3).text() == "Replaced with the file's", timeout=3000)
+    replaced = run(qtbot, harness.work.drafts.get(logger_key))
+    assert replaced is not None and replaced.mine["name"] == "Colleague"
+    assert not dialog.replace_button.isEnabled() and not dialog.keep_button.isEnabled()
+
+    # keep mine for the object's: nothing changes; the comparison follows the selection
+    _click_row(qtbot, dialog.table, 1)
+    assert [dialog.compare.item(0, c).text() for c in range(3)] == ["measuring_rate_ms", "60000", "900000"]
+    click(qtbot, dialog.keep_button)
+    assert dialog.table.item(1, 3).text() == "Yours kept"
+    kept = run(qtbot, harness.work.drafts.get(object_key))
+    assert kept is not None and kept.mine == {"measuring_rate_ms": 60000}
+    click(qtbot, dialog.close_button)
+    assert not dialog.isVisible()
+
+
+def test_save_a_template_and_apply_it_to_another_object(qtbot: Any, harness: Harness) -> None:
+    client = harness.services.client
+    first, second = harness.objects
+    _give_fridge_limits(qtbot, harness, first)
     dialog = harness.ui.show_templates()
     qtbot.waitUntil(lambda: dialog.target_list.count() == 2, timeout=3000)
     choose(qtbot, dialog.source_object, data=first)
@@ -281,6 +354,84 @@ def test_save_a_template_and_apply_it_to_another_object(qtbot: Any, harness: Har
         return len(stored.channel_alarm_configurations) == 1
 
     qtbot.waitUntil(applied, timeout=3000)
+
+
+def test_a_template_is_saved_offline_from_the_values_last_read(qtbot: Any, harness: Harness) -> None:
+    first, _second = harness.objects
+    _give_fridge_limits(qtbot, harness, first)
+    # online, the editors read the objects and the alarm limits through the app's client stack,
+    # which keeps them in the offline cache
+    editors_client = build_cloud_access(harness.services, harness.work).client
+    run(qtbot, editors_client.list_measuring_objects(SITE))
+    run(qtbot, editors_client.get_measuring_object_alarm_configuration(SITE, first))
+    [cached] = run(qtbot, harness.work.cache.find(harness.work.endpoint, SITE, "measurement_alarms"))
+    read_at = local_time(cached.fetched_at)
+    objects_read_at = local_time(
+        min(
+            c.fetched_at
+            for c in run(qtbot, harness.work.cache.find(harness.work.endpoint, SITE, "measuring_object"))
+        )
+    )
+
+    harness.sim.set_network_down(True)
+    dialog = harness.ui.show_templates()
+    qtbot.waitUntil(lambda: dialog.target_list.count() == 2, timeout=3000)
+    # the objects are the last known ones: the list says from when, not that it failed
+    assert dialog.status.text() == (
+        f"Showing the values read at {objects_read_at}: they could not be refreshed "
+        "(the cloud cannot be reached)."
+    )
+    choose(qtbot, dialog.source_object, data=first)
+    choose(qtbot, dialog.source_part, data="Temperature")
+    type_text(qtbot, dialog.template_name, "Medicine fridge")
+    click(qtbot, dialog.save_button)
+    assert dialog.busy.isVisible() and dialog.busy.label.text() == "Reading the alarm limits of “Fridge 1”…"
+    assert not dialog.save_button.isEnabled()  # no second save while this one reads
+    qtbot.waitUntil(lambda: dialog.template_list.count() == 1, timeout=3000)
+    assert dialog.busy.isHidden()
+    assert dialog.status.text() == (
+        f"Saved the template “Medicine fridge” from the values last read at {read_at} "
+        "(the cloud cannot be reached)."
+    )
+    [template] = run(qtbot, harness.work.templates.find(TemplateKind.ALARM_PRESET))
+    [channel_limits] = cached.payload["channel_alarm_configurations"]
+    assert template.payload["condition_sets"] == channel_limits["measurementAlarmConditionSet"]
+
+
+def test_a_whole_setup_saved_offline_says_what_it_lacks(qtbot: Any, harness: Harness) -> None:
+    first, _second = harness.objects
+    _give_fridge_limits(qtbot, harness, first)
+    editors_client = build_cloud_access(harness.services, harness.work).client
+    run(qtbot, editors_client.list_measuring_objects(SITE))
+    run(qtbot, editors_client.get_measuring_object_alarm_configuration(SITE, first))  # not the settings
+    harness.sim.set_network_down(True)
+    dialog = harness.ui.show_templates()
+    qtbot.waitUntil(lambda: dialog.target_list.count() == 2, timeout=3000)
+    choose(qtbot, dialog.source_object, data=first)
+    choose(qtbot, dialog.source_part, index=0)  # the whole setup
+    type_text(qtbot, dialog.template_name, "Fridge setup")
+    click(qtbot, dialog.save_button)
+    qtbot.waitUntil(lambda: dialog.template_list.count() == 1, timeout=3000)
+    assert "It has no measurement settings: they were never read on this laptop." in dialog.status.text()
+    [template] = run(qtbot, harness.work.templates.find(TemplateKind.OBJECT_SETUP))
+    assert "instruction_set" not in template.payload and template.payload["alarms"]
+
+
+def test_saving_offline_what_was_never_read_says_what_to_do(qtbot: Any, harness: Harness) -> None:
+    first, _second = harness.objects
+    editors_client = build_cloud_access(harness.services, harness.work).client
+    run(qtbot, editors_client.list_measuring_objects(SITE))  # the objects, but not their limits
+    harness.sim.set_network_down(True)
+    dialog = harness.ui.show_templates()
+    qtbot.waitUntil(lambda: dialog.target_list.count() == 2, timeout=3000)
+    choose(qtbot, dialog.source_object, data=first)
+    choose(qtbot, dialog.source_part, data="Temperature")
+    type_text(qtbot, dialog.template_name, "Medicine fridge")
+    click(qtbot, dialog.save_button)
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Not saved"), timeout=3000)
+    assert "never read on this laptop" in dialog.status.text()
+    assert dialog.template_name.text() == "Medicine fridge"  # nothing typed is lost
+    assert dialog.save_button.isEnabled() and dialog.busy.isHidden()
 
 
 def test_damaged_database_is_reported_and_the_app_keeps_working(
