@@ -1,0 +1,230 @@
+"""One status per editor, derived in one place: saved, unsaved, queued, sending, needs your choice.
+
+An editor once worked its status out from its own flags and the answer of its last Apply, while the
+outbox went on by itself: after an offline Apply it said "unsaved" beside a "queued" message, and after
+the queue was sent it still said "no connection". Here the status comes from everything that decides
+it, read together each time any of it changes (a keystroke, an Apply, every report of the outbox):
+
+- `editor_state(facts)` is the rule, a pure function: the edit session's changes, the editor's own
+  Apply in flight, the open outbox items of the session's object and whether the queue is being sent.
+  The editors only render its `EditorState` (ui/devices/editor.py).
+- `OutboxFollower` reads the outbox after every status report of the sync (OfflineWork.sig_status)
+  and publishes an `OutboxSnapshot`: the open items, whether a run is sending, and the changes that
+  have reached the cloud since the previous snapshot with the cloud's version of their object
+  (`SettledChange`), on which the editors rebase their sessions, so what they show is what the cloud has.
+- `show_choice` lays the technician's choice for a conflict over the session it came from.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from saveris_desktop.core.devices.editing import EditSession, PathPart, get_path
+from saveris_desktop.core.offline.autosave import edits_between
+from saveris_desktop.core.offline.cache import Cache
+from saveris_desktop.core.offline.merge import same_json
+from saveris_desktop.core.offline.outbox import STOPPED_STATES, Outbox, OutboxItem, OutboxState
+from saveris_desktop.core.offline.resources import parse_session_key
+from saveris_desktop.core.offline.sync import SyncStatus
+from saveris_desktop.core.runtime.signal import Signal
+from saveris_desktop.core.runtime.tasks import TaskOwner
+
+_ABSENT: Any = object()
+
+
+class EditorStatus(StrEnum):
+    EMPTY = "empty"  # no object shown
+    SAVED = "saved"  # the cloud has what the form shows
+    NOT_READ = "not read"  # nothing changed here, but the cloud did not let us read its values
+    UNSAVED = "unsaved"  # changed here, not applied yet
+    NOT_KEPT = "not kept"  # changed here, not applied, and not even saved on this laptop (draft store)
+    QUEUED = "queued"  # applied without a network: waits in the outbox, sent once the cloud is reachable
+    SENDING = "sending"  # on its way to the cloud (this editor's Apply, or the outbox being sent)
+    NEEDS_CHOICE = "needs choice"  # changed in the cloud as well: the technician chooses per field
+    REFUSED = "refused"  # the queued change was refused or cannot be sent as it is (reason given)
+
+
+@dataclass(frozen=True)
+class EditorFacts:
+    """What decides an editor's status, as one value."""
+
+    has_session: bool
+    #: the session's edits: (field path, value) where the form differs from the cloud's version
+    edits: Sequence[tuple[Sequence[PathPart], Any]] = ()
+    #: text typed into a field that is not a valid value yet (it cannot be applied, nor is it lost)
+    typed_invalid: bool = False
+    #: this editor's Apply is on its way
+    applying: bool = False
+    #: the open outbox items of the session's object, oldest first (OutboxSnapshot.for_session)
+    queued: Sequence[OutboxItem] = ()
+    #: the outbox is being sent right now
+    queue_running: bool = False
+    values_unknown: bool = False
+    #: the drafts could not be saved on this laptop (core.offline.autosave.SaveFailure)
+    save_failed: bool = False
+
+
+@dataclass(frozen=True)
+class EditorState:
+    status: EditorStatus
+    #: there are changes Apply has not taken yet (typed after the last Apply, or never applied)
+    unapplied: bool
+    #: the conflict waiting for the technician's choice (status NEEDS_CHOICE)
+    conflict: OutboxItem | None = None
+    #: why the queued change stopped (status REFUSED), in the sync engine's words
+    reason: str | None = None
+
+
+def edits_queued(edits: Iterable[tuple[Sequence[PathPart], Any]], item: OutboxItem) -> bool:
+    """True when every edit has the same value in `item`'s payload: Apply queued these edits already.
+
+    Compared per edited field, not as whole documents: a refresh may have rebased the session on a
+    newer cloud version since (another `last_modified`), which changes nothing the technician did.
+    """
+    for path, value in edits:
+        queued = get_path(item.payload, tuple(path), _ABSENT)
+        if queued is _ABSENT or not same_json(queued, value):
+            return False
+    return True
+
+
+def editor_state(facts: EditorFacts) -> EditorState:
+    """The one rule (module docstring); the first that applies wins, most urgent first."""
+    if not facts.has_session:
+        return EditorState(EditorStatus.EMPTY, unapplied=False)
+    newest = facts.queued[-1] if facts.queued else None
+    edits = list(facts.edits)
+    unapplied = facts.typed_invalid or (bool(edits) and (newest is None or not edits_queued(edits, newest)))
+    if facts.applying:
+        return EditorState(EditorStatus.SENDING, unapplied)
+    conflict = next((item for item in facts.queued if item.state is OutboxState.CONFLICT), None)
+    if conflict is not None:
+        return EditorState(EditorStatus.NEEDS_CHOICE, unapplied, conflict=conflict)
+    stopped = next((item for item in facts.queued if item.state in STOPPED_STATES), None)
+    if stopped is not None:
+        return EditorState(EditorStatus.REFUSED, unapplied, reason=stopped.message)
+    if unapplied:
+        return EditorState(EditorStatus.NOT_KEPT if facts.save_failed else EditorStatus.UNSAVED, unapplied)
+    if facts.queued:
+        on_its_way = facts.queue_running or any(item.state is OutboxState.SENDING for item in facts.queued)
+        return EditorState(EditorStatus.SENDING if on_its_way else EditorStatus.QUEUED, unapplied)
+    if facts.values_unknown:
+        return EditorState(EditorStatus.NOT_READ, unapplied)
+    return EditorState(EditorStatus.SAVED, unapplied)
+
+
+# --- following the outbox ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SettledChange:
+    """A change that reached the cloud (sent, or found there already): the cloud's version now."""
+
+    site: str
+    kind: str
+    object_id: str
+    cloud: dict[str, Any]
+
+
+def session_edits(session_key: str, kind: str, object_id: str) -> bool:
+    """True when the edit session `session_key` ("device_alarms:<uuid>") edits that object."""
+    named = parse_session_key(session_key)
+    return named is not None and (named[0].kind.value, named[1]) == (kind, object_id)
+
+
+def _names(site: str, session_key: str, item_site: str, kind: str, object_id: str) -> bool:
+    return site == item_site and session_edits(session_key, kind, object_id)
+
+
+@dataclass(frozen=True)
+class OutboxSnapshot:
+    """The outbox as the editors see it; `for_session` picks one editor's part."""
+
+    items: tuple[OutboxItem, ...] = ()
+    running: bool = False
+    settled: tuple[SettledChange, ...] = field(default=())
+
+    def for_session(self, site: str, session_key: str) -> tuple[OutboxItem, ...]:
+        """The open items of the object the session `session_key` of `site` edits, oldest first."""
+        return tuple(
+            item for item in self.items if _names(site, session_key, item.site, item.kind, item.object_id)
+        )
+
+    def settled_for(self, site: str, session_key: str) -> SettledChange | None:
+        """The newest change of that object that reached the cloud since the previous snapshot."""
+        found = [s for s in self.settled if _names(site, session_key, s.site, s.kind, s.object_id)]
+        return found[-1] if found else None
+
+
+class OutboxFollower:
+    """Publishes an `OutboxSnapshot` after every report of the sync (`status_changed`) and whenever
+    asked (`refresh`, e.g. right after a change was queued, so the editor that queued it knows)."""
+
+    def __init__(self, outbox: Outbox, cache: Cache, endpoint: Callable[[], str], tasks: TaskOwner) -> None:
+        self._outbox = outbox
+        self._cache = cache
+        self._endpoint = endpoint
+        self._tasks = tasks
+        self._lock = asyncio.Lock()  # one reading at a time: snapshots are published in order
+        self._open: dict[int, OutboxItem] = {}
+        self._running = False
+        self.snapshot = OutboxSnapshot()
+        self.sig_snapshot: Signal[OutboxSnapshot] = Signal("outbox snapshot")
+
+    def status_changed(self, status: SyncStatus) -> None:
+        """A SyncStatus arrived (OfflineWork.sig_status): read the outbox again in the background."""
+        self._running = status.running
+        if not self._tasks.closed:
+            self._tasks.spawn(self.refresh(), key="outbox-snapshot")
+
+    async def refresh(self) -> OutboxSnapshot:
+        async with self._lock:
+            endpoint = self._endpoint()
+            items = await self._outbox.items(endpoint=endpoint)
+            now_open = {item.id: item for item in items}
+            settled = []
+            for item_id in self._open.keys() - now_open.keys():
+                settled_change = await self._settled(endpoint, item_id)
+                if settled_change is not None:
+                    settled.append(settled_change)
+            # committed only after every read: a cancelled refresh leaves the previous state
+            self._open = now_open
+            snapshot = OutboxSnapshot(tuple(items), self._running, tuple(settled))
+            self.snapshot = snapshot
+        self.sig_snapshot.emit(snapshot)
+        return snapshot
+
+    async def _settled(self, endpoint: str, item_id: int) -> SettledChange | None:
+        """The change `item_id`, gone from the open items, if it reached the cloud (not discarded)."""
+        try:
+            item = await self._outbox.get(item_id)
+        except KeyError:
+            return None  # discarded: the edits were not sent and stay unsaved
+        if item.state is not OutboxState.DONE or item.endpoint != endpoint:
+            return None
+        # the sync caches the cloud's answer together with "done"; without it, what was queued
+        cached = await self._cache.get(endpoint, item.site, item.kind, item.object_id)
+        cloud = cached.payload if cached is not None else item.payload
+        if not isinstance(cloud, dict):
+            return None
+        return SettledChange(item.site, item.kind, item.object_id, cloud)
+
+
+def show_choice(session: EditSession, queued: OutboxItem, resolved: OutboxItem) -> None:
+    """The technician chose per field (SyncEngine.resolve_conflict turned `queued` into `resolved`):
+    the session shows the chosen values on the cloud's version they were chosen against, so the
+    editor says "queued" for them; whatever was typed after the change was queued stays on top."""
+    if not isinstance(resolved.payload, dict) or not isinstance(resolved.base, dict):
+        return
+    typed_since = [
+        (path, value) for path, value in session.edits if not edits_queued([(path, value)], queued)
+    ]
+    target = EditSession(resolved.payload)
+    for path, value in typed_since:
+        target.set(path, value)
+    session.rebase(resolved.base)
+    session.restore(edits_between(resolved.base, target.payload()))
