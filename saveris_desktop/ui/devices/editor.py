@@ -53,7 +53,7 @@ from saveris_desktop.ui.style import TextRole, set_text_role
 from saveris_desktop.ui.widgets.banner import Banner
 from saveris_desktop.ui.widgets.save_banner import DraftSaveBanner
 
-#: how each status is coloured (the words and the marker say it too) and whether it is bold
+# How each status is coloured (the words and the marker say it too) and whether it is bold
 _STATUS_LOOK: dict[EditorStatus, tuple[TextRole | None, bool]] = {
     EditorStatus.EMPTY: (None, False),
     EditorStatus.SAVED: (TextRole.OK, False),
@@ -94,7 +94,7 @@ class SessionEditor(QWidget):
         self.status_label.setObjectName(f"{name}_status")
         self.state = EditorState(EditorStatus.EMPTY, unapplied=False)
         self._save_failure: SaveFailure | None = None
-        #: the status the verdict below was given for: it goes when the status changes
+        # the status the verdict below was given for: it goes when the status changes
         self._verdict_for: EditorStatus | None = None
         header = QHBoxLayout()
         header.addWidget(self.title)

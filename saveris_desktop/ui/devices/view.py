@@ -97,7 +97,7 @@ class DevicesView(QWidget):
     sig_devices_listed = Signal(str, object)
     #: the cloud could not be reached before the site's first listing (site): nothing to show yet
     sig_listing_unavailable = Signal(str)
-    #: an editor's "Choose values…" for the conflict of the object it shows (the OutboxItem)
+    # an editor's "Choose values…" for the conflict of the object it shows (the OutboxItem)
     sig_choice_wanted = Signal(object)
 
     settings_editor: DeviceSettingsEditor
@@ -131,7 +131,7 @@ class DevicesView(QWidget):
         self._unavailable_told: set[str] = set()
         #: whether typed changes are kept on this laptop (show_save_state); a new site's editors learn it
         self._save_state: SaveFailure | None = None
-        #: the outbox as last told (show_outbox); a new site's editors learn it
+        # the outbox as last told (show_outbox); a new site's editors learn it
         self._outbox = OutboxSnapshot()
         self._closed = False
 
