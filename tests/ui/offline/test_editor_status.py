@@ -33,7 +33,7 @@ from tests.ui.devices_harness import (
     open_and_wait,
     run,
 )
-from tests.ui.user_input import click, type_text
+from tests.ui.user_input import click, set_checked, type_text
 
 QUEUED = "◷ Queued: sent by itself once the cloud is reachable"
 SAVED = "✓ Saved on the server"
@@ -110,6 +110,34 @@ def test_status_follows_the_queue_to_saved_without_another_click(qtbot: Any, set
     assert not editor.dirty and not editor.revert_button.isEnabled()
     assert editor.name_edit.text() == "Sent later"
     assert harness.sim.world.devices[uuid]["name"] == "Sent later"
+
+
+@both_profiles()
+def test_alarms_sent_later_are_the_forms_new_cloud_version(
+    qtbot: Any, setup: Any, sim_profile: str
+) -> None:
+    """The alarms are not polled: only the outbox can tell their editor that the cloud has them now."""
+    harness, integration = setup
+    editor = harness.view.alarms_tab.device_editor
+    uuid = harness.device_uuids[0]
+    qtbot.waitUntil(lambda: editor.session is not None, timeout=5000)
+    harness.view.tabs.setCurrentIndex(2)
+    harness.sim.set_network_down(True)
+    battery = editor.rows["BATTERY_LOW"].enabled
+    set_checked(qtbot, battery, not battery.isChecked())
+    wanted = battery.isChecked()
+    apply_and_wait(qtbot, editor)
+    qtbot.waitUntil(lambda: status_text(editor) == QUEUED, timeout=5000)
+
+    _back_online(qtbot, harness)
+    qtbot.waitUntil(lambda: _open_changes(qtbot, integration) == 0, timeout=5000)
+    # documented: the cloud still does not let us read the alarms, and the editor keeps saying so
+    settled = SAVED if sim_profile == "assumed" else "Not read from the cloud"
+    qtbot.waitUntil(lambda: status_text(editor) == settled, timeout=5000)
+    assert not editor.dirty and not editor.revert_button.isEnabled()
+    assert editor.rows["BATTERY_LOW"].enabled.isChecked() is wanted
+    stored = {a["alarm_type"]: a["enabled"] for a in harness.sim.world.device_alarms[uuid]["alarms"]}
+    assert stored["BATTERY_LOW"] is wanted
 
 
 @both_profiles()
