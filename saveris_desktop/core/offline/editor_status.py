@@ -61,7 +61,7 @@ class EditorFacts:
     applying: bool = False
     #: the open outbox items of the session's object, oldest first (OutboxSnapshot.for_session)
     queued: Sequence[OutboxItem] = ()
-    #: the outbox is being sent right now
+    #: the outbox is being sent right now (OutboxSnapshot.running)
     queue_running: bool = False
     values_unknown: bool = False
     #: the drafts could not be saved on this laptop (core.offline.autosave.SaveFailure)
@@ -110,8 +110,10 @@ def editor_state(facts: EditorFacts) -> EditorState:
     if unapplied:
         return EditorState(EditorStatus.NOT_KEPT if facts.save_failed else EditorStatus.UNSAVED, unapplied)
     if facts.queued:
-        on_its_way = facts.queue_running or any(item.state is OutboxState.SENDING for item in facts.queued)
-        return EditorState(EditorStatus.SENDING if on_its_way else EditorStatus.QUEUED, unapplied)
+        # An item left "sending" by a lost connection is checked before anything is sent again: it
+        # waits like a queued one until the next run.
+        status = EditorStatus.SENDING if facts.queue_running else EditorStatus.QUEUED
+        return EditorState(status, unapplied)
     if facts.values_unknown:
         return EditorState(EditorStatus.NOT_READ, unapplied)
     return EditorState(EditorStatus.SAVED, unapplied)
@@ -145,6 +147,7 @@ class OutboxSnapshot:
     """The outbox as the editors see it; `for_session` picks one editor's part."""
 
     items: tuple[OutboxItem, ...] = ()
+    #: a run is sending the queue (not a probe while offline: that one only looks for the cloud)
     running: bool = False
     settled: tuple[SettledChange, ...] = field(default=())
 
@@ -177,7 +180,8 @@ class OutboxFollower:
 
     def status_changed(self, status: SyncStatus) -> None:
         """A SyncStatus arrived (OfflineWork.sig_status): read the outbox again in the background."""
-        self._running = status.running
+        # while offline a run now and then only probes for the cloud: the queue still just waits
+        self._running = status.running and status.online is not False
         if not self._tasks.closed:
             self._tasks.spawn(self.refresh(), key="outbox-snapshot")
 

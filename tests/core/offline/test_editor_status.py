@@ -80,9 +80,10 @@ NAME_EDIT = [(("name",), "Mine")]
             EditorStatus.SENDING,
             False,
         ),
+        # left "sending" by a lost connection: checked by the next run before anything is sent again
         (
             EditorFacts(has_session=True, edits=NAME_EDIT, queued=[item(OutboxState.SENDING)]),
-            EditorStatus.SENDING,
+            EditorStatus.QUEUED,
             False,
         ),
         (EditorFacts(has_session=True, edits=NAME_EDIT, applying=True), EditorStatus.SENDING, True),
@@ -199,6 +200,10 @@ async def test_the_follower_reports_queued_sending_conflict_and_the_cloud_versio
     latest = await follower.refresh()
     [queued] = latest.for_session(SITE, KEY)
     assert queued.state is OutboxState.PENDING and not latest.running and latest.settled == ()
+    await engine.sync_now()  # what the probe does while offline: it only looks for the cloud
+    while tasks.running:
+        await asyncio.sleep(0.01)
+    assert snapshots and not any(s.running for s in snapshots)  # the queue just waits: not "sending"
 
     server.offline = False
     engine.set_online(True)

@@ -113,9 +113,7 @@ def test_status_follows_the_queue_to_saved_without_another_click(qtbot: Any, set
 
 
 @both_profiles()
-def test_alarms_sent_later_are_the_forms_new_cloud_version(
-    qtbot: Any, setup: Any, sim_profile: str
-) -> None:
+def test_alarms_sent_later_are_the_forms_new_cloud_version(qtbot: Any, setup: Any, sim_profile: str) -> None:
     """The alarms are not polled: only the outbox can tell their editor that the cloud has them now."""
     harness, integration = setup
     editor = harness.view.alarms_tab.device_editor
