@@ -450,7 +450,7 @@ class SessionEditor(QWidget):
             on_error=self._refused,
         )
 
-    def _show_verdict(self, text: str, role: TextRole) -> None:
+    def _show_verdict(self, text: str, role: TextRole | None) -> None:
         """Say how Apply ended; call `_verdict_given()` once the status is renewed."""
         self._verdict_for = None
         set_text_role(self.verdict, role)
@@ -470,7 +470,7 @@ class SessionEditor(QWidget):
                 self.tr(
                     "No connection: the change is queued and is sent by itself once the cloud is reachable."
                 ),
-                TextRole.OK,
+                None,  # not done yet: calm, like the status beside the title
             )
             self.update_state()
             self._verdict_given()
