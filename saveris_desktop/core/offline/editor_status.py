@@ -11,8 +11,9 @@ it, read together each time any of it changes (a keystroke, an Apply, every repo
 - `OutboxFollower` reads the outbox after every status report of the sync (OfflineWork.sig_status)
   and publishes an `OutboxSnapshot`: the open items, whether a run is sending, and the changes that
   have reached the cloud since the previous snapshot with the cloud's version of their object
-  (`SettledChange`), on which the editors rebase their sessions, so what they show is what the cloud has.
-- `show_choice` lays the technician's choice for a conflict over the session it came from.
+  (`AnsweredChange`), on which the editors rebase their sessions, so what they show is what the cloud has.
+  The same goes for a conflict the technician has chosen on (in the editor's banner or in the
+  waiting changes): `answer_session` lays either answer over the session, keeping what was typed since.
 """
 
 from __future__ import annotations
@@ -123,13 +124,17 @@ def editor_state(facts: EditorFacts) -> EditorState:
 
 
 @dataclass(frozen=True)
-class SettledChange:
-    """A change that reached the cloud (sent, or found there already): the cloud's version now."""
+class AnsweredChange:
+    """A queued change that was answered since the previous snapshot: it reached the cloud (sent, or
+    found there already), or the technician chose the values of its conflict.
 
-    site: str
-    kind: str
-    object_id: str
-    cloud: dict[str, Any]
+    `queued` is the change as last seen waiting (what the editor had applied); the session it came
+    from takes `base` as the cloud's version and shows `target` on it, plus whatever was typed after
+    the change was queued (`answer_session`)."""
+
+    queued: OutboxItem
+    base: dict[str, Any]
+    target: dict[str, Any]
 
 
 def session_edits(session_key: str, kind: str, object_id: str) -> bool:
@@ -138,8 +143,8 @@ def session_edits(session_key: str, kind: str, object_id: str) -> bool:
     return named is not None and (named[0].kind.value, named[1]) == (kind, object_id)
 
 
-def _names(site: str, session_key: str, item_site: str, kind: str, object_id: str) -> bool:
-    return site == item_site and session_edits(session_key, kind, object_id)
+def _names(site: str, session_key: str, item: OutboxItem) -> bool:
+    return site == item.site and session_edits(session_key, item.kind, item.object_id)
 
 
 @dataclass(frozen=True)
@@ -149,18 +154,28 @@ class OutboxSnapshot:
     items: tuple[OutboxItem, ...] = ()
     #: a run is sending the queue (not a probe while offline: that one only looks for the cloud)
     running: bool = False
-    settled: tuple[SettledChange, ...] = field(default=())
+    answered: tuple[AnsweredChange, ...] = field(default=())
 
     def for_session(self, site: str, session_key: str) -> tuple[OutboxItem, ...]:
         """The open items of the object the session `session_key` of `site` edits, oldest first."""
-        return tuple(
-            item for item in self.items if _names(site, session_key, item.site, item.kind, item.object_id)
-        )
+        return tuple(item for item in self.items if _names(site, session_key, item))
 
-    def settled_for(self, site: str, session_key: str) -> SettledChange | None:
-        """The newest change of that object that reached the cloud since the previous snapshot."""
-        found = [s for s in self.settled if _names(site, session_key, s.site, s.kind, s.object_id)]
-        return found[-1] if found else None
+    def answered_for(self, site: str, session_key: str) -> tuple[AnsweredChange, ...]:
+        """The changes of that object answered since the previous snapshot, oldest first."""
+        return tuple(a for a in self.answered if _names(site, session_key, a.queued))
+
+
+def answer_session(session: EditSession, answered: AnsweredChange) -> None:
+    """Lay an answered change over the session it came from: the cloud's version as base, the values
+    sent or chosen on it, and on top whatever was typed after the change was queued (never lost)."""
+    typed_since = [
+        (path, value) for path, value in session.edits if not edits_queued([(path, value)], answered.queued)
+    ]
+    target = EditSession(answered.target)
+    for path, value in typed_since:
+        target.set(path, value)
+    session.rebase(answered.base)
+    session.restore(edits_between(answered.base, target.payload()))
 
 
 class OutboxFollower:
@@ -190,22 +205,28 @@ class OutboxFollower:
             endpoint = self._endpoint()
             items = await self._outbox.items(endpoint=endpoint)
             now_open = {item.id: item for item in items}
-            settled = []
-            for item_id in self._open.keys() - now_open.keys():
-                settled_change = await self._settled(endpoint, item_id)
-                if settled_change is not None:
-                    settled.append(settled_change)
+            answered = []
+            for item_id, before in self._open.items():
+                now = now_open.get(item_id)
+                if now is None:
+                    sent = await self._sent(endpoint, before)
+                    if sent is not None:
+                        answered.append(sent)
+                elif before.state is OutboxState.CONFLICT and now.state is not OutboxState.CONFLICT:
+                    chosen = _chosen(before, now)
+                    if chosen is not None:
+                        answered.append(chosen)
             # committed only after every read: a cancelled refresh leaves the previous state
             self._open = now_open
-            snapshot = OutboxSnapshot(tuple(items), self._running, tuple(settled))
+            snapshot = OutboxSnapshot(tuple(items), self._running, tuple(answered))
             self.snapshot = snapshot
         self.sig_snapshot.emit(snapshot)
         return snapshot
 
-    async def _settled(self, endpoint: str, item_id: int) -> SettledChange | None:
-        """The change `item_id`, gone from the open items, if it reached the cloud (not discarded)."""
+    async def _sent(self, endpoint: str, before: OutboxItem) -> AnsweredChange | None:
+        """The change `before`, gone from the open items, if it reached the cloud (not discarded)."""
         try:
-            item = await self._outbox.get(item_id)
+            item = await self._outbox.get(before.id)
         except KeyError:
             return None  # discarded: the edits were not sent and stay unsaved
         if item.state is not OutboxState.DONE or item.endpoint != endpoint:
@@ -215,20 +236,12 @@ class OutboxFollower:
         cloud = cached.payload if cached is not None else item.payload
         if not isinstance(cloud, dict):
             return None
-        return SettledChange(item.site, item.kind, item.object_id, cloud)
+        return AnsweredChange(before, cloud, cloud)
 
 
-def show_choice(session: EditSession, queued: OutboxItem, resolved: OutboxItem) -> None:
-    """The technician chose per field (SyncEngine.resolve_conflict turned `queued` into `resolved`):
-    the session shows the chosen values on the cloud's version they were chosen against, so the
-    editor says "queued" for them; whatever was typed after the change was queued stays on top."""
-    if not isinstance(resolved.payload, dict) or not isinstance(resolved.base, dict):
-        return
-    typed_since = [
-        (path, value) for path, value in session.edits if not edits_queued([(path, value)], queued)
-    ]
-    target = EditSession(resolved.payload)
-    for path, value in typed_since:
-        target.set(path, value)
-    session.rebase(resolved.base)
-    session.restore(edits_between(resolved.base, target.payload()))
+def _chosen(before: OutboxItem, now: OutboxItem) -> AnsweredChange | None:
+    """The conflict `before` was resolved (SyncEngine.resolve_conflict): `now` carries the chosen
+    values against the cloud's version they were chosen on."""
+    if not isinstance(now.payload, dict) or not isinstance(now.base, dict):
+        return None
+    return AnsweredChange(before, now.base, now.payload)

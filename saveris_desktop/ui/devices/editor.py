@@ -391,8 +391,8 @@ class SessionEditor(QWidget):
         status, and say a change of it (e.g. sent, or now needing a choice) to screen readers."""
         before = self.state.status
         session = self.session
-        if session is not None and snapshot.settled_for(self.context.site, session.key) is not None:
-            self.session_refreshed()  # the cloud's version now; edits typed since stay
+        if session is not None and snapshot.answered_for(self.context.site, session.key):
+            self.session_refreshed()  # the answer (context.show_outbox); edits typed since stay
         else:
             self.update_state()
         after = self.state.status

@@ -5,7 +5,8 @@ client stack and the change queue of core.runtime.cloud_access), never patched a
 drafts or caches listens to `sig_session_created` and `sig_session_changed` (the device view
 forwards both as its own Qt signals). Whoever follows the outbox tells `show_outbox()` (through the
 device view): the editors derive their status from it (core.offline.editor_status), and a session
-whose change has reached the cloud is rebased on the cloud's version here, once for all its editors.
+whose change was answered (sent, or its conflict chosen on) shows the answer, set here once for all
+its editors.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from saveris_desktop.core.devices.apply import Change
 from saveris_desktop.core.devices.editing import EditSession
 from saveris_desktop.core.offline.autosave import SaveFailure
-from saveris_desktop.core.offline.editor_status import OutboxSnapshot
+from saveris_desktop.core.offline.editor_status import OutboxSnapshot, answer_session
 from saveris_desktop.core.offline.outbox import OutboxItem
 from saveris_desktop.core.offline.resources import parse_session_key
 from saveris_desktop.core.runtime.signal import Signal
@@ -72,13 +73,13 @@ class EditorContext:
         return existing
 
     def show_outbox(self, snapshot: OutboxSnapshot) -> None:
-        """The outbox changed: sessions whose change reached the cloud take the cloud's version as
-        their base (edits typed since stay on top), then every editor renews its status."""
+        """The outbox changed: a session whose change was answered (it reached the cloud, or its
+        conflict was chosen on) shows the answer, edits typed since on top; then every editor
+        renews its status."""
         self.outbox = snapshot
         for key, session in self.sessions.items():
-            settled = snapshot.settled_for(self.site, key)
-            if settled is not None and settled.cloud != session.base:
-                session.rebase(settled.cloud)
+            for answered in snapshot.answered_for(self.site, key):
+                answer_session(session, answered)
         self.sig_outbox.emit(snapshot)
 
     def set_unreadable(self, key: str, reason: str | None) -> None:

@@ -11,7 +11,8 @@ status bar and on every editor's banner (`DevicesView.show_save_state`); while t
 the window asks first (a guard in the `close_guards` it is given).
 What waits in the outbox is told to the editors after every change of it (`DevicesView.show_outbox`,
 from OfflineWork.outbox_follower): each derives its status from it. An editor's "Choose values…"
-(`sig_choice_wanted`) opens the choice for that conflict here, and the choice is laid over its form.
+(`sig_choice_wanted`) opens the choice for that conflict here; the values chosen reach its form
+through the outbox like any answer.
 The client stack the editors use (cache, audit log, outbox) is built once at start-up
 (core.runtime.cloud_access), not wrapped in here.
 """
@@ -31,7 +32,7 @@ from shiboken6 import isValid
 from saveris_desktop.api.models import Device
 from saveris_desktop.core.devices.editing import EditSession
 from saveris_desktop.core.offline.autosave import ResumedDraft, SaveFailure, edits_between
-from saveris_desktop.core.offline.editor_status import OutboxSnapshot, session_edits, show_choice
+from saveris_desktop.core.offline.editor_status import OutboxSnapshot
 from saveris_desktop.core.offline.merge import FieldPath, Side
 from saveris_desktop.core.offline.outbox import OutboxItem
 from saveris_desktop.core.offline.store import utc_now
@@ -247,24 +248,10 @@ class OfflineIntegration(QObject):
         dialog.open()
 
     def _chosen(self, item: OutboxItem, choices: dict[FieldPath, Side]) -> None:
+        # the editor shows the values chosen once the outbox reports the answer (core.offline.editor_status)
         engine = self.work.engine
-        if engine is None or self.tasks.closed:
-            return
-        self.tasks.spawn(
-            engine.resolve_conflict(item.id, choices),
-            name="resolve",
-            on_result=lambda resolved: self._show_choice(item, resolved),
-        )
-
-    def _show_choice(self, item: OutboxItem, resolved: OutboxItem) -> None:
-        """The editor of that object shows the values chosen (queued now), not the ones it sent."""
-        view = self.devices_view
-        if view is None or not isValid(view):
-            return
-        for session in view.edit_sessions():
-            if session_edits(session.key, item.kind, item.object_id):
-                show_choice(session, item, resolved)
-                view.refresh_session(session)
+        if engine is not None and not self.tasks.closed:
+            self.tasks.spawn(engine.resolve_conflict(item.id, choices), name="resolve")
 
     # --- whether typed changes are kept ---------------------------------------------------------
 

@@ -12,14 +12,15 @@ import pytest
 from saveris_desktop.core.devices.editing import EditSession
 from saveris_desktop.core.offline.cache import Cache
 from saveris_desktop.core.offline.editor_status import (
+    AnsweredChange,
     EditorFacts,
     EditorStatus,
     OutboxFollower,
     OutboxSnapshot,
+    answer_session,
     editor_state,
     edits_queued,
     session_edits,
-    show_choice,
 )
 from saveris_desktop.core.offline.merge import Side
 from saveris_desktop.core.offline.outbox import OutboxItem, OutboxState
@@ -158,14 +159,30 @@ def test_the_choice_is_laid_over_the_session_keeping_what_was_typed_since() -> N
     session.set(("name",), "Mine")
     queued = item(OutboxState.CONFLICT, payload={**base, "name": "Mine"}, base=base)
     session.set(("communication_cycle",), 1800000)  # typed after Apply, not queued
-    cloud = {**base, "name": "Colleague's"}
-    resolved = item(payload=cloud, base=cloud)  # the technician kept the cloud's name
-    show_choice(session, queued, resolved)
+    cloud = {**base, "name": "Colleague's", "measuring_cycle": 120000}
+    chosen = {**cloud, "measuring_cycle": 60000}  # the cloud's name kept, my cycle … as it was
+    answer_session(session, AnsweredChange(queued, cloud, chosen))
     assert session.base == cloud
-    assert session.payload() == {**cloud, "communication_cycle": 1800000}
-    assert editor_state(
-        EditorFacts(has_session=True, edits=list(session.edits), queued=[resolved])
-    ).unapplied  # the later edit still waits for Apply
+    assert session.payload() == {**chosen, "communication_cycle": 1800000}
+    resolved = item(payload=chosen, base=cloud)
+    state = editor_state(EditorFacts(has_session=True, edits=list(session.edits), queued=[resolved]))
+    assert state.unapplied  # the later edit still waits for Apply
+
+
+def test_a_change_that_reached_the_cloud_leaves_the_session_clean_or_with_what_was_typed_since() -> None:
+    base = {"name": "Logger", "measuring_cycle": 60000}
+    session = EditSession(base, key=KEY)
+    session.set(("name",), "Mine")
+    queued = item(payload={**base, "name": "Mine"}, base=base)
+    cloud = {**base, "name": "Mine", "last_modified": "2026-11-28T10:00:00Z"}
+    answer_session(session, AnsweredChange(queued, cloud, cloud))
+    assert session.base == cloud and not session.dirty
+
+    session.set(("name",), "Mine")  # as before it was sent …
+    session.rebase(base)
+    session.set(("measuring_cycle",), 120000)  # … and typed after it was queued
+    answer_session(session, AnsweredChange(queued, cloud, cloud))
+    assert session.base == cloud and [(p, v) for p, v in session.edits] == [(("measuring_cycle",), 120000)]
 
 
 # --- following the outbox -------------------------------------------------------------------------
@@ -199,7 +216,7 @@ async def test_the_follower_reports_queued_sending_conflict_and_the_cloud_versio
     await engine.submit(SITE, "device", "dev-1", device(name="Mine"), base=device())
     latest = await follower.refresh()
     [queued] = latest.for_session(SITE, KEY)
-    assert queued.state is OutboxState.PENDING and not latest.running and latest.settled == ()
+    assert queued.state is OutboxState.PENDING and not latest.running and latest.answered == ()
     await engine.sync_now()  # what the probe does while offline: it only looks for the cloud
     while tasks.running:
         await asyncio.sleep(0.01)
@@ -213,9 +230,10 @@ async def test_the_follower_reports_queued_sending_conflict_and_the_cloud_versio
     assert any(s.running and s.for_session(SITE, KEY) for s in snapshots)  # seen while sending
     last = snapshots[-1]
     assert last.for_session(SITE, KEY) == () and not last.running
-    sent = [s.settled_for(SITE, KEY) for s in snapshots if s.settled_for(SITE, KEY) is not None]
+    sent = [answered for s in snapshots for answered in s.answered_for(SITE, KEY)]
     assert len(sent) == 1  # told once, not on every later report
-    assert sent[0] is not None and sent[0].cloud["name"] == "Mine"  # the cloud's answer, from the cache
+    assert sent[0].base["name"] == "Mine" and sent[0].target == sent[0].base  # the cloud's answer (cache)
+    assert sent[0].queued.payload["name"] == "Mine"  # the change as it waited
     await tasks.aclose()
     await engine.aclose()
 
@@ -234,7 +252,11 @@ async def test_a_conflict_is_reported_and_a_discarded_change_is_not_settled(stor
 
     resolved = await engine.resolve_conflict(conflict.id, {("name",): Side.SERVER})
     assert resolved.payload["name"] == "Colleague's"
+    [chosen] = (await follower.refresh()).answered_for(SITE, KEY)  # told once, like a sent change
+    assert chosen.queued == conflict and chosen.target["name"] == "Colleague's"
+    assert chosen.base["name"] == "Colleague's"  # the cloud's version the choice was made on
+    assert (await follower.refresh()).answered == ()
     await engine.outbox.discard(resolved.id)
     after = await follower.refresh()
-    assert after.items == () and after.settled == ()  # discarded: the edits were never sent
+    assert after.items == () and after.answered == ()  # discarded: the edits were never sent
     await engine.aclose()

@@ -223,7 +223,12 @@ def test_choose_values_in_the_waiting_changes_works_without_picking_a_row(qtbot:
     assert pending.selected_id() is None and pending.resolve_button.isEnabled()
     click(qtbot, pending.resolve_button)
     assert pending.conflict_dialog.isVisible()
-    pending.conflict_dialog.reject()
+    # chosen here, not in the editor: the editor shows the values chosen all the same
+    pending.conflict_dialog.choose(0, Side.SERVER)
+    click(qtbot, pending.conflict_dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
+    editor = harness.view.settings_editor
+    qtbot.waitUntil(lambda: status_text(editor) == SAVED, timeout=5000)
+    assert editor.name_edit.text() == "Colleague's" and not editor.dirty
     pending.close()
 
 
