@@ -23,7 +23,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -47,7 +46,11 @@ from saveris_desktop.core.offline.editor_status import (
 from saveris_desktop.ui.announce import announce
 from saveris_desktop.ui.devices.changes_view import ChangesView
 from saveris_desktop.ui.devices.editor_context import EditorContext
-from saveris_desktop.ui.devices.focus import focusable_descendants, set_tab_chain
+from saveris_desktop.ui.devices.focus import (
+    focusable_descendants,
+    keep_focus_before_disabling,
+    set_tab_chain,
+)
 from saveris_desktop.ui.error_text import describe_error
 from saveris_desktop.ui.style import TextRole, set_text_role
 from saveris_desktop.ui.widgets.banner import Banner
@@ -330,12 +333,14 @@ class SessionEditor(QWidget):
         self._show_status(state)
         apply_enabled = has_session and state.unapplied and self.dirty and self.valid and not self._busy
         revert_enabled = has_session and (self.dirty or bool(self._problems)) and not self._busy
-        self._keep_focus_in_editor(
+        # the button row's first button stays enabled: the focus stays in the editor (not the Site box)
+        keep_focus_before_disabling(
             [
                 *([] if apply_enabled else [self.apply_button]),
                 *([] if revert_enabled else [self.revert_button]),
                 *([] if has_session and not self._busy else [self.form]),
-            ]
+            ],
+            self.toggle_changes,
         )
         self.form.setEnabled(has_session and not self._busy)
         self.apply_button.setEnabled(apply_enabled)
@@ -377,14 +382,6 @@ class SessionEditor(QWidget):
             # e.g. "Saved." once something is typed again, "No connection …" once the queue was sent
             self._verdict_for = None
             self.verdict.hide()
-
-    def _keep_focus_in_editor(self, losing: list[QWidget]) -> None:
-        """Qt hands the focus of a widget being disabled to the next in the window's focus chain,
-        which after Apply or Revert was the toolbar's Site box (typing went there). Give it to
-        the button row's first button first: it stays enabled."""
-        focus = QApplication.focusWidget()
-        if focus is not None and any(widget is focus or widget.isAncestorOf(focus) for widget in losing):
-            self.toggle_changes.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _outbox_changed(self, snapshot: OutboxSnapshot) -> None:
         """The outbox changed (context.sig_outbox): show a session rebased by the context, renew the
