@@ -9,6 +9,7 @@ keyboard focus in the editor.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -64,6 +65,14 @@ def _back_online(qtbot: Any, harness: DevicesHarness) -> None:
     run(qtbot, harness.client.list_devices(SITE))  # the next poll: connectivity is back
 
 
+def _shot(editor: Any, name: str) -> None:
+    """With SAVERIS_SHOTS_DIR set, keep a picture of the editor to look at (status, banner)."""
+    shots = os.environ.get("SAVERIS_SHOTS_DIR")
+    if shots:
+        Path(shots).mkdir(parents=True, exist_ok=True)
+        editor.grab().save(str(Path(shots) / f"{name}.png"))
+
+
 def _open_changes(qtbot: Any, integration: OfflineIntegration) -> int:
     status = integration.status_widget.status
     return -1 if status is None else status.open_changes
@@ -82,6 +91,7 @@ def test_offline_apply_says_queued_and_leaves_nothing_to_apply(qtbot: Any, setup
     assert not editor.apply_button.isEnabled()
     assert editor.name_edit.text() == "Queued name"  # nothing typed is lost
     assert editor.status_label.accessibleName() == QUEUED  # a screen reader reads the same status
+    _shot(editor, "editor-queued")
 
     # typing again is an unsaved change on top of the queued one, and Apply queues it too
     type_text(qtbot, editor.name_edit, "Queued name 2")
@@ -186,6 +196,7 @@ def test_a_conflict_shows_a_banner_in_the_editor_that_opens_the_choice(
         "Someone changed this in the cloud while you were offline — choose which values to keep."
     )
     assert not editor.apply_button.isEnabled()  # the change is in the queue: nothing to apply
+    _shot(editor, "editor-conflict-banner")
 
     click(qtbot, editor.choose_values_button)
     qtbot.waitUntil(lambda: isinstance(integration.dialogs.get("editor-conflict"), ConflictDialog))
