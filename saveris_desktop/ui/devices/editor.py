@@ -332,7 +332,9 @@ class SessionEditor(QWidget):
         self.state = state = self.derive_state()
         self._show_status(state)
         apply_enabled = has_session and state.unapplied and self.dirty and self.valid and not self._busy
-        revert_enabled = has_session and (self.dirty or bool(self._problems)) and not self._busy
+        # queued edits are not reverted here: the form would show old values while they still go
+        # out (a queued change is discarded in the waiting changes)
+        revert_enabled = has_session and state.unapplied and not self._busy
         # the button row's first button stays enabled: the focus stays in the editor (not the Site box)
         keep_focus_before_disabling(
             [

@@ -89,6 +89,7 @@ def test_offline_apply_says_queued_and_leaves_nothing_to_apply(qtbot: Any, setup
     qtbot.waitUntil(lambda: status_text(editor) == QUEUED, timeout=5000)
     # the bug: "● Unsaved changes" beside a green "queued" message, with Apply still enabled
     assert not editor.apply_button.isEnabled()
+    assert not editor.revert_button.isEnabled()  # nothing unapplied: the queued change is not undone here
     assert editor.name_edit.text() == "Queued name"  # nothing typed is lost
     assert editor.status_label.accessibleName() == QUEUED  # a screen reader reads the same status
     _shot(editor, "editor-queued")
