@@ -22,6 +22,7 @@ from saveris_desktop.core.offline.merge import Side
 from saveris_desktop.core.offline.outbox import OutboxState
 from saveris_desktop.simulator import LoggerKind, Simulator
 from saveris_desktop.simulator.clock import ManualClock
+from saveris_desktop.ui.announce import ANNOUNCER
 from saveris_desktop.ui.offline.conflict_dialog import ConflictDialog
 from saveris_desktop.ui.offline.integration import OfflineIntegration, install_offline
 from tests.sim_profiles import both_profiles
@@ -189,7 +190,13 @@ def test_a_conflict_shows_a_banner_in_the_editor_that_opens_the_choice(
     qtbot: Any, setup: Any, sim_profile: str
 ) -> None:
     harness, integration = setup
+    said: list[str] = []
+    ANNOUNCER.sig_announced.connect(said.append)
     editor = _conflict_in_editor(qtbot, harness, integration)
+    ANNOUNCER.sig_announced.disconnect(said.append)
+    # heard, not only seen: the queued Apply, then the conflict the sync found
+    assert said[-1] == NEEDS_CHOICE
+    assert "No connection: the change is queued and is sent by itself once the cloud is reachable." in said
     uuid = harness.device_uuids[0]
     banner = editor.conflict_banner
     assert banner.isVisibleTo(editor)
