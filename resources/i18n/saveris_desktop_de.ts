@@ -3653,10 +3653,6 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
     <context>
         <name>SessionEditor</name>
         <message>
-            <source>Unsaved changes marker</source>
-            <translation>Markierung für ungespeicherte Änderungen</translation>
-        </message>
-        <message>
             <source>Show what will be sent</source>
             <translation>Zeigen, was gesendet wird</translation>
         </message>
@@ -3685,16 +3681,16 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
             <translation>Änderungen übernehmen</translation>
         </message>
         <message>
+            <source>✓ Saved on the server</source>
+            <translation>✓ Auf dem Server gespeichert</translation>
+        </message>
+        <message>
             <source>● Unsaved changes</source>
             <translation>● Ungespeicherte Änderungen</translation>
         </message>
         <message>
             <source>Not read from the cloud</source>
             <translation>Nicht aus der Cloud gelesen</translation>
-        </message>
-        <message>
-            <source>Saved on the server</source>
-            <translation>Auf dem Server gespeichert</translation>
         </message>
         <message>
             <source>Send the changes to the cloud</source>
@@ -3705,16 +3701,44 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
             <translation>Ausblenden, was gesendet wird</translation>
         </message>
         <message>
-            <source>Sending to the cloud…</source>
-            <translation>Wird an die Cloud gesendet …</translation>
-        </message>
-        <message>
             <source>Saved. The cloud accepted the changes.</source>
             <translation>Gespeichert. Die Cloud hat die Änderungen angenommen.</translation>
         </message>
         <message>
             <source>No connection: the change is queued and is sent by itself once the cloud is reachable.</source>
             <translation>Keine Verbindung: Die Änderung wartet in der Warteschlange und wird von selbst gesendet, sobald die Cloud erreichbar ist.</translation>
+        </message>
+        <message>
+            <source>Someone changed this in the cloud while you were offline — choose which values to keep.</source>
+            <translation>Jemand hat dies in der Cloud geändert, während Sie offline waren — wählen Sie, welche Werte bleiben.</translation>
+        </message>
+        <message>
+            <source>Choose values…</source>
+            <translation>Werte wählen …</translation>
+        </message>
+        <message>
+            <source>Choose which values to keep</source>
+            <translation>Wählen Sie, welche Werte bleiben</translation>
+        </message>
+        <message>
+            <source>● Unsaved changes, NOT saved on this laptop</source>
+            <translation>● Ungespeicherte Änderungen, NICHT auf diesem Laptop gespeichert</translation>
+        </message>
+        <message>
+            <source>◷ Queued: sent by itself once the cloud is reachable</source>
+            <translation>◷ In der Warteschlange: wird von selbst gesendet, sobald die Cloud erreichbar ist</translation>
+        </message>
+        <message>
+            <source>↻ Sending to the cloud…</source>
+            <translation>↻ Wird an die Cloud gesendet …</translation>
+        </message>
+        <message>
+            <source>⚠ Needs your choice: changed in the cloud as well</source>
+            <translation>⚠ Ihre Wahl ist nötig: auch in der Cloud geändert</translation>
+        </message>
+        <message>
+            <source>✕ Not accepted by the cloud: see the changes waiting</source>
+            <translation>✕ Von der Cloud nicht angenommen: siehe wartende Änderungen</translation>
         </message>
         <message>
             <source>Not saved — your changes are still here.

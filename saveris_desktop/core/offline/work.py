@@ -23,6 +23,7 @@ from saveris_desktop.core.offline.cache import Cache, Cached
 from saveris_desktop.core.offline.cached_client import Answer, list_or_cached, read_or_cached
 from saveris_desktop.core.offline.drafts import DraftKind, DraftStore
 from saveris_desktop.core.offline.editor_drafts import EditorDrafts
+from saveris_desktop.core.offline.editor_status import OutboxFollower
 from saveris_desktop.core.offline.exchange import Exchange
 from saveris_desktop.core.offline.outbox import SENT_KEPT_FOR, Outbox, OutboxItem, OutboxState
 from saveris_desktop.core.offline.resources import RESOURCES, SITE_KIND, Role, call
@@ -65,6 +66,9 @@ class OfflineWork:
         self.editor_drafts = EditorDrafts(
             self.drafts, lambda: self.endpoint, lambda: services.site, self._tasks
         )
+        #: the outbox as the editors see it, read again after every status report (their status)
+        self.outbox_follower = OutboxFollower(self.outbox, self.cache, lambda: self.endpoint, self._tasks)
+        self.sig_status.connect(self.outbox_follower.status_changed)
         self._closed = False
         services.sig_signed_in.connect(self._on_signed_in)
         services.sig_connectivity.connect(self._on_connectivity)
@@ -150,12 +154,16 @@ class OfflineWork:
         """Apply while offline (or on a network failure): queued, sent when the cloud is reachable.
 
         Typed edits waiting for their idle second are written first: the draft is on disk before
-        the change that will replace it is (the sync drops the draft once the change is sent)."""
+        the change that will replace it is (the sync drops the draft once the change is sent).
+        The editors learn of it before this returns (`outbox_follower`): the one that applied it
+        says "queued" at once, never "unsaved" first."""
         await self.editor_drafts.flush_all()
         if self.engine is not None:
-            return await self.engine.submit(site, kind, object_id, payload, base)
-        item = await self.outbox.enqueue(self.endpoint, site, kind, object_id, payload, base)
-        await self._emit_status()
+            item = await self.engine.submit(site, kind, object_id, payload, base)
+        else:
+            item = await self.outbox.enqueue(self.endpoint, site, kind, object_id, payload, base)
+            await self._emit_status()
+        await self.outbox_follower.refresh()
         return item
 
     def planner(self) -> SitePlanner:

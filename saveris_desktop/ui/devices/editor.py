@@ -7,6 +7,13 @@ Apply is enabled only when there is a change, no field has a problem and nothing
 Apply runs the one "apply or queue" operation (core.devices.apply) through the view's TaskOwner, shows
 progress and the verdict: sent (the cloud accepted it), queued (no network: the outbox sends it
 later), or refused, when every edit stays as typed and the server's reason is shown by the form.
+
+The status beside the title (saved, unsaved, queued, sending, needs your choice …) is derived in one
+place, core.offline.editor_status, from the session, this editor's Apply and the outbox as the
+context last told it (`EditorContext.sig_outbox`); the frame only renders it, in words with a marker,
+and says a change the outbox made to it to screen readers. A verdict belongs to the status it was
+given for and goes when that status does. A conflict of the object shown puts a banner above the form
+whose button asks for the choice (`EditorContext.sig_choice_wanted`).
 """
 
 from __future__ import annotations
@@ -28,13 +35,39 @@ from PySide6.QtWidgets import (
 
 from saveris_desktop.core.devices.apply import Applied, apply_or_queue
 from saveris_desktop.core.devices.editing import EditSession, PathPart
+from saveris_desktop.core.offline.autosave import SaveFailure
+from saveris_desktop.core.offline.editor_status import (
+    EditorFacts,
+    EditorState,
+    EditorStatus,
+    OutboxSnapshot,
+    editor_state,
+)
 from saveris_desktop.ui.announce import announce
 from saveris_desktop.ui.devices.changes_view import ChangesView
 from saveris_desktop.ui.devices.editor_context import EditorContext
-from saveris_desktop.ui.devices.focus import focusable_descendants, set_tab_chain
+from saveris_desktop.ui.devices.focus import (
+    focusable_descendants,
+    keep_focus_before_disabling,
+    set_tab_chain,
+)
 from saveris_desktop.ui.error_text import describe_error
 from saveris_desktop.ui.style import TextRole, set_text_role
+from saveris_desktop.ui.widgets.banner import Banner
 from saveris_desktop.ui.widgets.save_banner import DraftSaveBanner
+
+# How each status is coloured (the words and the marker say it too) and whether it is bold
+_STATUS_LOOK: dict[EditorStatus, tuple[TextRole | None, bool]] = {
+    EditorStatus.EMPTY: (None, False),
+    EditorStatus.SAVED: (TextRole.OK, False),
+    EditorStatus.NOT_READ: (TextRole.WARNING, False),
+    EditorStatus.UNSAVED: (TextRole.WARNING, True),
+    EditorStatus.NOT_KEPT: (TextRole.ERROR, True),
+    EditorStatus.QUEUED: (TextRole.WARNING, False),
+    EditorStatus.SENDING: (None, False),
+    EditorStatus.NEEDS_CHOICE: (TextRole.ERROR, True),
+    EditorStatus.REFUSED: (TextRole.ERROR, True),
+}
 
 
 class SessionEditor(QWidget):
@@ -59,13 +92,29 @@ class SessionEditor(QWidget):
         font = self.title.font()
         font.setBold(True)
         self.title.setFont(font)
-        self.dirty_marker = QLabel(self)
-        self.dirty_marker.setObjectName(f"{name}_dirty")
-        self.dirty_marker.setAccessibleName(self.tr("Unsaved changes marker"))
+        # The one status of this editor (core.offline.editor_status); its accessible name is the status.
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName(f"{name}_status")
+        self.state = EditorState(EditorStatus.EMPTY, unapplied=False)
+        self._save_failure: SaveFailure | None = None
+        # the status the verdict below was given for: it goes when the status changes
+        self._verdict_for: EditorStatus | None = None
         header = QHBoxLayout()
         header.addWidget(self.title)
-        header.addWidget(self.dirty_marker)
+        header.addWidget(self.status_label)
         header.addStretch(1)
+
+        # A conflict of the object shown: said here, where the technician works, with the way out.
+        self.conflict_banner = Banner(f"{name}_conflict", self)
+        self.conflict_banner.set_role(TextRole.ERROR)
+        self.conflict_banner.set_text(
+            self.tr("Someone changed this in the cloud while you were offline — choose which values to keep.")
+        )
+        self.choose_values_button = QPushButton(self.tr("Choose values…"), self.conflict_banner)
+        self.choose_values_button.setObjectName(f"{name}_choose_values")
+        self.choose_values_button.setAccessibleName(self.tr("Choose which values to keep"))
+        self.conflict_banner.row.addWidget(self.choose_values_button)
+        self.conflict_banner.hide()
 
         # Says plainly when the cloud does not let us read the current values (EditorContext.unreadable).
         self.notice = QLabel(self)
@@ -113,12 +162,22 @@ class SessionEditor(QWidget):
         self.changes.hide()
 
         self.save_banner = DraftSaveBanner(self)
-        saving = context.draft_saving.connect(self.save_banner.show_save_state)
-        self.destroyed.connect(lambda *_: saving.disconnect())
+        connections = [
+            context.draft_saving.connect(self.save_banner.show_save_state),
+            context.draft_saving.connect(self._save_state_changed),
+            context.sig_outbox.connect(self._outbox_changed),
+        ]
+
+        def disconnect_all(*_args: object) -> None:
+            for connection in connections:
+                connection.disconnect()
+
+        self.destroyed.connect(disconnect_all)
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.notice)
+        layout.addWidget(self.conflict_banner)
         layout.addWidget(self.form)
         layout.addWidget(self.save_banner)  # below the fields, beside Apply's verdict
         layout.addWidget(self.verdict)
@@ -129,6 +188,7 @@ class SessionEditor(QWidget):
         self.toggle_changes.toggled.connect(self._on_toggle_changes)
         self.revert_button.clicked.connect(self.revert)
         self.apply_button.clicked.connect(self.apply)
+        self.choose_values_button.clicked.connect(self._choose_values)
         # No session yet: nothing to apply or revert (subclass hooks are not ready for update_state).
         self.apply_button.setEnabled(False)
         self.revert_button.setEnabled(False)
@@ -212,7 +272,13 @@ class SessionEditor(QWidget):
     def tab_chain(self) -> list[QWidget]:
         """What Tab visits in this editor, top to bottom: the fields, the buttons, the changes view."""
         buttons = [self.toggle_changes, self.revert_button, self.apply_button]
-        return [*focusable_descendants(self.form), *buttons, self.changes.tree, self.changes.body]
+        return [
+            self.choose_values_button,
+            *focusable_descendants(self.form),
+            *buttons,
+            self.changes.tree,
+            self.changes.body,
+        ]
 
     @property
     def force_load(self) -> bool:
@@ -241,26 +307,46 @@ class SessionEditor(QWidget):
     def problems(self) -> dict[str, str]:
         return {**self._problems, **self.extra_problems()}
 
+    def derive_state(self) -> EditorState:
+        """This editor's status by the one rule (core.offline.editor_status)."""
+        session = self.session
+        queued = self.context.outbox.for_session(self.context.site, session.key) if session else ()
+        return editor_state(
+            EditorFacts(
+                has_session=session is not None,
+                edits=list(session.edits) if session is not None and session.dirty else [],
+                typed_invalid=bool(self._problems),
+                applying=self._busy,
+                queued=queued,
+                queue_running=self.context.outbox.running,
+                values_unknown=self.values_unknown,
+                save_failed=self._save_failure is not None,
+            )
+        )
+
     def update_state(self) -> None:
         has_session = self.session is not None
-        self.form.setEnabled(has_session and not self._busy)
-        pending = bool(self._problems)
         unknown_reason = self.context.unreadable.get(self.session.key, "") if self.session else ""
         self.notice.setText(unknown_reason)
         self.notice.setVisible(bool(unknown_reason))
-        self.dirty_marker.setText(
-            self.tr("● Unsaved changes")
-            if self.dirty or pending
-            else self.tr("Not read from the cloud")
-            if unknown_reason
-            else self.tr("Saved on the server")
-            if has_session
-            else ""
+        self.state = state = self.derive_state()
+        self._show_status(state)
+        apply_enabled = has_session and state.unapplied and self.dirty and self.valid and not self._busy
+        # queued edits are not reverted here: the form would show old values while they still go
+        # out (a queued change is discarded in the waiting changes)
+        revert_enabled = has_session and state.unapplied and not self._busy
+        # the button row's first button stays enabled: the focus stays in the editor (not the Site box)
+        keep_focus_before_disabling(
+            [
+                *([] if apply_enabled else [self.apply_button]),
+                *([] if revert_enabled else [self.revert_button]),
+                *([] if has_session and not self._busy else [self.form]),
+            ],
+            self.toggle_changes,
         )
-        unsaved = self.dirty or pending
-        set_text_role(self.dirty_marker, TextRole.WARNING if unsaved else TextRole.OK, bold=unsaved)
-        self.apply_button.setEnabled(has_session and self.dirty and self.valid and not self._busy)
-        self.revert_button.setEnabled(has_session and (self.dirty or pending) and not self._busy)
+        self.form.setEnabled(has_session and not self._busy)
+        self.apply_button.setEnabled(apply_enabled)
+        self.revert_button.setEnabled(revert_enabled)
         self.apply_button.setToolTip(
             "\n".join(self.problems().values())
             if not self.valid
@@ -269,6 +355,57 @@ class SessionEditor(QWidget):
         if self.changes.isVisible() and self.session is not None:
             self._show_changes()
         self.sig_state_changed.emit()
+
+    def status_text(self, state: EditorState) -> str:
+        """The status in words, each with its marker (never colour alone)."""
+        texts = {
+            EditorStatus.EMPTY: "",
+            EditorStatus.SAVED: self.tr("✓ Saved on the server"),
+            EditorStatus.NOT_READ: self.tr("Not read from the cloud"),
+            EditorStatus.UNSAVED: self.tr("● Unsaved changes"),
+            EditorStatus.NOT_KEPT: self.tr("● Unsaved changes, NOT saved on this laptop"),
+            EditorStatus.QUEUED: self.tr("◷ Queued: sent by itself once the cloud is reachable"),
+            EditorStatus.SENDING: self.tr("↻ Sending to the cloud…"),
+            EditorStatus.NEEDS_CHOICE: self.tr("⚠ Needs your choice: changed in the cloud as well"),
+            EditorStatus.REFUSED: self.tr("✕ Not accepted by the cloud: see the changes waiting"),
+        }
+        return texts[state.status]
+
+    def _show_status(self, state: EditorState) -> None:
+        text = self.status_text(state)
+        self.status_label.setText(text)
+        self.status_label.setAccessibleName(text)
+        self.status_label.setToolTip(state.reason or "")
+        self.status_label.setAccessibleDescription(state.reason or "")
+        role, bold = _STATUS_LOOK[state.status]
+        set_text_role(self.status_label, role, bold=bold)
+        self.conflict_banner.setVisible(state.status is EditorStatus.NEEDS_CHOICE)
+        if self._verdict_for is not None and state.status is not self._verdict_for:
+            # e.g. "Saved." once something is typed again, "No connection …" once the queue was sent
+            self._verdict_for = None
+            self.verdict.hide()
+
+    def _outbox_changed(self, snapshot: OutboxSnapshot) -> None:
+        """The outbox changed (context.sig_outbox): show a session rebased by the context, renew the
+        status, and say a change of it (e.g. sent, or now needing a choice) to screen readers."""
+        before = self.state.status
+        session = self.session
+        if session is not None and snapshot.answered_for(self.context.site, session.key):
+            self.session_refreshed()  # the answer (context.show_outbox); edits typed since stay
+        else:
+            self.update_state()
+        after = self.state.status
+        if after is not before and after not in (EditorStatus.EMPTY, EditorStatus.SENDING):
+            urgent = after in (EditorStatus.NEEDS_CHOICE, EditorStatus.REFUSED)
+            announce(self, self.status_label.text(), urgent=urgent)
+
+    def _save_state_changed(self, failure: SaveFailure | None) -> None:
+        self._save_failure = failure
+        self.update_state()
+
+    def _choose_values(self) -> None:
+        if self.state.conflict is not None:
+            self.context.sig_choice_wanted.emit(self.state.conflict)
 
     def _on_toggle_changes(self, on: bool) -> None:
         self.changes.setVisible(on)
@@ -288,6 +425,7 @@ class SessionEditor(QWidget):
         if self.session is None or self._busy:
             return
         self._problems.clear()
+        self._verdict_for = None
         self.verdict.hide()
         self.session.revert()
         self._reload(force=True)
@@ -298,9 +436,8 @@ class SessionEditor(QWidget):
         payload = self.session.payload()
         self._busy = True
         self.progress.show()
-        set_text_role(self.verdict, None)
-        self.verdict.setText(self.tr("Sending to the cloud…"))
-        self.verdict.show()
+        self._verdict_for = None
+        self.verdict.hide()  # the status says "Sending …"; the verdict comes with the answer
         self.update_state()
         session = self.session  # the answer belongs to this session, even if the form moved on
         self.context.tasks.spawn(
@@ -312,32 +449,46 @@ class SessionEditor(QWidget):
             on_error=self._refused,
         )
 
+    def _show_verdict(self, text: str, role: TextRole | None) -> None:
+        """Say how Apply ended; call `_verdict_given()` once the status is renewed."""
+        self._verdict_for = None
+        set_text_role(self.verdict, role)
+        self.verdict.setText(text)
+        self.verdict.show()
+
+    def _verdict_given(self) -> None:
+        """The verdict shown belongs to the status the Apply led to, and goes when that one does."""
+        self._verdict_for = self.state.status
+
     def _applied(self, session: EditSession, applied: Applied[dict[str, Any]]) -> None:
         self._busy = False
         self.progress.hide()
-        set_text_role(self.verdict, TextRole.OK)
-        self.verdict.show()
         if applied.answer is None:
             # Queued: the edits stay (and stay a draft) until the cloud has them; the outbox sends them.
-            self.verdict.setText(
+            self._show_verdict(
                 self.tr(
                     "No connection: the change is queued and is sent by itself once the cloud is reachable."
-                )
+                ),
+                None,  # not done yet: calm, like the status beside the title
             )
             self.update_state()
+            self._verdict_given()
+            announce(self, self.verdict.text())
             return
         session.accept(applied.answer)
-        self.verdict.setText(self.tr("Saved. The cloud accepted the changes."))
+        self._show_verdict(self.tr("Saved. The cloud accepted the changes."), TextRole.OK)
         self._reload(force=True)
+        self._verdict_given()
+        announce(self, self.verdict.text())
         self.sig_applied.emit(applied.answer)
 
     def _refused(self, error: BaseException) -> None:
         self._busy = False
         self.progress.hide()
-        set_text_role(self.verdict, TextRole.ERROR)
-        self.verdict.setText(
-            self.tr("Not saved — your changes are still here.\n%1").replace("%1", describe_error(error))
+        self._show_verdict(
+            self.tr("Not saved — your changes are still here.\n%1").replace("%1", describe_error(error)),
+            TextRole.ERROR,
         )
-        self.verdict.show()
-        announce(self, self.verdict.text(), urgent=True)
         self.update_state()
+        self._verdict_given()  # the server's reason stays while the technician corrects the fields
+        announce(self, self.verdict.text(), urgent=True)

@@ -3,7 +3,10 @@
 Built by the device view for each site it shows, from what the view was given at start-up (the
 client stack and the change queue of core.runtime.cloud_access), never patched afterwards. Whoever keeps
 drafts or caches listens to `sig_session_created` and `sig_session_changed` (the device view
-forwards both as its own Qt signals).
+forwards both as its own Qt signals). Whoever follows the outbox tells `show_outbox()` (through the
+device view): the editors derive their status from it (core.offline.editor_status), and a session
+whose change was answered (sent, or its conflict chosen on) shows the answer, set here once for all
+its editors.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 from saveris_desktop.core.devices.apply import Change
 from saveris_desktop.core.devices.editing import EditSession
 from saveris_desktop.core.offline.autosave import SaveFailure
+from saveris_desktop.core.offline.editor_status import OutboxSnapshot, answer_session
+from saveris_desktop.core.offline.outbox import OutboxItem
 from saveris_desktop.core.offline.resources import parse_session_key
 from saveris_desktop.core.runtime.tasks import TaskOwner
 from saveris_desktop.foundation.signal import Signal
@@ -36,6 +41,8 @@ class EditorContext:
     #: session key -> why its current cloud values could not be read (the cloud does not offer the
     #: read): the editor says so and sends a complete document, never a patch on guessed values
     unreadable: dict[str, str] = field(default_factory=dict)
+    #: the outbox as last told (`show_outbox`): what waits for the cloud, per object
+    outbox: OutboxSnapshot = field(default_factory=OutboxSnapshot)
 
     def __post_init__(self) -> None:
         #: once per new session, before any editor shows it (a saved draft may be laid over it)
@@ -45,6 +52,10 @@ class EditorContext:
         #: whether typed changes are kept on this laptop (a SaveFailure, or None once saving works
         #: again), told by whoever keeps the drafts; every editor shows it in its banner
         self.draft_saving: Signal[SaveFailure | None] = Signal("draft saving")
+        #: after every `show_outbox` (the editors derive their status from `outbox`)
+        self.sig_outbox: Signal[OutboxSnapshot] = Signal("outbox")
+        #: an editor's "Choose values…" for the conflict of its object (the outbox item)
+        self.sig_choice_wanted: Signal[OutboxItem] = Signal("choice wanted")
 
     @property
     def queue(self) -> ChangeQueue | None:
@@ -60,6 +71,16 @@ class EditorContext:
         elif existing.base != base:
             existing.rebase(base)
         return existing
+
+    def show_outbox(self, snapshot: OutboxSnapshot) -> None:
+        """The outbox changed: a session whose change was answered (it reached the cloud, or its
+        conflict was chosen on) shows the answer, edits typed since on top; then every editor
+        renews its status."""
+        self.outbox = snapshot
+        for key, session in self.sessions.items():
+            for answered in snapshot.answered_for(self.site, key):
+                answer_session(session, answered)
+        self.sig_outbox.emit(snapshot)
 
     def set_unreadable(self, key: str, reason: str | None) -> None:
         """Mark (reason) or unmark (None) the session `key` as one whose cloud values are unknown."""

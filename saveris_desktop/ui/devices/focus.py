@@ -1,4 +1,5 @@
-"""Tab order helpers for forms whose rows are rebuilt on every load."""
+"""Focus helpers: the tab order of forms whose rows are rebuilt on every load, and keeping the focus
+in a form whose buttons are disabled under it."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 
 def focusable_descendants(root: QWidget) -> list[QWidget]:
@@ -24,3 +25,14 @@ def set_tab_chain(widgets: Sequence[QWidget]) -> None:
     """Make Tab visit `widgets` one after the other."""
     for first, second in pairwise(widgets):
         QWidget.setTabOrder(first, second)
+
+
+def keep_focus_before_disabling(losing: Sequence[QWidget], keeper: QWidget) -> None:
+    """Give the focus to `keeper` if it is in one of `losing`, which are about to be disabled.
+
+    Qt hands the focus of a widget being disabled to the next widget in the window's focus chain,
+    wherever that is: after Apply or Revert it was the toolbar's Site box, and typing went there.
+    """
+    focus = QApplication.focusWidget()
+    if focus is not None and any(widget is focus or widget.isAncestorOf(focus) for widget in losing):
+        keeper.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -46,6 +46,7 @@ from saveris_desktop.core.devices.known_objects import KnownObjects
 from saveris_desktop.core.devices.ranges import DurationRange
 from saveris_desktop.core.devices.watcher import WatchStatus, WatchTiming
 from saveris_desktop.core.offline.autosave import SaveFailure
+from saveris_desktop.core.offline.editor_status import OutboxSnapshot
 from saveris_desktop.core.onboarding.flow import check_site_name
 from saveris_desktop.core.runtime.cloud_access import CloudAccess, build_cloud_access
 from saveris_desktop.core.runtime.services import AppServices
@@ -96,6 +97,8 @@ class DevicesView(QWidget):
     sig_devices_listed = Signal(str, object)
     #: the cloud could not be reached before the site's first listing (site): nothing to show yet
     sig_listing_unavailable = Signal(str)
+    # an editor's "Choose values…" for the conflict of the object it shows (the OutboxItem)
+    sig_choice_wanted = Signal(object)
 
     settings_editor: DeviceSettingsEditor
     sensors_tab: SensorsTab
@@ -128,6 +131,8 @@ class DevicesView(QWidget):
         self._unavailable_told: set[str] = set()
         #: whether typed changes are kept on this laptop (show_save_state); a new site's editors learn it
         self._save_state: SaveFailure | None = None
+        # the outbox as last told (show_outbox); a new site's editors learn it
+        self._outbox = OutboxSnapshot()
         self._closed = False
 
         # --- top bar ----------------------------------------------------------------------------
@@ -302,9 +307,12 @@ class DevicesView(QWidget):
         self._shown_unreadable = None
         self.show_received_button.hide()
         self.model.clear()
-        context = EditorContext(self.access.client, site, self.tasks, lambda: self.access.changes)
+        context = EditorContext(
+            self.access.client, site, self.tasks, lambda: self.access.changes, outbox=self._outbox
+        )
         context.sig_session_created.connect(self.sig_session_created.emit)
         context.sig_session_changed.connect(self.sig_session_changed.emit)
+        context.sig_choice_wanted.connect(self.sig_choice_wanted.emit)
         self.context = context
         self.directory = SensorDirectory(self.access.client, site)
         tabs = self._build_tabs(context, self.directory)
@@ -354,6 +362,13 @@ class DevicesView(QWidget):
         self._save_state = failure
         if self.context is not None:
             self.context.draft_saving.emit(failure)
+
+    def show_outbox(self, snapshot: OutboxSnapshot) -> None:
+        """Whoever follows the outbox tells what waits for the cloud; every editor derives its status
+        from it (and the sessions whose change reached the cloud take the cloud's version)."""
+        self._outbox = snapshot
+        if self.context is not None:
+            self.context.show_outbox(snapshot)
 
     def edit_sessions(self) -> list[EditSession]:
         """The current site's edit sessions (e.g. to save what was typed before the drafts could be)."""

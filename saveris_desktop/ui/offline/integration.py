@@ -9,6 +9,10 @@ keeps the last known list; `sig_listing_unavailable` is answered with `show_cach
 Whether typed changes are really kept (the editors' and the wizard's drafts) is said at once in the
 status bar and on every editor's banner (`DevicesView.show_save_state`); while they are not, closing
 the window asks first (a guard in the `close_guards` it is given).
+What waits in the outbox is told to the editors after every change of it (`DevicesView.show_outbox`,
+from OfflineWork.outbox_follower): each derives its status from it. An editor's "Choose values…"
+(`sig_choice_wanted`) opens the choice for that conflict here; the values chosen reach its form
+through the outbox like any answer.
 The client stack the editors use (cache, audit log, outbox) is built once at start-up
 (core.runtime.cloud_access), not wrapped in here.
 """
@@ -28,13 +32,16 @@ from shiboken6 import isValid
 from saveris_desktop.api.models import Device
 from saveris_desktop.core.devices.editing import EditSession
 from saveris_desktop.core.offline.autosave import ResumedDraft, SaveFailure, edits_between
+from saveris_desktop.core.offline.editor_status import OutboxSnapshot
+from saveris_desktop.core.offline.merge import FieldPath, Side
+from saveris_desktop.core.offline.outbox import OutboxItem
 from saveris_desktop.core.offline.store import utc_now
 from saveris_desktop.core.offline.work import OfflineWork
 from saveris_desktop.core.runtime.tasks import TaskOwner
 from saveris_desktop.ui import locale_format
 from saveris_desktop.ui.devices.view import DevicesView
 from saveris_desktop.ui.offline.audit_dialog import AuditLogDialog
-from saveris_desktop.ui.offline.conflict_dialog import ConflictDialog
+from saveris_desktop.ui.offline.conflict_dialog import ConflictDialog, conflict_title
 from saveris_desktop.ui.offline.exchange_actions import ExchangeActions
 from saveris_desktop.ui.offline.pending_dialog import PendingChangesDialog
 from saveris_desktop.ui.offline.site_plan_dialog import SitePlanDialog
@@ -85,8 +92,11 @@ class OfflineIntegration(QObject):
             self.editor_drafts.sig_saved_again.connect(self._editors_saved_again),
             self.onboarding_drafts.sig_save_failed.connect(self._wizard_failed),
             self.onboarding_drafts.sig_saved_again.connect(self._wizard_saved_again),
+            work.outbox_follower.sig_snapshot.connect(self._outbox_changed),
         ]
         self.tasks.spawn(work.status(), name="status", on_result=self.status_widget.show_status)
+        # changes left waiting by the last session (a conflict, say) show in the editors at once
+        self.tasks.spawn(work.outbox_follower.refresh(), name="outbox")
 
         self.exchange = ExchangeActions(work, window)
         self._build_menu(menu_before)
@@ -189,6 +199,8 @@ class OfflineIntegration(QObject):
         view.sig_session_changed.connect(self.editor_drafts.session_changed)
         view.sig_devices_listed.connect(self._devices_listed)
         view.sig_listing_unavailable.connect(self._listing_unavailable)
+        view.sig_choice_wanted.connect(self.choose_values)
+        view.show_outbox(self.work.outbox_follower.snapshot)
         if self._save_failures:  # its editors learn the state at once
             view.show_save_state(next(reversed(self._save_failures.values())))
         # Edits typed before the local data could be opened (ui/offline/unavailable.py) are saved
@@ -206,6 +218,40 @@ class OfflineIntegration(QObject):
         view.sig_session_changed.disconnect(self.editor_drafts.session_changed)
         view.sig_devices_listed.disconnect(self._devices_listed)
         view.sig_listing_unavailable.disconnect(self._listing_unavailable)
+        view.sig_choice_wanted.disconnect(self.choose_values)
+
+    # --- what waits in the outbox, in the editors -----------------------------------------------
+
+    def _outbox_changed(self, snapshot: OutboxSnapshot) -> None:
+        view = self.devices_view
+        if view is not None and isValid(view):
+            view.show_outbox(snapshot)
+
+    def choose_values(self, item: OutboxItem) -> None:
+        """An editor asks for the choice of its object's conflict: that conflict's dialog, at once."""
+        if self.tasks.closed:
+            return
+        if self.work.engine is None:  # signed out: the waiting changes say why nothing can be sent
+            self.show_pending()
+            return
+        self.tasks.spawn(
+            self.work.object_label(item.site, item.kind, item.object_id),
+            name="conflict-label",
+            on_result=lambda label: self._open_choice(item, label),
+        )
+
+    def _open_choice(self, item: OutboxItem, label: str) -> None:
+        dialog = ConflictDialog(item.conflicts, title=conflict_title(item.kind, label), parent=self.window)
+        dialog.accepted.connect(lambda: self._chosen(item, dialog.choices()))
+        dialog.finished.connect(lambda _result: self.dialogs.pop("editor-conflict", None))
+        self.dialogs["editor-conflict"] = dialog
+        dialog.open()
+
+    def _chosen(self, item: OutboxItem, choices: dict[FieldPath, Side]) -> None:
+        # the editor shows the values chosen once the outbox reports the answer (core.offline.editor_status)
+        engine = self.work.engine
+        if engine is not None and not self.tasks.closed:
+            self.tasks.spawn(engine.resolve_conflict(item.id, choices), name="resolve")
 
     # --- whether typed changes are kept ---------------------------------------------------------
 

@@ -166,6 +166,11 @@ class PendingChangesDialog(QDialog):
             self.tree.addTopLevelItem(row)
             if item.id == selected:
                 row.setSelected(True)
+        if selected not in self.items:
+            # nothing chosen yet: the first change that needs a choice is, so "Choose values…" works
+            first_conflict = next((i.id for i in items if i.state is OutboxState.CONFLICT), None)
+            if first_conflict is not None:
+                self.select(first_conflict)
         if not items:
             self.summary.setText(self.tr("Every change is in the cloud."))
         elif status.online is False:
@@ -207,10 +212,18 @@ class PendingChangesDialog(QDialog):
         selected = self.selected_id()
         return None if selected is None else self.items.get(selected)
 
+    def _conflict_to_resolve(self) -> OutboxItem | None:
+        """The selected change if it needs a choice; with no row selected, the only one that does."""
+        item = self._selected_item()
+        if item is None:
+            conflicts = [i for i in self.items.values() if i.state is OutboxState.CONFLICT]
+            item = conflicts[0] if len(conflicts) == 1 else None
+        return item if item is not None and item.state is OutboxState.CONFLICT else None
+
     def _update_buttons(self) -> None:
         item = self._selected_item()
         self.sync_button.setEnabled(self.work.engine is not None and bool(self.items))
-        self.resolve_button.setEnabled(item is not None and item.state is OutboxState.CONFLICT)
+        self.resolve_button.setEnabled(self._conflict_to_resolve() is not None)
         self.retry_button.setEnabled(
             item is not None
             and item.state in (OutboxState.FAILED, OutboxState.ATTENTION)
@@ -227,8 +240,8 @@ class PendingChangesDialog(QDialog):
             self.work.engine.request_sync()
 
     def resolve_selected(self) -> ConflictDialog | None:
-        item = self._selected_item()
-        if item is None or item.state is not OutboxState.CONFLICT or self.work.engine is None:
+        item = self._conflict_to_resolve()
+        if item is None or self.work.engine is None:
             return None
         title = conflict_title(item.kind, self.labels.get(item.id, item.object_id))
         dialog = ConflictDialog(item.conflicts, title=title, parent=self)

@@ -67,7 +67,7 @@ def test_logger_alarms_apply(qtbot, harness, sim_profile) -> None:
     qtbot.waitUntil(lambda: editor.session is not None, timeout=5000)
     if sim_profile == "documented":
         qtbot.waitUntil(lambda: editor.notice.text() == UNREADABLE, timeout=5000)
-        assert editor.dirty_marker.text() == "Not read from the cloud"
+        assert editor.status_label.text() == "Not read from the cloud"
     else:
         assert not editor.notice.isVisibleTo(editor)
     # A QSR logger has batteries and no external power: its capability decides the rows.

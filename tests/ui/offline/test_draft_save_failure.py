@@ -53,6 +53,8 @@ def test_a_draft_that_cannot_be_saved_is_said_at_once_kept_in_the_form_and_saved
     assert status.isVisibleTo(integration.status_widget) and "NOT saved" in status.text()
     assert "read-only" in status.toolTip()
     assert editor.name_edit.text() == "Vaccine fridge"  # what was typed stays in the form
+    # the editor's one status says it too, in words (core.offline.editor_status)
+    assert editor.status_label.text() == "● Unsaved changes, NOT saved on this laptop"
     assert integration.editor_drafts.pending  # and is not taken for saved
     assert run(qtbot, work.drafts.get(key)) is None
 
@@ -60,6 +62,7 @@ def test_a_draft_that_cannot_be_saved_is_said_at_once_kept_in_the_form_and_saved
     qtbot.waitUntil(lambda: "Saved again" in banner.text.text(), timeout=15000)
     assert banner.isVisibleTo(editor)
     assert "saved again" in status.text()
+    assert editor.status_label.text() == "● Unsaved changes"  # kept here, not applied yet
     assert not integration.editor_drafts.pending
     draft = run(qtbot, work.drafts.get(key))
     assert draft is not None and draft.mine["name"] == "Vaccine fridge"
