@@ -212,7 +212,7 @@ class SessionEditor(QWidget):
     def tab_chain(self) -> list[QWidget]:
         """What Tab visits in this editor, top to bottom: the fields, the buttons, the changes view."""
         buttons = [self.toggle_changes, self.revert_button, self.apply_button]
-        return [*focusable_descendants(self.form), *buttons, self.changes.tree, self.changes.body]
+        return [*focusable_descendants(self.form), *buttons, *self.changes.focus_chain()]
 
     @property
     def force_load(self) -> bool:
@@ -280,7 +280,12 @@ class SessionEditor(QWidget):
 
     def _show_changes(self) -> None:
         assert self.session is not None  # noqa: S101  (guarded by the callers)
-        self.changes.show_changes(self.request_label(), self.session.changes(), self.session.payload())
+        self.changes.show_changes(
+            self.request_label(),
+            self.session.changes(),
+            self.session.payload(),
+            self.context.describe(self.session),
+        )
 
     # --- actions -----------------------------------------------------------------------------
 

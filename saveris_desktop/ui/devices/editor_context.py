@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from saveris_desktop.core.devices.apply import Change
 from saveris_desktop.core.devices.editing import EditSession
 from saveris_desktop.core.offline.autosave import SaveFailure
+from saveris_desktop.core.offline.change_words import Names, SettingChange, describe_change
 from saveris_desktop.core.offline.resources import parse_session_key
 from saveris_desktop.core.runtime.signal import Signal
 from saveris_desktop.core.runtime.tasks import TaskOwner
@@ -36,6 +37,9 @@ class EditorContext:
     #: session key -> why its current cloud values could not be read (the cloud does not offer the
     #: read): the editor says so and sends a complete document, never a patch on guessed values
     unreadable: dict[str, str] = field(default_factory=dict)
+    #: what the technician calls the site's loggers, sensors and measuring objects: learnt from every
+    #: session's document and from the object listing, for changes told in plain words
+    names: Names = field(default_factory=Names)
 
     def __post_init__(self) -> None:
         #: once per new session, before any editor shows it (a saved draft may be laid over it)
@@ -52,6 +56,9 @@ class EditorContext:
 
     def session(self, key: str, base: dict[str, Any]) -> EditSession:
         """The session for `key`, created on first use and rebased on later loads (edits survive)."""
+        named = parse_session_key(key)
+        if named is not None:
+            self.names.learn(named[0].kind, base, named[1])
         existing = self.sessions.get(key)
         if existing is None:
             existing = EditSession(base, key=key, on_change=self.sig_session_changed.emit)
@@ -76,3 +83,9 @@ class EditorContext:
             return None
         resource, object_id = named
         return Change(self.site, resource.kind.value, object_id, payload, session.base)
+
+    def describe(self, session: EditSession) -> list[SettingChange]:
+        """What Apply would change, setting by setting in plain words (core.offline.change_words)."""
+        named = parse_session_key(session.key)
+        kind = named[0].kind.value if named is not None else ""
+        return describe_change(kind, session.base, session.payload(), self.names)

@@ -66,7 +66,8 @@ NAMES = Names.from_documents(devices=[DEVICE], sensors=[], objects=[OBJECT])
 
 #: What a technician must never read in a plain line.
 TECHNICAL = re.compile(
-    r"PUT |/devices/|ASV_|PU_|PV_|MACT_|measuring_cycle|limitValue|channel_alarm|\[\d\]|[0-9a-f]{8}-[0-9a-f]{4}"
+    r"PUT |/devices/|ASV_|PU_|PV_|MACT_|measuring_cycle|limitValue|channel_alarm|\[\d\]"
+    r"|[0-9a-f]{8}-[0-9a-f]{4}"
 )
 
 
