@@ -855,6 +855,20 @@ def describe_document_change(
     return [line.sentence() for line in describe_change(kind, before, after, names)]
 
 
+def settings_summary(
+    kind: str, before: Any, after: Any, names: Names | None = None, *, most: int = 2
+) -> Sentence:
+    """The settings a change touches in one line: "Upper alarm 8 → 10 °C; Alarm delay 15 → 30 min",
+    "… ; 2 more" beyond `most` settings."""
+    lines = describe_change(kind, before, after, names)
+    if not lines:
+        return Sentence(QT_TRANSLATE_NOOP("CoreSentences", "no change"))
+    shown: list[Words] = [line.short() for line in lines[:most]]
+    if len(lines) > most:
+        shown.append(Sentence(QT_TRANSLATE_NOOP("CoreSentences", "%1 more"), str(len(lines) - most)))
+    return joined("; ", shown)
+
+
 def summary(
     kind: str,
     object_id: str,
@@ -865,18 +879,13 @@ def summary(
     site: str = "",
     most: int = 2,
 ) -> Sentence:
-    """One line for lists: "Fridge 3: Upper alarm 8 → 10 °C", "… and 2 more" beyond `most` settings."""
+    """One line for lists: "Fridge 3: Upper alarm 8 → 10 °C" (see `settings_summary`)."""
     names = names or Names()
-    lines = describe_change(kind, before, after, names)
-    what: Words
-    if not lines:
-        what = Sentence(QT_TRANSLATE_NOOP("CoreSentences", "no change"))
-    else:
-        shown: list[Words] = [line.short() for line in lines[:most]]
-        if len(lines) > most:
-            shown.append(Sentence(QT_TRANSLATE_NOOP("CoreSentences", "%1 more"), str(len(lines) - most)))
-        what = joined("; ", shown)
-    return Sentence(QT_TRANSLATE_NOOP("CoreSentences", "%1: %2"), names.of(kind, object_id, site), what)
+    return Sentence(
+        QT_TRANSLATE_NOOP("CoreSentences", "%1: %2"),
+        names.of(kind, object_id, site),
+        settings_summary(kind, before, after, names, most=most),
+    )
 
 
 __all__ = [
@@ -888,6 +897,7 @@ __all__ = [
     "describe_document_change",
     "not_set",
     "quantity",
+    "settings_summary",
     "step",
     "summary",
     "system_alarm_name",

@@ -34,6 +34,7 @@ from saveris_desktop.core.runtime.tasks import TaskOwner
 from saveris_desktop.ui import locale_format
 from saveris_desktop.ui.devices.view import DevicesView
 from saveris_desktop.ui.offline.audit_dialog import AuditLogDialog
+from saveris_desktop.ui.offline.common import kind_label
 from saveris_desktop.ui.offline.conflict_dialog import ConflictDialog
 from saveris_desktop.ui.offline.exchange_actions import ExchangeActions
 from saveris_desktop.ui.offline.pending_dialog import PendingChangesDialog
@@ -296,9 +297,11 @@ class OfflineIntegration(QObject):
         self._refresh_editors(session)
 
     def _ask_about_draft(self, session: EditSession, resumed: ResumedDraft) -> None:
+        kind = key.kind if (key := self.editor_drafts.key_for(session)) is not None else ""
         dialog = ConflictDialog(
             resumed.conflicts,
-            title=self.tr("Your saved draft (%1)").replace("%1", session.key),
+            title=self.tr("Your saved draft (%1)").replace("%1", kind_label(kind)),
+            kind=kind,
             parent=self.window,
         )
 
