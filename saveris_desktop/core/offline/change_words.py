@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -770,14 +771,21 @@ def _limits_words(value: Any) -> Words:
 # --- the describer -------------------------------------------------------------------------------
 
 
+def _key_words(key: str) -> str:
+    """A field's key as words: "alarmConfigurationBackReference", "measuring_cycle_min" ->
+    "alarm configuration back reference", "measuring cycle min"."""
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", key).replace("_", " ").replace("-", " ")
+    return " ".join(spaced.split()).lower() or key
+
+
 def _path_words(path: Path) -> str:
-    """A field the app does not know, as readable as it gets: "firmware › update_available"."""
+    """A field the app does not know, as readable as it gets: "firmware › update available"."""
     parts: list[str] = []
     for part in path:
         if isinstance(part, ItemKey):
             parts.append(", ".join(str(value) for value in part.values))
         else:
-            parts.append(part)
+            parts.append(_key_words(part))
     return " › ".join(parts)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -101,18 +102,15 @@ class ConflictDialog(QDialog):
             box.addItem(self.tr("Choose…"), None)
             box.addItem(self.tr("Mine"), Side.MINE.value)
             box.addItem(self.tr("From the cloud"), Side.SERVER.value)
-            box.addItem(self.tr("As before: %1").replace("%1", base), Side.BASE.value)
+            box.addItem(self.tr("As before"), Side.BASE.value)
+            box.setItemData(box.count() - 1, base, Qt.ItemDataRole.ToolTipRole)
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             box.currentIndexChanged.connect(self._update_ok)
             self.table.setCellWidget(row, COLUMN_CHOICE, box)
             self.boxes.append(box)
-        header = self.table.horizontalHeader()
-        # The setting and the choice as wide as they need; the two values share the rest and wrap.
-        header.setSectionResizeMode(COLUMN_SETTING, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COLUMN_MINE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COLUMN_SERVER, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COLUMN_CHOICE, QHeaderView.ResizeMode.ResizeToContents)
-        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        # Widths are set by `_fit_columns` whenever the table's size changes.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.installEventFilter(self)
 
         self.all_mine = QPushButton(self.tr("Keep all &mine"), self)
         name_widget(self.all_mine, "conflictAllMine", self.tr("Keep all my values"))
@@ -148,15 +146,7 @@ class ConflictDialog(QDialog):
 
     def _default_width(self) -> int:
         """Wide enough for every value on one line, up to most of the screen (beyond, values wrap)."""
-        metrics = self.table.fontMetrics()
-        padding = metrics.averageCharWidth() * CELL_PADDING_CHARS
-        needed = 0
-        for column in (COLUMN_SETTING, COLUMN_MINE, COLUMN_SERVER):
-            texts = [self.headers[column]] + [
-                item.text() for row in range(self.table.rowCount()) if (item := self.table.item(row, column))
-            ]
-            needed += max(metrics.horizontalAdvance(text) for text in texts) + padding
-        needed += max([box.sizeHint().width() for box in self.boxes], default=0) + padding
+        needed = sum(self._natural_widths())
         needed += self.table.verticalScrollBar().sizeHint().width() + 2 * self.table.frameWidth()
         layout = self.layout()
         if layout is not None:
@@ -165,6 +155,50 @@ class ConflictDialog(QDialog):
         screen = self.screen() or QGuiApplication.primaryScreen()
         most = int(screen.availableGeometry().width() * MOST_OF_THE_SCREEN) if screen else needed
         return max(self.fontMetrics().averageCharWidth() * 100, min(needed, most))
+
+    def _natural_widths(self) -> list[int]:
+        """Each column's width for its texts on one line (the choice: its box)."""
+        metrics = self.table.fontMetrics()
+        padding = metrics.averageCharWidth() * CELL_PADDING_CHARS
+        widths = []
+        for column in (COLUMN_SETTING, COLUMN_MINE, COLUMN_SERVER):
+            texts = [self.headers[column]] + [
+                item.text() for row in range(self.table.rowCount()) if (item := self.table.item(row, column))
+            ]
+            widths.append(max(metrics.horizontalAdvance(text) for text in texts) + padding)
+        grid = 1 if self.table.showGrid() else 0  # a cell's widget is one grid line narrower
+        choice = [box.sizeHint().width() + grid for box in self.boxes]
+        widths.append(max([*choice, metrics.horizontalAdvance(self.headers[COLUMN_CHOICE]) + padding]))
+        return widths
+
+    def _fit_columns(self) -> None:
+        """Every column inside the table's width, never a sideways scroll bar: the choice as wide as
+        its box, the setting and the values share the rest; a value longer than its share wraps."""
+        # room for a vertical scroll bar is kept, so its coming and going never changes the widths
+        room = (
+            self.table.maximumViewportSize().width()
+            - self.table.verticalScrollBar().sizeHint().width()
+            - self.table.frameWidth()
+        )
+        setting, mine, server, choice = self._natural_widths()
+        rest = max(0, room - choice)
+        if setting + mine + server <= rest:  # everything on one line: the values take what is left
+            spare = rest - setting - mine - server
+            widths = [setting, mine + spare // 2, server + spare - spare // 2]
+        else:
+            setting = min(setting, rest * 3 // 10)
+            values = max(0, rest - setting)
+            shorter = min(mine, server, values // 2)
+            pair = (shorter, values - shorter) if mine <= server else (values - shorter, shorter)
+            widths = [setting, *pair]
+        for column, width in enumerate([*widths, choice]):
+            self.table.setColumnWidth(column, width)
+        self.table.resizeRowsToContents()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self._fit_columns()
+        return super().eventFilter(watched, event)
 
     def choose(self, row: int, side: Side) -> None:
         box = self.boxes[row]

@@ -112,7 +112,7 @@ def test_a_field_the_app_does_not_know_is_shown_readably_never_dropped() -> None
     after = {**DEVICE, "foo": 2, "capability": {"measuring_cycle_min": 30000}}
     found = describe_change("device", {**DEVICE, "foo": 1}, after, NAMES)
     assert [line.sentence() for line in found] == [
-        "Other setting 'capability › measuring_cycle_min': 60000 → 30000",
+        "Other setting 'capability › measuring cycle min': 60000 → 30000",
         "Other setting 'foo': 1 → 2",
     ]
 
@@ -402,5 +402,5 @@ def test_a_conflict_on_a_system_alarm_and_on_alarm_limits() -> None:
         "alarm below 2 °C, warning below 3 °C, warning above 7 °C, alarm above 10 °C, after 15 min"
     )
     assert words.server == "off"
-    other = describe_conflict("device", ("firmware", "channel"), 1, 2, 3)
-    assert (other.setting, other.mine) == ("Other setting 'firmware › channel'", "2")
+    other = describe_conflict("device", ("firmware", "updateChannel"), 1, 2, 3)
+    assert (other.setting, other.mine) == ("Other setting 'firmware › update channel'", "2")
