@@ -41,7 +41,7 @@ def setup(qtbot: Any, qloop: Any, tmp_path: Path) -> Any:
 
 
 def _fridge_with_limits(qtbot: Any, harness: Any, name: str) -> MeasuringObject:
-    """A measuring object fed by the logger's temperature channel, with the fridge preset (8 °C upper alarm)."""
+    """An object fed by the logger's temperature channel, with the fridge preset (8 °C upper alarm)."""
     device = run(qtbot, harness.client.get_device(SITE, harness.device_uuids[0]))
     sensor = run(qtbot, harness.client.get_sensor(SITE, device.sensors_connections[0].sensor_uuid))
     channel = sensor.channels[0]
