@@ -222,3 +222,19 @@ def test_the_conflict_dialog_reads_german(qtbot: Any, german: str) -> None:
     assert headers == ["Einstellung", "Ihr Wert", "Wert in der Cloud", "Behalten"]
     assert [dialog.table.item(1, c).text() for c in range(3)] == ["Verbindungsalarm", "Warnung", "Alarm"]
     assert dialog.table.item(0, 2).text() == "nicht gesetzt"
+
+
+def test_a_waiting_change_reads_german(german: str) -> None:
+    from saveris_desktop.ui.offline.common import change_sentences, change_summary
+
+    before = {
+        "alarms": [
+            {"alarm_type": "CONNECTION_TIMEOUT", "enabled": True, "severity": "ASV_ALARM", "delay": 3600000}
+        ]
+    }
+    after = {"alarms": [{**before["alarms"][0], "severity": "ASV_WARNING", "delay": 7200000}]}
+    line = change_summary("device_alarms", "5b0f6c1e-aaaa-4000-8000-00000000a1b2", before, after, Names())
+    assert line == "Logger …a1b2: Verbindungsalarm: Alarm → Warnung, 1 h → 2 h"
+    assert change_sentences("device", {"measuring_cycle": 300000}, {"measuring_cycle": 900000}, Names()) == [
+        "Messtakt: 5 min → 15 min"
+    ]
