@@ -4818,9 +4818,5 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
             <source>Needs attention</source>
             <translation>Braucht Aufmerksamkeit</translation>
         </message>
-        <message>
-            <source>(not set)</source>
-            <translation>(nicht gesetzt)</translation>
-        </message>
     </context>
 </TS>

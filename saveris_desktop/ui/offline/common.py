@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from saveris_desktop.core.devices.ranges import format_duration
 from saveris_desktop.core.offline.change_words import Names, describe_change, summary
-from saveris_desktop.core.offline.merge import MISSING
 from saveris_desktop.core.offline.resources import RESOURCES
 from saveris_desktop.ui import core_words, locale_format
 from saveris_desktop.ui.widgets.naming import named
@@ -45,21 +42,6 @@ def state_label(state: str) -> str:
         "attention": QCoreApplication.translate("offline", "Needs attention"),
     }
     return labels.get(state, state)
-
-
-DURATION_FIELDS = ("measuring_cycle", "communication_cycle", "delay")
-
-
-def short_value(value: Any, limit: int = 160, *, field: str = "") -> str:
-    """A value for a table cell: absent fields say so, durations in words, objects as compact JSON."""
-    if value is MISSING:
-        return QCoreApplication.translate("offline", "(not set)")
-    if value is None:
-        return "—"
-    if field.endswith(DURATION_FIELDS) and isinstance(value, int) and not isinstance(value, bool):
-        return format_duration(value)
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def local_time(stamp: str) -> str:
