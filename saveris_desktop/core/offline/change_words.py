@@ -144,6 +144,20 @@ class Names:
             return value_name(value)
         return Sentence(QT_TRANSLATE_NOOP("CoreSentences", "channel …%1"), _tail(uuid))
 
+    def knows(self, kind: str, object_id: str) -> bool:
+        """Whether the thing a change of `kind` is about was learnt (else `of` gives a short form)."""
+        if kind in (DraftKind.DEVICE, DraftKind.DEVICE_ALARMS):
+            return object_id in self.devices
+        if kind in (DraftKind.SENSOR, DraftKind.SENSOR_ALARMS):
+            return object_id in self.sensors or any(
+                isinstance(slot, Mapping) and slot.get("sensor_uuid") == object_id
+                for device in self.devices.values()
+                for slot in (device.get("sensors_connections") or [])
+            )
+        if kind in (DraftKind.INSTRUCTION_SET, DraftKind.MEASUREMENT_ALARMS, DraftKind.MEASURING_OBJECT):
+            return object_id in self.objects or not object_id or object_id.startswith("local:")
+        return True
+
     def of(self, kind: str, object_id: str, site: str = "") -> Words:
         """The thing a change of `kind` is about: the logger for its settings and its alarms, the
         measuring object for its instruction set and its alarm limits, the site for its time zone."""

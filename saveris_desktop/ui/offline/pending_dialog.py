@@ -54,6 +54,7 @@ class PendingChangesDialog(QDialog):
         self.lines: dict[int, str] = {}  # each change in one line ("Fridge 3: Upper alarm 8 → 10 °C")
         self.details: dict[int, str] = {}  # each change setting by setting, one per line
         self.names: dict[str, Names] = {}  # per site, from the offline cache
+        self._loaded_ids: set[int] | None = None  # the changes waiting at the last load
         self.running = False
         self.conflict_dialog: ConflictDialog | None = None
 
@@ -129,8 +130,16 @@ class PendingChangesDialog(QDialog):
     async def _load(self) -> None:
         items = await self.work.outbox.items(endpoint=self.work.endpoint)
         status = await self.work.status()
-        sites = {item.site for item in items} | {self.work.services.site or ""}
-        self.names = {site: await self.work.names(site) for site in sites}
+        # This runs on every status change while a sync goes on: the names are read from the cache
+        # again once changes came or went (a sent change may have renamed its logger), or for an
+        # object not named yet.
+        ids = {item.id for item in items}
+        if ids != self._loaded_ids:
+            self.names.clear()
+        self._loaded_ids = ids
+        unknown = {item.site for item in items if not self._named(item.site, item.kind, item.object_id)}
+        for site in unknown | ({self.work.services.site or ""} - set(self.names)):
+            self.names[site] = await self.work.names(site)
         for item in items:
             names = self.names[item.site]
             self.labels[item.id] = core_words.translated(names.of(item.kind, item.object_id, item.site))
@@ -145,6 +154,10 @@ class PendingChangesDialog(QDialog):
             results.append((result, core_words.translated(names.of(result.kind, result.object_id, site))))
         self._show(items, status)
         self._show_results(results)
+
+    def _named(self, site: str, kind: str, object_id: str) -> bool:
+        names = self.names.get(site)
+        return names is not None and names.knows(kind, object_id)
 
     def _show_results(self, results: list[tuple[ItemResult, str]]) -> None:
         words = {

@@ -343,6 +343,15 @@ def test_an_unknown_thing_is_named_by_the_end_of_its_uuid_never_the_whole_uuid()
     assert Names().channel(uuid) == "channel …ffff"
 
 
+def test_names_say_which_things_they_know() -> None:
+    assert NAMES.knows(DraftKind.DEVICE_ALARMS, DEVICE["uuid"])
+    assert NAMES.knows(DraftKind.SENSOR, "sensor-0001-c3d4")  # by its slot in a known logger
+    assert NAMES.knows(DraftKind.INSTRUCTION_SET, "object-77-e5f6")
+    assert not NAMES.knows(DraftKind.DEVICE, "other")
+    assert not NAMES.knows(DraftKind.MEASUREMENT_ALARMS, "other")
+    assert NAMES.knows(DraftKind.GLOBAL_SETTINGS, "Bakery")  # a site is named by itself
+
+
 def test_names_are_sentences_the_ui_can_translate() -> None:
     name = Names().of(DraftKind.DEVICE, "abcd-1234")
     assert isinstance(name, Sentence) and name.template == "logger …%1" and name.values == ("1234",)

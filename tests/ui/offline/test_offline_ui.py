@@ -186,7 +186,7 @@ def test_conflict_is_shown_and_resolved_by_choice(qtbot: Any, harness: Harness) 
     box = conflict_dialog.boxes[0]
     as_before = box.findData(Side.BASE.value)
     assert box.itemText(as_before) == "As before"
-    assert box.itemData(as_before, Qt.ItemDataRole.ToolTipRole) == base.get("name") or "not set"
+    assert box.itemData(as_before, Qt.ItemDataRole.ToolTipRole) == (base.get("name") or "not set")
     ok = conflict_dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert not ok.isEnabled()  # no silent default
     conflict_dialog.choose(0, Side.MINE)
