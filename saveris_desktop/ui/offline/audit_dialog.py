@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -30,9 +29,13 @@ from saveris_desktop.core.offline.resources import RESOURCES
 from saveris_desktop.core.offline.work import OfflineWork
 from saveris_desktop.core.runtime.tasks import TaskOwner
 from saveris_desktop.ui import core_words
-from saveris_desktop.ui.offline.common import kind_label, local_time, name_widget
+from saveris_desktop.ui.offline.common import fit_columns, kind_label, local_time, name_widget
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+#: the column of the change in words, which takes the room the others leave
+COLUMN_CHANGE = 4
 
 
 class AuditTableModel(QAbstractTableModel):
@@ -130,8 +133,9 @@ class AuditLogDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # The change takes the room left, the others as wide as their texts up to a limit (in full
+        # in their tooltips): nothing needs scrolling sideways (`fit_columns` in `_show`).
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.table.verticalHeader().hide()
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_detail())
         self.detail = QTreeWidget(self)
@@ -184,6 +188,7 @@ class AuditLogDialog(QDialog):
 
     def _show(self, entries: list[AuditEntry], names: dict[str, Names] | None = None) -> None:
         self.model.set_entries(entries, names)
+        fit_columns(self.table, self.table.horizontalHeader(), stretch=COLUMN_CHANGE, most_chars=30)
         self.count_label.setText(self.tr("%n change(s)", "", len(entries)))
         self.export_button.setEnabled(bool(entries))
         self.detail.clear()

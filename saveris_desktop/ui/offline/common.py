@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
 from saveris_desktop.core.offline.change_words import Names, describe_change, summary
 from saveris_desktop.core.offline.resources import RESOURCES
@@ -69,6 +69,21 @@ def change_sentences(kind: str, before: Any, after: Any, names: Names) -> list[s
     if kind not in RESOURCES:
         return []
     return [core_words.translated(line.sentence()) for line in describe_change(kind, before, after, names)]
+
+
+def fit_columns(view: QAbstractItemView, header: QHeaderView, *, stretch: int, most_chars: int) -> None:
+    """Each column as wide as its texts, but at most `most_chars` average characters (a longer text is
+    cut; the views show it in full as its tooltip); column `stretch` takes the room left. So a list
+    of changes reads without scrolling sideways. Call it after the rows changed."""
+    most = view.fontMetrics().averageCharWidth() * most_chars
+    header.setStretchLastSection(False)
+    for column in range(header.count()):
+        if column == stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            continue
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        wanted = max(view.sizeHintForColumn(column), header.sectionSizeHint(column))
+        header.resizeSection(column, min(wanted, most))
 
 
 def name_widget(widget: QWidget, name: str, accessible: str) -> None:

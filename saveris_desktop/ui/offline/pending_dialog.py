@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QMessageBox,
@@ -31,6 +30,7 @@ from saveris_desktop.ui import core_words
 from saveris_desktop.ui.offline.common import (
     change_sentences,
     change_summary,
+    fit_columns,
     kind_label,
     local_time,
     name_widget,
@@ -74,12 +74,9 @@ class PendingChangesDialog(QDialog):
         )
         self.tree.setRootIsDecorated(False)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.tree.header()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # The change and the reason share the room (no sideways scrolling); each in full in its tooltip.
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(COLUMN_CHANGE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COLUMN_DETAILS, QHeaderView.ResizeMode.Stretch)
+        # The change takes the room left, the others as wide as their texts up to a limit (a long
+        # reason in full in its tooltip): nothing needs scrolling sideways (`fit_columns` in `_show`).
+        self.tree.header().setStretchLastSection(False)
         self.tree.itemSelectionChanged.connect(self._update_buttons)
         self.tree.itemDoubleClicked.connect(lambda *_: self.resolve_selected())
         self.results = QListWidget(self)
@@ -202,6 +199,7 @@ class PendingChangesDialog(QDialog):
             self.tree.addTopLevelItem(row)
             if item.id == selected:
                 row.setSelected(True)
+        fit_columns(self.tree, self.tree.header(), stretch=COLUMN_CHANGE, most_chars=45)
         if not items:
             self.summary.setText(self.tr("Every change is in the cloud."))
         elif status.online is False:

@@ -80,6 +80,24 @@ def _fridge_with_limits(qtbot: Any, harness: Any, name: str) -> MeasuringObject:
     return obj
 
 
+def _reads_without_scrolling(qtbot: Any, view: Any, header: Any, change_column: int) -> None:
+    """The change is shown in full and no column needs scrolling sideways (once the view is laid out)."""
+
+    def readable() -> bool:
+        text = view.model().index(0, change_column).data()
+        room = header.sectionSize(change_column) - 2 * view.style().pixelMetric(
+            QStyle.PixelMetric.PM_FocusFrameHMargin
+        )
+        fits = header.length() <= view.viewport().width()
+        return (
+            fits
+            and view.fontMetrics().horizontalAdvance(text) <= room
+            and not view.horizontalScrollBar().isVisible()
+        )
+
+    qtbot.waitUntil(readable, timeout=3000)
+
+
 def test_an_offline_apply_reads_plainly_in_the_editor_the_waiting_list_and_the_audit_log(
     qtbot: Any, setup: Any
 ) -> None:
@@ -111,6 +129,7 @@ def test_an_offline_apply_reads_plainly_in_the_editor_the_waiting_list_and_the_a
     assert row.text(2) == "Fridge 3: Upper alarm 8 → 10 °C"
     assert row.toolTip(2) == "Upper alarm: 8 °C → 10 °C"
     assert obj.uuid not in "".join(row.text(c) for c in range(pending.tree.columnCount()))
+    _reads_without_scrolling(qtbot, pending.tree, pending.tree.header(), 2)
 
     harness.sim.set_network_down(False)
     run(qtbot, harness.client.list_devices(SITE))  # the next poll: connectivity is back
@@ -121,6 +140,7 @@ def test_an_offline_apply_reads_plainly_in_the_editor_the_waiting_list_and_the_a
     model = audit.model
     cells = [model.index(0, column).data() for column in range(model.columnCount())]
     assert cells[4:] == ["Upper alarm 8 → 10 °C", "Fridge 3", "Accepted by the cloud"]
+    _reads_without_scrolling(qtbot, audit.table, audit.table.horizontalHeader(), 4)
     entry = model.entries[0]
     assert cells[0] != entry.at and "T" not in cells[0]  # a local time, not the stored UTC stamp
     rect = audit.table.visualRect(model.index(0, 0))
