@@ -71,12 +71,8 @@
             <translation>An die Cloud gesendete Änderungen</translation>
         </message>
         <message>
-            <source>Fields before and after</source>
-            <translation>Felder vorher und nachher</translation>
-        </message>
-        <message>
-            <source>Field</source>
-            <translation>Feld</translation>
+            <source>Settings before and after</source>
+            <translation>Einstellungen vorher und nachher</translation>
         </message>
         <message>
             <source>Before</source>
@@ -85,6 +81,10 @@
         <message>
             <source>After</source>
             <translation>Nachher</translation>
+        </message>
+        <message>
+            <source>Setting</source>
+            <translation>Einstellung</translation>
         </message>
         <message>
             <source>&amp;Export as CSV…</source>
@@ -110,10 +110,6 @@
             </translation>
         </message>
         <message>
-            <source>(new)</source>
-            <translation>(neu)</translation>
-        </message>
-        <message>
             <source>Export the audit log</source>
             <translation>Änderungsprotokoll exportieren</translation>
         </message>
@@ -137,6 +133,7 @@
         <name>AuditTableModel</name>
         <message>
             <source>When</source>
+            <extracomment>the column of the change in words, which takes the room the others leave</extracomment>
             <translation>Wann</translation>
         </message>
         <message>
@@ -162,6 +159,22 @@
         <message>
             <source>Result</source>
             <translation>Ergebnis</translation>
+        </message>
+        <message>
+            <source>Sent, not yet confirmed</source>
+            <translation>Gesendet, noch nicht bestätigt</translation>
+        </message>
+        <message>
+            <source>Accepted by the cloud</source>
+            <translation>Von der Cloud übernommen</translation>
+        </message>
+        <message>
+            <source>Already in the cloud</source>
+            <translation>Schon in der Cloud</translation>
+        </message>
+        <message>
+            <source>Refused</source>
+            <translation>Abgelehnt</translation>
         </message>
     </context>
     <context>
@@ -355,6 +368,18 @@
     </context>
     <context>
         <name>ChangesView</name>
+        <message>
+            <source>Changes in plain words</source>
+            <translation>Änderungen in Worten</translation>
+        </message>
+        <message>
+            <source>Technical details</source>
+            <translation>Technische Details</translation>
+        </message>
+        <message>
+            <source>The request and its body exactly as sent to the cloud, e.g. for support</source>
+            <translation>Die Anfrage und ihr Inhalt genau so, wie sie an die Cloud gehen, z. B. für den Support</translation>
+        </message>
         <message>
             <source>Changed fields</source>
             <translation>Geänderte Felder</translation>
@@ -1003,6 +1028,7 @@
         <name>ConflictDialog</name>
         <message>
             <source>Choose which values to keep</source>
+            <extracomment>Share of the screen's width the dialog may take by default to show every value on one line. Extra room per cell beside its text (the cell's margins and the grid line), in average characters.</extracomment>
             <translation>Wählen Sie, welche Werte bleiben</translation>
         </message>
         <message>
@@ -1010,32 +1036,12 @@
             <translation>Auch in der Cloud geändert</translation>
         </message>
         <message>
-            <source>%1: these fields were changed here and, meanwhile, in the cloud. Choose for each field which value to keep. Nothing is sent until you have chosen.</source>
-            <translation>%1: Diese Felder wurden hier und in der Zwischenzeit auch in der Cloud geändert. Wählen Sie für jedes Feld, welcher Wert bleiben soll. Gesendet wird erst, wenn Sie gewählt haben.</translation>
-        </message>
-        <message>
             <source>This change</source>
             <translation>Diese Änderung</translation>
         </message>
         <message>
-            <source>Conflicting fields</source>
-            <translation>Widersprüchliche Felder</translation>
-        </message>
-        <message>
-            <source>Field</source>
-            <translation>Feld</translation>
-        </message>
-        <message>
-            <source>Before</source>
-            <translation>Vorher</translation>
-        </message>
-        <message>
             <source>Mine</source>
             <translation>Meiner</translation>
-        </message>
-        <message>
-            <source>In the cloud</source>
-            <translation>In der Cloud</translation>
         </message>
         <message>
             <source>Keep</source>
@@ -1054,8 +1060,32 @@
             <translation>Aus der Cloud</translation>
         </message>
         <message>
-            <source>Before (neither change)</source>
-            <translation>Vorher (keine der Änderungen)</translation>
+            <source>%1: these settings were changed here and, meanwhile, in the cloud. Choose for each setting which value to keep. Nothing is sent until you have chosen.</source>
+            <translation>%1: Diese Einstellungen wurden hier und inzwischen auch in der Cloud geändert. Wählen Sie für jede Einstellung, welcher Wert bleiben soll. Gesendet wird erst, wenn Sie gewählt haben.</translation>
+        </message>
+        <message>
+            <source>Conflicting settings</source>
+            <translation>Widersprüchliche Einstellungen</translation>
+        </message>
+        <message>
+            <source>Setting</source>
+            <translation>Einstellung</translation>
+        </message>
+        <message>
+            <source>Your value</source>
+            <translation>Ihr Wert</translation>
+        </message>
+        <message>
+            <source>Value in the cloud</source>
+            <translation>Wert in der Cloud</translation>
+        </message>
+        <message>
+            <source>%1 — before either change: %2</source>
+            <translation>%1 – vor beiden Änderungen: %2</translation>
+        </message>
+        <message>
+            <source>As before</source>
+            <translation>Wie vorher</translation>
         </message>
         <message>
             <source>Keep all &amp;mine</source>
@@ -1086,8 +1116,8 @@
             <translation>Später entscheiden</translation>
         </message>
         <message>
-            <source>Choose a value for every field first.</source>
-            <translation>Wählen Sie zuerst für jedes Feld einen Wert.</translation>
+            <source>Choose a value for every setting first.</source>
+            <translation>Wählen Sie zuerst für jede Einstellung einen Wert.</translation>
         </message>
     </context>
     <context>
@@ -1383,6 +1413,267 @@
         <message>
             <source>A logger cannot send more often than it measures: make it at least the measuring cycle.</source>
             <translation>Ein Logger kann nicht öfter senden, als er misst: Stellen Sie mindestens den Messtakt ein.</translation>
+        </message>
+        <message>
+            <source>Logger %1</source>
+            <extracomment>Longest value shown for a field this module does not know (its JSON, shortened). logical channel uuid -&gt; its channel document (name, physical value)</extracomment>
+            <translation>Logger %1</translation>
+        </message>
+        <message>
+            <source>logger …%1</source>
+            <translation>Logger …%1</translation>
+        </message>
+        <message>
+            <source>%1, slot %2</source>
+            <translation>%1, Steckplatz %2</translation>
+        </message>
+        <message>
+            <source>sensor …%1</source>
+            <translation>Fühler …%1</translation>
+        </message>
+        <message>
+            <source>measuring object …%1</source>
+            <translation>Messobjekt …%1</translation>
+        </message>
+        <message>
+            <source>channel …%1</source>
+            <translation>Kanal …%1</translation>
+        </message>
+        <message>
+            <source>new measuring object</source>
+            <translation>neues Messobjekt</translation>
+        </message>
+        <message>
+            <source>not set</source>
+            <translation>nicht gesetzt</translation>
+        </message>
+        <message>
+            <source>on</source>
+            <translation>ein</translation>
+        </message>
+        <message>
+            <source>off</source>
+            <translation>aus</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>ja</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>nein</translation>
+        </message>
+        <message>
+            <source>Alarm</source>
+            <translation>Alarm</translation>
+        </message>
+        <message>
+            <source>Warning</source>
+            <translation>Warnung</translation>
+        </message>
+        <message>
+            <source>no unit</source>
+            <translation>keine Einheit</translation>
+        </message>
+        <message>
+            <source>(empty)</source>
+            <translation>(leer)</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>%1 %2</source>
+            <translation>%1 %2</translation>
+        </message>
+        <message>
+            <source>Battery alarm</source>
+            <translation>Batteriealarm</translation>
+        </message>
+        <message>
+            <source>Power-loss alarm</source>
+            <translation>Netzausfallalarm</translation>
+        </message>
+        <message>
+            <source>No-connection alarm</source>
+            <translation>Verbindungsalarm</translation>
+        </message>
+        <message>
+            <source>Broken-sensor alarm</source>
+            <translation>Fühlerbruchalarm</translation>
+        </message>
+        <message>
+            <source>Calibration alarm</source>
+            <translation>Kalibrieralarm</translation>
+        </message>
+        <message>
+            <source>Alarm '%1'</source>
+            <translation>Alarm „%1“</translation>
+        </message>
+        <message>
+            <source>after %1</source>
+            <translation>nach %1</translation>
+        </message>
+        <message>
+            <source>Logger name</source>
+            <translation>Loggername</translation>
+        </message>
+        <message>
+            <source>Measuring cycle</source>
+            <translation>Messtakt</translation>
+        </message>
+        <message>
+            <source>Communication cycle</source>
+            <translation>Kommunikationstakt</translation>
+        </message>
+        <message>
+            <source>Sensor in slot %1 connected</source>
+            <translation>Fühler in Steckplatz %1 angeschlossen</translation>
+        </message>
+        <message>
+            <source>Sensor in slot %1</source>
+            <translation>Fühler in Steckplatz %1</translation>
+        </message>
+        <message>
+            <source>Sensor name</source>
+            <translation>Fühlername</translation>
+        </message>
+        <message>
+            <source>Name of channel %1</source>
+            <translation>Name des Kanals %1</translation>
+        </message>
+        <message>
+            <source>Unit of channel %1</source>
+            <translation>Einheit des Kanals %1</translation>
+        </message>
+        <message>
+            <source>Offset of channel %1</source>
+            <translation>Offset des Kanals %1</translation>
+        </message>
+        <message>
+            <source>Measuring object</source>
+            <translation>Messobjekt</translation>
+        </message>
+        <message>
+            <source>Object name</source>
+            <translation>Name des Messobjekts</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>Beschreibung</translation>
+        </message>
+        <message>
+            <source>Channels</source>
+            <translation>Kanäle</translation>
+        </message>
+        <message>
+            <source>Channel %1</source>
+            <translation>Kanal %1</translation>
+        </message>
+        <message>
+            <source>Sensor of channel %1</source>
+            <translation>Fühler des Kanals %1</translation>
+        </message>
+        <message>
+            <source>%1, channel %2</source>
+            <translation>%1, Kanal %2</translation>
+        </message>
+        <message>
+            <source>%1 from %2</source>
+            <translation>%1 von %2</translation>
+        </message>
+        <message>
+            <source>without a name</source>
+            <translation>ohne Namen</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>the logger's setting</source>
+            <translation>Einstellung des Loggers</translation>
+        </message>
+        <message>
+            <source>Site time zone</source>
+            <translation>Zeitzone des Standorts</translation>
+        </message>
+        <message>
+            <source>Alarm limits</source>
+            <translation>Alarmgrenzwerte</translation>
+        </message>
+        <message>
+            <source>Alarm limits of %1</source>
+            <translation>Alarmgrenzwerte von %1</translation>
+        </message>
+        <message>
+            <source>Lower alarm</source>
+            <translation>Unterer Alarmgrenzwert</translation>
+        </message>
+        <message>
+            <source>Lower warning</source>
+            <translation>Unterer Warngrenzwert</translation>
+        </message>
+        <message>
+            <source>Upper warning</source>
+            <translation>Oberer Warngrenzwert</translation>
+        </message>
+        <message>
+            <source>Upper alarm</source>
+            <translation>Oberer Alarmgrenzwert</translation>
+        </message>
+        <message>
+            <source>Hysteresis</source>
+            <translation>Hysterese</translation>
+        </message>
+        <message>
+            <source>Alarm delay</source>
+            <translation>Alarmverzögerung</translation>
+        </message>
+        <message>
+            <source>Other alarm conditions</source>
+            <translation>Weitere Alarmbedingungen</translation>
+        </message>
+        <message>
+            <source>alarm below %1</source>
+            <translation>Alarm unter %1</translation>
+        </message>
+        <message>
+            <source>warning below %1</source>
+            <translation>Warnung unter %1</translation>
+        </message>
+        <message>
+            <source>warning above %1</source>
+            <translation>Warnung über %1</translation>
+        </message>
+        <message>
+            <source>alarm above %1</source>
+            <translation>Alarm über %1</translation>
+        </message>
+        <message>
+            <source>%1 other condition(s)</source>
+            <translation>%1 weitere Bedingung(en)</translation>
+        </message>
+        <message>
+            <source>Whole document</source>
+            <translation>Ganzes Dokument</translation>
+        </message>
+        <message>
+            <source>Other setting '%1'</source>
+            <translation>Andere Einstellung „%1“</translation>
+        </message>
+        <message>
+            <source>New measuring object</source>
+            <translation>Neues Messobjekt</translation>
+        </message>
+        <message>
+            <source>no change</source>
+            <translation>keine Änderung</translation>
+        </message>
+        <message>
+            <source>%1 more</source>
+            <translation>%1 weitere</translation>
         </message>
     </context>
     <context>
@@ -3269,10 +3560,6 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
             <translation>Änderung</translation>
         </message>
         <message>
-            <source>Object</source>
-            <translation>Objekt</translation>
-        </message>
-        <message>
             <source>State</source>
             <translation>Zustand</translation>
         </message>
@@ -4825,10 +5112,6 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
         <message>
             <source>Needs attention</source>
             <translation>Braucht Aufmerksamkeit</translation>
-        </message>
-        <message>
-            <source>(not set)</source>
-            <translation>(nicht gesetzt)</translation>
         </message>
     </context>
 </TS>

@@ -21,6 +21,7 @@ from saveris_desktop.api.models import ApiModel, Device
 from saveris_desktop.core.offline.audit import AuditLog
 from saveris_desktop.core.offline.cache import Cache, Cached
 from saveris_desktop.core.offline.cached_client import Answer, list_or_cached, read_or_cached
+from saveris_desktop.core.offline.change_words import Names
 from saveris_desktop.core.offline.drafts import DraftKind, DraftStore
 from saveris_desktop.core.offline.editor_drafts import EditorDrafts
 from saveris_desktop.core.offline.editor_status import OutboxFollower
@@ -190,26 +191,25 @@ class OfflineWork:
     async def cached(self, site: str, kind: str, object_id: str) -> Cached | None:
         return await self.cache.get(self.endpoint, site, kind, object_id)
 
+    async def names(self, site: str) -> Names:
+        """What the technician calls the site's loggers, sensors and measuring objects, from the
+        cache (core.offline.change_words): names instead of uuids in lists of changes."""
+        rows = {
+            kind: [row.payload for row in await self.cache.find(self.endpoint, site, kind)]
+            for kind in (DraftKind.DEVICE, DraftKind.SENSOR, DraftKind.MEASURING_OBJECT)
+        }
+        return Names.from_documents(
+            devices=rows[DraftKind.DEVICE],
+            sensors=rows[DraftKind.SENSOR],
+            objects=rows[DraftKind.MEASURING_OBJECT],
+        )
+
     async def object_label(self, site: str, kind: str, object_id: str) -> str:
-        """What a technician calls the object a change is about ("Logger 4711 · Fridge 1"), from the cache."""
+        """What a technician calls the object a change is about ("Fridge 3", "Logger 4711"), from
+        the cache; one not known by the end of its uuid ("logger …1a2b")."""
         if kind in (SITE_KIND, DraftKind.GLOBAL_SETTINGS, DraftKind.SITE_PLAN):
             return site
-        if object_id.startswith("local:"):
-            return "(not created yet)"
-        # settings of an object are named after the object
-        resource = RESOURCES.get(kind)
-        source = resource.named_after or kind if resource is not None else kind
-        cached = await self.cache.get(self.endpoint, site, source, object_id)
-        payload = cached.payload if cached is not None and isinstance(cached.payload, dict) else {}
-        if source == DraftKind.DEVICE:
-            serial, name = payload.get("serial_number"), payload.get("name")
-            if serial and name and str(serial) not in str(name):
-                return f"Logger {serial} · {name}"
-            if serial or name:
-                return f"Logger {serial}" if serial else str(name)
-        elif payload.get("name") or payload.get("model_code"):
-            return str(payload.get("name") or payload.get("model_code"))
-        return object_id
+        return (await self.names(site)).of(kind, object_id, site)
 
     async def read_through(self, client: Any, site: str, kind: str, object_id: str) -> Answer[ApiModel]:
         """The cloud's version of a `kind` document through `client`, or, when the cloud cannot be

@@ -1,4 +1,6 @@
-"""The editors' "what will be sent": each changed field (server value, value to send) and the body."""
+"""The editors' "what will be sent": each change in plain words ("Upper alarm: 8 °C → 10 °C"); the
+request, each changed field as the API names it and the complete body behind "Technical details"
+(for support: exactly what goes over the wire)."""
 
 from __future__ import annotations
 
@@ -8,10 +10,21 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from saveris_desktop.core.devices.editing import FieldChange, PathPart, dotted, leaves
 from saveris_desktop.core.devices.ranges import format_duration
+from saveris_desktop.core.offline.change_words import SettingChange
+from saveris_desktop.ui import core_words
 
 
 def _short(value: Any, field_name: str = "") -> str:
@@ -31,35 +44,85 @@ def _short(value: Any, field_name: str = "") -> str:
 
 
 class ChangesView(QWidget):
-    """Before/after: each changed field (server value, value to send) and the complete request body."""
+    """Each change in plain words; behind the "Technical details" toggle the request line, each
+    changed field (server value, value to send) and the complete request body."""
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.request_line = QLabel(self)
+        self.plain = QListWidget(self)
+        self.plain.setObjectName(f"{name}_plain_changes")
+        self.plain.setAccessibleName(self.tr("Changes in plain words"))
+        self.plain.setWordWrap(True)
+        self.plain.setMinimumHeight(self.fontMetrics().height() * 3)
+        self.plain.setMaximumHeight(self.fontMetrics().height() * 10)
+        self.technical_toggle = QToolButton(self)
+        self.technical_toggle.setObjectName(f"{name}_technical")
+        self.technical_toggle.setAccessibleName(self.tr("Technical details"))
+        self.technical_toggle.setText(self.tr("Technical details"))
+        self.technical_toggle.setToolTip(
+            self.tr("The request and its body exactly as sent to the cloud, e.g. for support")
+        )
+        self.technical_toggle.setCheckable(True)
+        self.technical_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.technical_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+
+        self.technical = QWidget(self)
+        self.technical.setObjectName(f"{name}_technical_details")
+        self.request_line = QLabel(self.technical)
         self.request_line.setObjectName(f"{name}_request")
         self.request_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.tree = QTreeWidget(self)
+        self.tree = QTreeWidget(self.technical)
         self.tree.setObjectName(f"{name}_changes")
         self.tree.setAccessibleName(self.tr("Changed fields"))
         self.tree.setHeaderLabels([self.tr("Field"), self.tr("On the server"), self.tr("Will be sent")])
         self.tree.setMinimumHeight(90)
         self.tree.setMaximumHeight(180)
-        self.body = QPlainTextEdit(self)
+        self.body = QPlainTextEdit(self.technical)
         self.body.setObjectName(f"{name}_body")
         self.body.setAccessibleName(self.tr("Complete request body"))
         self.body.setReadOnly(True)
         self.body.setFont(QFont("monospace"))
         self.body.setMinimumHeight(90)
+        details = QVBoxLayout(self.technical)
+        details.setContentsMargins(0, 0, 0, 0)
+        details.addWidget(self.request_line)
+        details.addWidget(self.tree)
+        details.addWidget(
+            QLabel(
+                self.tr("Complete request body (fields this screen does not show go back unchanged):"),
+                self.technical,
+            )
+        )
+        details.addWidget(self.body)
+        self.technical.hide()
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.request_line)
-        layout.addWidget(self.tree)
-        layout.addWidget(
-            QLabel(self.tr("Complete request body (fields this screen does not show go back unchanged):"))
-        )
-        layout.addWidget(self.body)
+        layout.addWidget(self.plain)
+        layout.addWidget(self.technical_toggle)
+        layout.addWidget(self.technical)
+        self.technical_toggle.toggled.connect(self._show_technical)
 
-    def show_changes(self, request: str, changes: Sequence[FieldChange], payload: Any) -> None:
+    def focus_chain(self) -> list[QWidget]:
+        """What Tab visits here, top to bottom (hidden parts are skipped by Qt)."""
+        return [self.plain, self.technical_toggle, self.tree, self.body]
+
+    def _show_technical(self, on: bool) -> None:
+        self.technical.setVisible(on)
+        self.technical_toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+
+    def show_changes(
+        self,
+        request: str,
+        changes: Sequence[FieldChange],
+        payload: Any,
+        plain: Sequence[SettingChange] = (),
+    ) -> None:
+        self.plain.clear()
+        for line in plain:
+            self.plain.addItem(core_words.translated(line.sentence()))
+        if not plain:
+            self.plain.addItem(self.tr("No changes"))
         self.request_line.setText(request)
         self.tree.clear()
         for change in changes:

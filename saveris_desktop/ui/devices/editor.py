@@ -276,8 +276,7 @@ class SessionEditor(QWidget):
             self.choose_values_button,
             *focusable_descendants(self.form),
             *buttons,
-            self.changes.tree,
-            self.changes.body,
+            *self.changes.focus_chain(),
         ]
 
     @property
@@ -417,7 +416,12 @@ class SessionEditor(QWidget):
 
     def _show_changes(self) -> None:
         assert self.session is not None  # noqa: S101  (guarded by the callers)
-        self.changes.show_changes(self.request_label(), self.session.changes(), self.session.payload())
+        self.changes.show_changes(
+            self.request_label(),
+            self.session.changes(),
+            self.session.payload(),
+            self.context.describe(self.session),
+        )
 
     # --- actions -----------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from saveris_desktop.core.devices.apply import Change
 from saveris_desktop.core.devices.editing import EditSession
 from saveris_desktop.core.offline.autosave import SaveFailure
+from saveris_desktop.core.offline.change_words import Names, SettingChange, describe_change
 from saveris_desktop.core.offline.editor_status import OutboxSnapshot, answer_session
 from saveris_desktop.core.offline.outbox import OutboxItem
 from saveris_desktop.core.offline.resources import parse_session_key
@@ -43,6 +44,9 @@ class EditorContext:
     unreadable: dict[str, str] = field(default_factory=dict)
     #: the outbox as last told (`show_outbox`): what waits for the cloud, per object
     outbox: OutboxSnapshot = field(default_factory=OutboxSnapshot)
+    #: what the technician calls the site's loggers, sensors and measuring objects: learnt from every
+    #: session's document and from the object listing, for changes told in plain words
+    names: Names = field(default_factory=Names)
 
     def __post_init__(self) -> None:
         #: once per new session, before any editor shows it (a saved draft may be laid over it)
@@ -63,6 +67,9 @@ class EditorContext:
 
     def session(self, key: str, base: dict[str, Any]) -> EditSession:
         """The session for `key`, created on first use and rebased on later loads (edits survive)."""
+        named = parse_session_key(key)
+        if named is not None:
+            self.names.learn(named[0].kind, base, named[1])
         existing = self.sessions.get(key)
         if existing is None:
             existing = EditSession(base, key=key, on_change=self.sig_session_changed.emit)
@@ -97,3 +104,9 @@ class EditorContext:
             return None
         resource, object_id = named
         return Change(self.site, resource.kind.value, object_id, payload, session.base)
+
+    def describe(self, session: EditSession) -> list[SettingChange]:
+        """What Apply would change, setting by setting in plain words (core.offline.change_words)."""
+        named = parse_session_key(session.key)
+        kind = named[0].kind.value if named is not None else ""
+        return describe_change(kind, session.base, session.payload(), self.names)

@@ -222,6 +222,8 @@ class ObjectsTab(QWidget):
     def set_objects(self, objects: list[MeasuringObject]) -> None:
         selected = set(self.selected_uuids())
         self.objects = {o.uuid: o for o in objects if o.uuid}
+        for obj in self.objects.values():  # their channels' names, for changes told in plain words
+            self.context.names.learn(DraftKind.MEASURING_OBJECT, obj.to_payload())
         self.list.blockSignals(True)
         existing = {
             self.list.item(i).data(Qt.ItemDataRole.UserRole): self.list.item(i)

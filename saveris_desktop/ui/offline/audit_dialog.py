@@ -1,4 +1,5 @@
-"""The audit log: every change sent to the cloud, with before -> after per field, exportable as CSV."""
+"""The audit log: every change sent to the cloud, in plain words (names instead of ids, local times),
+with before -> after per setting; exportable as CSV (which keeps the raw documents for support)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -23,13 +23,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from saveris_desktop.core.offline.audit import AuditEntry
-from saveris_desktop.core.offline.merge import diff
+from saveris_desktop.core.offline.audit import AuditEntry, AuditResult
+from saveris_desktop.core.offline.change_words import Names, describe_change, settings_summary
+from saveris_desktop.core.offline.resources import RESOURCES
 from saveris_desktop.core.offline.work import OfflineWork
 from saveris_desktop.core.runtime.tasks import TaskOwner
-from saveris_desktop.ui.offline.common import kind_label, name_widget, short_value
+from saveris_desktop.ui import core_words
+from saveris_desktop.ui.offline.common import fit_columns, kind_label, local_time, name_widget
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+#: the column of the change in words, which takes the room the others leave
+COLUMN_CHANGE = 4
 
 
 class AuditTableModel(QAbstractTableModel):
@@ -43,14 +49,52 @@ class AuditTableModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("AuditTableModel", "Result"),
     )
 
+    RESULTS = {  # what became of a change, in words
+        AuditResult.SENDING.value: QT_TRANSLATE_NOOP("AuditTableModel", "Sent, not yet confirmed"),
+        AuditResult.OK.value: QT_TRANSLATE_NOOP("AuditTableModel", "Accepted by the cloud"),
+        AuditResult.ALREADY_APPLIED.value: QT_TRANSLATE_NOOP("AuditTableModel", "Already in the cloud"),
+        AuditResult.FAILED.value: QT_TRANSLATE_NOOP("AuditTableModel", "Refused"),
+    }
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.entries: list[AuditEntry] = []
+        self.names: dict[str, Names] = {}  # per site, from the offline cache
+        self._cells: dict[int, tuple[str, ...]] = {}  # row -> its texts, made when first shown
 
-    def set_entries(self, entries: list[AuditEntry]) -> None:
+    def set_entries(self, entries: list[AuditEntry], names: dict[str, Names] | None = None) -> None:
         self.beginResetModel()
         self.entries = entries
+        self.names = names or {}
+        self._cells = {}
         self.endResetModel()
+
+    def names_of(self, entry: AuditEntry) -> Names:
+        return self.names.get(entry.site) or Names()
+
+    def _texts(self, row: int) -> tuple[str, ...]:
+        cells = self._cells.get(row)
+        if cells is None:
+            entry = self.entries[row]
+            names = self.names_of(entry)
+            if entry.kind in RESOURCES:
+                change = core_words.translated(settings_summary(entry.kind, entry.before, entry.after, names))
+            else:
+                change = kind_label(entry.kind)
+            result = (
+                self.tr(str(self.RESULTS[entry.result])) if entry.result in self.RESULTS else entry.result
+            )
+            cells = (
+                local_time(entry.at),
+                entry.user,
+                entry.endpoint,
+                entry.site,
+                change,
+                core_words.translated(names.of(entry.kind, entry.object_id, entry.site)),
+                result + (f" — {entry.message}" if entry.message else ""),
+            )
+            self._cells[row] = cells
+        return cells
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self.entries)
@@ -68,17 +112,7 @@ class AuditTableModel(QAbstractTableModel):
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        entry = self.entries[index.row()]
-        values = (
-            entry.at[:19].replace("T", " "),
-            entry.user,
-            entry.endpoint,
-            entry.site,
-            kind_label(entry.kind),
-            entry.object_id,
-            entry.result + (f" — {entry.message}" if entry.message else ""),
-        )
-        return values[index.column()]
+        return self._texts(index.row())[index.column()]
 
 
 class AuditLogDialog(QDialog):
@@ -99,13 +133,14 @@ class AuditLogDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # The change takes the room left, the others as wide as their texts up to a limit (in full
+        # in their tooltips): nothing needs scrolling sideways (`fit_columns` in `_show`).
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.table.verticalHeader().hide()
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_detail())
         self.detail = QTreeWidget(self)
-        name_widget(self.detail, "auditDetail", self.tr("Fields before and after"))
-        self.detail.setHeaderLabels([self.tr("Field"), self.tr("Before"), self.tr("After")])
+        name_widget(self.detail, "auditDetail", self.tr("Settings before and after"))
+        self.detail.setHeaderLabels([self.tr("Setting"), self.tr("Before"), self.tr("After")])
         self.detail.setRootIsDecorated(False)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("auditCount")
@@ -144,11 +179,16 @@ class AuditLogDialog(QDialog):
             self.site_filter.addItem(site, site)
 
     def refresh(self) -> None:
-        site = self.site_filter.currentData()
-        self.tasks.spawn(self.work.audit.entries(site=site, limit=5000), name="load", on_result=self._show)
+        self.tasks.spawn(self._load(self.site_filter.currentData()), name="load")
 
-    def _show(self, entries: list[AuditEntry]) -> None:
-        self.model.set_entries(entries)
+    async def _load(self, site: str | None) -> None:
+        entries = await self.work.audit.entries(site=site, limit=5000)
+        names = {each: await self.work.names(each) for each in {entry.site for entry in entries}}
+        self._show(entries, names)
+
+    def _show(self, entries: list[AuditEntry], names: dict[str, Names] | None = None) -> None:
+        self.model.set_entries(entries, names)
+        fit_columns(self.table, self.table.horizontalHeader(), stretch=COLUMN_CHANGE, most_chars=30)
         self.count_label.setText(self.tr("%n change(s)", "", len(entries)))
         self.export_button.setEnabled(bool(entries))
         self.detail.clear()
@@ -159,18 +199,14 @@ class AuditLogDialog(QDialog):
         if not rows:
             return
         entry = self.model.entries[rows[0].row()]
-        changes = diff(entry.before, entry.after) if entry.before is not None else []
-        if entry.before is None:
-            self.detail.addTopLevelItem(
-                QTreeWidgetItem([self.tr("(new)"), "", short_value(entry.after, 400)])
-            )
-        for change in changes:
+        kind = entry.kind if entry.kind in RESOURCES else ""
+        for line in describe_change(kind, entry.before, entry.after, self.model.names_of(entry)):
             self.detail.addTopLevelItem(
                 QTreeWidgetItem(
                     [
-                        change.label,
-                        short_value(change.before, field=change.label),
-                        short_value(change.after, field=change.label),
+                        core_words.translated(line.setting),
+                        core_words.translated(line.before),
+                        core_words.translated(line.after),
                     ]
                 )
             )

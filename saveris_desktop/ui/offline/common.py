@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import json
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
-from saveris_desktop.core.devices.ranges import format_duration
-from saveris_desktop.core.offline.merge import MISSING
+from saveris_desktop.core.offline.change_words import Names, describe_change, summary
+from saveris_desktop.core.offline.resources import RESOURCES
+from saveris_desktop.ui import core_words, locale_format
 from saveris_desktop.ui.widgets.naming import named
 
 
@@ -43,19 +44,46 @@ def state_label(state: str) -> str:
     return labels.get(state, state)
 
 
-DURATION_FIELDS = ("measuring_cycle", "communication_cycle", "delay")
+def local_time(stamp: str) -> str:
+    """A stored UTC time ("2026-11-28T09:05:00.000+00:00") in the user's time zone and language."""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp  # not a time the app wrote: as it is
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return locale_format.date_time(moment.astimezone())
 
 
-def short_value(value: Any, limit: int = 160, *, field: str = "") -> str:
-    """A value for a table cell: absent fields say so, durations in words, objects as compact JSON."""
-    if value is MISSING:
-        return QCoreApplication.translate("offline", "(not set)")
-    if value is None:
-        return "—"
-    if field.endswith(DURATION_FIELDS) and isinstance(value, int) and not isinstance(value, bool):
-        return format_duration(value)
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def change_summary(kind: str, object_id: str, before: Any, after: Any, names: Names, site: str = "") -> str:
+    """One line for lists of changes, in the user's language: "Fridge 3: Upper alarm 8 → 10 °C"; a
+    change that is no document of the resource table (a new site, a site plan) by what it is."""
+    if kind in RESOURCES:
+        return core_words.translated(summary(kind, object_id, before, after, names, site=site))
+    return f"{kind_label(kind)}: {core_words.translated(names.of(kind, object_id, site))}"
+
+
+def change_sentences(kind: str, before: Any, after: Any, names: Names) -> list[str]:
+    """A change setting by setting, in the user's language ("Upper alarm: 8 °C → 10 °C"); nothing
+    for a change that is no document of the resource table."""
+    if kind not in RESOURCES:
+        return []
+    return [core_words.translated(line.sentence()) for line in describe_change(kind, before, after, names)]
+
+
+def fit_columns(view: QAbstractItemView, header: QHeaderView, *, stretch: int, most_chars: int) -> None:
+    """Each column as wide as its texts, but at most `most_chars` average characters (a longer text is
+    cut; the views show it in full as its tooltip); column `stretch` takes the room left. So a list
+    of changes reads without scrolling sideways. Call it after the rows changed."""
+    most = view.fontMetrics().averageCharWidth() * most_chars
+    header.setStretchLastSection(False)
+    for column in range(header.count()):
+        if column == stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            continue
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        wanted = max(view.sizeHintForColumn(column), header.sectionSizeHint(column))
+        header.resizeSection(column, min(wanted, most))
 
 
 def name_widget(widget: QWidget, name: str, accessible: str) -> None:

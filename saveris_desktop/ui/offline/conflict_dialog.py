@@ -1,9 +1,16 @@
-"""A field changed here AND in the cloud: show original / mine / cloud per field; the technician chooses."""
+"""A field changed here AND in the cloud: the setting, your value and the cloud's, in plain words
+("Logger name", "15 min", "Warning"); the technician chooses for each (or keeps it as it was before).
+
+The choice table is readable at the dialog's default size without scrolling sideways: the dialog is
+as wide as the values need (up to most of the screen), long values wrap within their column.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,63 +26,91 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from saveris_desktop.core.offline.change_words import Names, describe_conflict
 from saveris_desktop.core.offline.merge import Conflict, FieldPath, Side
-from saveris_desktop.ui.offline.common import kind_label, name_widget, short_value
+from saveris_desktop.ui import core_words
+from saveris_desktop.ui.offline.common import kind_label, name_widget
 
-COLUMN_FIELD, COLUMN_BASE, COLUMN_MINE, COLUMN_SERVER, COLUMN_CHOICE = range(5)
+COLUMN_SETTING, COLUMN_MINE, COLUMN_SERVER, COLUMN_CHOICE = range(4)
+
+#: Share of the screen's width the dialog may take by default to show every value on one line.
+MOST_OF_THE_SCREEN = 0.9
+#: Extra room per cell beside its text (the cell's margins and the grid line), in average characters.
+CELL_PADDING_CHARS = 3
 
 
 class ConflictDialog(QDialog):
     """`choices()` once accepted: one Side per conflicting field (no default: nothing is picked silently)."""
 
     def __init__(
-        self, conflicts: Sequence[Conflict], *, title: str = "", parent: QWidget | None = None
+        self,
+        conflicts: Sequence[Conflict],
+        *,
+        title: str = "",
+        kind: str = "",
+        names: Names | None = None,
+        parent: QWidget | None = None,
     ) -> None:
+        """`kind`: the resource kind the conflicting document is of (core.offline.resources), which
+        names its settings; `names`: the loggers' and objects' names where a value is one of them."""
         super().__init__(parent)
         name_widget(self, "conflictDialog", self.tr("Choose which values to keep"))
         self.setWindowTitle(self.tr("Changed in the cloud as well"))
         self.conflicts = list(conflicts)
+        self.words = [
+            describe_conflict(kind, c.path, c.base, c.mine, c.server, names) for c in self.conflicts
+        ]
         intro = QLabel(
             self.tr(
-                "%1: these fields were changed here and, meanwhile, in the cloud. Choose for each field "
-                "which value to keep. Nothing is sent until you have chosen."
+                "%1: these settings were changed here and, meanwhile, in the cloud. Choose for each "
+                "setting which value to keep. Nothing is sent until you have chosen."
             ).replace("%1", title or self.tr("This change")),
             self,
         )
         intro.setObjectName("conflictIntro")
         intro.setWordWrap(True)
-        self.table = QTableWidget(len(self.conflicts), 5, self)
-        name_widget(self.table, "conflictTable", self.tr("Conflicting fields"))
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Field"), self.tr("Before"), self.tr("Mine"), self.tr("In the cloud"), self.tr("Keep")]
-        )
+        self.table = QTableWidget(len(self.conflicts), 4, self)
+        name_widget(self.table, "conflictTable", self.tr("Conflicting settings"))
+        self.headers = [
+            self.tr("Setting"),
+            self.tr("Your value"),
+            self.tr("Value in the cloud"),
+            self.tr("Keep"),
+        ]
+        self.table.setHorizontalHeaderLabels(self.headers)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         self.boxes: list[QComboBox] = []
-        for row, conflict in enumerate(self.conflicts):
-            for column, text in (
-                (COLUMN_FIELD, conflict.label),
-                (COLUMN_BASE, short_value(conflict.base, field=conflict.label)),
-                (COLUMN_MINE, short_value(conflict.mine, field=conflict.label)),
-                (COLUMN_SERVER, short_value(conflict.server, field=conflict.label)),
+        for row, words in enumerate(self.words):
+            setting = core_words.translated(words.setting)
+            base = core_words.translated(words.base)
+            for column, text, tip in (
+                (
+                    COLUMN_SETTING,
+                    setting,
+                    self.tr("%1 — before either change: %2").replace("%1", setting).replace("%2", base),
+                ),
+                (COLUMN_MINE, core_words.translated(words.mine), ""),
+                (COLUMN_SERVER, core_words.translated(words.server), ""),
             ):
                 cell = QTableWidgetItem(text)
-                cell.setToolTip(text)
+                cell.setToolTip(tip or text)
                 self.table.setItem(row, column, cell)
             box = QComboBox(self.table)
-            name_widget(
-                box, f"conflictChoice{row}", self.tr("Value to keep for %1").replace("%1", conflict.label)
-            )
+            name_widget(box, f"conflictChoice{row}", self.tr("Value to keep for %1").replace("%1", setting))
             box.addItem(self.tr("Choose…"), None)
             box.addItem(self.tr("Mine"), Side.MINE.value)
             box.addItem(self.tr("From the cloud"), Side.SERVER.value)
-            box.addItem(self.tr("Before (neither change)"), Side.BASE.value)
+            box.addItem(self.tr("As before"), Side.BASE.value)
+            box.setItemData(box.count() - 1, base, Qt.ItemDataRole.ToolTipRole)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             box.currentIndexChanged.connect(self._update_ok)
             self.table.setCellWidget(row, COLUMN_CHOICE, box)
             self.boxes.append(box)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # Widths are set by `_fit_columns` whenever the table's size changes.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.installEventFilter(self)
 
         self.all_mine = QPushButton(self.tr("Keep all &mine"), self)
         name_widget(self.all_mine, "conflictAllMine", self.tr("Keep all my values"))
@@ -106,11 +141,64 @@ class ConflictDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(quick)
         layout.addWidget(self.buttons)
-        self.resize(
-            self.fontMetrics().averageCharWidth() * 110,
-            self.fontMetrics().height() * (12 + len(self.conflicts)),
-        )
+        self.resize(self._default_width(), self.fontMetrics().height() * (14 + 2 * len(self.conflicts)))
         self._update_ok()
+
+    def _default_width(self) -> int:
+        """Wide enough for every value on one line, up to most of the screen (beyond, values wrap)."""
+        needed = sum(self._natural_widths())
+        needed += self.table.verticalScrollBar().sizeHint().width() + 2 * self.table.frameWidth()
+        layout = self.layout()
+        if layout is not None:
+            margins = layout.contentsMargins()
+            needed += margins.left() + margins.right()
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        most = int(screen.availableGeometry().width() * MOST_OF_THE_SCREEN) if screen else needed
+        return max(self.fontMetrics().averageCharWidth() * 100, min(needed, most))
+
+    def _natural_widths(self) -> list[int]:
+        """Each column's width for its texts on one line (the choice: its box)."""
+        metrics = self.table.fontMetrics()
+        padding = metrics.averageCharWidth() * CELL_PADDING_CHARS
+        widths = []
+        for column in (COLUMN_SETTING, COLUMN_MINE, COLUMN_SERVER):
+            texts = [self.headers[column]] + [
+                item.text() for row in range(self.table.rowCount()) if (item := self.table.item(row, column))
+            ]
+            widths.append(max(metrics.horizontalAdvance(text) for text in texts) + padding)
+        grid = 1 if self.table.showGrid() else 0  # a cell's widget is one grid line narrower
+        choice = [box.sizeHint().width() + grid for box in self.boxes]
+        widths.append(max([*choice, metrics.horizontalAdvance(self.headers[COLUMN_CHOICE]) + padding]))
+        return widths
+
+    def _fit_columns(self) -> None:
+        """Every column inside the table's width, never a sideways scroll bar: the choice as wide as
+        its box, the setting and the values share the rest; a value longer than its share wraps."""
+        # room for a vertical scroll bar is kept, so its coming and going never changes the widths
+        room = (
+            self.table.maximumViewportSize().width()
+            - self.table.verticalScrollBar().sizeHint().width()
+            - self.table.frameWidth()
+        )
+        setting, mine, server, choice = self._natural_widths()
+        rest = max(0, room - choice)
+        if setting + mine + server <= rest:  # everything on one line: the values take what is left
+            spare = rest - setting - mine - server
+            widths = [setting, mine + spare // 2, server + spare - spare // 2]
+        else:
+            setting = min(setting, rest * 3 // 10)
+            values = max(0, rest - setting)
+            shorter = min(mine, server, values // 2)
+            pair = (shorter, values - shorter) if mine <= server else (values - shorter, shorter)
+            widths = [setting, *pair]
+        for column, width in enumerate([*widths, choice]):
+            self.table.setColumnWidth(column, width)
+        self.table.resizeRowsToContents()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self._fit_columns()
+        return super().eventFilter(watched, event)
 
     def choose(self, row: int, side: Side) -> None:
         box = self.boxes[row]
@@ -132,7 +220,7 @@ class ConflictDialog(QDialog):
         complete = len(self.choices()) == len(self.conflicts)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(complete)
-        ok.setToolTip("" if complete else self.tr("Choose a value for every field first."))
+        ok.setToolTip("" if complete else self.tr("Choose a value for every setting first."))
 
 
 def conflict_title(kind: str, object_name: str) -> str:

@@ -28,12 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from saveris_desktop.core.offline.change_words import describe_change
 from saveris_desktop.core.offline.drafts import DraftKey
 from saveris_desktop.core.offline.exchange import ReplaceOutcome, SkippedDraft
 from saveris_desktop.core.offline.work import OfflineWork
 from saveris_desktop.core.runtime.tasks import TaskOwner
+from saveris_desktop.ui import core_words
 from saveris_desktop.ui.error_text import describe_error
-from saveris_desktop.ui.offline.common import kind_label, name_widget, short_value
+from saveris_desktop.ui.offline.common import kind_label, name_widget
 from saveris_desktop.ui.stale_list import local_time
 
 COLUMN_DRAFT, COLUMN_MINE_TIME, COLUMN_FILE_TIME, COLUMN_CHOICE = range(4)
@@ -181,7 +183,9 @@ class ImportChoicesDialog(QDialog):
         row = self.selected_row()
         if row is None:
             return
-        differences = self.skipped[row].differences()
+        skipped = self.skipped[row]
+        # in the plain words of the waiting changes and the conflict dialog (core.offline.change_words)
+        differences = describe_change(skipped.key.kind, skipped.local.mine, skipped.incoming.mine)
         draft_item = self.table.item(row, COLUMN_DRAFT)
         name = draft_item.text() if draft_item is not None else ""
         if differences:
@@ -192,9 +196,9 @@ class ImportChoicesDialog(QDialog):
         self.compare.setRowCount(len(differences))
         for index, change in enumerate(differences):
             for column, text in (
-                (COLUMN_FIELD, change.label),
-                (COLUMN_MINE, short_value(change.before, field=change.label)),
-                (COLUMN_FILE, short_value(change.after, field=change.label)),
+                (COLUMN_FIELD, core_words.translated(change.setting)),
+                (COLUMN_MINE, core_words.translated(change.before)),
+                (COLUMN_FILE, core_words.translated(change.after)),
             ):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(text)

@@ -32,6 +32,7 @@ from shiboken6 import isValid
 from saveris_desktop.api.models import Device
 from saveris_desktop.core.devices.editing import EditSession
 from saveris_desktop.core.offline.autosave import ResumedDraft, SaveFailure, edits_between
+from saveris_desktop.core.offline.change_words import Names
 from saveris_desktop.core.offline.editor_status import OutboxSnapshot
 from saveris_desktop.core.offline.merge import FieldPath, Side
 from saveris_desktop.core.offline.outbox import OutboxItem
@@ -41,6 +42,7 @@ from saveris_desktop.core.runtime.tasks import TaskOwner
 from saveris_desktop.ui import locale_format
 from saveris_desktop.ui.devices.view import DevicesView
 from saveris_desktop.ui.offline.audit_dialog import AuditLogDialog
+from saveris_desktop.ui.offline.common import kind_label
 from saveris_desktop.ui.offline.conflict_dialog import ConflictDialog, conflict_title
 from saveris_desktop.ui.offline.exchange_actions import ExchangeActions
 from saveris_desktop.ui.offline.pending_dialog import PendingChangesDialog
@@ -234,14 +236,26 @@ class OfflineIntegration(QObject):
         if self.work.engine is None:  # signed out: the waiting changes say why nothing can be sent
             self.show_pending()
             return
+
+        async def label_and_names() -> tuple[str, Names]:
+            label = await self.work.object_label(item.site, item.kind, item.object_id)
+            return label, await self.work.names(item.site)
+
         self.tasks.spawn(
-            self.work.object_label(item.site, item.kind, item.object_id),
+            label_and_names(),
             name="conflict-label",
-            on_result=lambda label: self._open_choice(item, label),
+            on_result=lambda found: self._open_choice(item, *found),
         )
 
-    def _open_choice(self, item: OutboxItem, label: str) -> None:
-        dialog = ConflictDialog(item.conflicts, title=conflict_title(item.kind, label), parent=self.window)
+    def _open_choice(self, item: OutboxItem, label: str, names: Names) -> None:
+        # the same plain words as the waiting changes' dialog (core.offline.change_words)
+        dialog = ConflictDialog(
+            item.conflicts,
+            title=conflict_title(item.kind, label),
+            kind=item.kind,
+            names=names,
+            parent=self.window,
+        )
         dialog.accepted.connect(lambda: self._chosen(item, dialog.choices()))
         dialog.finished.connect(lambda _result: self.dialogs.pop("editor-conflict", None))
         self.dialogs["editor-conflict"] = dialog
@@ -342,9 +356,11 @@ class OfflineIntegration(QObject):
         self._refresh_editors(session)
 
     def _ask_about_draft(self, session: EditSession, resumed: ResumedDraft) -> None:
+        kind = key.kind if (key := self.editor_drafts.key_for(session)) is not None else ""
         dialog = ConflictDialog(
             resumed.conflicts,
-            title=self.tr("Your saved draft (%1)").replace("%1", session.key),
+            title=self.tr("Your saved draft (%1)").replace("%1", kind_label(kind)),
+            kind=kind,
             parent=self.window,
         )
 

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QMessageBox,
@@ -21,15 +20,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from saveris_desktop.core.offline.change_words import Names
 from saveris_desktop.core.offline.merge import FieldPath, Side
 from saveris_desktop.core.offline.outbox import OutboxItem, OutboxState
 from saveris_desktop.core.offline.sync import ItemResult, Outcome, SyncStatus
 from saveris_desktop.core.offline.work import OfflineWork
 from saveris_desktop.core.runtime.tasks import TaskOwner
-from saveris_desktop.ui.offline.common import kind_label, name_widget, state_label
+from saveris_desktop.ui import core_words
+from saveris_desktop.ui.offline.common import (
+    change_sentences,
+    change_summary,
+    fit_columns,
+    kind_label,
+    local_time,
+    name_widget,
+    state_label,
+)
 from saveris_desktop.ui.offline.conflict_dialog import ConflictDialog, conflict_title
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole
+COLUMN_QUEUED, COLUMN_SITE, COLUMN_CHANGE, COLUMN_STATE, COLUMN_DETAILS = range(5)
 
 
 class PendingChangesDialog(QDialog):
@@ -41,6 +51,10 @@ class PendingChangesDialog(QDialog):
         self.tasks = TaskOwner("pending-changes")
         self.items: dict[int, OutboxItem] = {}
         self.labels: dict[int, str] = {}  # what the technician calls each change's object
+        self.lines: dict[int, str] = {}  # each change in one line ("Fridge 3: Upper alarm 8 → 10 °C")
+        self.details: dict[int, str] = {}  # each change setting by setting, one per line
+        self.names: dict[str, Names] = {}  # per site, from the offline cache
+        self._loaded_ids: set[int] | None = None  # the changes waiting at the last load
         self.running = False
         self.conflict_dialog: ConflictDialog | None = None
 
@@ -54,15 +68,15 @@ class PendingChangesDialog(QDialog):
                 self.tr("Queued"),
                 self.tr("Site"),
                 self.tr("Change"),
-                self.tr("Object"),
                 self.tr("State"),
                 self.tr("Details"),
             ]
         )
         self.tree.setRootIsDecorated(False)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.header().setStretchLastSection(True)
+        # The change takes the room left, the others as wide as their texts up to a limit (a long
+        # reason in full in its tooltip): nothing needs scrolling sideways (`fit_columns` in `_show`).
+        self.tree.header().setStretchLastSection(False)
         self.tree.itemSelectionChanged.connect(self._update_buttons)
         self.tree.itemDoubleClicked.connect(lambda *_: self.resolve_selected())
         self.results = QListWidget(self)
@@ -113,15 +127,34 @@ class PendingChangesDialog(QDialog):
     async def _load(self) -> None:
         items = await self.work.outbox.items(endpoint=self.work.endpoint)
         status = await self.work.status()
+        # This runs on every status change while a sync goes on: the names are read from the cache
+        # again once changes came or went (a sent change may have renamed its logger), or for an
+        # object not named yet.
+        ids = {item.id for item in items}
+        if ids != self._loaded_ids:
+            self.names.clear()
+        self._loaded_ids = ids
+        unknown = {item.site for item in items if not self._named(item.site, item.kind, item.object_id)}
+        for site in unknown | ({self.work.services.site or ""} - set(self.names)):
+            self.names[site] = await self.work.names(site)
         for item in items:
-            if item.id not in self.labels:
-                self.labels[item.id] = await self.work.object_label(item.site, item.kind, item.object_id)
+            names = self.names[item.site]
+            self.labels[item.id] = core_words.translated(names.of(item.kind, item.object_id, item.site))
+            self.lines[item.id] = change_summary(
+                item.kind, item.object_id, item.base, item.payload, names, item.site
+            )
+            self.details[item.id] = "\n".join(change_sentences(item.kind, item.base, item.payload, names))
         results = []
         for result in status.last_results:
             site = next((i.site for i in items if i.id == result.item_id), self.work.services.site or "")
-            results.append((result, await self.work.object_label(site, result.kind, result.object_id)))
+            names = self.names.get(site) or await self.work.names(site)
+            results.append((result, core_words.translated(names.of(result.kind, result.object_id, site))))
         self._show(items, status)
         self._show_results(results)
+
+    def _named(self, site: str, kind: str, object_id: str) -> bool:
+        names = self.names.get(site)
+        return names is not None and names.knows(kind, object_id)
 
     def _show_results(self, results: list[tuple[ItemResult, str]]) -> None:
         words = {
@@ -153,19 +186,20 @@ class PendingChangesDialog(QDialog):
         for item in items:
             row = QTreeWidgetItem(
                 [
-                    item.created_at[:16].replace("T", " "),
+                    local_time(item.created_at),
                     item.site,
-                    kind_label(item.kind),
-                    self.labels.get(item.id, item.object_id),
+                    self.lines.get(item.id, kind_label(item.kind)),
                     state_label(item.state.value),
                     item.message or "",
                 ]
             )
             row.setData(0, ITEM_ID_ROLE, item.id)
-            row.setToolTip(5, item.message or "")
+            row.setToolTip(COLUMN_CHANGE, self.details.get(item.id, ""))
+            row.setToolTip(COLUMN_DETAILS, item.message or "")
             self.tree.addTopLevelItem(row)
             if item.id == selected:
                 row.setSelected(True)
+        fit_columns(self.tree, self.tree.header(), stretch=COLUMN_CHANGE, most_chars=45)
         if selected not in self.items:
             # nothing chosen yet: the first change that needs a choice is, so "Choose values…" works
             first_conflict = next((i.id for i in items if i.state is OutboxState.CONFLICT), None)
@@ -244,7 +278,9 @@ class PendingChangesDialog(QDialog):
         if item is None or self.work.engine is None:
             return None
         title = conflict_title(item.kind, self.labels.get(item.id, item.object_id))
-        dialog = ConflictDialog(item.conflicts, title=title, parent=self)
+        dialog = ConflictDialog(
+            item.conflicts, title=title, kind=item.kind, names=self.names.get(item.site), parent=self
+        )
         dialog.accepted.connect(lambda: self._resolve(item.id, dialog.choices()))
         self.conflict_dialog = dialog
         dialog.open()
@@ -273,7 +309,7 @@ class PendingChangesDialog(QDialog):
             self.tr("Discard this change?"),
             self.tr("“%1” for %2 will not be sent to the cloud. Your draft, if any, is kept.")
             .replace("%1", kind_label(item.kind))
-            .replace("%2", item.object_id),
+            .replace("%2", self.labels.get(item.id, kind_label(item.kind))),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             self,
         )

@@ -93,11 +93,10 @@ async def test_queued_change_goes_out_after_sign_in_and_reconnect(
     cached, fetched_at = await work.cached_devices(SITE)
     assert [d.uuid for d in cached] == [device.uuid] and fetched_at is not None
     assert await work.known_sites() == [SITE]
-    assert (await work.object_label(SITE, "device_alarms", device.uuid)).startswith(
-        f"Logger {device.serial_number}"
-    )
+    assert await work.object_label(SITE, "device_alarms", device.uuid) == "Freezer logger"
     assert await work.object_label(SITE, "global_settings", SITE) == SITE
-    assert await work.object_label(SITE, "sensor", "unknown-uuid") == "unknown-uuid"
+    # an object the cache does not know: by the end of its uuid, never the whole uuid
+    assert await work.object_label(SITE, "sensor", "unknown-uuid") == "sensor …uuid"
     await services.aclose()  # runs OfflineWork.aclose through the services' closers
     await work.aclose()  # idempotent
 

@@ -128,18 +128,32 @@ def test_apply_needs_a_change_and_revert_restores_the_server_values(qtbot, harne
     assert editor.measuring.text() == "5 min"
 
 
-def test_before_after_view_shows_exactly_what_will_be_sent(qtbot, harness) -> None:
+def test_what_will_be_sent_speaks_plainly_and_shows_the_request_only_on_request(qtbot, harness) -> None:
     editor = harness.view.settings_editor
     type_text(qtbot, editor.measuring, "10 min")
-    set_checked(qtbot, editor.toggle_changes, True)
-    tree = editor.changes.tree
+    type_text(qtbot, editor.name_edit, "Fridge 3a")
+    click(qtbot, editor.toggle_changes)
+    view = editor.changes
+    plain = [view.plain.item(i).text() for i in range(view.plain.count())]
+    old_name = harness.view.model.device(harness.device_uuids[0]).name
+    assert plain == [f"Logger name: {old_name} → Fridge 3a", "Measuring cycle: 5 min → 10 min"]
+    assert view.plain.isVisible()
+    # The request and the JSON are there for support, behind the toggle only.
+    assert not view.request_line.isVisible() and not view.body.isVisible() and not view.tree.isVisible()
+    assert view.technical_toggle.objectName() == "device_settings_technical"
+    assert view.technical_toggle.accessibleName() == "Technical details"
+    click(qtbot, view.technical_toggle)
+    assert view.body.isVisible() and view.request_line.isVisible()
+    tree = view.tree
     rows = [[tree.topLevelItem(i).text(c) for c in range(3)] for i in range(tree.topLevelItemCount())]
-    assert rows == [["measuring_cycle", "300000 (5 min)", "600000 (10 min)"]]
-    assert editor.changes.request_line.text().startswith(f"PUT /devices/{harness.device_uuids[0]}")
+    assert ["measuring_cycle", "300000 (5 min)", "600000 (10 min)"] in rows
+    assert view.request_line.text().startswith(f"PUT /devices/{harness.device_uuids[0]}")
     import json
 
-    assert json.loads(editor.changes.body.toPlainText()) == editor.session.payload()
-    assert '"product_type"' in editor.changes.body.toPlainText()  # unknown fields are part of the body
+    assert json.loads(view.body.toPlainText()) == editor.session.payload()
+    assert '"product_type"' in view.body.toPlainText()  # unknown fields are part of the body
+    click(qtbot, view.technical_toggle)
+    assert not view.body.isVisible() and view.plain.isVisible()
 
 
 def test_server_refusal_shows_its_reason_and_keeps_the_edit(qtbot, harness) -> None:
@@ -342,6 +356,8 @@ def test_alarms_tab_order_follows_the_screen_after_rows_are_built(harness) -> No
         "devices_alarms_show_changes",
         "devices_alarms_revert",
         "devices_alarms_apply",
+        "devices_alarms_plain_changes",
+        "devices_alarms_technical",
         "devices_alarms_changes",
         "devices_alarms_body",
         "alarm_sensor_picker",

@@ -225,8 +225,15 @@ def test_measurement_alarms_with_presets_round_trip(qtbot, harness) -> None:
     choose(qtbot, humidity.preset, data="humidity")
     assert temperature.fields[rules.LOWER_ALARM].text() == "2"
     assert temperature.delay.text() == "15 min"
-    # The before/after view lists each new limit on its own row, durations in words.
+    # "What will be sent" says each new limit in plain words, the channel named as the object names it.
     set_checked(qtbot, editor.toggle_changes, True)
+    plain = [editor.changes.plain.item(i).text() for i in range(editor.changes.plain.count())]
+    assert "Upper alarm (Temperature of Fridge B): off → 8 °C" in plain, plain
+    assert "Alarm delay (Temperature of Fridge B): not set → 15 min" in plain, plain
+    assert "Upper alarm (Humidity of Fridge B): off → 70 %rF" in plain, plain
+    assert not any("PU_" in line or "limitValue" in line for line in plain)
+    # Behind "Technical details": each new value on its own row as the API names it.
+    click(qtbot, editor.changes.technical_toggle)
     tree = editor.changes.tree
     new_channel = tree.topLevelItem(0)
     assert [new_channel.text(i) for i in range(3)] == [

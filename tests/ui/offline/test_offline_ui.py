@@ -126,8 +126,10 @@ def test_status_bar_says_offline_and_counts_waiting_changes(qtbot: Any, harness:
     dialog = harness.ui.show_pending()
     qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 1, timeout=3000)
     assert "Offline" in dialog.summary.text()
-    serial = device["serial_number"]
-    assert dialog.tree.topLevelItem(0).text(3) == f"Logger {serial}"  # named as the technician knows it
+    name = device["name"]
+    # named as the technician knows it, the change in plain words
+    assert dialog.tree.topLevelItem(0).text(2) == f"{name}: Logger name {name} → Shop fridge"
+    assert dialog.tree.topLevelItem(0).toolTip(2) == f"Logger name: {name} → Shop fridge"
 
     harness.sim.set_network_down(False)
     run(qtbot, harness.services.client.list_devices(SITE))  # the next poll reaches the cloud
@@ -135,7 +137,7 @@ def test_status_bar_says_offline_and_counts_waiting_changes(qtbot: Any, harness:
     assert widget.connection.text().endswith("Online")
     qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 0, timeout=3000)
     qtbot.waitUntil(lambda: "sent" in dialog.results.item(0).text(), timeout=3000)
-    assert dialog.results.item(0).text() == f"Logger settings — Logger {serial} · Shop fridge: sent"
+    assert dialog.results.item(0).text() == "Logger settings — Shop fridge: sent"
     assert run(qtbot, harness.services.client.get_device(SITE, harness.device_uuid)).name == "Shop fridge"
 
 
@@ -176,12 +178,17 @@ def test_conflict_is_shown_and_resolved_by_choice(qtbot: Any, harness: Harness) 
     conflict_dialog = dialog.resolve_selected()
     assert conflict_dialog is not None
     table = conflict_dialog.table
-    assert [table.item(0, c).text() for c in range(4)] == [
-        "name",
-        base.get("name") or "—",
-        "Mine",
-        "Colleague",
+    assert [table.item(0, c).text() for c in range(3)] == ["Logger name", "Mine", "Colleague"]
+    assert [table.horizontalHeaderItem(c).text() for c in range(4)] == [
+        "Setting",
+        "Your value",
+        "Value in the cloud",
+        "Keep",
     ]
+    box = conflict_dialog.boxes[0]
+    as_before = box.findData(Side.BASE.value)
+    assert box.itemText(as_before) == "As before"
+    assert box.itemData(as_before, Qt.ItemDataRole.ToolTipRole) == (base.get("name") or "not set")
     ok = conflict_dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert not ok.isEnabled()  # no silent default
     conflict_dialog.choose(0, Side.MINE)
@@ -206,8 +213,11 @@ def test_audit_log_lists_changes_and_exports_csv(qtbot: Any, harness: Harness, t
     dialog = harness.ui.show_audit_log()
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=3000)
     dialog.table.selectRow(0)
-    fields = [dialog.detail.topLevelItem(i).text(0) for i in range(dialog.detail.topLevelItemCount())]
-    assert "name" in fields
+    rows = [
+        [dialog.detail.topLevelItem(i).text(c) for c in range(3)]
+        for i in range(dialog.detail.topLevelItemCount())
+    ]
+    assert ["Logger name", device.get("name") or "not set", "Audited"] in rows
     target = tmp_path / "audit.csv"
     dialog.export_to(target)
     qtbot.waitUntil(lambda: dialog.last_export is not None, timeout=3000)
@@ -297,7 +307,7 @@ def test_an_import_that_skipped_drafts_offers_compare_and_replace(
     assert "2 draft(s) not imported" in dialog.summary.text()
     assert dialog.table.rowCount() == 2
     serial = device.serial_number
-    qtbot.waitUntil(lambda: f"Logger {serial}" in dialog.table.item(0, 0).text(), timeout=3000)
+    qtbot.waitUntil(lambda: str(serial) in dialog.table.item(0, 0).text(), timeout=3000)  # its name
     assert dialog.table.item(0, 0).text().startswith("Logger settings — ")
     assert dialog.table.item(0, 3).text() == "Not chosen: yours stays"
 
@@ -305,7 +315,7 @@ def test_an_import_that_skipped_drafts_offers_compare_and_replace(
     _click_row(qtbot, dialog.table, 0)
     click(qtbot, dialog.compare_button)
     assert dialog.compare.isVisible() and dialog.compare.rowCount() == 1
-    assert [dialog.compare.item(0, c).text() for c in range(3)] == ["name", "Mine", "Colleague"]
+    assert [dialog.compare.item(0, c).text() for c in range(3)] == ["Logger name", "Mine", "Colleague"]
 
     # replace the logger's draft with the file's: only now is mine gone
     click(qtbot, dialog.replace_button)
@@ -316,7 +326,7 @@ def test_an_import_that_skipped_drafts_offers_compare_and_replace(
 
     # keep mine for the object's: nothing changes; the comparison follows the selection
     _click_row(qtbot, dialog.table, 1)
-    assert [dialog.compare.item(0, c).text() for c in range(3)] == ["measuring_rate_ms", "60000", "900000"]
+    assert [dialog.compare.item(0, c).text() for c in range(3)] == ["Measuring cycle", "1 min", "15 min"]
     click(qtbot, dialog.keep_button)
     assert dialog.table.item(1, 3).text() == "Yours kept"
     kept = run(qtbot, harness.work.drafts.get(object_key))
@@ -520,11 +530,12 @@ def test_dialogs_render(qtbot: Any, harness: Harness, tmp_path: Path) -> None:
             Conflict(("name",), "Logger", "Fridge", MISSING),
         ],
         title="Logger settings — 12345",
+        kind="device",
     )
     qtbot.addWidget(conflict)
     conflict.show()
     _not_blank(conflict, shots / "offline-conflict.png")
-    assert [conflict.table.item(0, c).text() for c in range(1, 4)] == ["1 min", "2 min", "30 s"]
+    assert [conflict.table.item(0, c).text() for c in range(3)] == ["Measuring cycle", "2 min", "30 s"]
     _not_blank(harness.window, shots / "offline-window.png")
 
 

@@ -55,8 +55,8 @@ def test_a_change_that_needs_attention_shows_its_reason_and_can_be_discarded(
         assert dialog.isVisible()
         qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 1, timeout=3000)
         row = dialog.tree.topLevelItem(0)
-        assert row.text(4) == "Needs attention"
-        assert "not finite (NaN or infinity) at 'vendor_note.reading'" in row.text(5)
+        assert row.text(3) == "Needs attention"
+        assert "not finite (NaN or infinity) at 'vendor_note.reading'" in row.text(4)
         assert "cannot be sent as made" in dialog.summary.text()
 
         rect = dialog.tree.visualItemRect(row)
