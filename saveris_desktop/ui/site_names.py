@@ -7,7 +7,8 @@ and the device view's New site dialog say the same thing in the same words.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTimeZone
+from PySide6.QtCore import QCoreApplication, Qt, QTimeZone
+from PySide6.QtWidgets import QComboBox, QCompleter
 
 from saveris_desktop.core.onboarding.flow import SITE_NAME_MAX_LENGTH, SiteNameCheck, SiteNameProblem
 
@@ -55,3 +56,15 @@ def available_timezones() -> list[str]:
 def system_timezone() -> str:
     zone = bytes(QTimeZone.systemTimeZoneId().data()).decode()
     return zone or "UTC"
+
+
+def fill_timezone_box(box: QComboBox, zones: list[str]) -> None:
+    """Make `box` the time zone chooser: type part of a name ("Berlin") and pick it from the list."""
+    box.setEditable(True)
+    box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    box.addItems(zones)
+    completer = QCompleter(zones, box)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setObjectName("timezoneCompleter")
+    box.setCompleter(completer)

@@ -27,6 +27,9 @@ from saveris_desktop.ui.devices.table_model import DeviceTableModel
 
 log = logging.getLogger(__name__)
 
+#: The table's one refresh at a time, in the view's task owner (cancelled when the site changes).
+_REFRESH_KEY = "refresh-table"
+
 
 class LiveList(QObject):
     #: a listing from the cloud (not one replayed from the cache), in server order
@@ -63,6 +66,12 @@ class LiveList(QObject):
         return self._refreshing
 
     def start(self, site: str) -> None:
+        if site != self.site:
+            # The previous site's listing, waiting or being planned, means nothing now: applied after
+            # the view cleared the table, it put the old site's loggers into the new site's table.
+            self._pending = None
+            if self.tasks.cancel(_REFRESH_KEY):
+                self._refreshing = False
         self.site = site
         self.watcher.start(site)
         if not self.view.isVisible():
@@ -128,7 +137,7 @@ class LiveList(QObject):
             log.error("updating the device table failed", exc_info=error)
             done()
 
-        self.tasks.spawn(refresh(), name="refresh-table", on_result=done, on_error=failed)
+        self.tasks.spawn(refresh(), key=_REFRESH_KEY, on_result=done, on_error=failed)
 
     def _watch_status(self, status: WatchStatus) -> None:
         if status.paused:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import cast
 
-from PySide6.QtCore import QDateTime, Qt, QTimeZone
+from PySide6.QtCore import QDateTime, QTimeZone
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -19,7 +18,12 @@ from PySide6.QtWidgets import (
 from saveris_desktop.api.errors import RequestValidationError
 from saveris_desktop.core.onboarding.flow import SITE_NAME_MAX_LENGTH, check_site_name
 from saveris_desktop.core.onboarding.site_setup import SetupStage, SiteReady, SiteSetupError, create_site
-from saveris_desktop.ui.site_names import available_timezones, site_name_message, system_timezone
+from saveris_desktop.ui.site_names import (
+    available_timezones,
+    fill_timezone_box,
+    site_name_message,
+    system_timezone,
+)
 from saveris_desktop.ui.wizard.common import (
     BusyRow,
     ErrorLabel,
@@ -54,18 +58,11 @@ class SitePage(FlowPage):
         self.site_error = ErrorLabel("siteError", self)
 
         self.timezone = named(QComboBox(self), "timezoneCombo", self.tr("Timezone"))
-        self.timezone.setEditable(True)
-        self.timezone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self._zones = available_timezones()
+        fill_timezone_box(self.timezone, self._zones)
         timezone_edit = cast(QLineEdit, self.timezone.lineEdit())
         timezone_edit.setObjectName("timezoneEdit")
         timezone_edit.setAccessibleName(self.tr("Timezone, type to search"))
-        self._zones = available_timezones()
-        self.timezone.addItems(self._zones)
-        completer = QCompleter(self._zones, self.timezone)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setObjectName("timezoneCompleter")
-        self.timezone.setCompleter(completer)
         self.timezone_info = named(QLabel(self), "timezoneInfo", self.tr("Time in the chosen timezone"))
         self.timezone_error = ErrorLabel("timezoneError", self)
 

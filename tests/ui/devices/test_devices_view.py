@@ -10,6 +10,7 @@ from saveris_desktop.api.models import Device
 from saveris_desktop.core.devices.device_rows import COLUMNS
 from saveris_desktop.simulator import LoggerKind
 from saveris_desktop.ui.devices import DevicesView
+from saveris_desktop.ui.devices.new_site_dialog import NewSiteDialog
 from saveris_desktop.ui.devices.table_model import UUID_ROLE
 from tests.ui.devices_harness import (
     FAST_POLL,
@@ -180,9 +181,13 @@ def test_open_device_selects_the_row_and_site_switch_starts_over(qtbot, qloop) -
     open_and_wait(qtbot, h, h.device_uuids[1])
     assert view.search.text() == ""  # the search that hid the row was cleared
     assert view.selected_uuids() == [h.device_uuids[1]]
+    # "New site…" with the name of a site the cloud has already: it is opened
     run(qtbot, h.client.create_connect_key("Second site"))
-    type_text(qtbot, view.site_box, "Second site")
-    qtbot.keyClick(view.site_box.lineEdit(), Qt.Key.Key_Return)
+    click(qtbot, view.site_bar.new_site_button)
+    qtbot.waitUntil(lambda: view.findChild(NewSiteDialog) is not None)
+    dialog = view.findChild(NewSiteDialog)
+    type_text(qtbot, dialog.name, "Second site")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.site == "Second site" and view.watcher.status().polls > 0, timeout=5000)
     assert view.model.rowCount() == 0
     assert "No loggers in Second site" in view.empty_label.text()
@@ -276,11 +281,13 @@ def test_the_view_and_the_wizard_share_one_recent_sites_list(qtbot, qloop) -> No
     assert UiState().recent_sites() == [SITE, "Cold room"]  # the wizard offers the view's site first
     assert [h.view.site_box.itemText(i) for i in range(h.view.site_box.count())] == [SITE, "Cold room"]
     assert h.view.site_box.currentText() == SITE
-    h.view.show_site("cold ROOM")  # the same site typed in another case is not listed twice
-    qtbot.waitUntil(lambda: h.view.site_box.count() == 2 and h.view.site_box.itemText(0) == "cold ROOM")
-    assert UiState().recent_sites() == ["cold ROOM", SITE]
-    h.view.show_site(f"  {SITE.replace(' ', '   ')} ")  # typed with extra blanks: the same site
-    assert h.view.site == SITE and UiState().recent_sites() == [SITE, "cold ROOM"]
+    run(qtbot, h.client.create_connect_key("Cold room"))
+    h.view.show_site("Cold room")  # recent once the cloud has listed it, first in both lists
+    qtbot.waitUntil(lambda: UiState().recent_sites() == ["Cold room", SITE], timeout=5000)
+    assert [h.view.site_box.itemText(i) for i in range(h.view.site_box.count())] == ["Cold room", SITE]
+    h.view.show_site(f"  {SITE.replace(' ', '   ')} ")  # given with extra blanks: the same site
+    assert h.view.site == SITE
+    qtbot.waitUntil(lambda: UiState().recent_sites() == [SITE, "Cold room"], timeout=5000)
     close_harness(qtbot, h)
 
 
