@@ -160,3 +160,21 @@ def test_a_listing_of_the_previous_site_never_lands_in_the_new_sites_table(qtbot
     assert h.view.model.rowCount() == 0  # not the loggers of the site shown before
     h.sim.set_network_down(False)
     close_harness(qtbot, h)
+
+
+def test_the_offline_ui_offers_the_sites_the_cloud_listed_before(
+    qtbot: Any, qloop: Any, tmp_path: Any
+) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    from saveris_desktop.ui.offline.integration import install_offline
+
+    h = make_devices_harness(qtbot, offline_db=tmp_path / "db.sqlite3")
+    assert h.work is not None
+    run(qtbot, h.work.remember_devices("Warehouse", []))  # listed on an earlier day
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    install_offline(window, h.work, devices_view=h.view)
+    qtbot.waitUntil(lambda: "Warehouse" in h.view.site_bar.sites(), timeout=5000)
+    assert "Warehouse" not in UiState().recent_sites()  # offered, not made recent
+    close_harness(qtbot, h)
