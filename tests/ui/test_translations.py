@@ -279,7 +279,7 @@ def test_every_fixed_name_core_gives_the_ui_is_marked_for_translation() -> None:
 def test_cores_names_read_german(german: str) -> None:
     assert core_words.value_name("PV_TEMPERATURE") == "Temperatur"
     assert core_words.value_name("PV_HUMIDITY") == "Feuchte"
-    assert core_words.translated("QSR logger (WiFi)") == "QSR-Logger (WLAN)"
+    assert core_words.translated("QSR / WiFi logger") == "QSR-/WiFi-Logger"
     assert core_words.translated("Bakery's own name") == "Bakery's own name"  # not core's: as it is
 
 

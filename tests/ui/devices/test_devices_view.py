@@ -38,9 +38,9 @@ def test_table_lists_every_logger_with_its_columns(qtbot, qloop) -> None:
     devices = run(qtbot, h.client.list_devices(SITE))
     assert sorted(_cells(view, "serial_number")) == sorted(d.serial_number for d in devices)
     assert sorted(_cells(view, "device_type")) == [
-        "QSR logger (WiFi)",
+        "QSR / WiFi logger",
         "Saveris 2 logger",
-        "Wireless sensor gateway",
+        "testo 164 gateway",
     ]
     assert set(_cells(view, "firmware")) == {"2.4.1", "1.17.0", "3.2.0"}
     assert "2 of 2" in _cells(view, "sensors")  # the gateway has two wireless sensors
@@ -65,7 +65,7 @@ def test_search_and_sort(qtbot, qloop) -> None:
     h = make_devices_harness(qtbot, [LoggerKind.QSR_TEMPERATURE, LoggerKind.SAVERIS2, LoggerKind.GATEWAY_164])
     view = h.view
     type_text(qtbot, view.search, "gateway")
-    assert _cells(view, "device_type") == ["Wireless sensor gateway"]
+    assert _cells(view, "device_type") == ["testo 164 gateway"]
     # The name the technician gave a logger finds it, and heads its editors once applied.
     uuid = h.device_uuids[1]
     open_and_wait(qtbot, h, uuid)
@@ -85,7 +85,7 @@ def test_search_and_sort(qtbot, qloop) -> None:
     assert [view.proxy.index(0, 0).data(UUID_ROLE)] == [uuid]
     type_text(qtbot, view.search, "")
     view.table.sortByColumn(_column("device_type"), Qt.SortOrder.DescendingOrder)
-    assert _cells(view, "device_type") == ["Wireless sensor gateway", "Saveris 2 logger", "QSR logger (WiFi)"]
+    assert _cells(view, "device_type") == ["testo 164 gateway", "Saveris 2 logger", "QSR / WiFi logger"]
     view.table.sortByColumn(_column("serial_number"), Qt.SortOrder.AscendingOrder)
     serials = _cells(view, "serial_number")
     assert serials == sorted(serials)
