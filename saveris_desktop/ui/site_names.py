@@ -12,34 +12,35 @@ from PySide6.QtWidgets import QComboBox, QCompleter
 
 from saveris_desktop.core.onboarding.flow import SITE_NAME_MAX_LENGTH, SiteNameCheck, SiteNameProblem
 
-CONTEXT = "SiteNames"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 def site_name_message(check: SiteNameCheck, button: str) -> str:
     """One sentence for `check`'s problem ("" when the name is fine); `button` is the action that
     stays disabled meanwhile, as the technician sees it ("Next", "Create site")."""
     if check.problem is SiteNameProblem.EMPTY:
         return (
-            _tr("Type a name for the site, for example the shop or building; “%1” stays disabled until then.")
+            QCoreApplication.translate(
+                "SiteNames",
+                "Type a name for the site, for example the shop or building; “%1” stays disabled until then.",
+            )
         ).replace("%1", button)
     if check.problem is SiteNameProblem.CONTROL_CHARACTERS:
         # The character is invisible: its code is what the technician (or support) can look for.
         code = f"U+{ord(check.character):04X}" if check.character else "?"
         return (
-            _tr(
+            QCoreApplication.translate(
+                "SiteNames",
                 "The character at position %1 is invisible (%2, usually pasted along) and cannot be part "
-                "of a site name: delete it."
+                "of a site name: delete it.",
             )
             .replace("%1", str(check.position))
             .replace("%2", code)
         )
     if check.problem is SiteNameProblem.TOO_LONG:
         return (
-            _tr("The name has %1 characters; a site name has at most %2: shorten it from position %3 on.")
+            QCoreApplication.translate(
+                "SiteNames",
+                "The name has %1 characters; a site name has at most %2: shorten it from position %3 on.",
+            )
             .replace("%1", str(check.length))
             .replace("%2", str(SITE_NAME_MAX_LENGTH))
             .replace("%3", str(check.position))

@@ -22,14 +22,14 @@ from saveris_desktop.api.models import Device, SlotSensor
 from saveris_desktop.core.onboarding.flow import DeviceType
 from saveris_desktop.core.runtime.sentences import QT_TRANSLATE_NOOP, Sentence, joined
 
-#: The one name of each device type, on every screen (device table, the wizard's guide and found
-#: page, the editors), in the report and in the CLI: a technician who reads "testo 164 gateway" in
-#: the guide finds the same words in the table. The UI translates them (ui/core_words.py).
+# The one name of each device type, on every screen (device table, the wizard's guide and found
+# page, the editors), in the report and in the CLI: a technician who reads "testo 164 gateway" in
+# the guide finds the same words in the table. The UI translates them (ui/core_words.py).
 QSR_LOGGER = "QSR / WiFi logger"
 SAVERIS_2_LOGGER = "Saveris 2 logger"
 T2_LOGGER = "T2 logger"
 GATEWAY_164 = "testo 164 gateway"
-#: A device whose codes say nothing about its type.
+# A device whose codes say nothing about its type.
 ANY_LOGGER = "Logger"
 
 # Fragments of the product type [A] or model code -> the device type a technician knows from the case.
@@ -44,7 +44,7 @@ _DEVICE_TYPES: tuple[tuple[str, str], ...] = (
     ("T2", T2_LOGGER),
 )
 
-#: The hotspot guide's device choices by the same names.
+# The hotspot guide's device choices by the same names.
 _GUIDE_NAMES: dict[DeviceType, str] = {
     DeviceType.QSR_WIFI: QSR_LOGGER,
     DeviceType.SAVERIS_2: SAVERIS_2_LOGGER,

@@ -27,7 +27,7 @@ from saveris_desktop.ui.devices.table_model import DeviceTableModel
 
 log = logging.getLogger(__name__)
 
-#: The table's one refresh at a time, in the view's task owner (cancelled when the site changes).
+# The table's one refresh at a time, in the view's task owner (cancelled when the site changes).
 _REFRESH_KEY = "refresh-table"
 
 

@@ -46,7 +46,7 @@ from saveris_desktop.ui.widgets.naming import named
 
 
 class NewSiteDialog(QDialog):
-    #: the cloud has the site (created now, or it existed): its name as the cloud gave it back
+    # the cloud has the site (created now, or it existed): its name as the cloud gave it back
     sig_site_created = Signal(str)
 
     def __init__(self, services: AppServices, ui_state: UiState, parent: QWidget | None = None) -> None:
@@ -56,7 +56,7 @@ class NewSiteDialog(QDialog):
         self.services = services
         self.ui_state = ui_state
         self.tasks = TaskOwner("new-site-dialog")
-        #: the name was edited: only then does an empty name get a message (an untouched form is not scolded)
+        # the name was edited: only then does an empty name get a message (an untouched form is not scolded)
         self._touched = False
 
         intro = QLabel(

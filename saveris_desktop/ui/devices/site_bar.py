@@ -28,7 +28,7 @@ from saveris_desktop.ui.error_text import describe_error
 from saveris_desktop.ui.ui_state import UiState
 from saveris_desktop.ui.wheel_guard import never_by_wheel
 
-#: Keys that move the current entry of a closed combo box (Qt switches at once, with `activated`).
+# Keys that move the current entry of a closed combo box (Qt switches at once, with `activated`).
 _MOVING_KEYS = frozenset(
     {
         Qt.Key.Key_Up,
@@ -71,9 +71,9 @@ class SiteBar(QWidget):
         super().__init__(parent)
         self.setObjectName("site_bar")
         self.ui_state = ui_state
-        #: sites the cloud listed before, from the offline cache, offered after the recent ones
+        # sites the cloud listed before, from the offline cache, offered after the recent ones
         self._known: list[str] = []
-        #: the site the view shows (it may not be recent yet: the cloud has not listed it so far)
+        # the site the view shows (it may not be recent yet: the cloud has not listed it so far)
         self._current: str | None = None
         self.site_box = SiteBox(self)
         self.site_box.setObjectName("site_switcher")

@@ -119,7 +119,7 @@ class DevicesView(QWidget):
         self.ui_state = ui_state or UiState()
         self.tasks = TaskOwner("devices-view")
         self.site: str | None = None
-        #: the site the cloud has listed since it was shown (only then is it a recent site)
+        # the site the cloud has listed since it was shown (only then is it a recent site)
         self._listed_site: str | None = None
         self.context: EditorContext | None = None
         self.directory: SensorDirectory | None = None

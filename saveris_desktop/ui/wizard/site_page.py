@@ -91,8 +91,8 @@ class SitePage(FlowPage):
         self.site.activated.connect(self._recent_site_picked)
         self.timezone.currentTextChanged.connect(self._timezone_edited)
         self._timezone_touched = False
-        #: the name was edited since the page was shown: only then does an empty name get a message
-        #: (an untouched form is not scolded), which says why Next is disabled
+        # the name was edited since the page was shown: only then does an empty name get a message
+        # (an untouched form is not scolded), which says why Next is disabled
         self._site_touched = False
 
     # --- QWizardPage ---------------------------------------------------------------------------
