@@ -45,7 +45,8 @@ def test_helper_widgets_translate_under_their_editors_context_not_a_variable_nam
     # Module-level helpers (`_t(text)`, `tr(context, text)`) hid their strings from lupdate too.
     assert (
         "HotspotGuide",
-        "QSR / WiFi loggers use <b>2.4 GHz</b> Wi-Fi only: a network that offers only 5 GHz cannot be joined.",
+        "QSR / WiFi loggers use <b>2.4 GHz</b> Wi-Fi only: a network that offers only 5 GHz "
+        "cannot be joined.",
     ) in found
     assert (
         "SiteNames",
