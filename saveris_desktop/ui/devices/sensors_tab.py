@@ -77,8 +77,7 @@ class _ChannelRow:
     def set_offset_unit(self, unit_id: str | None) -> None:
         """The offset field speaks `unit_id`: its symbol and its range (10 °C is 18 °F)."""
         limit = max_offset(self.value_id, unit_id)
-        self.offset.minimum = None if limit is None else -limit
-        self.offset.maximum = limit
+        self.offset.set_range(None if limit is None else -limit, limit)
         self.offset.set_unit(unit_symbol(unit_id))
 
 

@@ -79,7 +79,6 @@ class SiteBar(QWidget):
         self.site_box.setObjectName("site_switcher")
         self.site_box.setAccessibleName(self.tr("Site"))
         self.site_box.setPlaceholderText(self.tr("Choose a site"))
-        self.site_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         never_by_wheel(self.site_box)  # one notch over it switched the whole app to another site
         self.site_box.setMinimumWidth(200)
         self.new_site_button = QPushButton(self.tr("New site…"), self)
