@@ -1792,8 +1792,8 @@
             <translation>Geräte des Standorts</translation>
         </message>
         <message>
-            <source>Choose a site, or create one with “New site…”, to see its loggers.</source>
-            <translation>Wählen Sie einen Standort oder legen Sie mit „Neuer Standort …“ einen an, um seine Logger zu sehen.</translation>
+            <source>Choose a site, or create one with “New…” beside it, to see its loggers.</source>
+            <translation>Wählen Sie einen Standort oder legen Sie daneben mit „Neu …“ einen an, um seine Logger zu sehen.</translation>
         </message>
         <message>
             <source>Choose a site above, then select a logger to configure it.</source>
@@ -3665,16 +3665,16 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
             <translation>Standort wählen</translation>
         </message>
         <message>
-            <source>New site…</source>
-            <translation>Neuer Standort …</translation>
-        </message>
-        <message>
             <source>Create a new site</source>
             <translation>Einen neuen Standort anlegen</translation>
         </message>
         <message>
-            <source>&amp;Site:</source>
-            <translation>&amp;Standort:</translation>
+            <source>New…</source>
+            <translation>Neu …</translation>
+        </message>
+        <message>
+            <source>Site:</source>
+            <translation>Standort:</translation>
         </message>
         <message>
             <source>Timezone: loading…</source>

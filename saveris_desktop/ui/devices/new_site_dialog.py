@@ -90,11 +90,21 @@ class NewSiteDialog(QDialog):
         if cancel is not None:
             cancel.setObjectName("newSiteCancel")
 
+        # Room for the name's message (three lines) whether it is shown or not: the fields below
+        # never jump while typing, and the whole sentence is read, not its first line.
+        message_room = QWidget(self)
+        message_layout = QVBoxLayout(message_room)
+        message_layout.setContentsMargins(0, 0, 0, 0)
+        message_layout.addWidget(self.name_error)
+        message_layout.addStretch(1)
+        message_room.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 4)
+
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         name_label = QLabel(self.tr("&Site name:"), self)
         name_label.setBuddy(self.name)
         form.addRow(name_label, self.name)
-        form.addRow("", self.name_error)
+        form.addRow("", message_room)
         zone_label = QLabel(self.tr("&Timezone:"), self)
         zone_label.setBuddy(self.timezone)
         form.addRow(zone_label, self.timezone)
@@ -111,6 +121,7 @@ class NewSiteDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         self._update_create()
+        self.setMinimumWidth(max(480, self.fontMetrics().averageCharWidth() * 60))
 
     # --- actions -------------------------------------------------------------------------------
 

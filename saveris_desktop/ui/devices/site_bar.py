@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from saveris_desktop.api.errors import NotFoundError, OperationNotOfferedError
 from saveris_desktop.api.models import GlobalSettings
@@ -80,13 +80,18 @@ class SiteBar(QWidget):
         self.site_box.setAccessibleName(self.tr("Site"))
         self.site_box.setPlaceholderText(self.tr("Choose a site"))
         never_by_wheel(self.site_box)  # one notch over it switched the whole app to another site
-        self.site_box.setMinimumWidth(200)
-        self.new_site_button = QPushButton(self.tr("New site…"), self)
+        self.site_box.setMinimumWidth(120)  # its size hint is its longest site; this is for narrow windows
+        # Short beside the site box it belongs to (the toolbar must fit a 1280 px window in German and
+        # in the layout tests' stretched words too); the tooltip and the accessible name say it in full.
+        self.new_site_button = QToolButton(self)
+        self.new_site_button.setText(self.tr("New…"))
+        self.new_site_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.new_site_button.setObjectName("site_new")
         self.new_site_button.setAccessibleName(self.tr("Create a new site"))
+        self.new_site_button.setToolTip(self.tr("Create a new site"))
         self.timezone_label = QLabel(self)
         self.timezone_label.setObjectName("site_timezone")
-        label = QLabel(self.tr("&Site:"), self)
+        label = QLabel(self.tr("Site:"), self)
         label.setBuddy(self.site_box)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

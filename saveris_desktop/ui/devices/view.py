@@ -180,7 +180,7 @@ class DevicesView(QWidget):
         for column, width in enumerate((115, 165, 135, 75, 165, 65, 135)):
             self.table.setColumnWidth(column, width)
         self.empty_label = QLabel(
-            self.tr("Choose a site, or create one with “New site…”, to see its loggers."), self
+            self.tr("Choose a site, or create one with “New…” beside it, to see its loggers."), self
         )
         self.empty_label.setObjectName("device_table_empty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
