@@ -1323,8 +1323,13 @@
             <translation>%1 Erlaubt: %2.</translation>
         </message>
         <message>
+            <source>%1 · %2</source>
+            <extracomment>Status right after the names: what needs attention is seen without scrolling in a laptop window.</extracomment>
+            <translation>%1 · %2</translation>
+        </message>
+        <message>
             <source>No sensors</source>
-            <extracomment>Status right after the names: what needs attention is seen without scrolling in a laptop window. At or below this charge the status column warns [A]: loggers report weeks ahead of running empty.</extracomment>
+            <extracomment>At or below this charge the status column warns [A]: loggers report weeks ahead of running empty.</extracomment>
             <translation>Keine Fühler</translation>
         </message>
         <message>
@@ -1680,7 +1685,7 @@
         <name>CoreWords</name>
         <message>
             <source>Temperature</source>
-            <extracomment>core.devices.units.VALUE_NAMES, core.devices.device_rows' device types, core.devices.presets' titles.</extracomment>
+            <extracomment>core.devices.units.VALUE_NAMES, core.devices.device_rows' device types (their one name everywhere), core.devices.presets' titles.</extracomment>
             <translation>Temperatur</translation>
         </message>
         <message>
@@ -1704,12 +1709,12 @@
             <translation>Taupunkt</translation>
         </message>
         <message>
-            <source>Wireless sensor gateway</source>
-            <translation>Funk-Gateway</translation>
+            <source>testo 164 gateway</source>
+            <translation>testo 164 Gateway</translation>
         </message>
         <message>
-            <source>QSR logger (WiFi)</source>
-            <translation>QSR-Logger (WLAN)</translation>
+            <source>QSR / WiFi logger</source>
+            <translation>QSR-/WiFi-Logger</translation>
         </message>
         <message>
             <source>Saveris 2 logger</source>
@@ -2174,8 +2179,8 @@
             <translation>Geräte des Standorts</translation>
         </message>
         <message>
-            <source>Choose or type a site to see its loggers.</source>
-            <translation>Wählen Sie einen Standort oder geben Sie ihn ein, um seine Logger zu sehen.</translation>
+            <source>Choose a site, or create one with “New…” beside it, to see its loggers.</source>
+            <translation>Wählen Sie einen Standort oder legen Sie daneben mit „Neu …“ einen an, um seine Logger zu sehen.</translation>
         </message>
         <message>
             <source>Choose a site above, then select a logger to configure it.</source>
@@ -2713,20 +2718,8 @@
     <context>
         <name>HotspotGuide</name>
         <message>
-            <source>QSR / WiFi logger</source>
-            <extracomment>step and LED state are in testo's own description [V] (the Help guide shows only these)</extracomment>
-            <translation>QSR-/WiFi-Logger</translation>
-        </message>
-        <message>
-            <source>Saveris 2 logger</source>
-            <translation>Saveris 2-Logger</translation>
-        </message>
-        <message>
-            <source>testo 164 gateway</source>
-            <translation>testo 164 Gateway</translation>
-        </message>
-        <message>
             <source>Insert the batteries. The logger is not set up yet, so its LED stays off.</source>
+            <extracomment>step and LED state are in testo's own description [V] (the Help guide shows only these)</extracomment>
             <translation>Legen Sie die Batterien ein. Der Logger ist noch nicht eingerichtet, daher bleibt seine LED aus.</translation>
         </message>
         <message>
@@ -3312,6 +3305,61 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
         <message>
             <source>%1 of %2</source>
             <translation>%1 von %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewSiteDialog</name>
+        <message>
+            <source>New site</source>
+            <translation>Neuer Standort</translation>
+        </message>
+        <message>
+            <source>The place where the loggers go, for example a shop or a building. Each site has one connect key; a site that exists already is opened.</source>
+            <translation>Der Ort, an den die Logger kommen, zum Beispiel ein Geschäft oder ein Gebäude. Jeder Standort hat einen Verbindungsschlüssel; ein Standort, den es schon gibt, wird geöffnet.</translation>
+        </message>
+        <message>
+            <source>Site name</source>
+            <translation>Standortname</translation>
+        </message>
+        <message>
+            <source>e.g. Bakery Main Street</source>
+            <translation>z. B. Bäckerei Hauptstraße</translation>
+        </message>
+        <message>
+            <source>Timezone</source>
+            <translation>Zeitzone</translation>
+        </message>
+        <message>
+            <source>Timezone, type to search</source>
+            <translation>Zeitzone, tippen zum Suchen</translation>
+        </message>
+        <message>
+            <source>Create site</source>
+            <translation>Standort anlegen</translation>
+        </message>
+        <message>
+            <source>Create the site</source>
+            <translation>Den Standort anlegen</translation>
+        </message>
+        <message>
+            <source>&amp;Site name:</source>
+            <translation>Standort&amp;name:</translation>
+        </message>
+        <message>
+            <source>&amp;Timezone:</source>
+            <translation>Zeitz&amp;one:</translation>
+        </message>
+        <message>
+            <source>Pick a timezone from the list, e.g. Europe/Berlin.</source>
+            <translation>Wählen Sie eine Zeitzone aus der Liste, z. B. Europe/Berlin.</translation>
+        </message>
+        <message>
+            <source>Creating the site “%1” and its connect key …</source>
+            <translation>Der Standort „%1“ und sein Verbindungsschlüssel werden angelegt …</translation>
+        </message>
+        <message>
+            <source>The cloud refused this name: %1</source>
+            <translation>Die Cloud hat diesen Namen abgelehnt: %1</translation>
         </message>
     </context>
     <context>
@@ -4192,6 +4240,18 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
             <translation>Standort</translation>
         </message>
         <message>
+            <source>Choose a site</source>
+            <translation>Standort wählen</translation>
+        </message>
+        <message>
+            <source>Create a new site</source>
+            <translation>Einen neuen Standort anlegen</translation>
+        </message>
+        <message>
+            <source>New…</source>
+            <translation>Neu …</translation>
+        </message>
+        <message>
             <source>Site:</source>
             <translation>Standort:</translation>
         </message>
@@ -4222,6 +4282,21 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
         <message>
             <source>Timezone: unknown (%1)</source>
             <translation>Zeitzone: unbekannt (%1)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SiteNames</name>
+        <message>
+            <source>Type a name for the site, for example the shop or building; “%1” stays disabled until then.</source>
+            <translation>Geben Sie dem Standort einen Namen, zum Beispiel den des Geschäfts oder Gebäudes; bis dahin bleibt „%1“ gesperrt.</translation>
+        </message>
+        <message>
+            <source>The character at position %1 is invisible (%2, usually pasted along) and cannot be part of a site name: delete it.</source>
+            <translation>Das Zeichen an Position %1 ist unsichtbar (%2, meist mit eingefügt) und darf nicht in einem Standortnamen stehen: Löschen Sie es.</translation>
+        </message>
+        <message>
+            <source>The name has %1 characters; a site name has at most %2: shorten it from position %3 on.</source>
+            <translation>Der Name hat %1 Zeichen; ein Standortname hat höchstens %2: Kürzen Sie ihn ab Position %3.</translation>
         </message>
     </context>
     <context>
@@ -4291,16 +4366,8 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
             <translation>Der Standort ist bereit, aber seine Geräteliste konnte nicht gelesen werden: %1 Drücken Sie „Weiter“, um es erneut zu versuchen.</translation>
         </message>
         <message>
-            <source>Enter a name for the site, for example the name of the shop or building.</source>
-            <translation>Geben Sie einen Namen für den Standort ein, zum Beispiel den Namen des Geschäfts oder Gebäudes.</translation>
-        </message>
-        <message>
-            <source>The name is too long: use at most %1 characters.</source>
-            <translation>Der Name ist zu lang: Verwenden Sie höchstens %1 Zeichen.</translation>
-        </message>
-        <message>
-            <source>The name contains invisible control characters; please type it again.</source>
-            <translation>Der Name enthält unsichtbare Steuerzeichen; bitte geben Sie ihn erneut ein.</translation>
+            <source>Next</source>
+            <translation>Weiter</translation>
         </message>
         <message>
             <source>Local time there: %1 (%2)</source>

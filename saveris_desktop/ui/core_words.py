@@ -17,7 +17,8 @@ from saveris_desktop.core.runtime.sentences import Sentence
 
 CONTEXT = "CoreWords"
 
-#: core.devices.units.VALUE_NAMES, core.devices.device_rows' device types, core.devices.presets' titles.
+#: core.devices.units.VALUE_NAMES, core.devices.device_rows' device types (their one name everywhere),
+#: core.devices.presets' titles.
 MARKED = frozenset(
     str(text)
     for text in (
@@ -27,8 +28,8 @@ MARKED = frozenset(
         QT_TRANSLATE_NOOP("CoreWords", "Absolute humidity"),
         QT_TRANSLATE_NOOP("CoreWords", "Pressure"),
         QT_TRANSLATE_NOOP("CoreWords", "Dew point"),
-        QT_TRANSLATE_NOOP("CoreWords", "Wireless sensor gateway"),
-        QT_TRANSLATE_NOOP("CoreWords", "QSR logger (WiFi)"),
+        QT_TRANSLATE_NOOP("CoreWords", "testo 164 gateway"),
+        QT_TRANSLATE_NOOP("CoreWords", "QSR / WiFi logger"),
         QT_TRANSLATE_NOOP("CoreWords", "Saveris 2 logger"),
         QT_TRANSLATE_NOOP("CoreWords", "T2 logger"),
         QT_TRANSLATE_NOOP("CoreWords", "Logger"),
@@ -47,6 +48,11 @@ def translated(text: str) -> str:
         template = QCoreApplication.translate(sentences.CONTEXT, text.template)
         return sentences.fill(template, tuple(translated(value) for value in text.values))
     return QCoreApplication.translate(CONTEXT, text) if text in MARKED else text
+
+
+def device_type_name(kind: str) -> str:
+    """A device type's one name (core.devices.device_rows), translated: "testo 164 Gateway"."""
+    return translated(kind)
 
 
 def value_name(value_id: str | None) -> str:

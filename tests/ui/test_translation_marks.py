@@ -43,6 +43,14 @@ def test_helper_widgets_translate_under_their_editors_context_not_a_variable_nam
     assert ("CreateObjectDialog", "Remove logical channel %1") in found
     assert ("MeasurementAlarmsEditor", "Hysteresis") in found
     # Module-level helpers (`_t(text)`, `tr(context, text)`) hid their strings from lupdate too.
-    assert ("HotspotGuide", "QSR / WiFi logger") in found
+    assert (
+        "HotspotGuide",
+        "QSR / WiFi loggers use <b>2.4 GHz</b> Wi-Fi only: a network that offers only 5 GHz "
+        "cannot be joined.",
+    ) in found
+    assert (
+        "SiteNames",
+        "The name has %1 characters; a site name has at most %2: shorten it from position %3 on.",
+    ) in found
     assert ("Errors", "The testo cloud is busy. Wait a minute and try again.") in found
     assert ("ExceptionHook", "Unexpected error") in found

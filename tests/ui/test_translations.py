@@ -279,7 +279,7 @@ def test_every_fixed_name_core_gives_the_ui_is_marked_for_translation() -> None:
 def test_cores_names_read_german(german: str) -> None:
     assert core_words.value_name("PV_TEMPERATURE") == "Temperatur"
     assert core_words.value_name("PV_HUMIDITY") == "Feuchte"
-    assert core_words.translated("QSR logger (WiFi)") == "QSR-Logger (WLAN)"
+    assert core_words.translated("QSR / WiFi logger") == "QSR-/WiFi-Logger"
     assert core_words.translated("Bakery's own name") == "Bakery's own name"  # not core's: as it is
 
 
@@ -381,6 +381,15 @@ def test_the_commissioning_reports_logger_state_and_type_read_german(qtbot, qloo
     text = dialog.preview.toPlainText()
     assert "Zustand bei der Übergabe" in text
     assert "OK · Batterie 100 %" in text and "battery" not in text
-    assert "QSR-Logger (WLAN)" in text
+    assert "QSR-/WiFi-Logger" in text
     dialog.close()
     close_harness(qtbot, harness)
+
+
+def test_site_name_problems_read_german(german: str) -> None:
+    from saveris_desktop.core.onboarding.flow import check_site_name
+    from saveris_desktop.ui.site_names import site_name_message
+
+    text = site_name_message(check_site_name("Bä\u200bckerei"), "Weiter")
+    assert text.startswith("Das Zeichen an Position 3 ist unsichtbar (U+200B")
+    assert "bleibt „Weiter“ gesperrt" in site_name_message(check_site_name("  "), "Weiter")

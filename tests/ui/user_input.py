@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLineEdit, QSpinBox, QWidget
 
 
 def _line_edit(target: QWidget | Any) -> QLineEdit:
@@ -35,6 +35,17 @@ def type_text(qtbot: Any, target: QWidget | Any, text: str) -> None:
     else:
         qtbot.keyClick(edit, Qt.Key.Key_Backspace)
     assert edit.text() == text, f"typed {text!r} but the field shows {edit.text()!r}"
+
+
+def paste_text(qtbot: Any, target: QWidget | Any, text: str) -> None:
+    """Replace the field's text by pasting `text` (Ctrl+A, Ctrl+V): how characters no key types
+    (an invisible one copied along from a mail or a spreadsheet) get into a field."""
+    edit = _line_edit(target)
+    clipboard = QApplication.clipboard()
+    clipboard.setText(text)
+    qtbot.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert edit.text() == text, f"pasted {text!r} but the field shows {edit.text()!r}"
 
 
 def choose(

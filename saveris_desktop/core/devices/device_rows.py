@@ -19,19 +19,43 @@ from typing import Any
 
 from saveris_desktop.api.listing import UnreadableItem
 from saveris_desktop.api.models import Device, SlotSensor
+from saveris_desktop.core.onboarding.flow import DeviceType
 from saveris_desktop.core.runtime.sentences import QT_TRANSLATE_NOOP, Sentence, joined
+
+# The one name of each device type, on every screen (device table, the wizard's guide and found
+# page, the editors), in the report and in the CLI: a technician who reads "testo 164 gateway" in
+# the guide finds the same words in the table. The UI translates them (ui/core_words.py).
+QSR_LOGGER = "QSR / WiFi logger"
+SAVERIS_2_LOGGER = "Saveris 2 logger"
+T2_LOGGER = "T2 logger"
+GATEWAY_164 = "testo 164 gateway"
+# A device whose codes say nothing about its type.
+ANY_LOGGER = "Logger"
 
 # Fragments of the product type [A] or model code -> the device type a technician knows from the case.
 _DEVICE_TYPES: tuple[tuple[str, str], ...] = (
-    ("GATEWAY", "Wireless sensor gateway"),
-    ("164", "Wireless sensor gateway"),
-    ("QSR", "QSR logger (WiFi)"),
-    ("WIFI", "QSR logger (WiFi)"),
-    ("SAVERIS2", "Saveris 2 logger"),
-    ("SAVERIS_2", "Saveris 2 logger"),
-    ("S2", "Saveris 2 logger"),
-    ("T2", "T2 logger"),
+    ("GATEWAY", GATEWAY_164),
+    ("164", GATEWAY_164),
+    ("QSR", QSR_LOGGER),
+    ("WIFI", QSR_LOGGER),
+    ("SAVERIS2", SAVERIS_2_LOGGER),
+    ("SAVERIS_2", SAVERIS_2_LOGGER),
+    ("S2", SAVERIS_2_LOGGER),
+    ("T2", T2_LOGGER),
 )
+
+# The hotspot guide's device choices by the same names.
+_GUIDE_NAMES: dict[DeviceType, str] = {
+    DeviceType.QSR_WIFI: QSR_LOGGER,
+    DeviceType.SAVERIS_2: SAVERIS_2_LOGGER,
+    DeviceType.GATEWAY_164: GATEWAY_164,
+}
+
+
+def guide_device_name(kind: DeviceType) -> str:
+    """The name of a device type the hotspot guide explains (the same as the table shows)."""
+    return _GUIDE_NAMES[kind]
+
 
 #: Status right after the names: what needs attention is seen without scrolling in a laptop window.
 COLUMNS: tuple[str, ...] = (
@@ -56,7 +80,25 @@ def device_type(
                 return name
     if product_family and product_family != "PF_ANY":
         return product_family
-    return "Logger"
+    return ANY_LOGGER
+
+
+def device_type_of(device: Device) -> str:
+    """The device's type by its one name: what every screen, the report and the CLI call it.
+
+    Reads every code the cloud gives (the product type [A] among the fields the app does not model
+    too): the found page once read the model code alone and named a logger the table typed."""
+    extras: Mapping[str, Any] = device.model_extra or {}
+    return device_type(device.model_code, device.product_family, _text(extras.get("product_type")))
+
+
+def model_and_type(model_code: str | None, kind: str) -> str:
+    """The model line of a logger: "0572 2031 · Saveris 2 logger" (a Sentence: the type is translated
+    by the UI); the type alone when the model is not given, the model alone when the type says nothing."""
+    known = kind and kind != ANY_LOGGER
+    if model_code and known:
+        return Sentence(QT_TRANSLATE_NOOP("CoreSentences", "%1 · %2"), model_code, kind)
+    return model_code or kind or ""
 
 
 def _latest(dates: Iterable[str | None]) -> str:
@@ -199,7 +241,7 @@ def row_from_device(device: Device) -> DeviceRow:
         serial_number=device.serial_number or "",
         name=device.name or "",
         model=device.model_code or "",
-        device_type=device_type(device.model_code, device.product_family, _text(extras.get("product_type"))),
+        device_type=device_type_of(device),
         firmware=firmware,
         sensors=(
             Sentence(QT_TRANSLATE_NOOP("CoreSentences", "%1 of %2"), str(connected), str(total))

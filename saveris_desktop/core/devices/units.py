@@ -91,18 +91,63 @@ def value_name(value_id: str | None) -> str:
     return VALUE_NAMES.get(value_id, value_id.removeprefix("PV_").replace("_", " ").capitalize())
 
 
+_CELSIUS, _FAHRENHEIT = "PU_DEGREE_CELSIUS", "PU_DEGREE_FAHRENHEIT"
+
+
+def convert_reading(value: float, from_unit: str | None, to_unit: str | None) -> float:
+    """A reading or a limit (a point on the scale) in another unit: 20 °C is 68 °F.
+
+    Units without a conversion (the same unit, humidity, an unknown id) leave the value as it is."""
+    if from_unit == _CELSIUS and to_unit == _FAHRENHEIT:
+        return value * 9 / 5 + 32
+    if from_unit == _FAHRENHEIT and to_unit == _CELSIUS:
+        return (value - 32) * 5 / 9
+    return value
+
+
+def convert_difference(value: float, from_unit: str | None, to_unit: str | None) -> float:
+    """A difference in another unit: an offset, a hysteresis. 1 °C more is 1.8 °F more, not 33.8 °F:
+    the zero points of the scales cancel out."""
+    return convert_reading(value, from_unit, to_unit) - convert_reading(0.0, from_unit, to_unit)
+
+
+#: Decimals an offset keeps after a unit switch (a reference thermometer reads to 0.1; 0.01 keeps 1/1.8).
+OFFSET_DECIMALS = 2
+
+
+def offset_after_unit_switch(
+    offset: float | None,
+    from_unit: str | None,
+    to_unit: str | None,
+    *,
+    base_offset: float | None = None,
+    base_unit: str | None = None,
+) -> float | None:
+    """The sensor offset `offset` (in `from_unit`) once the channel shows `to_unit`, as a difference.
+
+    `base_offset`/`base_unit`: what the cloud holds. While `offset` is still that value (only shown in
+    another unit, not typed since), the result is converted from it, so switching °C → °F → °C gives
+    the cloud's own number back instead of a rounded one."""
+    if offset is None:
+        return None
+    source, unit = offset, from_unit
+    if base_offset is not None and base_unit:
+        shown_base = round(convert_difference(base_offset, base_unit, from_unit), OFFSET_DECIMALS)
+        if abs(shown_base - offset) < 10**-OFFSET_DECIMALS / 2:
+            source, unit = base_offset, base_unit
+    if unit == to_unit:
+        return source
+    return round(convert_difference(source, unit, to_unit), OFFSET_DECIMALS)
+
+
 def celsius_to(unit_id: str, celsius: float) -> float:
     """A °C limit in the channel's unit (presets are written in °C)."""
-    if unit_id == "PU_DEGREE_FAHRENHEIT":
-        return round(celsius * 9 / 5 + 32, 1)
-    return celsius
+    return round(convert_reading(celsius, _CELSIUS, unit_id), 1) if unit_id == _FAHRENHEIT else celsius
 
 
 def celsius_span_to(unit_id: str, span: float) -> float:
     """A °C difference (hysteresis) in the channel's unit."""
-    if unit_id == "PU_DEGREE_FAHRENHEIT":
-        return round(span * 9 / 5, 1)
-    return span
+    return round(convert_difference(span, _CELSIUS, unit_id), 1) if unit_id == _FAHRENHEIT else span
 
 
 #: Units a sensor channel may be switched to, per physical value [A]; the first is the factory default.
@@ -114,6 +159,15 @@ UNITS_BY_VALUE: dict[str, tuple[str, ...]] = {
 
 #: Largest user offset (+/-) per physical value, in the channel's unit [A]; a door contact takes none.
 MAX_OFFSET: dict[str, float] = {"PV_TEMPERATURE": 10.0, "PV_HUMIDITY": 10.0, "PV_DOOR_STATE": 0.0}
+
+
+def max_offset(value_id: str | None, unit_id: str | None) -> float | None:
+    """The largest offset (+/-) of a channel in the unit it shows: 10 °C is 18 °F. None: no limit known."""
+    limit = MAX_OFFSET.get(value_id or "")
+    default_units = UNITS_BY_VALUE.get(value_id or "", ())
+    if limit is None or not default_units:
+        return limit
+    return round(convert_difference(limit, default_units[0], unit_id), OFFSET_DECIMALS)
 
 
 def units_for(value_id: str | None, current: str | None = None) -> list[str]:

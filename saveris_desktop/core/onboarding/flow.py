@@ -56,6 +56,8 @@ class InvalidTransitionError(RuntimeError):
     """The wizard asked for a move the flow does not allow (a programming error, not user input)."""
 
 
+#: The app's own limit [A]: testo documents none (the contract says only "at least 1 character"); the
+#: simulator refuses longer names, and a name this long no longer fits on a report or a screen.
 SITE_NAME_MAX_LENGTH = 64
 
 
@@ -71,26 +73,59 @@ class SiteNameProblem(StrEnum):
 class SiteNameCheck:
     name: str  # trimmed, inner white space collapsed
     problem: SiteNameProblem | None  # None when the name is acceptable
+    #: where the problem is, counted from 1 in the text as typed (not the trimmed name); None: nowhere
+    #: in particular (empty). CONTROL_CHARACTERS: the first such character; TOO_LONG: the first one
+    #: past the limit.
+    position: int | None = None
+    #: the character at `position` ("" when there is none)
+    character: str = ""
 
     @property
     def ok(self) -> bool:
         return self.problem is None
 
+    @property
+    def length(self) -> int:
+        """The length of the name as it would be sent (what SITE_NAME_MAX_LENGTH limits)."""
+        return len(self.name)
+
 
 def check_site_name(raw: str) -> SiteNameCheck:
-    """Validate a site name before asking the server.
+    """Validate a site name before asking the server: the one rule of the wizard, the New site dialog,
+    the site plan and the CLI.
 
     The server has the last word (its refusal is shown next to the field as well); these rules only
-    catch what can never work: empty names, control characters, overly long names.
+    catch what can never work and would reject nothing testo's documented API accepts by design:
+    an empty name, invisible control or format characters (pasted along, never meant), a name over
+    the app's length limit. Letters of any script, digits and punctuation ("/", ":", "&" ...) pass:
+    testo documents no character set.
     """
     name = " ".join(raw.split())
     if not name:
         return SiteNameCheck(name, SiteNameProblem.EMPTY)
+    for index, ch in enumerate(raw):
+        # white space (a tab, a line break) is collapsed into a blank above, so it is no problem
+        if not ch.isspace() and unicodedata.category(ch).startswith("C"):
+            return SiteNameCheck(name, SiteNameProblem.CONTROL_CHARACTERS, index + 1, ch)
     if len(name) > SITE_NAME_MAX_LENGTH:
-        return SiteNameCheck(name, SiteNameProblem.TOO_LONG)
-    if any(unicodedata.category(ch).startswith("C") for ch in name):
-        return SiteNameCheck(name, SiteNameProblem.CONTROL_CHARACTERS)
+        return SiteNameCheck(name, SiteNameProblem.TOO_LONG, _raw_position(raw, SITE_NAME_MAX_LENGTH), "")
     return SiteNameCheck(name, None)
+
+
+def _raw_position(raw: str, kept: int) -> int:
+    """The position (from 1) in `raw` of the first character past the first `kept` of the name
+    `check_site_name` makes of it (blanks collapsed), so "too long from here" points into what was typed."""
+    count = 0
+    previous_blank = True  # leading blanks are dropped
+    for index, ch in enumerate(raw):
+        blank = ch.isspace()
+        if blank and previous_blank:
+            continue
+        previous_blank = blank
+        if count == kept:
+            return index + 1
+        count += 1
+    return len(raw) + 1
 
 
 def remember_recent(recent: Sequence[str], site: str, limit: int = 10) -> list[str]:

@@ -26,6 +26,7 @@ from saveris_desktop.core.commissioning.report import (
     TimezoneSource,
 )
 from saveris_desktop.core.devices.alarm_rules import ChannelLimits
+from saveris_desktop.core.devices.device_rows import model_and_type
 from saveris_desktop.core.devices.ranges import format_duration
 from saveris_desktop.core.devices.units import unit_symbol, value_name
 from saveris_desktop.ui import core_words
@@ -257,9 +258,7 @@ def _logger_section(
                 (translate("CommissioningReport", "Serial number"), logger.serial_number),
                 (
                     translate("CommissioningReport", "Model"),
-                    " · ".join(
-                        p for p in (logger.model_code, core_words.translated(logger.device_type)) if p
-                    ),
+                    core_words.translated(model_and_type(logger.model_code, logger.device_type)),
                 ),
                 (
                     translate("CommissioningReport", "Firmware"),

@@ -189,6 +189,10 @@ class NumberField(_LineField):
     def set_unit(self, symbol: str) -> None:
         self.hint.setText(symbol)
 
+    def set_range(self, minimum: float | None, maximum: float | None) -> None:
+        """The allowed values from now on (e.g. in the unit the channel was switched to)."""
+        self.minimum, self.maximum = minimum, maximum
+
     def value(self) -> float | None:
         return self._value
 

@@ -32,6 +32,9 @@ from saveris_desktop.ui.stale_list import not_refreshed
 
 log = logging.getLogger(__name__)
 
+# The table's one refresh at a time, in the view's task owner (cancelled when the site changes).
+_REFRESH_KEY = "refresh-table"
+
 
 class LiveList(QObject):
     #: a listing from the cloud (not one replayed from the cache), in server order
@@ -70,6 +73,12 @@ class LiveList(QObject):
         return self._refreshing
 
     def start(self, site: str) -> None:
+        if site != self.site:
+            # The previous site's listing, waiting or being planned, means nothing now: applied after
+            # the view cleared the table, it put the old site's loggers into the new site's table.
+            self._pending = None
+            if self.tasks.cancel(_REFRESH_KEY):
+                self._refreshing = False
         self.site = site
         self.read_at = None
         self.watcher.start(site)
@@ -142,7 +151,7 @@ class LiveList(QObject):
             log.error("updating the device table failed", exc_info=error)
             done()
 
-        self.tasks.spawn(refresh(), name="refresh-table", on_result=done, on_error=failed)
+        self.tasks.spawn(refresh(), key=_REFRESH_KEY, on_result=done, on_error=failed)
 
     def _watch_status(self, status: WatchStatus) -> None:
         if status.paused:

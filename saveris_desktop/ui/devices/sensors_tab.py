@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from saveris_desktop.api.models import Sensor
-from saveris_desktop.core.devices.units import MAX_OFFSET, unit_symbol, units_for
+from saveris_desktop.core.devices.units import max_offset, offset_after_unit_switch, unit_symbol, units_for
 from saveris_desktop.ui import core_words
 from saveris_desktop.ui.devices.editor import SessionEditor
 from saveris_desktop.ui.devices.editor_context import EditorContext
@@ -55,14 +55,14 @@ class _ChannelRow:
         )
         for unit in units_for(value_id, channel.get("physical_unit_id")):
             self.unit.addItem(unit_symbol(unit) or QCoreApplication.translate("SensorEditor", "(none)"), unit)
-        limit = MAX_OFFSET.get(value_id or "")
+        self.value_id = value_id
+        limit = max_offset(value_id, channel.get("physical_unit_id"))
         self.offset = NumberField(
             f"sensor_channel_{index}_offset",
             QCoreApplication.translate("SensorEditor", "Offset of channel %1").replace("%1", str(index + 1)),
             optional=True,
-            minimum=None if limit is None else -limit,
-            maximum=limit,
         )
+        self.set_offset_unit(channel.get("physical_unit_id"))
         self.offset.edit.setPlaceholderText("0")
         if limit == 0:
             self.offset.setEnabled(False)
@@ -73,6 +73,12 @@ class _ChannelRow:
 
     def widgets(self) -> list[QWidget]:
         return [self.caption, self.name, self.unit, self.offset]
+
+    def set_offset_unit(self, unit_id: str | None) -> None:
+        """The offset field speaks `unit_id`: its symbol and its range (10 °C is 18 °F)."""
+        limit = max_offset(self.value_id, unit_id)
+        self.offset.set_range(None if limit is None else -limit, limit)
+        self.offset.set_unit(unit_symbol(unit_id))
 
 
 class SensorEditor(SessionEditor):
@@ -128,9 +134,28 @@ class SensorEditor(SessionEditor):
         self._channel_count = len(channels)
 
     def _unit_chosen(self, row: _ChannelRow) -> None:
-        self.edit(("channels", row.index, "physical_unit_id"), row.unit.currentData())
-        symbol = unit_symbol(row.unit.currentData())
-        row.offset.set_unit(symbol)
+        if self.session is None:
+            return
+        channel = ("channels", row.index)
+        old_unit, new_unit = self.session.get((*channel, "physical_unit_id")), row.unit.currentData()
+        if new_unit == old_unit:
+            return
+        self.edit((*channel, "physical_unit_id"), new_unit)
+        row.set_offset_unit(new_unit)
+        # The offset is a difference, in the channel's unit: 1 °C becomes 1.8 °F (not 33.8 °F), and
+        # left as the number 1 it would silently become 0.56 °C.
+        offset = self.session.get((*channel, "offset"))
+        if isinstance(offset, int | float) and not isinstance(offset, bool):
+            base_offset = self.session.base_value((*channel, "offset"))
+            converted = offset_after_unit_switch(
+                float(offset),
+                old_unit,
+                new_unit,
+                base_offset=base_offset if isinstance(base_offset, int | float) else None,
+                base_unit=self.session.base_value((*channel, "physical_unit_id")),
+            )
+            self.edit((*channel, "offset"), converted)
+            row.offset.set_value(converted, force=True)
 
     def _offset_typed(self, index: int, value: float | None) -> None:
         # An emptied offset means "no offset": 0, unless the server never had one (then leave it out).
@@ -163,7 +188,7 @@ class SensorEditor(SessionEditor):
             position = row.unit.findData(channel.get("physical_unit_id"))
             if position >= 0:
                 row.unit.setCurrentIndex(position)
-            row.offset.set_unit(unit_symbol(channel.get("physical_unit_id")))
+            row.set_offset_unit(channel.get("physical_unit_id"))
             row.offset.set_value(channel.get("offset"), force=self.force_load)
 
     def request_label(self) -> str:

@@ -12,11 +12,13 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from saveris_desktop.api.models import Device, whole_number
+from saveris_desktop.core.devices.device_rows import device_type_of, model_and_type
 from saveris_desktop.core.devices.ranges import (
     communication_shorter_than_measuring,
     cycle_ranges,
     format_duration,
 )
+from saveris_desktop.ui import core_words
 from saveris_desktop.ui.devices.editor import SessionEditor
 from saveris_desktop.ui.devices.editor_context import EditorContext
 from saveris_desktop.ui.devices.fields import DurationField, FieldMessage
@@ -125,7 +127,9 @@ class DeviceSettingsEditor(CyclesEditor):
         self.identity.setText(
             self.tr("Serial number %1 · model %2 · firmware %3")
             .replace("%1", device.serial_number or "?")
-            .replace("%2", device.model_code or "?")
+            .replace(
+                "%2", core_words.translated(model_and_type(device.model_code, device_type_of(device))) or "?"
+            )
             .replace("%3", firmware)
         )
         typing = self.name_edit.hasFocus() and self.name_edit.isModified()

@@ -58,6 +58,7 @@ from saveris_desktop.ui.devices.device_loader import DeviceLoader, DeviceTabs
 from saveris_desktop.ui.devices.editor import SessionEditor
 from saveris_desktop.ui.devices.editor_context import EditorContext
 from saveris_desktop.ui.devices.live_list import LiveList
+from saveris_desktop.ui.devices.new_site_dialog import NewSiteDialog
 from saveris_desktop.ui.devices.objects_tab import ObjectsTab
 from saveris_desktop.ui.devices.received_dialog import ReceivedDialog
 from saveris_desktop.ui.devices.sensor_directory import SensorDirectory
@@ -121,6 +122,8 @@ class DevicesView(QWidget):
         self.ui_state = ui_state or UiState()
         self.tasks = TaskOwner("devices-view")
         self.site: str | None = None
+        # the site the cloud has listed since it was shown (only then is it a recent site)
+        self._listed_site: str | None = None
         self.context: EditorContext | None = None
         self.directory: SensorDirectory | None = None
         self.loader: DeviceLoader | None = None
@@ -181,7 +184,9 @@ class DevicesView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate((115, 165, 135, 75, 165, 65, 135)):
             self.table.setColumnWidth(column, width)
-        self.empty_label = QLabel(self.tr("Choose or type a site to see its loggers."), self)
+        self.empty_label = QLabel(
+            self.tr("Choose a site, or create one with “New…” beside it, to see its loggers."), self
+        )
         self.empty_label.setObjectName("device_table_empty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # one poller per site: the wizard's waiting page, watching the same site, shares its answers
@@ -249,6 +254,7 @@ class DevicesView(QWidget):
         self.bulk_button.clicked.connect(self.open_bulk_settings)
         self.show_received_button.clicked.connect(self.show_received)
         self.site_bar.sig_site_chosen.connect(self.show_site)
+        self.site_bar.sig_new_site.connect(self.open_new_site)
         self.site_bar.sig_timezone.connect(self.model.set_timezone)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.live.sig_listed.connect(self._listed)
@@ -321,7 +327,8 @@ class DevicesView(QWidget):
             context.draft_saving.emit(self._save_state)
         self.tabs.show()
         self.refresh_button.setEnabled(True)
-        self.site_bar.remember(site)
+        # Shown, but recent only once the cloud lists it: a name it does not know never is.
+        self.site_bar.show_current(site)
         self.services.set_site(site)
         self.site_bar.timezone_loading()
         self.detail_title.setText(self.tr("Select a logger in the table to configure it."))
@@ -337,6 +344,18 @@ class DevicesView(QWidget):
             on_error=partial(self.site_bar.timezone_failed, site),
         )
         self.objects_tab.reload()
+
+    def open_new_site(self) -> NewSiteDialog:
+        """ "New site…": create one with the wizard's rule and sequence; the view then shows it."""
+        dialog = NewSiteDialog(self.services, self.ui_state, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sig_site_created.connect(self.show_site)
+        dialog.open()
+        return dialog
+
+    def offer_sites(self, sites: list[str]) -> None:
+        """Sites the cloud listed before (e.g. the offline cache's), offered in the site box."""
+        self.site_bar.offer_sites(sites)
 
     def show_cached_devices(self, site: str, devices: list[Device], read_at: datetime | None = None) -> bool:
         """Show the last known loggers of `site` (read from the cloud at `read_at`) until the cloud
@@ -453,6 +472,9 @@ class DevicesView(QWidget):
 
     def _listed(self, devices: list[Device]) -> None:
         if self.site is not None:
+            if self._listed_site != self.site:  # the cloud knows the site: now it is a recent one
+                self._listed_site = self.site
+                self.site_bar.remember(self.site)
             self.sig_devices_listed.emit(self.site, devices)
 
     def _applied(self, site: str | None, devices: list[Device]) -> None:

@@ -205,6 +205,9 @@ class OfflineIntegration(QObject):
         view.show_outbox(self.work.outbox_follower.snapshot)
         if self._save_failures:  # its editors learn the state at once
             view.show_save_state(next(reversed(self._save_failures.values())))
+        # The sites the cloud listed before are offered in its site box, next to the recent ones.
+        if not self.tasks.closed:
+            self.tasks.spawn(self.work.known_sites(), name="known-sites", on_result=self._offer_sites)
         # Edits typed before the local data could be opened (ui/offline/unavailable.py) are saved
         # now, not only after the next keystroke.
         for session in view.edit_sessions():
@@ -377,6 +380,11 @@ class OfflineIntegration(QObject):
         view = self.devices_view
         if view is not None and isValid(view):  # not when the window is closing
             view.refresh_session(session)
+
+    def _offer_sites(self, sites: list[str]) -> None:
+        view = self.devices_view
+        if view is not None and isValid(view):
+            view.offer_sites(sites)
 
     def _devices_listed(self, site: str, devices: list[Device]) -> None:
         self.status_widget.show_data_age(None)

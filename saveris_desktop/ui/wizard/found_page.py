@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVB
 from saveris_desktop.api.errors import ApiError, OperationNotOfferedError
 from saveris_desktop.api.listing import UnreadableItem
 from saveris_desktop.api.models import Device, Sensor
-from saveris_desktop.core.devices.device_rows import device_type
+from saveris_desktop.core.devices.device_rows import device_type_of, model_and_type
 from saveris_desktop.ui import core_words
 from saveris_desktop.ui.announce import announce
 from saveris_desktop.ui.wizard.common import FlowPage, WizardContext, named
@@ -118,10 +118,9 @@ class FoundPage(FlowPage):
     def show_device(self, device: Device) -> None:
         unknown = self.tr("not reported")
         self.serial.setText(device.serial_number or unknown)
-        kind = device_type(device.model_code, device.product_family)
-        known = kind != "Logger"  # device_rows' fallback when the model code says nothing
-        model = device.model_code or unknown
-        self.model.setText(f"{model} ({core_words.translated(kind)})" if known else model)
+        # the table's, the report's and the CLI's words for the model and the type of this logger
+        model = model_and_type(device.model_code, device_type_of(device))
+        self.model.setText(core_words.translated(model) or unknown)
         self.name.setText(device.name or unknown)
         firmware = device.firmware.firmware_version if device.firmware else None
         self.firmware.setText(firmware or unknown)

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
+from saveris_desktop.core.devices.device_rows import guide_device_name
 from saveris_desktop.core.onboarding.flow import DeviceType
+from saveris_desktop.ui import core_words
 from saveris_desktop.ui.widgets.led import LedPattern
 
 
@@ -24,11 +26,8 @@ class GuideStep:
 
 
 def device_label(device_type: DeviceType) -> str:
-    return {
-        DeviceType.QSR_WIFI: QCoreApplication.translate("HotspotGuide", "QSR / WiFi logger"),
-        DeviceType.SAVERIS_2: QCoreApplication.translate("HotspotGuide", "Saveris 2 logger"),
-        DeviceType.GATEWAY_164: QCoreApplication.translate("HotspotGuide", "testo 164 gateway"),
-    }[device_type]
+    """The device type by its one name, as the device table, the found page and the report say it."""
+    return core_words.device_type_name(guide_device_name(device_type))
 
 
 def hotspot_name_pattern(device_type: DeviceType) -> str:

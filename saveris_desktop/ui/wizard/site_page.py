@@ -4,12 +4,26 @@ from __future__ import annotations
 
 from typing import cast
 
-from PySide6.QtCore import QDateTime, Qt, QTimeZone
-from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QDateTime, QTimeZone
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+)
 
 from saveris_desktop.api.errors import RequestValidationError
-from saveris_desktop.core.onboarding.flow import SITE_NAME_MAX_LENGTH, SiteNameProblem, check_site_name
+from saveris_desktop.core.onboarding.flow import SITE_NAME_MAX_LENGTH, check_site_name
 from saveris_desktop.core.onboarding.site_setup import SetupStage, SiteReady, SiteSetupError, create_site
+from saveris_desktop.ui.site_names import (
+    available_timezones,
+    fill_timezone_box,
+    site_name_message,
+    system_timezone,
+)
 from saveris_desktop.ui.wizard.common import (
     BusyRow,
     ErrorLabel,
@@ -18,17 +32,6 @@ from saveris_desktop.ui.wizard.common import (
     explain_error,
     named,
 )
-
-
-def available_timezones() -> list[str]:
-    """IANA names the system knows (Qt's list works on Windows too, where zoneinfo has none)."""
-    zones = {bytes(z.data()).decode() for z in QTimeZone.availableTimeZoneIds()}
-    return sorted(z for z in zones if "/" in z or z == "UTC")
-
-
-def system_timezone() -> str:
-    zone = bytes(QTimeZone.systemTimeZoneId().data()).decode()
-    return zone or "UTC"
 
 
 class SitePage(FlowPage):
@@ -55,18 +58,11 @@ class SitePage(FlowPage):
         self.site_error = ErrorLabel("siteError", self)
 
         self.timezone = named(QComboBox(self), "timezoneCombo", self.tr("Timezone"))
-        self.timezone.setEditable(True)
-        self.timezone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self._zones = available_timezones()
+        fill_timezone_box(self.timezone, self._zones)
         timezone_edit = cast(QLineEdit, self.timezone.lineEdit())
         timezone_edit.setObjectName("timezoneEdit")
         timezone_edit.setAccessibleName(self.tr("Timezone, type to search"))
-        self._zones = available_timezones()
-        self.timezone.addItems(self._zones)
-        completer = QCompleter(self._zones, self.timezone)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setObjectName("timezoneCompleter")
-        self.timezone.setCompleter(completer)
         self.timezone_info = named(QLabel(self), "timezoneInfo", self.tr("Time in the chosen timezone"))
         self.timezone_error = ErrorLabel("timezoneError", self)
 
@@ -95,6 +91,9 @@ class SitePage(FlowPage):
         self.site.activated.connect(self._recent_site_picked)
         self.timezone.currentTextChanged.connect(self._timezone_edited)
         self._timezone_touched = False
+        # the name was edited since the page was shown: only then does an empty name get a message
+        # (an untouched form is not scolded), which says why Next is disabled
+        self._site_touched = False
 
     # --- QWizardPage ---------------------------------------------------------------------------
 
@@ -118,10 +117,15 @@ class SitePage(FlowPage):
         )
         self._timezone_touched = False
         self.focus_later(self.site)
-        self._site_edited(current)
+        self._site_touched = False
+        self._check_site_name(current)
 
     def isComplete(self) -> bool:
-        return not self.busy and bool(self.site.currentText().strip()) and bool(self.timezone.currentText())
+        return (
+            not self.busy
+            and check_site_name(self.site.currentText()).ok
+            and bool(self.timezone.currentText())
+        )
 
     def validatePage(self) -> bool:
         if self.take_advance():
@@ -137,7 +141,7 @@ class SitePage(FlowPage):
         self.error.clear_message()
         problems = False
         if not check.ok:
-            self.site_error.show_message(self._problem_text(check.problem))
+            self.site_error.show_message(site_name_message(check, self._next_text()))
             self.site.setFocus()
             problems = True
         if zone not in self._zones:
@@ -190,23 +194,24 @@ class SitePage(FlowPage):
         setup = create_site(client, site, zone, queue=self.ctx.services.change_queue, describe=explain_error)
         self.run_job(setup, done, failed)
 
-    def _problem_text(self, problem: SiteNameProblem | None) -> str:
-        if problem is SiteNameProblem.EMPTY:
-            return self.tr("Enter a name for the site, for example the name of the shop or building.")
-        if problem is SiteNameProblem.TOO_LONG:
-            return self.tr("The name is too long: use at most %1 characters.").replace(
-                "%1", str(SITE_NAME_MAX_LENGTH)
-            )
-        if problem is SiteNameProblem.CONTROL_CHARACTERS:
-            return self.tr("The name contains invisible control characters; please type it again.")
-        return ""
+    def _next_text(self) -> str:
+        """The Next button as the technician sees it (Qt words it per style and language)."""
+        wizard = self.wizard()
+        text = wizard.buttonText(QWizard.WizardButton.NextButton) if wizard is not None else ""
+        return text.replace("&", "").replace(">", "").strip() or self.tr("Next")
 
     def _site_edited(self, text: str) -> None:
         self.ctx.flow.note(site_typed=text)
-        self.site_error.clear_message()
+        self._site_touched = True
+        self._check_site_name(text)
+
+    def _check_site_name(self, text: str) -> None:
+        """Say what is wrong while typing, pointing at the character (core's rule, these words)."""
         check = check_site_name(text)
-        if text.strip() and check.problem is not None and check.problem is not SiteNameProblem.EMPTY:
-            self.site_error.show_message(self._problem_text(check.problem))  # say it while typing
+        if check.ok or (not self._site_touched and not text.strip()):
+            self.site_error.clear_message()
+        else:
+            self.site_error.show_message(site_name_message(check, self._next_text()))
         self.completeChanged.emit()
 
     def _recent_site_picked(self, index: int) -> None:

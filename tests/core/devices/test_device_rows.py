@@ -15,7 +15,7 @@ from saveris_desktop.core.devices.device_rows import (
 
 
 def _row(uuid: str, status: str = "OK") -> DeviceRow:
-    return DeviceRow(uuid, f"SN{uuid}", "QSR", "QSR logger (WiFi)", "1.0", "1 of 1", "", status)
+    return DeviceRow(uuid, f"SN{uuid}", "QSR", "QSR / WiFi logger", "1.0", "1 of 1", "", status)
 
 
 def test_row_from_device_reads_every_column() -> None:
@@ -71,10 +71,10 @@ def test_status_from_server_field_comes_first() -> None:
 
 
 def test_device_types() -> None:
-    assert device_type("TESTO_164_GATEWAY") == "Wireless sensor gateway"
-    assert device_type("QSR_LOGGER") == "QSR logger (WiFi)"
+    assert device_type("TESTO_164_GATEWAY") == "testo 164 gateway"
+    assert device_type("QSR_LOGGER") == "QSR / WiFi logger"
     assert device_type("unknown", "PF_ANY") == "Logger"
-    assert device_type("0572 3010", "PF_ANY", "PT_QSR_TEMPERATURE") == "QSR logger (WiFi)"
+    assert device_type("0572 3010", "PF_ANY", "PT_QSR_TEMPERATURE") == "QSR / WiFi logger"
     assert device_type("0572 2032", "PF_ANY", "PT_SAVERIS2") == "Saveris 2 logger"
 
 

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+
 from saveris_desktop.core.devices.units import (
     celsius_span_to,
     celsius_to,
+    convert_difference,
+    convert_reading,
+    max_offset,
+    offset_after_unit_switch,
     unit_id_of,
     unit_symbol,
     units_for,
@@ -59,3 +65,39 @@ def test_values_and_units_read_in_codes_or_plain_text() -> None:
     assert unit_id_of("PU_HECTOPASCAL") == "PU_HECTOPASCAL" and unit_id_of("hPa") == "PU_HECTOPASCAL"
     assert unit_id_of("furlongs") is None
     assert value_text("PV_HUMIDITY") == "Humidity"
+
+
+C, F = "PU_DEGREE_CELSIUS", "PU_DEGREE_FAHRENHEIT"
+
+
+def test_a_reading_converts_on_the_scale_a_difference_without_the_zero_point() -> None:
+    assert convert_reading(20.0, C, F) == 68.0
+    assert convert_reading(68.0, F, C) == 20.0
+    # an offset of 1 °C is 1.8 °F, not 33.8 °F (that would be the reading 1 °C)
+    assert convert_difference(1.0, C, F) == pytest.approx(1.8)
+    assert convert_difference(-1.8, F, C) == pytest.approx(-1.0)
+    assert convert_difference(3.0, "PU_PERCENT_HUMIDITY", "PU_PERCENT_HUMIDITY") == 3.0
+
+
+def test_an_offset_follows_a_unit_switch_as_a_difference() -> None:
+    assert offset_after_unit_switch(1.0, C, F) == 1.8
+    assert offset_after_unit_switch(-0.5, C, F) == -0.9
+    assert offset_after_unit_switch(0.9, F, C) == 0.5
+    assert offset_after_unit_switch(None, C, F) is None  # no offset stays no offset
+    assert offset_after_unit_switch(2.0, C, C) == 2.0
+
+
+def test_switching_back_gives_the_clouds_own_offset_not_a_rounded_one() -> None:
+    shown = offset_after_unit_switch(0.333, C, F, base_offset=0.333, base_unit=C)
+    assert shown == 0.6  # 0.5994 rounded
+    assert offset_after_unit_switch(shown, F, C) == 0.33  # converted back from the rounded number
+    assert offset_after_unit_switch(shown, F, C, base_offset=0.333, base_unit=C) == 0.333  # the cloud's own
+    # typed since: converted from what was typed
+    assert offset_after_unit_switch(0.9, F, C, base_offset=0.333, base_unit=C) == 0.5
+
+
+def test_the_largest_offset_is_given_in_the_unit_the_channel_shows() -> None:
+    assert max_offset("PV_TEMPERATURE", C) == 10.0
+    assert max_offset("PV_TEMPERATURE", F) == 18.0
+    assert max_offset("PV_HUMIDITY", "PU_PERCENT_HUMIDITY") == 10.0
+    assert max_offset("PV_UNKNOWN", None) is None

@@ -218,6 +218,51 @@ def test_site_names_are_checked_with_a_reason(raw: str, name: str, problem: Site
     assert (check.name, check.problem, check.ok) == (name, problem, problem is None)
 
 
+@pytest.mark.parametrize(
+    ("raw", "position", "character"),
+    [
+        ("Shop\u200e1", 5, "\u200e"),  # a pasted left-to-right mark: invisible, position 5 as typed
+        ("  Cold\x07room", 7, "\x07"),  # counted in the text as typed, leading blanks included
+        ("Hall\u00ad 2", 5, "\u00ad"),  # a soft hyphen
+    ],
+)
+def test_a_refused_character_is_pointed_at_where_it_was_typed(
+    raw: str, position: int, character: str
+) -> None:
+    check = check_site_name(raw)
+    assert (check.problem, check.position, check.character) == (
+        SiteNameProblem.CONTROL_CHARACTERS,
+        position,
+        character,
+    )
+
+
+def test_a_name_too_long_points_at_the_first_character_past_the_limit() -> None:
+    # blanks collapse as when the name is sent: position 67 of what was typed is the name's 65th character
+    raw = "  " + "a " * 32 + "bcd"
+    check = check_site_name(raw)
+    assert check.problem is SiteNameProblem.TOO_LONG
+    assert check.length == SITE_NAME_MAX_LENGTH + 3
+    assert check.position == 67 and raw[check.position - 1] == "b"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Bakery Main St. 7/8",  # '/': an address, accepted by the simulator and the documented API
+        "Müller & Söhne (Lager #2)",
+        "O'Brien's, Hall-3 + 4_b",
+        "Kühlhaus: Halle 2",  # ':' is not in the simulator's set; testo documents no character set
+        "東京 倉庫",
+        "x" * SITE_NAME_MAX_LENGTH,
+    ],
+)
+def test_the_rule_rejects_no_printable_name_the_api_may_accept(raw: str) -> None:
+    # The documented contract says only "a string of at least 1 character"; the cloud refuses
+    # with its reason, shown next to the field, what it does not take.
+    assert check_site_name(raw).ok
+
+
 def test_recent_sites_are_most_recent_first_without_duplicates() -> None:
     recent = remember_recent(["A", "B", "C"], "b")
     assert recent == ["b", "A", "C"]

@@ -218,6 +218,30 @@ def test_sensor_offset_out_of_range_is_refused(qtbot, harness) -> None:
     assert "not a number" in editor.rows[0].offset.problem()
 
 
+def test_switching_celsius_to_fahrenheit_converts_the_offset_as_a_difference(qtbot, harness) -> None:
+    editor = harness.view.sensors_tab.editor
+    uuid = harness.view.sensors_tab.picker.currentData()
+    row = editor.rows[0]
+    choose(qtbot, row.unit, data="PU_DEGREE_CELSIUS")
+    type_text(qtbot, row.offset, "1")
+    choose(qtbot, row.unit, data="PU_DEGREE_FAHRENHEIT")
+    # 1 °C more is 1.8 °F more (33.8 °F would be the reading 1 °C; "1" left alone would mean 0.56 °C)
+    assert row.offset.edit.text() == "1.8" and row.offset.hint.text() == "°F"
+    assert editor.session.get(("channels", 0, "offset")) == 1.8
+    type_text(qtbot, row.offset, "18")  # the range speaks °F too: 10 °C is 18 °F
+    assert row.offset.problem() == ""
+    type_text(qtbot, row.offset, "19")
+    assert row.offset.problem() == "Allowed: -18 °F … 18 °F"
+    type_text(qtbot, row.offset, "-0,9")
+    choose(qtbot, row.unit, data="PU_DEGREE_CELSIUS")
+    assert row.offset.edit.text() == "-0.5"
+    choose(qtbot, row.unit, data="PU_DEGREE_FAHRENHEIT")
+    apply_and_wait(qtbot, editor)
+    after = run(qtbot, harness.client.get_sensor(SITE, uuid)).to_payload()
+    assert after["channels"][0]["physical_unit_id"] == "PU_DEGREE_FAHRENHEIT"
+    assert after["channels"][0]["offset"] == -0.9
+
+
 # --- alarms ----------------------------------------------------------------------------------
 
 

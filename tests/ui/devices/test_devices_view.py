@@ -12,6 +12,7 @@ from saveris_desktop.api.models import Device
 from saveris_desktop.core.devices.device_rows import COLUMNS
 from saveris_desktop.simulator import LoggerKind
 from saveris_desktop.ui.devices import DevicesView
+from saveris_desktop.ui.devices.new_site_dialog import NewSiteDialog
 from saveris_desktop.ui.devices.table_model import UUID_ROLE
 from saveris_desktop.ui.stale_list import local_time
 from tests.ui.devices_harness import (
@@ -40,9 +41,9 @@ def test_table_lists_every_logger_with_its_columns(qtbot, qloop) -> None:
     devices = run(qtbot, h.client.list_devices(SITE))
     assert sorted(_cells(view, "serial_number")) == sorted(d.serial_number for d in devices)
     assert sorted(_cells(view, "device_type")) == [
-        "QSR logger (WiFi)",
+        "QSR / WiFi logger",
         "Saveris 2 logger",
-        "Wireless sensor gateway",
+        "testo 164 gateway",
     ]
     assert set(_cells(view, "firmware")) == {"2.4.1", "1.17.0", "3.2.0"}
     assert "2 of 2" in _cells(view, "sensors")  # the gateway has two wireless sensors
@@ -67,7 +68,7 @@ def test_search_and_sort(qtbot, qloop) -> None:
     h = make_devices_harness(qtbot, [LoggerKind.QSR_TEMPERATURE, LoggerKind.SAVERIS2, LoggerKind.GATEWAY_164])
     view = h.view
     type_text(qtbot, view.search, "gateway")
-    assert _cells(view, "device_type") == ["Wireless sensor gateway"]
+    assert _cells(view, "device_type") == ["testo 164 gateway"]
     # The name the technician gave a logger finds it, and heads its editors once applied.
     uuid = h.device_uuids[1]
     open_and_wait(qtbot, h, uuid)
@@ -87,7 +88,7 @@ def test_search_and_sort(qtbot, qloop) -> None:
     assert [view.proxy.index(0, 0).data(UUID_ROLE)] == [uuid]
     type_text(qtbot, view.search, "")
     view.table.sortByColumn(_column("device_type"), Qt.SortOrder.DescendingOrder)
-    assert _cells(view, "device_type") == ["Wireless sensor gateway", "Saveris 2 logger", "QSR logger (WiFi)"]
+    assert _cells(view, "device_type") == ["testo 164 gateway", "Saveris 2 logger", "QSR / WiFi logger"]
     view.table.sortByColumn(_column("serial_number"), Qt.SortOrder.AscendingOrder)
     serials = _cells(view, "serial_number")
     assert serials == sorted(serials)
@@ -215,9 +216,13 @@ def test_open_device_selects_the_row_and_site_switch_starts_over(qtbot, qloop) -
     open_and_wait(qtbot, h, h.device_uuids[1])
     assert view.search.text() == ""  # the search that hid the row was cleared
     assert view.selected_uuids() == [h.device_uuids[1]]
+    # "New site…" with the name of a site the cloud has already: it is opened
     run(qtbot, h.client.create_connect_key("Second site"))
-    type_text(qtbot, view.site_box, "Second site")
-    qtbot.keyClick(view.site_box.lineEdit(), Qt.Key.Key_Return)
+    click(qtbot, view.site_bar.new_site_button)
+    qtbot.waitUntil(lambda: view.findChild(NewSiteDialog) is not None)
+    dialog = view.findChild(NewSiteDialog)
+    type_text(qtbot, dialog.name, "Second site")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.site == "Second site" and view.watcher.status().polls > 0, timeout=5000)
     assert view.model.rowCount() == 0
     assert "No loggers in Second site" in view.empty_label.text()
@@ -311,11 +316,13 @@ def test_the_view_and_the_wizard_share_one_recent_sites_list(qtbot, qloop) -> No
     assert UiState().recent_sites() == [SITE, "Cold room"]  # the wizard offers the view's site first
     assert [h.view.site_box.itemText(i) for i in range(h.view.site_box.count())] == [SITE, "Cold room"]
     assert h.view.site_box.currentText() == SITE
-    h.view.show_site("cold ROOM")  # the same site typed in another case is not listed twice
-    qtbot.waitUntil(lambda: h.view.site_box.count() == 2 and h.view.site_box.itemText(0) == "cold ROOM")
-    assert UiState().recent_sites() == ["cold ROOM", SITE]
-    h.view.show_site(f"  {SITE.replace(' ', '   ')} ")  # typed with extra blanks: the same site
-    assert h.view.site == SITE and UiState().recent_sites() == [SITE, "cold ROOM"]
+    run(qtbot, h.client.create_connect_key("Cold room"))
+    h.view.show_site("Cold room")  # recent once the cloud has listed it, first in both lists
+    qtbot.waitUntil(lambda: UiState().recent_sites() == ["Cold room", SITE], timeout=5000)
+    assert [h.view.site_box.itemText(i) for i in range(h.view.site_box.count())] == ["Cold room", SITE]
+    h.view.show_site(f"  {SITE.replace(' ', '   ')} ")  # given with extra blanks: the same site
+    assert h.view.site == SITE
+    qtbot.waitUntil(lambda: UiState().recent_sites() == [SITE, "Cold room"], timeout=5000)
     close_harness(qtbot, h)
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QWizard
+
 from saveris_desktop.core.onboarding.flow import DeviceType, Step
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, LoggerKind
 from saveris_desktop.ui.wizard import PageId
 from tests.sim_profiles import both_profiles
-from tests.ui.user_input import click, set_checked, type_text
+from tests.ui.user_input import click, paste_text, set_checked, type_text
 from tests.ui.wizard_harness import Harness, make_harness
 
 WIFI_PASSWORD = "correct horse battery"
@@ -156,12 +158,39 @@ def test_a_refused_site_name_shows_the_reason_next_to_the_field(qtbot, qloop) ->
     type_text(qtbot, page.site, "   ")
     assert not page.isComplete()
     type_text(qtbot, page.site, "x" * 80)
-    assert page.site_error.isVisible() and "too long" in page.site_error.text()
+    assert page.site_error.isVisible() and "at most 64" in page.site_error.text()
+    assert "position 65" in page.site_error.text()
+    assert not page.isComplete()
     type_text(qtbot, page.site, "Bakery North")
     type_text(qtbot, page.timezone, "Mars/Olympus")
     _next(qtbot, h)
     assert h.page() is PageId.SITE
     assert page.timezone_error.isVisible()
+
+
+def test_the_site_name_is_checked_while_typing_pointing_at_the_character(qtbot, qloop) -> None:
+    h = make_harness(qtbot)
+    sign_in(qtbot, h)
+    page = h.wizard.pages[PageId.SITE]
+    next_button = h.wizard.button(QWizard.WizardButton.NextButton)
+    assert not page.site_error.isVisible()  # an untouched form is not scolded
+    # a zero-width space pasted along with the name, invisible in the field
+    paste_text(qtbot, page.site, "Bakery\u200b North")
+    assert page.site_error.isVisible()
+    assert "position 7" in page.site_error.text() and "U+200B" in page.site_error.text()
+    assert not next_button.isEnabled()
+    # '/' is fine: testo documents no character set, the simulator takes it too
+    type_text(qtbot, page.site, "Bakery 7/8")
+    assert not page.site_error.isVisible() and next_button.isEnabled()
+    # all blank: the message next to the field says why Next is disabled
+    type_text(qtbot, page.site, "   ")
+    assert not next_button.isEnabled()
+    assert page.site_error.isVisible() and "stays disabled" in page.site_error.text()
+    assert "Next" in page.site_error.text()
+    type_text(qtbot, page.site, "Bakery 7/8")
+    _next(qtbot, h)
+    qtbot.waitUntil(lambda: h.page() is PageId.CONNECT_KEY, timeout=5000)
+    assert h.services.site == "Bakery 7/8"
 
 
 def test_losing_the_network_while_waiting_shows_the_banner_and_resumes_by_itself(qtbot, qloop) -> None:
