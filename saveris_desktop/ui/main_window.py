@@ -11,17 +11,15 @@ import logging
 from typing import TYPE_CHECKING
 
 # No `Qt` namespace here: touching it builds ~125 enums (15 ms), a cost the first paint need not pay.
-from PySide6.QtCore import QCoreApplication, QEventLoop, QPoint, QRect, QSize, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPaintEvent
+# Nor classes the first paint does not use (message boxes, the demo's dock, key sequences): importing
+# a class by name builds its enums (about 1 ms each); they are imported where they are used.
+from PySide6.QtCore import QCoreApplication, QEventLoop, QPoint, QRect, QSize, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QDialog,
-    QDockWidget,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -34,6 +32,9 @@ from saveris_desktop.ui.ui_state import UiState
 
 if TYPE_CHECKING:  # heavy imports stay out of the first paint
     from collections.abc import Callable, Sequence
+
+    from PySide6.QtGui import QCloseEvent, QPaintEvent
+    from PySide6.QtWidgets import QDockWidget
 
     from saveris_desktop.core.commissioning.report import OpenPlanRow
     from saveris_desktop.core.devices.watcher import WatchTiming
@@ -164,6 +165,8 @@ class MainWindow(QMainWindow):
     def install_shortcuts(self) -> None:
         """Keyboard shortcuts, set once the window has painted: the first QKeySequence makes PySide
         build the whole Qt namespace of enums, which would delay the first paint. Idempotent."""
+        from PySide6.QtGui import QKeySequence
+
         self.add_logger_action.setShortcut(QKeySequence("Ctrl+N"))
         # The platform's Quit keys; some platform themes define none, then Ctrl+Q.
         quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")]
@@ -267,6 +270,8 @@ class MainWindow(QMainWindow):
         self.ui_state.sync()
         if i18n.language_for(choice) == i18n.current_language():
             return
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self)
         box.setObjectName("languageRestartDialog")
         box.setIcon(QMessageBox.Icon.Information)
@@ -353,6 +358,7 @@ class MainWindow(QMainWindow):
 
     def _add_demo_panel(self, services: AppServices) -> None:
         from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QDockWidget, QScrollArea
 
         from saveris_desktop.ui.demo_panel import DemoPanel
 
@@ -388,6 +394,7 @@ class MainWindow(QMainWindow):
             self.wizard.activateWindow()
             return
         from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QDialog
 
         from saveris_desktop.ui.wizard import OnboardingWizard
 
@@ -601,11 +608,16 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _open_log_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         from saveris_desktop.core.runtime import paths
 
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.log_dir())))
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from saveris_desktop import __version__
 
         box = QMessageBox(self)

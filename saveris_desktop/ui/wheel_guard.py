@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QApplicatio
 
 #: Dynamic property set by `never_by_wheel`.
 _NEVER = "saverisNeverByWheel"
+#: Looked up once: the filter sees every event of the application.
+_WHEEL = QEvent.Type.Wheel
 
 
 def never_by_wheel(widget: QWidget) -> None:
@@ -35,7 +37,7 @@ class WheelGuard(QObject):
     """Installed on the QApplication: sees each wheel event before the widget under the pointer."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.Wheel:
+        if event.type() != _WHEEL:
             return False
         widget = _value_widget(watched)
         if widget is None:

@@ -161,6 +161,7 @@ def _child() -> None:
     from saveris_desktop.core.devices.watcher import WatchTiming
     from saveris_desktop.core.runtime import heap
     from saveris_desktop.core.runtime.services import AppServices
+    from saveris_desktop.foundation.signal import Signal
     from saveris_desktop.ui.devices import DevicesView, table_model
 
     def rss_mb() -> float:
@@ -177,8 +178,8 @@ def _child() -> None:
         is_signed_in = True
         username = "benchmark"
 
-        def add_connectivity_listener(self, _listener: object) -> None:
-            pass
+        def __init__(self) -> None:
+            self.sig_connectivity: Signal[bool] = Signal("connectivity")  # a memory client is never offline
 
         async def list_devices(self, _site: str) -> DeviceListing:
             # The real client's parsing path: the HTTP answer's bytes, read tolerantly in batches on

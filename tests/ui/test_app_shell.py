@@ -304,6 +304,33 @@ def test_quitting_through_qt_still_runs_the_whole_shutdown(tmp_path) -> None:
     assert "closed cleanly" in log_text and "ERROR" not in log_text
 
 
+def test_the_started_app_guards_the_wheel_once_its_window_has_painted(tmp_path) -> None:
+    """app.main installs the wheel guard (after the first paint, to keep that paint quick)."""
+    script = (
+        "import sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "import saveris_desktop.app as a\n"
+        "from saveris_desktop.ui.wheel_guard import WheelGuard\n"
+        "async def run(app, window, *args):\n"
+        "    print('guards', len(app.findChildren(WheelGuard)), 'painted', window._painted, flush=True)\n"
+        "    return 0\n"
+        "a._run = run\n"
+        "sys.exit(a.main(['--demo']))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SAVERIS_DESKTOP_HOME": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "guards 1 painted True" in result.stdout, result.stdout + result.stderr
+
+
 def test_a_first_start_opens_a_window_that_uses_most_of_the_screen(qtbot) -> None:
     window = MainWindow(UiState(), demo=True)
     qtbot.addWidget(window)
