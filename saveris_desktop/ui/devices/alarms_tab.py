@@ -159,7 +159,7 @@ class SystemAlarmsEditor(SessionEditor):
         row.delay.setEnabled(on)
         # A switched-off alarm's delay is not used: what is wrong with it must not block Apply (its
         # field is greyed out); switched on again, the typed text and its message are back.
-        row.delay.message.setVisible(on and bool(row.delay.problem()))
+        row.delay.message.show_message(row.delay.problem() if on else "")
         self.set_problem(f"delay:{kind}", row.delay.problem() if on else "")
         alarms: list[dict[str, Any]] = self.session.get(("alarms",)) or []
         if self.values_unknown:
@@ -237,11 +237,11 @@ class AlarmsTab(QWidget):
         )
         picker_row = QFormLayout()
         picker_row.addRow(self.tr("Sensor"), self.sensor_picker)
+        # Each editor scrolls its own rows above its own Apply; they share the tab's height.
         layout = QVBoxLayout(self)
-        layout.addWidget(self.device_editor)
+        layout.addWidget(self.device_editor, 1)
         layout.addLayout(picker_row)
-        layout.addWidget(self.sensor_editor)
-        layout.addStretch(1)
+        layout.addWidget(self.sensor_editor, 1)
         self.sensor_picker.currentIndexChanged.connect(self._picked)
         self.device_editor.sig_form_loaded.connect(self._order_tabs)
         self.sensor_editor.sig_form_loaded.connect(self._order_tabs)

@@ -15,12 +15,16 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
+    QSplitter,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -31,10 +35,16 @@ from saveris_desktop.core.devices.editing import EditSession, PathPart
 from saveris_desktop.ui.announce import announce
 from saveris_desktop.ui.devices.changes_view import ChangesView
 from saveris_desktop.ui.devices.editor_context import EditorContext
+from saveris_desktop.ui.devices.fields import FieldMessage
 from saveris_desktop.ui.devices.focus import focusable_descendants, set_tab_chain
 from saveris_desktop.ui.error_text import describe_error
 from saveris_desktop.ui.style import TextRole, set_text_role
 from saveris_desktop.ui.widgets.save_banner import DraftSaveBanner
+
+#: Apply, Revert and "What will be sent" while the focus is in the editor (Ctrl+S as "save")
+APPLY_KEYS = ("Ctrl+S", "Ctrl+Return")
+REVERT_KEYS = ("Ctrl+Shift+R",)
+CHANGES_KEYS = ("Ctrl+D",)
 
 
 class SessionEditor(QWidget):
@@ -53,6 +63,9 @@ class SessionEditor(QWidget):
         self._busy = False
         self._loading = False
         self._force_load = True
+        #: the technician has edited this form since it was loaded (or reverted, or applied): only
+        #: then do its fields' messages speak (FieldMessage.set_armed)
+        self._touched = False
 
         self.title = QLabel(title, self)
         self.title.setObjectName(f"{name}_title")
@@ -116,15 +129,42 @@ class SessionEditor(QWidget):
         saving = context.draft_saving.connect(self.save_banner.show_save_state)
         self.destroyed.connect(lambda *_: saving.disconnect())
 
+        # --- layout: the fields scroll, the footer with Apply/Revert stays put -----------------
+        # The form is the editor's one scroll area (nothing inside it scrolls on its own), so a
+        # wheel turn or a long form never moves Apply: it sits in the footer under the scroll area.
+        # "What will be sent" opens in a splitter below the fields, inside the editor's width, so a
+        # long request line cannot push Apply off the right edge.
+        self.form_scroll = QScrollArea(self)
+        self.form_scroll.setObjectName(f"{name}_scroll")
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        fields = QWidget(self.form_scroll)  # the form at the top, the room under it stays empty
+        fields_layout = QVBoxLayout(fields)
+        fields_layout.setContentsMargins(0, 0, 0, 0)
+        fields_layout.addWidget(self.form)
+        fields_layout.addStretch(1)
+        self.form_scroll.setWidget(fields)
+        self.changes.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.body = QSplitter(Qt.Orientation.Vertical, self)
+        self.body.setObjectName(f"{name}_body_splitter")
+        self.body.setChildrenCollapsible(False)
+        self.body.addWidget(self.form_scroll)
+        self.body.addWidget(self.changes)
+        self.body.setStretchFactor(0, 1)
+        self.footer = QWidget(self)
+        self.footer.setObjectName(f"{name}_footer")
+        footer_layout = QVBoxLayout(self.footer)
+        footer_layout.setContentsMargins(0, 0, 0, 0)
+        footer_layout.addWidget(self.save_banner)  # below the fields, beside Apply's verdict
+        footer_layout.addWidget(self.verdict)
+        footer_layout.addLayout(buttons)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(header)
         layout.addWidget(self.notice)
-        layout.addWidget(self.form)
-        layout.addWidget(self.save_banner)  # below the fields, beside Apply's verdict
-        layout.addWidget(self.verdict)
-        layout.addLayout(buttons)
-        layout.addWidget(self.changes)
-        layout.addStretch(1)
+        layout.addWidget(self.body, 1)
+        layout.addWidget(self.footer)
+        self._install_keys()
 
         self.toggle_changes.toggled.connect(self._on_toggle_changes)
         self.revert_button.clicked.connect(self.revert)
@@ -155,6 +195,7 @@ class SessionEditor(QWidget):
         if self.session is None or self._loading:
             return
         self.session.set(path, value)
+        self._touch()
         self.update_state()
 
     def set_problem(self, field_name: str, message: str) -> None:
@@ -162,7 +203,25 @@ class SessionEditor(QWidget):
             self._problems[field_name] = message
         else:
             self._problems.pop(field_name, None)
+        if self.session is not None and not self._loading:
+            self._touch()
         self.update_state()
+
+    @property
+    def touched(self) -> bool:
+        """True once the technician edited this form (since its load, Revert or Apply)."""
+        return self._touched
+
+    def _touch(self) -> None:
+        if not self._touched:
+            self._touched = True
+            self._arm_messages()
+
+    def _arm_messages(self) -> None:
+        """The fields' messages speak only once the form was edited: what is wrong with the server's
+        values shows after the first edit, not on a form just opened."""
+        for message in self.form.findChildren(FieldMessage):
+            message.set_armed(self._touched)
 
     # --- session -----------------------------------------------------------------------------
 
@@ -196,6 +255,7 @@ class SessionEditor(QWidget):
     def _reload(self, *, force: bool) -> None:
         if force:
             self._problems.clear()
+            self._touched = False
         self._loading = True
         self._force_load = force
         try:
@@ -206,6 +266,7 @@ class SessionEditor(QWidget):
         # The frame's buttons exist before the subclass's fields (and before rows built on load),
         # so Qt's default order would visit Apply before the fields: put the fields first.
         set_tab_chain(self.tab_chain())
+        self._arm_messages()  # rows built by this load as well
         self.update_state()
         self.sig_form_loaded.emit()
 
@@ -270,8 +331,35 @@ class SessionEditor(QWidget):
             self._show_changes()
         self.sig_state_changed.emit()
 
+    def _install_keys(self) -> None:
+        """Apply, Revert and "What will be sent" by keyboard while the focus is in this editor: each of
+        two editors on one tab (alarms, measuring objects) answers only for itself."""
+        for keys, slot, button in (
+            (APPLY_KEYS, self.apply, self.apply_button),
+            (REVERT_KEYS, self.revert, self.revert_button),
+            (CHANGES_KEYS, self.toggle_changes.toggle, self.toggle_changes),
+        ):
+            for key in keys:
+                shortcut = QShortcut(QKeySequence(key), self, slot)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            keys_text = QKeySequence(keys[0]).toString(QKeySequence.SequenceFormat.NativeText)
+            button.setAccessibleDescription(self.tr("Shortcut: %1").replace("%1", keys_text))
+        self.revert_button.setToolTip(
+            self.tr("Back to the values on the server (%1)").replace(
+                "%1", QKeySequence(REVERT_KEYS[0]).toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
+        self.toggle_changes.setToolTip(
+            self.tr("Show or hide what will be sent (%1)").replace(
+                "%1", QKeySequence(CHANGES_KEYS[0]).toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
+
     def _on_toggle_changes(self, on: bool) -> None:
         self.changes.setVisible(on)
+        if on:  # below the fields, two fifths of the editor's height; the footer does not move
+            total = sum(self.body.sizes()) or self.body.height()
+            self.body.setSizes([total - total * 2 // 5, total * 2 // 5])
         self.toggle_changes.setText(
             self.tr("Hide what will be sent") if on else self.tr("What will be sent…")
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from saveris_desktop.core.devices.ranges import DurationRange, check_duration_text, format_duration
@@ -31,22 +31,63 @@ def refill_keeping_choice(combo: QComboBox, entries: list[tuple[str, str]]) -> N
 
 
 class FieldMessage(QLabel):
-    """The red line under a field; hidden while there is nothing to say."""
+    """The red line under a field.
+
+    Its line is kept free while there is nothing to say (hidden, its size retained), so a message
+    appearing never moves the fields under the pointer. An editor holds its messages back until the
+    technician has edited something in it (`set_armed`, see SessionEditor): a form just opened with
+    the server's values does not greet anyone with red lines.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
         set_text_role(self, TextRole.ERROR)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
+        self._message = ""
+        self._armed = True
         self.hide()
 
+    def message(self) -> str:
+        """What there is to say, shown or still held back."""
+        return self._message
+
     def show_message(self, message: str) -> None:
-        self.setText(message)
-        self.setVisible(bool(message))
+        self._message = message
+        self._render()
+
+    def set_armed(self, armed: bool) -> None:
+        """False holds the message back (its line stays free); True shows what there is to say."""
+        if armed != self._armed:
+            self._armed = armed
+            self._render()
+
+    def _render(self) -> None:
+        shown = self._message if self._armed else ""
+        if shown != self.text():
+            self.setText(shown)
+        self.setVisible(bool(shown))
         parent = self.parentWidget()
         if parent is not None:
             parent.updateGeometry()
+
+    def heightForWidth(self, width: int) -> int:
+        return max(super().heightForWidth(width), self._line())
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), max(hint.height(), self._line()))
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), max(hint.height(), self._line()))
+
+    def _line(self) -> int:
+        """The reserved room: one line of text."""
+        return self.fontMetrics().height() + 2 * self.margin()
 
 
 class _LineField(QWidget):
@@ -64,6 +105,8 @@ class _LineField(QWidget):
         self.edit.setAccessibleName(accessible)
         self.hint = QLabel(self)
         self.hint.setObjectName(f"{name}_hint")
+        # Wraps beside the field where the editor is narrow, instead of widening the form.
+        self.hint.setWordWrap(True)
         set_text_role(self.hint, TextRole.MUTED)
         self.message = FieldMessage(self)
         self.message.setObjectName(f"{name}_message")
@@ -120,7 +163,8 @@ class DurationField(_LineField):
         self.optional = optional
         self.allowed = DurationRange(None, None)
         self.edit.setPlaceholderText(self.tr("e.g. 15 min"))
-        self.edit.setMinimumWidth(140)
+        # Room for "e.g. 15 min" or "1 h 30 min", not more: the hint beside it needs the width.
+        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("1 h 30 min") + 24)
         self.edit.setMaximumWidth(200)
         self._value: int | None = None
 

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -136,13 +136,21 @@ class ObjectsTab(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("objects_status")
         self.status.setWordWrap(True)
+        # The list is a compact strip above the object's editors, which get the tab's full width
+        # (beside the device list, a column of its own left the alarm limits too narrow to read).
         left = QWidget(self)
-        left_layout = QVBoxLayout(left)
+        left.setObjectName("objects_list_pane")
+        actions = QVBoxLayout()
+        actions.addWidget(self.new_button)
+        actions.addWidget(self.preset_button)
+        actions.addWidget(self.status)
+        actions.addStretch(1)
+        left_layout = QHBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.list, 1)
-        left_layout.addWidget(self.status)
-        left_layout.addWidget(self.new_button)
-        left_layout.addWidget(self.preset_button)
+        left_layout.addLayout(actions)
+        rows = self.list.fontMetrics().height() + 4
+        self.list.setMinimumHeight(2 * rows + 2 * self.list.frameWidth())
 
         self.details = QWidget(self)
         self.channels_label = QLabel(self.details)
@@ -151,11 +159,21 @@ class ObjectsTab(QWidget):
         self.channels_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.instruction_editor = InstructionSetEditor(context, self.details)
         self.alarms_editor = MeasurementAlarmsEditor(context, self.details)
+        # No scroll area around the two editors: each scrolls its own fields above its own Apply
+        # (a scroll area around them put the alarm limits in scroll areas inside scroll areas and
+        # scrolled Apply out of sight). The alarm limits get the height that is left.
+        # The alarm limits are what is set on nearly every object: they come first and get the
+        # height; the instruction set (overrides, rarely used) is the second page.
+        self.editor_pages = QTabWidget(self.details)
+        self.editor_pages.setObjectName("object_editor_pages")
+        self.editor_pages.setAccessibleName(self.tr("Settings of the measuring object"))
+        self.editor_pages.setDocumentMode(True)
+        self.editor_pages.addTab(self.alarms_editor, self.tr("Alarm limits"))
+        self.editor_pages.addTab(self.instruction_editor, self.tr("Instruction set"))
         details_layout = QVBoxLayout(self.details)
+        details_layout.setContentsMargins(0, 0, 0, 0)
         details_layout.addWidget(self.channels_label)
-        details_layout.addWidget(self.instruction_editor)
-        details_layout.addWidget(self.alarms_editor)
-        details_layout.addStretch(1)
+        details_layout.addWidget(self.editor_pages, 1)
         self.placeholder = QLabel(
             self.tr(
                 "Select a measuring object to set its instruction set and alarms, or create one with "
@@ -166,17 +184,16 @@ class ObjectsTab(QWidget):
         self.placeholder.setObjectName("objects_placeholder")
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        details_layout.insertWidget(0, self.placeholder)
-        scroll = QScrollArea(self)
-        scroll.setObjectName("object_details_scroll")
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.details)
+        details_layout.insertWidget(0, self.placeholder, 1)
 
-        splitter = QSplitter(self)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setObjectName("objects_splitter")
         splitter.addWidget(left)
-        splitter.addWidget(scroll)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([240, 640])
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([4 * rows + 2 * self.list.frameWidth(), 10_000])
         layout = QHBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -311,7 +328,7 @@ class ObjectsTab(QWidget):
         selected = self.selected_uuids()
         self.preset_button.setEnabled(bool(selected))
         one = selected[0] if len(selected) == 1 else None
-        for widget in (self.channels_label, self.instruction_editor, self.alarms_editor):
+        for widget in (self.channels_label, self.editor_pages):
             widget.setVisible(one is not None)
         self.placeholder.setVisible(one is None)
         if len(selected) > 1:

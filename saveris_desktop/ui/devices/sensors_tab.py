@@ -194,8 +194,7 @@ class SensorsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.status)
-        layout.addWidget(self.editor)
-        layout.addStretch(1)
+        layout.addWidget(self.editor, 1)  # it scrolls its channels itself, Apply stays below them
         self.picker.currentIndexChanged.connect(self._picked)
 
     def set_sensors(self, entries: list[tuple[str, str]], message: str = "") -> None:
