@@ -16,7 +16,6 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QGridLayout,
@@ -33,6 +32,8 @@ from saveris_desktop.ui.devices.editor import SessionEditor
 from saveris_desktop.ui.devices.editor_context import EditorContext
 from saveris_desktop.ui.devices.fields import DurationField, refill_keeping_choice
 from saveris_desktop.ui.devices.focus import set_tab_chain
+from saveris_desktop.ui.style import glove_sized
+from saveris_desktop.ui.widgets.glove import GloveCheckBox
 
 DEVICE_ALARM_KINDS = ("BATTERY_LOW", "EXTERNAL_POWER_LOST", "CONNECTION_TIMEOUT")
 SENSOR_ALARM_KINDS = ("SENSOR_BROKEN", "CALIBRATION_OVERDUE", "BATTERY_LOW")
@@ -74,7 +75,7 @@ class _AlarmRow:
         prefix = f"{editor.objectName()}_{kind.lower()}"
         title = editor.tr(str(_KIND_TITLES.get(kind, kind.replace("_", " ").capitalize())))
         self.kind = kind
-        self.enabled = QCheckBox(title)
+        self.enabled = GloveCheckBox(title)
         self.enabled.setObjectName(f"{prefix}_enabled")
         self.enabled.setAccessibleName(title)
         self.severity = QComboBox()
@@ -89,6 +90,7 @@ class _AlarmRow:
             QCoreApplication.translate("SystemAlarmsEditor", "Delay of %1").replace("%1", title),
         )
         self.delay.set_allowed(DELAY_RANGE)
+        glove_sized(self.severity)
         self.position = position
 
 
@@ -133,10 +135,19 @@ class SystemAlarmsEditor(SessionEditor):
             if widget is not None:
                 widget.deleteLater()
         self.rows = {}
-        for column, text in enumerate([self.tr("Alarm"), self.tr("Severity"), self.tr("Delay before alarm")]):
-            self.grid.addWidget(QLabel(text), 0, column)
+        headings = [
+            QLabel(self.tr("Alarm")),
+            QLabel(self.tr("Severity")),
+            QLabel(self.tr("Delay before alarm")),
+        ]
+        for column, heading in enumerate(headings):
+            self.grid.addWidget(heading, 0, column)
         for position, kind in enumerate(kinds):
             row = _AlarmRow(self, position, kind)
+            # Every row allows the same delays: said once under the heading, not beside each field,
+            # which made the rows wider than a laptop's editor pane.
+            row.delay.hint.hide()
+            headings[2].setText(f"{self.tr('Delay before alarm')}\n{row.delay.hint.text()}")
             self.grid.addWidget(row.enabled, position + 1, 0)
             self.grid.addWidget(row.severity, position + 1, 1)
             self.grid.addWidget(row.delay, position + 1, 2)
@@ -232,6 +243,7 @@ class AlarmsTab(QWidget):
         self.sensor_picker = QComboBox(self)
         self.sensor_picker.setObjectName("alarm_sensor_picker")
         self.sensor_picker.setAccessibleName(self.tr("Sensor whose alarms are shown"))
+        glove_sized(self.sensor_picker)
         self.sensor_editor = SystemAlarmsEditor(
             context, "sensors", SENSOR_ALARM_KINDS, self.tr("Sensor alarms"), self
         )

@@ -38,7 +38,7 @@ from saveris_desktop.ui.devices.editor_context import EditorContext
 from saveris_desktop.ui.devices.fields import FieldMessage
 from saveris_desktop.ui.devices.focus import focusable_descendants, set_tab_chain
 from saveris_desktop.ui.error_text import describe_error
-from saveris_desktop.ui.style import TextRole, set_text_role
+from saveris_desktop.ui.style import TextRole, glove_sized, set_text_role
 from saveris_desktop.ui.widgets.save_banner import DraftSaveBanner
 
 #: Apply, Revert and "What will be sent" while the focus is in the editor (Ctrl+S as "save")
@@ -115,6 +115,7 @@ class SessionEditor(QWidget):
         self.apply_button.setObjectName(f"{name}_apply")
         self.apply_button.setAccessibleName(self.tr("Apply changes"))
         self.apply_button.setDefault(True)
+        glove_sized(self.toggle_changes, self.revert_button, self.apply_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.toggle_changes)
         buttons.addStretch(1)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSizePo
 
 from saveris_desktop.core.devices.ranges import DurationRange, check_duration_text, format_duration
 from saveris_desktop.ui import core_words, locale_format
-from saveris_desktop.ui.style import TIGHT_SPACING, TextRole, set_text_role
+from saveris_desktop.ui.style import TIGHT_SPACING, TextRole, glove_sized, set_text_role
 
 
 def refill_keeping_choice(combo: QComboBox, entries: list[tuple[str, str]]) -> None:
@@ -103,10 +103,9 @@ class _LineField(QWidget):
         self.edit = QLineEdit(self)
         self.edit.setObjectName(name)
         self.edit.setAccessibleName(accessible)
+        glove_sized(self.edit)
         self.hint = QLabel(self)
         self.hint.setObjectName(f"{name}_hint")
-        # Wraps beside the field where the editor is narrow, instead of widening the form.
-        self.hint.setWordWrap(True)
         set_text_role(self.hint, TextRole.MUTED)
         self.message = FieldMessage(self)
         self.message.setObjectName(f"{name}_message")

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QLabel,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -40,7 +39,8 @@ from saveris_desktop.ui.devices.editor import SessionEditor
 from saveris_desktop.ui.devices.editor_context import EditorContext
 from saveris_desktop.ui.devices.fields import DurationField, FieldMessage, NumberField
 from saveris_desktop.ui.devices.settings_tab import CyclesEditor
-from saveris_desktop.ui.style import TextRole, set_text_role
+from saveris_desktop.ui.style import TextRole, glove_sized, set_text_role
+from saveris_desktop.ui.widgets.fitting_text import FittingText
 
 #: The measuring cycle's key in instruction sets of related APIs [R] (`measuring_rate_ms`).
 SIBLING_MEASURING_KEY = next(
@@ -154,6 +154,7 @@ class _ChannelLimitsBox(QGroupBox):
         for candidate in presets_for(self.value_id):
             self.preset.addItem(core_words.translated(candidate.title), candidate.key)
         self.preset.setEnabled(self.preset.count() > 1)
+        glove_sized(self.preset)
         self.fields: dict[str, NumberField] = {}
         grid = QGridLayout(self)
         grid.addWidget(QLabel(QCoreApplication.translate("MeasurementAlarmsEditor", "Preset")), 0, 0)
@@ -260,12 +261,11 @@ class MeasurementAlarmsEditor(SessionEditor):
         )
         self.as_received_label.setObjectName("measurement_alarms_as_received_label")
         self.as_received_label.setWordWrap(True)
-        self.as_received = QPlainTextEdit(self.form)
+        # As high as its text: it sits in the editor's scroll area and must not scroll on its own.
+        self.as_received = FittingText(self.form)
         self.as_received.setObjectName("measurement_alarms_as_received")
         self.as_received.setAccessibleName(self.tr("Alarm settings as received, read-only"))
-        self.as_received.setReadOnly(True)
         self.as_received.setFont(QFont("monospace"))
-        self.as_received.setMinimumHeight(90)
         self.layout_.addWidget(self.as_received_label)
         self.layout_.addWidget(self.as_received)
         self.as_received_label.hide()

@@ -56,6 +56,8 @@ from saveris_desktop.ui.devices.measuring_editors import (
 )
 from saveris_desktop.ui.devices.sensor_directory import SensorDirectory, channel_label
 from saveris_desktop.ui.error_text import describe_error
+from saveris_desktop.ui.style import TARGET_SIZE
+from saveris_desktop.ui.widgets.glove import TallRows
 
 
 def _assigned_channel(sensor: Sensor | None, assignment: ChannelAssignment) -> Any:
@@ -127,6 +129,7 @@ class ObjectsTab(QWidget):
         self.list.setObjectName("objects_list")
         self.list.setAccessibleName(self.tr("Measuring objects"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setItemDelegate(TallRows(self.list))  # rows a gloved finger hits
         self.new_button = QPushButton(self.tr("New measuring object…"), self)
         self.new_button.setObjectName("objects_new")
         self.new_button.setAccessibleName(self.tr("New measuring object"))
@@ -149,7 +152,7 @@ class ObjectsTab(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.list, 1)
         left_layout.addLayout(actions)
-        rows = self.list.fontMetrics().height() + 4
+        rows = TARGET_SIZE
         self.list.setMinimumHeight(2 * rows + 2 * self.list.frameWidth())
 
         self.details = QWidget(self)

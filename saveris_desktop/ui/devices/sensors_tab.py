@@ -30,6 +30,7 @@ from saveris_desktop.ui import core_words
 from saveris_desktop.ui.devices.editor import SessionEditor
 from saveris_desktop.ui.devices.editor_context import EditorContext
 from saveris_desktop.ui.devices.fields import NumberField, refill_keeping_choice
+from saveris_desktop.ui.style import glove_sized
 
 
 class _ChannelRow:
@@ -69,6 +70,7 @@ class _ChannelRow:
             self.offset.setToolTip(
                 QCoreApplication.translate("SensorEditor", "This channel takes no offset.")
             )
+        glove_sized(self.name, self.unit)
         self.index = index
 
     def widgets(self) -> list[QWidget]:
@@ -85,6 +87,7 @@ class SensorEditor(SessionEditor):
         self.name_edit.setObjectName("sensor_name")
         self.name_edit.setAccessibleName(self.tr("Sensor name"))
         self.name_edit.setMaxLength(64)
+        glove_sized(self.name_edit)
         self.channels_host = QWidget(self.form)
         self.channels_grid = QGridLayout(self.channels_host)
         self.channels_grid.setContentsMargins(0, 0, 0, 0)
@@ -185,6 +188,7 @@ class SensorsTab(QWidget):
         self.picker = QComboBox(self)
         self.picker.setObjectName("sensor_picker")
         self.picker.setAccessibleName(self.tr("Sensor"))
+        glove_sized(self.picker)
         self.status = QLabel(self)
         self.status.setObjectName("sensors_status")
         self.status.setWordWrap(True)

@@ -20,6 +20,7 @@ from saveris_desktop.core.devices.ranges import (
 from saveris_desktop.ui.devices.editor import SessionEditor
 from saveris_desktop.ui.devices.editor_context import EditorContext
 from saveris_desktop.ui.devices.fields import DurationField, FieldMessage
+from saveris_desktop.ui.style import glove_sized
 
 MEASURING_CYCLE = "measuring_cycle"
 COMMUNICATION_CYCLE = "communication_cycle"
@@ -79,6 +80,7 @@ class DeviceSettingsEditor(CyclesEditor):
         self.name_edit.setAccessibleName(self.tr("Logger name"))
         self.name_edit.setPlaceholderText(self.tr("e.g. Pharmacy fridge 2"))
         self.name_edit.setMaxLength(64)
+        glove_sized(self.name_edit)
         self.name_message = FieldMessage(self.form)
         self.name_message.setObjectName("device_name_message")
         self.measuring = DurationField("measuring_cycle", self.tr("Measuring cycle"), self.form)

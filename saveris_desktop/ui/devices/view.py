@@ -64,6 +64,7 @@ from saveris_desktop.ui.devices.sensors_tab import SensorsTab
 from saveris_desktop.ui.devices.settings_tab import DeviceSettingsEditor
 from saveris_desktop.ui.devices.site_bar import SiteBar
 from saveris_desktop.ui.devices.table_model import UUID_ROLE, DeviceFilterProxy, DeviceTableModel
+from saveris_desktop.ui.style import TARGET_SIZE
 from saveris_desktop.ui.ui_state import UiState
 
 log = logging.getLogger(__name__)
@@ -186,7 +187,8 @@ class DevicesView(QWidget):
         # walked cell by cell through every column of every logger first.
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(max(24, self.fontMetrics().height() + 10))
+        # Rows a gloved finger hits (style.TARGET_SIZE), and never lower than the text needs.
+        self.table.verticalHeader().setDefaultSectionSize(max(TARGET_SIZE, self.fontMetrics().height() + 10))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self._size_columns()
