@@ -30,7 +30,7 @@ from saveris_desktop.core.offline.drafts import DraftKind
 from saveris_desktop.core.offline.resources import session_key
 from saveris_desktop.ui.devices.editor import SessionEditor
 from saveris_desktop.ui.devices.editor_context import EditorContext
-from saveris_desktop.ui.devices.fields import DurationField, refill_keeping_choice
+from saveris_desktop.ui.devices.fields import ON_THE_FIELD_LINE, DurationField, refill_keeping_choice
 from saveris_desktop.ui.devices.focus import set_tab_chain
 from saveris_desktop.ui.style import glove_sized
 from saveris_desktop.ui.widgets.glove import GloveCheckBox
@@ -148,8 +148,8 @@ class SystemAlarmsEditor(SessionEditor):
             # which made the rows wider than a laptop's editor pane.
             row.delay.hint.hide()
             headings[2].setText(f"{self.tr('Delay before alarm')}\n{row.delay.hint.text()}")
-            self.grid.addWidget(row.enabled, position + 1, 0)
-            self.grid.addWidget(row.severity, position + 1, 1)
+            self.grid.addWidget(row.enabled, position + 1, 0, ON_THE_FIELD_LINE)
+            self.grid.addWidget(row.severity, position + 1, 1, ON_THE_FIELD_LINE)
             self.grid.addWidget(row.delay, position + 1, 2)
             row.enabled.toggled.connect(lambda _on, k=kind: self._changed(k))
             row.severity.activated.connect(lambda _i, k=kind: self._changed(k))

@@ -10,11 +10,20 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from saveris_desktop.core.devices.ranges import DurationRange, check_duration_text, format_duration
 from saveris_desktop.ui import core_words, locale_format
-from saveris_desktop.ui.style import TIGHT_SPACING, TextRole, glove_sized, set_text_role
+from saveris_desktop.ui.style import TARGET_SIZE, TIGHT_SPACING, TextRole, glove_sized, set_text_role
 
 
 def refill_keeping_choice(combo: QComboBox, entries: list[tuple[str, str]]) -> None:
@@ -28,6 +37,37 @@ def refill_keeping_choice(combo: QComboBox, entries: list[tuple[str, str]]) -> N
     position = combo.findData(picked)
     combo.setCurrentIndex(position if position >= 0 else 0 if entries else -1)
     combo.blockSignals(False)
+
+
+#: Where a field's neighbours sit in a grid row that also holds the field's message line: at the top,
+#: on the input's line (centred in the row, they sat between the input and its message).
+ON_THE_FIELD_LINE = Qt.AlignmentFlag.AlignTop
+
+
+def field_label(text: str, parent: QWidget | None = None) -> QLabel:
+    """A label beside a field: as high as the input (TARGET_SIZE), its text on the input's line.
+    Put it in its row with ON_THE_FIELD_LINE."""
+    label = QLabel(text, parent)
+    _on_the_line(label)
+    return label
+
+
+def labels_beside_fields(layout: QFormLayout) -> None:
+    """A form's row labels on their input's line (see field_label), not between input and message."""
+    layout.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    for row in range(layout.rowCount()):
+        item = layout.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        label = item.widget() if item is not None else None
+        if isinstance(label, QLabel):
+            _on_the_line(label)
+
+
+def _on_the_line(label: QLabel) -> None:
+    # Top-aligned text pushed down to the middle of an input's line: right whether the layout gives
+    # the label the input's height or the whole row (input and message line).
+    label.setMinimumHeight(max(label.minimumHeight(), TARGET_SIZE))
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    label.setContentsMargins(0, max(0, (TARGET_SIZE - label.fontMetrics().height()) // 2), 0, 0)
 
 
 class FieldMessage(QLabel):

@@ -48,6 +48,7 @@ from saveris_desktop.core.offline.resources import session_key
 from saveris_desktop.ui import core_words
 from saveris_desktop.ui.devices.bulk_dialog import BulkApplyDialog, Change
 from saveris_desktop.ui.devices.create_object import CreateObjectDialog
+from saveris_desktop.ui.devices.editor import SessionEditor
 from saveris_desktop.ui.devices.editor_context import EditorContext
 from saveris_desktop.ui.devices.measuring_editors import (
     DEFAULT_CYCLE_RANGE,
@@ -173,6 +174,9 @@ class ObjectsTab(QWidget):
         self.editor_pages.setDocumentMode(True)
         self.editor_pages.addTab(self.alarms_editor, self.tr("Alarm limits"))
         self.editor_pages.addTab(self.instruction_editor, self.tr("Instruction set"))
+        for editor in (self.alarms_editor, self.instruction_editor):
+            # A page with unsaved changes says so on its tab, also while the other page is shown.
+            editor.sig_state_changed.connect(self._mark_unsaved_pages)
         details_layout = QVBoxLayout(self.details)
         details_layout.setContentsMargins(0, 0, 0, 0)
         details_layout.addWidget(self.channels_label)
@@ -196,7 +200,7 @@ class ObjectsTab(QWidget):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([4 * rows + 2 * self.list.frameWidth(), 10_000])
+        splitter.setSizes([3 * rows + 2 * self.list.frameWidth(), 10_000])
         layout = QHBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -205,6 +209,12 @@ class ObjectsTab(QWidget):
         self.list.itemSelectionChanged.connect(self._selection_changed)
         self.instruction_editor.sig_applied.connect(lambda _a: self._reload_selected())
         self._selection_changed()
+
+    def _mark_unsaved_pages(self) -> None:
+        for index, title in ((0, self.tr("Alarm limits")), (1, self.tr("Instruction set"))):
+            editor = self.editor_pages.widget(index)
+            unsaved = isinstance(editor, SessionEditor) and editor.dirty
+            self.editor_pages.setTabText(index, f"{title} ●" if unsaved else title)
 
     # --- loading -----------------------------------------------------------------------------
 

@@ -29,7 +29,13 @@ from saveris_desktop.core.devices.units import MAX_OFFSET, unit_symbol, units_fo
 from saveris_desktop.ui import core_words
 from saveris_desktop.ui.devices.editor import SessionEditor
 from saveris_desktop.ui.devices.editor_context import EditorContext
-from saveris_desktop.ui.devices.fields import NumberField, refill_keeping_choice
+from saveris_desktop.ui.devices.fields import (
+    ON_THE_FIELD_LINE,
+    NumberField,
+    field_label,
+    labels_beside_fields,
+    refill_keeping_choice,
+)
 from saveris_desktop.ui.style import glove_sized
 
 
@@ -38,7 +44,7 @@ class _ChannelRow:
 
     def __init__(self, editor: SensorEditor, index: int, channel: dict[str, Any]) -> None:
         value_id = channel.get("physical_value_id")
-        self.caption = QLabel(
+        self.caption = field_label(
             QCoreApplication.translate("SensorEditor", "Channel %1: %2")
             .replace("%1", str(channel.get("channel_index", index) + 1))
             .replace("%2", core_words.value_name(value_id))
@@ -104,6 +110,7 @@ class SensorEditor(SessionEditor):
         )
         note.setWordWrap(True)
         layout.addRow(note)
+        labels_beside_fields(layout)
         self.name_edit.textEdited.connect(lambda text: self.edit(("name",), text))
         self._channel_count = -1
 
@@ -120,7 +127,7 @@ class SensorEditor(SessionEditor):
         for index, channel in enumerate(channels):
             row = _ChannelRow(self, index, channel)
             for column, widget in enumerate(row.widgets()):
-                self.channels_grid.addWidget(widget, index + 1, column)
+                self.channels_grid.addWidget(widget, index + 1, column, ON_THE_FIELD_LINE)
             row.name.textEdited.connect(lambda text, i=index: self.edit(("channels", i, "name"), text))
             row.unit.activated.connect(lambda _pos, r=row: self._unit_chosen(r))
             row.offset.sig_value_changed.connect(lambda value, i=index: self._offset_typed(i, value))

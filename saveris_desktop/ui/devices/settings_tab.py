@@ -19,7 +19,7 @@ from saveris_desktop.core.devices.ranges import (
 )
 from saveris_desktop.ui.devices.editor import SessionEditor
 from saveris_desktop.ui.devices.editor_context import EditorContext
-from saveris_desktop.ui.devices.fields import DurationField, FieldMessage
+from saveris_desktop.ui.devices.fields import DurationField, FieldMessage, labels_beside_fields
 from saveris_desktop.ui.style import glove_sized
 
 MEASURING_CYCLE = "measuring_cycle"
@@ -103,6 +103,7 @@ class DeviceSettingsEditor(CyclesEditor):
         )
         explain.setWordWrap(True)
         layout.addRow(explain)
+        labels_beside_fields(layout)
 
         self.name_edit.textEdited.connect(self._name_typed)
         self.wire_cycles()
