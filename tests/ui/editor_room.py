@@ -47,7 +47,8 @@ class DemoWindow:
         close_harness(qtbot, self.harness)
 
 
-def _make_object(qtbot: Any, harness: DevicesHarness) -> MeasuringObject:
+def make_object(qtbot: Any, harness: DevicesHarness) -> MeasuringObject:
+    """A measuring object fed by every channel of the first logger's first sensor."""
     device = run(qtbot, harness.client.get_device(SITE, harness.device_uuids[0]))
     sensor = run(qtbot, harness.client.get_sensor(SITE, device.sensors_connections[0].sensor_uuid))
     obj = MeasuringObject(
@@ -72,7 +73,7 @@ def open_demo_window(qtbot: Any, width: int, height: int) -> DemoWindow:
     harness.view.hide()  # the harness's own view; the window below gets one of its own
     device = run(qtbot, harness.client.get_device(SITE, harness.device_uuids[0]))
     run(qtbot, harness.client.put_device(SITE, device.model_copy(update={"name": LONG_NAME})))
-    obj = _make_object(qtbot, harness)
+    obj = make_object(qtbot, harness)
     window = MainWindow(UiState(scope=DEMO_SCOPE), demo=True)
     qtbot.addWidget(window)
     window.resize(width, height)
