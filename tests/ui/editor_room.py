@@ -11,6 +11,7 @@ screenshots there (resources/screenshots/layout-after/ is made that way).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -66,13 +67,20 @@ def make_object(qtbot: Any, harness: DevicesHarness) -> MeasuringObject:
     return run(qtbot, harness.client.create_measuring_object(SITE, obj))
 
 
-def open_demo_window(qtbot: Any, width: int, height: int) -> DemoWindow:
-    """The demo main window at `width`×`height` logical pixels, the first logger selected and named
-    LONG_NAME, a measuring object of its sensor in the site."""
-    harness = make_devices_harness(qtbot, [LoggerKind.QSR_TEMPERATURE_HUMIDITY, LoggerKind.SAVERIS2])
+def open_demo_window(
+    qtbot: Any,
+    width: int,
+    height: int,
+    kinds: Sequence[LoggerKind] = (LoggerKind.QSR_TEMPERATURE_HUMIDITY, LoggerKind.SAVERIS2),
+    names: Sequence[str] = (LONG_NAME,),
+) -> DemoWindow:
+    """The demo main window at `width`×`height` logical pixels with loggers of `kinds` (the first ones
+    given `names`), the first selected, a measuring object of its sensor in the site."""
+    harness = make_devices_harness(qtbot, list(kinds))
     harness.view.hide()  # the harness's own view; the window below gets one of its own
-    device = run(qtbot, harness.client.get_device(SITE, harness.device_uuids[0]))
-    run(qtbot, harness.client.put_device(SITE, device.model_copy(update={"name": LONG_NAME})))
+    for uuid, name in zip(harness.device_uuids, names, strict=False):
+        device = run(qtbot, harness.client.get_device(SITE, uuid))
+        run(qtbot, harness.client.put_device(SITE, device.model_copy(update={"name": name})))
     obj = make_object(qtbot, harness)
     window = MainWindow(UiState(scope=DEMO_SCOPE), demo=True)
     qtbot.addWidget(window)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QLabel,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -30,7 +31,12 @@ from saveris_desktop.core.offline.drafts import DraftKind
 from saveris_desktop.core.offline.resources import session_key
 from saveris_desktop.ui.devices.editor import SessionEditor
 from saveris_desktop.ui.devices.editor_context import EditorContext
-from saveris_desktop.ui.devices.fields import ON_THE_FIELD_LINE, DurationField, refill_keeping_choice
+from saveris_desktop.ui.devices.fields import (
+    ON_THE_FIELD_LINE,
+    DurationField,
+    labels_beside_fields,
+    refill_keeping_choice,
+)
 from saveris_desktop.ui.devices.focus import set_tab_chain
 from saveris_desktop.ui.style import glove_sized
 from saveris_desktop.ui.widgets.glove import GloveCheckBox
@@ -228,7 +234,11 @@ class SystemAlarmsEditor(SessionEditor):
 
 
 class AlarmsTab(QWidget):
-    """Device system alarms on top, the alarms of a picked sensor below."""
+    """Two pages: the logger's system alarms, and the alarms of a picked sensor.
+
+    Pages, not one above the other: each editor gets the tab's full height, so "What will be sent"
+    opens below its fields without squeezing them or moving Apply (stacked, the two editors and a
+    changes view did not fit a laptop screen)."""
 
     def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -249,14 +259,39 @@ class AlarmsTab(QWidget):
         )
         picker_row = QFormLayout()
         picker_row.addRow(self.tr("Sensor"), self.sensor_picker)
-        # Each editor scrolls its own rows above its own Apply; they share the tab's height.
+        labels_beside_fields(picker_row)
+        # The editor brings its own margins; the picker above it lines up with its fields.
+        editor_layout = self.sensor_editor.layout()
+        if editor_layout is not None:
+            picker_row.setContentsMargins(editor_layout.contentsMargins())
+        sensor_page = QWidget(self)
+        sensor_page.setObjectName("sensor_alarms_page")
+        sensor_layout = QVBoxLayout(sensor_page)
+        sensor_layout.setContentsMargins(0, 0, 0, 0)
+        sensor_layout.setSpacing(0)
+        sensor_layout.addLayout(picker_row)
+        sensor_layout.addWidget(self.sensor_editor, 1)
+        self.pages = QTabWidget(self)
+        self.pages.setObjectName("alarm_pages")
+        self.pages.setAccessibleName(self.tr("Alarms of the logger and of its sensors"))
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(self.device_editor, self.tr("Logger alarms"))
+        self.pages.addTab(sensor_page, self.tr("Sensor alarms"))
         layout = QVBoxLayout(self)
-        layout.addWidget(self.device_editor, 1)
-        layout.addLayout(picker_row)
-        layout.addWidget(self.sensor_editor, 1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+        for editor in (self.device_editor, self.sensor_editor):
+            # A page with unsaved changes says so on its tab, also while the other page is shown.
+            editor.sig_state_changed.connect(self._mark_unsaved_pages)
         self.sensor_picker.currentIndexChanged.connect(self._picked)
         self.device_editor.sig_form_loaded.connect(self._order_tabs)
         self.sensor_editor.sig_form_loaded.connect(self._order_tabs)
+
+    def _mark_unsaved_pages(self) -> None:
+        for index, (editor, title) in enumerate(
+            ((self.device_editor, self.tr("Logger alarms")), (self.sensor_editor, self.tr("Sensor alarms")))
+        ):
+            self.pages.setTabText(index, f"{title} ●" if editor.dirty else title)
 
     def _order_tabs(self) -> None:
         # Rows are built when alarms load, after the picker exists: keep Tab in the on-screen order.

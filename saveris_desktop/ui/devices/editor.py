@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -38,13 +38,49 @@ from saveris_desktop.ui.devices.editor_context import EditorContext
 from saveris_desktop.ui.devices.fields import FieldMessage
 from saveris_desktop.ui.devices.focus import focusable_descendants, set_tab_chain
 from saveris_desktop.ui.error_text import describe_error
-from saveris_desktop.ui.style import TextRole, glove_sized, set_text_role
+from saveris_desktop.ui.style import TARGET_SIZE, TextRole, glove_sized, set_text_role
 from saveris_desktop.ui.widgets.save_banner import DraftSaveBanner
 
 #: Apply, Revert and "What will be sent" while the focus is in the editor (Ctrl+S as "save")
 APPLY_KEYS = ("Ctrl+S", "Ctrl+Return")
 REVERT_KEYS = ("Ctrl+Shift+R",)
 CHANGES_KEYS = ("Ctrl+D",)
+
+
+class FieldsScroll(QScrollArea):
+    """The editor's one scroll area. It asks for the height its fields have now: QScrollArea keeps
+    the size its widget had when first asked, before the rows a load builds, so an editor laid out
+    at its natural height (the logger alarms above the sensor's) cut its own rows short."""
+
+    def setWidget(self, widget: QWidget) -> None:
+        super().setWidget(widget)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
+
+    def sizeHint(self) -> QSize:
+        widget = self.widget()
+        if widget is None:
+            return super().sizeHint()
+        frame = 2 * self.frameWidth()
+        return widget.sizeHint() + QSize(frame, frame)
+
+
+class EditorBody(QSplitter):
+    """The fields above, "What will be sent" below. Its size is that of the fields alone: opening
+    the changes view shares the room the editor has, it never makes the editor taller (which moved
+    Apply, or pushed it out of the window)."""
+
+    def sizeHint(self) -> QSize:
+        fields = self.widget(0)
+        return fields.sizeHint() if fields is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        fields = self.widget(0)
+        return fields.minimumSizeHint() if fields is not None else super().minimumSizeHint()
 
 
 class SessionEditor(QWidget):
@@ -135,7 +171,7 @@ class SessionEditor(QWidget):
         # wheel turn or a long form never moves Apply: it sits in the footer under the scroll area.
         # "What will be sent" opens in a splitter below the fields, inside the editor's width, so a
         # long request line cannot push Apply off the right edge.
-        self.form_scroll = QScrollArea(self)
+        self.form_scroll = FieldsScroll(self)
         self.form_scroll.setObjectName(f"{name}_scroll")
         self.form_scroll.setWidgetResizable(True)
         self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -145,8 +181,13 @@ class SessionEditor(QWidget):
         fields_layout.addWidget(self.form)
         fields_layout.addStretch(1)
         self.form_scroll.setWidget(fields)
+        # The fields sit on the editor's own background (a scroll area paints its own: a band of
+        # another shade above the footer in dark mode).
+        fields.setAutoFillBackground(False)
+        self.form_scroll.viewport().setAutoFillBackground(False)
         self.changes.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.body = QSplitter(Qt.Orientation.Vertical, self)
+        self.changes.setMinimumHeight(2 * TARGET_SIZE)  # a small editor squeezes it; its handle drags
+        self.body = EditorBody(Qt.Orientation.Vertical, self)
         self.body.setObjectName(f"{name}_body_splitter")
         self.body.setChildrenCollapsible(False)
         self.body.addWidget(self.form_scroll)
@@ -160,7 +201,6 @@ class SessionEditor(QWidget):
         footer_layout.addWidget(self.verdict)
         footer_layout.addLayout(buttons)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(header)
         layout.addWidget(self.notice)
         layout.addWidget(self.body, 1)
@@ -358,9 +398,13 @@ class SessionEditor(QWidget):
 
     def _on_toggle_changes(self, on: bool) -> None:
         self.changes.setVisible(on)
-        if on:  # below the fields, two fifths of the editor's height; the footer does not move
+        if on:  # below the fields, in the editor's room (the footer does not move): two fifths, or
+            # in a low editor what the changes view needs, while two rows of fields stay in sight
             total = sum(self.body.sizes()) or self.body.height()
-            self.body.setSizes([total - total * 2 // 5, total * 2 // 5])
+            changes_layout = self.changes.layout()
+            least = changes_layout.minimumSize().height() if changes_layout is not None else 0
+            wanted = min(max(total * 2 // 5, least), total - 2 * TARGET_SIZE)
+            self.body.setSizes([total - wanted, wanted])
         self.toggle_changes.setText(
             self.tr("Hide what will be sent") if on else self.tr("What will be sent…")
         )

@@ -202,9 +202,17 @@ class SensorsTab(QWidget):
         self.editor = SensorEditor(context, self)
         top = QFormLayout()
         top.addRow(self.tr("Sensor"), self.picker)
+        labels_beside_fields(top)
+        head = QVBoxLayout()  # the picker lines up with the editor's fields (the editor has margins)
+        editor_layout = self.editor.layout()
+        if editor_layout is not None:
+            head.setContentsMargins(editor_layout.contentsMargins())
+        head.addLayout(top)
+        head.addWidget(self.status)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.status)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(head)
         layout.addWidget(self.editor, 1)  # it scrolls its channels itself, Apply stays below them
         self.picker.currentIndexChanged.connect(self._picked)
 

@@ -42,7 +42,7 @@ from tests.ui.editor_room import (
     usable_height,
     visible_in_window,
 )
-from tests.ui.user_input import click, type_text
+from tests.ui.user_input import choose, click, type_text
 
 SIZES = [(1366, 768), (1440, 900)]
 #: What the editors' fields got before the redesign (resources/screenshots/layout-before/): the
@@ -112,12 +112,22 @@ def test_the_editors_on_laptop_screens(qtbot, qloop, tmp_path: Path, width: int,
 
     view.tabs.setCurrentIndex(2)
     _settle(qtbot)
-    save_shot(window, folder, f"{size}-3-alarms")
-    for editor in (view.alarms_tab.device_editor, view.alarms_tab.sensor_editor):
-        assert visible_in_window(editor.apply_button, window)
+    save_shot(window, folder, f"{size}-3-alarms")  # the logger's alarms, the sensors' a page beside
+    pages = view.alarms_tab.pages
+    for index, editor in enumerate((view.alarms_tab.device_editor, view.alarms_tab.sensor_editor)):
+        pages.setCurrentIndex(index)
+        _settle(qtbot)
+        assert usable_height(editor.form) >= LEAST_SETTINGS_HEIGHT[(width, height)] - 80
         bar = editor.form_scroll.verticalScrollBar()
         assert bar.maximum() == 0, f"{editor.objectName()}: its alarm rows need scrolling"
         assert editor.form_scroll.horizontalScrollBar().maximum() == 0
+        apply_before = _place(editor.apply_button, window)
+        click(qtbot, editor.toggle_changes)
+        _settle(qtbot)
+        save_shot(window, folder, f"{size}-3{'ab'[index]}-alarms-what-will-be-sent")
+        assert visible_in_window(editor.apply_button, window)
+        assert _place(editor.apply_button, window) == apply_before
+        click(qtbot, editor.toggle_changes)
 
     tab = _open_objects(qtbot, demo)
     alarms = tab.alarms_editor
@@ -292,3 +302,27 @@ def test_the_main_actions_by_keyboard(qtbot, qloop) -> None:
     qtbot.keyClick(view.alarms_tab, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert view.table.hasFocus() or view.focusWidget() is view.table
     close_harness(qtbot, h)
+
+
+@pytest.mark.skipif(
+    not os.environ.get("SAVERIS_README_SHOTS"), reason="makes the README's pictures on request"
+)
+def test_the_readme_picture_of_the_editors(qtbot, qloop) -> None:
+    """SAVERIS_README_SHOTS=resources/screenshots: the README's picture of the device list, the
+    editors and the virtual logger panel, as a technician sees them on a 1366×768 laptop."""
+    names = ("Kühlraum 3 – Tür links", "Vaccine fridge 2", "Freezer – back room", "Store room climate")
+    kinds = (
+        LoggerKind.QSR_TEMPERATURE_HUMIDITY,
+        LoggerKind.SAVERIS2,
+        LoggerKind.QSR_TEMPERATURE,
+        LoggerKind.QSR_TEMPERATURE_HUMIDITY,
+        LoggerKind.GATEWAY_164,
+    )
+    demo = open_demo_window(qtbot, 1366, 768, kinds, names)
+    tab = _open_objects(qtbot, demo)
+    box = tab.alarms_editor.boxes[0]
+    choose(qtbot, box.preset, data="fridge")
+    qtbot.waitUntil(lambda: tab.alarms_editor.dirty, timeout=3000)
+    _settle(qtbot)
+    save_shot(demo.window, Path(os.environ["SAVERIS_README_SHOTS"]), "devices-and-virtual-logger")
+    demo.close(qtbot)
