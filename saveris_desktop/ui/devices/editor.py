@@ -41,7 +41,7 @@ from saveris_desktop.ui.error_text import describe_error
 from saveris_desktop.ui.style import TARGET_SIZE, TextRole, glove_sized, set_text_role
 from saveris_desktop.ui.widgets.save_banner import DraftSaveBanner
 
-#: Apply, Revert and "What will be sent" while the focus is in the editor (Ctrl+S as "save")
+# Apply, Revert and "What will be sent" while the focus is in the editor (Ctrl+S as "save")
 APPLY_KEYS = ("Ctrl+S", "Ctrl+Return")
 REVERT_KEYS = ("Ctrl+Shift+R",)
 CHANGES_KEYS = ("Ctrl+D",)
@@ -99,8 +99,8 @@ class SessionEditor(QWidget):
         self._busy = False
         self._loading = False
         self._force_load = True
-        #: the technician has edited this form since it was loaded (or reverted, or applied): only
-        #: then do its fields' messages speak (FieldMessage.set_armed)
+        # the technician has edited this form since it was loaded (or reverted, or applied): only
+        # then do its fields' messages speak (FieldMessage.set_armed)
         self._touched = False
 
         self.title = QLabel(title, self)

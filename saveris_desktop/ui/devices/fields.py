@@ -39,8 +39,8 @@ def refill_keeping_choice(combo: QComboBox, entries: list[tuple[str, str]]) -> N
     combo.blockSignals(False)
 
 
-#: Where a field's neighbours sit in a grid row that also holds the field's message line: at the top,
-#: on the input's line (centred in the row, they sat between the input and its message).
+# Where a field's neighbours sit in a grid row that also holds the field's message line: at the top,
+# on the input's line (centred in the row, they sat between the input and its message).
 ON_THE_FIELD_LINE = Qt.AlignmentFlag.AlignTop
 
 

@@ -71,12 +71,12 @@ log = logging.getLogger(__name__)
 
 #: v4: the list is a pane beside the editors with fewer columns shown; kept per scope (UiState.view_state)
 HEADER_STATE = "devices/table_header_v4"
-#: the list pane's and the editors' widths as the technician left them (per scope)
+# the list pane's and the editors' widths as the technician left them (per scope)
 SPLITTER_STATE = "devices/splitter_v1"
 POLL_INTERVAL_S = 10.0
-#: The columns the list pane shows by default; the others are a right click on the header away.
+# The columns the list pane shows by default; the others are a right click on the header away.
 COMPACT_COLUMNS = ("serial_number", "name", "status")
-#: What the columns must show unelided (typical values, in the current font).
+# What the columns must show unelided (typical values, in the current font).
 COLUMN_SAMPLES = {
     "serial_number": "612345678",
     "name": "Kühlraum 3 – Tür links",
