@@ -116,11 +116,14 @@ def scroll_host(widget: QWidget) -> QAbstractScrollArea | None:
 
 
 def usable_height(form: QWidget) -> int:
-    """The height the editor's fields can use without scrolling: the viewport of the scroll area they
-    sit in (visible part), else the form's own visible height."""
+    """The room the editor's fields have without scrolling: from the top of its form down to where
+    the scroll area it sits in cuts off (0 when the form starts out of sight)."""
     host = scroll_host(form)
-    shown = host.viewport() if host is not None else form
-    return shown.visibleRegion().boundingRect().height() if host is None else shown.height()
+    if host is None:
+        return form.visibleRegion().boundingRect().height()
+    port = host.viewport()
+    top = form.mapTo(port, QPoint(0, 0)).y()
+    return max(0, min(port.height(), port.height() - top))
 
 
 def visible_in_window(widget: QWidget, window: QWidget) -> bool:

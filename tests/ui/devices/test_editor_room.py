@@ -45,9 +45,10 @@ from tests.ui.editor_room import (
 from tests.ui.user_input import choose, click, type_text
 
 SIZES = [(1366, 768), (1440, 900)]
-#: What the editors' fields got before the redesign (resources/screenshots/layout-before/): the
-#: measurement settings 319 px at 1366×768 and 398 px at 1440×900, the alarms and measuring objects
-#: shared a scroll area of 319/301 px with their Apply buttons inside it.
+#: The room the editors' fields had before the redesign (tests/ui/editor_room.usable_height; pictures in
+#: resources/screenshots/layout-before/), at 1366×768 and 1440×900: measurement settings 290 and
+#: 369 px, logger alarms 281/360, sensor alarms 93/172, a measuring object's alarm limits 27/106
+#: (they started below the fold, under the instruction set, in one scroll area with its Apply).
 LEAST_SETTINGS_HEIGHT = {(1366, 768): 480, (1440, 900): 600}
 LEAST_OBJECT_ALARMS_HEIGHT = {(1366, 768): 240, (1440, 900): 360}
 
