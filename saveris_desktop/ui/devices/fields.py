@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from saveris_desktop.core.devices.ranges import DurationRange, check_duration_text, format_duration
 from saveris_desktop.ui import core_words, locale_format
 from saveris_desktop.ui.style import TARGET_SIZE, TIGHT_SPACING, TextRole, glove_sized, set_text_role
+from saveris_desktop.ui.widgets.error_label import ErrorLabel
 
 
 def refill_keeping_choice(combo: QComboBox, entries: list[tuple[str, str]]) -> None:
@@ -70,64 +71,35 @@ def _on_the_line(label: QLabel) -> None:
     label.setContentsMargins(0, max(0, (TARGET_SIZE - label.fontMetrics().height()) // 2), 0, 0)
 
 
-class FieldMessage(QLabel):
-    """The red line under a field.
+class FieldMessage(ErrorLabel):
+    """The red line under a field (its line reserved, see ErrorLabel).
 
-    Its line is kept free while there is nothing to say (hidden, its size retained), so a message
-    appearing never moves the fields under the pointer. An editor holds its messages back until the
-    technician has edited something in it (`set_armed`, see SessionEditor): a form just opened with
-    the server's values does not greet anyone with red lines.
+    An editor holds its messages back until the technician has edited something in it
+    (`set_armed`, see SessionEditor): a form just opened with the server's values does not greet
+    anyone with red lines.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWordWrap(True)
-        set_text_role(self, TextRole.ERROR)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        policy.setRetainSizeWhenHidden(True)
-        self.setSizePolicy(policy)
+        super().__init__("", parent)
         self._message = ""
         self._armed = True
-        self.hide()
 
     def message(self) -> str:
         """What there is to say, shown or still held back."""
         return self._message
 
-    def show_message(self, message: str) -> None:
-        self._message = message
-        self._render()
+    def show_message(self, text: str) -> None:
+        self._message = text
+        super().show_message(text if self._armed else "")
+        parent = self.parentWidget()
+        if parent is not None:
+            parent.updateGeometry()
 
     def set_armed(self, armed: bool) -> None:
         """False holds the message back (its line stays free); True shows what there is to say."""
         if armed != self._armed:
             self._armed = armed
-            self._render()
-
-    def _render(self) -> None:
-        shown = self._message if self._armed else ""
-        if shown != self.text():
-            self.setText(shown)
-        self.setVisible(bool(shown))
-        parent = self.parentWidget()
-        if parent is not None:
-            parent.updateGeometry()
-
-    def heightForWidth(self, width: int) -> int:
-        return max(super().heightForWidth(width), self._line())
-
-    def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
-        return QSize(hint.width(), max(hint.height(), self._line()))
-
-    def minimumSizeHint(self) -> QSize:
-        hint = super().minimumSizeHint()
-        return QSize(hint.width(), max(hint.height(), self._line()))
-
-    def _line(self) -> int:
-        """The reserved room: one line of text."""
-        return self.fontMetrics().height() + 2 * self.margin()
+            self.show_message(self._message)
 
 
 class _LineField(QWidget):

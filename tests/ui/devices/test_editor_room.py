@@ -14,13 +14,21 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from saveris_desktop.core.devices import alarm_rules as rules
 from saveris_desktop.simulator import LoggerKind
 from saveris_desktop.ui.devices import DevicesView
 from saveris_desktop.ui.style import TARGET_SIZE
 from saveris_desktop.ui.ui_state import DEMO_SCOPE, UiState
+from saveris_desktop.ui.widgets.error_label import ErrorLabel
 from tests.api.payloads import alarm_condition
 from tests.ui.cloud_shapes import ShapedSimulator
 from tests.ui.devices_harness import (
@@ -205,6 +213,28 @@ def test_an_error_line_appearing_moves_no_field(qtbot, qloop) -> None:
     assert not editor.measuring.message.isVisibleTo(editor)
     assert _place(below, editor) == before
     close_harness(qtbot, h)
+
+
+def test_an_error_label_keeps_its_line_free_in_any_form(qtbot) -> None:
+    """The wizard's and dialogs' error lines (ErrorLabel) reserve their line as the editors' do."""
+    host = QWidget()
+    qtbot.addWidget(host)
+    layout = QVBoxLayout(host)
+    error = ErrorLabel("error", host)
+    below = QLineEdit(host)
+    layout.addWidget(error)
+    layout.addWidget(below)
+    layout.addStretch(1)
+    host.resize(400, 200)
+    host.show()
+    qtbot.waitExposed(host)
+    before = _place(below, host)
+    error.show_message("The server does not know this user name.")
+    QApplication.processEvents()
+    assert error.isVisible() and _place(below, host) == before
+    error.clear_message()
+    QApplication.processEvents()
+    assert not error.isVisible() and _place(below, host) == before
 
 
 def test_what_is_wrong_with_the_servers_values_shows_after_the_first_edit(qtbot, qloop) -> None:
