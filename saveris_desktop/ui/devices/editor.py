@@ -7,6 +7,10 @@ Apply is enabled only when there is a change, no field has a problem and nothing
 Apply runs the one "apply or queue" operation (core.devices.apply) through the view's TaskOwner, shows
 progress and the verdict: sent (the cloud accepted it), queued (no network: the outbox sends it
 later), or refused, when every edit stays as typed and the server's reason is shown by the form.
+
+Layout: the form scrolls in the editor's one scroll area; Apply/Revert, the verdict and the save
+banner are a footer under it that never moves; "what will be sent" opens below the fields, in the
+editor's own room. The fields' messages speak once the technician has edited the form.
 """
 
 from __future__ import annotations
@@ -247,11 +251,6 @@ class SessionEditor(QWidget):
         if self.session is not None and not self._loading:
             self._touch()
         self.update_state()
-
-    @property
-    def touched(self) -> bool:
-        """True once the technician edited this form (since its load, Revert or Apply)."""
-        return self._touched
 
     def _touch(self) -> None:
         if not self._touched:
