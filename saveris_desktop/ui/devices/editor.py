@@ -260,7 +260,7 @@ class SessionEditor(QWidget):
     def _arm_messages(self) -> None:
         """The fields' messages speak only once the form was edited: what is wrong with the server's
         values shows after the first edit, not on a form just opened."""
-        for message in self.form.findChildren(FieldMessage):
+        for message in self.findChildren(FieldMessage):  # its own fields' messages
             message.set_armed(self._touched)
 
     # --- session -----------------------------------------------------------------------------
