@@ -59,7 +59,7 @@ def labels_beside_fields(layout: QFormLayout) -> None:
     for row in range(layout.rowCount()):
         item = layout.itemAt(row, QFormLayout.ItemRole.LabelRole)
         label = item.widget() if item is not None else None
-        if isinstance(label, QLabel):
+        if isinstance(label, QLabel) and label.text():
             _on_the_line(label)
 
 

@@ -47,6 +47,7 @@ from saveris_desktop.ui.devices.fields import (
 )
 from saveris_desktop.ui.devices.settings_tab import CyclesEditor
 from saveris_desktop.ui.style import TextRole, glove_sized, set_text_role
+from saveris_desktop.ui.widgets.error_label import reserved_row
 from saveris_desktop.ui.widgets.fitting_text import FittingText
 
 #: The measuring cycle's key in instruction sets of related APIs [R] (`measuring_rate_ms`).
@@ -94,7 +95,7 @@ class InstructionSetEditor(CyclesEditor):
         layout.addRow(note)
         layout.addRow(self.tr("Measuring cycle"), self.measuring)
         layout.addRow(self.tr("Communication cycle"), self.communication)
-        layout.addRow(self.order_message)
+        layout.addRow(reserved_row(self.order_message))
         labels_beside_fields(layout)
         self.set_ranges(DEFAULT_CYCLE_RANGE, DEFAULT_CYCLE_RANGE)
         self.wire_cycles()  # an emptied field means "no override" and sends null

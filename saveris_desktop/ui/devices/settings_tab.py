@@ -21,6 +21,7 @@ from saveris_desktop.ui.devices.editor import SessionEditor
 from saveris_desktop.ui.devices.editor_context import EditorContext
 from saveris_desktop.ui.devices.fields import DurationField, FieldMessage, labels_beside_fields
 from saveris_desktop.ui.style import glove_sized
+from saveris_desktop.ui.widgets.error_label import reserved_row
 
 MEASURING_CYCLE = "measuring_cycle"
 COMMUNICATION_CYCLE = "communication_cycle"
@@ -89,11 +90,10 @@ class DeviceSettingsEditor(CyclesEditor):
         self.order_message.setObjectName("device_settings_cycle_order")
         layout = QFormLayout(self.form)
         layout.addRow(self.identity)
-        layout.addRow(self.tr("Name"), self.name_edit)
-        layout.addRow("", self.name_message)
+        layout.addRow(self.tr("Name"), reserved_row(self.name_edit, self.name_message))
         layout.addRow(self.tr("Measuring cycle"), self.measuring)
         layout.addRow(self.tr("Communication cycle"), self.communication)
-        layout.addRow(self.order_message)
+        layout.addRow(reserved_row(self.order_message))
         explain = QLabel(
             self.tr(
                 "How often the logger measures, and how often it sends its readings to the cloud. "

@@ -7,9 +7,9 @@ appears never moves what is below it, so a field does not jump away under the po
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from saveris_desktop.ui.style import TextRole, set_text_role
+from saveris_desktop.ui.style import TIGHT_SPACING, TextRole, set_text_role
 
 
 class ErrorLabel(QLabel):
@@ -51,3 +51,17 @@ class ErrorLabel(QLabel):
 
     def _line(self) -> int:
         return self.fontMetrics().height() + 2 * self.margin()
+
+
+def reserved_row(*widgets: QWidget) -> QWidget:
+    """`widgets` (a field and its ErrorLabel under it, or a message alone) as one QFormLayout row.
+
+    A form layout drops the row of a hidden widget, so a message on a row of its own opened and
+    closed a line under the pointer; inside this holder its line stays reserved."""
+    holder = QWidget(widgets[0].parentWidget())
+    column = QVBoxLayout(holder)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(TIGHT_SPACING)
+    for widget in widgets:
+        column.addWidget(widget)
+    return holder

@@ -212,6 +212,20 @@ def test_an_error_line_appearing_moves_no_field(qtbot, qloop) -> None:
     type_text(qtbot, editor.measuring, "10 min")
     assert not editor.measuring.message.isVisibleTo(editor)
     assert _place(below, editor) == before
+
+    # A message on a row of its own (the name's, the cycles' order) keeps its line free as well.
+    measuring_place = _place(editor.measuring.edit, editor)
+    type_text(qtbot, editor.name_edit, "")
+    assert editor.name_message.isVisibleTo(editor)
+    assert _place(editor.measuring.edit, editor) == measuring_place
+    type_text(qtbot, editor.name_edit, "Fridge 3")
+    type_text(qtbot, editor.measuring, "30 min")
+    last_field = _place(editor.communication.edit, editor)
+    after_order = _place(editor.order_message, editor)
+    type_text(qtbot, editor.communication, "20 min")  # sends more often than it measures
+    assert editor.order_message.isVisibleTo(editor)
+    assert _place(editor.order_message, editor) == after_order
+    assert _place(editor.communication.edit, editor) == last_field
     close_harness(qtbot, h)
 
 
