@@ -2,8 +2,8 @@
 
 `open_demo_window` builds the demo app's main window (device view, editors, virtual logger panel)
 at a given logical size with a logger selected and a measuring object in the site; `usable_height`
-measures an editor's room for fields: the height of the viewport its fields scroll in (the part of
-the screen the fields can use without scrolling). `save_shot` keeps a small PNG of the window.
+measures an editor's room for fields: from the top of its form down to where the scroll area it
+sits in cuts off (what the fields can use without scrolling). `save_shot` keeps a small PNG.
 
 Used by tests/ui/devices/test_editor_room.py; with SAVERIS_EDITOR_SHOTS set it writes the
 screenshots there (resources/screenshots/layout-after/ is made that way).
