@@ -47,6 +47,10 @@
             <source>Sensor</source>
             <translation>Fühler</translation>
         </message>
+        <message>
+            <source>Alarms of the logger and of its sensors</source>
+            <translation>Alarme des Loggers und seiner Fühler</translation>
+        </message>
     </context>
     <context>
         <name>AuditLogDialog</name>
@@ -2151,7 +2155,7 @@
         <name>DevicesView</name>
         <message>
             <source>Search devices</source>
-            <extracomment>v3: name column added, status moved; an older header state would put widths on the wrong columns a new edit session, before any editor shows it (EditSession): a saved draft may be laid over it any change of any edit session (EditSession): typed edits, revert, rebase, restore the cloud listed the site's loggers (site, list[Device]); not sent for cached lists the cloud could not be reached before the site's first listing (site): nothing to show yet the measuring objects created here, for a cloud that does not list them (per session) whether typed changes are kept on this laptop (show_save_state); a new site's editors learn it</extracomment>
+            <extracomment>v4: the list is a pane beside the editors with fewer columns shown; kept per scope (UiState.view_state) a new edit session, before any editor shows it (EditSession): a saved draft may be laid over it any change of any edit session (EditSession): typed edits, revert, rebase, restore the cloud listed the site's loggers (site, list[Device]); not sent for cached lists the cloud could not be reached before the site's first listing (site): nothing to show yet the measuring objects created here, for a cloud that does not list them (per session) whether typed changes are kept on this laptop (show_save_state); a new site's editors learn it</extracomment>
             <translation>Geräte suchen</translation>
         </message>
         <message>
@@ -3421,6 +3425,18 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
             <translation>Alarm-Voreinstellung auf die ausgewählten Messobjekte anwenden</translation>
         </message>
         <message>
+            <source>Settings of the measuring object</source>
+            <translation>Einstellungen des Messobjekts</translation>
+        </message>
+        <message>
+            <source>Alarm limits</source>
+            <translation>Alarmgrenzwerte</translation>
+        </message>
+        <message>
+            <source>Instruction set</source>
+            <translation>Messvorgaben</translation>
+        </message>
+        <message>
             <source>Select a measuring object to set its instruction set and alarms, or create one with “New measuring object…”. Select several to apply an alarm preset to all of them.</source>
             <translation>Wählen Sie ein Messobjekt, um seine Messvorgaben und Alarme einzustellen, oder legen Sie mit „Neues Messobjekt …“ eines an. Wählen Sie mehrere, um allen eine Alarm-Voreinstellung zuzuweisen.</translation>
         </message>
@@ -4030,6 +4046,18 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
         <message>
             <source>Send the changes to the cloud</source>
             <translation>Die Änderungen an die Cloud senden</translation>
+        </message>
+        <message>
+            <source>Shortcut: %1</source>
+            <translation>Tastenkürzel: %1</translation>
+        </message>
+        <message>
+            <source>Back to the values on the server (%1)</source>
+            <translation>Zurück zu den Werten auf dem Server (%1)</translation>
+        </message>
+        <message>
+            <source>Show or hide what will be sent (%1)</source>
+            <translation>Ein- oder ausblenden, was gesendet wird (%1)</translation>
         </message>
         <message>
             <source>Hide what will be sent</source>

@@ -28,6 +28,16 @@ MIN_CONTRAST = 4.5
 # --- spacing (logical pixels; larger gaps follow the font: fontMetrics().height() and halves) -------
 #: between a field and the message right under it
 TIGHT_SPACING = 2
+#: The least height of a click target for a gloved hand in a cold room: check boxes (their whole
+#: row, not the 13 px box), the rows of lists and tables, the fields and buttons of the editors.
+#: WCAG 2.5.8 asks 24 px at least; 32 is hit reliably with a glove and still fits a laptop screen.
+TARGET_SIZE = 32
+
+
+def glove_sized(*widgets: QWidget) -> None:
+    """At least TARGET_SIZE high: a comfortable target for gloved fingers."""
+    for widget in widgets:
+        widget.setMinimumHeight(max(widget.minimumHeight(), TARGET_SIZE))
 
 
 class TextRole(Enum):

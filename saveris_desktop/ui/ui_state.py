@@ -67,6 +67,14 @@ class UiState:
     def set_window_geometry(self, geometry: QByteArray) -> None:
         self._settings.setValue(self._key("window/geometry"), geometry)
 
+    def view_state(self, name: str) -> QByteArray | None:
+        """A splitter's or table header's saved state (`name`, e.g. "devices/splitter"), if any."""
+        value = self._settings.value(self._key(f"view/{name}"))
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_view_state(self, name: str, state: QByteArray) -> None:
+        self._settings.setValue(self._key(f"view/{name}"), state)
+
     # --- language ------------------------------------------------------------------------------
 
     def language(self) -> str:

@@ -16,11 +16,11 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QGridLayout,
     QLabel,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,8 +31,15 @@ from saveris_desktop.core.offline.drafts import DraftKind
 from saveris_desktop.core.offline.resources import session_key
 from saveris_desktop.ui.devices.editor import SessionEditor
 from saveris_desktop.ui.devices.editor_context import EditorContext
-from saveris_desktop.ui.devices.fields import DurationField, refill_keeping_choice
+from saveris_desktop.ui.devices.fields import (
+    ON_THE_FIELD_LINE,
+    DurationField,
+    labels_beside_fields,
+    refill_keeping_choice,
+)
 from saveris_desktop.ui.devices.focus import set_tab_chain
+from saveris_desktop.ui.style import glove_sized
+from saveris_desktop.ui.widgets.glove import GloveCheckBox
 
 DEVICE_ALARM_KINDS = ("BATTERY_LOW", "EXTERNAL_POWER_LOST", "CONNECTION_TIMEOUT")
 SENSOR_ALARM_KINDS = ("SENSOR_BROKEN", "CALIBRATION_OVERDUE", "BATTERY_LOW")
@@ -74,7 +81,7 @@ class _AlarmRow:
         prefix = f"{editor.objectName()}_{kind.lower()}"
         title = editor.tr(str(_KIND_TITLES.get(kind, kind.replace("_", " ").capitalize())))
         self.kind = kind
-        self.enabled = QCheckBox(title)
+        self.enabled = GloveCheckBox(title)
         self.enabled.setObjectName(f"{prefix}_enabled")
         self.enabled.setAccessibleName(title)
         self.severity = QComboBox()
@@ -89,6 +96,7 @@ class _AlarmRow:
             QCoreApplication.translate("SystemAlarmsEditor", "Delay of %1").replace("%1", title),
         )
         self.delay.set_allowed(DELAY_RANGE)
+        glove_sized(self.severity)
         self.position = position
 
 
@@ -133,12 +141,21 @@ class SystemAlarmsEditor(SessionEditor):
             if widget is not None:
                 widget.deleteLater()
         self.rows = {}
-        for column, text in enumerate([self.tr("Alarm"), self.tr("Severity"), self.tr("Delay before alarm")]):
-            self.grid.addWidget(QLabel(text), 0, column)
+        headings = [
+            QLabel(self.tr("Alarm")),
+            QLabel(self.tr("Severity")),
+            QLabel(self.tr("Delay before alarm")),
+        ]
+        for column, heading in enumerate(headings):
+            self.grid.addWidget(heading, 0, column)
         for position, kind in enumerate(kinds):
             row = _AlarmRow(self, position, kind)
-            self.grid.addWidget(row.enabled, position + 1, 0)
-            self.grid.addWidget(row.severity, position + 1, 1)
+            # Every row allows the same delays: said once under the heading, not beside each field,
+            # which made the rows wider than a laptop's editor pane.
+            row.delay.hint.hide()
+            headings[2].setText(f"{self.tr('Delay before alarm')}\n{row.delay.hint.text()}")
+            self.grid.addWidget(row.enabled, position + 1, 0, ON_THE_FIELD_LINE)
+            self.grid.addWidget(row.severity, position + 1, 1, ON_THE_FIELD_LINE)
             self.grid.addWidget(row.delay, position + 1, 2)
             row.enabled.toggled.connect(lambda _on, k=kind: self._changed(k))
             row.severity.activated.connect(lambda _i, k=kind: self._changed(k))
@@ -159,7 +176,7 @@ class SystemAlarmsEditor(SessionEditor):
         row.delay.setEnabled(on)
         # A switched-off alarm's delay is not used: what is wrong with it must not block Apply (its
         # field is greyed out); switched on again, the typed text and its message are back.
-        row.delay.message.setVisible(on and bool(row.delay.problem()))
+        row.delay.message.show_message(row.delay.problem() if on else "")
         self.set_problem(f"delay:{kind}", row.delay.problem() if on else "")
         alarms: list[dict[str, Any]] = self.session.get(("alarms",)) or []
         if self.values_unknown:
@@ -217,7 +234,11 @@ class SystemAlarmsEditor(SessionEditor):
 
 
 class AlarmsTab(QWidget):
-    """Device system alarms on top, the alarms of a picked sensor below."""
+    """Two pages: the logger's system alarms, and the alarms of a picked sensor.
+
+    Pages, not one above the other: each editor gets the tab's full height, so "What will be sent"
+    opens below its fields without squeezing them or moving Apply (stacked, the two editors and a
+    changes view did not fit a laptop screen)."""
 
     def __init__(self, context: EditorContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -232,19 +253,45 @@ class AlarmsTab(QWidget):
         self.sensor_picker = QComboBox(self)
         self.sensor_picker.setObjectName("alarm_sensor_picker")
         self.sensor_picker.setAccessibleName(self.tr("Sensor whose alarms are shown"))
+        glove_sized(self.sensor_picker)
         self.sensor_editor = SystemAlarmsEditor(
             context, "sensors", SENSOR_ALARM_KINDS, self.tr("Sensor alarms"), self
         )
         picker_row = QFormLayout()
         picker_row.addRow(self.tr("Sensor"), self.sensor_picker)
+        labels_beside_fields(picker_row)
+        # The editor brings its own margins; the picker above it lines up with its fields.
+        editor_layout = self.sensor_editor.layout()
+        if editor_layout is not None:
+            picker_row.setContentsMargins(editor_layout.contentsMargins())
+        sensor_page = QWidget(self)
+        sensor_page.setObjectName("sensor_alarms_page")
+        sensor_layout = QVBoxLayout(sensor_page)
+        sensor_layout.setContentsMargins(0, 0, 0, 0)
+        sensor_layout.setSpacing(0)
+        sensor_layout.addLayout(picker_row)
+        sensor_layout.addWidget(self.sensor_editor, 1)
+        self.pages = QTabWidget(self)
+        self.pages.setObjectName("alarm_pages")
+        self.pages.setAccessibleName(self.tr("Alarms of the logger and of its sensors"))
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(self.device_editor, self.tr("Logger alarms"))
+        self.pages.addTab(sensor_page, self.tr("Sensor alarms"))
         layout = QVBoxLayout(self)
-        layout.addWidget(self.device_editor)
-        layout.addLayout(picker_row)
-        layout.addWidget(self.sensor_editor)
-        layout.addStretch(1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+        for editor in (self.device_editor, self.sensor_editor):
+            # A page with unsaved changes says so on its tab, also while the other page is shown.
+            editor.sig_state_changed.connect(self._mark_unsaved_pages)
         self.sensor_picker.currentIndexChanged.connect(self._picked)
         self.device_editor.sig_form_loaded.connect(self._order_tabs)
         self.sensor_editor.sig_form_loaded.connect(self._order_tabs)
+
+    def _mark_unsaved_pages(self) -> None:
+        for index, (editor, title) in enumerate(
+            ((self.device_editor, self.tr("Logger alarms")), (self.sensor_editor, self.tr("Sensor alarms")))
+        ):
+            self.pages.setTabText(index, f"{title} ●" if editor.dirty else title)
 
     def _order_tabs(self) -> None:
         # Rows are built when alarms load, after the picker exists: keep Tab in the on-screen order.

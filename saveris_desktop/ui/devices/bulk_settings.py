@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from saveris_desktop.api.errors import NetworkError
 from saveris_desktop.api.models import Device
@@ -21,6 +21,7 @@ from saveris_desktop.core.offline.drafts import DraftKind
 from saveris_desktop.ui.devices.bulk_dialog import BulkApplyDialog, Change
 from saveris_desktop.ui.devices.editor_context import EditorContext
 from saveris_desktop.ui.devices.fields import DurationField
+from saveris_desktop.ui.widgets.glove import GloveCheckBox
 
 
 def intersect(ranges: list[DurationRange]) -> DurationRange:
@@ -43,12 +44,12 @@ class BulkSettingsForm(QWidget):
 
     def __init__(self, ranges: tuple[DurationRange, DurationRange], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.measuring_on = QCheckBox(self.tr("Measuring cycle"), self)
+        self.measuring_on = GloveCheckBox(self.tr("Measuring cycle"), self)
         self.measuring_on.setObjectName("bulk_measuring_on")
         self.measuring_on.setAccessibleName(self.tr("Set the measuring cycle"))
         self.measuring = DurationField("bulk_measuring_cycle", self.tr("Measuring cycle for all"), self)
         self.measuring.set_allowed(ranges[0])
-        self.communication_on = QCheckBox(self.tr("Communication cycle"), self)
+        self.communication_on = GloveCheckBox(self.tr("Communication cycle"), self)
         self.communication_on.setObjectName("bulk_communication_on")
         self.communication_on.setAccessibleName(self.tr("Set the communication cycle"))
         self.communication = DurationField(

@@ -14,6 +14,10 @@ context last told it (`EditorContext.sig_outbox`); the frame only renders it, in
 and says a change the outbox made to it to screen readers. A verdict belongs to the status it was
 given for and goes when that status does. A conflict of the object shown puts a banner above the form
 whose button asks for the choice (`EditorContext.sig_choice_wanted`).
+
+Layout: the form scrolls in the editor's one scroll area; Apply/Revert, the verdict and the save
+banner are a footer under it that never moves; "what will be sent" opens below the fields, in the
+editor's own room. The fields' messages speak once the technician has edited the form.
 """
 
 from __future__ import annotations
@@ -21,13 +25,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
+    QSplitter,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -46,13 +54,14 @@ from saveris_desktop.core.offline.editor_status import (
 from saveris_desktop.ui.announce import announce
 from saveris_desktop.ui.devices.changes_view import ChangesView
 from saveris_desktop.ui.devices.editor_context import EditorContext
+from saveris_desktop.ui.devices.fields import FieldMessage
 from saveris_desktop.ui.devices.focus import (
     focusable_descendants,
     keep_focus_before_disabling,
     set_tab_chain,
 )
 from saveris_desktop.ui.error_text import describe_error
-from saveris_desktop.ui.style import TextRole, set_text_role
+from saveris_desktop.ui.style import TARGET_SIZE, TextRole, glove_sized, set_text_role
 from saveris_desktop.ui.widgets.banner import Banner
 from saveris_desktop.ui.widgets.save_banner import DraftSaveBanner
 
@@ -68,6 +77,47 @@ _STATUS_LOOK: dict[EditorStatus, tuple[TextRole | None, bool]] = {
     EditorStatus.NEEDS_CHOICE: (TextRole.ERROR, True),
     EditorStatus.REFUSED: (TextRole.ERROR, True),
 }
+
+# Apply, Revert and "What will be sent" while the focus is in the editor (Ctrl+S as "save")
+APPLY_KEYS = ("Ctrl+S", "Ctrl+Return")
+REVERT_KEYS = ("Ctrl+Shift+R",)
+CHANGES_KEYS = ("Ctrl+D",)
+
+
+class FieldsScroll(QScrollArea):
+    """The editor's one scroll area. It asks for the height its fields have now: QScrollArea keeps
+    the size its widget had when first asked, before the rows a load builds, so an editor laid out
+    at its natural height (the logger alarms above the sensor's) cut its own rows short."""
+
+    def setWidget(self, widget: QWidget) -> None:
+        super().setWidget(widget)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+        return super().eventFilter(watched, event)
+
+    def sizeHint(self) -> QSize:
+        widget = self.widget()
+        if widget is None:
+            return super().sizeHint()
+        frame = 2 * self.frameWidth()
+        return widget.sizeHint() + QSize(frame, frame)
+
+
+class EditorBody(QSplitter):
+    """The fields above, "What will be sent" below. Its size is that of the fields alone: opening
+    the changes view shares the room the editor has, it never makes the editor taller (which moved
+    Apply, or pushed it out of the window)."""
+
+    def sizeHint(self) -> QSize:
+        fields = self.widget(0)
+        return fields.sizeHint() if fields is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        fields = self.widget(0)
+        return fields.minimumSizeHint() if fields is not None else super().minimumSizeHint()
 
 
 class SessionEditor(QWidget):
@@ -86,6 +136,9 @@ class SessionEditor(QWidget):
         self._busy = False
         self._loading = False
         self._force_load = True
+        # the technician has edited this form since it was loaded (or reverted, or applied): only
+        # then do its fields' messages speak (FieldMessage.set_armed)
+        self._touched = False
 
         self.title = QLabel(title, self)
         self.title.setObjectName(f"{name}_title")
@@ -151,6 +204,7 @@ class SessionEditor(QWidget):
         self.apply_button.setObjectName(f"{name}_apply")
         self.apply_button.setAccessibleName(self.tr("Apply changes"))
         self.apply_button.setDefault(True)
+        glove_sized(self.toggle_changes, self.revert_button, self.apply_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.toggle_changes)
         buttons.addStretch(1)
@@ -174,16 +228,47 @@ class SessionEditor(QWidget):
 
         self.destroyed.connect(disconnect_all)
 
+        # --- layout: the fields scroll, the footer with Apply/Revert stays put -----------------
+        # The form is the editor's one scroll area (nothing inside it scrolls on its own), so a
+        # wheel turn or a long form never moves Apply: it sits in the footer under the scroll area.
+        # "What will be sent" opens in a splitter below the fields, inside the editor's width, so a
+        # long request line cannot push Apply off the right edge.
+        self.form_scroll = FieldsScroll(self)
+        self.form_scroll.setObjectName(f"{name}_scroll")
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        fields = QWidget(self.form_scroll)  # the form at the top, the room under it stays empty
+        fields_layout = QVBoxLayout(fields)
+        fields_layout.setContentsMargins(0, 0, 0, 0)
+        fields_layout.addWidget(self.form)
+        fields_layout.addStretch(1)
+        self.form_scroll.setWidget(fields)
+        # The fields sit on the editor's own background (a scroll area paints its own: a band of
+        # another shade above the footer in dark mode).
+        fields.setAutoFillBackground(False)
+        self.form_scroll.viewport().setAutoFillBackground(False)
+        self.changes.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.changes.setMinimumHeight(2 * TARGET_SIZE)  # a small editor squeezes it; its handle drags
+        self.body = EditorBody(Qt.Orientation.Vertical, self)
+        self.body.setObjectName(f"{name}_body_splitter")
+        self.body.setChildrenCollapsible(False)
+        self.body.addWidget(self.form_scroll)
+        self.body.addWidget(self.changes)
+        self.body.setStretchFactor(0, 1)
+        self.footer = QWidget(self)
+        self.footer.setObjectName(f"{name}_footer")
+        footer_layout = QVBoxLayout(self.footer)
+        footer_layout.setContentsMargins(0, 0, 0, 0)
+        footer_layout.addWidget(self.save_banner)  # below the fields, beside Apply's verdict
+        footer_layout.addWidget(self.verdict)
+        footer_layout.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.notice)
         layout.addWidget(self.conflict_banner)
-        layout.addWidget(self.form)
-        layout.addWidget(self.save_banner)  # below the fields, beside Apply's verdict
-        layout.addWidget(self.verdict)
-        layout.addLayout(buttons)
-        layout.addWidget(self.changes)
-        layout.addStretch(1)
+        layout.addWidget(self.body, 1)
+        layout.addWidget(self.footer)
+        self._install_keys()
 
         self.toggle_changes.toggled.connect(self._on_toggle_changes)
         self.revert_button.clicked.connect(self.revert)
@@ -215,6 +300,7 @@ class SessionEditor(QWidget):
         if self.session is None or self._loading:
             return
         self.session.set(path, value)
+        self._touch()
         self.update_state()
 
     def set_problem(self, field_name: str, message: str) -> None:
@@ -222,7 +308,20 @@ class SessionEditor(QWidget):
             self._problems[field_name] = message
         else:
             self._problems.pop(field_name, None)
+        if self.session is not None and not self._loading:
+            self._touch()
         self.update_state()
+
+    def _touch(self) -> None:
+        if not self._touched:
+            self._touched = True
+            self._arm_messages()
+
+    def _arm_messages(self) -> None:
+        """The fields' messages speak only once the form was edited: what is wrong with the server's
+        values shows after the first edit, not on a form just opened."""
+        for message in self.findChildren(FieldMessage):  # its own fields' messages
+            message.set_armed(self._touched)
 
     # --- session -----------------------------------------------------------------------------
 
@@ -256,6 +355,7 @@ class SessionEditor(QWidget):
     def _reload(self, *, force: bool) -> None:
         if force:
             self._problems.clear()
+            self._touched = False
         self._loading = True
         self._force_load = force
         try:
@@ -266,6 +366,7 @@ class SessionEditor(QWidget):
         # The frame's buttons exist before the subclass's fields (and before rows built on load),
         # so Qt's default order would visit Apply before the fields: put the fields first.
         set_tab_chain(self.tab_chain())
+        self._arm_messages()  # rows built by this load as well
         self.update_state()
         self.sig_form_loaded.emit()
 
@@ -406,8 +507,39 @@ class SessionEditor(QWidget):
         if self.state.conflict is not None:
             self.context.sig_choice_wanted.emit(self.state.conflict)
 
+    def _install_keys(self) -> None:
+        """Apply, Revert and "What will be sent" by keyboard while the focus is in this editor: each of
+        two editors on one tab (alarms, measuring objects) answers only for itself."""
+        for keys, slot, button in (
+            (APPLY_KEYS, self.apply, self.apply_button),
+            (REVERT_KEYS, self.revert, self.revert_button),
+            (CHANGES_KEYS, self.toggle_changes.toggle, self.toggle_changes),
+        ):
+            for key in keys:
+                shortcut = QShortcut(QKeySequence(key), self, slot)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            keys_text = QKeySequence(keys[0]).toString(QKeySequence.SequenceFormat.NativeText)
+            button.setAccessibleDescription(self.tr("Shortcut: %1").replace("%1", keys_text))
+        self.revert_button.setToolTip(
+            self.tr("Back to the values on the server (%1)").replace(
+                "%1", QKeySequence(REVERT_KEYS[0]).toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
+        self.toggle_changes.setToolTip(
+            self.tr("Show or hide what will be sent (%1)").replace(
+                "%1", QKeySequence(CHANGES_KEYS[0]).toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
+
     def _on_toggle_changes(self, on: bool) -> None:
         self.changes.setVisible(on)
+        if on:  # below the fields, in the editor's room (the footer does not move): two fifths, or
+            # in a low editor what the changes view needs, while two rows of fields stay in sight
+            total = sum(self.body.sizes()) or self.body.height()
+            changes_layout = self.changes.layout()
+            least = changes_layout.minimumSize().height() if changes_layout is not None else 0
+            wanted = min(max(total * 2 // 5, least), total - 2 * TARGET_SIZE)
+            self.body.setSizes([total - wanted, wanted])
         self.toggle_changes.setText(
             self.tr("Hide what will be sent") if on else self.tr("What will be sent…")
         )

@@ -10,11 +10,21 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from saveris_desktop.core.devices.ranges import DurationRange, check_duration_text, format_duration
 from saveris_desktop.ui import core_words, locale_format
-from saveris_desktop.ui.style import TIGHT_SPACING, TextRole, set_text_role
+from saveris_desktop.ui.style import TARGET_SIZE, TIGHT_SPACING, TextRole, glove_sized, set_text_role
+from saveris_desktop.ui.widgets.error_label import ErrorLabel
 
 
 def refill_keeping_choice(combo: QComboBox, entries: list[tuple[str, str]]) -> None:
@@ -30,23 +40,66 @@ def refill_keeping_choice(combo: QComboBox, entries: list[tuple[str, str]]) -> N
     combo.blockSignals(False)
 
 
-class FieldMessage(QLabel):
-    """The red line under a field; hidden while there is nothing to say."""
+# Where a field's neighbours sit in a grid row that also holds the field's message line: at the top,
+# on the input's line (centred in the row, they sat between the input and its message).
+ON_THE_FIELD_LINE = Qt.AlignmentFlag.AlignTop
+
+
+def field_label(text: str, parent: QWidget | None = None) -> QLabel:
+    """A label beside a field: as high as the input (TARGET_SIZE), its text on the input's line.
+    Put it in its row with ON_THE_FIELD_LINE."""
+    label = QLabel(text, parent)
+    _on_the_line(label)
+    return label
+
+
+def labels_beside_fields(layout: QFormLayout) -> None:
+    """A form's row labels on their input's line (see field_label), not between input and message."""
+    layout.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    for row in range(layout.rowCount()):
+        item = layout.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        label = item.widget() if item is not None else None
+        if isinstance(label, QLabel) and label.text():
+            _on_the_line(label)
+
+
+def _on_the_line(label: QLabel) -> None:
+    # Top-aligned text pushed down to the middle of an input's line: right whether the layout gives
+    # the label the input's height or the whole row (input and message line).
+    label.setMinimumHeight(max(label.minimumHeight(), TARGET_SIZE))
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    label.setContentsMargins(0, max(0, (TARGET_SIZE - label.fontMetrics().height()) // 2), 0, 0)
+
+
+class FieldMessage(ErrorLabel):
+    """The red line under a field (its line reserved, see ErrorLabel).
+
+    An editor holds its messages back until the technician has edited something in it
+    (`set_armed`, see SessionEditor): a form just opened with the server's values does not greet
+    anyone with red lines.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWordWrap(True)
-        set_text_role(self, TextRole.ERROR)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self.hide()
+        super().__init__("", parent)
+        self._message = ""
+        self._armed = True
 
-    def show_message(self, message: str) -> None:
-        self.setText(message)
-        self.setVisible(bool(message))
+    def message(self) -> str:
+        """What there is to say, shown or still held back."""
+        return self._message
+
+    def show_message(self, text: str) -> None:
+        self._message = text
+        super().show_message(text if self._armed else "")
         parent = self.parentWidget()
         if parent is not None:
             parent.updateGeometry()
+
+    def set_armed(self, armed: bool) -> None:
+        """False holds the message back (its line stays free); True shows what there is to say."""
+        if armed != self._armed:
+            self._armed = armed
+            self.show_message(self._message)
 
 
 class _LineField(QWidget):
@@ -62,6 +115,7 @@ class _LineField(QWidget):
         self.edit = QLineEdit(self)
         self.edit.setObjectName(name)
         self.edit.setAccessibleName(accessible)
+        glove_sized(self.edit)
         self.hint = QLabel(self)
         self.hint.setObjectName(f"{name}_hint")
         set_text_role(self.hint, TextRole.MUTED)
@@ -120,7 +174,8 @@ class DurationField(_LineField):
         self.optional = optional
         self.allowed = DurationRange(None, None)
         self.edit.setPlaceholderText(self.tr("e.g. 15 min"))
-        self.edit.setMinimumWidth(140)
+        # Room for "e.g. 15 min" or "1 h 30 min", not more: the hint beside it needs the width.
+        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("1 h 30 min") + 24)
         self.edit.setMaximumWidth(200)
         self._value: int | None = None
 

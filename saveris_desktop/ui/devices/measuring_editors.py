@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QLabel,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -38,9 +37,18 @@ from saveris_desktop.core.devices.units import unit_id_of, unit_symbol, value_id
 from saveris_desktop.ui import core_words
 from saveris_desktop.ui.devices.editor import SessionEditor
 from saveris_desktop.ui.devices.editor_context import EditorContext
-from saveris_desktop.ui.devices.fields import DurationField, FieldMessage, NumberField
+from saveris_desktop.ui.devices.fields import (
+    ON_THE_FIELD_LINE,
+    DurationField,
+    FieldMessage,
+    NumberField,
+    field_label,
+    labels_beside_fields,
+)
 from saveris_desktop.ui.devices.settings_tab import CyclesEditor
-from saveris_desktop.ui.style import TextRole, set_text_role
+from saveris_desktop.ui.style import TextRole, glove_sized, set_text_role
+from saveris_desktop.ui.widgets.error_label import reserved_row
+from saveris_desktop.ui.widgets.fitting_text import FittingText
 
 #: The measuring cycle's key in instruction sets of related APIs [R] (`measuring_rate_ms`).
 SIBLING_MEASURING_KEY = next(
@@ -87,7 +95,8 @@ class InstructionSetEditor(CyclesEditor):
         layout.addRow(note)
         layout.addRow(self.tr("Measuring cycle"), self.measuring)
         layout.addRow(self.tr("Communication cycle"), self.communication)
-        layout.addRow(self.order_message)
+        layout.addRow(reserved_row(self.order_message))
+        labels_beside_fields(layout)
         self.set_ranges(DEFAULT_CYCLE_RANGE, DEFAULT_CYCLE_RANGE)
         self.wire_cycles()  # an emptied field means "no override" and sends null
 
@@ -154,9 +163,10 @@ class _ChannelLimitsBox(QGroupBox):
         for candidate in presets_for(self.value_id):
             self.preset.addItem(core_words.translated(candidate.title), candidate.key)
         self.preset.setEnabled(self.preset.count() > 1)
+        glove_sized(self.preset)
         self.fields: dict[str, NumberField] = {}
         grid = QGridLayout(self)
-        grid.addWidget(QLabel(QCoreApplication.translate("MeasurementAlarmsEditor", "Preset")), 0, 0)
+        grid.addWidget(field_label(QCoreApplication.translate("MeasurementAlarmsEditor", "Preset")), 0, 0)
         grid.addWidget(self.preset, 0, 1, 1, 3)
         for index, key in enumerate(rules.LIMIT_FIELDS):
             field = NumberField(
@@ -164,7 +174,12 @@ class _ChannelLimitsBox(QGroupBox):
             )
             field.set_unit(symbol)
             self.fields[key] = field
-            grid.addWidget(QLabel(editor.tr(str(self.FIELD_TITLES[key]))), 1 + index // 2, (index % 2) * 2)
+            grid.addWidget(
+                field_label(editor.tr(str(self.FIELD_TITLES[key]))),
+                1 + index // 2,
+                (index % 2) * 2,
+                ON_THE_FIELD_LINE,
+            )
             grid.addWidget(field, 1 + index // 2, (index % 2) * 2 + 1)
         hysteresis = NumberField(
             f"{prefix}_hysteresis",
@@ -180,23 +195,27 @@ class _ChannelLimitsBox(QGroupBox):
             self,
         )
         self.delay.set_allowed(rules.DELAY_RANGE)
-        grid.addWidget(QLabel(QCoreApplication.translate("MeasurementAlarmsEditor", "Hysteresis")), 3, 0)
+        hysteresis_label = field_label(QCoreApplication.translate("MeasurementAlarmsEditor", "Hysteresis"))
+        grid.addWidget(hysteresis_label, 3, 0, ON_THE_FIELD_LINE)
         grid.addWidget(hysteresis, 3, 1)
-        grid.addWidget(QLabel(QCoreApplication.translate("MeasurementAlarmsEditor", "Delay")), 3, 2)
-        grid.addWidget(self.delay, 3, 3)
+        # The delay with its allowed range spans the row: in the limits' column it made the box
+        # wider than a laptop's editor pane.
+        delay_label = field_label(QCoreApplication.translate("MeasurementAlarmsEditor", "Delay"))
+        grid.addWidget(delay_label, 4, 0, ON_THE_FIELD_LINE)
+        grid.addWidget(self.delay, 4, 1, 1, 3)
         self.unit_message = FieldMessage(self)
         self.unit_message.setObjectName(f"{prefix}_unit_message")
-        grid.addWidget(self.unit_message, 4, 0, 1, 4)
+        grid.addWidget(self.unit_message, 5, 0, 1, 4)
         self.summary = QLabel(self)
         self.summary.setObjectName(f"{prefix}_summary")
         set_text_role(self.summary, TextRole.MUTED)
-        grid.addWidget(self.summary, 5, 0, 1, 4)
+        grid.addWidget(self.summary, 6, 0, 1, 4)
         # Says why the fields are read-only when they are (see `lock`); hidden otherwise.
         self.locked_note = QLabel(self)
         self.locked_note.setObjectName(f"{prefix}_locked")
         self.locked_note.setWordWrap(True)
         self.locked_note.hide()
-        grid.addWidget(self.locked_note, 6, 0, 1, 4)
+        grid.addWidget(self.locked_note, 7, 0, 1, 4)
         self.loaded_unit = self.unit
         self.title_text = title
 
@@ -260,12 +279,11 @@ class MeasurementAlarmsEditor(SessionEditor):
         )
         self.as_received_label.setObjectName("measurement_alarms_as_received_label")
         self.as_received_label.setWordWrap(True)
-        self.as_received = QPlainTextEdit(self.form)
+        # As high as its text: it sits in the editor's scroll area and must not scroll on its own.
+        self.as_received = FittingText(self.form)
         self.as_received.setObjectName("measurement_alarms_as_received")
         self.as_received.setAccessibleName(self.tr("Alarm settings as received, read-only"))
-        self.as_received.setReadOnly(True)
         self.as_received.setFont(QFont("monospace"))
-        self.as_received.setMinimumHeight(90)
         self.layout_.addWidget(self.as_received_label)
         self.layout_.addWidget(self.as_received)
         self.as_received_label.hide()

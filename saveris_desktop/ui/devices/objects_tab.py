@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -49,6 +49,7 @@ from saveris_desktop.core.offline.resources import session_key
 from saveris_desktop.ui import core_words
 from saveris_desktop.ui.devices.bulk_dialog import BulkApplyDialog, Change
 from saveris_desktop.ui.devices.create_object import CreateObjectDialog
+from saveris_desktop.ui.devices.editor import SessionEditor
 from saveris_desktop.ui.devices.editor_context import EditorContext
 from saveris_desktop.ui.devices.measuring_editors import (
     DEFAULT_CYCLE_RANGE,
@@ -58,6 +59,8 @@ from saveris_desktop.ui.devices.measuring_editors import (
 from saveris_desktop.ui.devices.sensor_directory import SensorDirectory, channel_label
 from saveris_desktop.ui.error_text import describe_error, explain_error
 from saveris_desktop.ui.stale_list import not_refreshed
+from saveris_desktop.ui.style import TARGET_SIZE
+from saveris_desktop.ui.widgets.glove import TallRows
 
 
 def _assigned_channel(sensor: Sensor | None, assignment: ChannelAssignment) -> Any:
@@ -131,6 +134,7 @@ class ObjectsTab(QWidget):
         self.list.setObjectName("objects_list")
         self.list.setAccessibleName(self.tr("Measuring objects"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setItemDelegate(TallRows(self.list))  # rows a gloved finger hits
         self.new_button = QPushButton(self.tr("New measuring object…"), self)
         self.new_button.setObjectName("objects_new")
         self.new_button.setAccessibleName(self.tr("New measuring object"))
@@ -140,13 +144,21 @@ class ObjectsTab(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("objects_status")
         self.status.setWordWrap(True)
+        # The list is a compact strip above the object's editors, which get the tab's full width
+        # (beside the device list, a column of its own left the alarm limits too narrow to read).
         left = QWidget(self)
-        left_layout = QVBoxLayout(left)
+        left.setObjectName("objects_list_pane")
+        actions = QVBoxLayout()
+        actions.addWidget(self.new_button)
+        actions.addWidget(self.preset_button)
+        actions.addWidget(self.status)
+        actions.addStretch(1)
+        left_layout = QHBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.list, 1)
-        left_layout.addWidget(self.status)
-        left_layout.addWidget(self.new_button)
-        left_layout.addWidget(self.preset_button)
+        left_layout.addLayout(actions)
+        rows = TARGET_SIZE
+        self.list.setMinimumHeight(2 * rows + 2 * self.list.frameWidth())
 
         self.details = QWidget(self)
         self.channels_label = QLabel(self.details)
@@ -155,11 +167,24 @@ class ObjectsTab(QWidget):
         self.channels_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.instruction_editor = InstructionSetEditor(context, self.details)
         self.alarms_editor = MeasurementAlarmsEditor(context, self.details)
+        # No scroll area around the two editors: each scrolls its own fields above its own Apply
+        # (a scroll area around them put the alarm limits in scroll areas inside scroll areas and
+        # scrolled Apply out of sight). The alarm limits get the height that is left.
+        # The alarm limits are what is set on nearly every object: they come first and get the
+        # height; the instruction set (overrides, rarely used) is the second page.
+        self.editor_pages = QTabWidget(self.details)
+        self.editor_pages.setObjectName("object_editor_pages")
+        self.editor_pages.setAccessibleName(self.tr("Settings of the measuring object"))
+        self.editor_pages.setDocumentMode(True)
+        self.editor_pages.addTab(self.alarms_editor, self.tr("Alarm limits"))
+        self.editor_pages.addTab(self.instruction_editor, self.tr("Instruction set"))
+        for editor in (self.alarms_editor, self.instruction_editor):
+            # A page with unsaved changes says so on its tab, also while the other page is shown.
+            editor.sig_state_changed.connect(self._mark_unsaved_pages)
         details_layout = QVBoxLayout(self.details)
+        details_layout.setContentsMargins(0, 0, 0, 0)
         details_layout.addWidget(self.channels_label)
-        details_layout.addWidget(self.instruction_editor)
-        details_layout.addWidget(self.alarms_editor)
-        details_layout.addStretch(1)
+        details_layout.addWidget(self.editor_pages, 1)
         self.placeholder = QLabel(
             self.tr(
                 "Select a measuring object to set its instruction set and alarms, or create one with "
@@ -170,17 +195,16 @@ class ObjectsTab(QWidget):
         self.placeholder.setObjectName("objects_placeholder")
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        details_layout.insertWidget(0, self.placeholder)
-        scroll = QScrollArea(self)
-        scroll.setObjectName("object_details_scroll")
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.details)
+        details_layout.insertWidget(0, self.placeholder, 1)
 
-        splitter = QSplitter(self)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setObjectName("objects_splitter")
         splitter.addWidget(left)
-        splitter.addWidget(scroll)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([240, 640])
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([3 * rows + 2 * self.list.frameWidth(), 10_000])
         layout = QHBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -189,6 +213,12 @@ class ObjectsTab(QWidget):
         self.list.itemSelectionChanged.connect(self._selection_changed)
         self.instruction_editor.sig_applied.connect(lambda _a: self._reload_selected())
         self._selection_changed()
+
+    def _mark_unsaved_pages(self) -> None:
+        for index, title in ((0, self.tr("Alarm limits")), (1, self.tr("Instruction set"))):
+            editor = self.editor_pages.widget(index)
+            unsaved = isinstance(editor, SessionEditor) and editor.dirty
+            self.editor_pages.setTabText(index, f"{title} ●" if unsaved else title)
 
     # --- loading -----------------------------------------------------------------------------
 
@@ -324,7 +354,7 @@ class ObjectsTab(QWidget):
         selected = self.selected_uuids()
         self.preset_button.setEnabled(bool(selected))
         one = selected[0] if len(selected) == 1 else None
-        for widget in (self.channels_label, self.instruction_editor, self.alarms_editor):
+        for widget in (self.channels_label, self.editor_pages):
             widget.setVisible(one is not None)
         self.placeholder.setVisible(one is None)
         if len(selected) > 1:

@@ -29,7 +29,14 @@ from saveris_desktop.core.devices.units import max_offset, offset_after_unit_swi
 from saveris_desktop.ui import core_words
 from saveris_desktop.ui.devices.editor import SessionEditor
 from saveris_desktop.ui.devices.editor_context import EditorContext
-from saveris_desktop.ui.devices.fields import NumberField, refill_keeping_choice
+from saveris_desktop.ui.devices.fields import (
+    ON_THE_FIELD_LINE,
+    NumberField,
+    field_label,
+    labels_beside_fields,
+    refill_keeping_choice,
+)
+from saveris_desktop.ui.style import glove_sized
 
 
 class _ChannelRow:
@@ -37,7 +44,7 @@ class _ChannelRow:
 
     def __init__(self, editor: SensorEditor, index: int, channel: dict[str, Any]) -> None:
         value_id = channel.get("physical_value_id")
-        self.caption = QLabel(
+        self.caption = field_label(
             QCoreApplication.translate("SensorEditor", "Channel %1: %2")
             .replace("%1", str(channel.get("channel_index", index) + 1))
             .replace("%2", core_words.value_name(value_id))
@@ -69,6 +76,7 @@ class _ChannelRow:
             self.offset.setToolTip(
                 QCoreApplication.translate("SensorEditor", "This channel takes no offset.")
             )
+        glove_sized(self.name, self.unit)
         self.index = index
 
     def widgets(self) -> list[QWidget]:
@@ -91,6 +99,7 @@ class SensorEditor(SessionEditor):
         self.name_edit.setObjectName("sensor_name")
         self.name_edit.setAccessibleName(self.tr("Sensor name"))
         self.name_edit.setMaxLength(64)
+        glove_sized(self.name_edit)
         self.channels_host = QWidget(self.form)
         self.channels_grid = QGridLayout(self.channels_host)
         self.channels_grid.setContentsMargins(0, 0, 0, 0)
@@ -107,6 +116,7 @@ class SensorEditor(SessionEditor):
         )
         note.setWordWrap(True)
         layout.addRow(note)
+        labels_beside_fields(layout)
         self.name_edit.textEdited.connect(lambda text: self.edit(("name",), text))
         self._channel_count = -1
 
@@ -123,7 +133,7 @@ class SensorEditor(SessionEditor):
         for index, channel in enumerate(channels):
             row = _ChannelRow(self, index, channel)
             for column, widget in enumerate(row.widgets()):
-                self.channels_grid.addWidget(widget, index + 1, column)
+                self.channels_grid.addWidget(widget, index + 1, column, ON_THE_FIELD_LINE)
             row.name.textEdited.connect(lambda text, i=index: self.edit(("channels", i, "name"), text))
             row.unit.activated.connect(lambda _pos, r=row: self._unit_chosen(r))
             row.offset.sig_value_changed.connect(lambda value, i=index: self._offset_typed(i, value))
@@ -210,17 +220,25 @@ class SensorsTab(QWidget):
         self.picker = QComboBox(self)
         self.picker.setObjectName("sensor_picker")
         self.picker.setAccessibleName(self.tr("Sensor"))
+        glove_sized(self.picker)
         self.status = QLabel(self)
         self.status.setObjectName("sensors_status")
         self.status.setWordWrap(True)
         self.editor = SensorEditor(context, self)
         top = QFormLayout()
         top.addRow(self.tr("Sensor"), self.picker)
+        labels_beside_fields(top)
+        head = QVBoxLayout()  # the picker lines up with the editor's fields (the editor has margins)
+        editor_layout = self.editor.layout()
+        if editor_layout is not None:
+            head.setContentsMargins(editor_layout.contentsMargins())
+        head.addLayout(top)
+        head.addWidget(self.status)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.status)
-        layout.addWidget(self.editor)
-        layout.addStretch(1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(head)
+        layout.addWidget(self.editor, 1)  # it scrolls its channels itself, Apply stays below them
         self.picker.currentIndexChanged.connect(self._picked)
 
     def set_sensors(self, entries: list[tuple[str, str]], message: str = "") -> None:

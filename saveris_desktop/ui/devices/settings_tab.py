@@ -21,7 +21,9 @@ from saveris_desktop.core.devices.ranges import (
 from saveris_desktop.ui import core_words
 from saveris_desktop.ui.devices.editor import SessionEditor
 from saveris_desktop.ui.devices.editor_context import EditorContext
-from saveris_desktop.ui.devices.fields import DurationField, FieldMessage
+from saveris_desktop.ui.devices.fields import DurationField, FieldMessage, labels_beside_fields
+from saveris_desktop.ui.style import glove_sized
+from saveris_desktop.ui.widgets.error_label import reserved_row
 
 MEASURING_CYCLE = "measuring_cycle"
 COMMUNICATION_CYCLE = "communication_cycle"
@@ -81,6 +83,7 @@ class DeviceSettingsEditor(CyclesEditor):
         self.name_edit.setAccessibleName(self.tr("Logger name"))
         self.name_edit.setPlaceholderText(self.tr("e.g. Pharmacy fridge 2"))
         self.name_edit.setMaxLength(64)
+        glove_sized(self.name_edit)
         self.name_message = FieldMessage(self.form)
         self.name_message.setObjectName("device_name_message")
         self.measuring = DurationField("measuring_cycle", self.tr("Measuring cycle"), self.form)
@@ -89,11 +92,10 @@ class DeviceSettingsEditor(CyclesEditor):
         self.order_message.setObjectName("device_settings_cycle_order")
         layout = QFormLayout(self.form)
         layout.addRow(self.identity)
-        layout.addRow(self.tr("Name"), self.name_edit)
-        layout.addRow("", self.name_message)
+        layout.addRow(self.tr("Name"), reserved_row(self.name_edit, self.name_message))
         layout.addRow(self.tr("Measuring cycle"), self.measuring)
         layout.addRow(self.tr("Communication cycle"), self.communication)
-        layout.addRow(self.order_message)
+        layout.addRow(reserved_row(self.order_message))
         explain = QLabel(
             self.tr(
                 "How often the logger measures, and how often it sends its readings to the cloud. "
@@ -103,6 +105,7 @@ class DeviceSettingsEditor(CyclesEditor):
         )
         explain.setWordWrap(True)
         layout.addRow(explain)
+        labels_beside_fields(layout)
 
         self.name_edit.textEdited.connect(self._name_typed)
         self.wire_cycles()

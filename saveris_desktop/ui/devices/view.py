@@ -22,8 +22,8 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -57,6 +56,7 @@ from saveris_desktop.ui.devices.bulk_settings import common_cycle_ranges, open_b
 from saveris_desktop.ui.devices.device_loader import DeviceLoader, DeviceTabs
 from saveris_desktop.ui.devices.editor import SessionEditor
 from saveris_desktop.ui.devices.editor_context import EditorContext
+from saveris_desktop.ui.devices.focus import focusable_descendants
 from saveris_desktop.ui.devices.live_list import LiveList
 from saveris_desktop.ui.devices.new_site_dialog import NewSiteDialog
 from saveris_desktop.ui.devices.objects_tab import ObjectsTab
@@ -66,13 +66,29 @@ from saveris_desktop.ui.devices.sensors_tab import SensorsTab
 from saveris_desktop.ui.devices.settings_tab import DeviceSettingsEditor
 from saveris_desktop.ui.devices.site_bar import SiteBar
 from saveris_desktop.ui.devices.table_model import UUID_ROLE, DeviceFilterProxy, DeviceTableModel
+from saveris_desktop.ui.style import TARGET_SIZE
 from saveris_desktop.ui.ui_state import UiState
 
 log = logging.getLogger(__name__)
 
-#: v3: name column added, status moved; an older header state would put widths on the wrong columns
-HEADER_STATE_KEY = "devices/table_header_v3"
+#: v4: the list is a pane beside the editors with fewer columns shown; kept per scope (UiState.view_state)
+HEADER_STATE = "devices/table_header_v4"
+# the list pane's and the editors' widths as the technician left them (per scope)
+SPLITTER_STATE = "devices/splitter_v1"
 POLL_INTERVAL_S = 10.0
+# The columns the list pane shows by default; the others are a right click on the header away.
+COMPACT_COLUMNS = ("serial_number", "name", "status")
+# What the columns must show unelided (typical values, in the current font).
+COLUMN_SAMPLES = {
+    "serial_number": "612345678",
+    "name": "Kühlraum 3 – Tür links",
+    "status": "OK · battery 100 %",
+    "model": "0572 3010",
+    "device_type": "Wireless sensor gateway",
+    "firmware": "1.17.0",
+    "sensors": "2 of 2",
+    "last_change": "2026-11-28 10:26",
+}
 
 
 def _older(candidate: dict[str, Any], current: dict[str, Any]) -> bool:
@@ -179,11 +195,11 @@ class DevicesView(QWidget):
         # walked cell by cell through every column of every logger first.
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        # Rows a gloved finger hits (style.TARGET_SIZE), and never lower than the text needs.
+        self.table.verticalHeader().setDefaultSectionSize(max(TARGET_SIZE, self.fontMetrics().height() + 10))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((115, 165, 135, 75, 165, 65, 135)):
-            self.table.setColumnWidth(column, width)
+        self._size_columns()
         self.empty_label = QLabel(
             self.tr("Choose a site, or create one with “New…” beside it, to see its loggers."), self
         )
@@ -229,19 +245,25 @@ class DevicesView(QWidget):
         detail_layout.addWidget(self.show_received_button, 0, Qt.AlignmentFlag.AlignLeft)
         detail_layout.addWidget(self.tabs, 1)
 
+        # The list is a compact pane on the left and the editors a pane of their own beside it, with
+        # the full height: stacked, the list showed one row above empty space and the editors got
+        # about 300 px of a 1440×900 screen.
         table_host = QWidget(self)
+        table_host.setObjectName("device_list_pane")
         table_layout = QVBoxLayout(table_host)
         table_layout.setContentsMargins(0, 0, 0, 0)
-        table_layout.addWidget(self.table)
-        table_layout.addWidget(self.empty_label)
+        table_layout.addWidget(self.table, 1)
+        table_layout.addWidget(self.empty_label, 1)
         table_layout.addWidget(self.connection_label)
-        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        detail.setObjectName("device_editor_pane")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("device_splitter")
         self.splitter.addWidget(table_host)
         self.splitter.addWidget(detail)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        # The editors' size hints are tall; without a floor the list shrank to one row in a laptop window.
+        self.table.setMinimumWidth(self.table.columnWidth(0) + self.table.columnWidth(1) // 2)
         self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 5 + 32)
         self._splitter_placed = False
         layout = QVBoxLayout(self)
@@ -261,13 +283,19 @@ class DevicesView(QWidget):
         self.live.sig_applied.connect(self._applied)
         self.live.sig_status.connect(self._watch_status)
         header = self.table.horizontalHeader()
-        stored_header = QSettings().value(HEADER_STATE_KEY)
-        if isinstance(stored_header, QByteArray) and not stored_header.isEmpty():
-            header.restoreState(stored_header)  # column widths and sort order as the technician left them
+        stored_header = self.ui_state.view_state(HEADER_STATE)
+        if stored_header is not None:
+            header.restoreState(stored_header)  # columns, widths and sort order as the technician left them
+        self._build_column_menu()
         header.sortIndicatorChanged.connect(lambda *_: self._save_header())
         header.sectionResized.connect(lambda *_: self._save_header())
+        self.splitter.splitterMoved.connect(lambda *_: self._save_splitter())
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
         QShortcut(QKeySequence.StandardKey.Refresh, self, self.watcher.poll_now)
+        # The main actions by keyboard: the list, and each editor tab (its first field).
+        QShortcut(QKeySequence("Ctrl+L"), self, self.table.setFocus)
+        for number in range(1, 5):
+            QShortcut(QKeySequence(f"Ctrl+{number}"), self, partial(self._open_tab, number - 1))
         # Another request saw the cloud come back (e.g. after the hotspot step): probe at once.
         self._connectivity = services.sig_connectivity.connect(self.watcher.notify_connectivity)
         services.closers.append(self.aclose)
@@ -287,16 +315,18 @@ class DevicesView(QWidget):
         self.sensors_tab = SensorsTab(context)
         self.alarms_tab = AlarmsTab(context)
         self.objects_tab = ObjectsTab(context, directory, self._cycle_ranges_of, known=self.known_objects)
+        # Each editor scrolls its own fields and keeps Apply in a footer (SessionEditor): no scroll
+        # area around a tab, which put scroll areas inside scroll areas and scrolled Apply away.
         for widget, title in (
             (self.settings_editor, self.tr("Measurement settings")),
             (self.sensors_tab, self.tr("Sensors")),
             (self.alarms_tab, self.tr("Alarms")),
+            (self.objects_tab, self.tr("Measuring objects")),
         ):
-            scroll = QScrollArea()
-            scroll.setWidgetResizable(True)
-            scroll.setWidget(widget)
-            self.tabs.addTab(scroll, title)
-        self.tabs.addTab(self.objects_tab, self.tr("Measuring objects"))
+            self.tabs.addTab(widget, title)
+        for index in range(self.tabs.count()):
+            keys = QKeySequence(f"Ctrl+{index + 1}").toString(QKeySequence.SequenceFormat.NativeText)
+            self.tabs.setTabToolTip(index, keys)
         self.settings_editor.sig_applied.connect(lambda _a: self.watcher.poll_now())
         return DeviceTabs(self.settings_editor, self.sensors_tab, self.alarms_tab, self.objects_tab)
 
@@ -531,18 +561,76 @@ class DevicesView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.live.shown()
-        if not self._splitter_placed and self.splitter.height() > 0:
-            # First show: two fifths for the list, the rest for the editors (then the technician's).
+        if not self._splitter_placed and self.splitter.width() > 0:
+            # First show: the technician's widths, else the list as wide as its shown columns.
             self._splitter_placed = True
-            total = sum(self.splitter.sizes()) or self.splitter.height()
-            self.splitter.setSizes([total * 2 // 5, total - total * 2 // 5])
+            stored = self.ui_state.view_state(SPLITTER_STATE)
+            if stored is None or not self.splitter.restoreState(stored):
+                total = sum(self.splitter.sizes()) or self.splitter.width()
+                wanted = self._list_width()
+                self.splitter.setSizes([wanted, max(total - wanted, 0)])
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self.live.hidden()
 
     def _save_header(self) -> None:
-        QSettings().setValue(HEADER_STATE_KEY, self.table.horizontalHeader().saveState())
+        self.ui_state.set_view_state(HEADER_STATE, self.table.horizontalHeader().saveState())
+
+    def _save_splitter(self) -> None:
+        self.ui_state.set_view_state(SPLITTER_STATE, self.splitter.saveState())
+
+    def _size_columns(self) -> None:
+        """Widths that show typical values unelided; only the compact columns are shown at first."""
+        metrics = self.table.fontMetrics()
+        header_metrics = self.table.horizontalHeader().fontMetrics()
+        padding = 2 * metrics.averageCharWidth()
+        for column, key in enumerate(COLUMNS):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(
+                metrics.horizontalAdvance(COLUMN_SAMPLES.get(key, "")),
+                header_metrics.horizontalAdvance(title) + metrics.averageCharWidth() * 2,
+            )
+            self.table.setColumnWidth(column, width + padding)
+            self.table.setColumnHidden(column, key not in COMPACT_COLUMNS)
+
+    def _list_width(self) -> int:
+        """The list pane's width: its shown columns, the frame and a scroll bar."""
+        shown = sum(
+            self.table.columnWidth(column)
+            for column in range(len(COLUMNS))
+            if not self.table.isColumnHidden(column)
+        )
+        return shown + 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width() + 2
+
+    def _build_column_menu(self) -> None:
+        """A right click on the header shows or hides a column (model, firmware, last change …)."""
+        header = self.table.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for column in range(len(COLUMNS)):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            action = QAction(title, header)
+            action.setObjectName(f"device_column_{COLUMNS[column]}")
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(column))
+            action.setEnabled(column != 0)  # the serial number always stays
+            action.toggled.connect(partial(self._show_column, column))
+            header.addAction(action)
+
+    def _show_column(self, column: int, shown: bool) -> None:
+        self.table.setColumnHidden(column, not shown)
+        self._save_header()
+
+    def _open_tab(self, index: int) -> None:
+        if not self.tabs.isEnabled() or index >= self.tabs.count():
+            return
+        self.tabs.setCurrentIndex(index)
+        page = self.tabs.currentWidget()
+        if page is None:
+            return
+        fields = [w for w in focusable_descendants(page) if w.isEnabled() and w.isVisibleTo(page)]
+        if fields:
+            fields[0].setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # --- one device ---------------------------------------------------------------------------
 

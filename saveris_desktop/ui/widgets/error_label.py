@@ -1,29 +1,67 @@
-"""The inline message under a field or a form, in the error colour of the current palette."""
+"""The inline message under a field or a form, in the error colour of the current palette.
+
+Its line is kept free while there is nothing to say (hidden, its size retained): a message that
+appears never moves what is below it, so a field does not jump away under the pointer.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from saveris_desktop.ui.style import TextRole, set_text_role
+from saveris_desktop.ui.style import TIGHT_SPACING, TextRole, set_text_role
 
 
 class ErrorLabel(QLabel):
-    """An inline message under a field or form; empty means hidden."""
+    """An inline message under a field or form; empty means hidden, its line still reserved."""
 
-    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, object_name: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName(object_name)
+        if object_name:
+            self.setObjectName(object_name)
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         set_text_role(self, TextRole.ERROR)  # follows a switch between light and dark by itself
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
         self.hide()
 
     def show_message(self, text: str) -> None:
-        self.setText(text)
+        if text != self.text():
+            self.setText(text)
         self.setAccessibleDescription(text)
         self.setVisible(bool(text))
 
     def clear_message(self) -> None:
         self.show_message("")
+
+    # One line of text at least, said or not: the room a short message needs is there before it.
+    def heightForWidth(self, width: int) -> int:
+        return max(super().heightForWidth(width), self._line())
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), max(hint.height(), self._line()))
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), max(hint.height(), self._line()))
+
+    def _line(self) -> int:
+        return self.fontMetrics().height() + 2 * self.margin()
+
+
+def reserved_row(*widgets: QWidget) -> QWidget:
+    """`widgets` (a field and its ErrorLabel under it, or a message alone) as one QFormLayout row.
+
+    A form layout drops the row of a hidden widget, so a message on a row of its own opened and
+    closed a line under the pointer; inside this holder its line stays reserved."""
+    holder = QWidget(widgets[0].parentWidget())
+    column = QVBoxLayout(holder)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(TIGHT_SPACING)
+    for widget in widgets:
+        column.addWidget(widget)
+    return holder
