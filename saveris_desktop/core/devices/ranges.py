@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from saveris_desktop.api.models import whole_number
-from saveris_desktop.core.runtime.sentences import QT_TRANSLATE_NOOP, Sentence
+from saveris_desktop.core.runtime.sentences import QT_TRANSLATE_NOOP, Number, Sentence
 
 MS_PER_UNIT: dict[str, int] = {
     "ms": 1,
@@ -57,7 +57,10 @@ class DurationError(ValueError):
 
 
 def format_duration(ms: int) -> str:
-    """`900000` -> "15 min", `5400000` -> "1 h 30 min", `1500` -> "1.5 s", `0` -> "0 s"."""
+    """`900000` -> "15 min", `5400000` -> "1 h 30 min", `1500` -> "1.5 s", `0` -> "0 s".
+
+    A fraction of a second is a Sentence with a Number in it, so the window and the CLI write it
+    with the reader's decimal separator ("1,5 s"); the units are the same in every language."""
     if ms < 0:
         return "-" + format_duration(-ms)
     if ms == 0:
@@ -65,7 +68,7 @@ def format_duration(ms: int) -> str:
     if ms < 1_000:
         return f"{ms} ms"
     if ms < 60_000 and ms % 1_000:
-        return f"{ms / 1_000:g} s"
+        return Sentence("%1 s", Number(ms / 1_000))
     parts: list[str] = []
     remainder = ms
     for unit in ("d", "h", "min", "s"):
