@@ -1872,6 +1872,23 @@ Sprache: --lang, sonst die des Systems (LC_ALL, LC_MESSAGES, LANG); Englisch, wo
             <translation>Die Hysterese muss kleiner sein als der Abstand der Warngrenzwerte (%1).</translation>
         </message>
         <message>
+            <source>no limits</source>
+            <extracomment>The forms conditions are written in.</extracomment>
+            <translation>keine Grenzwerte</translation>
+        </message>
+        <message>
+            <source>alarm %1</source>
+            <translation>Alarm %1</translation>
+        </message>
+        <message>
+            <source>warn %1</source>
+            <translation>Warnung %1</translation>
+        </message>
+        <message>
+            <source>after %1</source>
+            <translation>nach %1</translation>
+        </message>
+        <message>
             <source>Enter a duration, e.g. 15 min.</source>
             <extracomment>Separator between the ends of a range; the ellipsis reads well and cannot be mistaken for a minus.</extracomment>
             <translation>Geben Sie eine Dauer ein, z. B. 15 min.</translation>
@@ -1940,7 +1957,7 @@ Sprache: --lang, sonst die des Systems (LC_ALL, LC_MESSAGES, LANG); Englisch, wo
         </message>
         <message>
             <source>Scan or type the logger's serial number (on its label).</source>
-            <extracomment>What each column is called in a sentence. normalised serial -&gt; what was queued for it uuids listed when commissioning began (not "unexpected"); None until the first listing</extracomment>
+            <extracomment>normalised serial -&gt; what was queued for it uuids listed when commissioning began (not "unexpected"); None until the first listing</extracomment>
             <translation>Scannen Sie die Seriennummer des Loggers (auf seinem Etikett) oder geben Sie sie ein.</translation>
         </message>
         <message>
@@ -1958,6 +1975,31 @@ Sprache: --lang, sonst die des Systems (LC_ALL, LC_MESSAGES, LANG); Englisch, wo
         <message>
             <source>'%1' has no unit; write it like 5 min, 15 min or 1 h.</source>
             <translation>'%1' hat keine Einheit; schreiben Sie z. B. 5 min, 15 min oder 1 h.</translation>
+        </message>
+        <message>
+            <source>serial</source>
+            <extracomment>What each column is called in a sentence.</extracomment>
+            <translation>Seriennummer</translation>
+        </message>
+        <message>
+            <source>measuring object</source>
+            <translation>Messobjekt</translation>
+        </message>
+        <message>
+            <source>preset</source>
+            <translation>Voreinstellung</translation>
+        </message>
+        <message>
+            <source>logger name</source>
+            <translation>Loggername</translation>
+        </message>
+        <message>
+            <source>measuring cycle</source>
+            <translation>Messtakt</translation>
+        </message>
+        <message>
+            <source>communication cycle</source>
+            <translation>Kommunikationstakt</translation>
         </message>
         <message>
             <source>A cycle must be longer than 0 s.</source>
@@ -1995,6 +2037,222 @@ Sprache: --lang, sonst die des Systems (LC_ALL, LC_MESSAGES, LANG); Englisch, wo
         <message>
             <source>A logger cannot send more often than it measures: make it at least the measuring cycle.</source>
             <translation>Ein Logger kann nicht öfter senden, als er misst: Stellen Sie mindestens den Messtakt ein.</translation>
+        </message>
+        <message>
+            <source>line %1: %2</source>
+            <translation>Zeile %1: %2</translation>
+        </message>
+        <message>
+            <source>line %1, column %2: %3</source>
+            <translation>Zeile %1, Spalte %2: %3</translation>
+        </message>
+        <message>
+            <source>line %1, column %2 (%3): %4</source>
+            <translation>Zeile %1, Spalte %2 (%3): %4</translation>
+        </message>
+        <message>
+            <source>The file is larger than %1 MB; is it a plan?</source>
+            <translation>Die Datei ist größer als %1 MB; ist sie ein Plan?</translation>
+        </message>
+        <message>
+            <source>The file is not UTF-8 text; save it from the spreadsheet as 'CSV UTF-8'.</source>
+            <translation>Die Datei ist kein UTF-8-Text; speichern Sie sie aus der Tabellenkalkulation als „CSV UTF-8“.</translation>
+        </message>
+        <message>
+            <source>The file is empty; a plan needs a header row.</source>
+            <translation>Die Datei ist leer; ein Plan braucht eine Kopfzeile.</translation>
+        </message>
+        <message>
+            <source>The line cannot be read as CSV (%1).</source>
+            <translation>Die Zeile kann nicht als CSV gelesen werden (%1).</translation>
+        </message>
+        <message>
+            <source>the column '%1' appears twice.</source>
+            <translation>Die Spalte „%1“ kommt zweimal vor.</translation>
+        </message>
+        <message>
+            <source>unknown column; expected %1.</source>
+            <translation>Unbekannte Spalte; erwartet: %1.</translation>
+        </message>
+        <message>
+            <source>the header row must name the columns %1 (a plan needs at least serial, object, preset).</source>
+            <translation>Die Kopfzeile muss die Spalten %1 nennen (ein Plan braucht mindestens serial, object, preset).</translation>
+        </message>
+        <message>
+            <source>%1 fields where the header has %2; is a separator inside an unquoted value?</source>
+            <translation>%1 Felder, wo die Kopfzeile %2 hat; steht ein Trennzeichen in einem Wert ohne Anführungszeichen?</translation>
+        </message>
+        <message>
+            <source>line %1</source>
+            <translation>Zeile %1</translation>
+        </message>
+        <message>
+            <source>serial %1</source>
+            <translation>%1</translation>
+        </message>
+        <message>
+            <source>The file has a header but no loggers.</source>
+            <translation>Die Datei hat eine Kopfzeile, aber keine Logger.</translation>
+        </message>
+        <message>
+            <source>Name and cycles</source>
+            <extracomment>the usual channel of a sensor for each value when the sensor cannot be read [A]</extracomment>
+            <translation>Name und Takte</translation>
+        </message>
+        <message>
+            <source>Measuring object</source>
+            <translation>Messobjekt</translation>
+        </message>
+        <message>
+            <source>Alarm limits</source>
+            <translation>Alarmgrenzwerte</translation>
+        </message>
+        <message>
+            <source>pending</source>
+            <translation>wartet</translation>
+        </message>
+        <message>
+            <source>sending</source>
+            <translation>wird gesendet</translation>
+        </message>
+        <message>
+            <source>done</source>
+            <translation>erledigt</translation>
+        </message>
+        <message>
+            <source>conflict</source>
+            <translation>Konflikt</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <translation>fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>attention</source>
+            <translation>braucht Aufmerksamkeit</translation>
+        </message>
+        <message>
+            <source>%1 of %2 configured</source>
+            <extracomment>a listing of the site has been applied (before that "waiting" may only mean "not looked yet")</extracomment>
+            <translation>%1 von %2 eingerichtet</translation>
+        </message>
+        <message>
+            <source>Its sensor could not be read: %1</source>
+            <translation>Sein Fühler konnte nicht gelesen werden: %1</translation>
+        </message>
+        <message>
+            <source>The measuring cycle of logger %1: %2 Change it in the plan.</source>
+            <translation>Der Messtakt des Loggers %1: %2 Ändern Sie ihn im Plan.</translation>
+        </message>
+        <message>
+            <source>The communication cycle of logger %1: %2 Change it in the plan.</source>
+            <translation>Der Kommunikationstakt des Loggers %1: %2 Ändern Sie ihn im Plan.</translation>
+        </message>
+        <message>
+            <source>Logger %1 would send more often (%2) than it measures (%3); change the cycles in the plan.</source>
+            <translation>Logger %1 würde öfter senden (%2), als er misst (%3); ändern Sie die Takte im Plan.</translation>
+        </message>
+        <message>
+            <source>Logger %1 has no sensor yet; plug one in, then retry.</source>
+            <translation>Logger %1 hat noch keinen Fühler; stecken Sie einen an und versuchen Sie es dann erneut.</translation>
+        </message>
+        <message>
+            <source>The cloud does not tell which channel of logger %1 measures: %2.</source>
+            <translation>Die Cloud sagt nicht, welcher Kanal des Loggers %1 dies misst: %2.</translation>
+        </message>
+        <message>
+            <source>Logger %1 has no sensor channel for %2, which the preset '%3' is for; choose another preset in the plan.</source>
+            <translation>Logger %1 hat keinen Fühlerkanal für %2, wofür die Voreinstellung „%3“ gedacht ist; wählen Sie im Plan eine andere Voreinstellung.</translation>
+        </message>
+        <message>
+            <source>Fix its row in the plan: %1</source>
+            <translation>Korrigieren Sie seine Zeile im Plan: %1</translation>
+        </message>
+        <message>
+            <source>The alarm preset '%1' is no longer saved on this laptop.</source>
+            <translation>Die Alarm-Voreinstellung „%1“ ist auf diesem Laptop nicht mehr gespeichert.</translation>
+        </message>
+        <message>
+            <source>Its measuring object was discarded from the changes waiting; Retry applies the row again.</source>
+            <translation>Sein Messobjekt wurde aus den wartenden Änderungen verworfen; „Wiederholen“ wendet die Zeile noch einmal an.</translation>
+        </message>
+        <message>
+            <source>Waiting: the site could not be created yet.</source>
+            <extracomment>the kinds whose changes are a PUT of a whole document (read first, merged, written) how often an item that keeps changing under the run is read again before it waits for the next run</extracomment>
+            <translation>Wartet: Der Standort konnte noch nicht angelegt werden.</translation>
+        </message>
+        <message>
+            <source>Waiting for an earlier change to the same object.</source>
+            <translation>Wartet auf eine frühere Änderung desselben Objekts.</translation>
+        </message>
+        <message>
+            <source>Waiting until the measuring object it belongs to is created.</source>
+            <translation>Wartet, bis das Messobjekt angelegt ist, zu dem sie gehört.</translation>
+        </message>
+        <message>
+            <source>The configuration page is only reachable while the hotspot is open: hold the button for 3 seconds.</source>
+            <translation>Die Konfigurationsseite ist nur erreichbar, solange der Hotspot offen ist: Halten Sie die Taste 3 Sekunden lang gedrückt.</translation>
+        </message>
+        <message>
+            <source>Not set up. Hold the button for 3 seconds to open the hotspot.</source>
+            <translation>Nicht eingerichtet. Halten Sie die Taste 3 Sekunden lang gedrückt, um den Hotspot zu öffnen.</translation>
+        </message>
+        <message>
+            <source>Connected to the cloud (site '%1').</source>
+            <translation>Mit der Cloud verbunden (Standort „%1“).</translation>
+        </message>
+        <message>
+            <source>Enter the site's connect key.</source>
+            <extracomment>Connect keys look like ABCD-EFGH-JKLM; the page ignores blanks, dashes and letter case.</extracomment>
+            <translation>Geben Sie den Verbindungsschlüssel des Standorts ein.</translation>
+        </message>
+        <message>
+            <source>This is not a connect key: it has 12 letters and digits, like ABCD-EFGH-JKLM.</source>
+            <translation>Das ist kein Verbindungsschlüssel: Er hat 12 Buchstaben und Ziffern, wie ABCD-EFGH-JKLM.</translation>
+        </message>
+        <message>
+            <source>Enter the name of the site's Wi-Fi network.</source>
+            <translation>Geben Sie den Namen des WLANs am Standort ein.</translation>
+        </message>
+        <message>
+            <source>A Wi-Fi name has at most 32 bytes (this one has %1).</source>
+            <translation>Ein WLAN-Name hat höchstens 32 Bytes (dieser hat %1).</translation>
+        </message>
+        <message>
+            <source>A WPA2 Wi-Fi password has 8 to 63 characters.</source>
+            <translation>Ein WPA2-WLAN-Passwort hat 8 bis 63 Zeichen.</translation>
+        </message>
+        <message>
+            <source>A WPA2 Wi-Fi password uses only plain ASCII characters.</source>
+            <translation>Ein WPA2-WLAN-Passwort verwendet nur einfache ASCII-Zeichen.</translation>
+        </message>
+        <message>
+            <source>Short press (%1 s) ignored: hold the button for at least %2 seconds to open the hotspot.</source>
+            <translation>Kurzer Druck (%1 s) ignoriert: Halten Sie die Taste mindestens %2 Sekunden lang gedrückt, um den Hotspot zu öffnen.</translation>
+        </message>
+        <message>
+            <source>Hotspot closed without changes.</source>
+            <translation>Hotspot ohne Änderungen geschlossen.</translation>
+        </message>
+        <message>
+            <source>Hotspot open: join the Wi-Fi network %1 and open the configuration page.</source>
+            <translation>Hotspot offen: Verbinden Sie sich mit dem WLAN %1 und öffnen Sie die Konfigurationsseite.</translation>
+        </message>
+        <message>
+            <source>Not saved: please correct the marked fields.</source>
+            <translation>Nicht gespeichert: Bitte korrigieren Sie die markierten Felder.</translation>
+        </message>
+        <message>
+            <source>Connecting to Wi-Fi '%1' and the cloud ...</source>
+            <translation>Verbindet sich mit dem WLAN „%1“ und der Cloud …</translation>
+        </message>
+        <message>
+            <source>Saved. The logger closes its hotspot, connects to '%1' and registers with the cloud; it appears in the site within about %2 seconds.</source>
+            <translation>Gespeichert. Der Logger schließt seinen Hotspot, verbindet sich mit „%1“ und meldet sich bei der Cloud an; er erscheint in etwa %2 Sekunden am Standort.</translation>
+        </message>
+        <message>
+            <source>Connect key not accepted by the cloud: check the accountId on the configuration page (hold the button for 3 seconds to open it again).</source>
+            <translation>Verbindungsschlüssel von der Cloud nicht angenommen: Prüfen Sie die accountId auf der Konfigurationsseite (halten Sie die Taste 3 Sekunden lang gedrückt, um sie wieder zu öffnen).</translation>
         </message>
     </context>
     <context>

@@ -28,7 +28,8 @@ PACKAGE = Path(saveris_desktop.__file__).resolve().parent
 #: core.runtime.sentences.QT_TRANSLATE_NOOP("Cli", …) (it reads the .ts without Qt). Core modules that
 #: mark sentences the same way are scanned as well.
 SOURCE_ROOTS = (PACKAGE / "ui", PACKAGE / "app.py", PACKAGE / "cli")
-CORE = PACKAGE / "core"
+#: Qt-free code that marks sentences for the window: core, and the simulator's virtual loggers.
+MARKED_ROOTS = (PACKAGE / "core", PACKAGE / "simulator")
 CORE_MARK = 'QT_TRANSLATE_NOOP("'  # "CoreSentences", "Errors"
 #: Qt's name for each language in a .ts header (its plural rules come from it).
 TS_LANGUAGE = {"de": "de_DE"}
@@ -57,7 +58,10 @@ def source_files() -> list[Path]:
     files: list[Path] = []
     for root in SOURCE_ROOTS:
         files.extend(sorted(root.rglob("*.py")) if root.is_dir() else [root])
-    files.extend(path for path in sorted(CORE.rglob("*.py")) if CORE_MARK in path.read_text(encoding="utf-8"))
+    for root in MARKED_ROOTS:
+        files.extend(
+            path for path in sorted(root.rglob("*.py")) if CORE_MARK in path.read_text(encoding="utf-8")
+        )
     return files
 
 

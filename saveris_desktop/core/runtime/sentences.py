@@ -43,6 +43,17 @@ class Sentence(str):
         sentence.context = context  # the CLI's own sentences are in "Cli"
         return sentence
 
+    @classmethod
+    def lower_first(cls, text: str) -> str:
+        """`text` starting in lower case, as English continues after a colon ("line 5: the same
+        serial …"); a translation keeps the case of its own sentence."""
+        lowered = text if text[1:2].isupper() else text[:1].lower() + text[1:]
+        if not isinstance(text, Sentence):
+            return lowered
+        sentence = super().__new__(cls, lowered)
+        sentence.template, sentence.values, sentence.context = "%1", (text,), CONTEXT
+        return sentence
+
 
 class Number(str):
     """A decimal number in a sentence: its English text ("1.5", no grouping), and the value, which

@@ -26,9 +26,8 @@ from saveris_desktop.core.commissioning.report import (
     TimezoneSource,
 )
 from saveris_desktop.core.devices.alarm_rules import ChannelLimits
-from saveris_desktop.core.devices.ranges import format_duration
 from saveris_desktop.core.devices.units import unit_symbol, value_name
-from saveris_desktop.ui import core_words
+from saveris_desktop.ui import core_words, locale_format
 from saveris_desktop.ui.style import INK, PRINT_SHADE
 
 #: Body text size in points: small enough for nine limit columns on A4, large enough to read printed.
@@ -90,7 +89,7 @@ def timezone_words(report: CommissioningReport) -> str:
 
 
 def _duration(ms: int | None) -> str:
-    return format_duration(ms) if ms is not None else translate("CommissioningReport", "not given")
+    return locale_format.duration(ms) if ms is not None else translate("CommissioningReport", "not given")
 
 
 def _tag(tag: str, text: str) -> str:
@@ -223,7 +222,7 @@ def _object_rows(obj: ObjectEntry) -> list[list[str]]:
                     _limit(limits, limits.upper_warning),
                     _limit(limits, limits.upper_alarm),
                     _limit(limits, limits.hysteresis),
-                    format_duration(limits.delay_ms),
+                    locale_format.duration(limits.delay_ms),
                 ]
             )
     return rows

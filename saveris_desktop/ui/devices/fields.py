@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
-from saveris_desktop.core.devices.ranges import DurationRange, check_duration_text, format_duration
+from saveris_desktop.core.devices.ranges import DurationRange, check_duration_text
 from saveris_desktop.ui import core_words, locale_format
 from saveris_desktop.ui.style import TIGHT_SPACING, TextRole, set_text_role
 
@@ -138,7 +138,7 @@ class DurationField(_LineField):
         if self._keep_typed() and not force:
             return
         self._value = self._shown = ms
-        self.edit.setText("" if ms is None else format_duration(ms))
+        self.edit.setText("" if ms is None else locale_format.duration(ms))
         self.edit.setModified(False)
         self._set_problem("")
 

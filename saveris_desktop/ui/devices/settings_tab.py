@@ -12,11 +12,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from saveris_desktop.api.models import Device, whole_number
-from saveris_desktop.core.devices.ranges import (
-    communication_shorter_than_measuring,
-    cycle_ranges,
-    format_duration,
-)
+from saveris_desktop.core.devices.ranges import communication_shorter_than_measuring, cycle_ranges
+from saveris_desktop.ui import locale_format
 from saveris_desktop.ui.devices.editor import SessionEditor
 from saveris_desktop.ui.devices.editor_context import EditorContext
 from saveris_desktop.ui.devices.fields import DurationField, FieldMessage
@@ -30,7 +27,7 @@ def cycle_order_problem(measuring: int | None, communication: int | None) -> str
     if measuring is not None and communication_shorter_than_measuring(measuring, communication):
         return QCoreApplication.translate(
             "DeviceSettingsEditor", "The communication cycle cannot be shorter than the measuring cycle (%1)."
-        ).replace("%1", format_duration(measuring))
+        ).replace("%1", locale_format.duration(measuring))
     return ""
 
 

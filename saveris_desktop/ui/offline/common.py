@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from saveris_desktop.core.devices.ranges import format_duration
 from saveris_desktop.core.offline.merge import MISSING
+from saveris_desktop.ui import locale_format
 from saveris_desktop.ui.widgets.naming import named
 
 
@@ -53,7 +53,7 @@ def short_value(value: Any, limit: int = 160, *, field: str = "") -> str:
     if value is None:
         return "—"
     if field.endswith(DURATION_FIELDS) and isinstance(value, int) and not isinstance(value, bool):
-        return format_duration(value)
+        return locale_format.duration(value)
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
