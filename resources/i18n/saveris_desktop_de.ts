@@ -2254,6 +2254,23 @@ Sprache: --lang, sonst die des Systems (LC_ALL, LC_MESSAGES, LANG); Englisch, wo
             <source>Connect key not accepted by the cloud: check the accountId on the configuration page (hold the button for 3 seconds to open it again).</source>
             <translation>Verbindungsschlüssel von der Cloud nicht angenommen: Prüfen Sie die accountId auf der Konfigurationsseite (halten Sie die Taste 3 Sekunden lang gedrückt, um sie wieder zu öffnen).</translation>
         </message>
+        <message>
+            <source>Saveris Desktop is using the data folder %1 (waited %2 s). Close it and try again.</source>
+            <extracomment>Owner-only lock file: nothing in it, but nobody else needs to open it either.</extracomment>
+            <translation>Saveris Desktop verwendet den Datenordner %1 (%2 s gewartet). Schließen Sie die App und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>Saveris Desktop is using the data folder %1. Close it and try again.</source>
+            <translation>Saveris Desktop verwendet den Datenordner %1. Schließen Sie die App und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>Using the data folder %1.</source>
+            <translation>Datenordner %1 wird verwendet.</translation>
+        </message>
+        <message>
+            <source>Saveris Desktop is using the data folder %1: working read-only (nothing is changed or sent).</source>
+            <translation>Saveris Desktop verwendet den Datenordner %1: Es wird nur gelesen (nichts wird geändert oder gesendet).</translation>
+        </message>
     </context>
     <context>
         <name>CoreWords</name>

@@ -168,3 +168,17 @@ def test_sentences_and_numbers_are_translated_without_qt() -> None:
     assert german.translated("Bakery's own name") == "Bakery's own name"
     english = translations.Translator(languages.language("en"))
     assert english.translated(Number(5.5)) == "5.5" and english.messages == {}  # English reads nothing
+
+
+def test_the_data_folder_messages_are_german_with_a_decimal_comma() -> None:
+    from saveris_desktop.core.runtime.instance_lock import in_use_message
+
+    german = translations.Translator(languages.language("de"))
+    message = in_use_message(Path("/daten"), 10.5)
+    assert (
+        message == "Saveris Desktop is using the data folder /daten (waited 10.5 s). Close it and try again."
+    )
+    assert german.translated(message) == (
+        "Saveris Desktop verwendet den Datenordner /daten (10,5 s gewartet). Schließen Sie die App und "
+        "versuchen Sie es erneut."
+    )

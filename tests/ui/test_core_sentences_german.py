@@ -117,3 +117,26 @@ def test_the_virtual_loggers_messages_read_german(qtbot, qloop, german: str) -> 
     click(qtbot, panel.save_config)
     assert panel.result.text().startswith("Nicht gespeichert: Bitte korrigieren Sie die markierten Felder.\n")
     assert "Das ist kein Verbindungsschlüssel" in panel.result.text()
+
+
+def test_the_reports_dates_and_limits_follow_the_locale(german: str) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from saveris_desktop.ui.commissioning import report_document
+
+    moment = datetime(2026, 11, 28, 10, 30, tzinfo=timezone(timedelta(hours=1)))
+    assert report_document.moment_words(moment) == "28.11.2026 10:30 (UTC+01:00)"
+    limits = alarm_rules.ChannelLimits("PU_DEGREE_CELSIUS", upper_alarm=8.5)
+    assert report_document._limit(limits, limits.upper_alarm) == "8,5 °C"
+
+
+def test_the_reports_dates_and_limits_in_english(qapp: QApplication) -> None:
+    from datetime import UTC, datetime
+
+    from saveris_desktop.ui.commissioning import report_document
+
+    assert report_document.moment_words(datetime(2026, 11, 28, 10, 30, tzinfo=UTC)) == (
+        "2026-11-28 10:30 (UTC+00:00)"
+    )
+    limits = alarm_rules.ChannelLimits("PU_DEGREE_CELSIUS", upper_alarm=8.5)
+    assert report_document._limit(limits, limits.upper_alarm) == "8.5 °C"

@@ -68,10 +68,11 @@ def state_words(state: PartState, problem: str | None = None) -> str:
 
 
 def moment_words(moment: datetime) -> str:
-    """Date and time as both languages read it without doubt: 2026-11-28 10:30 (UTC+01:00)."""
+    """Date and time in the reader's language, with its offset, so it reads without doubt:
+    "28.11.2026 10:30 (UTC+01:00)" in German, "2026-11-28 10:30 (UTC+01:00)" in English."""
     offset = moment.strftime("%z")
     zone = f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
-    return f"{moment:%Y-%m-%d %H:%M} ({zone})"
+    return f"{locale_format.date_time(moment)} ({zone})"
 
 
 def timezone_words(report: CommissioningReport) -> str:
@@ -131,7 +132,7 @@ def _grid(headers: Sequence[str], rows: Iterable[Sequence[str]], widths: Sequenc
 def _limit(limits: ChannelLimits, value: float | None) -> str:
     if value is None:
         return "—"
-    return f"{value:g} {unit_symbol(limits.unit)}".strip()
+    return f"{locale_format.number(value)} {unit_symbol(limits.unit)}".strip()
 
 
 def _channel_words(channel: SensorChannelEntry) -> str:
