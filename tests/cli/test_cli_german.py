@@ -182,3 +182,29 @@ def test_the_data_folder_messages_are_german_with_a_decimal_comma() -> None:
         "Saveris Desktop verwendet den Datenordner /daten (10,5 s gewartet). Schließen Sie die App und "
         "versuchen Sie es erneut."
     )
+
+
+def test_a_wheel_install_finds_the_translations_under_its_prefix(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A wheel has no resources/ beside the package: pyproject.toml installs the translations under
+    the prefix (data-files), and both the CLI and the window look there."""
+    import sys
+    import tomllib
+
+    import saveris_desktop
+
+    root = Path(saveris_desktop.__file__).resolve().parents[1]
+    data_files = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
+        "data-files"
+    ]
+    shipped = {
+        path.name for pattern in data_files[str(languages.INSTALLED_DIR)] for path in root.glob(pattern)
+    }
+    for code in (c for c in languages.language_codes() if c != languages.SOURCE_LANGUAGE):
+        assert {languages.source_path(code).name, languages.compiled_path(code).name} <= shipped
+    installed = tmp_path / "venv" / languages.INSTALLED_DIR
+    installed.mkdir(parents=True)
+    package = tmp_path / "venv" / "lib" / "site-packages" / "saveris_desktop"
+    monkeypatch.setattr(saveris_desktop, "__file__", str(package / "__init__.py"))
+    monkeypatch.setattr(sys, "prefix", str(tmp_path / "venv"))
+    assert languages.translations_dir() == installed
+    assert languages.source_path("de") == installed / "saveris_desktop_de.ts"

@@ -49,13 +49,25 @@ def language(code: str) -> Language:
     return LANGUAGES[0]
 
 
+#: Where a wheel installs the translations (pyproject.toml's [tool.setuptools.data-files]), under
+#: the environment's prefix: resources/ is not inside the package.
+INSTALLED_DIR = Path("share") / "saveris-desktop" / "i18n"
+
+
 def translations_dir() -> Path:
-    """Where the .ts and .qm files are: `resources/i18n` next to the package in the source tree and
-    in the PyInstaller bundle (the spec copies resources/ whole); inside the package in a wheel
-    (pyproject.toml maps resources/i18n to saveris_desktop/i18n there)."""
-    package = Path(saveris_desktop.__file__).resolve().parent
-    installed = package / "i18n"
-    return installed if installed.is_dir() else package.parent / "resources" / "i18n"
+    """Where the .ts and .qm files are: `resources/i18n` next to the package in the source tree (and
+    an editable install) and in the PyInstaller bundle (the spec copies resources/ whole); in a
+    wheel install, INSTALLED_DIR under the environment's prefix (or the user's, for --user)."""
+    beside = Path(saveris_desktop.__file__).resolve().parent.parent / "resources" / "i18n"
+    if beside.is_dir():
+        return beside
+    import site
+
+    for prefix in (sys.prefix, site.getuserbase()):
+        installed = Path(prefix) / INSTALLED_DIR
+        if installed.is_dir():
+            return installed
+    return beside  # not found: the caller says which file is missing, and works in English
 
 
 def source_path(code: str) -> Path:
