@@ -444,6 +444,27 @@
             <translation>Der Name des Standorts enthält unsichtbare Steuerzeichen.</translation>
         </message>
         <message>
+            <source>works</source>
+            <extracomment>A probe's outcome as the app's first-contact dialog words it.</extracomment>
+            <translation>funktioniert</translation>
+        </message>
+        <message>
+            <source>not offered</source>
+            <translation>nicht angeboten</translation>
+        </message>
+        <message>
+            <source>refused</source>
+            <translation>abgelehnt</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <translation>fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>not tried</source>
+            <translation>nicht versucht</translation>
+        </message>
+        <message>
             <source>The report could not be written to %1: %2.</source>
             <translation>Der Bericht konnte nicht nach %1 geschrieben werden: %2.</translation>
         </message>
@@ -2270,6 +2291,15 @@ Sprache: --lang, sonst die des Systems (LC_ALL, LC_MESSAGES, LANG); Englisch, wo
         <message>
             <source>Saveris Desktop is using the data folder %1: working read-only (nothing is changed or sent).</source>
             <translation>Saveris Desktop verwendet den Datenordner %1: Es wird nur gelesen (nichts wird geändert oder gesendet).</translation>
+        </message>
+        <message>
+            <source>Sign-in works. Give an existing site to check the rest.</source>
+            <extracomment>Enum-like values kept per field; more are counted, not listed. the app cannot work without it (the token and the documented reads) one sentence: what went wrong, or why it was not tried; empty when it works Fields whose values are never written, whatever they look like. the logger whose own reads were probed, shortened serial number</extracomment>
+            <translation>Die Anmeldung funktioniert. Geben Sie einen bestehenden Standort an, um den Rest zu prüfen.</translation>
+        </message>
+        <message>
+            <source>Everything the app needs works; %1 of %2 reads beyond testo's documentation are offered.</source>
+            <translation>Alles, was die App braucht, funktioniert; %1 von %2 Lesezugriffen über die Dokumentation von testo hinaus werden angeboten.</translation>
         </message>
     </context>
     <context>

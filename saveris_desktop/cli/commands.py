@@ -70,6 +70,7 @@ from saveris_desktop.core.offline.store import DATABASE_NAME, Store
 from saveris_desktop.core.offline.sync import SyncEngine
 from saveris_desktop.core.offline.templates import TemplateKind, TemplateStore
 from saveris_desktop.core.onboarding.first_contact import (
+    Outcome,
     check_first_contact,
     default_report_path,
     write_report,
@@ -318,6 +319,16 @@ async def _signed_in(connection: Connection) -> None:
 # --- check-api ------------------------------------------------------------------------------------
 
 
+#: A probe's outcome as the app's first-contact dialog words it.
+_OUTCOME_WORDS = {
+    Outcome.WORKS: QT_TRANSLATE_NOOP("Cli", "works"),
+    Outcome.NOT_OFFERED: QT_TRANSLATE_NOOP("Cli", "not offered"),
+    Outcome.REFUSED: QT_TRANSLATE_NOOP("Cli", "refused"),
+    Outcome.FAILED: QT_TRANSLATE_NOOP("Cli", "failed"),
+    Outcome.NOT_TRIED: QT_TRANSLATE_NOOP("Cli", "not tried"),
+}
+
+
 def _report_path(given: str | None) -> Path:
     return Path(given).expanduser() if given else default_report_path()
 
@@ -346,7 +357,9 @@ async def check_api(options: argparse.Namespace, out: Output, connection: Connec
             if probe.needed
             else say(QT_TRANSLATE_NOOP("Cli", "assumed"))
         )
-        lines.append(f"  {words(probe.outcome):<11} {kind:<7} {probe.method:<4} {probe.path}{status}")
+        lines.append(
+            f"  {say(_OUTCOME_WORDS[probe.outcome]):<11} {kind:<7} {probe.method:<4} {probe.path}{status}"
+        )
     lines += ["", words(result.summary()), say(QT_TRANSLATE_NOOP("Cli", "Report for support: %1"), path)]
     out.result(data, "\n".join(lines))
     failed = result.first_failure

@@ -208,3 +208,11 @@ def test_a_wheel_install_finds_the_translations_under_its_prefix(tmp_path: Path,
     monkeypatch.setattr(sys, "prefix", str(tmp_path / "venv"))
     assert languages.translations_dir() == installed
     assert languages.source_path("de") == installed / "saveris_desktop_de.ts"
+
+
+def test_the_first_contact_check_reads_german(cli, german_system) -> None:  # type: ignore[no-untyped-def]
+    ran = cli("--demo", "check-api")
+    assert ran.code == 0
+    assert "  funktioniert nötig   POST /token (HTTP 200)" in ran.out
+    assert "Die Anmeldung funktioniert. Geben Sie einen bestehenden Standort an" in ran.out
+    assert "Bericht für den Support: " in ran.out
