@@ -11,14 +11,13 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import saveris_desktop
 
 
-@dataclass(frozen=True)
-class Language:
+class Language(NamedTuple):  # (not a dataclass: saveris-cli --help imports this, and stays light)
     code: str  #: ISO 639-1, as in the .ts/.qm file names and QLocale's names ("de")
     native_name: str  #: how the menu names it, in the language itself: a reader finds their own
     #: The command line's decimal separator (the window asks QLocale); "5,5 °C" in German.

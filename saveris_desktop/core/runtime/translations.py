@@ -12,14 +12,15 @@ name core gives (context "CoreWords") as the window says it; anything else as it
 
 from __future__ import annotations
 
-import logging
-import xml.etree.ElementTree as ET
-from datetime import datetime
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from saveris_desktop.core.runtime import languages
 from saveris_desktop.core.runtime.sentences import Number, Sentence, fill
+
+if TYPE_CHECKING:
+    from datetime import datetime
 
 #: Where the window's core names live (ui/core_words.py marks them).
 CORE_WORDS = "CoreWords"
@@ -31,6 +32,8 @@ DATE_TIME_PATTERN = "%Y-%m-%d %H:%M"
 def read_source(path: Path) -> dict[tuple[str, str], str]:
     """(context, source text) → translation, for every finished translation of a .ts file. A plural
     (numerus) message keeps its first form; the command line words its counts without them."""
+    import xml.etree.ElementTree as ET  # only when a language other than English is read
+
     messages: dict[tuple[str, str], str] = {}
     root = ET.parse(path).getroot()  # noqa: S314  (our own file, shipped with the app)
     for context in root.iter("context"):
@@ -61,9 +64,13 @@ class Translator:
     def messages(self) -> dict[tuple[str, str], str]:
         if self.code == languages.SOURCE_LANGUAGE:
             return {}
+        from xml.etree.ElementTree import ParseError
+
         try:
             return read_source(self.source)
-        except (OSError, ET.ParseError) as error:  # the command still works, in English: say why in the log
+        except (OSError, ParseError) as error:  # the command still works, in English: say why in the log
+            import logging
+
             logging.getLogger(__name__).warning("no translation file %s: %s", self.source, error)
             return {}
 
