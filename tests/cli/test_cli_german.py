@@ -166,6 +166,9 @@ def test_sentences_and_numbers_are_translated_without_qt() -> None:
     assert german.translated(Number(5.5)) == "5,5"
     assert german.translated("Temperature") == "Temperatur"  # a name core gives
     assert german.translated("Bakery's own name") == "Bakery's own name"
+    from saveris_desktop.core.devices.ranges import range_words
+
+    assert german.translated(range_words(500, 1500)) == "500 ms … 1,5 s"  # a range keeps its Numbers
     english = translations.Translator(languages.language("en"))
     assert english.translated(Number(5.5)) == "5.5" and english.messages == {}  # English reads nothing
 

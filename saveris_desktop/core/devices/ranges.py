@@ -138,7 +138,7 @@ def _not_a_duration(text: str) -> Sentence:
 def range_words(minimum_ms: int | None, maximum_ms: int | None) -> str:
     """The allowed range in words: "15 s … 24 h", "at least 15 s", "at most 24 h" or "any duration"."""
     if minimum_ms is not None and maximum_ms is not None:
-        return f"{format_duration(minimum_ms)}{RANGE_SEPARATOR}{format_duration(maximum_ms)}"
+        return Sentence(f"%1{RANGE_SEPARATOR}%2", format_duration(minimum_ms), format_duration(maximum_ms))
     if minimum_ms is not None:
         return Sentence(QT_TRANSLATE_NOOP("CoreSentences", "at least %1"), format_duration(minimum_ms))
     if maximum_ms is not None:
