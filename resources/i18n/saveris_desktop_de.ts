@@ -521,6 +521,10 @@
             <translation>Fühler %1</translation>
         </message>
         <message>
+            <source>“%1”</source>
+            <translation>„%1“</translation>
+        </message>
+        <message>
             <source>%1 · not readable (%2)</source>
             <translation>%1 · nicht lesbar (%2)</translation>
         </message>

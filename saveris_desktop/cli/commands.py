@@ -469,7 +469,7 @@ def device_line(summary: dict[str, Any]) -> str:
         words(summary["status"]),
     ]
     if summary["name"]:
-        parts.insert(1, f"“{summary['name']}”")
+        parts.insert(1, say(QT_TRANSLATE_NOOP("Cli", "“%1”"), summary["name"]))
     return " · ".join(parts)
 
 

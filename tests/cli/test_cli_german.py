@@ -219,3 +219,14 @@ def test_the_first_contact_check_reads_german(cli, german_system) -> None:  # ty
     assert "  funktioniert nötig   POST /token (HTTP 200)" in ran.out
     assert "Die Anmeldung funktioniert. Geben Sie einen bestehenden Standort an" in ran.out
     assert "Bericht für den Support: " in ran.out
+
+
+def test_a_plans_problems_are_german_with_exit_2(cli, german_system, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    plan = tmp_path / "plan.csv"
+    plan.write_text(
+        "serial;object;preset;measuring_cycle\n61100042;Kühlschrank 1;fridge;15\n", encoding="utf-8"
+    )
+    ran = cli("plan", "check", str(plan))
+    assert ran.code == 2
+    assert f"{plan}: Zeile 2, Spalte 4 (Messtakt): '15' hat keine Einheit" in ran.err, ran.err
+    assert ran.err.endswith("saveris-cli: Probleme im Plan: 1; es wurde nichts importiert.\n")

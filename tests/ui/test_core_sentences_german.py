@@ -140,3 +140,12 @@ def test_the_reports_dates_and_limits_in_english(qapp: QApplication) -> None:
     )
     limits = alarm_rules.ChannelLimits("PU_DEGREE_CELSIUS", upper_alarm=8.5)
     assert report_document._limit(limits, limits.upper_alarm) == "8.5 °C"
+
+
+def test_an_imported_plans_problems_in_english_keep_their_lower_case(qtbot, qloop, tmp_path: Path) -> None:
+    editor = PlanEditor([])
+    qtbot.addWidget(editor)
+    twice = tmp_path / "twice.csv"
+    twice.write_text("serial;object;preset\n61100042;K1;fridge\n61100042;K2;fridge\n")
+    assert not run(qtbot, editor.import_csv(twice))
+    assert "line 3, column 1 (serial): the same serial as line 2." in editor.import_problems.text()

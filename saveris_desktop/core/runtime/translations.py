@@ -90,14 +90,18 @@ class Translator:
         return moment.strftime(self.text(DATE_TIME_CONTEXT, DATE_TIME_PATTERN))
 
     def translated(self, text: object) -> str:
-        """`text` as this language says it (see the module's docstring)."""
+        """`text` as this language says it (see the module's docstring). English is the text itself:
+        a Sentence's English may differ from its template's on purpose (Sentence.lower_first)."""
+        if self.code == languages.SOURCE_LANGUAGE:
+            return str.__str__(str(text))
         if isinstance(text, Number):
             return self.number(text)
         if isinstance(text, Sentence):
             template = self.text(text.context, text.template)
             return fill(template, tuple(self.translated(value) for value in text.values))
-        if not isinstance(text, str):
-            return str(text)
+        if not isinstance(text, str):  # e.g. a plan's ImportProblem, whose str() is a Sentence
+            text = str(text)
+            return self.translated(text) if isinstance(text, Sentence) else text
         return self.text(CORE_WORDS, text)
 
 
