@@ -2305,6 +2305,15 @@ Sprache: --lang, sonst die des Systems (LC_ALL, LC_MESSAGES, LANG); Englisch, wo
             <source>Everything the app needs works; %1 of %2 reads beyond testo's documentation are offered.</source>
             <translation>Alles, was die App braucht, funktioniert; %1 von %2 Lesezugriffen über die Dokumentation von testo hinaus werden angeboten.</translation>
         </message>
+        <message>
+            <source>Map a sensor to: %1 (after the logger has joined).</source>
+            <extracomment>MeasuringInstructionSet payload (cycles in ms); None: the device's own settings apply channel name -&gt; measurementAlarmConditionSet list (the API's shape) set when the object was queued for creation; the outbox knows the rest</extracomment>
+            <translation>Ordnen Sie einen Fühler zu: %1 (nachdem der Logger beigetreten ist).</translation>
+        </message>
+        <message>
+            <source>The creation was discarded.</source>
+            <translation>Das Anlegen wurde verworfen.</translation>
+        </message>
     </context>
     <context>
         <name>CoreWords</name>

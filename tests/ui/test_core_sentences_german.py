@@ -149,3 +149,16 @@ def test_an_imported_plans_problems_in_english_keep_their_lower_case(qtbot, qloo
     twice.write_text("serial;object;preset\n61100042;K1;fridge\n61100042;K2;fridge\n")
     assert not run(qtbot, editor.import_csv(twice))
     assert "line 3, column 1 (serial): the same serial as line 2." in editor.import_problems.text()
+
+
+def test_a_site_plans_object_progress_reads_german(german: str) -> None:
+    from saveris_desktop.core.offline.site_plan import PlannedChannel, PlannedObject, object_progress
+
+    waiting = PlannedObject(
+        name="Kühlraum", logical_channels=[PlannedChannel(name="Innen", physical_value_id="PV_TEMPERATURE")]
+    )
+    progress = object_progress(waiting, [])
+    assert progress.detail is not None
+    assert core_words.translated(progress.detail) == (
+        "Ordnen Sie einen Fühler zu: Innen (nachdem der Logger beigetreten ist)."
+    )
