@@ -715,27 +715,6 @@
             <translation>Der Plan ist gültig: %1 Logger.</translation>
         </message>
         <message>
-            <source>waiting</source>
-            <extracomment>A planned logger's state as the app's board words it.</extracomment>
-            <translation>wartet</translation>
-        </message>
-        <message>
-            <source>joined</source>
-            <translation>beigetreten</translation>
-        </message>
-        <message>
-            <source>configuring</source>
-            <translation>wird eingerichtet</translation>
-        </message>
-        <message>
-            <source>configured</source>
-            <translation>eingerichtet</translation>
-        </message>
-        <message>
-            <source>needs attention</source>
-            <translation>braucht Aufmerksamkeit</translation>
-        </message>
-        <message>
             <source>The plan has %1 problem(s); nothing was applied.</source>
             <translation>Probleme im Plan: %1; es wurde nichts angewendet.</translation>
         </message>
@@ -2120,8 +2099,28 @@ Sprache: --lang, sonst die des Systems (LC_ALL, LC_MESSAGES, LANG); Englisch, wo
             <translation>Die Datei hat eine Kopfzeile, aber keine Logger.</translation>
         </message>
         <message>
+            <source>waiting</source>
+            <extracomment>the usual channel of a sensor for each value when the sensor cannot be read [A] A planned logger's state in words (the report's open rows, the CLI's board lines).</extracomment>
+            <translation>wartet</translation>
+        </message>
+        <message>
+            <source>joined</source>
+            <translation>beigetreten</translation>
+        </message>
+        <message>
+            <source>configuring</source>
+            <translation>wird eingerichtet</translation>
+        </message>
+        <message>
+            <source>configured</source>
+            <translation>eingerichtet</translation>
+        </message>
+        <message>
+            <source>needs attention</source>
+            <translation>braucht Aufmerksamkeit</translation>
+        </message>
+        <message>
             <source>Name and cycles</source>
-            <extracomment>the usual channel of a sensor for each value when the sensor cannot be read [A]</extracomment>
             <translation>Name und Takte</translation>
         </message>
         <message>

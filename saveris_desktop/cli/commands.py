@@ -40,7 +40,13 @@ from saveris_desktop.core.commissioning.csv_import import PlanImportError, read_
 from saveris_desktop.core.commissioning.plan import PlanStore
 from saveris_desktop.core.commissioning.report import CommissioningReport, OpenPlanRow, gather_report
 from saveris_desktop.core.commissioning.report_files import write_report_file
-from saveris_desktop.core.commissioning.runner import Board, CommissioningRunner, LoggerProgress, LoggerState
+from saveris_desktop.core.commissioning.runner import (
+    STATE_WORDS,
+    Board,
+    CommissioningRunner,
+    LoggerProgress,
+    LoggerState,
+)
 from saveris_desktop.core.devices.device_rows import row_from_device
 from saveris_desktop.core.devices.editing import EditSession
 from saveris_desktop.core.devices.object_setup import (
@@ -1137,18 +1143,8 @@ async def plan_check(options: argparse.Namespace, out: Output, connection: Conne
     return Exit.OK
 
 
-#: A planned logger's state as the app's board words it.
-_STATE_WORDS = {
-    LoggerState.WAITING: QT_TRANSLATE_NOOP("Cli", "waiting"),
-    LoggerState.JOINED: QT_TRANSLATE_NOOP("Cli", "joined"),
-    LoggerState.CONFIGURING: QT_TRANSLATE_NOOP("Cli", "configuring"),
-    LoggerState.CONFIGURED: QT_TRANSLATE_NOOP("Cli", "configured"),
-    LoggerState.ATTENTION: QT_TRANSLATE_NOOP("Cli", "needs attention"),
-}
-
-
 def _board_line(progress: LoggerProgress) -> str:
-    line = f"{progress.serial} → {progress.object}: {say(_STATE_WORDS[progress.state])}"
+    line = f"{progress.serial} → {progress.object}: {words(STATE_WORDS[progress.state])}"
     return f"{line} ({words(progress.detail)})" if progress.detail else line
 
 

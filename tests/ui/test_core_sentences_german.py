@@ -162,3 +162,25 @@ def test_a_site_plans_object_progress_reads_german(german: str) -> None:
     assert core_words.translated(progress.detail) == (
         "Ordnen Sie einen Fühler zu: Innen (nachdem der Logger beigetreten ist)."
     )
+
+
+def test_the_reports_open_plan_rows_say_why_in_german(german: str) -> None:
+    from saveris_desktop.core.commissioning.report import OpenPlanRow
+
+    problem = Sentence("Logger %1 has no sensor yet; plug one in, then retry.", "61100042")
+    board = Board(
+        site="Bäckerei",
+        loggers=(
+            LoggerProgress(0, "61100042", "Kühlschrank 1", LoggerState.ATTENTION, detail=problem),
+            LoggerProgress(1, "61100043", "Kühlschrank 2", LoggerState.WAITING),
+        ),
+        unexpected=(),
+        listing_applied=True,
+    )
+    first, second = OpenPlanRow.of_board(board)
+    assert first.reason == "needs attention: Logger 61100042 has no sensor yet; plug one in, then retry."
+    assert core_words.translated(first.reason) == (
+        "braucht Aufmerksamkeit: Logger 61100042 hat noch keinen Fühler; stecken Sie einen an und "
+        "versuchen Sie es dann erneut."
+    )
+    assert core_words.translated(second.reason) == "wartet"

@@ -89,6 +89,15 @@ class Step(StrEnum):
     LIMITS = "alarm limits"
 
 
+#: A planned logger's state in words (the report's open rows, the CLI's board lines).
+STATE_WORDS = {
+    LoggerState.WAITING: Sentence(QT_TRANSLATE_NOOP("CoreSentences", "waiting")),
+    LoggerState.JOINED: Sentence(QT_TRANSLATE_NOOP("CoreSentences", "joined")),
+    LoggerState.CONFIGURING: Sentence(QT_TRANSLATE_NOOP("CoreSentences", "configuring")),
+    LoggerState.CONFIGURED: Sentence(QT_TRANSLATE_NOOP("CoreSentences", "configured")),
+    LoggerState.ATTENTION: Sentence(QT_TRANSLATE_NOOP("CoreSentences", "needs attention")),
+}
+
 # A step and an outbox state as a board's detail names them ("Alarm limits: failed").
 _STEP_WORDS = {
     Step.SETTINGS: Sentence(QT_TRANSLATE_NOOP("CoreSentences", "Name and cycles")),

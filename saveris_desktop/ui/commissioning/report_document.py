@@ -416,7 +416,10 @@ def report_html(report: CommissioningReport, breaks_before: Collection[int] = ()
                     translate("CommissioningReport", "Measuring object"),
                     translate("CommissioningReport", "Why not completed"),
                 ],
-                [[r.serial_number, r.measuring_object, r.reason] for r in report.open_plan_rows],
+                [
+                    [r.serial_number, r.measuring_object, core_words.translated(r.reason)]
+                    for r in report.open_plan_rows
+                ],
                 (20, 30, 50),
             )
         )
