@@ -230,3 +230,26 @@ def test_a_plans_problems_are_german_with_exit_2(cli, german_system, tmp_path: P
     assert ran.code == 2
     assert f"{plan}: Zeile 2, Spalte 4 (Messtakt): '15' hat keine Einheit" in ran.err, ran.err
     assert ran.err.endswith("saveris-cli: Probleme im Plan: 1; es wurde nichts importiert.\n")
+
+
+def test_the_german_help_stays_light_and_without_qt(tmp_path: Path) -> None:
+    """German --help reads the .ts with the standard library: no Qt, no httpx or pydantic."""
+    import os
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from saveris_desktop.cli.main import main\n"
+        "main(['--help'])\n"
+        "print('HEAVY', [m for m in ('httpx', 'pydantic', 'PySide6', 'shiboken6') if m in sys.modules])\n"
+    )
+    env = {**os.environ, "LANG": "de_DE.UTF-8", "HOME": str(tmp_path)}
+    env.pop("LC_ALL", None)
+    env.pop("LC_MESSAGES", None)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert "Aufruf: saveris-cli" in result.stdout and "HEAVY []" in result.stdout, (
+        result.stdout + result.stderr
+    )
