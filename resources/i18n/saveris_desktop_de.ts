@@ -430,6 +430,718 @@
         </message>
     </context>
     <context>
+        <name>Cli</name>
+        <message>
+            <source>The demo's saved state %1 cannot be read (%2); delete it to start afresh.</source>
+            <extracomment>The file the demo's simulated cloud lives in between commands (in the data folder). Where the demo's virtual loggers are told to connect (any Wi-Fi name does in the simulator). Failures while waiting that will not go away by waiting longer. The CLI's own log file, next to the app's in the log folder. the demo's in-process simulator; None against a real server</extracomment>
+            <translation>Der gespeicherte Zustand der Demo %1 kann nicht gelesen werden (%2); löschen Sie ihn, um neu zu beginnen.</translation>
+        </message>
+        <message>
+            <source>Give the API account's user name with --user (or $%1).</source>
+            <translation>Geben Sie den Benutzernamen des API-Kontos mit --user an (oder $%1).</translation>
+        </message>
+        <message>
+            <source>No password: set SAVERIS_PASSWORD, let the app remember it, or run this in a terminal.</source>
+            <translation>Kein Passwort: Setzen Sie SAVERIS_PASSWORD, lassen Sie es die App speichern, oder starten Sie den Befehl in einem Terminal.</translation>
+        </message>
+        <message>
+            <source>Password for %1 (%2): </source>
+            <translation>Passwort für %1 (%2): </translation>
+        </message>
+        <message>
+            <source>No password was entered.</source>
+            <translation>Es wurde kein Passwort eingegeben.</translation>
+        </message>
+        <message>
+            <source>Something unforeseen went wrong; the details are in %1.</source>
+            <translation>Etwas Unvorhergesehenes ist schiefgegangen; die Einzelheiten stehen in %1.</translation>
+        </message>
+        <message>
+            <source>The demo's state could not be saved: %1.</source>
+            <translation>Der Zustand der Demo konnte nicht gespeichert werden: %1.</translation>
+        </message>
+        <message>
+            <source>Enter a name for the site, for example the name of the shop or building.</source>
+            <translation>Geben Sie einen Namen für den Standort ein, zum Beispiel den Namen des Geschäfts oder Gebäudes.</translation>
+        </message>
+        <message>
+            <source>The site name is too long: at most %1 characters.</source>
+            <translation>Der Name des Standorts ist zu lang: höchstens %1 Zeichen.</translation>
+        </message>
+        <message>
+            <source>The site name contains invisible control characters.</source>
+            <translation>Der Name des Standorts enthält unsichtbare Steuerzeichen.</translation>
+        </message>
+        <message>
+            <source>works</source>
+            <extracomment>A probe's outcome as the app's first-contact dialog words it.</extracomment>
+            <translation>funktioniert</translation>
+        </message>
+        <message>
+            <source>not offered</source>
+            <translation>nicht angeboten</translation>
+        </message>
+        <message>
+            <source>refused</source>
+            <translation>abgelehnt</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <translation>fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>not tried</source>
+            <translation>nicht versucht</translation>
+        </message>
+        <message>
+            <source>The report could not be written to %1: %2.</source>
+            <translation>Der Bericht konnte nicht nach %1 geschrieben werden: %2.</translation>
+        </message>
+        <message>
+            <source>First contact with %1, site “%2”:</source>
+            <translation>Erster Kontakt mit %1, Standort „%2“:</translation>
+        </message>
+        <message>
+            <source>First contact with %1:</source>
+            <translation>Erster Kontakt mit %1:</translation>
+        </message>
+        <message>
+            <source>needed</source>
+            <translation>nötig</translation>
+        </message>
+        <message>
+            <source>assumed</source>
+            <translation>vermutet</translation>
+        </message>
+        <message>
+            <source>Report for support: %1</source>
+            <translation>Bericht für den Support: %1</translation>
+        </message>
+        <message>
+            <source>“%1” is not a time zone; use an IANA name such as Europe/Berlin.</source>
+            <translation>„%1“ ist keine Zeitzone; verwenden Sie einen IANA-Namen wie Europe/Berlin.</translation>
+        </message>
+        <message>
+            <source>Site: %1</source>
+            <translation>Standort: %1</translation>
+        </message>
+        <message>
+            <source>Connect key: %1</source>
+            <translation>Verbindungsschlüssel: %1</translation>
+        </message>
+        <message>
+            <source>Time zone: %1</source>
+            <translation>Zeitzone: %1</translation>
+        </message>
+        <message>
+            <source>The site exists, but its time zone failed: %1</source>
+            <translation>Der Standort existiert, aber seine Zeitzone ist fehlgeschlagen: %1</translation>
+        </message>
+        <message>
+            <source>The site exists, but its list of devices failed: %1</source>
+            <translation>Der Standort existiert, aber die Liste seiner Geräte ist fehlgeschlagen: %1</translation>
+        </message>
+        <message>
+            <source>firmware %1</source>
+            <translation>Firmware %1</translation>
+        </message>
+        <message>
+            <source>sensors %1</source>
+            <translation>Fühler %1</translation>
+        </message>
+        <message>
+            <source>“%1”</source>
+            <translation>„%1“</translation>
+        </message>
+        <message>
+            <source>%1 · not readable (%2)</source>
+            <translation>%1 · nicht lesbar (%2)</translation>
+        </message>
+        <message>
+            <source>No loggers in “%1” yet.</source>
+            <translation>Noch keine Logger in „%1“.</translation>
+        </message>
+        <message>
+            <source>No connection to the cloud (normal while on a logger's hotspot); checking again by itself.</source>
+            <translation>Keine Verbindung zur Cloud (normal, solange der Laptop im Hotspot eines Loggers ist); es wird von selbst erneut geprüft.</translation>
+        </message>
+        <message>
+            <source>The last check failed: %1 Trying again by itself.</source>
+            <translation>Die letzte Prüfung ist fehlgeschlagen: %1 Es wird von selbst erneut versucht.</translation>
+        </message>
+        <message>
+            <source>%1 logger(s) on the site; %2 of %3 new.</source>
+            <translation>Logger am Standort: %1; davon neu: %2 von %3.</translation>
+        </message>
+        <message>
+            <source>Asking the cloud for the site's loggers …</source>
+            <translation>Die Cloud wird nach den Loggern des Standorts gefragt …</translation>
+        </message>
+        <message>
+            <source>--new must be 1 or more.</source>
+            <translation>--new muss 1 oder größer sein.</translation>
+        </message>
+        <message>
+            <source>--timeout must be more than 0 seconds.</source>
+            <translation>--timeout muss mehr als 0 Sekunden sein.</translation>
+        </message>
+        <message>
+            <source>New: %1</source>
+            <translation>Neu: %1</translation>
+        </message>
+        <message>
+            <source>Waiting for %1 new logger(s) to join “%2” (at most %3) …</source>
+            <translation>Warten auf neue Logger in „%2“: %1 (höchstens %3) …</translation>
+        </message>
+        <message>
+            <source>%1 of %2 new logger(s) appeared in “%3” within %4.</source>
+            <translation>In „%3“ sind innerhalb von %4 nur %1 von %2 neuen Loggern erschienen.</translation>
+        </message>
+        <message>
+            <source>There is no logger with serial number %1 in “%2”.</source>
+            <translation>In „%2“ gibt es keinen Logger mit der Seriennummer %1.</translation>
+        </message>
+        <message>
+            <source>Say what to change: --name, --measuring-cycle or --communication-cycle.</source>
+            <translation>Geben Sie an, was geändert werden soll: --name, --measuring-cycle oder --communication-cycle.</translation>
+        </message>
+        <message>
+            <source>Give the logger a name, e.g. the fridge it guards.</source>
+            <translation>Geben Sie dem Logger einen Namen, z. B. den des Kühlschranks, den er überwacht.</translation>
+        </message>
+        <message>
+            <source>The name is too long: use at most %1 characters.</source>
+            <translation>Der Name ist zu lang: Verwenden Sie höchstens %1 Zeichen.</translation>
+        </message>
+        <message>
+            <source>Measuring cycle</source>
+            <translation>Messtakt</translation>
+        </message>
+        <message>
+            <source>Communication cycle</source>
+            <translation>Kommunikationstakt</translation>
+        </message>
+        <message>
+            <source>The measuring cycle of logger %1: %2</source>
+            <translation>Der Messtakt des Loggers %1: %2</translation>
+        </message>
+        <message>
+            <source>The communication cycle of logger %1: %2</source>
+            <translation>Der Kommunikationstakt des Loggers %1: %2</translation>
+        </message>
+        <message>
+            <source>The communication cycle cannot be shorter than the measuring cycle (%1).</source>
+            <translation>Der Kommunikationstakt kann nicht kürzer sein als der Messtakt (%1).</translation>
+        </message>
+        <message>
+            <source>Logger %1 in “%2”:</source>
+            <translation>Logger %1 in „%2“:</translation>
+        </message>
+        <message>
+            <source>nothing to change: it has these settings already.</source>
+            <translation>nichts zu ändern: Er hat diese Einstellungen schon.</translation>
+        </message>
+        <message>
+            <source>--channel “%1” is not LOGICAL=SERIAL:SLOT:CHANNEL[:MEASURES], e.g. Inside=61100042:1:1.</source>
+            <extracomment>what the channel measures (PV_* code), given as LOGICAL=SERIAL:SLOT:CHANNEL:MEASURES; needed where the cloud does not let us read the sensor's channels, checked against them otherwise</extracomment>
+            <translation>--channel „%1“ hat nicht die Form LOGICAL=SERIAL:SLOT:CHANNEL[:MEASURES], z. B. Innen=61100042:1:1.</translation>
+        </message>
+        <message>
+            <source>--channel “%1”: the slot is a number from 1, as the app shows it.</source>
+            <translation>--channel „%1“: Der Steckplatz ist eine Zahl ab 1, wie die App ihn zeigt.</translation>
+        </message>
+        <message>
+            <source>--channel “%1”: the channel is a number from 1 or a name.</source>
+            <translation>--channel „%1“: Der Kanal ist eine Zahl ab 1 oder ein Name.</translation>
+        </message>
+        <message>
+            <source>--channel “%1”: “%2” is not something a channel measures (choose %3).</source>
+            <translation>--channel „%1“: „%2“ ist nichts, was ein Kanal misst (wählen Sie %3).</translation>
+        </message>
+        <message>
+            <source>Several channels of the sensor in slot %1 of logger %2 match “%3”; give the channel's number instead.</source>
+            <translation>Mehrere Kanäle des Fühlers in Steckplatz %1 des Loggers %2 passen zu „%3“; geben Sie stattdessen die Nummer des Kanals an.</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>keine</translation>
+        </message>
+        <message>
+            <source>The sensor in slot %1 of logger %2 has no channel “%3” (it has: %4).</source>
+            <translation>Der Fühler in Steckplatz %1 des Loggers %2 hat keinen Kanal „%3“ (er hat: %4).</translation>
+        </message>
+        <message>
+            <source>The cloud does not let us read the channels of the sensor in slot %1 of logger %2: give the channel's number and what it measures, e.g. “%3”.</source>
+            <translation>Die Cloud lässt uns die Kanäle des Fühlers in Steckplatz %1 des Loggers %2 nicht lesen: Geben Sie die Nummer des Kanals an und was er misst, z. B. „%3“.</translation>
+        </message>
+        <message>
+            <source>Channel %1 of the sensor in slot %2 of logger %3 measures %4, not %5.</source>
+            <translation>Kanal %1 des Fühlers in Steckplatz %2 des Loggers %3 misst %4, nicht %5.</translation>
+        </message>
+        <message>
+            <source>“%1” of “%2”</source>
+            <translation>„%1“ von „%2“</translation>
+        </message>
+        <message>
+            <source>Give the measuring object a name.</source>
+            <translation>Geben Sie dem Messobjekt einen Namen.</translation>
+        </message>
+        <message>
+            <source>Slot %1 of logger %2 holds no sensor.</source>
+            <translation>In Steckplatz %1 des Loggers %2 steckt kein Fühler.</translation>
+        </message>
+        <message>
+            <source>--channel for logger %1, slot %2: name the logical channel.</source>
+            <translation>--channel für Logger %1, Steckplatz %2: Geben Sie dem logischen Kanal einen Namen.</translation>
+        </message>
+        <message>
+            <source>Each logical channel needs its own name (“%1” twice).</source>
+            <translation>Jeder logische Kanal braucht seinen eigenen Namen („%1“ zweimal).</translation>
+        </message>
+        <message>
+            <source>“%1”: this sensor channel already feeds %2.</source>
+            <translation>„%1“: Dieser Fühlerkanal speist schon %2.</translation>
+        </message>
+        <message>
+            <source>“%1”: this sensor channel is already used by another --channel.</source>
+            <translation>„%1“: Dieser Fühlerkanal wird schon von einem anderen --channel verwendet.</translation>
+        </message>
+        <message>
+            <source>The preset %1 fits none of the channels (it is for %2); nothing was created.</source>
+            <translation>Die Voreinstellung %1 passt zu keinem der Kanäle (sie ist für %2); es wurde nichts angelegt.</translation>
+        </message>
+        <message>
+            <source>Created measuring object “%1” in “%2” (%3):</source>
+            <translation>Messobjekt „%1“ in „%2“ angelegt (%3):</translation>
+        </message>
+        <message>
+            <source>%1 ← logger %2 · slot %3 · channel %4</source>
+            <translation>%1 ← Logger %2 · Steckplatz %3 · Kanal %4</translation>
+        </message>
+        <message>
+            <source>Alarm limits %1 on: %2</source>
+            <translation>Alarmgrenzwerte %1 auf: %2</translation>
+        </message>
+        <message>
+            <source>The measuring object was created, but its alarm limits were not set: %1</source>
+            <translation>Das Messobjekt wurde angelegt, aber seine Alarmgrenzwerte wurden nicht gesetzt: %1</translation>
+        </message>
+        <message>
+            <source>%1 Or apply the plan in the app (Site → Commission …).</source>
+            <extracomment>How long a command waits for the app to let go of the data folder before it says so.</extracomment>
+            <translation>%1 Oder wenden Sie den Plan in der App an (Standort → Mehrere Logger in Betrieb nehmen …).</translation>
+        </message>
+        <message>
+            <source>The plan %1 cannot be read: %2.</source>
+            <translation>Der Plan %1 kann nicht gelesen werden: %2.</translation>
+        </message>
+        <message>
+            <source>The plan has %1 problem(s); nothing was imported.</source>
+            <translation>Probleme im Plan: %1; es wurde nichts importiert.</translation>
+        </message>
+        <message>
+            <source>The plan is valid: %1 logger(s).</source>
+            <translation>Der Plan ist gültig: %1 Logger.</translation>
+        </message>
+        <message>
+            <source>The plan has %1 problem(s); nothing was applied.</source>
+            <translation>Probleme im Plan: %1; es wurde nichts angewendet.</translation>
+        </message>
+        <message>
+            <source>Applying the plan of %1 logger(s) to “%2” …</source>
+            <translation>Der Plan mit %1 Loggern wird auf „%2“ angewendet …</translation>
+        </message>
+        <message>
+            <source>No connection to the cloud; the plan was saved, nothing was applied.</source>
+            <translation>Keine Verbindung zur Cloud; der Plan wurde gespeichert, nichts wurde angewendet.</translation>
+        </message>
+        <message>
+            <source>nothing configured</source>
+            <translation>nichts eingerichtet</translation>
+        </message>
+        <message>
+            <source>Not finished within %1: %2.</source>
+            <translation>Nicht innerhalb von %1 fertig geworden: %2.</translation>
+        </message>
+        <message>
+            <source>Not in the plan: logger %1 (%2).</source>
+            <translation>Nicht im Plan: Logger %1 (%2).</translation>
+        </message>
+        <message>
+            <source>%1 in “%2”.</source>
+            <translation>%1 in „%2“.</translation>
+        </message>
+        <message>
+            <source>%1 logger(s) need attention.</source>
+            <translation>Logger, die Aufmerksamkeit brauchen: %1.</translation>
+        </message>
+        <message>
+            <source>The PDF needs the app's Qt part, which this installation cannot load; write .csv or .json.</source>
+            <translation>Das PDF braucht den Qt-Teil der App, den diese Installation nicht laden kann; schreiben Sie .csv oder .json.</translation>
+        </message>
+        <message>
+            <source>--out “%1”: end the file name in .pdf, .csv or .json.</source>
+            <translation>--out „%1“: Der Dateiname muss auf .pdf, .csv oder .json enden.</translation>
+        </message>
+        <message>
+            <source>Reading “%1” for its commissioning report …</source>
+            <translation>„%1“ wird für das Inbetriebnahmeprotokoll gelesen …</translation>
+        </message>
+        <message>
+            <source>Drawing the PDF …</source>
+            <translation>Das PDF wird gezeichnet …</translation>
+        </message>
+        <message>
+            <source>Commissioning report of “%1” with %2 logger(s): %3</source>
+            <translation>Inbetriebnahmeprotokoll von „%1“ mit %2 Loggern: %3</translation>
+        </message>
+        <message>
+            <source>Some parts could not be read from this cloud; the report marks them.</source>
+            <translation>Einige Teile konnten aus dieser Cloud nicht gelesen werden; das Protokoll kennzeichnet sie.</translation>
+        </message>
+        <message>
+            <source>--join-after must be 0 seconds or more.</source>
+            <translation>--join-after muss 0 Sekunden oder mehr sein.</translation>
+        </message>
+        <message>
+            <source>The demo commands need --demo.</source>
+            <translation>Die Demo-Befehle brauchen --demo.</translation>
+        </message>
+        <message>
+            <source>The virtual logger refused its configuration: %1</source>
+            <translation>Der virtuelle Logger hat seine Konfiguration abgelehnt: %1</translation>
+        </message>
+        <message>
+            <source>Virtual %1 %2 is set up for “%3”; it joins in %4 s.</source>
+            <translation>Virtueller %1 %2 ist für „%3“ eingerichtet; er tritt in %4 s bei.</translation>
+        </message>
+        <message>
+            <source>exit codes:
+  0  done (check-api: everything the app needs works)
+  1  anything unforeseen: the cloud failed (5xx), an answer that cannot be read, a bug
+     (details in the log file)
+  2  usage: an unknown option, or a value that cannot be read (a duration, a --channel, a site name,
+     a plan file with problems)
+  3  sign-in refused: wrong user name or password, or the account may not use this API
+  4  no connection to the cloud (offline, DNS, TLS, timeout)
+  5  refused: the cloud refused the request or its values (unknown site, no permission, not offered),
+     or a value outside what the logger accepts; nothing was changed by the refused step;
+     plan apply: a planned logger needs attention
+  6  devices wait, plan apply --wait: the loggers did not appear (or were not configured)
+     within --timeout
+  7  plan apply: the app is running on the same data folder (it holds its drafts and queued
+     changes; the command waited 10 s for it); close the app, or apply the plan in the app
+  130 stopped with Ctrl+C
+
+password: from the environment variable SAVERIS_PASSWORD, else the password the app remembered
+  for this user and server (OS keyring), else a hidden prompt. Never on the command line.
+user: --user, else the environment variable SAVERIS_USER (--demo: the demo account).
+--demo keeps its simulated cloud in the data folder (demo-cli-simulator.json), so commands build on
+  each other; `demo add-logger` plays a logger joining a site, as the app's Virtual logger panel does.
+language: --lang, else the system's (LC_ALL, LC_MESSAGES, LANG); English where the app has no
+  translation. --json keeps its keys and values in English for scripts.
+</source>
+            <translation>Exit-Codes:
+  0  erledigt (check-api: alles, was die App braucht, funktioniert)
+  1  etwas Unvorhergesehenes: Fehler der Cloud (5xx), eine Antwort, die nicht gelesen werden kann,
+     ein Programmfehler (Einzelheiten in der Protokolldatei)
+  2  Aufruf: eine unbekannte Option oder ein Wert, der nicht gelesen werden kann (eine Dauer, ein
+     --channel, ein Standortname, eine Plandatei mit Problemen)
+  3  Anmeldung abgelehnt: falscher Benutzername oder falsches Passwort, oder das Konto darf diese
+     API nicht nutzen
+  4  keine Verbindung zur Cloud (offline, DNS, TLS, Zeitüberschreitung)
+  5  abgelehnt: die Cloud hat die Anfrage oder ihre Werte abgelehnt (unbekannter Standort, keine
+     Berechtigung, nicht angeboten), oder ein Wert außerhalb dessen, was der Logger annimmt; der
+     abgelehnte Schritt hat nichts geändert; plan apply: ein geplanter Logger braucht Aufmerksamkeit
+  6  devices wait, plan apply --wait: die Logger sind nicht innerhalb von --timeout erschienen
+     (oder wurden nicht eingerichtet)
+  7  plan apply: die App läuft mit demselben Datenordner (sie hält dessen Entwürfe und wartende
+     Änderungen; der Befehl hat 10 s auf sie gewartet); schließen Sie die App, oder wenden Sie den
+     Plan in der App an
+  130 mit Strg+C abgebrochen
+
+Passwort: aus der Umgebungsvariablen SAVERIS_PASSWORD, sonst das Passwort, das die App für diesen
+  Benutzer und Server gespeichert hat (Schlüsselbund des Betriebssystems), sonst eine verdeckte
+  Abfrage. Nie auf der Befehlszeile.
+Benutzer: --user, sonst die Umgebungsvariable SAVERIS_USER (--demo: das Demo-Konto).
+--demo hält seine simulierte Cloud im Datenordner (demo-cli-simulator.json), sodass Befehle
+  aufeinander aufbauen; `demo add-logger` spielt einen Logger, der einem Standort beitritt, wie der
+  Bereich „Virtueller Logger“ der App.
+Sprache: --lang, sonst die des Systems (LC_ALL, LC_MESSAGES, LANG); Englisch, wo die App keine
+  Übersetzung hat. --json behält Schlüssel und Werte für Skripte auf Englisch.
+</translation>
+        </message>
+        <message>
+            <source>usage: </source>
+            <translation>Aufruf: </translation>
+        </message>
+        <message>
+            <source>the following arguments are required: %1</source>
+            <extracomment>argparse's own complaints (English, worded by the Python version), as sentences in the chosen language: the pattern, and the message with the pattern's groups as %1, %2 … (English keeps argparse's own words).</extracomment>
+            <translation>diese Angaben fehlen: %1</translation>
+        </message>
+        <message>
+            <source>argument %1: invalid choice: “%2” (choose from %3)</source>
+            <translation>%1: „%2“ ist keine der Möglichkeiten (wählen Sie aus %3)</translation>
+        </message>
+        <message>
+            <source>argument %1: expected one argument</source>
+            <translation>%1 braucht einen Wert</translation>
+        </message>
+        <message>
+            <source>argument %1: “%2” is not a number</source>
+            <translation>%1: „%2“ ist keine Zahl</translation>
+        </message>
+        <message>
+            <source>ambiguous option: %1 could match %2</source>
+            <translation>mehrdeutige Option: %1 könnte %2 sein</translation>
+        </message>
+        <message>
+            <source>positional arguments</source>
+            <translation>Argumente</translation>
+        </message>
+        <message>
+            <source>options</source>
+            <translation>Optionen</translation>
+        </message>
+        <message>
+            <source>show this help and exit</source>
+            <translation>diese Hilfe zeigen und beenden</translation>
+        </message>
+        <message>
+            <source>a password is never given on the command line; set $%1 or type it when asked</source>
+            <translation>ein Passwort wird nie auf der Befehlszeile angegeben; setzen Sie $%1 oder tippen Sie es ein, wenn danach gefragt wird</translation>
+        </message>
+        <message>
+            <source>unknown option(s): %1</source>
+            <translation>unbekannte Option(en): %1</translation>
+        </message>
+        <message>
+            <source>%1 unexpected word(s) on the command line</source>
+            <translation>unerwartete Wörter auf der Befehlszeile: %1</translation>
+        </message>
+        <message>
+            <source>The command line is not complete</source>
+            <translation>Die Befehlszeile ist nicht vollständig</translation>
+        </message>
+        <message>
+            <source>%1: %2. See '%3 --help'.</source>
+            <translation>%1: %2. Siehe „%3 --help“.</translation>
+        </message>
+        <message>
+            <source>%1 without a window: the first contact with the cloud, sites, loggers and measuring objects, with the same rules as the app.</source>
+            <translation>%1 ohne Fenster: der erste Kontakt mit der Cloud, Standorte, Logger und Messobjekte, mit denselben Regeln wie die App.</translation>
+        </message>
+        <message>
+            <source>server (default: --region eu --env p)</source>
+            <translation>Server (Standard: --region eu --env p)</translation>
+        </message>
+        <message>
+            <source>eu (Europe), am (Americas) or ap (Asia-Pacific)</source>
+            <translation>eu (Europa), am (Amerika) oder ap (Asien-Pazifik)</translation>
+        </message>
+        <message>
+            <source>p (production), i (integration)</source>
+            <translation>p (Produktion), i (Integration)</translation>
+        </message>
+        <message>
+            <source>another server (https; plain http only for 127.0.0.1/localhost)</source>
+            <translation>ein anderer Server (https; einfaches http nur für 127.0.0.1/localhost)</translation>
+        </message>
+        <message>
+            <source>the built-in simulator of the app's demo mode</source>
+            <translation>der eingebaute Simulator des Demo-Modus der App</translation>
+        </message>
+        <message>
+            <source>the API account's user name (else $%1)</source>
+            <translation>der Benutzername des API-Kontos (sonst $%1)</translation>
+        </message>
+        <message>
+            <source>machine-readable results on stdout</source>
+            <translation>maschinenlesbare Ergebnisse auf stdout</translation>
+        </message>
+        <message>
+            <source>the language of the messages (default: the system's)</source>
+            <translation>die Sprache der Meldungen (Standard: die des Systems)</translation>
+        </message>
+        <message>
+            <source>show the version and exit</source>
+            <translation>die Version zeigen und beenden</translation>
+        </message>
+        <message>
+            <source>commands</source>
+            <translation>Befehle</translation>
+        </message>
+        <message>
+            <source>first-contact report; exit 0 only if everything the app needs works</source>
+            <translation>Bericht zum ersten Kontakt; Exit-Code 0 nur, wenn alles funktioniert, was die App braucht</translation>
+        </message>
+        <message>
+            <source>Sign in, read the site's devices, probe the reads testo does not document (reads only, nothing is changed) and write a shape report for support (no secrets).</source>
+            <translation>Anmelden, die Geräte des Standorts lesen, die von testo nicht dokumentierten Lesezugriffe prüfen (nur lesen, nichts wird geändert) und einen Strukturbericht für den Support schreiben (ohne Geheimnisse).</translation>
+        </message>
+        <message>
+            <source>an existing site to check (without it only the sign-in is checked)</source>
+            <translation>ein bestehender Standort zum Prüfen (ohne ihn wird nur die Anmeldung geprüft)</translation>
+        </message>
+        <message>
+            <source>where to write the report (default: the data folder)</source>
+            <translation>wohin der Bericht geschrieben wird (Standard: der Datenordner)</translation>
+        </message>
+        <message>
+            <source>sites</source>
+            <translation>Standorte</translation>
+        </message>
+        <message>
+            <source>create a site (or take the existing one) and print its connect key</source>
+            <translation>einen Standort anlegen (oder den bestehenden nehmen) und seinen Verbindungsschlüssel ausgeben</translation>
+        </message>
+        <message>
+            <source>the site's IANA time zone, e.g. Europe/Berlin</source>
+            <translation>die IANA-Zeitzone des Standorts, z. B. Europe/Berlin</translation>
+        </message>
+        <message>
+            <source>also print the connect key as a QR code</source>
+            <translation>den Verbindungsschlüssel auch als QR-Code ausgeben</translation>
+        </message>
+        <message>
+            <source>the loggers of a site</source>
+            <translation>die Logger eines Standorts</translation>
+        </message>
+        <message>
+            <source>one line per logger: serial, model, firmware, sensors, status</source>
+            <translation>eine Zeile je Logger: Seriennummer, Modell, Firmware, Fühler, Status</translation>
+        </message>
+        <message>
+            <source>wait until new loggers appear (progress on stderr)</source>
+            <translation>warten, bis neue Logger erscheinen (Fortschritt auf stderr)</translation>
+        </message>
+        <message>
+            <source>how many new loggers (default 1)</source>
+            <translation>wie viele neue Logger (Standard 1)</translation>
+        </message>
+        <message>
+            <source>give up after this long (default 600)</source>
+            <translation>nach so vielen Sekunden aufgeben (Standard 600)</translation>
+        </message>
+        <message>
+            <source>one logger</source>
+            <translation>ein Logger</translation>
+        </message>
+        <message>
+            <source>change a logger's name or cycles (PUT /devices/{uuid})</source>
+            <translation>Namen oder Takte eines Loggers ändern (PUT /devices/{uuid})</translation>
+        </message>
+        <message>
+            <source>the logger's serial number</source>
+            <translation>die Seriennummer des Loggers</translation>
+        </message>
+        <message>
+            <source>the logger's name</source>
+            <translation>der Name des Loggers</translation>
+        </message>
+        <message>
+            <source>e.g. 30s, 5min, 1h</source>
+            <translation>z. B. 30s, 5min, 1h</translation>
+        </message>
+        <message>
+            <source>e.g. 15min, 24h</source>
+            <translation>z. B. 15min, 24h</translation>
+        </message>
+        <message>
+            <source>measuring objects</source>
+            <translation>Messobjekte</translation>
+        </message>
+        <message>
+            <source>create a measuring object with logical channels (and an alarm preset)</source>
+            <translation>ein Messobjekt mit logischen Kanälen anlegen (und einer Alarm-Voreinstellung)</translation>
+        </message>
+        <message>
+            <source>SLOT counts from 1 as the app shows it; CHANNEL is the sensor channel's number (from 1) or its name, e.g. Temperature. MEASURES (optional) says what the channel measures: temperature, humidity, door state, ...; where the cloud does not let us read the sensor's channels (a server with testo's documented operations only), give CHANNEL as a number and MEASURES, e.g. "Inside=61100042:1:1:temperature"; the cloud checks it. Where the channels can be read, MEASURES is checked against them.</source>
+            <translation>SLOT (Steckplatz) zählt ab 1, wie die App ihn zeigt; CHANNEL ist die Nummer des Fühlerkanals (ab 1) oder sein Name, z. B. Temperature. MEASURES (optional) sagt, was der Kanal misst: temperature, humidity, door state, …; wo die Cloud uns die Kanäle des Fühlers nicht lesen lässt (ein Server nur mit den von testo dokumentierten Operationen), geben Sie CHANNEL als Nummer und MEASURES an, z. B. "Innen=61100042:1:1:temperature"; die Cloud prüft es. Wo die Kanäle gelesen werden können, wird MEASURES mit ihnen verglichen.</translation>
+        </message>
+        <message>
+            <source>e.g. Fridge 3</source>
+            <translation>z. B. Kühlschrank 3</translation>
+        </message>
+        <message>
+            <source>e.g. "Inside=61100042:1:Temperature" or "Inside=61100042:1:1:temperature"; repeat for more channels</source>
+            <translation>z. B. "Innen=61100042:1:Temperature" oder "Innen=61100042:1:1:temperature"; für weitere Kanäle wiederholen</translation>
+        </message>
+        <message>
+            <source>alarm limits for the matching channels</source>
+            <translation>Alarmgrenzwerte für die passenden Kanäle</translation>
+        </message>
+        <message>
+            <source>commission a site from a plan (CSV)</source>
+            <translation>einen Standort nach einem Plan (CSV) in Betrieb nehmen</translation>
+        </message>
+        <message>
+            <source>check a plan file; exit 0 only if it is valid (problems with line and column on stderr)</source>
+            <translation>eine Plandatei prüfen; Exit-Code 0 nur, wenn sie gültig ist (Probleme mit Zeile und Spalte auf stderr)</translation>
+        </message>
+        <message>
+            <source>The CSV has a header row with at least serial,object,preset and optionally logger_name,measuring_cycle,communication_cycle; comma or semicolon separated, UTF-8.</source>
+            <translation>Die CSV-Datei hat eine Kopfzeile mit mindestens serial,object,preset und wahlweise logger_name,measuring_cycle,communication_cycle; durch Komma oder Semikolon getrennt, UTF-8.</translation>
+        </message>
+        <message>
+            <source>apply a plan to the site's loggers that are there (--wait: and to the rest as they join)</source>
+            <translation>einen Plan auf die vorhandenen Logger des Standorts anwenden (--wait: und auf die übrigen, sobald sie beitreten)</translation>
+        </message>
+        <message>
+            <source>Each planned logger gets its name and cycles, its measuring object on its sensor and the preset's alarm limits, through the app's outbox (nothing is applied twice). The plan becomes the site's plan in the app as well. Progress on stderr.</source>
+            <translation>Jeder geplante Logger erhält seinen Namen und seine Takte, sein Messobjekt an seinem Fühler und die Alarmgrenzwerte der Voreinstellung, über den Postausgang der App (nichts wird doppelt angewendet). Der Plan wird auch in der App zum Plan des Standorts. Fortschritt auf stderr.</translation>
+        </message>
+        <message>
+            <source>wait until every planned logger is configured</source>
+            <translation>warten, bis jeder geplante Logger eingerichtet ist</translation>
+        </message>
+        <message>
+            <source>with --wait: give up after this long (default 1800)</source>
+            <translation>mit --wait: nach so vielen Sekunden aufgeben (Standard 1800)</translation>
+        </message>
+        <message>
+            <source>the commissioning report of a site as PDF, CSV or JSON</source>
+            <translation>das Inbetriebnahmeprotokoll eines Standorts als PDF, CSV oder JSON</translation>
+        </message>
+        <message>
+            <source>Read the site's loggers, sensors, measuring objects and alarm limits and write the commissioning report; the format follows the file's ending. Parts this cloud does not let us read are marked in the report. The connect key is never written.</source>
+            <translation>Die Logger, Fühler, Messobjekte und Alarmgrenzwerte des Standorts lesen und das Inbetriebnahmeprotokoll schreiben; das Format richtet sich nach der Dateiendung. Teile, die diese Cloud uns nicht lesen lässt, sind im Protokoll gekennzeichnet. Der Verbindungsschlüssel wird nie geschrieben.</translation>
+        </message>
+        <message>
+            <source>FILE.pdf, FILE.csv or FILE.json</source>
+            <translation>DATEI.pdf, DATEI.csv oder DATEI.json</translation>
+        </message>
+        <message>
+            <source>--demo only: play the virtual hardware</source>
+            <translation>nur mit --demo: die virtuelle Hardware bedienen</translation>
+        </message>
+        <message>
+            <source>unpack a virtual logger and set it up with the site's connect key</source>
+            <translation>einen virtuellen Logger auspacken und mit dem Verbindungsschlüssel des Standorts einrichten</translation>
+        </message>
+        <message>
+            <source>seconds until it joins (default 8)</source>
+            <translation>Sekunden, bis er beitritt (Standard 8)</translation>
+        </message>
+        <message>
+            <source>choose one server: %1, not several</source>
+            <translation>wählen Sie einen Server: %1, nicht mehrere</translation>
+        </message>
+        <message>
+            <source>the demo commands play the simulator's hardware; add --demo</source>
+            <translation>die Demo-Befehle bedienen die Hardware des Simulators; ergänzen Sie --demo</translation>
+        </message>
+        <message>
+            <source> or </source>
+            <translation> oder </translation>
+        </message>
+        <message>
+            <source>Stopped.</source>
+            <translation>Abgebrochen.</translation>
+        </message>
+    </context>
+    <context>
         <name>CommissioningActions</name>
         <message>
             <source>&amp;Commission several loggers …</source>
@@ -1367,7 +2079,7 @@
         </message>
         <message>
             <source>Scan or type the logger's serial number (on its label).</source>
-            <extracomment>What each column is called in a sentence. normalised serial -&gt; what was queued for it uuids listed when commissioning began (not "unexpected"); None until the first listing</extracomment>
+            <extracomment>normalised serial -&gt; what was queued for it uuids listed when commissioning began (not "unexpected"); None until the first listing</extracomment>
             <translation>Scannen Sie die Seriennummer des Loggers (auf seinem Etikett) oder geben Sie sie ein.</translation>
         </message>
         <message>
@@ -1683,6 +2395,307 @@
         <message>
             <source>%1 more</source>
             <translation>%1 weitere</translation>
+        </message>
+        <message>
+            <source>no limits</source>
+            <extracomment>The forms conditions are written in.</extracomment>
+            <translation>keine Grenzwerte</translation>
+        </message>
+        <message>
+            <source>alarm %1</source>
+            <translation>Alarm %1</translation>
+        </message>
+        <message>
+            <source>warn %1</source>
+            <translation>Warnung %1</translation>
+        </message>
+        <message>
+            <source>serial</source>
+            <extracomment>What each column is called in a sentence.</extracomment>
+            <translation>Seriennummer</translation>
+        </message>
+        <message>
+            <source>measuring object</source>
+            <translation>Messobjekt</translation>
+        </message>
+        <message>
+            <source>preset</source>
+            <translation>Voreinstellung</translation>
+        </message>
+        <message>
+            <source>logger name</source>
+            <translation>Loggername</translation>
+        </message>
+        <message>
+            <source>measuring cycle</source>
+            <translation>Messtakt</translation>
+        </message>
+        <message>
+            <source>communication cycle</source>
+            <translation>Kommunikationstakt</translation>
+        </message>
+        <message>
+            <source>line %1: %2</source>
+            <translation>Zeile %1: %2</translation>
+        </message>
+        <message>
+            <source>line %1, column %2: %3</source>
+            <translation>Zeile %1, Spalte %2: %3</translation>
+        </message>
+        <message>
+            <source>line %1, column %2 (%3): %4</source>
+            <translation>Zeile %1, Spalte %2 (%3): %4</translation>
+        </message>
+        <message>
+            <source>The file is larger than %1 MB; is it a plan?</source>
+            <translation>Die Datei ist größer als %1 MB; ist sie ein Plan?</translation>
+        </message>
+        <message>
+            <source>The file is not UTF-8 text; save it from the spreadsheet as 'CSV UTF-8'.</source>
+            <translation>Die Datei ist kein UTF-8-Text; speichern Sie sie aus der Tabellenkalkulation als „CSV UTF-8“.</translation>
+        </message>
+        <message>
+            <source>The file is empty; a plan needs a header row.</source>
+            <translation>Die Datei ist leer; ein Plan braucht eine Kopfzeile.</translation>
+        </message>
+        <message>
+            <source>The line cannot be read as CSV (%1).</source>
+            <translation>Die Zeile kann nicht als CSV gelesen werden (%1).</translation>
+        </message>
+        <message>
+            <source>the column '%1' appears twice.</source>
+            <translation>Die Spalte „%1“ kommt zweimal vor.</translation>
+        </message>
+        <message>
+            <source>unknown column; expected %1.</source>
+            <translation>Unbekannte Spalte; erwartet: %1.</translation>
+        </message>
+        <message>
+            <source>the header row must name the columns %1 (a plan needs at least serial, object, preset).</source>
+            <translation>Die Kopfzeile muss die Spalten %1 nennen (ein Plan braucht mindestens serial, object, preset).</translation>
+        </message>
+        <message>
+            <source>%1 fields where the header has %2; is a separator inside an unquoted value?</source>
+            <translation>%1 Felder, wo die Kopfzeile %2 hat; steht ein Trennzeichen in einem Wert ohne Anführungszeichen?</translation>
+        </message>
+        <message>
+            <source>line %1</source>
+            <translation>Zeile %1</translation>
+        </message>
+        <message>
+            <source>serial %1</source>
+            <translation>%1</translation>
+        </message>
+        <message>
+            <source>The file has a header but no loggers.</source>
+            <translation>Die Datei hat eine Kopfzeile, aber keine Logger.</translation>
+        </message>
+        <message>
+            <source>waiting</source>
+            <extracomment>the usual channel of a sensor for each value when the sensor cannot be read [A] A planned logger's state in words (the report's open rows, the CLI's board lines).</extracomment>
+            <translation>wartet</translation>
+        </message>
+        <message>
+            <source>joined</source>
+            <translation>beigetreten</translation>
+        </message>
+        <message>
+            <source>configuring</source>
+            <translation>wird eingerichtet</translation>
+        </message>
+        <message>
+            <source>configured</source>
+            <translation>eingerichtet</translation>
+        </message>
+        <message>
+            <source>needs attention</source>
+            <translation>braucht Aufmerksamkeit</translation>
+        </message>
+        <message>
+            <source>Name and cycles</source>
+            <translation>Name und Takte</translation>
+        </message>
+        <message>
+            <source>pending</source>
+            <translation>wartet</translation>
+        </message>
+        <message>
+            <source>sending</source>
+            <translation>wird gesendet</translation>
+        </message>
+        <message>
+            <source>done</source>
+            <translation>erledigt</translation>
+        </message>
+        <message>
+            <source>conflict</source>
+            <translation>Konflikt</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <translation>fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>attention</source>
+            <translation>braucht Aufmerksamkeit</translation>
+        </message>
+        <message>
+            <source>%1 of %2 configured</source>
+            <extracomment>a listing of the site has been applied (before that "waiting" may only mean "not looked yet")</extracomment>
+            <translation>%1 von %2 eingerichtet</translation>
+        </message>
+        <message>
+            <source>Its sensor could not be read: %1</source>
+            <translation>Sein Fühler konnte nicht gelesen werden: %1</translation>
+        </message>
+        <message>
+            <source>The measuring cycle of logger %1: %2 Change it in the plan.</source>
+            <translation>Der Messtakt des Loggers %1: %2 Ändern Sie ihn im Plan.</translation>
+        </message>
+        <message>
+            <source>The communication cycle of logger %1: %2 Change it in the plan.</source>
+            <translation>Der Kommunikationstakt des Loggers %1: %2 Ändern Sie ihn im Plan.</translation>
+        </message>
+        <message>
+            <source>Logger %1 would send more often (%2) than it measures (%3); change the cycles in the plan.</source>
+            <translation>Logger %1 würde öfter senden (%2), als er misst (%3); ändern Sie die Takte im Plan.</translation>
+        </message>
+        <message>
+            <source>Logger %1 has no sensor yet; plug one in, then retry.</source>
+            <translation>Logger %1 hat noch keinen Fühler; stecken Sie einen an und versuchen Sie es dann erneut.</translation>
+        </message>
+        <message>
+            <source>The cloud does not tell which channel of logger %1 measures: %2.</source>
+            <translation>Die Cloud sagt nicht, welcher Kanal des Loggers %1 dies misst: %2.</translation>
+        </message>
+        <message>
+            <source>Logger %1 has no sensor channel for %2, which the preset '%3' is for; choose another preset in the plan.</source>
+            <translation>Logger %1 hat keinen Fühlerkanal für %2, wofür die Voreinstellung „%3“ gedacht ist; wählen Sie im Plan eine andere Voreinstellung.</translation>
+        </message>
+        <message>
+            <source>Fix its row in the plan: %1</source>
+            <translation>Korrigieren Sie seine Zeile im Plan: %1</translation>
+        </message>
+        <message>
+            <source>The alarm preset '%1' is no longer saved on this laptop.</source>
+            <translation>Die Alarm-Voreinstellung „%1“ ist auf diesem Laptop nicht mehr gespeichert.</translation>
+        </message>
+        <message>
+            <source>Its measuring object was discarded from the changes waiting; Retry applies the row again.</source>
+            <translation>Sein Messobjekt wurde aus den wartenden Änderungen verworfen; „Wiederholen“ wendet die Zeile noch einmal an.</translation>
+        </message>
+        <message>
+            <source>Waiting: the site could not be created yet.</source>
+            <extracomment>the kinds whose changes are a PUT of a whole document (read first, merged, written) how often an item that keeps changing under the run is read again before it waits for the next run</extracomment>
+            <translation>Wartet: Der Standort konnte noch nicht angelegt werden.</translation>
+        </message>
+        <message>
+            <source>Waiting for an earlier change to the same object.</source>
+            <translation>Wartet auf eine frühere Änderung desselben Objekts.</translation>
+        </message>
+        <message>
+            <source>Waiting until the measuring object it belongs to is created.</source>
+            <translation>Wartet, bis das Messobjekt angelegt ist, zu dem sie gehört.</translation>
+        </message>
+        <message>
+            <source>The configuration page is only reachable while the hotspot is open: hold the button for 3 seconds.</source>
+            <translation>Die Konfigurationsseite ist nur erreichbar, solange der Hotspot offen ist: Halten Sie die Taste 3 Sekunden lang gedrückt.</translation>
+        </message>
+        <message>
+            <source>Not set up. Hold the button for 3 seconds to open the hotspot.</source>
+            <translation>Nicht eingerichtet. Halten Sie die Taste 3 Sekunden lang gedrückt, um den Hotspot zu öffnen.</translation>
+        </message>
+        <message>
+            <source>Connected to the cloud (site '%1').</source>
+            <translation>Mit der Cloud verbunden (Standort „%1“).</translation>
+        </message>
+        <message>
+            <source>Enter the site's connect key.</source>
+            <extracomment>Connect keys look like ABCD-EFGH-JKLM; the page ignores blanks, dashes and letter case.</extracomment>
+            <translation>Geben Sie den Verbindungsschlüssel des Standorts ein.</translation>
+        </message>
+        <message>
+            <source>This is not a connect key: it has 12 letters and digits, like ABCD-EFGH-JKLM.</source>
+            <translation>Das ist kein Verbindungsschlüssel: Er hat 12 Buchstaben und Ziffern, wie ABCD-EFGH-JKLM.</translation>
+        </message>
+        <message>
+            <source>Enter the name of the site's Wi-Fi network.</source>
+            <translation>Geben Sie den Namen des WLANs am Standort ein.</translation>
+        </message>
+        <message>
+            <source>A Wi-Fi name has at most 32 bytes (this one has %1).</source>
+            <translation>Ein WLAN-Name hat höchstens 32 Bytes (dieser hat %1).</translation>
+        </message>
+        <message>
+            <source>A WPA2 Wi-Fi password has 8 to 63 characters.</source>
+            <translation>Ein WPA2-WLAN-Passwort hat 8 bis 63 Zeichen.</translation>
+        </message>
+        <message>
+            <source>A WPA2 Wi-Fi password uses only plain ASCII characters.</source>
+            <translation>Ein WPA2-WLAN-Passwort verwendet nur einfache ASCII-Zeichen.</translation>
+        </message>
+        <message>
+            <source>Short press (%1 s) ignored: hold the button for at least %2 seconds to open the hotspot.</source>
+            <translation>Kurzer Druck (%1 s) ignoriert: Halten Sie die Taste mindestens %2 Sekunden lang gedrückt, um den Hotspot zu öffnen.</translation>
+        </message>
+        <message>
+            <source>Hotspot closed without changes.</source>
+            <translation>Hotspot ohne Änderungen geschlossen.</translation>
+        </message>
+        <message>
+            <source>Hotspot open: join the Wi-Fi network %1 and open the configuration page.</source>
+            <translation>Hotspot offen: Verbinden Sie sich mit dem WLAN %1 und öffnen Sie die Konfigurationsseite.</translation>
+        </message>
+        <message>
+            <source>Not saved: please correct the marked fields.</source>
+            <translation>Nicht gespeichert: Bitte korrigieren Sie die markierten Felder.</translation>
+        </message>
+        <message>
+            <source>Connecting to Wi-Fi '%1' and the cloud ...</source>
+            <translation>Verbindet sich mit dem WLAN „%1“ und der Cloud …</translation>
+        </message>
+        <message>
+            <source>Saved. The logger closes its hotspot, connects to '%1' and registers with the cloud; it appears in the site within about %2 seconds.</source>
+            <translation>Gespeichert. Der Logger schließt seinen Hotspot, verbindet sich mit „%1“ und meldet sich bei der Cloud an; er erscheint in etwa %2 Sekunden am Standort.</translation>
+        </message>
+        <message>
+            <source>Connect key not accepted by the cloud: check the accountId on the configuration page (hold the button for 3 seconds to open it again).</source>
+            <translation>Verbindungsschlüssel von der Cloud nicht angenommen: Prüfen Sie die accountId auf der Konfigurationsseite (halten Sie die Taste 3 Sekunden lang gedrückt, um sie wieder zu öffnen).</translation>
+        </message>
+        <message>
+            <source>Saveris Desktop is using the data folder %1 (waited %2 s). Close it and try again.</source>
+            <extracomment>Owner-only lock file: nothing in it, but nobody else needs to open it either.</extracomment>
+            <translation>Saveris Desktop verwendet den Datenordner %1 (%2 s gewartet). Schließen Sie die App und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>Saveris Desktop is using the data folder %1. Close it and try again.</source>
+            <translation>Saveris Desktop verwendet den Datenordner %1. Schließen Sie die App und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>Using the data folder %1.</source>
+            <translation>Datenordner %1 wird verwendet.</translation>
+        </message>
+        <message>
+            <source>Saveris Desktop is using the data folder %1: working read-only (nothing is changed or sent).</source>
+            <translation>Saveris Desktop verwendet den Datenordner %1: Es wird nur gelesen (nichts wird geändert oder gesendet).</translation>
+        </message>
+        <message>
+            <source>Sign-in works. Give an existing site to check the rest.</source>
+            <extracomment>Enum-like values kept per field; more are counted, not listed. the app cannot work without it (the token and the documented reads) one sentence: what went wrong, or why it was not tried; empty when it works Fields whose values are never written, whatever they look like. the logger whose own reads were probed, shortened serial number</extracomment>
+            <translation>Die Anmeldung funktioniert. Geben Sie einen bestehenden Standort an, um den Rest zu prüfen.</translation>
+        </message>
+        <message>
+            <source>Everything the app needs works; %1 of %2 reads beyond testo's documentation are offered.</source>
+            <translation>Alles, was die App braucht, funktioniert; %1 von %2 Lesezugriffen über die Dokumentation von testo hinaus werden angeboten.</translation>
+        </message>
+        <message>
+            <source>Map a sensor to: %1 (after the logger has joined).</source>
+            <extracomment>MeasuringInstructionSet payload (cycles in ms); None: the device's own settings apply channel name -&gt; measurementAlarmConditionSet list (the API's shape) set when the object was queued for creation; the outbox knows the rest</extracomment>
+            <translation>Ordnen Sie einen Fühler zu: %1 (nachdem der Logger beigetreten ist).</translation>
+        </message>
+        <message>
+            <source>The creation was discarded.</source>
+            <translation>Das Anlegen wurde verworfen.</translation>
         </message>
     </context>
     <context>
@@ -2322,7 +3335,7 @@
         <name>Errors</name>
         <message>
             <source>signing in</source>
-            <extracomment>What the technician was doing, per operation (api.responses.ACTIONS, route names), in words that complete "This server does not offer …" and "… failed". The API's own sentences are English by design (they are logged and read by support); the UI says the same in the user's language. (QT_TRANSLATE_NOOP returns its text; PySide types it as object.)</extracomment>
+            <extracomment>What the technician was doing, per operation (api.responses.ACTIONS, route names), in words that complete "This server does not offer …" and "… failed".</extracomment>
             <translation>Anmelden</translation>
         </message>
         <message>

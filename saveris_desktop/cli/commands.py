@@ -35,11 +35,18 @@ from saveris_desktop.api.listing import DeviceListing, UnreadableItem
 from saveris_desktop.api.models import Device, LogicalChannel, Sensor
 from saveris_desktop.api.regions import Endpoint, Environment, InvalidBaseUrlError, Region
 from saveris_desktop.cli.main import PROG, USER_ENV, CliError, Exit, Output, password_from_environment
+from saveris_desktop.cli.words import QT_TRANSLATE_NOOP, Number, say, words
 from saveris_desktop.core.commissioning.csv_import import PlanImportError, read_plan_csv
 from saveris_desktop.core.commissioning.plan import PlanStore
 from saveris_desktop.core.commissioning.report import CommissioningReport, OpenPlanRow, gather_report
 from saveris_desktop.core.commissioning.report_files import write_report_file
-from saveris_desktop.core.commissioning.runner import Board, CommissioningRunner, LoggerProgress, LoggerState
+from saveris_desktop.core.commissioning.runner import (
+    STATE_WORDS,
+    Board,
+    CommissioningRunner,
+    LoggerProgress,
+    LoggerState,
+)
 from saveris_desktop.core.devices.device_rows import row_from_device
 from saveris_desktop.core.devices.editing import EditSession
 from saveris_desktop.core.devices.object_setup import (
@@ -69,14 +76,16 @@ from saveris_desktop.core.offline.store import DATABASE_NAME, Store
 from saveris_desktop.core.offline.sync import SyncEngine
 from saveris_desktop.core.offline.templates import TemplateKind, TemplateStore
 from saveris_desktop.core.onboarding.first_contact import (
+    Outcome,
     check_first_contact,
     default_report_path,
     write_report,
 )
 from saveris_desktop.core.onboarding.flow import SITE_NAME_MAX_LENGTH, SiteNameProblem, check_site_name
 from saveris_desktop.core.onboarding.site_setup import SiteSetupError, create_site
-from saveris_desktop.core.runtime import paths
+from saveris_desktop.core.runtime import languages, paths, translations
 from saveris_desktop.core.runtime.credentials import CredentialStore, account_key
+from saveris_desktop.core.runtime.error_words import explain
 from saveris_desktop.core.runtime.instance_lock import (
     DataFolderAccess,
     DataFolderInUseError,
@@ -121,8 +130,17 @@ def exit_code_for(error: ApiError) -> Exit:
     return Exit.UNEXPECTED
 
 
+def error_words(error: ApiError) -> str:
+    """An API error in the chosen language: English keeps the API's own sentence (it names the
+    operation and the status, and scripts and support know it); another language says the error's
+    sentence the window shows (core/runtime/error_words.py), with the server's reason."""
+    if translations.active().code == languages.SOURCE_LANGUAGE:
+        return error.message
+    return words(explain(error, api_words=False))
+
+
 def failure(error: ApiError) -> CliError:
-    return CliError(exit_code_for(error), error.message)
+    return CliError(exit_code_for(error), error_words(error))
 
 
 # --- where the server, the user and the password come from ----------------------------------------
@@ -156,7 +174,13 @@ def _endpoint_and_simulator(options: argparse.Namespace) -> tuple[Endpoint, Simu
         except (OSError, ValueError) as error:
             raise CliError(
                 Exit.UNEXPECTED,
-                f"The demo's saved state {state} cannot be read ({error}); delete it to start afresh.",
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "Cli", "The demo's saved state %1 cannot be read (%2); delete it to start afresh."
+                    ),
+                    state,
+                    error,
+                ),
             ) from None
         return Simulator.demo_endpoint(), simulator
     if options.base_url:
@@ -176,7 +200,10 @@ def _username(options: argparse.Namespace) -> str:
 
         user = DEMO_USERNAME
     if not user:
-        raise CliError(Exit.USAGE, f"Give the API account's user name with --user (or ${USER_ENV}).")
+        raise CliError(
+            Exit.USAGE,
+            say(QT_TRANSLATE_NOOP("Cli", "Give the API account's user name with --user (or $%1)."), USER_ENV),
+        )
     return user
 
 
@@ -197,12 +224,20 @@ def _password_source(options: argparse.Namespace, username: str, endpoint: Endpo
         if not sys.stdin.isatty():
             raise CliError(
                 Exit.USAGE,
-                "No password: set SAVERIS_PASSWORD, let the app remember it, or run this in a terminal.",
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "Cli",
+                        "No password: set SAVERIS_PASSWORD, let the app remember it, or run this in a "
+                        "terminal.",
+                    )
+                ),
             )
         try:
-            return getpass.getpass(f"Password for {username} ({endpoint.label}): ")
+            return getpass.getpass(
+                say(QT_TRANSLATE_NOOP("Cli", "Password for %1 (%2): "), username, endpoint.label)
+            )
         except EOFError:
-            raise CliError(Exit.USAGE, "No password was entered.") from None
+            raise CliError(Exit.USAGE, say(QT_TRANSLATE_NOOP("Cli", "No password was entered."))) from None
 
     return find
 
@@ -235,14 +270,17 @@ def run(options: argparse.Namespace, out: Output) -> Exit:
     except Exception:
         log.exception("%s %s failed unexpectedly", PROG, options.command)
         raise CliError(
-            Exit.UNEXPECTED, f"Something unforeseen went wrong; the details are in {log_file}."
+            Exit.UNEXPECTED,
+            say(
+                QT_TRANSLATE_NOOP("Cli", "Something unforeseen went wrong; the details are in %1."), log_file
+            ),
         ) from None
     finally:
         if simulator is not None:
             try:
                 simulator.save_state()
             except OSError as error:
-                out.error(f"The demo's state could not be saved: {error}.")
+                out.error(say(QT_TRANSLATE_NOOP("Cli", "The demo's state could not be saved: %1."), error))
 
 
 Command = Callable[[argparse.Namespace, Output, "Connection"], Coroutine[Any, Any, Exit]]
@@ -261,12 +299,18 @@ def _site(raw: str) -> str:
     """The site name as the wizard normalises it; a name that can never work is a usage error."""
     check = check_site_name(raw)
     messages = {
-        SiteNameProblem.EMPTY: "Enter a name for the site, for example the name of the shop or building.",
-        SiteNameProblem.TOO_LONG: f"The site name is too long: at most {SITE_NAME_MAX_LENGTH} characters.",
-        SiteNameProblem.CONTROL_CHARACTERS: "The site name contains invisible control characters.",
+        SiteNameProblem.EMPTY: QT_TRANSLATE_NOOP(
+            "Cli", "Enter a name for the site, for example the name of the shop or building."
+        ),
+        SiteNameProblem.TOO_LONG: QT_TRANSLATE_NOOP(
+            "Cli", "The site name is too long: at most %1 characters."
+        ),
+        SiteNameProblem.CONTROL_CHARACTERS: QT_TRANSLATE_NOOP(
+            "Cli", "The site name contains invisible control characters."
+        ),
     }
     if check.problem is not None:
-        raise CliError(Exit.USAGE, messages[check.problem])
+        raise CliError(Exit.USAGE, say(messages[check.problem], SITE_NAME_MAX_LENGTH))
     return check.name
 
 
@@ -278,6 +322,16 @@ async def _signed_in(connection: Connection) -> None:
 
 
 # --- check-api ------------------------------------------------------------------------------------
+
+
+#: A probe's outcome as the app's first-contact dialog words it.
+_OUTCOME_WORDS = {
+    Outcome.WORKS: QT_TRANSLATE_NOOP("Cli", "works"),
+    Outcome.NOT_OFFERED: QT_TRANSLATE_NOOP("Cli", "not offered"),
+    Outcome.REFUSED: QT_TRANSLATE_NOOP("Cli", "refused"),
+    Outcome.FAILED: QT_TRANSLATE_NOOP("Cli", "failed"),
+    Outcome.NOT_TRIED: QT_TRANSLATE_NOOP("Cli", "not tried"),
+}
 
 
 def _report_path(given: str | None) -> Path:
@@ -292,15 +346,26 @@ async def check_api(options: argparse.Namespace, out: Output, connection: Connec
         await asyncio.to_thread(write_report, result, path)
     except OSError as error:
         raise CliError(
-            Exit.UNEXPECTED, f"The report could not be written to {path}: {error.strerror}."
+            Exit.UNEXPECTED,
+            say(QT_TRANSLATE_NOOP("Cli", "The report could not be written to %1: %2."), path, error.strerror),
         ) from None
     data = {**result.to_dict(), "report": str(path)}
-    lines = [f"First contact with {result.endpoint}" + (f", site “{site}”" if site else "") + ":"]
+    lines = [
+        say(QT_TRANSLATE_NOOP("Cli", "First contact with %1, site “%2”:"), result.endpoint, site)
+        if site
+        else say(QT_TRANSLATE_NOOP("Cli", "First contact with %1:"), result.endpoint)
+    ]
     for probe in result.probes:
         status = f" (HTTP {probe.status})" if probe.status else ""
-        kind = "needed " if probe.needed else "assumed"
-        lines.append(f"  {probe.outcome!s:<11} {kind} {probe.method:<4} {probe.path}{status}")
-    lines += ["", result.summary(), f"Report for support: {path}"]
+        kind = (
+            say(QT_TRANSLATE_NOOP("Cli", "needed"))
+            if probe.needed
+            else say(QT_TRANSLATE_NOOP("Cli", "assumed"))
+        )
+        lines.append(
+            f"  {say(_OUTCOME_WORDS[probe.outcome]):<11} {kind:<7} {probe.method:<4} {probe.path}{status}"
+        )
+    lines += ["", words(result.summary()), say(QT_TRANSLATE_NOOP("Cli", "Report for support: %1"), path)]
     out.result(data, "\n".join(lines))
     failed = result.first_failure
     if failed is None:
@@ -318,7 +383,13 @@ def _timezone(raw: str | None) -> str | None:
         return None
     zone = raw.strip()
     if zone not in zoneinfo.available_timezones():
-        raise CliError(Exit.USAGE, f"“{raw}” is not a time zone; use an IANA name such as Europe/Berlin.")
+        raise CliError(
+            Exit.USAGE,
+            say(
+                QT_TRANSLATE_NOOP("Cli", "“%1” is not a time zone; use an IANA name such as Europe/Berlin."),
+                raw,
+            ),
+        )
     return zone
 
 
@@ -341,9 +412,12 @@ async def site_create(options: argparse.Namespace, out: Output, connection: Conn
         "timezone": zone if zone_error is None else None,
         "device_count": None if devices is None else len(devices),
     }
-    lines = [f"Site: {key.site}", f"Connect key: {key.connect_key}"]
+    lines = [
+        say(QT_TRANSLATE_NOOP("Cli", "Site: %1"), key.site),
+        say(QT_TRANSLATE_NOOP("Cli", "Connect key: %1"), key.connect_key),
+    ]
     if zone is not None and data["timezone"]:
-        lines.append(f"Time zone: {zone}")
+        lines.append(say(QT_TRANSLATE_NOOP("Cli", "Time zone: %1"), zone))
     if options.qr and not out.as_json:
         import io
 
@@ -356,13 +430,19 @@ async def site_create(options: argparse.Namespace, out: Output, connection: Conn
     out.result(data, "\n".join(lines))
     # The time zone is optional in testo's procedure: the site is usable without it, but a script
     # that asked for one learns that it is not set (and the command can simply be run again).
-    failed = [("time zone", zone_error)] if zone_error is not None else []
+    failed = (
+        [(QT_TRANSLATE_NOOP("Cli", "The site exists, but its time zone failed: %1"), zone_error)]
+        if zone_error is not None
+        else []
+    )
     if problem is not None:
         assert isinstance(problem.error, ApiError)  # noqa: S101  (checked above)
-        failed.append(("list of devices", problem.error))
+        failed.append(
+            (QT_TRANSLATE_NOOP("Cli", "The site exists, but its list of devices failed: %1"), problem.error)
+        )
     if failed:
-        what, cause = failed[0]
-        raise CliError(exit_code_for(cause), f"The site exists, but its {what} failed: {cause.message}")
+        sentence, cause = failed[0]
+        raise CliError(exit_code_for(cause), say(sentence, error_words(cause)))
     return Exit.OK
 
 
@@ -384,15 +464,17 @@ def device_summary(device: Device) -> dict[str, Any]:
 
 
 def device_line(summary: dict[str, Any]) -> str:
+    """One logger in one line, in the chosen language (`summary` keeps core's Sentences, which
+    --json writes in English)."""
     parts = [
         summary["serial_number"] or "?",
-        summary["model"] or "?",
-        f"firmware {summary['firmware'] or '?'}",
-        f"sensors {summary['sensors']}",
-        summary["status"],
+        words(summary["model"]) or "?",
+        say(QT_TRANSLATE_NOOP("Cli", "firmware %1"), summary["firmware"] or "?"),
+        say(QT_TRANSLATE_NOOP("Cli", "sensors %1"), summary["sensors"]),
+        words(summary["status"]),
     ]
     if summary["name"]:
-        parts.insert(1, f"“{summary['name']}”")
+        parts.insert(1, say(QT_TRANSLATE_NOOP("Cli", "“%1”"), summary["name"]))
     return " · ".join(parts)
 
 
@@ -408,7 +490,9 @@ def unreadable_summary(item: UnreadableItem) -> dict[str, Any]:
 
 
 def unreadable_line(summary: dict[str, Any]) -> str:
-    return f"{summary['serial_number'] or '?'} · not readable ({summary['reason']})"
+    return say(
+        QT_TRANSLATE_NOOP("Cli", "%1 · not readable (%2)"), summary["serial_number"] or "?", summary["reason"]
+    )
 
 
 async def _devices(connection: Connection, site: str) -> DeviceListing:
@@ -426,7 +510,7 @@ async def devices_list(options: argparse.Namespace, out: Output, connection: Con
     # A device the app cannot read is listed too (never hidden), with why; its JSON is in --json.
     unreadable = [unreadable_summary(item) for item in listing.unreadable]
     lines = [device_line(s) for s in summaries] + [unreadable_line(u) for u in unreadable]
-    text = "\n".join(lines) or f"No loggers in “{site}” yet."
+    text = "\n".join(lines) or say(QT_TRANSLATE_NOOP("Cli", "No loggers in “%1” yet."), site)
     out.result({"site": site, "devices": summaries, "unreadable": unreadable}, text)
     return Exit.OK
 
@@ -438,20 +522,33 @@ def _elapsed(seconds: float) -> str:
 
 def _watch_line(status: WatchStatus, wanted: int) -> str:
     if status.online is False:
-        return "No connection to the cloud (normal while on a logger's hotspot); checking again by itself."
+        return say(
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "No connection to the cloud (normal while on a logger's hotspot); checking again by itself.",
+            )
+        )
     if status.error is not None:
-        return f"The last check failed: {status.error.message} Trying again by itself."
+        return say(
+            QT_TRANSLATE_NOOP("Cli", "The last check failed: %1 Trying again by itself."),
+            error_words(status.error),
+        )
     if status.polls:
-        return f"{status.device_count} logger(s) on the site; {len(status.new_uuids)} of {wanted} new."
-    return "Asking the cloud for the site's loggers …"
+        return say(
+            QT_TRANSLATE_NOOP("Cli", "%1 logger(s) on the site; %2 of %3 new."),
+            status.device_count,
+            len(status.new_uuids),
+            wanted,
+        )
+    return say(QT_TRANSLATE_NOOP("Cli", "Asking the cloud for the site's loggers …"))
 
 
 async def devices_wait(options: argparse.Namespace, out: Output, connection: Connection) -> Exit:
     site = _site(options.site)
     if options.new < 1:
-        raise CliError(Exit.USAGE, "--new must be 1 or more.")
+        raise CliError(Exit.USAGE, say(QT_TRANSLATE_NOOP("Cli", "--new must be 1 or more.")))
     if not options.timeout > 0:
-        raise CliError(Exit.USAGE, "--timeout must be more than 0 seconds.")
+        raise CliError(Exit.USAGE, say(QT_TRANSLATE_NOOP("Cli", "--timeout must be more than 0 seconds.")))
     await _signed_in(connection)
     watcher = DeviceWatcher(connection.client, name="cli-watcher")
     found: list[Device] = []
@@ -462,7 +559,10 @@ async def devices_wait(options: argparse.Namespace, out: Output, connection: Con
     def new_devices(devices: list[Device]) -> None:
         for device in devices:
             found.append(device)
-            out.progress(f"[{_elapsed(watcher.status().elapsed)}] New: {device_line(device_summary(device))}")
+            out.progress(
+                f"[{_elapsed(watcher.status().elapsed)}] "
+                + say(QT_TRANSLATE_NOOP("Cli", "New: %1"), device_line(device_summary(device)))
+            )
         if len(found) >= options.new:
             finished.set()
 
@@ -481,7 +581,12 @@ async def devices_wait(options: argparse.Namespace, out: Output, connection: Con
     watcher.sig_status.connect(status)
     connection.client.sig_connectivity.connect(watcher.notify_connectivity)
     out.progress(
-        f"Waiting for {options.new} new logger(s) to join “{site}” (at most {_elapsed(options.timeout)}) …"
+        say(
+            QT_TRANSLATE_NOOP("Cli", "Waiting for %1 new logger(s) to join “%2” (at most %3) …"),
+            options.new,
+            site,
+            _elapsed(options.timeout),
+        )
     )
     watcher.start(site)  # the first listing is the baseline: what is there now is not new
     try:
@@ -490,8 +595,13 @@ async def devices_wait(options: argparse.Namespace, out: Output, connection: Con
     except TimeoutError:
         raise CliError(
             Exit.TIMEOUT,
-            f"{len(found)} of {options.new} new logger(s) appeared in “{site}” within "
-            f"{format_duration(int(options.timeout * 1000))}.",
+            say(
+                QT_TRANSLATE_NOOP("Cli", "%1 of %2 new logger(s) appeared in “%3” within %4."),
+                len(found),
+                options.new,
+                site,
+                format_duration(int(options.timeout * 1000)),
+            ),
         ) from None
     finally:
         await watcher.aclose()
@@ -510,33 +620,54 @@ def find_device(devices: list[Device], serial: str, site: str) -> Device:
     for device in devices:
         if (device.serial_number or "").strip().casefold() == wanted:
             return device
-    raise CliError(Exit.REFUSED, f"There is no logger with serial number {serial} in “{site}”.")
+    raise CliError(
+        Exit.REFUSED,
+        say(QT_TRANSLATE_NOOP("Cli", "There is no logger with serial number %1 in “%2”."), serial, site),
+    )
 
 
 def _duration(raw: str, label: str) -> int:
     try:
         return parse_duration(raw)
     except DurationError as error:
-        raise CliError(Exit.USAGE, f"{label}: {error}") from None
+        raise CliError(Exit.USAGE, f"{label}: {words(error.args[0] if error.args else str(error))}") from None
 
 
 async def device_set(options: argparse.Namespace, out: Output, connection: Connection) -> Exit:
     site = _site(options.site)
     if options.name is None and options.measuring_cycle is None and options.communication_cycle is None:
-        raise CliError(Exit.USAGE, "Say what to change: --name, --measuring-cycle or --communication-cycle.")
+        raise CliError(
+            Exit.USAGE,
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Cli", "Say what to change: --name, --measuring-cycle or --communication-cycle."
+                )
+            ),
+        )
     edits: list[tuple[str, Any]] = []
     if options.name is not None:
         name = options.name.strip()
         if not name:
-            raise CliError(Exit.USAGE, "Give the logger a name, e.g. the fridge it guards.")
+            raise CliError(
+                Exit.USAGE,
+                say(QT_TRANSLATE_NOOP("Cli", "Give the logger a name, e.g. the fridge it guards.")),
+            )
         if len(name) > DEVICE_NAME_MAX_LENGTH:
             raise CliError(
-                Exit.USAGE, f"The name is too long: use at most {DEVICE_NAME_MAX_LENGTH} characters."
+                Exit.USAGE,
+                say(
+                    QT_TRANSLATE_NOOP("Cli", "The name is too long: use at most %1 characters."),
+                    DEVICE_NAME_MAX_LENGTH,
+                ),
             )
         edits.append(("name", name))
     cycles = (
-        ("measuring_cycle", options.measuring_cycle, "Measuring cycle"),
-        ("communication_cycle", options.communication_cycle, "Communication cycle"),
+        ("measuring_cycle", options.measuring_cycle, say(QT_TRANSLATE_NOOP("Cli", "Measuring cycle"))),
+        (
+            "communication_cycle",
+            options.communication_cycle,
+            say(QT_TRANSLATE_NOOP("Cli", "Communication cycle")),
+        ),
     )
     typed = {key: _duration(raw, label) for key, raw, label in cycles if raw is not None}
     await _signed_in(connection)
@@ -548,8 +679,12 @@ async def device_set(options: argparse.Namespace, out: Output, connection: Conne
     for key, ms in typed.items():
         problem = allowed[key].problem(ms)
         if problem is not None:
-            label = "measuring cycle" if key == "measuring_cycle" else "communication cycle"
-            raise CliError(Exit.REFUSED, f"The {label} of logger {options.serial}: {problem}")
+            sentence = (
+                QT_TRANSLATE_NOOP("Cli", "The measuring cycle of logger %1: %2")
+                if key == "measuring_cycle"
+                else QT_TRANSLATE_NOOP("Cli", "The communication cycle of logger %1: %2")
+            )
+            raise CliError(Exit.REFUSED, say(sentence, options.serial, problem))
         edits.append((key, ms))
     for path, value in edits:
         session.set((path,), value)
@@ -557,8 +692,12 @@ async def device_set(options: argparse.Namespace, out: Output, connection: Conne
     if communication_shorter_than_measuring(measuring, communication):
         raise CliError(
             Exit.REFUSED,
-            "The communication cycle cannot be shorter than the measuring cycle "
-            f"({format_duration(measuring)}).",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Cli", "The communication cycle cannot be shorter than the measuring cycle (%1)."
+                ),
+                format_duration(measuring),
+            ),
         )
     changes = [
         {"field": change.dotted, "before": change.before, "after": change.after}
@@ -570,15 +709,18 @@ async def device_set(options: argparse.Namespace, out: Output, connection: Conne
         except ApiError as error:
             raise failure(error) from None
         session.accept(answer.to_payload())
-    lines = [f"Logger {options.serial} in “{site}”:"]
+    lines = [say(QT_TRANSLATE_NOOP("Cli", "Logger %1 in “%2”:"), options.serial, site)]
     for change in changes:
         before, after = change["before"], change["after"]
         if change["field"].endswith("cycle"):
-            before = format_duration(before) if isinstance(before, int) else before
-            after = format_duration(after) if isinstance(after, int) else after
+            before = words(format_duration(before)) if isinstance(before, int) else before
+            after = words(format_duration(after)) if isinstance(after, int) else after
         lines.append(f"  {change['field']}: {before if before is not None else '—'} → {after}")
     if not changes:
-        lines.append("  nothing to change: it has these settings already.")
+        lines.append(
+            "  " + say(QT_TRANSLATE_NOOP("Cli", "nothing to change: it has these settings already."))
+        )
+
     out.result(
         {"site": site, "serial_number": device.serial_number, "uuid": device.uuid, "changes": changes},
         "\n".join(lines),
@@ -589,7 +731,16 @@ async def device_set(options: argparse.Namespace, out: Output, connection: Conne
 # --- object create --------------------------------------------------------------------------------
 
 
-_MEASURABLE_WORDS = ", ".join(value_name(v).lower() for v in MEASURABLE_VALUES)
+def _measured(value_id: str | None) -> str:
+    """What a channel measures, inside a sentence: "temperature" in English, "Temperatur" in German
+    (whose nouns keep their capital)."""
+    name = words(value_name(value_id))
+    return name.lower() if translations.active().code == languages.SOURCE_LANGUAGE else name
+
+
+def _measurable_words() -> str:
+    """What a channel can measure, as MEASURES is typed (English: the names core parses)."""
+    return ", ".join(value_name(v).lower() for v in MEASURABLE_VALUES)
 
 
 @dataclass(frozen=True)
@@ -609,23 +760,47 @@ class ChannelSpec:
         if not equals or len(parts) not in (3, 4) or not all(p.strip() for p in parts):
             raise CliError(
                 Exit.USAGE,
-                f"--channel “{raw}” is not LOGICAL=SERIAL:SLOT:CHANNEL[:MEASURES], e.g. Inside=61100042:1:1.",
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "Cli",
+                        "--channel “%1” is not LOGICAL=SERIAL:SLOT:CHANNEL[:MEASURES], e.g. "
+                        "Inside=61100042:1:1.",
+                    ),
+                    raw,
+                ),
             )
         serial, slot, channel = (p.strip() for p in parts[:3])
         if not slot.isdigit() or int(slot) < 1:
             raise CliError(
-                Exit.USAGE, f"--channel “{raw}”: the slot is a number from 1, as the app shows it."
+                Exit.USAGE,
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "Cli", "--channel “%1”: the slot is a number from 1, as the app shows it."
+                    ),
+                    raw,
+                ),
             )
         if channel.isdigit() and int(channel) < 1:
-            raise CliError(Exit.USAGE, f"--channel “{raw}”: the channel is a number from 1 or a name.")
+            raise CliError(
+                Exit.USAGE,
+                say(
+                    QT_TRANSLATE_NOOP("Cli", "--channel “%1”: the channel is a number from 1 or a name."), raw
+                ),
+            )
         measures = None
         if len(parts) == 4:
             measures = measured_value_of(parts[3])
             if measures is None:
                 raise CliError(
                     Exit.USAGE,
-                    f"--channel “{raw}”: “{parts[3].strip()}” is not something a channel measures "
-                    f"(choose {_MEASURABLE_WORDS}).",
+                    say(
+                        QT_TRANSLATE_NOOP(
+                            "Cli", "--channel “%1”: “%2” is not something a channel measures (choose %3)."
+                        ),
+                        raw,
+                        parts[3].strip(),
+                        _measurable_words(),
+                    ),
                 )
         return cls(logical.strip(), serial, int(slot), channel, measures)
 
@@ -645,14 +820,29 @@ def _sensor_channel_index(sensor: Sensor, spec: ChannelSpec) -> int:
         if len(by_name) + len(by_value) > 1:
             raise CliError(
                 Exit.USAGE,
-                f"Several channels of the sensor in slot {spec.slot} of logger {spec.serial} match "
-                f"“{spec.channel}”; give the channel's number instead.",
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "Cli",
+                        "Several channels of the sensor in slot %1 of logger %2 match “%3”; give the "
+                        "channel's number instead.",
+                    ),
+                    spec.slot,
+                    spec.serial,
+                    spec.channel,
+                ),
             )
-    offered = ", ".join(f"{c.channel_index + 1} {sensor_channel_name(c)}" for c in sensor.channels) or "none"
+    offered = ", ".join(
+        f"{c.channel_index + 1} {words(sensor_channel_name(c))}" for c in sensor.channels
+    ) or say(QT_TRANSLATE_NOOP("Cli", "none"))
     raise CliError(
         Exit.REFUSED,
-        f"The sensor in slot {spec.slot} of logger {spec.serial} has no channel “{spec.channel}” "
-        f"(it has: {offered}).",
+        say(
+            QT_TRANSLATE_NOOP("Cli", "The sensor in slot %1 of logger %2 has no channel “%3” (it has: %4)."),
+            spec.slot,
+            spec.serial,
+            spec.channel,
+            offered,
+        ),
     )
 
 
@@ -677,17 +867,32 @@ def _logical_channel(spec: ChannelSpec, sensor_uuid: str, sensor: Sensor | None)
         if not spec.channel.isdigit() or spec.measures is None:
             raise CliError(
                 Exit.USAGE,
-                f"The cloud does not let us read the channels of the sensor in slot {spec.slot} of "
-                f"logger {spec.serial}: give the channel's number and what it measures, e.g. "
-                f"“{spec.logical or 'Inside'}={spec.serial}:{spec.slot}:1:temperature”.",
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "Cli",
+                        "The cloud does not let us read the channels of the sensor in slot %1 of logger %2: "
+                        "give the channel's number and what it measures, e.g. “%3”.",
+                    ),
+                    spec.slot,
+                    spec.serial,
+                    f"{spec.logical or 'Inside'}={spec.serial}:{spec.slot}:1:temperature",
+                ),
             )
         return logical_channel_by_number(spec.logical, sensor_uuid, int(spec.channel) - 1, spec.measures)
     channel = logical_channel_for(spec.logical, sensor, _sensor_channel_index(sensor, spec))
     if spec.measures is not None and channel.physical_value_id != spec.measures:
         raise CliError(
             Exit.REFUSED,
-            f"Channel {spec.channel} of the sensor in slot {spec.slot} of logger {spec.serial} measures "
-            f"{value_name(channel.physical_value_id).lower()}, not {value_name(spec.measures).lower()}.",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Cli", "Channel %1 of the sensor in slot %2 of logger %3 measures %4, not %5."
+                ),
+                spec.channel,
+                spec.slot,
+                spec.serial,
+                _measured(channel.physical_value_id),
+                _measured(spec.measures),
+            ),
         )
     return channel
 
@@ -699,7 +904,9 @@ async def _taken_channels(connection: Connection, site: str) -> dict[ChannelKey,
     except (OperationNotOfferedError, NotFoundError):
         return {}
     return {
-        (c.sensor_channel.sensor_uuid, c.sensor_channel.channel_index): f"“{c.name}” of “{obj.name}”"
+        (c.sensor_channel.sensor_uuid, c.sensor_channel.channel_index): say(
+            QT_TRANSLATE_NOOP("Cli", "“%1” of “%2”"), c.name, obj.name
+        )
         for obj in objects
         for c in obj.logical_channels
         if c.sensor_channel is not None
@@ -709,7 +916,7 @@ async def _taken_channels(connection: Connection, site: str) -> dict[ChannelKey,
 async def object_create(options: argparse.Namespace, out: Output, connection: Connection) -> Exit:
     site, name = _site(options.site), options.name.strip()
     if not name:
-        raise CliError(Exit.USAGE, "Give the measuring object a name.")
+        raise CliError(Exit.USAGE, say(QT_TRANSLATE_NOOP("Cli", "Give the measuring object a name.")))
     specs = [ChannelSpec.parse(raw) for raw in options.channel]
     chosen = preset(options.preset) if options.preset else None
     await _signed_in(connection)
@@ -721,7 +928,14 @@ async def object_create(options: argparse.Namespace, out: Output, connection: Co
             device = find_device(devices, spec.serial, site)
             slot = next((c for c in device.sensors_connections if c.slot_index == spec.slot - 1), None)
             if slot is None or not slot.sensor_uuid:
-                raise CliError(Exit.REFUSED, f"Slot {spec.slot} of logger {spec.serial} holds no sensor.")
+                raise CliError(
+                    Exit.REFUSED,
+                    say(
+                        QT_TRANSLATE_NOOP("Cli", "Slot %1 of logger %2 holds no sensor."),
+                        spec.slot,
+                        spec.serial,
+                    ),
+                )
             sensor = await _readable_sensor(client, site, slot.sensor_uuid)
             channels.append(_logical_channel(spec, slot.sensor_uuid, sensor))
         taken = await _taken_channels(connection, site)
@@ -736,22 +950,49 @@ async def object_create(options: argparse.Namespace, out: Output, connection: Co
         if problem is ChannelProblem.NO_NAME:
             raise CliError(
                 Exit.USAGE,
-                f"--channel for logger {spec.serial}, slot {spec.slot}: name the logical channel.",
+                say(
+                    QT_TRANSLATE_NOOP("Cli", "--channel for logger %1, slot %2: name the logical channel."),
+                    spec.serial,
+                    spec.slot,
+                ),
             )
         if problem is ChannelProblem.DUPLICATE_NAME:
-            raise CliError(Exit.USAGE, f"Each logical channel needs its own name (“{logical}” twice).")
+            raise CliError(
+                Exit.USAGE,
+                say(
+                    QT_TRANSLATE_NOOP("Cli", "Each logical channel needs its own name (“%1” twice)."), logical
+                ),
+            )
         if problem is ChannelProblem.TAKEN:
-            raise CliError(Exit.REFUSED, f"“{logical}”: this sensor channel already feeds {taken[key]}.")
+            raise CliError(
+                Exit.REFUSED,
+                say(
+                    QT_TRANSLATE_NOOP("Cli", "“%1”: this sensor channel already feeds %2."),
+                    logical,
+                    taken[key],
+                ),
+            )
         if problem is ChannelProblem.PICKED_TWICE:
             raise CliError(
-                Exit.USAGE, f"“{logical}”: this sensor channel is already used by another --channel."
+                Exit.USAGE,
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "Cli", "“%1”: this sensor channel is already used by another --channel."
+                    ),
+                    logical,
+                ),
             )
     obj = new_measuring_object(name, channels)
     if chosen is not None and not any(chosen.fits(c.physical_value_id) for c in obj.logical_channels):
         raise CliError(
             Exit.USAGE,
-            f"The preset {chosen.key} fits none of the channels (it is for "
-            f"{value_name(chosen.physical_value_id).lower()}); nothing was created.",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Cli", "The preset %1 fits none of the channels (it is for %2); nothing was created."
+                ),
+                chosen.key,
+                _measured(chosen.physical_value_id),
+            ),
         )
     try:
         # The answer may carry no name [R]: the object as the app sent it fills that in.
@@ -768,9 +1009,23 @@ async def object_create(options: argparse.Namespace, out: Output, connection: Co
         ],
         "preset": None,
     }
-    lines = [f"Created measuring object “{created.name}” in “{site}” ({created.uuid}):"]
+    lines = [
+        say(
+            QT_TRANSLATE_NOOP("Cli", "Created measuring object “%1” in “%2” (%3):"),
+            created.name,
+            site,
+            created.uuid,
+        )
+    ]
     lines += [
-        f"  {spec.logical} ← logger {spec.serial} · slot {spec.slot} · channel {spec.channel}"
+        "  "
+        + say(
+            QT_TRANSLATE_NOOP("Cli", "%1 ← logger %2 · slot %3 · channel %4"),
+            spec.logical,
+            spec.serial,
+            spec.slot,
+            spec.channel,
+        )
         for spec in specs
     ]
     preset_error: ApiError | None = None
@@ -778,14 +1033,25 @@ async def object_create(options: argparse.Namespace, out: Output, connection: Co
         try:
             applied = await apply_preset_to_object(client, site, created, chosen)
             data["preset"] = {"key": chosen.key, "channels": [c.name for c in applied]}
-            lines.append(f"Alarm limits {chosen.title} on: {', '.join(c.name for c in applied)}")
+            lines.append(
+                say(
+                    QT_TRANSLATE_NOOP("Cli", "Alarm limits %1 on: %2"),
+                    words(chosen.title),
+                    ", ".join(c.name for c in applied),
+                )
+            )
         except ApiError as error:
             preset_error = error
     out.result(data, "\n".join(lines))
     if preset_error is not None:
         raise CliError(
             exit_code_for(preset_error),
-            f"The measuring object was created, but its alarm limits were not set: {preset_error.message}",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Cli", "The measuring object was created, but its alarm limits were not set: %1"
+                ),
+                error_words(preset_error),
+            ),
         )
     return Exit.OK
 
@@ -813,9 +1079,15 @@ async def _claim_data_folder(out: Output, *, write: bool) -> DataFolderAccess:
             claim_data_folder, wait_seconds=DATA_FOLDER_WAIT_SECONDS, read_only_fallback=not write
         )
     except DataFolderInUseError as error:
-        raise CliError(Exit.IN_USE, f"{error} Or apply the plan in the app (Site → Commission …).") from None
+        raise CliError(
+            Exit.IN_USE,
+            say(
+                QT_TRANSLATE_NOOP("Cli", "%1 Or apply the plan in the app (Site → Commission …)."),
+                words(error.args[0]),
+            ),
+        ) from None
     if access.read_only:
-        out.progress(access.message)
+        out.progress(words(access.message))
     return access
 
 
@@ -839,7 +1111,10 @@ async def _plan_file(raw: str) -> bytes:
     try:
         return await asyncio.to_thread(lambda: Path(raw).expanduser().read_bytes())
     except OSError as error:
-        raise CliError(Exit.USAGE, f"The plan {raw} cannot be read: {error.strerror or error}.") from None
+        raise CliError(
+            Exit.USAGE,
+            say(QT_TRANSLATE_NOOP("Cli", "The plan %1 cannot be read: %2."), raw, error.strerror or error),
+        ) from None
 
 
 async def plan_check(options: argparse.Namespace, out: Output, connection: Connection) -> Exit:
@@ -852,33 +1127,42 @@ async def plan_check(options: argparse.Namespace, out: Output, connection: Conne
                 {"file": options.file, "valid": False, "problems": [p.to_dict() for p in error.problems]}, ""
             )
         for problem in error.problems:
-            out.progress(f"{options.file}: {problem}")
-        out.error(f"The plan has {len(error.problems)} problem(s); nothing was imported.")
+            out.progress(f"{options.file}: {words(problem)}")
+        out.error(
+            say(
+                QT_TRANSLATE_NOOP("Cli", "The plan has %1 problem(s); nothing was imported."),
+                len(error.problems),
+            )
+        )
         return Exit.USAGE
     out.result(
         {"file": options.file, "valid": True, "loggers": len(rows), "problems": []},
-        f"The plan is valid: {len(rows)} logger(s).",
+        say(QT_TRANSLATE_NOOP("Cli", "The plan is valid: %1 logger(s)."), len(rows)),
     )
     return Exit.OK
 
 
 def _board_line(progress: LoggerProgress) -> str:
-    line = f"{progress.serial} → {progress.object}: {progress.state.value}"
-    return f"{line} ({progress.detail})" if progress.detail else line
+    line = f"{progress.serial} → {progress.object}: {words(STATE_WORDS[progress.state])}"
+    return f"{line} ({words(progress.detail)})" if progress.detail else line
 
 
 async def plan_apply(options: argparse.Namespace, out: Output, connection: Connection) -> Exit:
     site = _site(options.site)
     if not options.timeout > 0:
-        raise CliError(Exit.USAGE, "--timeout must be more than 0 seconds.")
+        raise CliError(Exit.USAGE, say(QT_TRANSLATE_NOOP("Cli", "--timeout must be more than 0 seconds.")))
     data = await _plan_file(options.file)
     try:
         rows = read_plan_csv(data, await _saved_alarm_presets(options, out))
     except PlanImportError as error:
         for problem in error.problems:
-            out.progress(f"{options.file}: {problem}")
+            out.progress(f"{options.file}: {words(problem)}")
         raise CliError(
-            Exit.USAGE, f"The plan has {len(error.problems)} problem(s); nothing was applied."
+            Exit.USAGE,
+            say(
+                QT_TRANSLATE_NOOP("Cli", "The plan has %1 problem(s); nothing was applied."),
+                len(error.problems),
+            ),
         ) from None
     await _signed_in(connection)
     try:
@@ -919,7 +1203,9 @@ async def plan_apply(options: argparse.Namespace, out: Output, connection: Conne
 
     runner.sig_board.connect(board_changed)
     watcher.sig_status.connect(status)
-    out.progress(f"Applying the plan of {len(rows)} logger(s) to “{site}” …")
+    out.progress(
+        say(QT_TRANSLATE_NOOP("Cli", "Applying the plan of %1 logger(s) to “%2” …"), len(rows), site)
+    )
     watcher.start(site)
     engine.request_sync()  # what an earlier run left queued goes first
     board: Board | None = None
@@ -933,7 +1219,12 @@ async def plan_apply(options: argparse.Namespace, out: Output, connection: Conne
                     raise failure(watch_error)
                 if offline and not options.wait:
                     raise CliError(
-                        Exit.OFFLINE, "No connection to the cloud; the plan was saved, nothing was applied."
+                        Exit.OFFLINE,
+                        say(
+                            QT_TRANSLATE_NOOP(
+                                "Cli", "No connection to the cloud; the plan was saved, nothing was applied."
+                            )
+                        ),
                     )
                 if not latest:
                     continue
@@ -947,9 +1238,18 @@ async def plan_apply(options: argparse.Namespace, out: Output, connection: Conne
                 if board.done or (not options.wait and not busy and board.listing_applied):
                     break
     except TimeoutError:
-        summary = board.summary() if board is not None else "nothing configured"
+        summary = (
+            words(board.summary())
+            if board is not None
+            else say(QT_TRANSLATE_NOOP("Cli", "nothing configured"))
+        )
         raise CliError(
-            Exit.TIMEOUT, f"Not finished within {format_duration(int(options.timeout * 1000))}: {summary}."
+            Exit.TIMEOUT,
+            say(
+                QT_TRANSLATE_NOOP("Cli", "Not finished within %1: %2."),
+                words(format_duration(int(options.timeout * 1000))),
+                summary,
+            ),
         ) from None
     finally:
         await watcher.aclose()
@@ -959,11 +1259,25 @@ async def plan_apply(options: argparse.Namespace, out: Output, connection: Conne
         access.release()
     assert board is not None  # noqa: S101  (the loop leaves only with a board)
     for unexpected in board.unexpected:
-        out.progress(f"Not in the plan: logger {unexpected.serial} ({unexpected.model}).")
-    text = "\n".join([f"{board.summary()} in “{site}”.", *(_board_line(p) for p in board.loggers)])
+        out.progress(
+            say(
+                QT_TRANSLATE_NOOP("Cli", "Not in the plan: logger %1 (%2)."),
+                unexpected.serial,
+                words(unexpected.model),
+            )
+        )
+    text = "\n".join(
+        [
+            say(QT_TRANSLATE_NOOP("Cli", "%1 in “%2”."), words(board.summary()), site),
+            *(_board_line(p) for p in board.loggers),
+        ]
+    )
     out.result(board.to_dict(), text)
     if board.count(LoggerState.ATTENTION):
-        raise CliError(Exit.REFUSED, f"{board.count(LoggerState.ATTENTION)} logger(s) need attention.")
+        raise CliError(
+            Exit.REFUSED,
+            say(QT_TRANSLATE_NOOP("Cli", "%1 logger(s) need attention."), board.count(LoggerState.ATTENTION)),
+        )
     return Exit.OK
 
 
@@ -981,7 +1295,13 @@ def _write_pdf(report: CommissioningReport, path: Path) -> int:
         log.warning("the PDF writer cannot be loaded: %s", error)
         raise CliError(
             Exit.UNEXPECTED,
-            "The PDF needs the app's Qt part, which this installation cannot load; write .csv or .json.",
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Cli",
+                    "The PDF needs the app's Qt part, which this installation cannot load; write .csv "
+                    "or .json.",
+                )
+            ),
         ) from None
     return write_pdf(report, path)
 
@@ -1022,9 +1342,14 @@ async def report(options: argparse.Namespace, out: Output, connection: Connectio
     site = _site(options.site)
     path = await asyncio.to_thread(_report_path, options.out)
     if path.suffix.lower() not in REPORT_SUFFIXES:
-        raise CliError(Exit.USAGE, f"--out “{options.out}”: end the file name in .pdf, .csv or .json.")
+        raise CliError(
+            Exit.USAGE,
+            say(
+                QT_TRANSLATE_NOOP("Cli", "--out “%1”: end the file name in .pdf, .csv or .json."), options.out
+            ),
+        )
     await _signed_in(connection)
-    out.progress(f"Reading “{site}” for its commissioning report …")
+    out.progress(say(QT_TRANSLATE_NOOP("Cli", "Reading “%1” for its commissioning report …"), site))
     try:
         data = await gather_report(
             connection.client,
@@ -1038,14 +1363,19 @@ async def report(options: argparse.Namespace, out: Output, connection: Connectio
         raise failure(error) from None
     try:
         if path.suffix.lower() == ".pdf":
-            out.progress("Drawing the PDF …")
+            out.progress(say(QT_TRANSLATE_NOOP("Cli", "Drawing the PDF …")))
             pages: int | None = _write_pdf(data, path)  # blocking is fine: nothing else runs here
         else:
             await write_report_file(data, path)
             pages = None
     except OSError as error:
         raise CliError(
-            Exit.UNEXPECTED, f"The report could not be written to {path}: {error.strerror or error}."
+            Exit.UNEXPECTED,
+            say(
+                QT_TRANSLATE_NOOP("Cli", "The report could not be written to %1: %2."),
+                path,
+                error.strerror or error,
+            ),
         ) from None
     result = {
         "site": site,
@@ -1055,9 +1385,22 @@ async def report(options: argparse.Namespace, out: Output, connection: Connectio
         "loggers": len(data.loggers),
         "incomplete": data.incomplete,
     }
-    lines = [f"Commissioning report of “{site}” with {len(data.loggers)} logger(s): {path}"]
+    lines = [
+        say(
+            QT_TRANSLATE_NOOP("Cli", "Commissioning report of “%1” with %2 logger(s): %3"),
+            site,
+            len(data.loggers),
+            path,
+        )
+    ]
     if data.incomplete:
-        lines.append("Some parts could not be read from this cloud; the report marks them.")
+        lines.append(
+            say(
+                QT_TRANSLATE_NOOP(
+                    "Cli", "Some parts could not be read from this cloud; the report marks them."
+                )
+            )
+        )
     out.result(result, "\n".join(lines))
     return Exit.OK
 
@@ -1071,7 +1414,7 @@ async def demo_add_logger(options: argparse.Namespace, out: Output, connection: 
 
     site = _site(options.site)
     if not options.join_after >= 0:
-        raise CliError(Exit.USAGE, "--join-after must be 0 seconds or more.")
+        raise CliError(Exit.USAGE, say(QT_TRANSLATE_NOOP("Cli", "--join-after must be 0 seconds or more.")))
     await _signed_in(connection)
     try:
         key = await connection.client.get_connect_key(site)
@@ -1079,12 +1422,18 @@ async def demo_add_logger(options: argparse.Namespace, out: Output, connection: 
         raise failure(error) from None
     sim = connection.simulator  # built with join_delay=--join-after for this command
     if sim is None:  # main() refuses `demo` without --demo; this keeps the types honest
-        raise CliError(Exit.USAGE, "The demo commands need --demo.")
+        raise CliError(Exit.USAGE, say(QT_TRANSLATE_NOOP("Cli", "The demo commands need --demo.")))
     logger = sim.create_logger(LoggerKind(options.kind))
     sim.press_button(logger.id, 3.0)
     outcome = sim.submit_configuration(logger.id, key.connect_key, *DEMO_WIFI)
     if not outcome.ok:
-        raise CliError(Exit.REFUSED, f"The virtual logger refused its configuration: {outcome.message}")
+        raise CliError(
+            Exit.REFUSED,
+            say(
+                QT_TRANSLATE_NOOP("Cli", "The virtual logger refused its configuration: %1"),
+                words(outcome.message),
+            ),
+        )
     data = {
         "site": site,
         "serial_number": logger.serial_number,
@@ -1093,8 +1442,13 @@ async def demo_add_logger(options: argparse.Namespace, out: Output, connection: 
     }
     out.result(
         data,
-        f"Virtual {logger.kind.product_name} {logger.serial_number} is set up for “{site}”; "
-        f"it joins in {options.join_after:g} s.",
+        say(
+            QT_TRANSLATE_NOOP("Cli", "Virtual %1 %2 is set up for “%3”; it joins in %4 s."),
+            logger.kind.product_name,
+            logger.serial_number,
+            site,
+            Number(options.join_after),
+        ),
     )
     return Exit.OK
 

@@ -20,10 +20,21 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from saveris_desktop.core.runtime.sentences import QT_TRANSLATE_NOOP, Number, Sentence
+
 HOTSPOT_HOLD_SECONDS = 3.0
-PAGE_UNREACHABLE = (
-    "The configuration page is only reachable while the hotspot is open: hold the button for 3 seconds."
+# The texts a virtual logger shows are core Sentences: the demo panel shows them in the app's
+# language (ui/core_words.py), the CLI and the configuration page in English.
+PAGE_UNREACHABLE = Sentence(
+    QT_TRANSLATE_NOOP(
+        "CoreSentences",
+        "The configuration page is only reachable while the hotspot is open: hold the button for 3 seconds.",
+    )
 )
+_NOT_SET_UP = QT_TRANSLATE_NOOP(
+    "CoreSentences", "Not set up. Hold the button for 3 seconds to open the hotspot."
+)
+_CONNECTED = QT_TRANSLATE_NOOP("CoreSentences", "Connected to the cloud (site '%1').")
 
 
 class LoggerKind(StrEnum):
@@ -229,18 +240,32 @@ def validate_configuration(account_id: str, wifi_ssid: str, wifi_password: str) 
     errors: dict[str, str] = {}
     key = normalise_connect_key(account_id)
     if not key:
-        errors["accountId"] = "Enter the site's connect key."
+        errors["accountId"] = Sentence(QT_TRANSLATE_NOOP("CoreSentences", "Enter the site's connect key."))
     elif not _CONNECT_KEY_SHAPE.fullmatch(key):
-        errors["accountId"] = "This is not a connect key: it has 12 letters and digits, like ABCD-EFGH-JKLM."
+        errors["accountId"] = Sentence(
+            QT_TRANSLATE_NOOP(
+                "CoreSentences",
+                "This is not a connect key: it has 12 letters and digits, like ABCD-EFGH-JKLM.",
+            )
+        )
     ssid_bytes = len(wifi_ssid.encode("utf-8"))
     if not wifi_ssid.strip():
-        errors["wifi_ssid"] = "Enter the name of the site's Wi-Fi network."
+        errors["wifi_ssid"] = Sentence(
+            QT_TRANSLATE_NOOP("CoreSentences", "Enter the name of the site's Wi-Fi network.")
+        )
     elif ssid_bytes > 32:
-        errors["wifi_ssid"] = f"A Wi-Fi name has at most 32 bytes (this one has {ssid_bytes})."
+        errors["wifi_ssid"] = Sentence(
+            QT_TRANSLATE_NOOP("CoreSentences", "A Wi-Fi name has at most 32 bytes (this one has %1)."),
+            str(ssid_bytes),
+        )
     if not 8 <= len(wifi_password) <= 63:
-        errors["wifi_password"] = "A WPA2 Wi-Fi password has 8 to 63 characters."  # noqa: S105
+        errors["wifi_password"] = Sentence(
+            QT_TRANSLATE_NOOP("CoreSentences", "A WPA2 Wi-Fi password has 8 to 63 characters.")
+        )
     elif not all(" " <= ch <= "~" for ch in wifi_password):
-        errors["wifi_password"] = "A WPA2 Wi-Fi password uses only plain ASCII characters."  # noqa: S105
+        errors["wifi_password"] = Sentence(
+            QT_TRANSLATE_NOOP("CoreSentences", "A WPA2 Wi-Fi password uses only plain ASCII characters.")
+        )
     return errors
 
 
@@ -264,7 +289,7 @@ class VirtualLogger:
         self.sensor_uuids = sensor_uuids
         self.sensor_serials = sensor_serials
         self._led = LedState.OFF
-        self._status_text = "Not set up. Hold the button for 3 seconds to open the hotspot."
+        self._status_text: str = Sentence(_NOT_SET_UP)
         self._joined_site: str | None = None
         self.joined_customer: str | None = None
         self.wifi_ssid: str | None = None
@@ -307,28 +332,36 @@ class VirtualLogger:
 
     def press_button(self, seconds: float) -> str:
         if not seconds >= HOTSPOT_HOLD_SECONDS:
-            return (
-                f"Short press ({seconds:.1f} s) ignored: hold the button for at least "
-                f"{HOTSPOT_HOLD_SECONDS:.0f} seconds to open the hotspot."
+            return Sentence(
+                QT_TRANSLATE_NOOP(
+                    "CoreSentences",
+                    "Short press (%1 s) ignored: hold the button for at least %2 seconds to open the "
+                    "hotspot.",
+                ),
+                Number(seconds, f"{seconds:.1f}"),
+                f"{HOTSPOT_HOLD_SECONDS:.0f}",
             )
         if self.in_hotspot:
             self._settle()
-            return "Hotspot closed without changes."
+            return Sentence(QT_TRANSLATE_NOOP("CoreSentences", "Hotspot closed without changes."))
         self._led = LedState.HOTSPOT
         self.pending_key = None
         self.join_due = None
-        self._status_text = (
-            f"Hotspot open: join the Wi-Fi network {self.hotspot_ssid} and open the configuration page."
+        self._status_text = Sentence(
+            QT_TRANSLATE_NOOP(
+                "CoreSentences", "Hotspot open: join the Wi-Fi network %1 and open the configuration page."
+            ),
+            self.hotspot_ssid,
         )
         return self._status_text
 
     def _settle(self) -> None:
         if self._joined_site is not None:
             self._led = LedState.NORMAL
-            self._status_text = f"Connected to the cloud (site {self._joined_site!r})."
+            self._status_text = Sentence(_CONNECTED, self._joined_site)
         else:
             self._led = LedState.OFF
-            self._status_text = "Not set up. Hold the button for 3 seconds to open the hotspot."
+            self._status_text = Sentence(_NOT_SET_UP)
 
     def submit_configuration(
         self, account_id: str, wifi_ssid: str, wifi_password: str, *, now: float, join_delay: float
@@ -337,16 +370,28 @@ class VirtualLogger:
             return ConfigurationResult(False, PAGE_UNREACHABLE)
         errors = validate_configuration(account_id, wifi_ssid, wifi_password)
         if errors:
-            return ConfigurationResult(False, "Not saved: please correct the marked fields.", errors)
+            not_saved = Sentence(
+                QT_TRANSLATE_NOOP("CoreSentences", "Not saved: please correct the marked fields.")
+            )
+            return ConfigurationResult(False, not_saved, errors)
         self.pending_key = normalise_connect_key(account_id)
         self.wifi_ssid = wifi_ssid
         self.join_due = now + join_delay
         self._led = LedState.CONNECTING
-        self._status_text = f"Connecting to Wi-Fi {wifi_ssid!r} and the cloud ..."
+        self._status_text = Sentence(
+            QT_TRANSLATE_NOOP("CoreSentences", "Connecting to Wi-Fi '%1' and the cloud ..."), wifi_ssid
+        )
         return ConfigurationResult(
             True,
-            f"Saved. The logger closes its hotspot, connects to {wifi_ssid!r} and registers with the "
-            f"cloud; it appears in the site within about {join_delay:.0f} seconds.",
+            Sentence(
+                QT_TRANSLATE_NOOP(
+                    "CoreSentences",
+                    "Saved. The logger closes its hotspot, connects to '%1' and registers with the cloud; it "
+                    "appears in the site within about %2 seconds.",
+                ),
+                wifi_ssid,
+                f"{join_delay:.0f}",
+            ),
         )
 
     def joined(self, site: str, customer_uuid: str) -> None:
@@ -355,15 +400,18 @@ class VirtualLogger:
         self.pending_key = None
         self.join_due = None
         self._led = LedState.NORMAL
-        self._status_text = f"Connected to the cloud (site {site!r})."
+        self._status_text = Sentence(_CONNECTED, site)
 
     def refused(self) -> None:
         self.pending_key = None
         self.join_due = None
         self._led = LedState.ERROR
-        self._status_text = (
-            "Connect key not accepted by the cloud: check the accountId on the configuration page "
-            "(hold the button for 3 seconds to open it again)."
+        self._status_text = Sentence(
+            QT_TRANSLATE_NOOP(
+                "CoreSentences",
+                "Connect key not accepted by the cloud: check the accountId on the configuration page (hold "
+                "the button for 3 seconds to open it again).",
+            )
         )
 
     def to_json(self, now: float) -> dict[str, Any]:

@@ -13,7 +13,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from saveris_desktop.core.devices import units
 from saveris_desktop.core.runtime import sentences
-from saveris_desktop.core.runtime.sentences import Sentence
+from saveris_desktop.core.runtime.sentences import Number, Sentence
+from saveris_desktop.ui import i18n, locale_format
 
 CONTEXT = "CoreWords"
 
@@ -43,9 +44,15 @@ MARKED = frozenset(
 
 def translated(text: str) -> str:
     """`text` (a name or sentence core gave) in the user's language; as it is when core did not mark
-    it. A core.runtime.sentences.Sentence is its template translated, with its values (translated in turn)."""
+    it. A core.runtime.sentences.Sentence is its template translated, with its values (translated in turn);
+    a Number is written with the locale's decimal separator. In English a Sentence is its own text
+    (it may differ from its template's on purpose: Sentence.lower_first)."""
+    if i18n.current_language() == i18n.SOURCE_LANGUAGE and not isinstance(text, Number):
+        return str.__str__(text)
+    if isinstance(text, Number):
+        return locale_format.number(text.value)
     if isinstance(text, Sentence):
-        template = QCoreApplication.translate(sentences.CONTEXT, text.template)
+        template = QCoreApplication.translate(text.context, text.template)
         return sentences.fill(template, tuple(translated(value) for value in text.values))
     return QCoreApplication.translate(CONTEXT, text) if text in MARKED else text
 

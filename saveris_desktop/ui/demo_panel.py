@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from saveris_desktop.ui import core_words
 from saveris_desktop.ui.widgets.led import LedIndicator, LedPattern
 from saveris_desktop.ui.widgets.naming import named
 
@@ -203,7 +204,7 @@ class DemoPanel(QWidget):
         except Refusal:
             self._logger_gone()
             return
-        lines = [outcome.message, *outcome.field_errors.values()]
+        lines = [core_words.translated(text) for text in (outcome.message, *outcome.field_errors.values())]
         self.result.setText("\n".join(lines))
         self.refresh()
 
@@ -326,7 +327,7 @@ class DemoPanel(QWidget):
             if pattern is not self.led.pattern:
                 self.led.set_pattern(pattern)
             self.led_words.setText(pattern.words)
-            status = selected.status_text
+            status = core_words.translated(selected.status_text)
             if selected.hotspot_ssid not in status:
                 hotspot = self.tr("Hotspot network: %1").replace("%1", selected.hotspot_ssid)
                 status = f"{status}\n{hotspot}"

@@ -34,6 +34,7 @@ from saveris_desktop.core.onboarding.first_contact import (
 )
 from saveris_desktop.core.onboarding.flow import check_site_name
 from saveris_desktop.core.runtime.services import AppServices
+from saveris_desktop.ui import core_words
 from saveris_desktop.ui.error_text import explain_error
 
 
@@ -135,7 +136,7 @@ class FirstContactDialog(QDialog):
             if result.ok
             else self.tr("Something the app needs does not work.")
         )
-        self.verdict.setText(f"{verdict}\n{result.summary()}")
+        self.verdict.setText(f"{verdict}\n{core_words.translated(result.summary())}")
         words = {
             Outcome.WORKS: self.tr("works"),
             Outcome.NOT_OFFERED: self.tr("not offered"),

@@ -7,49 +7,37 @@ would need every widget to rebuild its texts on QEvent.LanguageChange; instead t
 restart, which loses nothing because drafts are saved as they are typed.
 
 Adding a language: translate resources/i18n/saveris_desktop_<code>.ts (see i18n_catalog.py, which
-creates it) and add one line to LANGUAGES.
+creates it) and add one line to LANGUAGES in core/runtime/languages.py (the command line's table too).
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-import saveris_desktop
-
-
-@dataclass(frozen=True)
-class Language:
-    code: str  #: ISO 639-1, as in the .ts/.qm file names and QLocale's names ("de")
-    native_name: str  #: how the menu names it, in the language itself: a reader finds their own
-
-
-#: The source strings are English; every other language has resources/i18n/saveris_desktop_<code>.qm.
-LANGUAGES: tuple[Language, ...] = (
-    Language("en", "English"),
-    Language("de", "Deutsch"),
+from saveris_desktop.core.runtime import languages
+from saveris_desktop.core.runtime.languages import (
+    CATALOG,
+    SOURCE_LANGUAGE,
+    Language,
+    compiled_path,
+    translations_dir,
 )
-SOURCE_LANGUAGE = "en"
+
+__all__ = ["CATALOG", "SOURCE_LANGUAGE", "SYSTEM", "Language", "compiled_path", "translations_dir"]
+
 #: The stored choice that means "as the operating system".
 SYSTEM = "system"
-CATALOG = "saveris_desktop"
 
 
-def translations_dir() -> Path:
-    """`resources/i18n` next to the package: the source tree, or the PyInstaller bundle (the spec
-    copies resources/ whole)."""
-    return Path(saveris_desktop.__file__).resolve().parent.parent / "resources" / "i18n"
-
-
-def compiled_path(code: str) -> Path:
-    return translations_dir() / f"{CATALOG}_{code}.qm"
+def offered() -> tuple[Language, ...]:
+    """Every language of the table (core/runtime/languages.py), English first."""
+    return languages.LANGUAGES
 
 
 def language_codes() -> tuple[str, ...]:
-    return tuple(language.code for language in LANGUAGES)
+    return languages.language_codes()
 
 
 def resolve(choice: str, system: QLocale | None = None) -> str:

@@ -3,12 +3,12 @@
     python -m saveris_desktop.ui.i18n_catalog update     # lupdate into every .ts, then lrelease
     python -m saveris_desktop.ui.i18n_catalog check      # list strings missing a translation
 
-`update` runs pyside6-lupdate over ui/ and app.py into resources/i18n/saveris_desktop_<code>.ts for
-every language of i18n.LANGUAGES but English, keeps what was translated, and gives a new or moved
-string the translation an identical source text already has (a class renamed or split moves its
-strings to a new context, where lupdate would start them afresh). Strings gone from the code are
-dropped. Then pyside6-lrelease compiles each .ts into the .qm the app loads (committed, and checked
-against its .ts by tests/ui/test_translations.py).
+`update` runs pyside6-lupdate over ui/, app.py and cli/ into resources/i18n/saveris_desktop_<code>.ts
+for every language of core/runtime/languages.py's LANGUAGES but English, keeps what was translated,
+and gives a new or moved string the translation an identical source text already has (a class
+renamed or split moves its strings to a new context, where lupdate would start them afresh).
+Strings gone from the code are dropped. Then pyside6-lrelease compiles each .ts into the .qm the
+app loads (committed, and checked against its .ts by tests/ui/test_translations.py).
 """
 
 from __future__ import annotations
@@ -24,11 +24,13 @@ import saveris_desktop
 from saveris_desktop.ui import i18n
 
 PACKAGE = Path(saveris_desktop.__file__).resolve().parent
-#: Everything that calls tr()/translate(): the GUI; api/, core/ and the CLI have no Qt. Core modules
-#: that mark sentences with core.runtime.sentences.QT_TRANSLATE_NOOP are scanned as well.
-SOURCE_ROOTS = (PACKAGE / "ui", PACKAGE / "app.py")
-CORE = PACKAGE / "core"
-CORE_MARK = 'QT_TRANSLATE_NOOP("CoreSentences"'
+#: Everything that calls tr()/translate(): the GUI; and the CLI, whose messages are marked with
+#: core.runtime.sentences.QT_TRANSLATE_NOOP("Cli", …) (it reads the .ts without Qt). Core modules that
+#: mark sentences the same way are scanned as well.
+SOURCE_ROOTS = (PACKAGE / "ui", PACKAGE / "app.py", PACKAGE / "cli")
+#: Qt-free code that marks sentences for the window: core, and the simulator's virtual loggers.
+MARKED_ROOTS = (PACKAGE / "core", PACKAGE / "simulator")
+CORE_MARK = 'QT_TRANSLATE_NOOP("'  # "CoreSentences", "Errors"
 #: Qt's name for each language in a .ts header (its plural rules come from it).
 TS_LANGUAGE = {"de": "de_DE"}
 
@@ -56,7 +58,10 @@ def source_files() -> list[Path]:
     files: list[Path] = []
     for root in SOURCE_ROOTS:
         files.extend(sorted(root.rglob("*.py")) if root.is_dir() else [root])
-    files.extend(path for path in sorted(CORE.rglob("*.py")) if CORE_MARK in path.read_text(encoding="utf-8"))
+    for root in MARKED_ROOTS:
+        files.extend(
+            path for path in sorted(root.rglob("*.py")) if CORE_MARK in path.read_text(encoding="utf-8")
+        )
     return files
 
 

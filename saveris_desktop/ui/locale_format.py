@@ -11,6 +11,9 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject
 
+from saveris_desktop.core.devices.ranges import format_duration
+from saveris_desktop.ui import core_words  # (core_words writes core's Numbers with number() below)
+
 #: Python's `format(value, "g")`: six significant digits, no exponent for everyday values.
 SIGNIFICANT_DIGITS = 6
 
@@ -21,6 +24,12 @@ def number(value: float) -> str:
     locale = QLocale()
     locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
     return locale.toString(float(value), "g", SIGNIFICANT_DIGITS)
+
+
+def duration(ms: int) -> str:
+    """A duration as technicians read it ("15 min", "1,5 s" in German): core's words, the locale's
+    decimal separator. Typed back, it parses the same (core.devices.ranges accepts both)."""
+    return core_words.translated(format_duration(ms))
 
 
 def date_time(moment: datetime) -> str:

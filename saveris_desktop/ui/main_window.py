@@ -248,10 +248,10 @@ class MainWindow(QMainWindow):
         group.setExclusive(True)
         chosen = self.ui_state.language()
         system_name = next(
-            (lang.native_name for lang in i18n.LANGUAGES if lang.code == i18n.language_for(i18n.SYSTEM)), ""
+            (lang.native_name for lang in i18n.offered() if lang.code == i18n.language_for(i18n.SYSTEM)), ""
         )
         choices = [(i18n.SYSTEM, self.tr("System (%1)").replace("%1", system_name))]
-        choices += [(lang.code, lang.native_name) for lang in i18n.LANGUAGES]
+        choices += [(lang.code, lang.native_name) for lang in i18n.offered()]
         self.language_actions: dict[str, QAction] = {}
         for choice, text in choices:
             action = QAction(text, group)

@@ -238,7 +238,7 @@ def check_translations() -> str:
     from saveris_desktop.ui import i18n
 
     found = []
-    for language in i18n.LANGUAGES:
+    for language in i18n.offered():
         if language.code == i18n.SOURCE_LANGUAGE:
             continue
         path = i18n.compiled_path(language.code)

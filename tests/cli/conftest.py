@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pytest
 
 from saveris_desktop.cli.main import PASSWORD_ENV, USER_ENV, main
+from saveris_desktop.core.runtime.languages import LOCALE_VARIABLES
 
 
 @dataclass
@@ -25,9 +26,12 @@ class Ran:
 
 @pytest.fixture(autouse=True)
 def clean_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """No password or user from the developer's shell; the CLI's log handlers end with the test."""
+    """No password, user or language from the developer's shell (the CLI speaks English unless a
+    test sets LANG); the CLI's log handlers end with the test."""
     monkeypatch.delenv(PASSWORD_ENV, raising=False)
     monkeypatch.delenv(USER_ENV, raising=False)
+    for variable in LOCALE_VARIABLES:
+        monkeypatch.delenv(variable, raising=False)
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
     yield

@@ -20,6 +20,7 @@ from saveris_desktop.api.regions import Endpoint, Environment, Region
 from saveris_desktop.api.responses import ACTIONS, error_for_response
 from saveris_desktop.api.routes import ROUTES
 from saveris_desktop.app import restart_command
+from saveris_desktop.core.runtime import languages
 from saveris_desktop.ui import core_words, i18n, i18n_catalog, locale_format, plurals
 from saveris_desktop.ui.error_text import OPERATION_WORDS, explain_error
 from saveris_desktop.ui.main_window import MainWindow
@@ -285,7 +286,7 @@ def test_cores_names_read_german(german: str) -> None:
 
 def test_a_third_language_is_one_line_in_the_table(qtbot, qt_settings, monkeypatch) -> None:
     french = i18n.Language("fr", "Français")
-    monkeypatch.setattr(i18n, "LANGUAGES", (*i18n.LANGUAGES, french))
+    monkeypatch.setattr(languages, "LANGUAGES", (*languages.LANGUAGES, french))
     assert "fr" in i18n_catalog.translated_codes()  # `update` would create saveris_desktop_fr.ts
     assert i18n_catalog.ts_path("fr").name == "saveris_desktop_fr.ts"
     assert i18n.resolve(i18n.SYSTEM, QLocale("fr_CH")) == "fr"

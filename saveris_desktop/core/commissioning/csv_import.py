@@ -28,6 +28,7 @@ from saveris_desktop.core.commissioning.plan import (
     PlanRow,
     row_problems,
 )
+from saveris_desktop.core.runtime.sentences import QT_TRANSLATE_NOOP, Sentence
 
 MAX_CSV_BYTES = 2_000_000  # a plan of thousands of loggers fits; a wrong file is refused quickly
 
@@ -40,11 +41,24 @@ class ImportProblem:
     message: str
 
     def __str__(self) -> str:
+        """ "line 7, column 1 (serial): …" (a Sentence: the window and the CLI show it translated)."""
+        line = str(self.line)
         if self.column is None:
-            return f"line {self.line}: {self.message}"
+            return Sentence(QT_TRANSLATE_NOOP("CoreSentences", "line %1: %2"), line, self.message)
         if self.column_name is None:
-            return f"line {self.line}, column {self.column}: {self.message}"
-        return f"line {self.line}, column {self.column} ({self.column_name}): {self.message}"
+            return Sentence(
+                QT_TRANSLATE_NOOP("CoreSentences", "line %1, column %2: %3"),
+                line,
+                str(self.column),
+                self.message,
+            )
+        return Sentence(
+            QT_TRANSLATE_NOOP("CoreSentences", "line %1, column %2 (%3): %4"),
+            line,
+            str(self.column),
+            self.column_name,
+            self.message,
+        )
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -72,7 +86,13 @@ def decode(data: bytes) -> str:
         raise PlanImportError(
             [
                 ImportProblem(
-                    1, None, None, f"The file is larger than {MAX_CSV_BYTES // 1_000_000} MB; is it a plan?"
+                    1,
+                    None,
+                    None,
+                    Sentence(
+                        QT_TRANSLATE_NOOP("CoreSentences", "The file is larger than %1 MB; is it a plan?"),
+                        str(MAX_CSV_BYTES // 1_000_000),
+                    ),
                 )
             ]
         )
@@ -86,7 +106,12 @@ def decode(data: bytes) -> str:
                     line,
                     None,
                     None,
-                    "The file is not UTF-8 text; save it from the spreadsheet as 'CSV UTF-8'.",
+                    Sentence(
+                        QT_TRANSLATE_NOOP(
+                            "CoreSentences",
+                            "The file is not UTF-8 text; save it from the spreadsheet as 'CSV UTF-8'.",
+                        )
+                    ),
                 )
             ]
         ) from None
@@ -109,7 +134,8 @@ def parse_plan_csv(text: str, template_names: Iterable[str] = ()) -> list[PlanRo
     lines = text.splitlines()
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
-        raise PlanImportError([ImportProblem(1, None, None, "The file is empty; a plan needs a header row.")])
+        empty = Sentence(QT_TRANSLATE_NOOP("CoreSentences", "The file is empty; a plan needs a header row."))
+        raise PlanImportError([ImportProblem(1, None, None, empty)])
     separator = _separator(lines[first])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
     records: list[tuple[int, list[str]]] = []
@@ -118,7 +144,16 @@ def parse_plan_csv(text: str, template_names: Iterable[str] = ()) -> list[PlanRo
             records.append((reader.line_num, fields))
     except csv.Error as error:
         raise PlanImportError(
-            [ImportProblem(reader.line_num, None, None, f"The line cannot be read as CSV ({error}).")]
+            [
+                ImportProblem(
+                    reader.line_num,
+                    None,
+                    None,
+                    Sentence(
+                        QT_TRANSLATE_NOOP("CoreSentences", "The line cannot be read as CSV (%1)."), str(error)
+                    ),
+                )
+            ]
         ) from None
     # reader.line_num is the last physical line of a record; a quoted field may span several
     records = [(line, fields) for line, fields in records if any(f.strip() for f in fields)]
@@ -132,7 +167,12 @@ def parse_plan_csv(text: str, template_names: Iterable[str] = ()) -> list[PlanRo
             column = Column(name)
             if column in positions:
                 problems.append(
-                    ImportProblem(header_line, position + 1, name, f"the column '{name}' appears twice.")
+                    ImportProblem(
+                        header_line,
+                        position + 1,
+                        name,
+                        Sentence(QT_TRANSLATE_NOOP("CoreSentences", "the column '%1' appears twice."), name),
+                    )
                 )
             positions[column] = position
         elif name:
@@ -142,7 +182,7 @@ def parse_plan_csv(text: str, template_names: Iterable[str] = ()) -> list[PlanRo
                     header_line,
                     position + 1,
                     header[position].strip(),
-                    f"unknown column; expected {expected}.",
+                    Sentence(QT_TRANSLATE_NOOP("CoreSentences", "unknown column; expected %1."), expected),
                 )
             )
     missing = [c.value for c in REQUIRED_COLUMNS if c not in positions]
@@ -152,8 +192,14 @@ def parse_plan_csv(text: str, template_names: Iterable[str] = ()) -> list[PlanRo
                 header_line,
                 None,
                 None,
-                f"the header row must name the columns {', '.join(missing)} "
-                "(a plan needs at least serial, object, preset).",
+                Sentence(
+                    QT_TRANSLATE_NOOP(
+                        "CoreSentences",
+                        "the header row must name the columns %1 (a plan needs at least serial, object, "
+                        "preset).",
+                    ),
+                    ", ".join(missing),
+                ),
             )
         )
     if problems:
@@ -167,8 +213,14 @@ def parse_plan_csv(text: str, template_names: Iterable[str] = ()) -> list[PlanRo
                     line,
                     len(header) + 1,
                     None,
-                    f"{len(fields)} fields where the header has {len(header)}; is a separator inside an "
-                    "unquoted value?",
+                    Sentence(
+                        QT_TRANSLATE_NOOP(
+                            "CoreSentences",
+                            "%1 fields where the header has %2; is a separator inside an unquoted value?",
+                        ),
+                        str(len(fields)),
+                        str(len(header)),
+                    ),
                 )
             )
             continue
@@ -178,11 +230,14 @@ def parse_plan_csv(text: str, template_names: Iterable[str] = ()) -> list[PlanRo
         }
         rows.append(PlanRow(**values))
         line_of.append(line)
-    for problem in row_problems(rows, template_names, position=lambda index: f"line {line_of[index]}"):
+    line_words = QT_TRANSLATE_NOOP("CoreSentences", "line %1")
+    for problem in row_problems(
+        rows, template_names, position=lambda index: Sentence(line_words, str(line_of[index]))
+    ):
         column = problem.column
         message = problem.message
         if column is Column.SERIAL and message.startswith("'"):
-            message = f"serial {message}"
+            message = Sentence(QT_TRANSLATE_NOOP("CoreSentences", "serial %1"), message)
         problems.append(
             ImportProblem(
                 line_of[problem.row], positions[column] + 1, COLUMN_WORDS[column], _lower_first(message)
@@ -193,14 +248,21 @@ def parse_plan_csv(text: str, template_names: Iterable[str] = ()) -> list[PlanRo
         raise PlanImportError(problems)
     if not rows:
         raise PlanImportError(
-            [ImportProblem(header_line, None, None, "The file has a header but no loggers.")]
+            [
+                ImportProblem(
+                    header_line,
+                    None,
+                    None,
+                    Sentence(QT_TRANSLATE_NOOP("CoreSentences", "The file has a header but no loggers.")),
+                )
+            ]
         )
     return rows
 
 
 def _lower_first(message: str) -> str:
     """ "The same serial" reads "line 5, column 1 (serial): the same serial"; "GPS ..." stays."""
-    return message if message[1:2].isupper() else message[:1].lower() + message[1:]
+    return Sentence.lower_first(message)
 
 
 def read_plan_csv(data: bytes, template_names: Iterable[str] = ()) -> list[PlanRow]:

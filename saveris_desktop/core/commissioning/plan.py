@@ -67,12 +67,12 @@ REQUIRED_COLUMNS: tuple[Column, ...] = (Column.SERIAL, Column.OBJECT, Column.PRE
 
 #: What each column is called in a sentence.
 COLUMN_WORDS: dict[Column, str] = {
-    Column.SERIAL: "serial",
-    Column.OBJECT: "measuring object",
-    Column.PRESET: "preset",
-    Column.LOGGER_NAME: "logger name",
-    Column.MEASURING_CYCLE: "measuring cycle",
-    Column.COMMUNICATION_CYCLE: "communication cycle",
+    Column.SERIAL: Sentence(QT_TRANSLATE_NOOP("CoreSentences", "serial")),
+    Column.OBJECT: Sentence(QT_TRANSLATE_NOOP("CoreSentences", "measuring object")),
+    Column.PRESET: Sentence(QT_TRANSLATE_NOOP("CoreSentences", "preset")),
+    Column.LOGGER_NAME: Sentence(QT_TRANSLATE_NOOP("CoreSentences", "logger name")),
+    Column.MEASURING_CYCLE: Sentence(QT_TRANSLATE_NOOP("CoreSentences", "measuring cycle")),
+    Column.COMMUNICATION_CYCLE: Sentence(QT_TRANSLATE_NOOP("CoreSentences", "communication cycle")),
 }
 
 

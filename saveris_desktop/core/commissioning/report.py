@@ -46,12 +46,13 @@ from saveris_desktop.api.models import (
     Sensor,
 )
 from saveris_desktop.api.optional import OptionalOperations
-from saveris_desktop.core.commissioning.runner import Board, LoggerState
+from saveris_desktop.core.commissioning.runner import STATE_WORDS, Board, LoggerState
 from saveris_desktop.core.devices import alarm_rules
 from saveris_desktop.core.devices.alarm_rules import ChannelLimits
 from saveris_desktop.core.devices.device_rows import row_from_device
 from saveris_desktop.core.devices.object_setup import sensor_channel_name
 from saveris_desktop.core.devices.units import unit_id_of, value_id_of
+from saveris_desktop.core.runtime.sentences import Sentence
 
 #: Written into the JSON so a reader can tell what it holds and which layout.
 FORMAT_NAME = "saveris-desktop commissioning report"
@@ -93,9 +94,10 @@ class OpenPlanRow:
             cls(
                 serial_number=progress.serial,
                 measuring_object=progress.object,
-                reason=f"{progress.state.value}: {progress.detail}"
+                # A Sentence: the window's report says it in the reader's language (JSON keeps English)
+                reason=Sentence("%1: %2", STATE_WORDS[progress.state], progress.detail)
                 if progress.detail
-                else progress.state.value,
+                else STATE_WORDS[progress.state],
             )
             for progress in board.loggers
             if progress.state is not LoggerState.CONFIGURED

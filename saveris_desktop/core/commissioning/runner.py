@@ -64,6 +64,8 @@ from saveris_desktop.core.offline.outbox import (
 from saveris_desktop.core.offline.resources import RESOURCES
 from saveris_desktop.core.offline.sync import SyncEngine, SyncStatus
 from saveris_desktop.core.offline.templates import AlarmPresetBody, TemplateKind, TemplateStore
+from saveris_desktop.core.runtime.error_words import explain
+from saveris_desktop.core.runtime.sentences import QT_TRANSLATE_NOOP, Sentence
 from saveris_desktop.core.runtime.tasks import TaskOwner
 from saveris_desktop.foundation.signal import Signal
 
@@ -86,6 +88,30 @@ class Step(StrEnum):
     OBJECT = "measuring object"
     LIMITS = "alarm limits"
 
+
+#: A planned logger's state in words (the report's open rows, the CLI's board lines).
+STATE_WORDS = {
+    LoggerState.WAITING: Sentence(QT_TRANSLATE_NOOP("CoreSentences", "waiting")),
+    LoggerState.JOINED: Sentence(QT_TRANSLATE_NOOP("CoreSentences", "joined")),
+    LoggerState.CONFIGURING: Sentence(QT_TRANSLATE_NOOP("CoreSentences", "configuring")),
+    LoggerState.CONFIGURED: Sentence(QT_TRANSLATE_NOOP("CoreSentences", "configured")),
+    LoggerState.ATTENTION: Sentence(QT_TRANSLATE_NOOP("CoreSentences", "needs attention")),
+}
+
+# A step and an outbox state as a board's detail names them ("Alarm limits: failed").
+_STEP_WORDS = {
+    Step.SETTINGS: Sentence(QT_TRANSLATE_NOOP("CoreSentences", "Name and cycles")),
+    Step.OBJECT: Sentence(QT_TRANSLATE_NOOP("CoreSentences", "Measuring object")),
+    Step.LIMITS: Sentence(QT_TRANSLATE_NOOP("CoreSentences", "Alarm limits")),
+}
+_OUTBOX_STATE_WORDS = {
+    OutboxState.PENDING: Sentence(QT_TRANSLATE_NOOP("CoreSentences", "pending")),
+    OutboxState.SENDING: Sentence(QT_TRANSLATE_NOOP("CoreSentences", "sending")),
+    OutboxState.DONE: Sentence(QT_TRANSLATE_NOOP("CoreSentences", "done")),
+    OutboxState.CONFLICT: Sentence(QT_TRANSLATE_NOOP("CoreSentences", "conflict")),
+    OutboxState.FAILED: Sentence(QT_TRANSLATE_NOOP("CoreSentences", "failed")),
+    OutboxState.ATTENTION: Sentence(QT_TRANSLATE_NOOP("CoreSentences", "attention")),
+}
 
 _STEP_KINDS = {
     DraftKind.DEVICE.value: Step.SETTINGS,
@@ -140,7 +166,11 @@ class Board:
         return sum(1 for p in self.loggers if p.state is state)
 
     def summary(self) -> str:
-        return f"{self.configured} of {len(self.loggers)} configured"
+        return Sentence(
+            QT_TRANSLATE_NOOP("CoreSentences", "%1 of %2 configured"),
+            str(self.configured),
+            str(len(self.loggers)),
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -166,6 +196,10 @@ class Board:
 
 class _LocalProblemError(Exception):
     """The row cannot be applied to this logger as it is (a cycle out of range ...)."""
+
+    def __init__(self, sentence: Sentence) -> None:
+        super().__init__(sentence)
+        self.sentence = sentence
 
 
 @dataclass(frozen=True)
@@ -304,13 +338,15 @@ class CommissioningRunner:
             try:
                 queued.append(await self._changes_for(key, ready_row(row), device, limits_by_name))
             except _LocalProblemError as problem:
-                self._local_problems[key] = str(problem)
+                self._local_problems[key] = problem.sentence
                 continue
             except NetworkError:
                 continue  # the next listing tries again
             except ApiError as error:
-                reason = error.message + (f" ({error.server_reason})" if error.server_reason else "")
-                self._local_problems[key] = f"Its sensor could not be read: {reason}"
+                self._local_problems[key] = Sentence(
+                    QT_TRANSLATE_NOOP("CoreSentences", "Its sensor could not be read: %1"),
+                    explain(error, api_words=True),
+                )
                 continue
             self._local_problems.pop(key, None)
         baseline = [d.uuid for d in devices] if plan.baseline is None else None
@@ -389,15 +425,29 @@ class CommissioningRunner:
             payload["name"] = row.logger_name
         measuring_range, communication_range = cycle_ranges(device.to_payload())
         serial = device.serial_number or row.serial
-        for field_name, ms, allowed, words in (
-            ("measuring_cycle", row.measuring_cycle, measuring_range, "measuring cycle"),
-            ("communication_cycle", row.communication_cycle, communication_range, "communication cycle"),
+        for field_name, ms, allowed, template in (
+            (
+                "measuring_cycle",
+                row.measuring_cycle,
+                measuring_range,
+                QT_TRANSLATE_NOOP(
+                    "CoreSentences", "The measuring cycle of logger %1: %2 Change it in the plan."
+                ),
+            ),
+            (
+                "communication_cycle",
+                row.communication_cycle,
+                communication_range,
+                QT_TRANSLATE_NOOP(
+                    "CoreSentences", "The communication cycle of logger %1: %2 Change it in the plan."
+                ),
+            ),
         ):
             if ms is None:
                 continue
             problem = allowed.problem(ms)
             if problem is not None:
-                raise _LocalProblemError(f"The {words} of logger {serial}: {problem} Change it in the plan.")
+                raise _LocalProblemError(Sentence(template, serial, problem))
             payload[field_name] = ms
         measuring = payload.get("measuring_cycle", device.measuring_cycle)
         communication = payload.get("communication_cycle", device.communication_cycle)
@@ -408,18 +458,33 @@ class CommissioningRunner:
             and communication_shorter_than_measuring(measuring, communication)
         ):
             raise _LocalProblemError(
-                f"Logger {serial} would send more often ({format_duration(communication)}) than it measures "
-                f"({format_duration(measuring)}); change the cycles in the plan."
+                Sentence(
+                    QT_TRANSLATE_NOOP(
+                        "CoreSentences",
+                        "Logger %1 would send more often (%2) than it measures (%3); change the cycles in "
+                        "the plan.",
+                    ),
+                    serial,
+                    format_duration(communication),
+                    format_duration(measuring),
+                )
             )
         return payload
 
     async def _sensor_channel(self, device: Device, limits: _Limits) -> tuple[str, int, str | None]:
         """(sensor uuid, channel index, unit) of the first sensor channel measuring the preset's value."""
         slots = sorted(device.slot_sensors(), key=lambda c: c.slot_index)
-        what = value_name(limits.physical_value_id).lower() or limits.physical_value_id
+        what = value_name(limits.physical_value_id) or limits.physical_value_id
         serial = device.serial_number or device.uuid
         if not slots:
-            raise _LocalProblemError(f"Logger {serial} has no sensor yet; plug one in, then retry.")
+            raise _LocalProblemError(
+                Sentence(
+                    QT_TRANSLATE_NOOP(
+                        "CoreSentences", "Logger %1 has no sensor yet; plug one in, then retry."
+                    ),
+                    serial,
+                )
+            )
         for slot in slots:
             try:
                 # Through the resource table, like every read of the sync engine's client.
@@ -429,15 +494,30 @@ class CommissioningRunner:
                 index = ASSUMED_CHANNEL.get(limits.physical_value_id)
                 if index is None:
                     raise _LocalProblemError(
-                        f"The cloud does not tell which channel of logger {serial} measures {what}."
+                        Sentence(
+                            QT_TRANSLATE_NOOP(
+                                "CoreSentences",
+                                "The cloud does not tell which channel of logger %1 measures: %2.",
+                            ),
+                            serial,
+                            what,
+                        )
                     ) from None
                 return slots[0].sensor_uuid, index, None
             for channel in sensor.channels:
                 if value_id_of(channel.physical_value_id) == limits.physical_value_id:
                     return sensor.uuid or slot.sensor_uuid, channel.channel_index, channel.physical_unit_id
         raise _LocalProblemError(
-            f"Logger {serial} has no sensor channel measuring {what}, which the preset "
-            f"'{limits.what}' is for; choose another preset in the plan."
+            Sentence(
+                QT_TRANSLATE_NOOP(
+                    "CoreSentences",
+                    "Logger %1 has no sensor channel for %2, which the preset '%3' is for; choose another "
+                    "preset in the plan.",
+                ),
+                serial,
+                what,
+                limits.what,
+            )
         )
 
     # --- the board ------------------------------------------------------------------------------
@@ -475,7 +555,13 @@ class CommissioningRunner:
             elif index in problems:
                 state = LoggerState.ATTENTION if device is not None else LoggerState.WAITING
                 loggers.append(
-                    LoggerProgress(*base, state=state, detail=f"Fix its row in the plan: {problems[index]}")
+                    LoggerProgress(
+                        *base,
+                        state=state,
+                        detail=Sentence(
+                            QT_TRANSLATE_NOOP("CoreSentences", "Fix its row in the plan: %1"), problems[index]
+                        ),
+                    )
                 )
             elif key in self._local_problems:
                 loggers.append(
@@ -520,7 +606,14 @@ def _limits(preset_name: str, templates: dict[str, dict[str, Any]]) -> _Limits:
             return _Limits(preset.physical_value_id, preset.key, _preset_sets(preset))
     payload = templates.get(key)
     if payload is None:
-        raise _LocalProblemError(f"The alarm preset '{preset_name}' is no longer saved on this laptop.")
+        raise _LocalProblemError(
+            Sentence(
+                QT_TRANSLATE_NOOP(
+                    "CoreSentences", "The alarm preset '%1' is no longer saved on this laptop."
+                ),
+                preset_name,
+            )
+        )
     body = AlarmPresetBody.model_validate(payload)
     value = value_id_of(body.physical_value_id) or body.physical_value_id
     return _Limits(value, preset_name.strip(), lambda _unit: [dict(s) for s in body.condition_sets])
@@ -569,16 +662,24 @@ def _applied_progress(
         return LoggerProgress(
             *base,
             state=LoggerState.ATTENTION,
-            detail="Its measuring object was discarded from the changes waiting; "
-            "Retry applies the row again.",
+            detail=Sentence(
+                QT_TRANSLATE_NOOP(
+                    "CoreSentences",
+                    "Its measuring object was discarded from the changes waiting; Retry applies the row "
+                    "again.",
+                )
+            ),
             device_uuid=applied.device_uuid,
         )
     steps = tuple(
         StepProgress(_STEP_KINDS[i.kind], i.state, i.message) for i in items if i.kind in _STEP_KINDS
     )
     stopped = next((s for s in steps if s.state in STOPPED_STATES), None)
+    detail: str | None
     if stopped is not None:
-        detail = f"{stopped.step.value.capitalize()}: {stopped.message or stopped.state.value}"
+        detail = Sentence(
+            "%1: %2", _STEP_WORDS[stopped.step], stopped.message or _OUTBOX_STATE_WORDS[stopped.state]
+        )
         state = LoggerState.ATTENTION
     elif all(s.state is OutboxState.DONE for s in steps):
         state, detail = LoggerState.CONFIGURED, None

@@ -17,7 +17,7 @@ from typing import Any
 
 from saveris_desktop.core.devices.ranges import DurationRange, format_duration
 from saveris_desktop.core.devices.units import unit_id_of, unit_symbol, value_id_of, value_text
-from saveris_desktop.core.runtime.sentences import QT_TRANSLATE_NOOP, Sentence
+from saveris_desktop.core.runtime.sentences import QT_TRANSLATE_NOOP, Number, Sentence, joined
 
 LOWER = "MACT_LOWER_LIMIT"
 UPPER = "MACT_UPPER_LIMIT"
@@ -87,7 +87,9 @@ def same_limits(first: ChannelLimits, second: ChannelLimits) -> bool:
 
 
 def _fmt(value: float, unit: str) -> str:
-    return f"{value:g} {unit_symbol(unit)}".strip()
+    """A limit with its unit ("5.5 °C"); the number is a Number, written "5,5 °C" in German."""
+    symbol = unit_symbol(unit)
+    return Sentence("%1 %2", Number(value), symbol) if symbol else Sentence("%1", Number(value))
 
 
 def validate(
@@ -586,25 +588,31 @@ def _has_content(channel: Any) -> bool:
 
 
 def describe(limits: ChannelLimits) -> str:
-    """One line for lists and bulk results: "alarm < 2 °C / > 8 °C, warn < 3 °C / > 7 °C, after 15 min"."""
+    """One line for lists and bulk results: "alarm < 2 °C / > 8 °C, warn < 3 °C / > 7 °C, after 15 min"
+    (a Sentence: the window shows it translated, with the locale's numbers)."""
     if limits.empty:
-        return "no limits"
+        return Sentence(QT_TRANSLATE_NOOP("CoreSentences", "no limits"))
     unit = limits.unit
-    alarm = [
-        f"{sign} {_fmt(v, unit)}"
-        for sign, v in (("<", limits.lower_alarm), (">", limits.upper_alarm))
-        if v is not None
-    ]
-    warn = [
-        f"{sign} {_fmt(v, unit)}"
-        for sign, v in (("<", limits.lower_warning), (">", limits.upper_warning))
-        if v is not None
-    ]
-    parts = []
-    if alarm:
-        parts.append("alarm " + " / ".join(alarm))
-    if warn:
-        parts.append("warn " + " / ".join(warn))
+
+    def bounds(lower: float | None, upper: float | None) -> Sentence:
+        return joined(
+            " / ",
+            [
+                Sentence(f"{sign} %1", _fmt(v, unit))
+                for sign, v in (("<", lower), (">", upper))
+                if v is not None
+            ],
+        )
+
+    parts: list[str] = []
+    if limits.lower_alarm is not None or limits.upper_alarm is not None:
+        alarm = bounds(limits.lower_alarm, limits.upper_alarm)
+        parts.append(Sentence(QT_TRANSLATE_NOOP("CoreSentences", "alarm %1"), alarm))
+    if limits.lower_warning is not None or limits.upper_warning is not None:
+        warn = bounds(limits.lower_warning, limits.upper_warning)
+        parts.append(Sentence(QT_TRANSLATE_NOOP("CoreSentences", "warn %1"), warn))
     if limits.delay_ms:
-        parts.append(f"after {format_duration(limits.delay_ms)}")
-    return ", ".join(parts)
+        parts.append(
+            Sentence(QT_TRANSLATE_NOOP("CoreSentences", "after %1"), format_duration(limits.delay_ms))
+        )
+    return joined(", ", parts)

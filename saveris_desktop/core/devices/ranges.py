@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from saveris_desktop.api.models import whole_number
-from saveris_desktop.core.runtime.sentences import QT_TRANSLATE_NOOP, Sentence
+from saveris_desktop.core.runtime.sentences import QT_TRANSLATE_NOOP, Number, Sentence
 
 MS_PER_UNIT: dict[str, int] = {
     "ms": 1,
@@ -57,7 +57,10 @@ class DurationError(ValueError):
 
 
 def format_duration(ms: int) -> str:
-    """`900000` -> "15 min", `5400000` -> "1 h 30 min", `1500` -> "1.5 s", `0` -> "0 s"."""
+    """`900000` -> "15 min", `5400000` -> "1 h 30 min", `1500` -> "1.5 s", `0` -> "0 s".
+
+    A fraction of a second is a Sentence with a Number in it, so the window and the CLI write it
+    with the reader's decimal separator ("1,5 s"); the units are the same in every language."""
     if ms < 0:
         return "-" + format_duration(-ms)
     if ms == 0:
@@ -65,7 +68,7 @@ def format_duration(ms: int) -> str:
     if ms < 1_000:
         return f"{ms} ms"
     if ms < 60_000 and ms % 1_000:
-        return f"{ms / 1_000:g} s"
+        return Sentence("%1 s", Number(ms / 1_000))
     parts: list[str] = []
     remainder = ms
     for unit in ("d", "h", "min", "s"):
@@ -135,7 +138,7 @@ def _not_a_duration(text: str) -> Sentence:
 def range_words(minimum_ms: int | None, maximum_ms: int | None) -> str:
     """The allowed range in words: "15 s … 24 h", "at least 15 s", "at most 24 h" or "any duration"."""
     if minimum_ms is not None and maximum_ms is not None:
-        return f"{format_duration(minimum_ms)}{RANGE_SEPARATOR}{format_duration(maximum_ms)}"
+        return Sentence(f"%1{RANGE_SEPARATOR}%2", format_duration(minimum_ms), format_duration(maximum_ms))
     if minimum_ms is not None:
         return Sentence(QT_TRANSLATE_NOOP("CoreSentences", "at least %1"), format_duration(minimum_ms))
     if maximum_ms is not None:

@@ -35,6 +35,7 @@ from saveris_desktop.core.offline.resources import SITE_KIND
 from saveris_desktop.core.offline.store import timestamp
 from saveris_desktop.core.offline.sync import SyncEngine
 from saveris_desktop.core.onboarding.flow import SiteNameProblem, check_site_name
+from saveris_desktop.core.runtime.sentences import QT_TRANSLATE_NOOP, Sentence
 
 
 class PlanModel(BaseModel):
@@ -336,7 +337,9 @@ def _waiting(obj: PlannedObject) -> ObjectProgress:
     return ObjectProgress(
         obj.name,
         ObjectState.WAITING_FOR_SENSOR,
-        detail=f"Map a sensor to: {names} (after the logger has joined).",
+        detail=Sentence(
+            QT_TRANSLATE_NOOP("CoreSentences", "Map a sensor to: %1 (after the logger has joined)."), names
+        ),
     )
 
 
@@ -348,7 +351,8 @@ def object_progress(obj: PlannedObject, items: Sequence[OutboxItem]) -> ObjectPr
     )
     if creation is None:
         # done items keep their placeholder id; a discarded one is gone: queue it again
-        return ObjectProgress(obj.name, ObjectState.READY, detail="The creation was discarded.")
+        discarded = Sentence(QT_TRANSLATE_NOOP("CoreSentences", "The creation was discarded."))
+        return ObjectProgress(obj.name, ObjectState.READY, detail=discarded)
     if creation.state is OutboxState.DONE:
         return ObjectProgress(obj.name, ObjectState.CREATED, uuid=creation.result_id)
     if creation.state in (OutboxState.FAILED, OutboxState.ATTENTION):

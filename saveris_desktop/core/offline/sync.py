@@ -73,6 +73,7 @@ from saveris_desktop.core.offline.outbox import (
 )
 from saveris_desktop.core.offline.resources import RESOURCES, SITE_KIND, Resource, Role
 from saveris_desktop.core.offline.store import Store, to_json
+from saveris_desktop.core.runtime.sentences import QT_TRANSLATE_NOOP, Sentence
 from saveris_desktop.core.runtime.tasks import TaskOwner
 from saveris_desktop.foundation.signal import Signal
 
@@ -184,13 +185,19 @@ class _Blocks:
 
     def reason(self, item: OutboxItem) -> str | None:
         if item.site in self.sites:
-            return "Waiting: the site could not be created yet."
+            return Sentence(QT_TRANSLATE_NOOP("CoreSentences", "Waiting: the site could not be created yet."))
         if item.target in self.targets:
-            return "Waiting for an earlier change to the same object."
+            return Sentence(
+                QT_TRANSLATE_NOOP("CoreSentences", "Waiting for an earlier change to the same object.")
+            )
         # a creation carries its own placeholder as id; anything else with one waits for that creation
         own_id = item.kind == DraftKind.MEASURING_OBJECT
         if (not own_id and contains_placeholder(item.object_id)) or contains_placeholder(item.payload):
-            return "Waiting until the measuring object it belongs to is created."
+            return Sentence(
+                QT_TRANSLATE_NOOP(
+                    "CoreSentences", "Waiting until the measuring object it belongs to is created."
+                )
+            )
         return None
 
     def block(self, item: OutboxItem) -> None:

@@ -37,6 +37,7 @@ from saveris_desktop.api.errors import (
 from saveris_desktop.api.routes import ROUTES, Route
 from saveris_desktop.core.runtime import paths
 from saveris_desktop.core.runtime.files import write_text_atomically_blocking
+from saveris_desktop.core.runtime.sentences import QT_TRANSLATE_NOOP, Sentence
 
 if TYPE_CHECKING:  # the client (httpx, pydantic) is imported by whoever calls the check
     from saveris_desktop.api.client import DeviceManagementClient
@@ -197,10 +198,16 @@ class FirstContact:
         offered = sum(1 for p in self.probes if not p.documented and p.outcome is Outcome.WORKS)
         optional = sum(1 for p in self.probes if not p.documented and p.outcome is not Outcome.NOT_TRIED)
         if self.site is None:
-            return "Sign-in works. Give an existing site to check the rest."
-        return (
-            f"Everything the app needs works; {offered} of {optional} reads beyond testo's "
-            "documentation are offered."
+            return Sentence(
+                QT_TRANSLATE_NOOP("CoreSentences", "Sign-in works. Give an existing site to check the rest.")
+            )
+        return Sentence(
+            QT_TRANSLATE_NOOP(
+                "CoreSentences",
+                "Everything the app needs works; %1 of %2 reads beyond testo's documentation are offered.",
+            ),
+            str(offered),
+            str(optional),
         )
 
     def to_dict(self) -> dict[str, Any]:

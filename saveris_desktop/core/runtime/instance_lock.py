@@ -46,6 +46,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from saveris_desktop.core.runtime import paths
+from saveris_desktop.core.runtime.sentences import QT_TRANSLATE_NOOP, Number, Sentence
 
 if TYPE_CHECKING:
     from filelock import FileLock
@@ -117,8 +118,22 @@ class DataFolderLock:
 
 
 def in_use_message(folder: Path, waited: float = 0) -> str:
-    waited_text = f" (waited {waited:g} s)" if waited > 0 else ""
-    return f"Saveris Desktop is using the data folder {folder}{waited_text}. Close it and try again."
+    """One sentence for the terminal (a Sentence: the CLI says it in its language)."""
+    if waited > 0:
+        return Sentence(
+            QT_TRANSLATE_NOOP(
+                "CoreSentences",
+                "Saveris Desktop is using the data folder %1 (waited %2 s). Close it and try again.",
+            ),
+            str(folder),
+            Number(waited),
+        )
+    return Sentence(
+        QT_TRANSLATE_NOOP(
+            "CoreSentences", "Saveris Desktop is using the data folder %1. Close it and try again."
+        ),
+        str(folder),
+    )
 
 
 @dataclass
@@ -136,10 +151,14 @@ class DataFolderAccess:
     @property
     def message(self) -> str:
         if self.mode is AccessMode.EXCLUSIVE:
-            return f"Using the data folder {self.folder}."
-        return (
-            f"Saveris Desktop is using the data folder {self.folder}: working read-only "
-            "(nothing is changed or sent)."
+            return Sentence(QT_TRANSLATE_NOOP("CoreSentences", "Using the data folder %1."), str(self.folder))
+        return Sentence(
+            QT_TRANSLATE_NOOP(
+                "CoreSentences",
+                "Saveris Desktop is using the data folder %1: working read-only (nothing is changed or "
+                "sent).",
+            ),
+            str(self.folder),
         )
 
     def release(self) -> None:

@@ -34,12 +34,37 @@ class Sentence(str):
 
     template: str
     values: tuple[str, ...]
+    context: str
 
-    def __new__(cls, template: str, *values: str) -> Sentence:
+    def __new__(cls, template: str, *values: str, context: str = CONTEXT) -> Sentence:
         sentence = super().__new__(cls, fill(template, tuple(str(value) for value in values)))
         sentence.template = template
         sentence.values = values  # kept as given: a Sentence among them stays one
+        sentence.context = context  # the CLI's own sentences are in "Cli"
         return sentence
+
+    @classmethod
+    def lower_first(cls, text: str) -> str:
+        """`text` starting in lower case, as English continues after a colon ("line 5: the same
+        serial …"); a translation keeps the case of its own sentence."""
+        lowered = text if text[1:2].isupper() else text[:1].lower() + text[1:]
+        if not isinstance(text, Sentence):
+            return lowered
+        sentence = super().__new__(cls, lowered)
+        sentence.template, sentence.values, sentence.context = "%1", (text,), CONTEXT
+        return sentence
+
+
+class Number(str):
+    """A decimal number in a sentence: its English text ("1.5", no grouping), and the value, which
+    the UI and the CLI write with the reader's decimal separator ("1,5")."""
+
+    value: float
+
+    def __new__(cls, value: float, text: str | None = None) -> Number:
+        number = super().__new__(cls, text if text is not None else f"{value:g}")
+        number.value = value
+        return number
 
 
 def joined(separator: str, parts: list[str]) -> Sentence:

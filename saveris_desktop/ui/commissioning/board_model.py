@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from saveris_desktop.core.commissioning.runner import Board, LoggerProgress, LoggerState, Step, StepProgress
 from saveris_desktop.core.offline.outbox import OutboxState
+from saveris_desktop.ui import core_words
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 COLUMN_SERIAL, COLUMN_OBJECT, COLUMN_STATE, COLUMN_DETAIL = range(4)
@@ -78,7 +79,7 @@ class BoardTableModel(QAbstractTableModel):
         if column == COLUMN_STATE:
             return self.state_words(progress.state)
         if column == COLUMN_DETAIL:
-            return progress.detail or ""
+            return core_words.translated(progress.detail) if progress.detail else ""
         return None
 
     def headerData(

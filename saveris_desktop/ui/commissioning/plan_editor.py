@@ -224,7 +224,7 @@ class PlanEditor(QWidget):
         try:
             rows = read_plan_csv(data, self.model.template_names)
         except PlanImportError as error:
-            lines = [str(p) for p in error.problems]
+            lines = [core_words.translated(str(p)) for p in error.problems]
             self.import_problems.setText(
                 self.tr("Nothing was imported; the file has these problems:") + "\n" + "\n".join(lines)
             )

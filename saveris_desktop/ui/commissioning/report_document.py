@@ -27,9 +27,8 @@ from saveris_desktop.core.commissioning.report import (
 )
 from saveris_desktop.core.devices.alarm_rules import ChannelLimits
 from saveris_desktop.core.devices.device_rows import model_and_type
-from saveris_desktop.core.devices.ranges import format_duration
 from saveris_desktop.core.devices.units import unit_symbol, value_name
-from saveris_desktop.ui import core_words
+from saveris_desktop.ui import core_words, locale_format
 from saveris_desktop.ui.style import INK, PRINT_SHADE
 
 #: Body text size in points: small enough for nine limit columns on A4, large enough to read printed.
@@ -70,10 +69,11 @@ def state_words(state: PartState, problem: str | None = None) -> str:
 
 
 def moment_words(moment: datetime) -> str:
-    """Date and time as both languages read it without doubt: 2026-11-28 10:30 (UTC+01:00)."""
+    """Date and time in the reader's language, with its offset, so it reads without doubt:
+    "28.11.2026 10:30 (UTC+01:00)" in German, "2026-11-28 10:30 (UTC+01:00)" in English."""
     offset = moment.strftime("%z")
     zone = f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
-    return f"{moment:%Y-%m-%d %H:%M} ({zone})"
+    return f"{locale_format.date_time(moment)} ({zone})"
 
 
 def timezone_words(report: CommissioningReport) -> str:
@@ -91,7 +91,7 @@ def timezone_words(report: CommissioningReport) -> str:
 
 
 def _duration(ms: int | None) -> str:
-    return format_duration(ms) if ms is not None else translate("CommissioningReport", "not given")
+    return locale_format.duration(ms) if ms is not None else translate("CommissioningReport", "not given")
 
 
 def _tag(tag: str, text: str) -> str:
@@ -133,7 +133,7 @@ def _grid(headers: Sequence[str], rows: Iterable[Sequence[str]], widths: Sequenc
 def _limit(limits: ChannelLimits, value: float | None) -> str:
     if value is None:
         return "—"
-    return f"{value:g} {unit_symbol(limits.unit)}".strip()
+    return f"{locale_format.number(value)} {unit_symbol(limits.unit)}".strip()
 
 
 def _channel_words(channel: SensorChannelEntry) -> str:
@@ -224,7 +224,7 @@ def _object_rows(obj: ObjectEntry) -> list[list[str]]:
                     _limit(limits, limits.upper_warning),
                     _limit(limits, limits.upper_alarm),
                     _limit(limits, limits.hysteresis),
-                    format_duration(limits.delay_ms),
+                    locale_format.duration(limits.delay_ms),
                 ]
             )
     return rows
@@ -415,7 +415,10 @@ def report_html(report: CommissioningReport, breaks_before: Collection[int] = ()
                     translate("CommissioningReport", "Measuring object"),
                     translate("CommissioningReport", "Why not completed"),
                 ],
-                [[r.serial_number, r.measuring_object, r.reason] for r in report.open_plan_rows],
+                [
+                    [r.serial_number, r.measuring_object, core_words.translated(r.reason)]
+                    for r in report.open_plan_rows
+                ],
                 (20, 30, 50),
             )
         )

@@ -16,8 +16,9 @@ from saveris_desktop.api.errors import NetworkError
 from saveris_desktop.api.models import Device
 from saveris_desktop.core.devices.apply import Change as QueuedChange
 from saveris_desktop.core.devices.apply import apply_or_queue
-from saveris_desktop.core.devices.ranges import DurationRange, cycle_ranges, format_duration
+from saveris_desktop.core.devices.ranges import DurationRange, cycle_ranges
 from saveris_desktop.core.offline.drafts import DraftKind
+from saveris_desktop.ui import locale_format
 from saveris_desktop.ui.devices.bulk_dialog import BulkApplyDialog, Change
 from saveris_desktop.ui.devices.editor_context import EditorContext
 from saveris_desktop.ui.devices.fields import DurationField
@@ -83,7 +84,7 @@ class BulkSettingsForm(QWidget):
             "measuring_cycle": self.tr("measuring cycle %1"),
             "communication_cycle": self.tr("communication cycle %1"),
         }
-        return ", ".join(phrases[k].replace("%1", format_duration(v)) for k, v in changes.items())
+        return ", ".join(phrases[k].replace("%1", locale_format.duration(v)) for k, v in changes.items())
 
 
 def open_bulk_settings(

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from saveris_desktop.core.devices.ranges import DurationRange, check_duration_text, format_duration
+from saveris_desktop.core.devices.ranges import DurationRange, check_duration_text
 from saveris_desktop.ui import core_words, locale_format
 from saveris_desktop.ui.style import TARGET_SIZE, TIGHT_SPACING, TextRole, glove_sized, set_text_role
 from saveris_desktop.ui.widgets.error_label import ErrorLabel
@@ -193,7 +193,7 @@ class DurationField(_LineField):
         if self._keep_typed() and not force:
             return
         self._value = self._shown = ms
-        self.edit.setText("" if ms is None else format_duration(ms))
+        self.edit.setText("" if ms is None else locale_format.duration(ms))
         self.edit.setModified(False)
         self._set_problem("")
 

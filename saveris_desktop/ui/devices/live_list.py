@@ -22,10 +22,10 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from saveris_desktop.api.models import Device
 from saveris_desktop.core.devices.listing_feed import ListingFeeds
-from saveris_desktop.core.devices.ranges import format_duration
 from saveris_desktop.core.devices.watcher import DeviceWatcher, WatchStatus, WatchTiming
 from saveris_desktop.core.runtime import heap
 from saveris_desktop.core.runtime.tasks import TaskOwner
+from saveris_desktop.ui import locale_format
 from saveris_desktop.ui.devices.table_model import DeviceTableModel
 from saveris_desktop.ui.error_text import explain_error
 from saveris_desktop.ui.stale_list import not_refreshed
@@ -166,7 +166,7 @@ class LiveList(QObject):
             text = self.tr("The loggers could not be listed: %1").replace("%1", explain_error(status.error))
         elif status.polls:
             text = self.tr("%n logger(s) · refreshed every %1", "", status.device_count).replace(
-                "%1", format_duration(int(self.watcher.timing.interval * 1000))
+                "%1", locale_format.duration(int(self.watcher.timing.interval * 1000))
             )
             if status.unreadable_count:
                 text += " · " + self.tr("%n not readable", "", status.unreadable_count)

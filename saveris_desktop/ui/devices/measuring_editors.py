@@ -255,7 +255,7 @@ class _ChannelLimitsBox(QGroupBox):
             value = limits.hysteresis if key == rules.HYSTERESIS else limits.limit(key)
             field.set_value(value, force=force)
         self.delay.set_value(limits.delay_ms, force=force)
-        self.summary.setText(rules.describe(limits))
+        self.summary.setText(core_words.translated(rules.describe(limits)))
 
 
 class MeasurementAlarmsEditor(SessionEditor):
@@ -360,7 +360,7 @@ class MeasurementAlarmsEditor(SessionEditor):
             previous=rules.channel_conditions(config, box.uuid),
             form=rules.configuration_form(config),
         )
-        box.summary.setText(rules.describe(limits))
+        box.summary.setText(core_words.translated(rules.describe(limits)))
         key = rules.conditions_key(config)
         self.edit((key,), rules.with_conditions(config, box.uuid, conditions)[key])
 

@@ -16,9 +16,8 @@ from saveris_desktop.core.devices.device_rows import device_type_of, model_and_t
 from saveris_desktop.core.devices.ranges import (
     communication_shorter_than_measuring,
     cycle_ranges,
-    format_duration,
 )
-from saveris_desktop.ui import core_words
+from saveris_desktop.ui import core_words, locale_format
 from saveris_desktop.ui.devices.editor import SessionEditor
 from saveris_desktop.ui.devices.editor_context import EditorContext
 from saveris_desktop.ui.devices.fields import DurationField, FieldMessage, labels_beside_fields
@@ -34,7 +33,7 @@ def cycle_order_problem(measuring: int | None, communication: int | None) -> str
     if measuring is not None and communication_shorter_than_measuring(measuring, communication):
         return QCoreApplication.translate(
             "DeviceSettingsEditor", "The communication cycle cannot be shorter than the measuring cycle (%1)."
-        ).replace("%1", format_duration(measuring))
+        ).replace("%1", locale_format.duration(measuring))
     return ""
 
 

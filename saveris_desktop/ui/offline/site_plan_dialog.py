@@ -52,6 +52,8 @@ from saveris_desktop.core.offline.templates import Template, TemplateKind, plann
 from saveris_desktop.core.offline.work import OfflineWork
 from saveris_desktop.core.onboarding.flow import SITE_NAME_MAX_LENGTH, check_site_name
 from saveris_desktop.core.runtime.tasks import TaskOwner
+from saveris_desktop.ui import core_words
+from saveris_desktop.ui.error_text import describe_error
 from saveris_desktop.ui.offline.common import name_widget
 from saveris_desktop.ui.offline.plan_channels import (
     COLUMN_MEASURES,
@@ -536,7 +538,7 @@ class SitePlanDialog(QDialog):
         await self._show_progress()
 
     def _cloud_error(self, error: BaseException) -> None:
-        self.progress.setText(error.message if isinstance(error, ApiError) else str(error))
+        self.progress.setText(describe_error(error) if isinstance(error, ApiError) else str(error))
         self._validate()
 
     async def _show_progress(self) -> None:
@@ -564,7 +566,7 @@ class SitePlanDialog(QDialog):
             ObjectState.FAILED: self.tr("refused"),
         }
         line = f"• {progress.name}: {words[progress.state]}"
-        return line + (f" — {progress.detail}" if progress.detail else "")
+        return line + (f" — {core_words.translated(progress.detail)}" if progress.detail else "")
 
     def _status_changed(self, _status: object) -> None:
         if self.plan.site and not self.tasks.closed:
