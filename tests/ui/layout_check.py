@@ -3,8 +3,9 @@
 `PseudoTranslator` turns every English text into a longer, accented one ("Sign in" ->
 "Šíǧñ íñ ẋẋẋ"): 40 % longer, as German often is, with marks above and below the letters that
 clip when a row is too low. Placeholders (%1, %n, {key}), HTML tags and entities stay intact, so
-the app still fills in its values. `clipped()` lists every visible label, button and group title
-whose text does not fit its widget, measured with the widget's own font metrics.
+the app still fills in its values. `clipped()` lists every visible label, button, group title and
+combo box whose text does not fit its widget, measured with the widget's own font metrics, and
+every tool bar that hides buttons behind its "»".
 """
 
 from __future__ import annotations
@@ -26,7 +27,11 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QRadioButton,
+    QStyle,
+    QStyleOptionComboBox,
     QTextEdit,
+    QToolBar,
+    QToolButton,
     QWidget,
 )
 
@@ -94,6 +99,32 @@ def _button_problem(button: QAbstractButton) -> str | None:
     return None
 
 
+def _combo_problem(combo: QComboBox) -> str | None:
+    """The chosen item's text against the field it is drawn in (the box less its frame and arrow)."""
+    text = combo.currentText()
+    if not text or combo.isEditable():
+        return None  # an editable box scrolls its text like a line edit
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    icon = option.iconSize.width() + 4 if not option.currentIcon.isNull() else 0
+    needed = combo.fontMetrics().horizontalAdvance(text) + icon
+    return f"needs {needed} px width, has {field.width()}" if needed > field.width() + 1 else None
+
+
+def _toolbar_problem(bar: QToolBar) -> str | None:
+    """A tool bar too narrow for its buttons hides the rest behind "»", where nobody looks for them."""
+    more = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+    if more is None or not more.isVisible():
+        return None
+    hidden = [
+        a.text() for a in bar.actions() if (w := bar.widgetForAction(a)) is not None and not w.isVisible()
+    ]
+    return f"needs {bar.sizeHint().width()} px width, has {bar.width()}; behind »: {', '.join(hidden)}"
+
+
 def _group_problem(box: QGroupBox) -> str | None:
     needed = box.fontMetrics().horizontalAdvance(box.title().replace("&", "")) + 16
     return f"title needs {needed} px, has {box.width()}" if box.title() and needed > box.width() else None
@@ -113,6 +144,10 @@ def clipped(root: QWidget) -> list[str]:
             problem, text = _button_problem(widget), widget.text()
         elif isinstance(widget, QGroupBox):
             problem, text = _group_problem(widget), widget.title()
+        elif isinstance(widget, QComboBox):
+            problem, text = _combo_problem(widget), widget.currentText()
+        elif isinstance(widget, QToolBar):
+            problem, text = _toolbar_problem(widget), widget.windowTitle()
         if problem:
             found.append(f"{widget.objectName() or '?'} ({type(widget).__name__}) {text[:40]!r}: {problem}")
     return found
