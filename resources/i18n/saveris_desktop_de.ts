@@ -795,6 +795,10 @@
             <translation>Druckvorschau: Inbetriebnahmeprotokoll für %1</translation>
         </message>
         <message>
+            <source>Page number</source>
+            <translation>Seitenzahl</translation>
+        </message>
+        <message>
             <source>Print the commissioning report</source>
             <translation>Das Inbetriebnahmeprotokoll drucken</translation>
         </message>

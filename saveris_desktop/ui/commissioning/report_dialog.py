@@ -17,11 +17,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QPushButton,
     QTextBrowser,
@@ -246,6 +248,13 @@ class CommissioningReportDialog(QDialog):
         dialog.setObjectName("reportPrintPreviewDialog")
         dialog.setWindowTitle(self.tr("Print preview: commissioning report of %1").replace("%1", self.site))
         dialog.paintRequested.connect(lambda device: paint_report(report, device))
+        # Qt opens it at two thirds of the screen, where its tool bar hides Print and Page setup
+        # behind "»"; as large as the report and never narrower than the tool bar, they show.
+        dialog.resize(self.size().expandedTo(dialog.sizeHint()))
+        for field in dialog.findChildren(QLineEdit):
+            # Qt's page number field has no name: a screen reader would say only "edit".
+            if not field.accessibleName() and not isinstance(field.parent(), QComboBox):
+                field.setAccessibleName(self.tr("Page number"))
         self.print_preview = dialog
         dialog.open()
         return dialog
