@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QStyle,
     QStyleOptionComboBox,
+    QStyleOptionFrame,
     QTextEdit,
     QToolBar,
     QToolButton,
@@ -125,6 +126,25 @@ def _toolbar_problem(bar: QToolBar) -> str | None:
     return f"needs {bar.sizeHint().width()} px width, has {bar.width()}; behind »: {', '.join(hidden)}"
 
 
+#: Hints found cut off and handed to the branch that is rebuilding that layout (issue 15's `layout`):
+#: the devices view's search field. Remove a name here once its field is wide enough.
+HINTS_REPORTED_ELSEWHERE = {"device_search"}
+
+
+def _placeholder_problem(field: QLineEdit) -> str | None:
+    """The hint in an empty field ("e.g. 15 min") is read only when it is whole."""
+    text = field.placeholderText()
+    if not text or field.text() or field.objectName() in HINTS_REPORTED_ELSEWHERE:
+        return None
+    option = QStyleOptionFrame()
+    field.initStyleOption(option)
+    room = field.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, field)
+    margins = field.textMargins()
+    room_width = room.width() - margins.left() - margins.right() - 4  # Qt's own horizontal margin
+    needed = field.fontMetrics().horizontalAdvance(text)
+    return f"hint needs {needed} px width, has {room_width}" if needed > room_width + 1 else None
+
+
 def _group_problem(box: QGroupBox) -> str | None:
     needed = box.fontMetrics().horizontalAdvance(box.title().replace("&", "")) + 16
     return f"title needs {needed} px, has {box.width()}" if box.title() and needed > box.width() else None
@@ -146,6 +166,8 @@ def clipped(root: QWidget) -> list[str]:
             problem, text = _group_problem(widget), widget.title()
         elif isinstance(widget, QComboBox):
             problem, text = _combo_problem(widget), widget.currentText()
+        elif isinstance(widget, QLineEdit) and not isinstance(widget.parent(), QAbstractSpinBox | QComboBox):
+            problem, text = _placeholder_problem(widget), widget.placeholderText()
         elif isinstance(widget, QToolBar):
             problem, text = _toolbar_problem(widget), widget.windowTitle()
         if problem:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton, QScrollArea, QWidget
 
 from saveris_desktop.ui import i18n
 from tests.ui import screen_tour
@@ -64,21 +64,24 @@ def test_the_pseudo_translation_stretches_and_keeps_placeholders() -> None:
     assert pseudo("Sign in") != "Sign in"
 
 
-def test_the_check_finds_a_clipped_label_button_and_combo_box(qtbot) -> None:
+def test_the_check_finds_a_clipped_label_button_combo_box_and_hint(qtbot) -> None:
     host = QWidget()
     qtbot.addWidget(host)
     label = QLabel("Measuring cycle of every selected logger", host)
     button = QPushButton("Apply to all selected loggers", host)
     combo = QComboBox(host)
     combo.addItem("Logger 61100042 · slot 1 · Internal temperature/humidity sensor")
-    for number, widget in enumerate((label, button, combo)):
+    field = QLineEdit(host)
+    field.setPlaceholderText("Scan a logger's label (or type its serial number and press Enter)")
+    for number, widget in enumerate((label, button, combo, field)):
         widget.setObjectName(f"narrow{number}")
         widget.setGeometry(0, 30 * number, 60, 25)
     host.show()
     found = clipped(host)
-    assert [problem.split(" ")[0] for problem in found] == ["narrow0", "narrow1", "narrow2"], found
+    assert [problem.split(" ")[0] for problem in found] == ["narrow0", "narrow1", "narrow2", "narrow3"], found
     for widget in (label, button, combo):
         widget.resize(widget.sizeHint().width() + 40, 25)
+    field.resize(field.fontMetrics().horizontalAdvance(field.placeholderText()) + 40, 25)
     assert clipped(host) == []
 
 

@@ -102,9 +102,9 @@ class PlanEditor(QWidget):
         paste = QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), self.table)
         paste.activated.connect(self.paste_clipboard)
 
-        scan_row = QHBoxLayout()
-        scan_row.addWidget(self.scan, 2)
-        scan_row.addWidget(self.scan_result, 1)
+        # The scan field across the whole width, its result right under it: beside each other the
+        # field's hint ("Scan a logger's label (or type …") was cut off in German.
+        self.scan_result.setMinimumHeight(self.fontMetrics().lineSpacing())  # no jump at the first scan
         buttons = QHBoxLayout()
         for button in (
             self.add_button,
@@ -117,7 +117,8 @@ class PlanEditor(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addLayout(scan_row)
+        layout.addWidget(self.scan)
+        layout.addWidget(self.scan_result)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.cell_problem)
         layout.addLayout(buttons)

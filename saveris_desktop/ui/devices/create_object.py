@@ -216,9 +216,10 @@ class CreateObjectDialog(QDialog):
             [self.tr("Logical channel"), self.tr("Sensor (logger · slot)"), self.tr("Sensor channel"), ""]
         ):
             self.grid.addWidget(QLabel(title), 0, column)
-        self.grid.setColumnStretch(0, 2)
+        # The channel name's column wide enough for its hint ("e.g. Internal temperature") when translated
+        self.grid.setColumnStretch(0, 3)
         self.grid.setColumnStretch(1, 4)
-        self.grid.setColumnStretch(2, 3)
+        self.grid.setColumnStretch(2, 2)
         self.rows: list[_ChannelInputs] = []
         self.channels_note = QLabel(
             self.tr(
@@ -267,7 +268,7 @@ class CreateObjectDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.resize(980, 360)
+        self.resize(1020, 360)
 
         self.name.textEdited.connect(lambda _t: self.validate())
         self.add_button.clicked.connect(self.add_channel)
