@@ -73,6 +73,10 @@ class PlanEditor(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        # Tab leaves the table (the arrow keys move between cells): with Qt's default Tab went round
+        # the cells for ever and a keyboard user never reached the buttons. While a cell is being
+        # typed in, Tab still goes on to the next cell, as in a spreadsheet.
+        self.table.setTabKeyNavigation(False)
         self.table.setEditTriggers(
             QTableView.EditTrigger.DoubleClicked
             | QTableView.EditTrigger.EditKeyPressed

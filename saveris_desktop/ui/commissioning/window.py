@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
+from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -107,6 +108,7 @@ class CommissioningWindow(QDialog):
         self.board_table.setModel(self.board_model)
         self.board_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.board_table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.board_table.setTabKeyNavigation(False)  # Tab goes on to Retry; the arrow keys choose a row
         board_header = self.board_table.horizontalHeader()
         board_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         board_header.setStretchLastSection(True)
@@ -185,6 +187,19 @@ class CommissioningWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
+        # Tab in reading order: the tabs, what the open tab shows, then the steps on the right. Left
+        # to the order of creation, Tab went from the board's last button back up to the tabs.
+        editor = self.editor
+        chain = [
+            self.tabs.tabBar(),
+            *(editor.scan, editor.table, editor.add_button, editor.remove_button, editor.up_button),
+            *(editor.down_button, editor.paste_button, editor.import_button),
+            *(self.board_table, self.retry_button, self.report_button, self.unexpected_list, self.add_button),
+            *(self.device_type, self.steps_scroll),
+        ]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
         self.runner.sig_board.connect(self.show_board)
         self.watcher.sig_status.connect(self._watch_status)
         work.services.sig_connectivity.connect(self.watcher.notify_connectivity)
@@ -208,6 +223,7 @@ class CommissioningWindow(QDialog):
             self.editor.show_rows(plan.rows)
         else:
             self.tabs.setCurrentWidget(self.editor)
+            self.editor.scan.setFocus()  # a new plan starts with the first label scanned
         self.show_board(await self.runner.board())
         self.watcher.start(self.site)
         try:
