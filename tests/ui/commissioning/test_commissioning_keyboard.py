@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from saveris_desktop.core.offline.work import OfflineWork
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, LoggerKind, ManualClock, Simulator
@@ -22,7 +22,7 @@ from saveris_desktop.ui.commissioning.report_dialog import CommissioningReportDi
 from saveris_desktop.ui.main_window import MainWindow
 from saveris_desktop.ui.ui_state import UiState
 from tests.ui.devices_harness import run
-from tests.ui.test_keyboard_only import activate, focused, press
+from tests.ui.test_keyboard_only import activate, focus_is_drawn, focused, press
 from tests.ui.wizard_harness import FAST_TIMING, make_services
 
 SITE = "Supermarket North"
@@ -43,18 +43,6 @@ def type_keys(qtbot: Any, text: str) -> None:
     """Each character to whatever has the focus when it is typed (the first key opens a cell's editor)."""
     for character in text:
         qtbot.keyClicks(focused(), character)
-
-
-def focus_is_drawn(qtbot: Any, widget: QWidget) -> bool:
-    """The widget (which has the focus) looks different without it: a keyboard user sees where they are."""
-    assert widget.hasFocus()
-    with_focus = widget.grab().toImage()
-    widget.clearFocus()
-    qtbot.waitUntil(lambda: not widget.hasFocus(), timeout=3000)
-    without = widget.grab().toImage()
-    widget.setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.waitUntil(widget.hasFocus, timeout=3000)
-    return with_focus != without
 
 
 def test_a_plan_filled_run_and_reported_with_keys_only(qtbot: Any, qloop: Any, tmp_path: Path) -> None:
