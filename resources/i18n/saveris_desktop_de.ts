@@ -1021,6 +1021,10 @@
             <translation>Den Schlüssel kopieren</translation>
         </message>
         <message>
+            <source>Close</source>
+            <translation>Schließen</translation>
+        </message>
+        <message>
             <source>Open a site first: the connect key belongs to a site.</source>
             <translation>Öffnen Sie zuerst einen Standort: der Verbindungsschlüssel gehört zu einem Standort.</translation>
         </message>

@@ -232,3 +232,29 @@ def shared_accelerators(root: QWidget) -> list[str]:
             if letter:
                 owners.setdefault(letter, []).append(widget.text())
     return [f"Alt+{letter}: {' / '.join(texts)}" for letter, texts in owners.items() if len(texts) > 1]
+
+
+def nameless(root: QWidget) -> list[str]:
+    """Visible interactive widgets without an objectName (what tests and UI automation find them by)
+    or without an accessibleName set by the app (not only a button's text, which has its & and …)."""
+    found = []
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, INTERACTIVE) or not widget.isVisibleTo(root):
+            continue
+        if widget.objectName().startswith("qt_") or isinstance(widget, QHeaderView):
+            continue
+        if isinstance(widget.parent(), QAbstractSpinBox | QComboBox):
+            continue
+        missing = [
+            what
+            for what, value in (
+                ("objectName", widget.objectName()),
+                ("accessibleName", widget.accessibleName()),
+            )
+            if not value
+        ]
+        if missing:
+            text = widget.text() if isinstance(widget, QAbstractButton | QLineEdit) else ""
+            where = f"{widget.objectName() or '?'} ({type(widget).__name__}) {text[:30]!r}"
+            found.append(f"{where} in {type(widget.window()).__name__}: no {' and no '.join(missing)}")
+    return found

@@ -123,10 +123,13 @@ def device_dialogs(qtbot: Any, visit: Visit) -> None:
     close_harness(qtbot, harness)
 
 
-def offline_dialogs(qtbot: Any, visit: Visit, tmp_path: Path) -> None:
-    """First contact, pending changes, audit log, templates, site plan and a conflict to choose in."""
+def dialogs(qtbot: Any, visit: Visit, tmp_path: Path) -> None:
+    """First contact, pending changes, audit log, templates, site plan, a conflict to choose in, the
+    site's connect key and a logger's data as received."""
     from saveris_desktop.core.offline.merge import MISSING, Conflict
     from saveris_desktop.core.offline.work import OfflineWork
+    from saveris_desktop.ui.connect_key_dialog import ConnectKeyDialog
+    from saveris_desktop.ui.devices.received_dialog import ReceivedDialog
     from saveris_desktop.ui.first_contact_dialog import FirstContactDialog
     from saveris_desktop.ui.offline.audit_dialog import AuditLogDialog
     from saveris_desktop.ui.offline.conflict_dialog import ConflictDialog
@@ -151,6 +154,12 @@ def offline_dialogs(qtbot: Any, visit: Visit, tmp_path: Path) -> None:
         TemplatesDialog(work),
         SitePlanDialog(work),
         conflict,
+        ConnectKeyDialog(harness.services),
+        ReceivedDialog(
+            "Logger 61100042",
+            "The cloud sent this logger's data in a shape the app does not know.",
+            '{"uuid": "8a0a", "serial_number": "61100042", "sensors_connections": [{"slot_index": "first"}]}',
+        ),
     ):
         qtbot.addWidget(dialog)
         dialog.show()

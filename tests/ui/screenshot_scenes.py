@@ -80,6 +80,6 @@ def test_every_screen(qtbot, qloop, qt_settings, tmp_path: Path, scheme: str, la
     screen_tour.wizard_pages(qtbot, shots, every_device_type=not fewer)
     screen_tour.main_window_and_editor_tabs(qtbot, shots, every_logger=not fewer)
     screen_tour.device_dialogs(qtbot, shots)
-    screen_tour.offline_dialogs(qtbot, shots, tmp_path)
+    screen_tour.dialogs(qtbot, shots, tmp_path)
     screen_tour.commissioning(qtbot, shots, tmp_path)
     assert not shots.problems, "\n".join(shots.problems)
