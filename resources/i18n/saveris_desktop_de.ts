@@ -899,6 +899,14 @@
             <translation>%1 von %2 eingerichtet</translation>
         </message>
         <message>
+            <source>Logger %1 configured: %2 of %3.</source>
+            <translation>Logger %1 eingerichtet: %2 von %3.</translation>
+        </message>
+        <message>
+            <source>Logger %1 needs attention: %2</source>
+            <translation>Logger %1 braucht Aufmerksamkeit: %2</translation>
+        </message>
+        <message>
             <source>the site's connect key</source>
             <translation>der Verbindungsschlüssel des Standorts</translation>
         </message>
