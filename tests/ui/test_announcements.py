@@ -137,3 +137,51 @@ def test_the_board_says_when_a_planned_logger_is_configured_or_needs_attention(
     run(qtbot, window.aclose())
     run(qtbot, work.aclose())
     run(qtbot, services.aclose())
+
+
+def test_a_bulk_change_with_a_failure_is_announced_with_its_count(qtbot, qloop, said: list[str]) -> None:
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QCheckBox
+
+    from saveris_desktop.ui.devices.fields import DurationField
+    from tests.ui.user_input import click, set_checked
+
+    harness = make_devices_harness(qtbot)
+    view = harness.view
+    for row in range(view.proxy.rowCount()):
+        view.table.selectionModel().select(
+            view.proxy.index(row, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
+    dialog = view.open_bulk_settings()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    set_checked(qtbot, dialog.form.findChild(QCheckBox, "bulk_measuring_on"), True)
+    [cycle] = [
+        f for f in dialog.form.findChildren(DurationField) if f.edit.objectName() == "bulk_measuring_cycle"
+    ]
+    type_text(qtbot, cycle, "10 min")
+    harness.sim.add_fault("error_status", route="put_device", status=422, count=1)
+    click(qtbot, dialog.start_button)
+    qtbot.waitUntil(lambda: not dialog.running and len(dialog.results) == 2, timeout=5000)
+    assert said[-1] == dialog.summary.text() == "1 succeeded, 1 failed."
+    close_harness(qtbot, harness)
+
+
+def test_a_measuring_object_the_server_refuses_is_announced_with_the_reason(
+    qtbot, qloop, said: list[str]
+) -> None:
+    from tests.ui.user_input import click
+
+    harness = make_devices_harness(qtbot)
+    open_and_wait(qtbot, harness, harness.device_uuids[0])
+    dialog = harness.view.objects_tab.open_create_dialog()
+    qtbot.addWidget(dialog)
+    type_text(qtbot, dialog.name, "Cold room")
+    qtbot.waitUntil(lambda: dialog.rows[0].channel.isEnabled(), timeout=5000)
+    harness.sim.add_fault("error_status", route="create_measuring_object", status=422, count=1)
+    click(qtbot, dialog.create_button)
+    qtbot.waitUntil(lambda: dialog.verdict.isVisibleTo(dialog), timeout=5000)
+    assert said[-1] == dialog.verdict.text()
+    assert said[-1].startswith("Not created — everything you entered is still here.")
+    close_harness(qtbot, harness)

@@ -42,6 +42,7 @@ from saveris_desktop.core.devices.object_setup import (
 )
 from saveris_desktop.core.devices.units import value_name
 from saveris_desktop.core.runtime.tasks import TaskOwner
+from saveris_desktop.ui.announce import announce
 from saveris_desktop.ui.devices.fields import FieldMessage
 from saveris_desktop.ui.devices.focus import set_tab_chain
 from saveris_desktop.ui.devices.sensor_directory import SensorDirectory, channel_label
@@ -443,6 +444,7 @@ class CreateObjectDialog(QDialog):
                 )
             )
             self.verdict.show()
+            announce(self.verdict, self.verdict.text(), urgent=True)
             self.validate()
 
         self.tasks.spawn(
