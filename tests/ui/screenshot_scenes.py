@@ -4,7 +4,7 @@ Not collected by the normal test run (the name does not start with "test_"): tes
 runs it in a process of its own per scaling, because Qt reads QT_SCALE_FACTOR only when the
 application starts. Each screen of tests/ui/screen_tour.py is saved as
 `<out>/<scheme>-<language>-<screen>.png` and measured like the pseudo-translation test does: no text
-clipped (font metrics) and no window larger than 1280×720 logical pixels.
+clipped (font metrics) and no window larger than 1280×720 logical pixels; every label reads at 4.5:1.
 
 SAVERIS_SCREENSHOT_OUT: the folder for this scaling; SAVERIS_SCREENSHOT_FEWER=1: one logger's
 editor tabs and one hotspot guide instead of all (the larger scalings, to keep the run short).
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 from saveris_desktop.ui import i18n
 from tests.ui import screen_tour
 from tests.ui.layout_check import clipped, too_large
-from tests.ui.test_screens_light_and_dark import dark_palette
+from tests.ui.test_screens_light_and_dark import dark_palette, unreadable_labels
 
 OUT_ENV = "SAVERIS_SCREENSHOT_OUT"
 FEWER_ENV = "SAVERIS_SCREENSHOT_FEWER"
@@ -69,6 +69,7 @@ class Shots:
         writer.setQuality(90)  # light compression: twelve sets of pictures are written per run
         assert writer.write(window.grab().toImage()), writer.errorString()
         self.problems += [f"{name}: {problem}" for problem in clipped(window)]
+        self.problems += [f"{name}: below 4.5:1: {label}" for label in unreadable_labels(window)]
         size = too_large(window)
         if size:
             self.problems.append(f"{name}: {size}")
