@@ -147,10 +147,18 @@ def dialogs(qtbot: Any, visit: Visit, tmp_path: Path) -> None:
         ],
         title="Logger settings — 61100042",
     )
+    # A change made without a network: the pending changes and the audit log have a row to show.
+    device = run(qtbot, harness.client.get_device(SITE, harness.device_uuids[0]))
+    payload = device.to_payload()
+    run(qtbot, work.remember_devices(SITE, [device]))
+    harness.sim.set_network_down(True)
+    changed = {**payload, "name": "Vaccine fridge 2", "measuring_cycle": 600_000}
+    run(qtbot, work.queue_change(SITE, "device", device.uuid, changed, payload))
+    first_contact = FirstContactDialog(harness.services)
     for dialog in (
-        FirstContactDialog(harness.services),
         PendingChangesDialog(work),
         AuditLogDialog(work),
+        first_contact,  # the network back before it: it asks the cloud
         TemplatesDialog(work),
         SitePlanDialog(work),
         conflict,
@@ -162,6 +170,8 @@ def dialogs(qtbot: Any, visit: Visit, tmp_path: Path) -> None:
         ),
     ):
         qtbot.addWidget(dialog)
+        if dialog is first_contact:
+            harness.sim.set_network_down(False)
         dialog.show()
         qtbot.wait(100)  # what the dialog reads at the start (templates, objects, the queue)
         visit(dialog, dialog.objectName())
