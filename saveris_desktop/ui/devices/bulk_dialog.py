@@ -79,6 +79,7 @@ class BulkApplyDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the buttons, not round the results
         for row, (key, label) in enumerate(self.items):
             label_item = QTableWidgetItem(label)
             label_item.setData(Qt.ItemDataRole.UserRole, key)
