@@ -206,7 +206,7 @@ def test_the_editors_apply_button_shows_that_it_has_the_keyboard_focus(qtbot, ql
 TRAPS_REPORTED_ELSEWHERE = {"conflictTable"}
 
 
-def test_tab_leaves_every_list_and_table_of_the_dialogs(qtbot, qloop, qt_settings, tmp_path) -> None:
+def test_tab_leaves_every_list_and_table_of_every_screen(qtbot, qloop, qt_settings, tmp_path) -> None:
     """No keyboard trap (WCAG 2.1.2): Tab from a table goes on to the next control, it does not circle
     through the table's cells; the arrow keys move inside."""
     from PySide6.QtWidgets import QAbstractItemView
@@ -233,6 +233,8 @@ def test_tab_leaves_every_list_and_table_of_the_dialogs(qtbot, qloop, qt_setting
             if focused() is view and view.objectName() not in TRAPS_REPORTED_ELSEWHERE:
                 trapped.append(f"{where}: {view.objectName()}")
 
+    screen_tour.wizard_pages(qtbot, visit, every_device_type=False)
+    screen_tour.main_window_and_editor_tabs(qtbot, visit, every_logger=False)
     screen_tour.device_dialogs(qtbot, visit)
     screen_tour.dialogs(qtbot, visit, tmp_path)
     screen_tour.commissioning(qtbot, visit, tmp_path, print_preview=False)
