@@ -39,6 +39,7 @@ def test_losing_and_regaining_the_cloud_is_announced_once_each(qtbot, said: list
     widget.show_status(_status(False))
     widget.show_status(_status(False))
     assert said == ["Offline: the cloud cannot be reached. Changes are kept."]
+    assert "Offline" in widget.connection.text()  # in words on screen too, not only a red dot
     widget.show_status(_status(True))
     assert said[-1] == "Online again."
 
