@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -64,7 +65,8 @@ class Shots:
 
     def __call__(self, window: QWidget, where: str) -> None:
         QApplication.sendPostedEvents()  # pending layout requests first: the picture is what a user sees
-        name = re.sub(r"[^a-z0-9]+", "-", f"{self.prefix} {where}".lower()).strip("-")
+        plain = unicodedata.normalize("NFKD", f"{self.prefix} {where}").encode("ascii", "ignore").decode()
+        name = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")  # "Fühler" -> "fuhler"
         writer = QImageWriter(str(self.folder / f"{name}.png"), b"png")
         writer.setQuality(90)  # light compression: twelve sets of pictures are written per run
         assert writer.write(window.grab().toImage()), writer.errorString()
