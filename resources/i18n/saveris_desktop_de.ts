@@ -795,10 +795,6 @@
             <translation>Druckvorschau: Inbetriebnahmeprotokoll für %1</translation>
         </message>
         <message>
-            <source>Page number</source>
-            <translation>Seitenzahl</translation>
-        </message>
-        <message>
             <source>Print the commissioning report</source>
             <translation>Das Inbetriebnahmeprotokoll drucken</translation>
         </message>
@@ -3330,6 +3326,13 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
         <message>
             <source>Close</source>
             <translation>Schließen</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportPrintPreview</name>
+        <message>
+            <source>Page number</source>
+            <translation>Seitenzahl</translation>
         </message>
     </context>
     <context>

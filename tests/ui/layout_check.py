@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QGroupBox,
     QHeaderView,
     QLabel,
@@ -258,3 +259,11 @@ def nameless(root: QWidget) -> list[str]:
             where = f"{widget.objectName() or '?'} ({type(widget).__name__}) {text[:30]!r}"
             found.append(f"{where} in {type(widget.window()).__name__}: no {' and no '.join(missing)}")
     return found
+
+
+def made_by_qt(window: QWidget) -> bool:
+    """Qt's own dialogs (print preview, file and print dialogs), subclassed or not: their inner
+    widgets are Qt's, named by Qt for screen readers but without objectNames the app could give."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog
+
+    return isinstance(window, QPrintPreviewDialog | QPrintDialog | QFileDialog)

@@ -20,6 +20,7 @@ from tests.ui import screen_tour
 from tests.ui.layout_check import (
     PseudoTranslator,
     clipped,
+    made_by_qt,
     nameless,
     pseudo,
     shared_accelerators,
@@ -93,7 +94,7 @@ def _check(window, where: str, shots: Path | None = None, language: str = "") ->
         window.grab().save(str(shots / f"{name}.png"))
     problems = [f"{where}: {p}" for p in clipped(window)]
     problems += [f"{where}: no accessible name: {p}" for p in unnamed(window)]
-    if not type(window).__module__.startswith("PySide6"):  # Qt's own dialogs (print preview) are Qt's
+    if not made_by_qt(window):
         problems += [f"{where}: {p}" for p in nameless(window)]
     problems += [f"{where}: one key for two: {p}" for p in shared_accelerators(window)]
     size = too_large(window)

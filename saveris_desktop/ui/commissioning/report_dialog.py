@@ -17,13 +17,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
     QTextBrowser,
@@ -239,22 +237,12 @@ class CommissioningReportDialog(QDialog):
         report = self.report
         if report is None:
             return None
-        from PySide6.QtPrintSupport import QPrintPreviewDialog
-
+        from saveris_desktop.ui.commissioning.print_preview import ReportPrintPreview
         from saveris_desktop.ui.commissioning.report_pdf import paint_report
 
-        printer = self._printer()
-        dialog = QPrintPreviewDialog(printer, self)
-        dialog.setObjectName("reportPrintPreviewDialog")
+        dialog = ReportPrintPreview(self._printer(), self)
         dialog.setWindowTitle(self.tr("Print preview: commissioning report of %1").replace("%1", self.site))
         dialog.paintRequested.connect(lambda device: paint_report(report, device))
-        # Qt opens it at two thirds of the screen, where its tool bar hides Print and Page setup
-        # behind "»"; as large as the report and never narrower than the tool bar, they show.
-        dialog.resize(self.size().expandedTo(dialog.sizeHint()))
-        for field in dialog.findChildren(QLineEdit):
-            # Qt's page number field has no name: a screen reader would say only "edit".
-            if not field.accessibleName() and not isinstance(field.parent(), QComboBox):
-                field.setAccessibleName(self.tr("Page number"))
         self.print_preview = dialog
         dialog.open()
         return dialog
