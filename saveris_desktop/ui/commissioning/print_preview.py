@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 class ReportPrintPreview(QPrintPreviewDialog):
     def __init__(self, printer: QPrinter, parent: QWidget) -> None:
         super().__init__(printer, parent)
-        self.printer = printer  # Qt does not own it: it must live as long as the preview
+        self._kept_printer = printer  # Qt does not own it: it must live as long as the preview
         self.setObjectName("reportPrintPreviewDialog")
         # Qt opens it at two thirds of the screen, where its tool bar hides Print and Page setup
         # behind "»"; as large as the window it is opened from and never narrower than the tool
