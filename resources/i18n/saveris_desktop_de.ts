@@ -3336,6 +3336,29 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
         </message>
     </context>
     <context>
+        <name>SensorDirectory</name>
+        <message>
+            <source>Logger %1 · slot %2</source>
+            <translation>Logger %1 · Steckplatz %2</translation>
+        </message>
+        <message>
+            <source> (disconnected)</source>
+            <translation> (getrennt)</translation>
+        </message>
+        <message>
+            <source>Channel %1</source>
+            <translation>Kanal %1</translation>
+        </message>
+        <message>
+            <source>sensor</source>
+            <translation>Fühler</translation>
+        </message>
+        <message>
+            <source>%1 (not on a logger of this site)</source>
+            <translation>%1 (an keinem Logger dieses Standorts)</translation>
+        </message>
+    </context>
+    <context>
         <name>SensorEditor</name>
         <message>
             <source>Channel %1: %2</source>
