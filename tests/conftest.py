@@ -18,7 +18,8 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+if not os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen:"):  # offscreen with options: a
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # screen of a given size (tests/ui/screenshots.py)
 os.environ["QT_API"] = "pyside6"
 
 import keyring

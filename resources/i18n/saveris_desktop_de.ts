@@ -1732,6 +1732,14 @@ Sprache: --lang, sonst die des Systems (LC_ALL, LC_MESSAGES, LANG); Englisch, wo
             <translation>%1 von %2 eingerichtet</translation>
         </message>
         <message>
+            <source>Logger %1 configured: %2 of %3.</source>
+            <translation>Logger %1 eingerichtet: %2 von %3.</translation>
+        </message>
+        <message>
+            <source>Logger %1 needs attention: %2</source>
+            <translation>Logger %1 braucht Aufmerksamkeit: %2</translation>
+        </message>
+        <message>
             <source>the site's connect key</source>
             <translation>der Verbindungsschlüssel des Standorts</translation>
         </message>
@@ -1857,6 +1865,10 @@ Sprache: --lang, sonst die des Systems (LC_ALL, LC_MESSAGES, LANG); Englisch, wo
         <message>
             <source>Copy the key</source>
             <translation>Den Schlüssel kopieren</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Schließen</translation>
         </message>
         <message>
             <source>Open a site first: the connect key belongs to a site.</source>
@@ -4946,6 +4958,36 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
         <message>
             <source>Close</source>
             <translation>Schließen</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportPrintPreview</name>
+        <message>
+            <source>Page number</source>
+            <translation>Seitenzahl</translation>
+        </message>
+    </context>
+    <context>
+        <name>SensorDirectory</name>
+        <message>
+            <source>Logger %1 · slot %2</source>
+            <translation>Logger %1 · Steckplatz %2</translation>
+        </message>
+        <message>
+            <source> (disconnected)</source>
+            <translation> (getrennt)</translation>
+        </message>
+        <message>
+            <source>Channel %1</source>
+            <translation>Kanal %1</translation>
+        </message>
+        <message>
+            <source>sensor</source>
+            <translation>Fühler</translation>
+        </message>
+        <message>
+            <source>%1 (not on a logger of this site)</source>
+            <translation>%1 (an keinem Logger dieses Standorts)</translation>
         </message>
     </context>
     <context>

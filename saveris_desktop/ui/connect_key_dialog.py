@@ -44,6 +44,9 @@ class ConnectKeyDialog(QDialog):
         self.copy_button.setEnabled(False)
         self.copy_button.clicked.connect(self._copy)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        named(
+            buttons.button(QDialogButtonBox.StandardButton.Close), "connectKeyDialogClose", self.tr("Close")
+        )
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.site_label)

@@ -105,13 +105,13 @@ class DemoPanel(QWidget):
         self.result.setWordWrap(True)
         form = QFormLayout(page)
         form.addRow(self.tr("accountId:"), self.account_id)
-        form.addRow("", self.fill_key)
+        # The buttons each on a row of their own: side by side (or beside the label column) they made
+        # the dock so wide in German that the main window no longer fit a 1280 px wide screen.
+        form.addRow(self.fill_key)
         form.addRow(self.tr("Wi-Fi name:"), self.wifi_ssid)
         form.addRow(self.tr("Wi-Fi password:"), self.wifi_password)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_config)
-        buttons.addWidget(self.browser)
-        form.addRow(buttons)
+        form.addRow(self.save_config)
+        form.addRow(self.browser)
         form.addRow(self.result)
 
         network = QGroupBox(self.tr("This laptop's Wi-Fi"), self)

@@ -73,6 +73,10 @@ class PlanEditor(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        # Tab leaves the table (the arrow keys move between cells): with Qt's default Tab went round
+        # the cells for ever and a keyboard user never reached the buttons. While a cell is being
+        # typed in, Tab still goes on to the next cell, as in a spreadsheet.
+        self.table.setTabKeyNavigation(False)
         self.table.setEditTriggers(
             QTableView.EditTrigger.DoubleClicked
             | QTableView.EditTrigger.EditKeyPressed
@@ -102,9 +106,9 @@ class PlanEditor(QWidget):
         paste = QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), self.table)
         paste.activated.connect(self.paste_clipboard)
 
-        scan_row = QHBoxLayout()
-        scan_row.addWidget(self.scan, 2)
-        scan_row.addWidget(self.scan_result, 1)
+        # The scan field across the whole width, its result right under it: beside each other the
+        # field's hint ("Scan a logger's label (or type …") was cut off in German.
+        self.scan_result.setMinimumHeight(self.fontMetrics().lineSpacing())  # no jump at the first scan
         buttons = QHBoxLayout()
         for button in (
             self.add_button,
@@ -117,7 +121,8 @@ class PlanEditor(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addLayout(scan_row)
+        layout.addWidget(self.scan)
+        layout.addWidget(self.scan_result)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.cell_problem)
         layout.addLayout(buttons)

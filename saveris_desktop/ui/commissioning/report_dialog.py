@@ -237,13 +237,10 @@ class CommissioningReportDialog(QDialog):
         report = self.report
         if report is None:
             return None
-        from PySide6.QtPrintSupport import QPrintPreviewDialog
-
+        from saveris_desktop.ui.commissioning.print_preview import ReportPrintPreview
         from saveris_desktop.ui.commissioning.report_pdf import paint_report
 
-        printer = self._printer()
-        dialog = QPrintPreviewDialog(printer, self)
-        dialog.setObjectName("reportPrintPreviewDialog")
+        dialog = ReportPrintPreview(self._printer(), self)
         dialog.setWindowTitle(self.tr("Print preview: commissioning report of %1").replace("%1", self.site))
         dialog.paintRequested.connect(lambda device: paint_report(report, device))
         self.print_preview = dialog

@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
+from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -44,6 +45,7 @@ from saveris_desktop.core.offline.templates import TemplateKind
 from saveris_desktop.core.offline.work import OfflineWork
 from saveris_desktop.core.onboarding.flow import DeviceType
 from saveris_desktop.core.runtime.tasks import TaskOwner
+from saveris_desktop.ui.announce import announce
 from saveris_desktop.ui.commissioning.board_model import BoardTableModel
 from saveris_desktop.ui.commissioning.plan_editor import PlanEditor
 from saveris_desktop.ui.widgets.banner import Banner
@@ -107,6 +109,7 @@ class CommissioningWindow(QDialog):
         self.board_table.setModel(self.board_model)
         self.board_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.board_table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.board_table.setTabKeyNavigation(False)  # Tab goes on to Retry; the arrow keys choose a row
         board_header = self.board_table.horizontalHeader()
         board_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         board_header.setStretchLastSection(True)
@@ -185,6 +188,19 @@ class CommissioningWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
+        # Tab in reading order: the tabs, what the open tab shows, then the steps on the right. Left
+        # to the order of creation, Tab went from the board's last button back up to the tabs.
+        editor = self.editor
+        chain = [
+            self.tabs.tabBar(),
+            *(editor.scan, editor.table, editor.add_button, editor.remove_button, editor.up_button),
+            *(editor.down_button, editor.paste_button, editor.import_button),
+            *(self.board_table, self.retry_button, self.report_button, self.unexpected_list, self.add_button),
+            *(self.device_type, self.steps_scroll),
+        ]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
         self.runner.sig_board.connect(self.show_board)
         self.watcher.sig_status.connect(self._watch_status)
         work.services.sig_connectivity.connect(self.watcher.notify_connectivity)
@@ -208,6 +224,7 @@ class CommissioningWindow(QDialog):
             self.editor.show_rows(plan.rows)
         else:
             self.tabs.setCurrentWidget(self.editor)
+            self.editor.scan.setFocus()  # a new plan starts with the first label scanned
         self.show_board(await self.runner.board())
         self.watcher.start(self.site)
         try:
@@ -234,8 +251,10 @@ class CommissioningWindow(QDialog):
     def show_board(self, board: Board) -> None:
         if self._closed:
             return
+        before = {logger.serial: logger.state for logger in self._board.loggers}
         self._board = board
         self.board_model.show_board(board)
+        self._announce_changes(before, board)
         self.count_label.setText(
             self.tr("%1 of %2 configured")
             .replace("%1", str(board.configured))
@@ -253,6 +272,28 @@ class CommissioningWindow(QDialog):
         if board.online is not None:
             self.offline_banner.setVisible(board.online is False)
         self._update_buttons()
+
+    def _announce_changes(self, before: dict[str, LoggerState], board: Board) -> None:
+        """Say when a planned logger is configured or stops: the technician is at the logger with its
+        box in hand, not looking at the screen. A row seen for the first time is no news."""
+        for logger in board.loggers:
+            was = before.get(logger.serial)
+            if was is None or was is logger.state:
+                continue
+            if logger.state is LoggerState.CONFIGURED:
+                text = (
+                    self.tr("Logger %1 configured: %2 of %3.")
+                    .replace("%1", logger.serial)
+                    .replace("%2", str(board.configured))
+                    .replace("%3", str(len(board.loggers)))
+                )
+                announce(self.board_table, text)
+            elif logger.state is LoggerState.ATTENTION:
+                why = logger.detail or self.board_model.state_words(logger.state)
+                text = (
+                    self.tr("Logger %1 needs attention: %2").replace("%1", logger.serial).replace("%2", why)
+                )
+                announce(self.board_table, text, urgent=True)
 
     def _watch_status(self, status: WatchStatus) -> None:
         if not self._closed and status.online is not None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from saveris_desktop.api.bulk import BulkResult, apply_to_all, failed_items
 from saveris_desktop.core.runtime.tasks import TaskOwner
+from saveris_desktop.ui.announce import announce
 from saveris_desktop.ui.error_text import describe_error
 from saveris_desktop.ui.style import TextRole, role_brush, set_text_role
 
@@ -78,6 +79,7 @@ class BulkApplyDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the buttons, not round the results
         for row, (key, label) in enumerate(self.items):
             label_item = QTableWidgetItem(label)
             label_item.setData(Qt.ItemDataRole.UserRole, key)
@@ -179,6 +181,8 @@ class BulkApplyDialog(QDialog):
         self.summary.setText(
             self.tr("%1 succeeded, %2 failed.").replace("%1", str(succeeded)).replace("%2", str(failed))
         )
+        # The run took a while and the technician may be looking elsewhere: say how it ended.
+        announce(self.summary, self.summary.text(), urgent=failed > 0)
         self._update_buttons()
         self.sig_finished.emit(succeeded, failed)
 
@@ -186,6 +190,7 @@ class BulkApplyDialog(QDialog):
         self._running = False
         self.message.setText(self.tr("Stopped: %1").replace("%1", describe_error(error)))
         self.message.show()
+        announce(self.message, self.message.text(), urgent=True)
         self._update_buttons()
 
     def _show(self, key: str, text: str, ok: bool | None) -> None:

@@ -42,6 +42,7 @@ from saveris_desktop.core.devices.object_setup import (
 )
 from saveris_desktop.core.devices.units import value_name
 from saveris_desktop.core.runtime.tasks import TaskOwner
+from saveris_desktop.ui.announce import announce
 from saveris_desktop.ui.devices.fields import FieldMessage
 from saveris_desktop.ui.devices.focus import set_tab_chain
 from saveris_desktop.ui.devices.sensor_directory import SensorDirectory, channel_label
@@ -216,9 +217,10 @@ class CreateObjectDialog(QDialog):
             [self.tr("Logical channel"), self.tr("Sensor (logger · slot)"), self.tr("Sensor channel"), ""]
         ):
             self.grid.addWidget(QLabel(title), 0, column)
-        self.grid.setColumnStretch(0, 2)
+        # The channel name's column wide enough for its hint ("e.g. Internal temperature") when translated
+        self.grid.setColumnStretch(0, 3)
         self.grid.setColumnStretch(1, 4)
-        self.grid.setColumnStretch(2, 3)
+        self.grid.setColumnStretch(2, 2)
         self.rows: list[_ChannelInputs] = []
         self.channels_note = QLabel(
             self.tr(
@@ -267,7 +269,7 @@ class CreateObjectDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.resize(980, 360)
+        self.resize(1020, 360)
 
         self.name.textEdited.connect(lambda _t: self.validate())
         self.add_button.clicked.connect(self.add_channel)
@@ -442,6 +444,7 @@ class CreateObjectDialog(QDialog):
                 )
             )
             self.verdict.show()
+            announce(self.verdict, self.verdict.text(), urgent=True)
             self.validate()
 
         self.tasks.spawn(

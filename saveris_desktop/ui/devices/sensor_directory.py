@@ -12,10 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
+
 from saveris_desktop.api.client import DeviceManagementClient
 from saveris_desktop.api.models import Device, Sensor
 from saveris_desktop.core.devices.object_setup import sensor_channel_name
 from saveris_desktop.core.devices.units import unit_symbol
+
+# The labels are built outside any widget: QCoreApplication.translate in the context "SensorDirectory".
 
 
 @dataclass(frozen=True)
@@ -27,18 +31,24 @@ class SensorSlot:
     connected: bool
 
     def label(self, sensor: Sensor | None = None) -> str:
-        text = f"Logger {self.device_serial or '?'} · slot {self.slot_index + 1}"
+        text = (
+            QCoreApplication.translate("SensorDirectory", "Logger %1 · slot %2")
+            .replace("%1", self.device_serial or "?")
+            .replace("%2", str(self.slot_index + 1))
+        )
         if sensor is not None and (sensor.name or sensor.model_code):
             text += f" · {sensor.name or sensor.model_code}"
         if not self.connected:
-            text += " (disconnected)"
+            text += QCoreApplication.translate("SensorDirectory", " (disconnected)")
         return text
 
 
 def channel_label(sensor: Sensor, channel_index: int) -> str:
     channel = next((c for c in sensor.channels if c.channel_index == channel_index), None)
     if channel is None:
-        return f"Channel {channel_index + 1}"
+        return QCoreApplication.translate("SensorDirectory", "Channel %1").replace(
+            "%1", str(channel_index + 1)
+        )
     unit = unit_symbol(channel.physical_unit_id)
     name = sensor_channel_name(channel)
     return f"{name} ({unit})" if unit else name
@@ -78,8 +88,10 @@ class SensorDirectory:
         slot = self.slots.get(sensor_uuid)
         sensor = self.sensors.get(sensor_uuid)
         if slot is None:
-            name = sensor.name if sensor is not None and sensor.name else "sensor"
-            return f"{name} (not on a logger of this site)"
+            name = sensor.name if sensor is not None and sensor.name else ""
+            name = name or QCoreApplication.translate("SensorDirectory", "sensor")
+            where = QCoreApplication.translate("SensorDirectory", "%1 (not on a logger of this site)")
+            return where.replace("%1", name)
         return slot.label(sensor)
 
     def device_of(self, sensor_uuid: str) -> str | None:
