@@ -45,7 +45,8 @@ class CyclesEditor(SessionEditor):
 
     measuring: DurationField
     communication: DurationField
-    order_message: FieldMessage
+    #: None until the subclass has built its form (the frame updates its state once before that)
+    order_message: FieldMessage | None = None
 
     def cycle_key(self, key: str) -> str:
         """The payload key the session holds `key` under (a subclass may read another shape)."""
@@ -66,7 +67,7 @@ class CyclesEditor(SessionEditor):
         return {"cycle_order": problem} if problem else {}
 
     def update_state(self) -> None:
-        if hasattr(self, "order_message"):  # the frame updates once before the subclass built its form
+        if self.order_message is not None:
             self.order_message.show_message(self.extra_problems().get("cycle_order", ""))
         super().update_state()
 
