@@ -241,6 +241,9 @@ class DemoPanel(QWidget):
     def _remember_site_key(self, site: str | None) -> None:
         """Read the key of a newly chosen site at once (the laptop is online then) and keep it."""
         services = self.services
+        if site and services.connect_keys.get(site):  # the site step has just read it: no second read
+            self._site_keys[site] = services.connect_keys[site]
+            return
         if not site or site in self._site_keys or not services.client.is_signed_in or services.tasks.closed:
             return
 

@@ -47,6 +47,9 @@ class AppServices:
     endpoint_fixed: bool = False
     username: str | None = None
     site: str | None = None
+    #: the connect key of each site the site step created or read in this run, so no window reads it
+    #: again (the demo's virtual logger types it); in memory only, forgotten at sign-out
+    connect_keys: dict[str, str] = field(default_factory=dict)
     #: coroutines run by aclose(), newest first (a loopback server, a watcher ...)
     closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
     #: the outbox, once the offline work is open (it registers itself); None without one
@@ -92,13 +95,17 @@ class AppServices:
             self.username = username
             self.sig_signed_in.emit(username)
 
-    def set_site(self, site: str | None) -> None:
+    def set_site(self, site: str | None, *, connect_key: str | None = None) -> None:
+        """The current site changed (to None at sign-out); `connect_key`: its key, when just read."""
+        if site is not None and connect_key:
+            self.connect_keys[site] = connect_key  # before the news: listeners may want it
         if site != self.site:
             self.site = site
             self.sig_site_changed.emit(site)
 
     async def sign_out(self) -> None:
         await self.client.sign_out()
+        self.connect_keys.clear()  # another account's keys are not this one's
         self.set_site(None)
         self.set_signed_in(None)
 

@@ -159,7 +159,7 @@ class SitePage(FlowPage):
             state = self.ctx.ui_state
             state.add_recent_site(ready.site)
             state.set_site_timezone(ready.site, zone)
-            self.ctx.services.set_site(ready.site)
+            self.ctx.services.set_site(ready.site, connect_key=ready.key.connect_key)
             self.ctx.devices.update({d.uuid: d for d in ready.devices})
             self.ctx.flow.site_ready(
                 ready.site,
