@@ -1,0 +1,291 @@
+"""What each outcome of a sync run leaves behind: the item's state and message, the audit entry (what
+the technician exports), what the server received, and the status bar's counts.
+
+The runs' own logic (order, blocking, merging) is tested in test_sync.py; here each way an item can
+end is pinned down to the words and values a technician or the next run relies on: a site created,
+found or refused at each step, a conflict on one or several fields, a refusal, a change already in
+the cloud, and a conflict resolved while the cloud moved on.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from saveris_desktop.api.errors import ConflictError, NetworkError, ServerError
+from saveris_desktop.api.models import ConnectKey
+from saveris_desktop.core.offline.audit import AuditResult
+from saveris_desktop.core.offline.merge import Side
+from saveris_desktop.core.offline.outbox import OutboxState
+from saveris_desktop.core.offline.store import Store
+from saveris_desktop.core.offline.sync import Outcome, SyncEngine, SyncStatus
+from tests.core.offline.fake_sync_client import FakeServer, FakeSyncClient
+from tests.core.offline.test_sync import EU, SITE, device, engine_for
+from tests.core.offline.test_sync import server as server
+from tests.core.offline.test_sync import store as store
+
+
+class _ScriptedSites(FakeSyncClient):
+    """The site's two calls answer as the test says: a key the cloud already has (`found`), or an error."""
+
+    def __init__(self, server: FakeServer) -> None:
+        super().__init__(server)
+        self.found: ConnectKey | None = None
+        self.lookup_error: Exception | None = None
+        self.create_error: Exception | None = None
+        self.creations = 0
+
+    async def get_connect_key(self, site: str) -> ConnectKey:
+        if self.lookup_error is not None:
+            raise self.lookup_error
+        if self.found is not None:
+            return self.found
+        return await super().get_connect_key(site)
+
+    async def create_connect_key(self, site: str) -> ConnectKey:
+        self.creations += 1
+        if self.create_error is not None:
+            raise self.create_error
+        return await super().create_connect_key(site)
+
+
+def _site_engine(store: Store, server: FakeServer) -> tuple[SyncEngine, _ScriptedSites]:
+    engine = engine_for(store, server)
+    client = _ScriptedSites(server)
+    engine.client = client
+    return engine, client
+
+
+async def test_a_new_site_is_created_once_and_its_audit_entry_names_it(
+    store: Store, server: FakeServer
+) -> None:
+    engine, client = _site_engine(store, server)
+    item = await engine.outbox.enqueue(EU, SITE, "site", SITE, {"site": SITE}, None)
+    [result] = await engine.sync_now()
+    assert (result.item_id, result.kind, result.object_id, result.outcome, result.message) == (
+        item.id,
+        "site",
+        SITE,
+        Outcome.SENT,
+        None,
+    )
+    assert client.creations == 1 and server.writes == [("site", SITE)]
+    assert (await engine.outbox.get(item.id)).state is OutboxState.DONE
+    [entry] = await engine.audit.entries()
+    assert (entry.result, entry.kind, entry.object_id, entry.before, entry.after) == (
+        AuditResult.OK,
+        "site",
+        SITE,
+        None,
+        {"site": SITE},
+    )
+
+
+@pytest.mark.parametrize(
+    ("cloud_spelling", "recorded"),
+    [
+        pytest.param("KITCHEN", "KITCHEN", id="the cloud's spelling"),
+        pytest.param("", SITE, id="no name given"),
+    ],
+)
+async def test_a_site_that_exists_is_not_created_and_the_audit_records_it_as_the_cloud_has_it(
+    store: Store, server: FakeServer, cloud_spelling: str, recorded: str
+) -> None:
+    engine, client = _site_engine(store, server)
+    client.found = ConnectKey(site=cloud_spelling, connect_key="key-1")
+    item = await engine.outbox.enqueue(EU, SITE, "site", SITE, {"site": SITE}, None)
+    [result] = await engine.sync_now()
+    assert result.outcome is Outcome.ALREADY_APPLIED and client.creations == 0
+    [entry] = await engine.audit.entries()
+    assert (entry.result, entry.after) == (AuditResult.ALREADY_APPLIED, {"site": recorded})
+    assert (await engine.outbox.get(item.id)).state is OutboxState.DONE
+
+
+async def test_a_site_created_meanwhile_by_a_colleague_is_recorded_with_its_name(
+    store: Store, server: FakeServer
+) -> None:
+    engine, client = _site_engine(store, server)
+    client.create_error = ConflictError("The site exists already.", status=409)
+    await engine.outbox.enqueue(EU, SITE, "site", SITE, {"site": SITE}, None)
+    [result] = await engine.sync_now()
+    assert result.outcome is Outcome.ALREADY_APPLIED
+    [entry] = await engine.audit.entries()
+    assert (entry.result, entry.after) == (AuditResult.ALREADY_APPLIED, {"site": SITE})
+
+
+async def test_a_failed_site_lookup_leaves_the_site_queued_and_never_sent(
+    store: Store, server: FakeServer
+) -> None:
+    """The lookup failed before anything was sent: the item is plainly pending (discardable), the run
+    stops with the server's words, and the next run creates the site."""
+    engine, client = _site_engine(store, server)
+    client.lookup_error = ServerError("The cloud failed.", status=503)
+    item = await engine.outbox.enqueue(EU, SITE, "site", SITE, {"site": SITE}, None)
+    [result] = await engine.sync_now()
+    assert (result.item_id, result.outcome, result.message) == (item.id, Outcome.WAITING, "The cloud failed.")
+    stored = await engine.outbox.get(item.id)
+    assert (stored.state, stored.message) == (OutboxState.PENDING, "The cloud failed.")
+    assert client.creations == 0 and await engine.audit.entries() == []
+
+    client.lookup_error = None
+    [result] = await engine.sync_now()
+    assert result.outcome is Outcome.SENT and server.sites.keys() == {SITE}
+
+
+async def test_a_site_creation_that_failed_after_it_left_stays_on_its_way_and_is_not_sent_blindly(
+    store: Store, server: FakeServer
+) -> None:
+    """The creation request left and the answer was an error: it may have arrived. The item stays
+    "sending" (not discardable), its audit entry says what was being sent, and the next run looks
+    before it creates."""
+    engine, client = _site_engine(store, server)
+    client.create_error = ServerError("The cloud failed.", status=502)
+    item = await engine.outbox.enqueue(EU, SITE, "site", SITE, {"site": SITE}, None)
+    [result] = await engine.sync_now()
+    assert (result.item_id, result.outcome, result.message) == (item.id, Outcome.WAITING, "The cloud failed.")
+    stored = await engine.outbox.get(item.id)
+    assert (stored.state, stored.message) == (OutboxState.SENDING, "The cloud failed.")
+    [entry] = await engine.audit.entries()
+    assert (entry.result, entry.before, entry.after) == (AuditResult.SENDING, None, {"site": SITE})
+
+    # it did arrive: the next run finds it and confirms, without a second creation
+    client.create_error = None
+    client.found = ConnectKey(site=SITE, connect_key="key-1")
+    [result] = await engine.sync_now()
+    assert result.outcome is Outcome.ALREADY_APPLIED and client.creations == 1
+    assert result.message == "Confirmed on the server after an interruption; not sent again."
+
+
+async def test_a_site_creation_cut_off_by_the_network_stops_the_run_offline(
+    store: Store, server: FakeServer
+) -> None:
+    engine, client = _site_engine(store, server)
+    client.create_error = NetworkError("The cloud cannot be reached.")
+    item = await engine.outbox.enqueue(EU, SITE, "site", SITE, {"site": SITE}, None)
+    await engine.outbox.enqueue(EU, "Other site", "device", "dev-1", device(name="A"), device())
+    results = await engine.sync_now()
+    assert [(r.item_id, r.outcome) for r in results] == [(item.id, Outcome.OFFLINE)]
+    assert (await engine.outbox.get(item.id)).state is OutboxState.SENDING
+    assert engine.online is False and server.writes == []
+
+
+@pytest.mark.parametrize(
+    ("cloud_changes", "message"),
+    [
+        pytest.param(
+            {"name": "Cloud name"},
+            "1 field was changed in the cloud as well: choose which value to keep.",
+            id="one field",
+        ),
+        pytest.param(
+            {"name": "Cloud name", "measuring_cycle": 30000},
+            "2 fields were changed in the cloud as well: choose which value to keep.",
+            id="two fields",
+        ),
+    ],
+)
+async def test_a_conflict_says_how_many_fields_changed_on_both_sides(
+    store: Store, server: FakeServer, cloud_changes: dict[str, Any], message: str
+) -> None:
+    engine = engine_for(store, server)
+    server.objects[("device", "dev-1")] = device(**cloud_changes)
+    mine = device(name="My name", measuring_cycle=120000)
+    item = await engine.outbox.enqueue(EU, SITE, "device", "dev-1", mine, device())
+    [result] = await engine.sync_now()
+    assert (result.item_id, result.kind, result.object_id, result.outcome, result.message) == (
+        item.id,
+        "device",
+        "dev-1",
+        Outcome.CONFLICT,
+        message,
+    )
+    stored = await engine.outbox.get(item.id)
+    assert (stored.state, stored.message, stored.server) == (
+        OutboxState.CONFLICT,
+        message,
+        device(**cloud_changes),
+    )
+    assert len(stored.conflicts) == len(cloud_changes) and server.writes == []
+
+
+async def test_the_status_counts_conflicts_and_refusals_of_this_region_and_shows_a_run(
+    store: Store, server: FakeServer
+) -> None:
+    engine = engine_for(store, server)
+    server.objects[("device", "dev-1")] = device(name="Cloud name")
+    server.refuse["dev-2"] = "name too long"
+    await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(name="Mine"), device())
+    await engine.outbox.enqueue(EU, SITE, "device", "dev-2", device(uuid="dev-2", name="X" * 99), None)
+    await engine.outbox.enqueue("America, production", SITE, "device", "dev-1", device(name="A"), device())
+    statuses: list[SyncStatus] = []
+    engine.sig_status.connect(statuses.append)
+    await engine.sync_now()
+    assert statuses[0].running is True and statuses[-1].running is False
+    # a later change to the refused logger waits behind the refusal
+    await engine.outbox.enqueue(
+        EU, SITE, "device", "dev-2", device(uuid="dev-2", name="Y"), device(uuid="dev-2")
+    )
+    status = await engine.status()
+    assert (status.open_changes, status.conflicts, status.failed, status.attention) == (3, 1, 1, 0)
+
+
+async def test_a_refusal_is_recorded_with_the_servers_reason_in_the_audit(
+    store: Store, server: FakeServer
+) -> None:
+    engine = engine_for(store, server)
+    server.refuse["dev-1"] = "measuring_cycle out of range"
+    item = await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(measuring_cycle=1), device())
+    [result] = await engine.sync_now()
+    message = "The server refused the change. (measuring_cycle out of range)"
+    assert (result.item_id, result.kind, result.object_id, result.outcome, result.message) == (
+        item.id,
+        "device",
+        "dev-1",
+        Outcome.FAILED,
+        message,
+    )
+    [entry] = await engine.audit.entries()
+    assert (entry.result, entry.message) == (AuditResult.FAILED, message)
+
+
+async def test_a_change_already_in_the_cloud_is_recorded_with_the_clouds_version(
+    store: Store, server: FakeServer
+) -> None:
+    engine = engine_for(store, server)
+    server.objects[("device", "dev-1")] = device(name="Same")
+    await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(name="Same"), device())
+    [result] = await engine.sync_now()
+    assert (result.outcome, result.message) == (
+        Outcome.ALREADY_APPLIED,
+        "Already on the server; not sent again.",
+    )
+    [entry] = await engine.audit.entries()
+    assert (entry.result, entry.after) == (AuditResult.ALREADY_APPLIED, device(name="Same"))
+    assert server.writes == []
+
+
+async def test_a_resolved_conflict_keeps_what_the_cloud_changed_after_the_conflict(
+    store: Store, server: FakeServer
+) -> None:
+    """The resolution is merged against the cloud's version the technician saw: a field someone
+    changed in the cloud after that (not part of the conflict) is not overwritten with the old value."""
+    engine = engine_for(store, server)
+    server.objects[("device", "dev-1")] = device(name="Cloud name")
+    item = await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(name="Mine"), device())
+    await engine.sync_now()
+    conflicted = await engine.outbox.get(item.id)
+    server.objects[("device", "dev-1")] = device(name="Cloud name", communication_cycle=60000)
+    [conflict] = conflicted.conflicts
+    await engine.resolve_conflict(item.id, {conflict.path: Side.MINE})
+    await engine.wait_until_idle()
+    assert server.objects[("device", "dev-1")] == device(name="Mine", communication_cycle=60000)
+    assert (await engine.outbox.get(item.id)).state is OutboxState.DONE
+
+
+async def test_only_a_conflict_can_be_resolved(store: Store, server: FakeServer) -> None:
+    engine = engine_for(store, server)
+    item = await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(name="Mine"), device())
+    with pytest.raises(ValueError) as refused:
+        await engine.resolve_conflict(item.id, {})
+    assert str(refused.value) == f"change {item.id} has no conflict to resolve"
