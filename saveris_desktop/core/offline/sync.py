@@ -468,7 +468,7 @@ class SyncEngine:
         if item.base is None:
             # Nothing known about where the edit started (a new object's settings): the payload wins
             # field by field, fields it does not name stay as the server has them.
-            target = {**server, **item.payload} if isinstance(server, dict) else item.payload
+            target = {**server, **item.payload}  # `server` is a document here (the base is None)
             if note is None and _covers(server, item.payload):
                 return await self._already_applied(item, server)
         else:
