@@ -9,18 +9,22 @@ the cloud, and a conflict resolved while the cloud moved on.
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
-from saveris_desktop.api.errors import ConflictError, NetworkError, ServerError
-from saveris_desktop.api.models import ConnectKey
+from saveris_desktop.api.errors import ConflictError, NetworkError, OperationNotOfferedError, ServerError
+from saveris_desktop.api.models import ConnectKey, Device, MeasuringObject
 from saveris_desktop.core.offline.audit import AuditResult
+from saveris_desktop.core.offline.cache import Cache
+from saveris_desktop.core.offline.drafts import DraftKey, DraftStore
 from saveris_desktop.core.offline.merge import Side
-from saveris_desktop.core.offline.outbox import OutboxState
+from saveris_desktop.core.offline.outbox import OutboxState, new_placeholder
 from saveris_desktop.core.offline.store import Store
 from saveris_desktop.core.offline.sync import Outcome, SyncEngine, SyncStatus
-from tests.core.offline.fake_sync_client import FakeServer, FakeSyncClient
+from tests.core.offline.fake_sync_client import FakeServer, FakeSyncClient, fridge_object
 from tests.core.offline.test_sync import EU, SITE, device, engine_for
 from tests.core.offline.test_sync import server as server
 from tests.core.offline.test_sync import store as store
@@ -289,3 +293,315 @@ async def test_only_a_conflict_can_be_resolved(store: Store, server: FakeServer)
     with pytest.raises(ValueError) as refused:
         await engine.resolve_conflict(item.id, {})
     assert str(refused.value) == f"change {item.id} has no conflict to resolve"
+
+
+class _ScriptedObjects(FakeSyncClient):
+    """Listing or creating measuring objects fails as the test says."""
+
+    def __init__(self, server: FakeServer) -> None:
+        super().__init__(server)
+        self.list_error: Exception | None = None
+        self.create_error: Exception | None = None
+
+    async def list_measuring_objects(self, site: str) -> list[MeasuringObject]:
+        if self.list_error is not None:
+            raise self.list_error
+        return await super().list_measuring_objects(site)
+
+    async def create_measuring_object(self, site: str, obj: MeasuringObject) -> MeasuringObject:
+        if self.create_error is not None:
+            raise self.create_error
+        return await super().create_measuring_object(site, obj)
+
+
+def _objects_engine(store: Store, server: FakeServer) -> tuple[SyncEngine, _ScriptedObjects]:
+    engine = engine_for(store, server)
+    client = _ScriptedObjects(server)
+    engine.client = client
+    return engine, client
+
+
+async def test_a_created_object_is_recorded_with_the_uuid_the_cloud_gave_it(
+    store: Store, server: FakeServer
+) -> None:
+    engine, _client = _objects_engine(store, server)
+    placeholder = new_placeholder()
+    item = await engine.outbox.enqueue(
+        EU, SITE, "measuring_object", placeholder, fridge_object().to_payload(), None
+    )
+    [result] = await engine.sync_now()
+    [created] = server.measuring_objects[SITE]
+    assert (result.item_id, result.object_id, result.outcome, result.message) == (
+        item.id,
+        created["uuid"],
+        Outcome.SENT,
+        None,
+    )
+    [entry] = await engine.audit.entries()
+    assert (entry.result, entry.object_id, entry.after) == (AuditResult.OK, created["uuid"], created)
+
+
+async def test_an_object_found_in_the_cloud_is_recorded_as_the_cloud_has_it(
+    store: Store, server: FakeServer
+) -> None:
+    engine, _client = _objects_engine(store, server)
+    existing = {**fridge_object().to_payload(), "uuid": "mo-1", "description": "made by a colleague"}
+    server.measuring_objects[SITE] = [existing]
+    await engine.outbox.enqueue(
+        EU, SITE, "measuring_object", new_placeholder(), fridge_object().to_payload(), None
+    )
+    [result] = await engine.sync_now()
+    assert (result.object_id, result.outcome) == ("mo-1", Outcome.ALREADY_APPLIED)
+    [entry] = await engine.audit.entries()
+    assert entry.after == MeasuringObject.model_validate(existing).to_payload()
+    assert server.writes == []
+
+
+async def test_a_failed_object_listing_leaves_the_creation_queued_and_never_sent(
+    store: Store, server: FakeServer
+) -> None:
+    engine, client = _objects_engine(store, server)
+    client.list_error = ServerError("The cloud failed.", status=500)
+    item = await engine.outbox.enqueue(
+        EU, SITE, "measuring_object", new_placeholder(), fridge_object().to_payload(), None
+    )
+    [result] = await engine.sync_now()
+    assert (result.item_id, result.outcome, result.message) == (item.id, Outcome.WAITING, "The cloud failed.")
+    stored = await engine.outbox.get(item.id)
+    assert (stored.state, stored.message) == (OutboxState.PENDING, "The cloud failed.")
+    assert server.writes == [] and await engine.audit.entries() == []
+
+
+async def test_an_object_creation_that_failed_after_it_left_stays_on_its_way(
+    store: Store, server: FakeServer
+) -> None:
+    engine, client = _objects_engine(store, server)
+    client.create_error = ServerError("The cloud failed.", status=502)
+    payload = fridge_object().to_payload()
+    item = await engine.outbox.enqueue(EU, SITE, "measuring_object", new_placeholder(), payload, None)
+    [result] = await engine.sync_now()
+    assert (result.item_id, result.outcome, result.message) == (item.id, Outcome.WAITING, "The cloud failed.")
+    stored = await engine.outbox.get(item.id)
+    assert (stored.state, stored.message) == (OutboxState.SENDING, "The cloud failed.")
+    [entry] = await engine.audit.entries()
+    assert (entry.result, entry.before, entry.after) == (AuditResult.SENDING, None, payload)
+
+
+@pytest.mark.parametrize(
+    ("payload", "message"),
+    [
+        pytest.param(
+            {"name": "Fridge", "logical_channels": [{"name": "Inside"}]},
+            "The change cannot be sent: logical_channels.0.physical_value_id: Field required.",
+            id="a nested field",
+        ),
+        pytest.param(
+            "Fridge",
+            "The change cannot be sent: the change: Input should be a valid dictionary or instance of "
+            "MeasuringObject.",
+            id="not an object at all",
+        ),
+    ],
+)
+async def test_a_creation_that_does_not_fit_the_model_fails_with_where_and_why(
+    store: Store, server: FakeServer, payload: Any, message: str
+) -> None:
+    engine, _client = _objects_engine(store, server)
+    item = await engine.outbox.enqueue(EU, SITE, "measuring_object", new_placeholder(), payload, None)
+    [result] = await engine.sync_now()
+    assert (result.item_id, result.outcome, result.message) == (item.id, Outcome.FAILED, message)
+    assert (await engine.outbox.get(item.id)).state is OutboxState.FAILED
+    assert server.writes == []
+
+
+async def test_a_change_without_base_that_the_cloud_already_has_is_not_sent(
+    store: Store, server: FakeServer
+) -> None:
+    """A partial change (no base: "these fields") whose values, nested ones too, are in the cloud."""
+    engine = engine_for(store, server)
+    item = await engine.outbox.enqueue(
+        EU, SITE, "device", "dev-1", {"name": "Logger", "vendor_field": {"kept": True}}, None
+    )
+    [result] = await engine.sync_now()
+    assert (result.item_id, result.outcome) == (item.id, Outcome.ALREADY_APPLIED)
+    [entry] = await engine.audit.entries()
+    assert (entry.result, entry.after) == (AuditResult.ALREADY_APPLIED, device())
+    assert server.writes == []
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        pytest.param({"vendor_field": {"kept": False}}, id="a nested value differs"),
+        pytest.param({"vendor_field": {"kept": True, "new": 1}}, id="a nested field is missing"),
+        pytest.param({"name": None}, id="set to null"),
+    ],
+)
+async def test_a_change_without_base_that_differs_from_the_cloud_is_sent(
+    store: Store, server: FakeServer, fields: dict[str, Any]
+) -> None:
+    engine = engine_for(store, server)
+    server.objects[("device", "dev-1")] = device(vendor_field=None) if "vendor_field" in fields else device()
+    await engine.outbox.enqueue(EU, SITE, "device", "dev-1", fields, None)
+    [result] = await engine.sync_now()
+    assert result.outcome is Outcome.SENT
+    assert server.objects[("device", "dev-1")] == device(**fields)
+
+
+class _NormalisingServer(FakeSyncClient):
+    """Stores a logger's name without the spaces around it and answers with what it stored."""
+
+    async def put_device(self, site: str, device: Device) -> Device:
+        return await super().put_device(site, device.model_copy(update={"name": (device.name or "").strip()}))
+
+
+async def test_what_the_cloud_answered_is_kept_for_offline_editing_and_in_the_audit(
+    store: Store, server: FakeServer
+) -> None:
+    engine = engine_for(store, server)
+    engine.client = _NormalisingServer(server)
+    drafts = DraftStore(store)
+    key = DraftKey(EU, SITE, "device", "dev-1")
+    await drafts.save(key, device(name="  Fridge  ", measuring_cycle=5), base=device())  # typed on since
+    await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(name="  Fridge  "), device())
+    [result] = await engine.sync_now()
+    assert result.outcome is Outcome.SENT and server.objects[("device", "dev-1")] == device(name="Fridge")
+    [entry] = await engine.audit.entries()
+    assert (entry.before, entry.after) == (device(), device(name="Fridge"))
+    cached = await Cache(store).get(EU, SITE, "device", "dev-1")
+    assert cached is not None and cached.payload == device(name="Fridge")
+    # the later edit stays, on top of what was sent
+    kept = await drafts.get(key)
+    assert kept is not None and kept.base == device(name="  Fridge  ")
+    assert kept.mine == device(name="  Fridge  ", measuring_cycle=5)
+
+
+async def test_a_change_whose_put_failed_after_it_left_stays_on_its_way_with_what_was_sent(
+    store: Store, server: FakeServer
+) -> None:
+    engine = engine_for(store, server)
+    server.objects[("device", "dev-1")] = device(communication_cycle=60000)
+    engine.client = _FailingPut(server)
+    item = await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(name="Mine"), device())
+    [result] = await engine.sync_now()
+    assert (result.item_id, result.outcome, result.message) == (
+        item.id,
+        Outcome.WAITING,
+        "The cloud failed. (gateway timeout)",
+    )
+    stored = await engine.outbox.get(item.id)
+    assert (stored.state, stored.message) == (OutboxState.SENDING, "The cloud failed. (gateway timeout)")
+    [entry] = await engine.audit.entries()
+    assert (entry.result, entry.before, entry.after) == (
+        AuditResult.SENDING,
+        device(communication_cycle=60000),
+        device(name="Mine", communication_cycle=60000),
+    )
+
+
+class _FailingPut(FakeSyncClient):
+    async def put_device(self, site: str, device: Device) -> Device:
+        raise ServerError("The cloud failed.", status=504, server_reason="gateway timeout")
+
+
+async def test_a_put_answered_with_a_conflict_is_merged_again_by_the_next_run(
+    store: Store, server: FakeServer
+) -> None:
+    engine = engine_for(store, server)
+    engine.client = _ConflictOnce(server)
+    item = await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(name="Mine"), device())
+    [result] = await engine.sync_now()
+    message = "The logger was changed meanwhile."
+    assert (result.item_id, result.kind, result.object_id, result.outcome, result.message) == (
+        item.id,
+        "device",
+        "dev-1",
+        Outcome.WAITING,
+        message,
+    )
+    stored = await engine.outbox.get(item.id)
+    assert (stored.state, stored.message) == (OutboxState.PENDING, message)
+    [result] = await engine.sync_now()
+    assert result.outcome is Outcome.SENT and server.objects[("device", "dev-1")] == device(name="Mine")
+
+
+class _ConflictOnce(FakeSyncClient):
+    conflicts = 1
+
+    async def put_device(self, site: str, device: Device) -> Device:
+        if self.conflicts:
+            self.conflicts -= 1
+            raise ConflictError("The logger was changed meanwhile.", status=409)
+        return await super().put_device(site, device)
+
+
+class _NoDeviceRead(FakeSyncClient):
+    async def get_device(self, site: str, uuid: str) -> Device:
+        raise OperationNotOfferedError("Not offered.", status=501)
+
+
+async def test_a_change_sent_without_reading_the_cloud_says_so(store: Store, server: FakeServer) -> None:
+    engine = engine_for(store, server)
+    engine.client = _NoDeviceRead(server)
+    await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(name="Mine"), device())
+    [result] = await engine.sync_now()
+    assert (result.outcome, result.message) == (
+        Outcome.SENT,
+        "Sent without checking the cloud first: it does not let us read the current logger's settings, "
+        "so conflicts with changes made elsewhere cannot be detected.",
+    )
+
+
+async def test_while_offline_the_probe_waits_longer_each_time_up_to_the_last_delay(
+    store: Store, server: FakeServer
+) -> None:
+    delays: list[float] = []
+
+    async def fake_sleep(seconds: float) -> None:
+        delays.append(seconds)
+        if len(delays) == 5:
+            server.offline = False
+
+    engine = engine_for(store, server, probe_delays=(1.0, 2.0, 4.0), sleep=fake_sleep)
+    server.offline = True
+    await engine.submit(SITE, "device", "dev-1", device(name="probe"), base=device())
+    await _until(lambda: server.writes != [])
+    assert delays == [1.0, 2.0, 4.0, 4.0, 4.0]
+
+
+async def test_a_change_queued_while_offline_after_the_probe_gave_up_starts_it_again(
+    store: Store, server: FakeServer
+) -> None:
+    """Offline with nothing queued, the probe stops; a change queued later must start it again, else
+    it would wait for a connectivity event that may never come."""
+    sleeps: list[float] = []
+
+    async def fake_sleep(seconds: float) -> None:
+        sleeps.append(seconds)
+        await asyncio.sleep(0)
+
+    engine = engine_for(store, server, probe_delays=(1.0,), sleep=fake_sleep)
+    server.offline = True
+    engine.set_online(False)
+    await _until(lambda: sleeps == [1.0])
+    await engine.wait_until_idle()
+    server.offline = False
+    await engine.submit(SITE, "device", "dev-1", device(name="Queued offline"), base=device())
+    await _until(lambda: server.writes == [("device", "dev-1")])
+
+
+async def test_only_kinds_the_outbox_can_send_are_queued(store: Store, server: FakeServer) -> None:
+    engine = engine_for(store, server)
+    with pytest.raises(ValueError) as refused:
+        await engine.submit(SITE, "wallpaper", "x", {}, None)
+    assert str(refused.value) == "the outbox cannot send changes of kind 'wallpaper'"
+
+
+async def _until(condition: Callable[[], bool]) -> None:
+    """Let the engine's background tasks run until `condition` holds (each step is a fake sleep or a
+    small sqlite write: a few ms)."""
+    for _ in range(1000):
+        if condition():
+            return
+        await asyncio.sleep(0.005)
+    raise AssertionError("condition not reached")
