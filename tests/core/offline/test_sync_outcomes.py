@@ -10,13 +10,14 @@ the cloud, and a conflict resolved while the cloud moved on.
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from saveris_desktop.api.errors import ConflictError, NetworkError, OperationNotOfferedError, ServerError
-from saveris_desktop.api.models import ConnectKey, Device, MeasuringObject
+from saveris_desktop.api.models import ConnectKey, Device, MeasuringInstructionSet, MeasuringObject
 from saveris_desktop.core.offline.audit import AuditResult
 from saveris_desktop.core.offline.cache import Cache
 from saveris_desktop.core.offline.drafts import DraftKey, DraftStore
@@ -605,3 +606,37 @@ async def _until(condition: Callable[[], bool]) -> None:
             return
         await asyncio.sleep(0.005)
     raise AssertionError("condition not reached")
+
+
+class _NoInstructionSetRead(FakeSyncClient):
+    async def get_measuring_instruction_set(self, site: str, uuid: str) -> MeasuringInstructionSet:
+        raise OperationNotOfferedError("Not offered.", status=501)
+
+
+async def test_a_change_without_base_goes_out_unchecked_when_the_cloud_cannot_be_read(
+    store: Store, server: FakeServer
+) -> None:
+    """Nothing known about the object: what the audit shows as "before" is an empty document."""
+    engine = engine_for(store, server)
+    engine.client = _NoInstructionSetRead(server)
+    server.objects[("instruction_set", "mo-1")] = {}
+    await engine.outbox.enqueue(EU, SITE, "instruction_set", "mo-1", {"measuring_cycle": 300000}, None)
+    [result] = await engine.sync_now()
+    assert result.outcome is Outcome.SENT and (result.message or "").startswith("Sent without checking")
+    assert server.objects[("instruction_set", "mo-1")] == {"measuring_cycle": 300000}
+    [entry] = await engine.audit.entries()
+    assert (entry.before, entry.after) == ({}, {"measuring_cycle": 300000})
+
+
+async def test_waiting_for_the_runs_survives_a_run_that_failed(
+    store: Store, server: FakeServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A clean shutdown waits for the runs; one that failed (here the database) must not break it."""
+    engine = engine_for(store, server)
+
+    async def broken_items(**_filters: Any) -> list[Any]:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(engine.outbox, "items", broken_items)
+    engine.request_sync()
+    await engine.wait_until_idle()  # returns; the failure is logged by the task's owner
