@@ -11,12 +11,18 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
 
-from saveris_desktop.api.errors import ConflictError, NetworkError, OperationNotOfferedError, ServerError
+from saveris_desktop.api.errors import (
+    ConflictError,
+    NetworkError,
+    OperationNotOfferedError,
+    RequestValidationError,
+    ServerError,
+)
 from saveris_desktop.api.models import ConnectKey, Device, MeasuringInstructionSet, MeasuringObject
 from saveris_desktop.core.offline.audit import AuditResult
 from saveris_desktop.core.offline.cache import Cache
@@ -640,3 +646,264 @@ async def test_waiting_for_the_runs_survives_a_run_that_failed(
     monkeypatch.setattr(engine.outbox, "items", broken_items)
     engine.request_sync()
     await engine.wait_until_idle()  # returns; the failure is logged by the task's owner
+
+
+async def test_what_waits_says_what_it_waits_for(store: Store, server: FakeServer) -> None:
+    engine = engine_for(store, server)
+    server.refuse["dev-1"] = "measuring_cycle out of range"
+    refused = await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(measuring_cycle=1), device())
+    await engine.sync_now()
+    behind_refusal = await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(name="Later"), device())
+    # a logger's change that refers to a measuring object not created yet
+    on_new_object = await engine.outbox.enqueue(
+        EU, SITE, "device", "dev-2", device(uuid="dev-2", sensor_channel=f"{new_placeholder()}#Inside"), None
+    )
+    results = {r.item_id: r for r in await engine.sync_now()}
+    assert refused.id not in results  # a stopped item is the technician's, not the run's
+    assert (
+        results[behind_refusal.id].kind,
+        results[behind_refusal.id].object_id,
+        results[behind_refusal.id].outcome,
+        results[behind_refusal.id].message,
+    ) == ("device", "dev-1", Outcome.WAITING, "Waiting for an earlier change to the same object.")
+    assert (results[on_new_object.id].outcome, results[on_new_object.id].message) == (
+        Outcome.WAITING,
+        "Waiting until the measuring object it belongs to is created.",
+    )
+    assert server.writes == []
+
+
+async def test_the_rest_of_a_site_waits_for_its_creation(store: Store, server: FakeServer) -> None:
+    engine, client = _site_engine(store, server)
+    client.create_error = RequestValidationError("The server refused the site.")
+    site_item = await engine.outbox.enqueue(EU, "New site", "site", "New site", {"site": "New site"}, None)
+    timezone = await engine.outbox.enqueue(
+        EU, "New site", "global_settings", "New site", {"timezone": "Europe/Berlin"}, None
+    )
+    results = await engine.sync_now()
+    assert [(r.item_id, r.kind, r.object_id, r.outcome, r.message) for r in results] == [
+        (site_item.id, "site", "New site", Outcome.FAILED, "The server refused the site."),
+        (
+            timezone.id,
+            "global_settings",
+            "New site",
+            Outcome.WAITING,
+            "Waiting: the site could not be created yet.",
+        ),
+    ]
+
+
+async def test_a_run_sends_only_its_own_regions_changes(store: Store, server: FakeServer) -> None:
+    engine = engine_for(store, server)
+    other = await engine.outbox.enqueue(
+        "America, production", SITE, "device", "dev-1", device(name="A"), device()
+    )
+    assert await engine.sync_now() == []
+    assert server.writes == [] and (await engine.outbox.get(other.id)).state is OutboxState.PENDING
+
+
+async def test_a_change_discarded_during_the_run_does_not_stop_the_changes_after_it(
+    store: Store, server: FakeServer
+) -> None:
+    engine = engine_for(store, server)
+    first = await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(name="First"), device())
+    discarded = await engine.outbox.enqueue(EU, SITE, "sensor", "sen-1", {"name": "Gone"}, None)
+    last = await engine.outbox.enqueue(EU, SITE, "device", "dev-2", device(uuid="dev-2", name="Last"), None)
+    engine.client = _DiscardsWhileReading(server, lambda: engine.outbox.discard(discarded.id))
+    results = await engine.sync_now()
+    assert [(r.item_id, r.outcome) for r in results] == [(first.id, Outcome.SENT), (last.id, Outcome.SENT)]
+    assert server.writes == [("device", "dev-1"), ("device", "dev-2")]
+
+
+class _DiscardsWhileReading(FakeSyncClient):
+    """Runs `during_read` once, while the engine reads dev-1."""
+
+    def __init__(self, server: FakeServer, during_read: Callable[[], Awaitable[object]]) -> None:
+        super().__init__(server)
+        self._during_read: Callable[[], Awaitable[object]] | None = during_read
+
+    async def get_device(self, site: str, uuid: str) -> Device:
+        if self._during_read is not None:
+            during, self._during_read = self._during_read, None
+            await during()
+        return await super().get_device(site, uuid)
+
+
+class _EditedOnEveryRead(FakeSyncClient):
+    """Each read of dev-1 comes with a newer edit of the change being sent (a technician typing on)."""
+
+    def __init__(self, server: FakeServer, engine: SyncEngine) -> None:
+        super().__init__(server)
+        self.engine = engine
+        self.reads = 0
+
+    async def get_device(self, site: str, uuid: str) -> Device:
+        self.reads += 1
+        await self.engine.outbox.enqueue(
+            EU, SITE, "device", "dev-1", device(name=f"Edit {self.reads}"), device()
+        )
+        return await super().get_device(site, uuid)
+
+
+async def test_a_change_that_keeps_changing_while_it_is_read_goes_with_the_next_run(
+    store: Store, server: FakeServer
+) -> None:
+    engine = engine_for(store, server)
+    client = _EditedOnEveryRead(server, engine)
+    engine.client = client
+    item = await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(name="Edit 0"), device())
+    [result] = await engine.sync_now()
+    assert (result.item_id, result.kind, result.object_id, result.outcome, result.message) == (
+        item.id,
+        "device",
+        "dev-1",
+        Outcome.WAITING,
+        "Changed again while being sent; it goes with the next run.",
+    )
+    assert client.reads == 3 and server.writes == []
+    engine.client = FakeSyncClient(server)
+    [result] = await engine.sync_now()
+    assert result.outcome is Outcome.SENT and server.objects[("device", "dev-1")]["name"] == "Edit 3"
+
+
+async def test_a_change_whose_base_cannot_be_used_needs_attention(store: Store, server: FakeServer) -> None:
+    engine = engine_for(store, server)
+    item = await engine.outbox.enqueue(
+        EU, SITE, "device", "dev-1", device(name="Mine"), device(name=float("nan"))
+    )
+    [result] = await engine.sync_now()
+    assert (result.item_id, result.outcome) == (item.id, Outcome.ATTENTION)
+    assert server.writes == []
+
+
+class _RaisesOnRead(FakeSyncClient):
+    def __init__(self, server: FakeServer, error: BaseException) -> None:
+        super().__init__(server)
+        self.error = error
+
+    async def get_device(self, site: str, uuid: str) -> Device:
+        raise self.error
+
+
+async def test_a_recursion_error_is_put_aside_with_its_own_words(store: Store, server: FakeServer) -> None:
+    engine = engine_for(store, server)
+    engine.client = _RaisesOnRead(server, RecursionError("maximum recursion depth exceeded"))
+    item = await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(name="Mine"), device())
+    [result] = await engine.sync_now()
+    message = "This change is nested too deeply to be sent. Discard it and make it again."
+    assert (result.item_id, result.outcome, result.message) == (item.id, Outcome.ATTENTION, message)
+    assert (await engine.outbox.get(item.id)).message == message
+
+
+async def test_an_unforeseen_failure_is_worded_for_the_technician_and_logged_for_support(
+    store: Store, server: FakeServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    engine = engine_for(store, server)
+    engine.client = _RaisesOnRead(server, TypeError("a bug nobody foresaw"))
+    item = await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(name="Mine"), device())
+    with caplog.at_level("ERROR", logger="saveris_desktop.core.offline.sync"):
+        [result] = await engine.sync_now()
+    assert result.message == (
+        "This change could not be sent because of an unexpected problem (details in the log file). "
+        "Retry it, or discard it and make it again."
+    )
+    [record] = [r for r in caplog.records if r.levelname == "ERROR"]
+    assert record.getMessage() == f"outbox item {item.id} (device) could not be processed"
+    assert record.exc_info is not None and isinstance(record.exc_info[1], TypeError)
+
+
+async def test_a_change_of_a_kind_this_version_cannot_send_fails_with_that_reason(
+    store: Store, server: FakeServer
+) -> None:
+    engine = engine_for(store, server)  # e.g. imported from a file a newer version wrote
+    item = await engine.outbox.enqueue(EU, SITE, "wallpaper", "x", {"colour": "blue"}, None)
+    [result] = await engine.sync_now()
+    assert (result.item_id, result.outcome, result.message) == (
+        item.id,
+        Outcome.FAILED,
+        "Changes of kind 'wallpaper' cannot be sent by this version.",
+    )
+    assert (await engine.outbox.get(item.id)).state is OutboxState.FAILED
+
+
+async def test_a_change_sent_again_after_an_interruption_keeps_one_audit_entry_and_counts_both_attempts(
+    store: Store, server: FakeServer
+) -> None:
+    engine = engine_for(store, server)
+    engine.client = _FailingPut(server)
+    item = await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(name="Mine"), device())
+    await engine.sync_now()  # left, no verdict: "sending"
+    engine.client = FakeSyncClient(server)
+    [result] = await engine.sync_now()  # the cloud does not have it: sent again
+    assert result.outcome is Outcome.SENT and server.writes == [("device", "dev-1")]
+    [entry] = await engine.audit.entries()
+    assert (entry.result, entry.before, entry.after) == (AuditResult.OK, device(), device(name="Mine"))
+    assert (await engine.outbox.get(item.id)).attempts == 2
+
+
+async def test_an_answer_that_cannot_be_kept_is_recorded_as_what_was_sent(
+    store: Store, server: FakeServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    engine = engine_for(store, server)
+    engine.client = _HugeAnswer(server)
+    item = await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(name="Mine"), device())
+    with caplog.at_level("WARNING", logger="saveris_desktop.core.offline.sync"):
+        [result] = await engine.sync_now()
+    assert result.outcome is Outcome.SENT
+    [entry] = await engine.audit.entries()
+    assert entry.after == device(name="Mine")
+    cached = await Cache(store).get(EU, SITE, "device", "dev-1")
+    assert cached is not None and cached.payload == device(name="Mine")
+    assert [r.getMessage() for r in caplog.records if r.name == "saveris_desktop.core.offline.sync"] == [
+        f"the cloud's answer to outbox item {item.id} is not kept: it holds a number too large to use at "
+        "'vendor_field'"
+    ]
+
+
+class _HugeAnswer(FakeSyncClient):
+    async def put_device(self, site: str, device: Device) -> Device:
+        await super().put_device(site, device)
+        return device.model_copy(update={"vendor_field": 2**70})
+
+
+async def test_an_already_applied_change_is_recorded_with_its_message(
+    store: Store, server: FakeServer
+) -> None:
+    engine = engine_for(store, server)
+    server.objects[("device", "dev-1")] = device(name="Same")
+    item = await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(name="Same"), device())
+    await engine.sync_now()
+    message = "Already on the server; not sent again."
+    [entry] = await engine.audit.entries()
+    assert entry.message == message
+    assert (await engine.outbox.get(item.id)).message == message
+
+
+async def test_a_created_object_is_kept_for_offline_editing(store: Store, server: FakeServer) -> None:
+    engine, _client = _objects_engine(store, server)
+    await engine.outbox.enqueue(
+        EU, SITE, "measuring_object", new_placeholder(), fridge_object().to_payload(), None
+    )
+    await engine.sync_now()
+    [created] = server.measuring_objects[SITE]
+    cached = await Cache(store).get(EU, SITE, "measuring_object", created["uuid"])
+    assert cached is not None and cached.payload == created
+    assert await Cache(store).get(EU, SITE, "site", SITE) is None
+
+
+async def test_a_draft_that_matches_what_was_sent_or_what_the_cloud_has_now_is_dropped(
+    store: Store, server: FakeServer
+) -> None:
+    engine = engine_for(store, server)
+    drafts = DraftStore(store)
+    # dev-1: the draft is the change as queued; the cloud merged in a field changed there meanwhile
+    server.objects[("device", "dev-1")] = device(communication_cycle=60000)
+    one = DraftKey(EU, SITE, "device", "dev-1")
+    await drafts.save(one, device(name="Mine"), base=device())
+    await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(name="Mine"), device())
+    # dev-2: a change naming one field; the draft is the whole document as the cloud now has it
+    two = DraftKey(EU, SITE, "device", "dev-2")
+    await drafts.save(two, device(uuid="dev-2", serial_number="S2", name="Two"), base=None)
+    await engine.outbox.enqueue(EU, SITE, "device", "dev-2", {"name": "Two"}, None)
+    await engine.sync_now()
+    assert await drafts.get(one) is None and await drafts.get(two) is None
