@@ -907,3 +907,118 @@ async def test_a_draft_that_matches_what_was_sent_or_what_the_cloud_has_now_is_d
     await engine.outbox.enqueue(EU, SITE, "device", "dev-2", {"name": "Two"}, None)
     await engine.sync_now()
     assert await drafts.get(one) is None and await drafts.get(two) is None
+
+
+async def test_before_anything_happened_the_status_shows_nothing_going_on(
+    store: Store, server: FakeServer
+) -> None:
+    engine = engine_for(store, server)
+    assert await engine.status() == SyncStatus(
+        online=None, open_changes=0, conflicts=0, failed=0, running=False
+    )
+
+
+async def test_without_probe_delays_the_probe_waits_half_a_minute(store: Store, server: FakeServer) -> None:
+    delays: list[float] = []
+
+    async def fake_sleep(seconds: float) -> None:
+        delays.append(seconds)
+        server.offline = False
+
+    engine = engine_for(store, server, probe_delays=(), sleep=fake_sleep)
+    server.offline = True
+    await engine.submit(SITE, "device", "dev-1", device(name="probe"), base=device())
+    await _until(lambda: server.writes != [])
+    assert delays == [30.0]
+
+
+async def test_the_change_the_run_stopped_at_is_named_in_the_result(store: Store, server: FakeServer) -> None:
+    engine = engine_for(store, server)
+    engine.client = _FailingPut(server)
+    item = await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(name="Mine"), device())
+    await engine.outbox.enqueue(EU, SITE, "device", "dev-2", device(uuid="dev-2", name="Next"), None)
+    [result] = await engine.sync_now()  # a server error stops the run
+    assert (result.item_id, result.kind, result.object_id, result.outcome) == (
+        item.id,
+        "device",
+        "dev-1",
+        Outcome.WAITING,
+    )
+
+
+async def test_a_change_discarded_while_it_is_read_does_not_stop_the_changes_after_it(
+    store: Store, server: FakeServer
+) -> None:
+    engine = engine_for(store, server)
+    first = await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(name="First"), device())
+    last = await engine.outbox.enqueue(EU, SITE, "device", "dev-2", device(uuid="dev-2", name="Last"), None)
+    engine.client = _DiscardsWhileReading(server, lambda: engine.outbox.discard(first.id))
+    results = await engine.sync_now()
+    assert [(r.item_id, r.outcome) for r in results] == [(last.id, Outcome.SENT)]
+    assert server.writes == [("device", "dev-2")]
+
+
+class _FailingPutTwice(FakeSyncClient):
+    """Both sends leave and get no verdict; between them someone changes another field in the cloud."""
+
+    puts = 0
+
+    async def put_device(self, site: str, device: Device) -> Device:
+        self.puts += 1
+        raise ServerError("The cloud failed.", status=504)
+
+
+async def test_the_audit_entry_of_a_change_sent_twice_without_verdict_shows_the_last_send(
+    store: Store, server: FakeServer
+) -> None:
+    engine = engine_for(store, server)
+    engine.client = _FailingPutTwice(server)
+    await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(name="Mine"), device())
+    await engine.sync_now()
+    server.objects[("device", "dev-1")] = device(communication_cycle=60000)
+    await engine.sync_now()
+    [entry] = await engine.audit.entries()
+    assert (entry.result, entry.after) == (
+        AuditResult.SENDING,
+        device(name="Mine", communication_cycle=60000),
+    )
+
+
+async def test_an_answer_that_cannot_be_kept_is_recorded_as_the_merged_change_that_was_sent(
+    store: Store, server: FakeServer
+) -> None:
+    engine = engine_for(store, server)
+    engine.client = _HugeAnswer(server)
+    server.objects[("device", "dev-1")] = device(communication_cycle=60000)
+    await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(name="Mine"), device())
+    await engine.sync_now()
+    [entry] = await engine.audit.entries()
+    assert entry.after == device(name="Mine", communication_cycle=60000)
+
+
+class _HugeCreation(FakeSyncClient):
+    async def create_measuring_object(self, site: str, obj: MeasuringObject) -> MeasuringObject:
+        created = await super().create_measuring_object(site, obj)
+        return created.model_copy(update={"reading": 2**70})
+
+
+async def test_a_creation_whose_answer_cannot_be_kept_is_recorded_as_what_was_asked_for(
+    store: Store, server: FakeServer
+) -> None:
+    engine = engine_for(store, server)
+    engine.client = _HugeCreation(server)
+    payload = fridge_object().to_payload()
+    await engine.outbox.enqueue(EU, SITE, "measuring_object", new_placeholder(), payload, None)
+    [result] = await engine.sync_now()
+    assert result.outcome is Outcome.SENT
+    [entry] = await engine.audit.entries()
+    assert entry.after == payload
+    cached = await Cache(store).get(EU, SITE, "measuring_object", result.object_id)
+    assert cached is not None and cached.payload == payload
+
+
+async def test_a_created_site_is_not_kept_as_an_editable_document(store: Store, server: FakeServer) -> None:
+    engine, _client = _site_engine(store, server)
+    await engine.outbox.enqueue(EU, SITE, "site", SITE, {"site": SITE}, None)
+    await engine.sync_now()
+    assert await Cache(store).get(EU, SITE, "site", SITE) is None
