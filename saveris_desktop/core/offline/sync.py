@@ -453,9 +453,7 @@ class SyncEngine:
             return await self._create_measuring_object(item)
         resource = _RESOURCES.get(item.kind)
         if resource is None:
-            return await self._fail(
-                item, None, f"Changes of kind '{item.kind}' cannot be sent by this version."
-            )
+            return await self._fail(item, f"Changes of kind '{item.kind}' cannot be sent by this version.")
         return await self._put(item, resource)
 
     async def _put(self, item: OutboxItem, resource: Resource) -> ItemResult:
@@ -469,7 +467,7 @@ class SyncEngine:
             server = copy.deepcopy(item.base) if item.base is not None else {}
             note = unchecked_note(resource.what)
         except ApiError as error:
-            return await self._api_failure(item, error, before=None, during_send=False)
+            return await self._api_failure(item, error, during_send=False)
         try:
             check_json(server)  # it is merged, compared and cached below
         except UnsafeJsonError as error:
@@ -477,7 +475,7 @@ class SyncEngine:
         if item.base is None:
             # Nothing known about where the edit started (a new object's settings): the payload wins
             # field by field, fields it does not name stay as the server has them.
-            target = {**server, **item.payload} if isinstance(server, dict) else item.payload
+            target = {**server, **item.payload}  # `server` is a document here (the base is None)
             if note is None and _covers(server, item.payload):
                 return await self._already_applied(item, server)
         else:
@@ -490,19 +488,19 @@ class SyncEngine:
         try:
             model = resource.model.model_validate(target)
         except ValidationError as error:
-            return await self._fail(item, None, _unfit(error))
+            return await self._fail(item, _unfit(error))
         await self._mark_sending(item, before=server, after=target)
         try:
             answer = await resource.write(self.client, item.site, item.object_id, model)
         except ApiError as error:
-            return await self._api_failure(item, error, before=server, during_send=True)
+            return await self._api_failure(item, error, during_send=True)
         return await self._done(item, Outcome.SENT, after=answer.to_payload(), sent=target, note=note)
 
     async def _create_measuring_object(self, item: OutboxItem) -> ItemResult:
         try:
             wanted = MeasuringObject.model_validate(item.payload)
         except ValidationError as error:
-            return await self._fail(item, None, _unfit(error))
+            return await self._fail(item, _unfit(error))
         note: str | None = None
         try:
             existing = await self.client.list_measuring_objects(item.site)
@@ -510,10 +508,10 @@ class SyncEngine:
             if item.state is OutboxState.SENDING:
                 # An earlier send may have created it, and the cloud does not let us look: sending
                 # again could make a twin. The technician checks and then retries or discards.
-                return await self._fail(item, None, NOT_LISTABLE_MAY_EXIST)
+                return await self._fail(item, NOT_LISTABLE_MAY_EXIST)
             existing, note = [], NOT_LISTABLE_NOTE  # never sent: nothing of ours can be there yet
         except ApiError as error:
-            return await self._api_failure(item, error, before=None, during_send=False)
+            return await self._api_failure(item, error, during_send=False)
         found = next((obj for obj in existing if same_measuring_object(obj, wanted)), None)
         if found is not None:
             return await self._done(item, Outcome.ALREADY_APPLIED, after=found.to_payload(), created=found)
@@ -521,7 +519,7 @@ class SyncEngine:
         try:
             created = await self.client.create_measuring_object(item.site, wanted)
         except ApiError as error:
-            return await self._api_failure(item, error, before=None, during_send=True)
+            return await self._api_failure(item, error, during_send=True)
         return await self._done(item, Outcome.SENT, after=created.to_payload(), created=created, note=note)
 
     async def _create_site(self, item: OutboxItem) -> ItemResult:
@@ -532,7 +530,7 @@ class SyncEngine:
         except NotFoundError:
             existing = None
         except ApiError as error:
-            return await self._api_failure(item, error, before=None, during_send=False)
+            return await self._api_failure(item, error, during_send=False)
         if existing is not None:
             return await self._done(item, Outcome.ALREADY_APPLIED, after={"site": existing.site or item.site})
         await self._mark_sending(item, before=None, after=item.payload)
@@ -541,7 +539,7 @@ class SyncEngine:
         except ConflictError:  # created meanwhile: it exists, which is all this item asks for
             return await self._done(item, Outcome.ALREADY_APPLIED, after={"site": item.site})
         except ApiError as error:
-            return await self._api_failure(item, error, before=None, during_send=True)
+            return await self._api_failure(item, error, during_send=True)
         return await self._done(item, Outcome.SENT, after={"site": key.site})
 
     # --- recording outcomes (each one transaction) ----------------------------------------------
@@ -663,9 +661,10 @@ class SyncEngine:
         return ItemResult(item.id, item.kind, item.object_id, Outcome.CONFLICT, message)
 
     async def _already_applied(self, item: OutboxItem, server: Any) -> ItemResult:
-        return await self._done(item, Outcome.ALREADY_APPLIED, after=server, sent=server)
+        # `server` passed check_json in _put: it is kept as it is, in the audit and for the draft
+        return await self._done(item, Outcome.ALREADY_APPLIED, after=server)
 
-    async def _fail(self, item: OutboxItem, audit_before: Any, message: str) -> ItemResult:
+    async def _fail(self, item: OutboxItem, message: str) -> ItemResult:
         def work(connection: sqlite3.Connection) -> None:
             audit_id = _judged(connection, item).audit_id
             if audit_id is not None:
@@ -703,9 +702,7 @@ class SyncEngine:
             )
         return ItemResult(item.id, item.kind, item.object_id, Outcome.ATTENTION, message)
 
-    async def _api_failure(
-        self, item: OutboxItem, error: ApiError, *, before: Any, during_send: bool
-    ) -> ItemResult:
+    async def _api_failure(self, item: OutboxItem, error: ApiError, *, during_send: bool) -> ItemResult:
         message = error.message + (f" ({error.server_reason})" if error.server_reason else "")
         if isinstance(error, NetworkError | ServerError | RateLimitedError | AuthenticationError):
             # Not the change's fault: keep it queued. After a send it stays "sending" (maybe
@@ -722,7 +719,7 @@ class SyncEngine:
                 lambda connection: set_state(connection, item.id, OutboxState.PENDING, message=message)
             )
             return ItemResult(item.id, item.kind, item.object_id, Outcome.WAITING, message)
-        return await self._fail(item, before, message)
+        return await self._fail(item, message)
 
 
 def _stored(connection: sqlite3.Connection, item: OutboxItem) -> OutboxItem:

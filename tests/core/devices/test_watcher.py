@@ -355,3 +355,162 @@ async def test_an_unreadable_new_logger_counts_as_a_logger_that_appeared() -> No
     assert appeared == [["60000003"]]  # reported once
     assert watcher.status().new_unreadable == ("new-1",) and watcher.status().new_uuids == ()
     await watcher.aclose()
+
+
+class ScriptedSource:
+    """Answers each listing with the next outcome of a script (a list of uuids, or an exception to
+    raise); once the script is used up, a listing waits forever, so the test sees exactly the
+    scripted attempts."""
+
+    def __init__(self, *outcomes: list[str] | Exception) -> None:
+        self.outcomes = list(outcomes)
+        self.calls = 0
+
+    async def list_devices(self, site: str) -> list[Device]:
+        self.calls += 1
+        await asyncio.sleep(0)
+        if not self.outcomes:
+            await asyncio.Event().wait()
+        outcome = self.outcomes.pop(0)
+        if isinstance(outcome, Exception):
+            raise outcome
+        return [Device(uuid=uuid, customer_site=site) for uuid in outcome]
+
+
+async def _let_the_feed_run() -> None:
+    """Enough passes of the event loop for a woken feed to start a listing (it needs one or two)."""
+    for _ in range(20):
+        await asyncio.sleep(0)
+
+
+def _offline() -> NetworkError:
+    return NetworkError("The cloud cannot be reached.")
+
+
+async def test_failures_count_up_while_offline_and_start_again_at_one_after_an_answer() -> None:
+    """The failure count drives the probe pace: offline probing starts at its shortest delay each
+    time the network goes (also right after a server error) and slows down only while it stays gone."""
+    source = ScriptedSource(
+        ["a"],
+        ServerError("The cloud failed.", status=503),
+        _offline(),
+        _offline(),
+        _offline(),
+        ["a"],
+        _offline(),
+    )
+    watcher = DeviceWatcher(source, timing=FAST)
+    seen: list[tuple[bool | None, int]] = []
+    watcher.sig_status.connect(lambda status: seen.append((status.online, status.failures)))
+    watcher.start("Shop", baseline=["a"])
+    await _until(lambda: len(seen) == 7)
+    assert seen == [(True, 0), (True, 1), (False, 1), (False, 2), (False, 3), (True, 0), (False, 1)]
+    await watcher.aclose()
+
+
+async def test_an_unexpected_exception_is_counted_worded_for_the_technician_and_logged_with_its_traceback(
+    caplog,
+) -> None:
+    bug = KeyError("bug")
+    source = ScriptedSource(bug, KeyError("again"))
+    watcher = DeviceWatcher(source, timing=FAST)
+    statuses: list[WatchStatus] = []
+    watcher.sig_status.connect(statuses.append)
+    with caplog.at_level("ERROR", logger="saveris_desktop.core.devices.watcher"):
+        watcher.start("Shop")
+        await _until(lambda: len(statuses) == 2)
+    assert [status.failures for status in statuses] == [1, 2]
+    error = statuses[0].error
+    assert (
+        error is not None and error.message == "Checking for devices failed unexpectedly; see the log file."
+    )
+    assert error.__cause__ is bug  # the log and the crash report keep what really happened
+    records = [r for r in caplog.records if r.name == "saveris_desktop.core.devices.watcher"]
+    assert [r.getMessage() for r in records] == ["device watcher failed unexpectedly"] * 2
+    assert records[0].exc_info is not None and records[0].exc_info[1] is bug
+    await watcher.aclose()
+
+
+async def test_the_log_says_when_a_site_went_offline_came_back_and_why_a_listing_was_refused(caplog) -> None:
+    """What support reads afterwards: each change of connectivity once, with the site, and the
+    server's reason for a refused listing."""
+    source = ScriptedSource(
+        ["a"], _offline(), _offline(), ServerError("The cloud failed.", status=503), ["a"]
+    )
+    watcher = DeviceWatcher(source, timing=FAST)
+    with caplog.at_level("INFO", logger="saveris_desktop.core.devices.watcher"):
+        watcher.start("Shop", baseline=["a"])
+        await _until(lambda: source.calls == 6)
+    messages = [r.getMessage() for r in caplog.records if r.name == "saveris_desktop.core.devices.watcher"]
+    assert messages == [
+        "cloud reachable for site 'Shop'",
+        "cloud unreachable for site 'Shop'",
+        "cloud reachable for site 'Shop'",
+        "listing devices of 'Shop' failed: The cloud failed.",
+    ]
+    await watcher.aclose()
+
+
+async def test_the_status_before_start_while_running_and_after_resume() -> None:
+    source = ScriptedSource(["a"])
+    watcher = DeviceWatcher(source, timing=FAST)
+    assert watcher.status() == WatchStatus(site="")  # not running, not paused, nothing known
+    watcher.pause()
+    assert watcher.status() == WatchStatus(site="", paused=True)
+    watcher.start("Shop", baseline=["a"])
+    await _until(lambda: watcher.status().polls == 1)
+    status = watcher.status()
+    assert (status.site, status.running, status.paused, status.online) == ("Shop", True, False, True)
+    watcher.pause()
+    watcher.resume()
+    assert watcher.status().paused is False and watcher.status().running is True
+    await watcher.aclose()
+
+
+def test_a_watcher_without_a_source_or_feeds_is_refused() -> None:
+    with pytest.raises(TypeError) as refused:
+        DeviceWatcher()
+    assert str(refused.value) == "a DeviceWatcher needs a source or shared feeds"
+
+
+async def test_a_connectivity_hint_wakes_only_a_watcher_that_is_offline() -> None:
+    """ "Back online" from another request wakes an offline watcher; it must not make an online one
+    list again (every listing is a request), nor does "offline" make an offline one probe early."""
+    slow = WatchTiming(interval=60, offline_probe=60, offline_max=60)
+    watcher = DeviceWatcher(ScriptedSource(), timing=slow)
+    watcher.notify_connectivity(True)  # before start: nothing to wake, and no error
+
+    online_source = ScriptedSource(["a"], ["a"])
+    online = DeviceWatcher(online_source, timing=slow)
+    online.start("Shop", baseline=["a"])
+    await _until(lambda: online.status().polls == 1)
+    online.notify_connectivity(True)
+    await _let_the_feed_run()
+    assert online_source.calls == 1
+    await online.aclose()
+
+    offline_source = ScriptedSource(_offline(), _offline(), ["a"])
+    offline = DeviceWatcher(offline_source, timing=slow)
+    offline.start("Shop", baseline=["a"])
+    await _until(lambda: offline.status().online is False)
+    offline.notify_connectivity(False)
+    await _let_the_feed_run()
+    assert offline_source.calls == 1
+    offline.notify_connectivity(True)
+    await _until(lambda: offline_source.calls == 2)
+    await offline.aclose()
+
+
+async def test_no_hints_once_a_logger_appeared_and_hints_from_the_exact_configured_time() -> None:
+    now = [1000.0]
+    source = ScriptedSource(["a"], ["a", "b"])
+    watcher = DeviceWatcher(source, timing=WatchTiming(interval=60, hint_after=300), clock=lambda: now[0])
+    watcher.start("Shop", baseline=["a"])
+    await _until(lambda: watcher.status().polls == 1)
+    now[0] += 300.0  # exactly hint_after
+    assert watcher.status().taking_long
+    watcher.poll_now()
+    await _until(lambda: watcher.status().new_uuids == ("b",))
+    now[0] += 100.0
+    assert not watcher.status().taking_long  # a logger appeared: nothing to troubleshoot
+    await watcher.aclose()

@@ -252,3 +252,96 @@ async def test_a_failure_after_the_cloud_has_the_change_is_reported_as_sent(
     assert result.outcome is Outcome.SENT
     assert (await engine.outbox.get(item.id)).state is OutboxState.DONE
     assert server.objects[("device", "dev-1")]["name"] == "Sent"
+
+
+async def test_an_unusable_cloud_version_is_reported_with_its_reason_and_logged(
+    engine: SyncEngine, server: FakeServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    server.objects[("device", "dev-1")] = device(vendor_field=2**70)
+    item = await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(name="Mine"), device())
+    with caplog.at_level("WARNING", logger="saveris_desktop.core.offline.sync"):
+        [result] = await engine.sync_now()
+    message = (
+        "The cloud's version of this object cannot be used: it holds a number too large to use at "
+        "'vendor_field'. Retry once it is corrected in the cloud, or discard the change."
+    )
+    assert (result.item_id, result.kind, result.object_id, result.outcome, result.message) == (
+        item.id,
+        "device",
+        "dev-1",
+        Outcome.ATTENTION,
+        message,
+    )
+    assert (await engine.outbox.get(item.id)).message == message
+    assert [r.getMessage() for r in caplog.records if r.name == "saveris_desktop.core.offline.sync"] == [
+        f"outbox item {item.id} (device) needs attention (was pending): {message}"
+    ]
+
+
+class _BrokenOnceWhileEdited(FakeSyncClient):
+    """The first read of dev-1 fails in a way nobody foresaw, after the technician saved a newer
+    edit of the same change (coalesced into the item being sent)."""
+
+    def __init__(self, server: FakeServer, engine_ref: list[SyncEngine]) -> None:
+        super().__init__(server)
+        self.engine_ref = engine_ref
+        self.broken = True
+
+    async def get_device(self, site: str, uuid: str) -> Device:
+        if self.broken:
+            self.broken = False
+            await self.engine_ref[0].outbox.enqueue(
+                EU, SITE, "device", "dev-1", device(name="Newer"), device()
+            )
+            raise TypeError("a bug nobody foresaw")
+        return await super().get_device(site, uuid)
+
+
+async def test_an_edit_saved_while_its_change_failed_unexpectedly_is_judged_again_not_put_aside(
+    engine: SyncEngine, server: FakeServer
+) -> None:
+    engine.client = _BrokenOnceWhileEdited(server, [engine])
+    item = await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(name="Older"), device())
+    [result] = await engine.sync_now()
+    assert (result.item_id, result.outcome) == (item.id, Outcome.SENT)
+    assert server.objects[("device", "dev-1")]["name"] == "Newer"
+
+
+async def _broken_draft_lookup(_key: Any) -> None:
+    raise OSError("disk trouble while tidying up the draft")
+
+
+async def test_a_failure_after_the_cloud_already_had_the_change_is_reported_as_already_there(
+    engine: SyncEngine, server: FakeServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine.drafts, "get", _broken_draft_lookup)
+    server.objects[("device", "dev-1")] = device(name="Same")
+    item = await engine.outbox.enqueue(EU, SITE, "device", "dev-1", device(name="Same"), device())
+    [result] = await engine.sync_now()
+    assert (result.item_id, result.kind, result.object_id, result.outcome, result.message) == (
+        item.id,
+        "device",
+        "dev-1",
+        Outcome.ALREADY_APPLIED,
+        "Already on the server; not sent again.",
+    )
+    assert (await engine.outbox.get(item.id)).state is OutboxState.DONE
+
+
+async def test_a_failure_after_an_object_was_created_reports_it_under_its_new_uuid(
+    engine: SyncEngine, server: FakeServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine.drafts, "get", _broken_draft_lookup)
+    placeholder = new_placeholder()
+    item = await engine.outbox.enqueue(
+        EU, SITE, "measuring_object", placeholder, fridge_object().to_payload(), None
+    )
+    [result] = await engine.sync_now()
+    [created] = server.measuring_objects[SITE]
+    assert (result.item_id, result.kind, result.object_id, result.outcome, result.message) == (
+        item.id,
+        "measuring_object",
+        created["uuid"],
+        Outcome.SENT,
+        None,
+    )
