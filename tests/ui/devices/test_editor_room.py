@@ -352,9 +352,12 @@ def test_the_main_actions_by_keyboard(qtbot, qloop) -> None:
 @pytest.mark.skipif(
     not os.environ.get("SAVERIS_README_SHOTS"), reason="makes the README's pictures on request"
 )
-def test_the_readme_picture_of_the_editors(qtbot, qloop) -> None:
+def test_the_readme_picture_of_the_editors(qtbot, qloop, qapp) -> None:
     """SAVERIS_README_SHOTS=resources/screenshots: the README's picture of the device list, the
     editors and the virtual logger panel, as a technician sees them on a 1366×768 laptop."""
+    from saveris_desktop.ui import plurals
+
+    english = plurals.install(qapp)  # as the app does: "5 loggers", not "5 logger(s)"
     names = ("Kühlraum 3 – Tür links", "Vaccine fridge 2", "Freezer – back room", "Store room climate")
     kinds = (
         LoggerKind.QSR_TEMPERATURE_HUMIDITY,
@@ -371,3 +374,4 @@ def test_the_readme_picture_of_the_editors(qtbot, qloop) -> None:
     _settle(qtbot)
     save_shot(demo.window, Path(os.environ["SAVERIS_README_SHOTS"]), "devices-and-virtual-logger")
     demo.close(qtbot)
+    qapp.removeTranslator(english)
