@@ -132,7 +132,7 @@ def dialogs(qtbot: Any, visit: Visit, tmp_path: Path) -> None:
     from saveris_desktop.ui.devices.received_dialog import ReceivedDialog
     from saveris_desktop.ui.first_contact_dialog import FirstContactDialog
     from saveris_desktop.ui.offline.audit_dialog import AuditLogDialog
-    from saveris_desktop.ui.offline.conflict_dialog import ConflictDialog
+    from saveris_desktop.ui.offline.conflict_dialog import ConflictDialog, conflict_title
     from saveris_desktop.ui.offline.pending_dialog import PendingChangesDialog
     from saveris_desktop.ui.offline.site_plan_dialog import SitePlanDialog
     from saveris_desktop.ui.offline.templates_dialog import TemplatesDialog
@@ -145,7 +145,9 @@ def dialogs(qtbot: Any, visit: Visit, tmp_path: Path) -> None:
             Conflict(("measuring_cycle",), 60000, 120000, 30000),
             Conflict(("name",), "Logger", "Fridge", MISSING),
         ],
-        title="Logger settings — 61100042",
+        # as the app opens it: the kind words the fields, the title is in the reader's language
+        title=conflict_title("device", "Logger 61100042"),
+        kind="device",
     )
     # A change made without a network: the pending changes and the audit log have a row to show.
     device = run(qtbot, harness.client.get_device(SITE, harness.device_uuids[0]))
