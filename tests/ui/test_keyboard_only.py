@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -178,12 +177,6 @@ def test_choosing_a_logger_editing_a_setting_and_applying_with_keys_only(qtbot, 
     close_harness(qtbot, harness)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Apply is the default button; Fusion draws a default button's frame in the highlight colour "
-    "with or without the focus, so Tab onto Apply changes nothing a user sees (ui/devices/editor.py, "
-    "reported to the branches that own it)",
-)
 def test_the_editors_apply_button_shows_that_it_has_the_keyboard_focus(qtbot, qloop) -> None:
     harness = make_devices_harness(qtbot)
     view = harness.view
