@@ -175,6 +175,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     ui_state = UiState(scope=scope_for(demo=options.demo, base_url=options.base_url))
     # Before any widget: every text is built once, in one language (View → Language, or the system's).
     i18n.install(app, ui_state.language())
+    from saveris_desktop.ui import style
+
+    # Before any widget is polished: Tab onto a button shows where the keyboard is, on every button.
+    style.install_focus_frames(app)
     window = MainWindow(ui_state, demo=options.demo)
     window.show()
     window.wait_for_first_paint()

@@ -10,6 +10,10 @@ own text colour: the words still say what the colour would have said.
 
 Widgets get a role with `set_text_role(widget, TextRole.ERROR)`; it follows later palette changes
 by itself. The only hex colours of the package live in this module (tests/ui/test_style.py checks).
+
+Keyboard focus is visible on every push button (`install_focus_frames`, once for the application):
+Fusion, Qt's style on Linux and in the tests, draws a focused button and a default button alike, so
+Tab onto a dialog's or an editor's Apply changed nothing a keyboard user could see.
 """
 
 from __future__ import annotations
@@ -18,12 +22,14 @@ import functools
 from enum import Enum
 from typing import NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QStyleOption, QWidget
 
 #: WCAG 2 level AA for normal-size text.
 MIN_CONTRAST = 4.5
+#: WCAG 2.1 (1.4.11) for the parts of a control that show its state, such as the keyboard focus.
+MIN_GRAPHIC_CONTRAST = 3.0
 
 # --- spacing (logical pixels; larger gaps follow the font: fontMetrics().height() and halves) -------
 #: between a field and the message right under it
@@ -272,6 +278,80 @@ def _on(palette: QPalette, background: QColor) -> QPalette:
     for ground in (QPalette.ColorRole.Window, QPalette.ColorRole.Base):
         result.setColor(ground, background)
     return result
+
+
+# --- keyboard focus -----------------------------------------------------------------------------
+#: The focus frame's line (logical pixels) and its distance from the button's edge: inside the
+#: button's own frame, so it needs no room beside the button and never touches a neighbour.
+FOCUS_FRAME_WIDTH = 2
+_FOCUS_FRAME_INSET = 2
+
+
+def focus_colour(palette: QPalette | None = None) -> QColor:
+    """The keyboard focus frame's colour: the palette's highlight, made darker (on a light button)
+    or lighter (on a dark one) until it stands out at least 3:1 from the button's face."""
+    palette = palette or QGuiApplication.palette()
+    active = QPalette.ColorGroup.Active
+    highlight = palette.color(active, QPalette.ColorRole.Highlight)
+    button = palette.color(active, QPalette.ColorRole.Button)
+    return QColor.fromRgba(_derived_focus_colour(highlight.rgba(), button.rgba()))
+
+
+@functools.lru_cache(maxsize=16)
+def _derived_focus_colour(highlight_rgba: int, button_rgba: int) -> int:
+    highlight, button = QColor.fromRgba(highlight_rgba), QColor.fromRgba(button_rgba)
+    hue, saturation, lightness = highlight.hslHueF(), highlight.hslSaturationF(), highlight.lightnessF()
+    step = _STEP if relative_luminance(button) < 0.18 else -_STEP
+    while 0.0 <= lightness <= 1.0:
+        candidate = QColor(QColor.fromHslF(max(hue, 0.0), saturation, lightness).rgb())
+        if contrast_ratio(candidate, button) >= MIN_GRAPHIC_CONTRAST:
+            return candidate.rgba()
+        lightness += step
+    plain = max((QColor(0, 0, 0), QColor(255, 255, 255)), key=lambda colour: contrast_ratio(colour, button))
+    return plain.rgba()
+
+
+def _has_keyboard_focus(option: QStyleOption) -> bool:
+    """Focused, and the window's focus last moved by keyboard (Tab, a shortcut): as the platforms
+    do, a click does not draw the frame, only a keyboard user needs to find where they are."""
+    state = option.state
+    return bool(state & QStyle.StateFlag.State_HasFocus) and bool(
+        state & QStyle.StateFlag.State_KeyboardFocusChange
+    )
+
+
+class FocusFrameStyle(QProxyStyle):
+    """The platform's style, with a frame in the focus colour inside the push button that has the
+    keyboard focus. Everything else (sizes, the look of a default button) is the platform's."""
+
+    def drawControl(
+        self,
+        element: QStyle.ControlElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawControl(element, option, painter, widget)
+        if element == QStyle.ControlElement.CE_PushButton and _has_keyboard_focus(option):
+            middle = _FOCUS_FRAME_INSET + FOCUS_FRAME_WIDTH / 2  # a pen is drawn centred on its line
+            frame = QRectF(option.rect).adjusted(middle, middle, -middle, -middle)
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.setPen(QPen(focus_colour(option.palette), FOCUS_FRAME_WIDTH))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(frame, 2, 2)
+            painter.restore()
+
+
+def install_focus_frames(app: QApplication) -> None:
+    """Every push button of the application shows the keyboard focus (once; before any window,
+    so every widget is polished by the style it keeps). The style the platform (or `-style`) chose
+    stays underneath."""
+    current = app.style()
+    if isinstance(current, FocusFrameStyle):
+        return
+    base = QStyleFactory.create(current.name()) if current is not None else None
+    app.setStyle(FocusFrameStyle(base) if base is not None else FocusFrameStyle())
 
 
 # --- colours that do not follow the palette on purpose ---------------------------------------------

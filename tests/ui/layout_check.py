@@ -127,15 +127,10 @@ def _toolbar_problem(bar: QToolBar) -> str | None:
     return f"needs {bar.sizeHint().width()} px width, has {bar.width()}; behind »: {', '.join(hidden)}"
 
 
-#: Hints found cut off and handed to the branch that is rebuilding that layout (issue 15's `layout`):
-#: the devices view's search field. Remove a name here once its field is wide enough.
-HINTS_REPORTED_ELSEWHERE = {"device_search"}
-
-
 def _placeholder_problem(field: QLineEdit) -> str | None:
     """The hint in an empty field ("e.g. 15 min") is read only when it is whole."""
     text = field.placeholderText()
-    if not text or field.text() or field.objectName() in HINTS_REPORTED_ELSEWHERE:
+    if not text or field.text():
         return None
     option = QStyleOptionFrame()
     field.initStyleOption(option)

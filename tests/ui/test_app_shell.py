@@ -305,14 +305,17 @@ def test_quitting_through_qt_still_runs_the_whole_shutdown(tmp_path) -> None:
 
 
 def test_the_started_app_guards_the_wheel_once_its_window_has_painted(tmp_path) -> None:
-    """app.main installs the wheel guard (after the first paint, to keep that paint quick)."""
+    """app.main installs the wheel guard (after the first paint, to keep that paint quick), and the
+    style that shows the keyboard focus on every button."""
     script = (
         "import sys\n"
         "from PySide6.QtCore import QTimer\n"
         "import saveris_desktop.app as a\n"
+        "from saveris_desktop.ui.style import FocusFrameStyle\n"
         "from saveris_desktop.ui.wheel_guard import WheelGuard\n"
         "async def run(app, window, *args):\n"
         "    print('guards', len(app.findChildren(WheelGuard)), 'painted', window._painted, flush=True)\n"
+        "    print('focus frames', isinstance(app.style(), FocusFrameStyle), flush=True)\n"
         "    return 0\n"
         "a._run = run\n"
         "sys.exit(a.main(['--demo']))\n"
@@ -329,6 +332,7 @@ def test_the_started_app_guards_the_wheel_once_its_window_has_painted(tmp_path) 
     )
     assert result.returncode == 0, result.stderr
     assert "guards 1 painted True" in result.stdout, result.stdout + result.stderr
+    assert "focus frames True" in result.stdout, result.stdout + result.stderr
 
 
 def test_a_first_start_opens_a_window_that_uses_most_of_the_screen(qtbot) -> None:

@@ -157,3 +157,39 @@ def test_the_commissioning_window_and_report_fit_their_text(
     screens = Screens(shots, language)
     screen_tour.commissioning(qtbot, screens, tmp_path)
     screens.assert_fit()
+
+
+def test_the_devices_view_needs_the_same_width_before_and_after_a_site_is_loaded(
+    qtbot, qloop, qt_settings, language: str
+) -> None:
+    """The view's least width is the same with no site chosen, while a site loads, once its loggers
+    are listed and with a logger open: the main window fits 1280 px in every state (the empty list's
+    sentence on one line made it 47 px wider before a site was loaded, in German)."""
+    from saveris_desktop.ui.devices import DevicesView
+    from tests.ui.devices_harness import FAST_POLL, SITE, close_harness, make_devices_harness, run
+
+    harness = make_devices_harness(qtbot)
+    harness.view.hide()
+    harness.services.site = None
+    view = DevicesView(harness.services, timing=FAST_POLL)
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    qtbot.waitExposed(view)
+
+    def least() -> int:
+        QApplication.processEvents()
+        return view.minimumSizeHint().width()
+
+    widths = {"no site": least()}
+    view.show_site(SITE)
+    widths["loading"] = least()
+    qtbot.waitUntil(lambda: view.model.rowCount() == len(harness.device_uuids), timeout=5000)
+    widths["listed"] = least()
+    uuid = harness.device_uuids[0]
+    view.open_device(uuid)
+    qtbot.waitUntil(lambda: view.current_uuid == uuid and view.detail_status.text() == "", timeout=5000)
+    widths["logger open"] = least()
+    assert len(set(widths.values())) == 1, widths
+    run(qtbot, view.aclose())
+    close_harness(qtbot, harness)

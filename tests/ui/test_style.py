@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QStyleFactory, QWidget
 
-from saveris_desktop.ui.style import TextRole, note_colours, role_color, set_text_role
+from saveris_desktop.ui.style import TextRole, focus_colour, note_colours, role_color, set_text_role
 from saveris_desktop.ui.widgets.banner import Banner
 from saveris_desktop.ui.widgets.error_label import ErrorLabel
 
@@ -268,3 +268,45 @@ def test_an_unlit_led_is_a_ring_that_shows_on_the_window(qtbot, app_palette, nam
         for x in range(image.width())
     )
     assert strongest >= 3.0, f"the off LED's ring on {name}: {strongest:.2f}:1"
+
+
+@pytest.mark.parametrize("name", PALETTES)
+@pytest.mark.parametrize("button_face", ["own", "window"])
+def test_the_focus_frame_stands_out_from_the_button_at_3_to_1(qapp, name: str, button_face: str) -> None:
+    """WCAG 1.4.11: the frame that says "the keyboard is here" is a graphic that carries meaning."""
+    palette = PALETTES[name]()
+    if button_face == "window":  # dark schemes give buttons the window's colour, or close to it
+        palette.setColor(QPalette.ColorRole.Button, palette.color(QPalette.ColorRole.Window))
+    button = palette.color(QPalette.ColorRole.Button)
+    assert wcag_contrast(focus_colour(palette), button) >= 3.0
+
+
+def test_a_focus_frame_is_in_the_highlights_hue_where_the_highlight_stands_out(qapp) -> None:
+    palette = fusion_light()
+    assert focus_colour(palette).hue() == palette.color(QPalette.ColorRole.Highlight).hue()
+
+
+@pytest.mark.parametrize("default", [True, False], ids=["default button", "plain button"])
+def test_a_push_button_looks_different_with_the_keyboard_focus(qtbot, default: bool) -> None:
+    """Fusion draws a focused button like a default one (or not at all): the frame makes the difference."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialog, QLineEdit, QPushButton, QVBoxLayout
+
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    field = QLineEdit(dialog)
+    button = QPushButton("Apply", dialog)
+    button.setDefault(default)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(field)
+    layout.addWidget(button)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus, timeout=3000)
+    qtbot.keyClick(field, Qt.Key.Key_Tab)
+    qtbot.waitUntil(button.hasFocus, timeout=3000)
+    focused = button.grab().toImage()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus, timeout=3000)
+    assert button.grab().toImage() != focused

@@ -41,6 +41,11 @@ _MOVING_KEYS = frozenset(
 )
 
 
+#: The time zone line's least width (average characters): a zone's name on one line ("Zeitzone:
+#: Europe/Berlin"), the same whether a site is loaded, loading or none is chosen yet.
+TIMEZONE_MIN_CHARS = 20
+
+
 class SiteBox(QComboBox):
     """A combo box whose entry changes only by a choice in its open list.
 
@@ -91,6 +96,10 @@ class SiteBar(QWidget):
         self.new_site_button.setToolTip(self.tr("Create a new site"))
         self.timezone_label = QLabel(self)
         self.timezone_label.setObjectName("site_timezone")
+        # It wraps in the room beside the site: its text changes with the state (loading, the zone,
+        # "unknown (the cloud does not let us read it …)"), and the window's least width must not.
+        self.timezone_label.setWordWrap(True)
+        self.timezone_label.setMinimumWidth(self.fontMetrics().averageCharWidth() * TIMEZONE_MIN_CHARS)
         label = QLabel(self.tr("Site:"), self)
         label.setBuddy(self.site_box)
         layout = QHBoxLayout(self)
@@ -98,7 +107,7 @@ class SiteBar(QWidget):
         layout.addWidget(label)
         layout.addWidget(self.site_box)
         layout.addWidget(self.new_site_button)
-        layout.addWidget(self.timezone_label)
+        layout.addWidget(self.timezone_label, 1)
         # `activated` only: a choice of the technician, never the refills below
         self.site_box.activated.connect(self._picked)
         self.new_site_button.clicked.connect(self.sig_new_site.emit)

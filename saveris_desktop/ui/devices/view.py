@@ -158,11 +158,6 @@ class DevicesView(QWidget):
         self.site_bar = SiteBar(self.ui_state, self)
         self.site_box = self.site_bar.site_box
         self.timezone_label = self.site_bar.timezone_label
-        self.search = QLineEdit(self)
-        self.search.setObjectName("device_search")
-        self.search.setAccessibleName(self.tr("Search devices"))
-        self.search.setPlaceholderText(self.tr("Search serial number, name, model, status…"))
-        self.search.setClearButtonEnabled(True)
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.setObjectName("device_refresh")
         self.refresh_button.setAccessibleName(self.tr("Refresh the device list now"))
@@ -171,12 +166,18 @@ class DevicesView(QWidget):
         self.bulk_button.setAccessibleName(self.tr("Apply measurement settings to the selected loggers"))
         self.connection_label = QLabel(self)
         self.connection_label.setObjectName("device_connection_status")
+        self.connection_label.setWordWrap(True)  # "could not be listed: <the reason>" in the list's width
         top = QHBoxLayout()
-        top.addWidget(self.site_bar)
-        top.addSpacing(12)
-        top.addWidget(self.search, 1)
+        top.addWidget(self.site_bar, 1)
         top.addWidget(self.refresh_button)
         top.addWidget(self.bulk_button)
+        # The search filters the list, so it sits on top of the list, as wide as the list pane: in the
+        # top bar, between the site and the buttons, its hint got 154 px of the 287 German needs.
+        self.search = QLineEdit(self)
+        self.search.setObjectName("device_search")
+        self.search.setAccessibleName(self.tr("Search devices"))
+        self.search.setPlaceholderText(self.tr("Search serial number, name, model, status…"))
+        self.search.setClearButtonEnabled(True)
 
         # --- table ------------------------------------------------------------------------------
         self.model = DeviceTableModel(self)
@@ -205,6 +206,9 @@ class DevicesView(QWidget):
         )
         self.empty_label.setObjectName("device_table_empty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Wrapped within the list pane: on one line it made the view 47 px wider before a site was
+        # loaded than after, and the German sentence alone asked 611 px of a 1280 px window.
+        self.empty_label.setWordWrap(True)
         # one poller per site: the wizard's waiting page, watching the same site, shares its answers
         self.live = LiveList(
             self,
@@ -252,6 +256,7 @@ class DevicesView(QWidget):
         table_host.setObjectName("device_list_pane")
         table_layout = QVBoxLayout(table_host)
         table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.search)
         table_layout.addWidget(self.table, 1)
         table_layout.addWidget(self.empty_label, 1)
         table_layout.addWidget(self.connection_label)

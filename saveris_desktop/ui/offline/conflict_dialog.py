@@ -3,14 +3,19 @@
 
 The choice table is readable at the dialog's default size without scrolling sideways: the dialog is
 as wide as the values need (up to most of the screen), long values wrap within their column.
+
+By keyboard: in the table the arrow keys go from setting to setting and Space opens the current
+one's choice; Tab leaves the table for the choices (row by row), then the buttons. Tab never circles
+through the table's cells (a keyboard trap, WCAG 2.1.2).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -79,6 +84,7 @@ class ConflictDialog(QDialog):
         ]
         self.table.setHorizontalHeaderLabels(self.headers)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the choices; the arrow keys move inside
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         self.boxes: list[QComboBox] = []
@@ -135,6 +141,12 @@ class ConflictDialog(QDialog):
         cancel.setText(self.tr("Decide later"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+
+        # The reading order: the table, each row's choice, the quick choices, then OK and Cancel (the
+        # boxes live in the table's viewport, so Qt's own order would depend on when they were put in).
+        chain = [self.table, *self.boxes, self.all_mine, self.all_server, ok, cancel]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -198,6 +210,18 @@ class ConflictDialog(QDialog):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
             self._fit_columns()
+        elif (
+            watched is self.table
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Space
+            and 0 <= self.table.currentIndex().row() < len(self.boxes)
+        ):
+            # Space on a setting opens its choice, as Space opens a focused combo box.
+            box = self.boxes[self.table.currentIndex().row()]
+            box.setFocus(Qt.FocusReason.OtherFocusReason)
+            box.showPopup()
+            return True
         return super().eventFilter(watched, event)
 
     def choose(self, row: int, side: Side) -> None:

@@ -24,6 +24,7 @@ from saveris_desktop.ui.site_names import (
     site_name_message,
     system_timezone,
 )
+from saveris_desktop.ui.widgets.error_label import reserved_row
 from saveris_desktop.ui.wizard.common import (
     BusyRow,
     ErrorLabel,
@@ -74,13 +75,13 @@ class SitePage(FlowPage):
         site_label = QLabel(self.tr("&Site name:"), self)
         site_label.setBuddy(self.site)
         form.addRow(site_label, self.site)
-        form.addRow("", self.site_hint)
-        form.addRow("", self.site_error)
+        # A form layout drops the row of a hidden message: each message shares a row with the line
+        # above it, so its own line stays reserved and the fields below never jump when it appears.
+        form.addRow("", reserved_row(self.site_hint, self.site_error))
         tz_label = QLabel(self.tr("&Timezone:"), self)
         tz_label.setBuddy(self.timezone)
         form.addRow(tz_label, self.timezone)
-        form.addRow("", self.timezone_info)
-        form.addRow("", self.timezone_error)
+        form.addRow("", reserved_row(self.timezone_info, self.timezone_error))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

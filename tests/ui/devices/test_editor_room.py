@@ -17,6 +17,8 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
+    QFormLayout,
+    QLabel,
     QLineEdit,
     QScrollArea,
     QVBoxLayout,
@@ -28,7 +30,7 @@ from saveris_desktop.simulator import LoggerKind
 from saveris_desktop.ui.devices import DevicesView
 from saveris_desktop.ui.style import TARGET_SIZE
 from saveris_desktop.ui.ui_state import DEMO_SCOPE, UiState
-from saveris_desktop.ui.widgets.error_label import ErrorLabel
+from saveris_desktop.ui.widgets.error_label import ErrorLabel, reserved_row
 from tests.api.payloads import alarm_condition
 from tests.ui.cloud_shapes import ShapedSimulator
 from tests.ui.devices_harness import (
@@ -249,6 +251,36 @@ def test_an_error_label_keeps_its_line_free_in_any_form(qtbot) -> None:
     error.clear_message()
     QApplication.processEvents()
     assert not error.isVisible() and _place(below, host) == before
+
+
+def test_a_long_message_on_a_reserved_form_row_takes_the_lines_its_width_needs(qtbot) -> None:
+    """A message that fits a wide form on one line takes one line: the row once grew by the lines
+    the label's own narrow size hint wrapped it into, and moved the field below."""
+    host = QWidget()
+    qtbot.addWidget(host)
+    column = QVBoxLayout(host)
+    form = QFormLayout()
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    hint = QLabel("Type a new name; sites you use are offered here next time.", host)
+    hint.setWordWrap(True)
+    error = ErrorLabel("error", host)
+    below = QLineEdit(host)
+    form.addRow("Site", QLineEdit(host))
+    form.addRow("", reserved_row(hint, error))
+    form.addRow("Timezone", below)
+    column.addLayout(form)
+    column.addStretch(1)
+    host.resize(860, 400)
+    host.show()
+    qtbot.waitExposed(host)
+    QApplication.processEvents()  # the layout settled at the window's width
+    before = _place(below, host)
+    error.show_message(
+        "The name has 80 characters; a site name has at most 64: shorten it from position 65 on."
+    )
+    QApplication.processEvents()
+    assert error.isVisible() and error.height() == error.fontMetrics().height()
+    assert _place(below, host) == before
 
 
 def test_what_is_wrong_with_the_servers_values_shows_after_the_first_edit(qtbot, qloop) -> None:

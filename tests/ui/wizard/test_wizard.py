@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWizard
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QWidget, QWizard
 
 from saveris_desktop.core.onboarding.flow import DeviceType, Step
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, LoggerKind
@@ -461,3 +462,27 @@ def test_a_device_already_there_that_cannot_be_read_is_not_taken_for_the_new_one
     h.sim.advance_time(10)
     qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
     assert h.wizard.flow.data.found_uuids == [new.device_uuid]
+
+
+def test_a_message_on_the_site_page_moves_no_field(qtbot, qloop) -> None:
+    """The site name's and the time zone's messages have their lines reserved: nothing below jumps."""
+    h = make_harness(qtbot)
+    sign_in(qtbot, h)
+    page = h.wizard.pages[PageId.SITE]
+
+    def place(widget: QWidget) -> QRect:
+        return QRect(widget.mapTo(page, QPoint(0, 0)), widget.size())
+
+    timezone_before, form_error_before = place(page.timezone), place(page.error)
+    type_text(qtbot, page.site, "x" * 80)
+    assert page.site_error.isVisible()
+    assert place(page.timezone) == timezone_before
+    assert place(page.error) == form_error_before
+    type_text(qtbot, page.site, "Bakery North")
+    assert not page.site_error.isVisible()
+    assert place(page.timezone) == timezone_before
+    type_text(qtbot, page.timezone, "Mars/Olympus")
+    _next(qtbot, h)
+    assert h.page() is PageId.SITE and page.timezone_error.isVisible()
+    assert place(page.timezone) == timezone_before
+    assert place(page.error) == form_error_before
