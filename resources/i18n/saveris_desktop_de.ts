@@ -2610,6 +2610,43 @@ Sprache: --lang, sonst die des Systems (LC_ALL, LC_MESSAGES, LANG); Englisch, wo
             <translation>Wartet, bis das Messobjekt angelegt ist, zu dem sie gehört.</translation>
         </message>
         <message>
+            <source>Changed again while being sent; it goes with the next run.</source>
+            <extracomment>the status after every change of state</extracomment>
+            <translation>Während des Sendens erneut geändert; wird beim nächsten Durchgang gesendet.</translation>
+        </message>
+        <message>
+            <source>This change cannot be sent: %1. Discard it and make it again.</source>
+            <translation>Diese Änderung kann nicht gesendet werden: %1. Verwerfen Sie sie und nehmen Sie sie erneut vor.</translation>
+        </message>
+        <message>
+            <source>The cloud's version of this object cannot be used: %1. Retry once it is corrected in the cloud, or discard the change.</source>
+            <translation>Die Version dieses Objekts in der Cloud ist nicht verwendbar: %1. Versuchen Sie es erneut, sobald sie in der Cloud korrigiert ist, oder verwerfen Sie die Änderung.</translation>
+        </message>
+        <message>
+            <source>This change is nested too deeply to be sent. Discard it and make it again.</source>
+            <translation>Diese Änderung ist zu tief verschachtelt, um gesendet zu werden. Verwerfen Sie sie und nehmen Sie sie erneut vor.</translation>
+        </message>
+        <message>
+            <source>This change could not be sent because of an unexpected problem (details in the log file). Retry it, or discard it and make it again.</source>
+            <translation>Diese Änderung konnte wegen eines unerwarteten Problems nicht gesendet werden (Einzelheiten in der Protokolldatei). Versuchen Sie es erneut, oder verwerfen Sie sie und nehmen Sie sie erneut vor.</translation>
+        </message>
+        <message>
+            <source>Confirmed on the server after an interruption; not sent again.</source>
+            <translation>Nach einer Unterbrechung auf dem Server bestätigt; nicht erneut gesendet.</translation>
+        </message>
+        <message>
+            <source>Already on the server; not sent again.</source>
+            <translation>Bereits auf dem Server; nicht erneut gesendet.</translation>
+        </message>
+        <message>
+            <source>1 field was changed in the cloud as well: choose which value to keep.</source>
+            <translation>1 Feld wurde auch in der Cloud geändert: wählen Sie, welcher Wert bleibt.</translation>
+        </message>
+        <message>
+            <source>%1 fields were changed in the cloud as well: choose which value to keep.</source>
+            <translation>%1 Felder wurden auch in der Cloud geändert: wählen Sie, welche Werte bleiben.</translation>
+        </message>
+        <message>
             <source>The configuration page is only reachable while the hotspot is open: hold the button for 3 seconds.</source>
             <translation>Die Konfigurationsseite ist nur erreichbar, solange der Hotspot offen ist: Halten Sie die Taste 3 Sekunden lang gedrückt.</translation>
         </message>

@@ -412,7 +412,9 @@ class SyncEngine:
                     return None
                 if item.state not in (OutboxState.PENDING, OutboxState.SENDING):
                     return None  # e.g. retried/resolved elsewhere: the next run takes it as it is
-        message = "Changed again while being sent; it goes with the next run."
+        message = Sentence(
+            QT_TRANSLATE_NOOP("CoreSentences", "Changed again while being sent; it goes with the next run.")
+        )
         return ItemResult(item.id, item.kind, item.object_id, Outcome.WAITING, message)
 
     async def _process_isolated(self, item: OutboxItem) -> ItemResult:
@@ -423,7 +425,13 @@ class SyncEngine:
                 check_json(item.base)
             except UnsafeJsonError as error:
                 return await self._needs_attention(
-                    item, f"This change cannot be sent: {error.reason}. Discard it and make it again."
+                    item,
+                    Sentence(
+                        QT_TRANSLATE_NOOP(
+                            "CoreSentences", "This change cannot be sent: %1. Discard it and make it again."
+                        ),
+                        error.reason,
+                    ),
                 )
             return await self._process(item)
         except (_ChangedMeanwhileError, _StopRunError):
@@ -431,19 +439,36 @@ class SyncEngine:
         except _UnusableServerVersionError as error:
             return await self._needs_attention(
                 item,
-                f"The cloud's version of this object cannot be used: {error.reason}. "
-                "Retry once it is corrected in the cloud, or discard the change.",
+                Sentence(
+                    QT_TRANSLATE_NOOP(
+                        "CoreSentences",
+                        "The cloud's version of this object cannot be used: %1. "
+                        "Retry once it is corrected in the cloud, or discard the change.",
+                    ),
+                    error.reason,
+                ),
             )
         except RecursionError:
             return await self._needs_attention(
-                item, "This change is nested too deeply to be sent. Discard it and make it again."
+                item,
+                Sentence(
+                    QT_TRANSLATE_NOOP(
+                        "CoreSentences",
+                        "This change is nested too deeply to be sent. Discard it and make it again.",
+                    )
+                ),
             )
         except Exception:
             log.exception("outbox item %s (%s) could not be processed", item.id, item.kind)
             return await self._needs_attention(
                 item,
-                "This change could not be sent because of an unexpected problem (details in the log "
-                "file). Retry it, or discard it and make it again.",
+                Sentence(
+                    QT_TRANSLATE_NOOP(
+                        "CoreSentences",
+                        "This change could not be sent because of an unexpected problem (details in the "
+                        "log file). Retry it, or discard it and make it again.",
+                    )
+                ),
             )
 
     async def _process(self, item: OutboxItem) -> ItemResult:
@@ -593,11 +618,18 @@ class SyncEngine:
         elif interrupted:
             # sent by a run that stopped before the answer was recorded: confirmed, not re-sent
             message, audit_result = (
-                "Confirmed on the server after an interruption; not sent again.",
+                Sentence(
+                    QT_TRANSLATE_NOOP(
+                        "CoreSentences", "Confirmed on the server after an interruption; not sent again."
+                    )
+                ),
                 AuditResult.OK,
             )
         else:
-            message, audit_result = "Already on the server; not sent again.", AuditResult.ALREADY_APPLIED
+            message, audit_result = (
+                Sentence(QT_TRANSLATE_NOOP("CoreSentences", "Already on the server; not sent again.")),
+                AuditResult.ALREADY_APPLIED,
+            )
 
         def work(connection: sqlite3.Connection) -> None:
             current = _judged(connection, item)
@@ -650,8 +682,21 @@ class SyncEngine:
             await self.drafts.rebase(key, on_server, draft.mine)
 
     async def _conflict(self, item: OutboxItem, conflicts: list[Any], server: Any) -> ItemResult:
-        fields = "1 field was" if len(conflicts) == 1 else f"{len(conflicts)} fields were"
-        message = f"{fields} changed in the cloud as well: choose which value to keep."
+        message = (
+            Sentence(
+                QT_TRANSLATE_NOOP(
+                    "CoreSentences", "1 field was changed in the cloud as well: choose which value to keep."
+                )
+            )
+            if len(conflicts) == 1
+            else Sentence(
+                QT_TRANSLATE_NOOP(
+                    "CoreSentences",
+                    "%1 fields were changed in the cloud as well: choose which value to keep.",
+                ),
+                str(len(conflicts)),
+            )
+        )
 
         def work(connection: sqlite3.Connection) -> None:
             _judged(connection, item)

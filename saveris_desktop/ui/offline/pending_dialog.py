@@ -170,7 +170,7 @@ class PendingChangesDialog(QDialog):
         for result, label in results:
             line = f"{kind_label(result.kind)} — {label}: {words.get(result.outcome, result.outcome.value)}"
             if result.message:  # a sent change may carry a note (e.g. conflicts could not be checked)
-                line += f" ({result.message})"
+                line += f" ({core_words.translated(result.message)})"
             self.results.addItem(line)
         if not results:
             self.results.addItem(self.tr("Nothing was sent yet in this session."))
