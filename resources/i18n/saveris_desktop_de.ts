@@ -5817,9 +5817,12 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
             <source>%1 waiting</source>
             <translation>%1 wartend</translation>
         </message>
-        <message>
-            <source>%1 to decide</source>
-            <translation>%1 zu entscheiden</translation>
+        <message numerus="yes">
+            <source>⚠ Needs your choice: %n change(s)</source>
+            <translation>
+                <numerusform>⚠ Ihre Wahl ist nötig: %n Änderung</numerusform>
+                <numerusform>⚠ Ihre Wahl ist nötig: %n Änderungen</numerusform>
+            </translation>
         </message>
         <message>
             <source>%1 refused</source>
@@ -5832,6 +5835,10 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
         <message>
             <source>All changes sent</source>
             <translation>Alle Änderungen gesendet</translation>
+        </message>
+        <message>
+            <source>Choose which values to keep for the change that needs your choice</source>
+            <translation>Wählen, welche Werte der Änderung bleiben, die Ihre Wahl braucht</translation>
         </message>
         <message>
             <source>Show the changes waiting for the cloud</source>

@@ -35,7 +35,7 @@ from saveris_desktop.core.offline.autosave import ResumedDraft, SaveFailure, edi
 from saveris_desktop.core.offline.change_words import Names
 from saveris_desktop.core.offline.editor_status import OutboxSnapshot
 from saveris_desktop.core.offline.merge import FieldPath, Side
-from saveris_desktop.core.offline.outbox import OutboxItem
+from saveris_desktop.core.offline.outbox import OutboxItem, OutboxState
 from saveris_desktop.core.offline.store import utc_now
 from saveris_desktop.core.offline.work import OfflineWork
 from saveris_desktop.core.runtime.tasks import TaskOwner
@@ -86,6 +86,7 @@ class OfflineIntegration(QObject):
             replaces_status.hide()
         window.statusBar().addPermanentWidget(self.status_widget)
         self.status_widget.sig_open_pending.connect(self.show_pending)
+        self.status_widget.sig_choice_wanted.connect(self._choose_the_only_conflict)
         self._work_connections = [
             work.sig_status.connect(self.status_widget.show_status),
             work.sig_served_from_cache.connect(self._served_from_cache),
@@ -249,6 +250,22 @@ class OfflineIntegration(QObject):
             name="conflict-label",
             on_result=lambda found: self._open_choice(item, *found),
         )
+
+    def _choose_the_only_conflict(self) -> None:
+        """The status bar says one change needs a choice: that choice at once (the waiting changes
+        when the outbox has moved on meanwhile and there is not exactly one any more)."""
+        if not self.tasks.closed:
+            # read afresh: the status bar may be told of a conflict before the last snapshot knows it
+            self.tasks.spawn(
+                self.work.outbox_follower.refresh(), name="only-conflict", on_result=self._choose_in
+            )
+
+    def _choose_in(self, snapshot: OutboxSnapshot) -> None:
+        conflicts = [item for item in snapshot.items if item.state is OutboxState.CONFLICT]
+        if len(conflicts) == 1:
+            self.choose_values(conflicts[0])
+        else:
+            self.show_pending()
 
     def _open_choice(self, item: OutboxItem, label: str, names: Names) -> None:
         # the same plain words as the waiting changes' dialog (core.offline.change_words)

@@ -9,13 +9,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from saveris_desktop.core.devices import alarm_rules as rules
 from saveris_desktop.simulator import LoggerKind
-from saveris_desktop.ui import i18n
+from saveris_desktop.ui import i18n, plurals
+from saveris_desktop.ui.offline.conflict_dialog import ConflictDialog
 from saveris_desktop.ui.offline.integration import install_offline
+from saveris_desktop.ui.offline.pending_dialog import PendingChangesDialog
 from tests.ui.devices_harness import SITE, close_harness, make_devices_harness, open_and_wait, run
 from tests.ui.offline.test_plain_words import _fridge_with_limits
 from tests.ui.user_input import click, type_text
@@ -45,10 +47,10 @@ def setup(qtbot: Any, qloop: Any, tmp_path: Path) -> Any:
     close_harness(qtbot, harness)
 
 
-def _conflict_on_the_name(qtbot: Any, harness: Any) -> Any:
+def _conflict_on_the_name(qtbot: Any, harness: Any, number: int = 0) -> Any:
     """A colleague renamed the logger in the cloud while this laptop's rename waited: a conflict."""
     client, work = harness.client, harness.work
-    device = run(qtbot, client.get_device(SITE, harness.device_uuids[0]))
+    device = run(qtbot, client.get_device(SITE, harness.device_uuids[number]))
     base = device.to_payload()
     run(qtbot, client.put_device(SITE, device.with_changes(name="Colleague")))
     engine = work.engine
@@ -63,7 +65,7 @@ def _conflict_on_the_name(qtbot: Any, harness: Any) -> Any:
 def test_the_result_of_a_sending_reads_german(qtbot: Any, german: str, setup: Any) -> None:
     harness, integration = setup
     _conflict_on_the_name(qtbot, harness)
-    click(qtbot, integration.status_widget.pending_button)
+    integration.pending_action.trigger()  # Offline → Changes waiting for the cloud
     pending = integration.dialogs["pending"]
 
     def said() -> bool:
@@ -105,3 +107,70 @@ def test_what_will_be_sent_writes_durations_as_the_locale_does(qtbot: Any, germa
             stack.extend(row.child(child) for child in range(row.childCount()))
     delays = [line for line in shown if "1500" in line]
     assert delays and all("1500 (1,5 s)" in line for line in delays), shown
+
+
+@pytest.fixture
+def english_plurals(qapp: QApplication) -> Iterator[None]:
+    """ "1 change", not "1 change(s)": the English plural forms app.py installs."""
+    translator = plurals.install(qapp)
+    try:
+        yield
+    finally:
+        qapp.removeTranslator(translator)
+
+
+def test_the_status_bar_says_a_choice_is_needed_and_a_click_opens_it(
+    qtbot: Any, english_plurals: None, setup: Any
+) -> None:
+    harness, integration = setup
+    button = integration.status_widget.pending_button
+    _conflict_on_the_name(qtbot, harness)
+    qtbot.waitUntil(lambda: button.text() == "⚠ Needs your choice: 1 change", timeout=5000)
+    assert "Choose which values to keep" in button.toolTip()
+
+    click(qtbot, button)
+    qtbot.waitUntil(lambda: "editor-conflict" in integration.dialogs, timeout=5000)
+    dialog = integration.dialogs["editor-conflict"]
+    assert isinstance(dialog, ConflictDialog) and dialog.isVisible()
+    assert (
+        "Colleague" in dialog.windowTitle()
+        or "Colleague" in dialog.findChild(type(dialog.table)).item(0, 2).text()
+    )
+    assert "pending" not in integration.dialogs  # straight to the choice, not through the list
+    dialog.reject()
+    qtbot.waitUntil(lambda: "editor-conflict" not in integration.dialogs, timeout=3000)
+
+    # with the keyboard: the button takes focus and Space presses it
+    assert button.focusPolicy() & Qt.FocusPolicy.TabFocus
+    window = button.window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(button.hasFocus, timeout=3000)
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: "editor-conflict" in integration.dialogs, timeout=5000)
+    integration.dialogs["editor-conflict"].reject()
+
+
+def test_with_two_choices_the_status_bar_opens_the_waiting_changes(
+    qtbot: Any, qloop: Any, german: str, tmp_path: Path
+) -> None:
+    harness = make_devices_harness(
+        qtbot, [LoggerKind.QSR_TEMPERATURE, LoggerKind.QSR_TEMPERATURE], offline_db=tmp_path / "db.sqlite3"
+    )
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    integration = install_offline(window, harness.work, devices_view=harness.view)
+    window.show()
+    try:
+        button = integration.status_widget.pending_button
+        _conflict_on_the_name(qtbot, harness, 0)
+        _conflict_on_the_name(qtbot, harness, 1)
+        qtbot.waitUntil(lambda: button.text() == "⚠ Ihre Wahl ist nötig: 2 Änderungen", timeout=5000)
+        click(qtbot, button)
+        qtbot.waitUntil(lambda: "pending" in integration.dialogs, timeout=5000)
+        assert isinstance(integration.dialogs["pending"], PendingChangesDialog)
+        assert "editor-conflict" not in integration.dialogs
+        integration.dialogs["pending"].close()
+    finally:
+        close_harness(qtbot, harness)
