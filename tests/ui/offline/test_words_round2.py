@@ -4,20 +4,25 @@ follows an import which replaced its draft."""
 
 from __future__ import annotations
 
+import copy
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
+from saveris_desktop.api.models import MeasurementAlarmConfiguration
 from saveris_desktop.core.devices import alarm_rules as rules
+from saveris_desktop.core.offline.drafts import DraftKey
 from saveris_desktop.simulator import LoggerKind
 from saveris_desktop.ui import i18n, plurals
 from saveris_desktop.ui.offline.conflict_dialog import ConflictDialog
 from saveris_desktop.ui.offline.integration import install_offline
 from saveris_desktop.ui.offline.pending_dialog import PendingChangesDialog
+from tests.core.offline.exchange_documents import exchange_document
 from tests.ui.devices_harness import SITE, close_harness, make_devices_harness, open_and_wait, run
 from tests.ui.offline.test_plain_words import _fridge_with_limits
 from tests.ui.user_input import click, type_text
@@ -174,3 +179,78 @@ def test_with_two_choices_the_status_bar_opens_the_waiting_changes(
         integration.dialogs["pending"].close()
     finally:
         close_harness(qtbot, harness)
+
+
+def _with_upper_alarm(config: dict[str, Any], value: float) -> dict[str, Any]:
+    changed = copy.deepcopy(config)
+    channel = changed["channel_alarm_configurations"][0]
+    channel["measurementAlarmConditionSet"][0]["measurementAlarmConditions"][3]["limitValue"] = value
+    return changed
+
+
+def test_a_saved_draft_that_conflicts_names_the_object_and_its_channel(qtbot: Any, setup: Any) -> None:
+    harness, integration = setup
+    client, work = harness.client, harness.work
+    obj = _fridge_with_limits(qtbot, harness, "Fridge 3")
+    config = run(qtbot, client.get_measuring_object_alarm_configuration(SITE, obj.uuid)).to_payload()
+    # typed here before (upper alarm 10 °C), while a colleague set 12 °C in the cloud
+    key = DraftKey(work.endpoint, SITE, "measurement_alarms", obj.uuid)
+    run(qtbot, work.drafts.save(key, _with_upper_alarm(config, 10), base=config))
+    server = MeasurementAlarmConfiguration.model_validate(_with_upper_alarm(config, 12))
+    run(qtbot, client.put_measuring_object_alarm_configuration(SITE, obj.uuid, server))
+
+    tab = harness.view.objects_tab
+    tab.reload()
+    qtbot.waitUntil(lambda: obj.uuid in tab.objects, timeout=5000)
+    tab.select(obj.uuid)
+    qtbot.waitUntil(lambda: "draft-conflict" in integration.dialogs, timeout=5000)
+    dialog = integration.dialogs["draft-conflict"]
+    assert dialog.table.item(0, 0).text() == "Alarm limits of Temperature"  # not "channel …1a2b"
+    assert dialog.table.item(0, 1).text().endswith("alarm above 10 °C, after 15 min")
+    assert dialog.table.item(0, 2).text().endswith("alarm above 12 °C, after 15 min")
+    intro = dialog.findChild(QLabel, "conflictIntro")
+    assert intro.text().startswith("Your saved draft (Measurement alarms — Fridge 3)"), intro.text()
+    dialog.reject()
+
+
+def test_an_open_editor_takes_the_draft_an_import_replaced(qtbot: Any, setup: Any, tmp_path: Path) -> None:
+    harness, integration = setup
+    work, uuid = harness.work, harness.device_uuids[0]
+    editor = harness.view.settings_editor
+    key = DraftKey(work.endpoint, SITE, "device", uuid)
+    type_text(qtbot, editor.name_edit, "Mine")
+    run(qtbot, integration.editor_drafts.flush_all())  # what the idle second does
+    assert run(qtbot, work.drafts.get(key)).mine["name"] == "Mine"
+    base = editor.session.base
+    colleague = exchange_document(
+        drafts=[
+            {
+                **exchange_document()["drafts"][0],
+                **dict(zip(("endpoint", "site", "kind", "object_id"), key.as_tuple(), strict=True)),
+                "base": base,
+                "mine": {**base, "name": "Colleague", "measuring_cycle": 900000},
+            }
+        ]
+    )
+    file = tmp_path / "colleague.saveris.json"
+    file.write_text(json.dumps(colleague), encoding="utf-8")
+
+    integration.exchange.import_from(file)
+    qtbot.waitUntil(lambda: integration.exchange.choices_dialog is not None, timeout=5000)
+    choices = integration.exchange.choices_dialog
+    row = choices.table.item(0, 0)
+    qtbot.mouseClick(
+        choices.table.viewport(), Qt.MouseButton.LeftButton, pos=choices.table.visualItemRect(row).center()
+    )
+    click(qtbot, choices.replace_button)
+    qtbot.waitUntil(lambda: editor.name_edit.text() == "Colleague", timeout=5000)
+    assert editor.measuring.edit.text() == "15 min"
+    assert editor.session.payload()["name"] == "Colleague"
+
+    # the next edit keeps the file's values: it is saved on top of them, not over them
+    type_text(qtbot, editor.communication.edit, "30 min")
+    run(qtbot, integration.editor_drafts.flush_all())
+    stored = run(qtbot, work.drafts.get(key))
+    assert stored.mine["name"] == "Colleague" and stored.mine["measuring_cycle"] == 900000
+    assert stored.mine["communication_cycle"] == 1_800_000
+    click(qtbot, choices.close_button)
