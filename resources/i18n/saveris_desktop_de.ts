@@ -2611,7 +2611,6 @@ Sprache: --lang, sonst die des Systems (LC_ALL, LC_MESSAGES, LANG); Englisch, wo
         </message>
         <message>
             <source>Changed again while being sent; it goes with the next run.</source>
-            <extracomment>the status after every change of state</extracomment>
             <translation>Während des Sendens erneut geändert; wird beim nächsten Durchgang gesendet.</translation>
         </message>
         <message>
@@ -2629,6 +2628,26 @@ Sprache: --lang, sonst die des Systems (LC_ALL, LC_MESSAGES, LANG); Englisch, wo
         <message>
             <source>This change could not be sent because of an unexpected problem (details in the log file). Retry it, or discard it and make it again.</source>
             <translation>Diese Änderung konnte wegen eines unerwarteten Problems nicht gesendet werden (Einzelheiten in der Protokolldatei). Versuchen Sie es erneut, oder verwerfen Sie sie und nehmen Sie sie erneut vor.</translation>
+        </message>
+        <message>
+            <source>Changes of kind '%1' cannot be sent by this version.</source>
+            <translation>Änderungen der Art „%1“ kann diese Version nicht senden.</translation>
+        </message>
+        <message>
+            <source>The change cannot be sent: %1: %2.</source>
+            <translation>Die Änderung kann nicht gesendet werden: %1: %2.</translation>
+        </message>
+        <message>
+            <source>Sent without checking the cloud first: it does not let us read the current %1, so conflicts with changes made elsewhere cannot be detected.</source>
+            <translation>Gesendet, ohne zuerst in der Cloud nachzusehen: Sie lässt uns %1 nicht lesen, daher lassen sich Konflikte mit Änderungen von anderer Stelle nicht erkennen.</translation>
+        </message>
+        <message>
+            <source>Created without checking the cloud first: it does not let us list the measuring objects, so a twin made elsewhere cannot be detected.</source>
+            <translation>Angelegt, ohne zuerst in der Cloud nachzusehen: Sie lässt uns die Messobjekte nicht auflisten, daher lässt sich ein anderswo angelegtes Duplikat nicht erkennen.</translation>
+        </message>
+        <message>
+            <source>An earlier attempt may have created this measuring object already, and the cloud does not let us list them to check: look in the testo cloud, then send it again or discard it.</source>
+            <translation>Ein früherer Versuch hat dieses Messobjekt vielleicht schon angelegt, und die Cloud lässt uns die Messobjekte zur Prüfung nicht auflisten: Sehen Sie in der testo Cloud nach, dann senden Sie es erneut oder verwerfen es.</translation>
         </message>
         <message>
             <source>Confirmed on the server after an interruption; not sent again.</source>

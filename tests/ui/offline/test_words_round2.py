@@ -254,3 +254,43 @@ def test_an_open_editor_takes_the_draft_an_import_replaced(qtbot: Any, setup: An
     assert stored.mine["name"] == "Colleague" and stored.mine["measuring_cycle"] == 900000
     assert stored.mine["communication_cycle"] == 1_800_000
     click(qtbot, choices.close_button)
+
+
+def test_reasons_kept_in_the_outbox_and_the_audit_log_read_german(
+    qtbot: Any, german: str, setup: Any
+) -> None:
+    """Stored as English text (no migration); shown translated when they are the sync's own."""
+    harness, integration = setup
+    client, work = harness.client, harness.work
+    item = _conflict_on_the_name(qtbot, harness)
+    stored = run(qtbot, work.outbox.get(item.id)).message
+    assert stored == "1 field was changed in the cloud as well: choose which value to keep."
+    assert type(stored) is str  # read back from the database: only the English text is there
+
+    integration.pending_action.trigger()
+    pending = integration.dialogs["pending"]
+    qtbot.waitUntil(lambda: pending.tree.topLevelItemCount() == 1, timeout=5000)
+    details = "1 Feld wurde auch in der Cloud geändert: wählen Sie, welcher Wert bleibt."
+    assert pending.tree.topLevelItem(0).text(4) == details
+    assert pending.tree.topLevelItem(0).toolTip(4) == details
+    click(qtbot, pending.close_button)
+
+    # a change the cloud had already: the audit log says why it was not sent again
+    device = run(qtbot, client.get_device(SITE, harness.device_uuids[0]))
+    base = device.to_payload()
+    run(qtbot, client.put_device(SITE, device.with_changes(measuring_cycle=900000)))
+    engine = work.engine
+    run(qtbot, engine.outbox.discard(item.id))
+    run(
+        qtbot,
+        engine.outbox.enqueue(
+            work.endpoint, SITE, "device", device.uuid, {**base, "measuring_cycle": 900000}, base
+        ),
+    )
+    run(qtbot, engine.sync_now())
+    integration.audit_action.trigger()
+    audit = integration.dialogs["audit"]
+    qtbot.waitUntil(lambda: audit.model.rowCount() == 1, timeout=5000)
+    result = audit.model.index(0, audit.model.columnCount() - 1).data()
+    assert result == "Schon in der Cloud — Bereits auf dem Server; nicht erneut gesendet.", result
+    audit.close()
