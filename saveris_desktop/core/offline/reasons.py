@@ -41,6 +41,7 @@ UNEXPECTED_PROBLEM = QT_TRANSLATE_NOOP(
     "This change could not be sent because of an unexpected problem (details in the log file). "
     "Retry it, or discard it and make it again.",
 )
+#: (core.offline.sync writes this one with an f-string of the same words)
 UNKNOWN_KIND = QT_TRANSLATE_NOOP("CoreSentences", "Changes of kind '%1' cannot be sent by this version.")
 UNFIT = QT_TRANSLATE_NOOP("CoreSentences", "The change cannot be sent: %1: %2.")
 SENT_UNCHECKED = QT_TRANSLATE_NOOP(

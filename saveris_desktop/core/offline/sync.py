@@ -445,7 +445,9 @@ class SyncEngine:
             return await self._create_measuring_object(item)
         resource = _RESOURCES.get(item.kind)
         if resource is None:
-            return await self._fail(item, None, Sentence(reasons.UNKNOWN_KIND, item.kind))
+            return await self._fail(
+                item, None, f"Changes of kind '{item.kind}' cannot be sent by this version."
+            )
         return await self._put(item, resource)
 
     async def _put(self, item: OutboxItem, resource: Resource) -> ItemResult:
