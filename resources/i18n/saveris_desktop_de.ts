@@ -2610,6 +2610,62 @@ Sprache: --lang, sonst die des Systems (LC_ALL, LC_MESSAGES, LANG); Englisch, wo
             <translation>Wartet, bis das Messobjekt angelegt ist, zu dem sie gehört.</translation>
         </message>
         <message>
+            <source>Changed again while being sent; it goes with the next run.</source>
+            <translation>Während des Sendens erneut geändert; wird beim nächsten Durchgang gesendet.</translation>
+        </message>
+        <message>
+            <source>This change cannot be sent: %1. Discard it and make it again.</source>
+            <translation>Diese Änderung kann nicht gesendet werden: %1. Verwerfen Sie sie und nehmen Sie sie erneut vor.</translation>
+        </message>
+        <message>
+            <source>The cloud's version of this object cannot be used: %1. Retry once it is corrected in the cloud, or discard the change.</source>
+            <translation>Die Version dieses Objekts in der Cloud ist nicht verwendbar: %1. Versuchen Sie es erneut, sobald sie in der Cloud korrigiert ist, oder verwerfen Sie die Änderung.</translation>
+        </message>
+        <message>
+            <source>This change is nested too deeply to be sent. Discard it and make it again.</source>
+            <translation>Diese Änderung ist zu tief verschachtelt, um gesendet zu werden. Verwerfen Sie sie und nehmen Sie sie erneut vor.</translation>
+        </message>
+        <message>
+            <source>This change could not be sent because of an unexpected problem (details in the log file). Retry it, or discard it and make it again.</source>
+            <translation>Diese Änderung konnte wegen eines unerwarteten Problems nicht gesendet werden (Einzelheiten in der Protokolldatei). Versuchen Sie es erneut, oder verwerfen Sie sie und nehmen Sie sie erneut vor.</translation>
+        </message>
+        <message>
+            <source>Changes of kind '%1' cannot be sent by this version.</source>
+            <translation>Änderungen der Art „%1“ kann diese Version nicht senden.</translation>
+        </message>
+        <message>
+            <source>The change cannot be sent: %1: %2.</source>
+            <translation>Die Änderung kann nicht gesendet werden: %1: %2.</translation>
+        </message>
+        <message>
+            <source>Sent without checking the cloud first: it does not let us read the current %1, so conflicts with changes made elsewhere cannot be detected.</source>
+            <translation>Gesendet, ohne zuerst in der Cloud nachzusehen: Sie lässt uns %1 nicht lesen, daher lassen sich Konflikte mit Änderungen von anderer Stelle nicht erkennen.</translation>
+        </message>
+        <message>
+            <source>Created without checking the cloud first: it does not let us list the measuring objects, so a twin made elsewhere cannot be detected.</source>
+            <translation>Angelegt, ohne zuerst in der Cloud nachzusehen: Sie lässt uns die Messobjekte nicht auflisten, daher lässt sich ein anderswo angelegtes Duplikat nicht erkennen.</translation>
+        </message>
+        <message>
+            <source>An earlier attempt may have created this measuring object already, and the cloud does not let us list them to check: look in the testo cloud, then send it again or discard it.</source>
+            <translation>Ein früherer Versuch hat dieses Messobjekt vielleicht schon angelegt, und die Cloud lässt uns die Messobjekte zur Prüfung nicht auflisten: Sehen Sie in der testo Cloud nach, dann senden Sie es erneut oder verwerfen es.</translation>
+        </message>
+        <message>
+            <source>Confirmed on the server after an interruption; not sent again.</source>
+            <translation>Nach einer Unterbrechung auf dem Server bestätigt; nicht erneut gesendet.</translation>
+        </message>
+        <message>
+            <source>Already on the server; not sent again.</source>
+            <translation>Bereits auf dem Server; nicht erneut gesendet.</translation>
+        </message>
+        <message>
+            <source>1 field was changed in the cloud as well: choose which value to keep.</source>
+            <translation>1 Feld wurde auch in der Cloud geändert: wählen Sie, welcher Wert bleibt.</translation>
+        </message>
+        <message>
+            <source>%1 fields were changed in the cloud as well: choose which value to keep.</source>
+            <translation>%1 Felder wurden auch in der Cloud geändert: wählen Sie, welche Werte bleiben.</translation>
+        </message>
+        <message>
             <source>The configuration page is only reachable while the hotspot is open: hold the button for 3 seconds.</source>
             <translation>Die Konfigurationsseite ist nur erreichbar, solange der Hotspot offen ist: Halten Sie die Taste 3 Sekunden lang gedrückt.</translation>
         </message>
@@ -5780,9 +5836,12 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
             <source>%1 waiting</source>
             <translation>%1 wartend</translation>
         </message>
-        <message>
-            <source>%1 to decide</source>
-            <translation>%1 zu entscheiden</translation>
+        <message numerus="yes">
+            <source>⚠ Needs your choice: %n change(s)</source>
+            <translation>
+                <numerusform>⚠ Ihre Wahl ist nötig: %n Änderung</numerusform>
+                <numerusform>⚠ Ihre Wahl ist nötig: %n Änderungen</numerusform>
+            </translation>
         </message>
         <message>
             <source>%1 refused</source>
@@ -5795,6 +5854,10 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
         <message>
             <source>All changes sent</source>
             <translation>Alle Änderungen gesendet</translation>
+        </message>
+        <message>
+            <source>Choose which values to keep for the change that needs your choice</source>
+            <translation>Wählen, welche Werte der Änderung bleiben, die Ihre Wahl braucht</translation>
         </message>
         <message>
             <source>Show the changes waiting for the cloud</source>

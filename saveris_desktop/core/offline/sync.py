@@ -56,6 +56,7 @@ from saveris_desktop.api.errors import (
 )
 from saveris_desktop.api.models import ConnectKey, MeasuringObject
 from saveris_desktop.core.offline import audit as audit_rows
+from saveris_desktop.core.offline import reasons
 from saveris_desktop.core.offline.audit import AuditLog, AuditResult
 from saveris_desktop.core.offline.cache import put_in
 from saveris_desktop.core.offline.drafts import DraftKey, DraftKind, DraftStore
@@ -79,14 +80,8 @@ from saveris_desktop.foundation.signal import Signal
 
 log = logging.getLogger(__name__)
 
-NOT_LISTABLE_NOTE = (
-    "Created without checking the cloud first: it does not let us list the measuring objects, "
-    "so a twin made elsewhere cannot be detected."
-)
-NOT_LISTABLE_MAY_EXIST = (
-    "An earlier attempt may have created this measuring object already, and the cloud does not let "
-    "us list them to check: look in the testo cloud, then send it again or discard it."
-)
+NOT_LISTABLE_NOTE = Sentence(reasons.CREATED_UNCHECKED)
+NOT_LISTABLE_MAY_EXIST = Sentence(reasons.MAY_EXIST_ALREADY)
 
 
 class SyncClient(Protocol):
@@ -107,10 +102,7 @@ _RESOURCES: dict[str, Resource] = {
 
 def unchecked_note(what: str) -> str:
     """The result of a change sent without reading the cloud's version first."""
-    return (
-        f"Sent without checking the cloud first: it does not let us read the current {what}, "
-        "so conflicts with changes made elsewhere cannot be detected."
-    )
+    return Sentence(reasons.SENT_UNCHECKED, what)
 
 
 SUPPORTED_KINDS = frozenset({*_RESOURCES, DraftKind.MEASURING_OBJECT.value, SITE_KIND})
@@ -412,7 +404,7 @@ class SyncEngine:
                     return None
                 if item.state not in (OutboxState.PENDING, OutboxState.SENDING):
                     return None  # e.g. retried/resolved elsewhere: the next run takes it as it is
-        message = "Changed again while being sent; it goes with the next run."
+        message = Sentence(reasons.CHANGED_WHILE_SENDING)
         return ItemResult(item.id, item.kind, item.object_id, Outcome.WAITING, message)
 
     async def _process_isolated(self, item: OutboxItem) -> ItemResult:
@@ -423,7 +415,8 @@ class SyncEngine:
                 check_json(item.base)
             except UnsafeJsonError as error:
                 return await self._needs_attention(
-                    item, f"This change cannot be sent: {error.reason}. Discard it and make it again."
+                    item,
+                    Sentence(reasons.CANNOT_BE_SENT, error.reason),
                 )
             return await self._process(item)
         except (_ChangedMeanwhileError, _StopRunError):
@@ -431,19 +424,18 @@ class SyncEngine:
         except _UnusableServerVersionError as error:
             return await self._needs_attention(
                 item,
-                f"The cloud's version of this object cannot be used: {error.reason}. "
-                "Retry once it is corrected in the cloud, or discard the change.",
+                Sentence(reasons.UNUSABLE_CLOUD_VERSION, error.reason),
             )
         except RecursionError:
             return await self._needs_attention(
-                item, "This change is nested too deeply to be sent. Discard it and make it again."
+                item,
+                Sentence(reasons.NESTED_TOO_DEEPLY),
             )
         except Exception:
             log.exception("outbox item %s (%s) could not be processed", item.id, item.kind)
             return await self._needs_attention(
                 item,
-                "This change could not be sent because of an unexpected problem (details in the log "
-                "file). Retry it, or discard it and make it again.",
+                Sentence(reasons.UNEXPECTED_PROBLEM),
             )
 
     async def _process(self, item: OutboxItem) -> ItemResult:
@@ -591,11 +583,14 @@ class SyncEngine:
         elif interrupted:
             # sent by a run that stopped before the answer was recorded: confirmed, not re-sent
             message, audit_result = (
-                "Confirmed on the server after an interruption; not sent again.",
+                Sentence(reasons.CONFIRMED_AFTER_INTERRUPTION),
                 AuditResult.OK,
             )
         else:
-            message, audit_result = "Already on the server; not sent again.", AuditResult.ALREADY_APPLIED
+            message, audit_result = (
+                Sentence(reasons.ALREADY_ON_THE_SERVER),
+                AuditResult.ALREADY_APPLIED,
+            )
 
         def work(connection: sqlite3.Connection) -> None:
             current = _judged(connection, item)
@@ -648,8 +643,7 @@ class SyncEngine:
             await self.drafts.rebase(key, on_server, draft.mine)
 
     async def _conflict(self, item: OutboxItem, conflicts: list[Any], server: Any) -> ItemResult:
-        fields = "1 field was" if len(conflicts) == 1 else f"{len(conflicts)} fields were"
-        message = f"{fields} changed in the cloud as well: choose which value to keep."
+        message = reasons.fields_changed_in_the_cloud(len(conflicts))
 
         def work(connection: sqlite3.Connection) -> None:
             _judged(connection, item)
@@ -758,7 +752,7 @@ def _same_text(a: Any, b: Any) -> bool:
 def _unfit(error: ValidationError) -> str:
     first = error.errors()[0]
     where = ".".join(str(part) for part in first["loc"]) or "the change"
-    return f"The change cannot be sent: {where}: {first['msg']}."
+    return Sentence(reasons.UNFIT, where, str(first["msg"]))
 
 
 def _placeholder_mapping(item: OutboxItem, created: MeasuringObject) -> dict[str, str]:

@@ -12,6 +12,10 @@ use it); here it only returns the text.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+from functools import cache
+
 #: The translation context of every core sentence.
 CONTEXT = "CoreSentences"
 
@@ -72,3 +76,35 @@ def joined(separator: str, parts: list[str]) -> Sentence:
     template ("%1 · %2") has no words, so a translation leaves it as it is."""
     template = separator.join(f"%{number}" for number in range(1, len(parts) + 1))
     return Sentence(template, *parts)
+
+
+@cache
+def _pattern(template: str) -> re.Pattern[str]:
+    """`template` as a pattern that matches its English text with any values: each %n a group
+    (the same value again where %n appears twice), the words around as they are."""
+    parts = re.split(r"(%\d+)", template)
+    pattern, seen = "", set()
+    for part in parts:
+        if re.fullmatch(r"%\d+", part):
+            name = f"v{part[1:]}"
+            pattern += f"(?P={name})" if name in seen else f"(?P<{name}>.+?)"
+            seen.add(name)
+        else:
+            pattern += re.escape(part)
+    return re.compile(pattern, re.DOTALL)
+
+
+def recognised_sentence(text: str, templates: Iterable[str], *, context: str = CONTEXT) -> str:
+    """`text`, kept as plain English (in a database, say), as the Sentence of the first of
+    `templates` it is written from, so the UI can translate it again; `text` itself when it is none
+    of them (or a Sentence already)."""
+    if isinstance(text, Sentence):
+        return text
+    for template in templates:
+        match = _pattern(template).fullmatch(text)
+        if match is not None:
+            count = max((int(number) for number in re.findall(r"%(\d+)", template)), default=0)
+            found = match.groupdict()
+            values = tuple(found.get(f"v{number}", "") for number in range(1, count + 1))
+            return Sentence(template, *values, context=context)
+    return text

@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from saveris_desktop.core.devices.editing import FieldChange, PathPart, dotted, leaves
-from saveris_desktop.core.devices.ranges import format_duration
 from saveris_desktop.core.offline.change_words import SettingChange
-from saveris_desktop.ui import core_words
+from saveris_desktop.ui import core_words, locale_format
 
 
 def _short(value: Any, field_name: str = "") -> str:
@@ -39,7 +38,7 @@ def _short(value: Any, field_name: str = "") -> str:
         and not isinstance(value, bool)
         and (field_name.endswith("cycle") or field_name == "delay")
     ):
-        text += f" ({format_duration(value)})"
+        text += f" ({locale_format.duration(value)})"
     return text
 
 

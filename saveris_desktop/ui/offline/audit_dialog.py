@@ -29,7 +29,7 @@ from saveris_desktop.core.offline.resources import RESOURCES
 from saveris_desktop.core.offline.work import OfflineWork
 from saveris_desktop.core.runtime.tasks import TaskOwner
 from saveris_desktop.ui import core_words
-from saveris_desktop.ui.offline.common import fit_columns, kind_label, local_time, name_widget
+from saveris_desktop.ui.offline.common import fit_columns, kind_label, local_time, name_widget, reason_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -91,7 +91,7 @@ class AuditTableModel(QAbstractTableModel):
                 entry.site,
                 change,
                 core_words.translated(names.of(entry.kind, entry.object_id, entry.site)),
-                result + (f" — {entry.message}" if entry.message else ""),
+                result + (f" — {reason_text(entry.message)}" if entry.message else ""),
             )
             self._cells[row] = cells
         return cells

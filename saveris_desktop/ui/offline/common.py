@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
+from saveris_desktop.core.offline import reasons
 from saveris_desktop.core.offline.change_words import Names, describe_change, summary
 from saveris_desktop.core.offline.resources import RESOURCES
 from saveris_desktop.ui import core_words, locale_format
@@ -30,6 +31,12 @@ def kind_label(kind: str) -> str:
         "wizard": QCoreApplication.translate("offline", "Onboarding"),
     }
     return labels.get(kind, kind)
+
+
+def reason_text(message: str | None) -> str:
+    """A change's reason as the outbox or the audit log keeps it (English), in the user's language
+    when it is one of the sync's own (core.offline.reasons); the cloud's own words as they are."""
+    return core_words.translated(reasons.recognised(message)) if message else ""
 
 
 def state_label(state: str) -> str:

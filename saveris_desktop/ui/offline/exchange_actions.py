@@ -20,9 +20,11 @@ FILE_FILTER = "Saveris Desktop export (*.saveris.json *.json)"
 
 
 class ExchangeActions(QObject):
-    """`sig_finished(ok, message)` after each export/import; the message is also shown in a box."""
+    """`sig_finished(ok, message)` after each export/import; the message is also shown in a box.
+    `sig_draft_replaced(DraftKey)`: the technician chose a file's draft in place of this laptop's."""
 
     sig_finished = Signal(bool, str)
+    sig_draft_replaced = Signal(object)
 
     def __init__(self, work: OfflineWork, window: QWidget) -> None:
         super().__init__(window)
@@ -100,6 +102,7 @@ class ExchangeActions(QObject):
             return
         # the skipped drafts need a choice each: the outcome is said where it can be made
         dialog = ImportChoicesDialog(self.work, message, report.skipped, self.window)
+        dialog.sig_draft_replaced.connect(self.sig_draft_replaced.emit)
         self.choices_dialog = dialog
         dialog.open()
         self.sig_finished.emit(True, message)

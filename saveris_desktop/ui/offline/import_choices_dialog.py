@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import partial
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,6 +43,11 @@ COLUMN_FIELD, COLUMN_MINE, COLUMN_FILE = range(3)
 
 
 class ImportChoicesDialog(QDialog):
+    """`sig_draft_replaced(DraftKey)` once a draft was replaced with the file's (an open editor of
+    that object takes it: ui/offline/integration.py)."""
+
+    sig_draft_replaced = Signal(object)
+
     def __init__(
         self, work: OfflineWork, summary: str, skipped: Sequence[SkippedDraft], parent: QWidget | None = None
     ) -> None:
@@ -222,17 +227,24 @@ class ImportChoicesDialog(QDialog):
         self.replace_button.setEnabled(False)
         self.keep_button.setEnabled(False)
         self.tasks.spawn(
-            self.work.exchange.replace_with_file(self.skipped[row]),
+            self._replace(self.skipped[row]),
             name=f"replace-{row}",
             on_result=partial(self._replaced, row),
             on_error=partial(self._replace_failed, row),
         )
+
+    async def _replace(self, skipped: SkippedDraft) -> ReplaceOutcome:
+        # What an open editor holds but has not written yet would be written after the replacement,
+        # over it: on disk first, where the core sees it (and keeps a draft changed since the import).
+        await self.work.editor_drafts.flush_all()
+        return await self.work.exchange.replace_with_file(skipped)
 
     def _replaced(self, row: int, outcome: ReplaceOutcome) -> None:
         if outcome is ReplaceOutcome.REPLACED:
             self.choices[row] = "replaced"
             self._set(row, COLUMN_CHOICE, self.tr("Replaced with the file's"))
             self.status.setText("")
+            self.sig_draft_replaced.emit(self.skipped[row].key)
         else:
             self.choices[row] = "kept"
             self._set(row, COLUMN_CHOICE, self.tr("Yours kept: it changed after the import"))

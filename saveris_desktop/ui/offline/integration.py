@@ -33,16 +33,16 @@ from saveris_desktop.api.models import Device
 from saveris_desktop.core.devices.editing import EditSession
 from saveris_desktop.core.offline.autosave import ResumedDraft, SaveFailure, edits_between
 from saveris_desktop.core.offline.change_words import Names
+from saveris_desktop.core.offline.drafts import DraftKey
 from saveris_desktop.core.offline.editor_status import OutboxSnapshot
 from saveris_desktop.core.offline.merge import FieldPath, Side
-from saveris_desktop.core.offline.outbox import OutboxItem
+from saveris_desktop.core.offline.outbox import OutboxItem, OutboxState
 from saveris_desktop.core.offline.store import utc_now
 from saveris_desktop.core.offline.work import OfflineWork
 from saveris_desktop.core.runtime.tasks import TaskOwner
 from saveris_desktop.ui import locale_format
 from saveris_desktop.ui.devices.view import DevicesView
 from saveris_desktop.ui.offline.audit_dialog import AuditLogDialog
-from saveris_desktop.ui.offline.common import kind_label
 from saveris_desktop.ui.offline.conflict_dialog import ConflictDialog, conflict_title
 from saveris_desktop.ui.offline.exchange_actions import ExchangeActions
 from saveris_desktop.ui.offline.pending_dialog import PendingChangesDialog
@@ -86,6 +86,7 @@ class OfflineIntegration(QObject):
             replaces_status.hide()
         window.statusBar().addPermanentWidget(self.status_widget)
         self.status_widget.sig_open_pending.connect(self.show_pending)
+        self.status_widget.sig_choice_wanted.connect(self._choose_the_only_conflict)
         self._work_connections = [
             work.sig_status.connect(self.status_widget.show_status),
             work.sig_served_from_cache.connect(self._served_from_cache),
@@ -101,6 +102,8 @@ class OfflineIntegration(QObject):
         self.tasks.spawn(work.outbox_follower.refresh(), name="outbox")
 
         self.exchange = ExchangeActions(work, window)
+        # an open editor takes a draft an import replaced, as it takes a saved draft when it opens
+        self.exchange.sig_draft_replaced.connect(self._draft_replaced)
         self._build_menu(menu_before)
         if devices_view is not None:
             self.attach_devices_view(devices_view)
@@ -250,6 +253,22 @@ class OfflineIntegration(QObject):
             on_result=lambda found: self._open_choice(item, *found),
         )
 
+    def _choose_the_only_conflict(self) -> None:
+        """The status bar says one change needs a choice: that choice at once (the waiting changes
+        when the outbox has moved on meanwhile and there is not exactly one any more)."""
+        if not self.tasks.closed:
+            # read afresh: the status bar may be told of a conflict before the last snapshot knows it
+            self.tasks.spawn(
+                self.work.outbox_follower.refresh(), name="only-conflict", on_result=self._choose_in
+            )
+
+    def _choose_in(self, snapshot: OutboxSnapshot) -> None:
+        conflicts = [item for item in snapshot.items if item.state is OutboxState.CONFLICT]
+        if len(conflicts) == 1:
+            self.choose_values(conflicts[0])
+        else:
+            self.show_pending()
+
     def _open_choice(self, item: OutboxItem, label: str, names: Names) -> None:
         # the same plain words as the waiting changes' dialog (core.offline.change_words)
         dialog = ConflictDialog(
@@ -350,20 +369,27 @@ class OfflineIntegration(QObject):
         self.tasks.spawn(self._restore_draft(session), name="restore-draft")
 
     async def _restore_draft(self, session: EditSession) -> None:
+        """Lay the session's saved draft over it (when it is created, and when an import replaced
+        the draft): at once, or after the technician chose where it conflicts with the cloud's."""
         resumed = await self.editor_drafts.restore(session)
         if resumed is None:
             return
-        if resumed.conflicts:
-            self._ask_about_draft(session, resumed)
+        key = self.editor_drafts.key_for(session)
+        if resumed.conflicts and key is not None:
+            # the same plain words and names as the outbox's conflicts (`choose_values`)
+            label = await self.work.object_label(key.site, key.kind, key.object_id)
+            self._ask_about_draft(session, resumed, key.kind, label, await self.work.names(key.site))
             return
         self._refresh_editors(session)
 
-    def _ask_about_draft(self, session: EditSession, resumed: ResumedDraft) -> None:
-        kind = key.kind if (key := self.editor_drafts.key_for(session)) is not None else ""
+    def _ask_about_draft(
+        self, session: EditSession, resumed: ResumedDraft, kind: str, label: str, names: Names
+    ) -> None:
         dialog = ConflictDialog(
             resumed.conflicts,
-            title=self.tr("Your saved draft (%1)").replace("%1", kind_label(kind)),
+            title=self.tr("Your saved draft (%1)").replace("%1", conflict_title(kind, label)),
             kind=kind,
+            names=names,
             parent=self.window,
         )
 
@@ -375,6 +401,16 @@ class OfflineIntegration(QObject):
         dialog.accepted.connect(chosen)
         self.dialogs["draft-conflict"] = dialog
         dialog.open()
+
+    def _draft_replaced(self, key: DraftKey) -> None:
+        """An import put the file's draft in place of this laptop's: the editors of that object
+        show it (else their next edit would save the old values over it)."""
+        view = self.devices_view
+        if self.tasks.closed or view is None or not isValid(view):
+            return
+        for session in view.edit_sessions():
+            if self.editor_drafts.key_for(session) == key:
+                self.tasks.spawn(self._restore_draft(session), name="replaced-draft")
 
     def _refresh_editors(self, session: EditSession) -> None:
         view = self.devices_view

@@ -34,6 +34,7 @@ from saveris_desktop.ui.offline.common import (
     kind_label,
     local_time,
     name_widget,
+    reason_text,
     state_label,
 )
 from saveris_desktop.ui.offline.conflict_dialog import ConflictDialog, conflict_title
@@ -170,7 +171,7 @@ class PendingChangesDialog(QDialog):
         for result, label in results:
             line = f"{kind_label(result.kind)} — {label}: {words.get(result.outcome, result.outcome.value)}"
             if result.message:  # a sent change may carry a note (e.g. conflicts could not be checked)
-                line += f" ({result.message})"
+                line += f" ({reason_text(result.message)})"
             self.results.addItem(line)
         if not results:
             self.results.addItem(self.tr("Nothing was sent yet in this session."))
@@ -190,12 +191,12 @@ class PendingChangesDialog(QDialog):
                     item.site,
                     self.lines.get(item.id, kind_label(item.kind)),
                     state_label(item.state.value),
-                    item.message or "",
+                    reason_text(item.message),
                 ]
             )
             row.setData(0, ITEM_ID_ROLE, item.id)
             row.setToolTip(COLUMN_CHANGE, self.details.get(item.id, ""))
-            row.setToolTip(COLUMN_DETAILS, item.message or "")
+            row.setToolTip(COLUMN_DETAILS, reason_text(item.message))
             self.tree.addTopLevelItem(row)
             if item.id == selected:
                 row.setSelected(True)

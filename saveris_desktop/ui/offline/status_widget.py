@@ -3,7 +3,7 @@ what is typed is kept on this laptop (drafts not saved / saved again)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from saveris_desktop.core.offline.autosave import SaveFailure
@@ -15,9 +15,12 @@ from saveris_desktop.ui.widgets.save_banner import SAVED_AGAIN_SHOWN_MS, storage
 
 
 class SyncStatusWidget(QWidget):
-    """`show_status(status)` on every engine report; the button opens the pending changes."""
+    """`show_status(status)` on every engine report. The button (clicked, or Space with the keyboard)
+    asks for the choice when exactly one change needs it (`sig_choice_wanted`: the shortest way to the
+    only thing to decide), otherwise for the list of waiting changes (`sig_open_pending`)."""
 
     sig_open_pending = Signal()
+    sig_choice_wanted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -27,7 +30,9 @@ class SyncStatusWidget(QWidget):
         self.pending_button = QToolButton(self)
         name_widget(self.pending_button, "syncStatusPending", self.tr("Changes waiting for the cloud"))
         self.pending_button.setAutoRaise(True)
-        self.pending_button.clicked.connect(self.sig_open_pending.emit)
+        # reached with Tab and pressed with Space like any button (a tool button takes no focus)
+        self.pending_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.pending_button.clicked.connect(self._clicked)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.data_age = QLabel(self)
@@ -110,7 +115,8 @@ class SyncStatusWidget(QWidget):
         if waiting > 0:
             parts.append(self.tr("%1 waiting").replace("%1", str(waiting)))
         if status.conflicts:
-            parts.append(self.tr("%1 to decide").replace("%1", str(status.conflicts)))
+            # the editors' words for the same state ("⚠ Needs your choice: changed in the cloud as well")
+            parts.append(self.tr("⚠ Needs your choice: %n change(s)", "", status.conflicts))
         if status.failed:
             parts.append(self.tr("%1 refused").replace("%1", str(status.failed)))
         if status.attention:
@@ -118,4 +124,15 @@ class SyncStatusWidget(QWidget):
         stopped = status.conflicts or status.failed or status.attention
         self.pending_button.setText(" · ".join(parts) if parts else self.tr("All changes sent"))
         set_text_role(self.pending_button, TextRole.ERROR if stopped else None, bold=bool(stopped))
-        self.pending_button.setToolTip(self.tr("Show the changes waiting for the cloud"))
+        self.pending_button.setToolTip(
+            self.tr("Choose which values to keep for the change that needs your choice")
+            if status.conflicts == 1
+            else self.tr("Show the changes waiting for the cloud")
+        )
+        self.pending_button.setAccessibleDescription(self.pending_button.toolTip())
+
+    def _clicked(self) -> None:
+        if self.status is not None and self.status.conflicts == 1:
+            self.sig_choice_wanted.emit()
+        else:
+            self.sig_open_pending.emit()

@@ -578,7 +578,8 @@ def test_installs_into_the_real_main_window(qtbot: Any, qloop: Any, tmp_path: Pa
         SyncStatus(online=False, open_changes=3, conflicts=1, failed=0, running=False)
     )
     ui.status_widget.show_data_age("12 min ago")
-    assert ui.status_widget.pending_button.text() == "2 waiting · 1 to decide"
+    # (the English plural "1 change" comes from app.py's plural forms, not installed here)
+    assert ui.status_widget.pending_button.text().startswith("2 waiting · ⚠ Needs your choice: 1 change")
     _not_blank(window, Path(os.environ.get("SAVERIS_SHOTS", tmp_path)) / "offline-main-window.png")
     run(qtbot, window.aclose())
     run(qtbot, services.aclose())
