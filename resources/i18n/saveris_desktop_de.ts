@@ -2631,6 +2631,7 @@ Sprache: --lang, sonst die des Systems (LC_ALL, LC_MESSAGES, LANG); Englisch, wo
         </message>
         <message>
             <source>Changes of kind '%1' cannot be sent by this version.</source>
+            <extracomment>(core.offline.sync writes this one with an f-string of the same words)</extracomment>
             <translation>Änderungen der Art „%1“ kann diese Version nicht senden.</translation>
         </message>
         <message>
@@ -3152,6 +3153,7 @@ Sprache: --lang, sonst die des Systems (LC_ALL, LC_MESSAGES, LANG); Englisch, wo
         </message>
         <message>
             <source>Measurement settings</source>
+            <extracomment>None until the subclass has built its form (the frame updates its state once before that)</extracomment>
             <translation>Messeinstellungen</translation>
         </message>
         <message>
@@ -3236,7 +3238,6 @@ Sprache: --lang, sonst die des Systems (LC_ALL, LC_MESSAGES, LANG); Englisch, wo
         <name>DevicesView</name>
         <message>
             <source>Search devices</source>
-            <extracomment>v4: the list is a pane beside the editors with fewer columns shown; kept per scope (UiState.view_state) a new edit session, before any editor shows it (EditSession): a saved draft may be laid over it any change of any edit session (EditSession): typed edits, revert, rebase, restore the cloud listed the site's loggers (site, list[Device]); not sent for cached lists the cloud could not be reached before the site's first listing (site): nothing to show yet the measuring objects created here, for a cloud that does not list them (per session) whether typed changes are kept on this laptop (show_save_state); a new site's editors learn it</extracomment>
             <translation>Geräte suchen</translation>
         </message>
         <message>
@@ -3245,6 +3246,7 @@ Sprache: --lang, sonst die des Systems (LC_ALL, LC_MESSAGES, LANG); Englisch, wo
         </message>
         <message>
             <source>Refresh</source>
+            <extracomment>v4: the list is a pane beside the editors with fewer columns shown; kept per scope (UiState.view_state) a new edit session, before any editor shows it (EditSession): a saved draft may be laid over it any change of any edit session (EditSession): typed edits, revert, rebase, restore the cloud listed the site's loggers (site, list[Device]); not sent for cached lists the cloud could not be reached before the site's first listing (site): nothing to show yet the measuring objects created here, for a cloud that does not list them (per session) whether typed changes are kept on this laptop (show_save_state); a new site's editors learn it</extracomment>
             <translation>Aktualisieren</translation>
         </message>
         <message>
@@ -5376,6 +5378,7 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
         <name>SiteBar</name>
         <message>
             <source>Site</source>
+            <extracomment>The time zone line's least width (average characters): a zone's name on one line ("Zeitzone: Europe/Berlin"), the same whether a site is loaded, loading or none is chosen yet.</extracomment>
             <translation>Standort</translation>
         </message>
         <message>
