@@ -201,7 +201,7 @@ def _whole(value: Any) -> int | None:
     return int(number) if number is not None and number == int(number) else None
 
 
-#: `8.5`, "PU_DEGREE_CELSIUS" -> "8.5 °C" (a Number in a Sentence: "8,5 °C" in German)
+# `8.5`, "PU_DEGREE_CELSIUS" -> "8.5 °C" (a Number in a Sentence: "8,5 °C" in German)
 quantity = rules.quantity
 
 
