@@ -820,3 +820,18 @@ def test_a_name_typed_while_a_template_is_saved_is_kept(qtbot: Any, harness: Har
     assert dialog.status.text() == "Saved the template “Medicine fridge”."
     assert dialog.template_name.text() == "Freezer"  # the next name, as typed
     assert dialog.save_button.isEnabled()
+
+
+def test_a_site_plan_failure_that_is_no_cloud_error_is_said_in_words_not_as_exception_text(
+    qtbot: Any, harness: Harness
+) -> None:
+    dialog = harness.ui.show_site_plan()
+    site_line = dialog.site_box.lineEdit()
+    assert site_line is not None
+    qtbot.keyClicks(site_line, "Bakery Nord")
+    type_text(qtbot, dialog.timezone_box, "Europe/Berlin")
+    click(qtbot, dialog.add_object_button)
+    run(qtbot, harness.work.store.close())  # the local database went away under the dialog
+    click(qtbot, dialog.create_button)
+    qtbot.waitUntil(lambda: dialog.progress.text() != "", timeout=3000)
+    assert dialog.progress.text() == "Something unexpected went wrong; the details are in the log file."
