@@ -4429,6 +4429,10 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
             <translation>Den Standort anlegen</translation>
         </message>
         <message>
+            <source>Cancel: no new site</source>
+            <translation>Abbrechen: kein neuer Standort</translation>
+        </message>
+        <message>
             <source>&amp;Site name:</source>
             <translation>Standort&amp;name:</translation>
         </message>

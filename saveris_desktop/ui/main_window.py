@@ -552,11 +552,14 @@ class MainWindow(QMainWindow):
     def show_commissioning_guide(self) -> QWidget:
         """Help → Commissioning guide: the procedure, the documented LED state, the log and data
         folders. One at a time: asked again, the open one comes to the front."""
+        from PySide6.QtCore import Qt
+
         from saveris_desktop.ui.help_guide import CommissioningGuideDialog
 
         dialog = self._guide
         if dialog is None or not isValid(dialog) or not dialog.isVisible():
             dialog = CommissioningGuideDialog(self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a closed one is not kept hidden
             self._guide = dialog
             dialog.show()
         dialog.raise_()

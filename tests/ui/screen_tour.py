@@ -125,14 +125,20 @@ def device_dialogs(qtbot: Any, visit: Visit) -> None:
 
 def dialogs(qtbot: Any, visit: Visit, tmp_path: Path) -> None:
     """First contact, pending changes, audit log, templates, site plan, a conflict to choose in, the
-    site's connect key and a logger's data as received."""
+    site's connect key, New site, the commissioning guide, an import's choices and a logger's data
+    as received."""
+    from saveris_desktop.core.offline.drafts import Draft, DraftKey, DraftKind
+    from saveris_desktop.core.offline.exchange import SkippedDraft
     from saveris_desktop.core.offline.merge import MISSING, Conflict
     from saveris_desktop.core.offline.work import OfflineWork
     from saveris_desktop.ui.connect_key_dialog import ConnectKeyDialog
+    from saveris_desktop.ui.devices.new_site_dialog import NewSiteDialog
     from saveris_desktop.ui.devices.received_dialog import ReceivedDialog
     from saveris_desktop.ui.first_contact_dialog import FirstContactDialog
+    from saveris_desktop.ui.help_guide import CommissioningGuideDialog
     from saveris_desktop.ui.offline.audit_dialog import AuditLogDialog
     from saveris_desktop.ui.offline.conflict_dialog import ConflictDialog, conflict_title
+    from saveris_desktop.ui.offline.import_choices_dialog import ImportChoicesDialog
     from saveris_desktop.ui.offline.pending_dialog import PendingChangesDialog
     from saveris_desktop.ui.offline.site_plan_dialog import SitePlanDialog
     from saveris_desktop.ui.offline.templates_dialog import TemplatesDialog
@@ -157,6 +163,12 @@ def dialogs(qtbot: Any, visit: Visit, tmp_path: Path) -> None:
     changed = {**payload, "name": "Vaccine fridge 2", "measuring_cycle": 600_000}
     run(qtbot, work.queue_change(SITE, "device", device.uuid, changed, payload))
     first_contact = FirstContactDialog(harness.services)
+    # An import that met a draft of this laptop's: both versions, to compare and choose.
+    key = DraftKey(work.endpoint, SITE, DraftKind.DEVICE, device.uuid)
+    skipped = SkippedDraft(
+        Draft(key, payload, {**payload, "name": "Vaccine fridge 2"}, "2026-11-28T09:30:00+00:00"),
+        Draft(key, payload, {**payload, "measuring_cycle": 600_000}, "2026-11-28T10:15:00+00:00"),
+    )
     for dialog in (
         PendingChangesDialog(work),
         AuditLogDialog(work),
@@ -165,6 +177,9 @@ def dialogs(qtbot: Any, visit: Visit, tmp_path: Path) -> None:
         SitePlanDialog(work),
         conflict,
         ConnectKeyDialog(harness.services),
+        NewSiteDialog(harness.services, UiState()),
+        CommissioningGuideDialog(),
+        ImportChoicesDialog(work, "1 draft was not imported: this laptop has its own.", [skipped]),
         ReceivedDialog(
             "Logger 61100042",
             "The cloud sent this logger's data in a shape the app does not know.",

@@ -95,3 +95,14 @@ def test_the_guide_is_usable_by_keyboard_and_fits_the_screen(qtbot, qloop) -> No
     assert wanted <= reached
     qtbot.keyClick(QGuiApplication.focusObject(), Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
+
+
+def test_a_guide_closed_and_opened_again_leaves_no_hidden_copy_behind(qtbot, qloop) -> None:
+    window, dialog = _guide(qtbot)
+    for _again in range(3):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # closed by the technician
+        qtbot.waitUntil(lambda dialog=dialog: not dialog.isVisible())
+        window.guide_action.trigger()
+        dialog = window.show_commissioning_guide()
+        assert dialog.isVisible()
+    qtbot.waitUntil(lambda: len(window.findChildren(CommissioningGuideDialog)) == 1)

@@ -86,8 +86,8 @@ def same_limits(first: ChannelLimits, second: ChannelLimits) -> bool:
     )
 
 
-def _fmt(value: float, unit: str) -> str:
-    """A limit with its unit ("5.5 °C"); the number is a Number, written "5,5 °C" in German."""
+def quantity(value: float, unit: str | None) -> str:
+    """A value with its unit ("5.5 °C"); the number is a Number, written "5,5 °C" in German."""
     symbol = unit_symbol(unit)
     return Sentence("%1 %2", Number(value), symbol) if symbol else Sentence("%1", Number(value))
 
@@ -119,7 +119,7 @@ def validate(
             UPPER_ALARM,
             Sentence(
                 QT_TRANSLATE_NOOP("CoreSentences", "The upper alarm must be above the lower alarm (%1)."),
-                _fmt(lower_alarm, unit),
+                quantity(lower_alarm, unit),
             ),
         )
 
@@ -129,16 +129,16 @@ def validate(
             continue
         if lower_alarm is not None and not warning > lower_alarm:
             above = QT_TRANSLATE_NOOP("CoreSentences", "A warning must lie inside the alarm band: above %1.")
-            note(field, Sentence(above, _fmt(lower_alarm, unit)))
+            note(field, Sentence(above, quantity(lower_alarm, unit)))
         elif upper_alarm is not None and not warning < upper_alarm:
             below = QT_TRANSLATE_NOOP("CoreSentences", "A warning must lie inside the alarm band: below %1.")
-            note(field, Sentence(below, _fmt(upper_alarm, unit)))
+            note(field, Sentence(below, quantity(upper_alarm, unit)))
     if lower_warning is not None and upper_warning is not None and not lower_warning < upper_warning:
         note(
             UPPER_WARNING,
             Sentence(
                 QT_TRANSLATE_NOOP("CoreSentences", "The upper warning must be above the lower warning (%1)."),
-                _fmt(lower_warning, unit),
+                quantity(lower_warning, unit),
             ),
         )
 
@@ -156,7 +156,7 @@ def validate(
             ),
         ):
             if band is not None and not limits.hysteresis < band:
-                note(HYSTERESIS, Sentence(template, _fmt(band, unit)))
+                note(HYSTERESIS, Sentence(template, quantity(band, unit)))
 
     problem = delay_range.problem(limits.delay_ms)
     if problem is not None:
@@ -206,7 +206,7 @@ def _code_of(value: Any, texts: Mapping[str, str]) -> str | None:
     return next((code for code, name in texts.items() if name.casefold() == folded), None)
 
 
-def _number(value: Any) -> float | None:
+def finite_number(value: Any) -> float | None:
     """A finite number, also when it came as a string ("2.5"); None when it is none."""
     if isinstance(value, bool):
         return None
@@ -242,9 +242,9 @@ def read_condition(condition: Any) -> ReadCondition | None:
     kind = _code_of(condition.get(TYPE_KEY), _TYPE_TEXT)
     severity = _code_of(condition.get(SEVERITY_KEY), _SEVERITY_TEXT)
     field = next((f for f, expected in _CONDITION_OF_FIELD.items() if expected == (kind, severity)), None)
-    limit = _number(condition.get("limitValue"))
-    hysteresis = _number(condition.get("limitHysteresis", 0) or 0)
-    delay = _number(condition.get("delay", 0) or 0)
+    limit = finite_number(condition.get("limitValue"))
+    hysteresis = finite_number(condition.get("limitHysteresis", 0) or 0)
+    delay = finite_number(condition.get("delay", 0) or 0)
     if field is None or limit is None or hysteresis is None or delay is None or delay != int(delay):
         return None
     prop = condition.get(PROPERTY_KEY)
@@ -598,7 +598,7 @@ def describe(limits: ChannelLimits) -> str:
         return joined(
             " / ",
             [
-                Sentence(f"{sign} %1", _fmt(v, unit))
+                Sentence(f"{sign} %1", quantity(v, unit))
                 for sign, v in (("<", lower), (">", upper))
                 if v is not None
             ],

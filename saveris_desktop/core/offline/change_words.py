@@ -14,7 +14,6 @@ user's language through ui/core_words.translated.
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -25,7 +24,7 @@ from saveris_desktop.core.devices.ranges import format_duration
 from saveris_desktop.core.devices.units import unit_id_of, unit_symbol, value_id_of, value_name
 from saveris_desktop.core.offline.drafts import DraftKind
 from saveris_desktop.core.offline.merge import MISSING, ItemKey, diff
-from saveris_desktop.core.runtime.sentences import QT_TRANSLATE_NOOP, Sentence, joined
+from saveris_desktop.core.runtime.sentences import QT_TRANSLATE_NOOP, Number, Sentence, joined
 
 #: Longest value shown for a field this module does not know (its JSON, shortened).
 FALLBACK_LENGTH = 80
@@ -197,29 +196,13 @@ def _yes_no(value: Any) -> Words:
     return _plain(value)
 
 
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        number = float(value)
-    elif isinstance(value, str):
-        try:
-            number = float(value.strip())
-        except ValueError:
-            return None
-    else:
-        return None
-    return number if math.isfinite(number) else None
-
-
 def _whole(value: Any) -> int | None:
-    number = _number(value)
+    number = rules.finite_number(value)
     return int(number) if number is not None and number == int(number) else None
 
 
-def quantity(value: float, unit_id: str | None) -> str:
-    """`8.0`, "PU_DEGREE_CELSIUS" -> "8 °C"."""
-    return f"{value:g} {unit_symbol(unit_id)}".strip()
+# `8.5`, "PU_DEGREE_CELSIUS" -> "8.5 °C" (a Number in a Sentence: "8,5 °C" in German)
+quantity = rules.quantity
 
 
 def _duration(value: Any) -> Words:
@@ -252,7 +235,7 @@ def _plain(value: Any) -> Words:
     if isinstance(value, str):
         return value if value.strip() else Sentence(QT_TRANSLATE_NOOP("CoreSentences", "(empty)"))
     if isinstance(value, int | float):
-        return f"{value:g}" if isinstance(value, float) else str(value)
+        return Number(value) if isinstance(value, float) else str(value)
     text = json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
     return text if len(text) <= FALLBACK_LENGTH else text[: FALLBACK_LENGTH - 1] + "…"
 
@@ -265,19 +248,21 @@ def step(before: Words, after: Words) -> Sentence:
     return Sentence("%1 → %2", before, after)
 
 
+def _number_and_unit(words: str) -> tuple[str, str] | None:
+    """The number and the unit of a quantity ("8 °C"), whether plain text or `quantity`'s Sentence."""
+    if isinstance(words, Sentence):
+        if words.template == "%1 %2" and len(words.values) == 2 and isinstance(words.values[0], Number):
+            return words.values[0], str(words.values[1])
+        return None
+    head, _, unit = str(words).rpartition(" ")
+    return (head, unit) if head and rules.finite_number(head) is not None else None
+
+
 def _compact(before: str, after: str) -> tuple[str, str]:
     """ "8 °C", "10 °C" -> "8", "10 °C": the unit once, as in "upper alarm 8 → 10 °C"."""
-    head_before, _, unit_before = str(before).rpartition(" ")
-    head_after, _, unit_after = str(after).rpartition(" ")
-    if (
-        head_before
-        and head_after
-        and unit_before == unit_after
-        and _number(head_before) is not None
-        and _number(head_after) is not None
-        and not isinstance(before, Sentence)
-    ):
-        return head_before, after
+    first, second = _number_and_unit(before), _number_and_unit(after)
+    if first is not None and second is not None and first[1] == second[1]:
+        return first[0], after
     return before, after
 
 
@@ -442,7 +427,7 @@ class _Describer:
                 unit = self._channel_unit(path[1])
 
                 def offset(value: Any) -> Words:
-                    number_value = _number(value)
+                    number_value = rules.finite_number(value)
                     return quantity(number_value, unit) if number_value is not None else _plain(value)
 
                 return Field(

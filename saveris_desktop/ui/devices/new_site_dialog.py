@@ -88,7 +88,7 @@ class NewSiteDialog(QDialog):
         self.buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
         cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         if cancel is not None:
-            cancel.setObjectName("newSiteCancel")
+            named(cancel, "newSiteCancel", self.tr("Cancel: no new site"))
 
         # Room for the name's message (three lines) whether it is shown or not: the fields below
         # never jump while typing, and the whole sentence is read, not its first line.

@@ -87,6 +87,7 @@ class ImportChoicesDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to Compare; the arrow keys choose a draft
         self.table.verticalHeader().hide()
         for row, draft in enumerate(self.skipped):
             key = draft.key
@@ -126,6 +127,7 @@ class ImportChoicesDialog(QDialog):
         name_widget(self.compare, "importCompareTable", self.tr("Your draft and the file's, field by field"))
         self.compare.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Yours"), self.tr("In the file")])
         self.compare.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.compare.setTabKeyNavigation(False)  # read only: Tab goes on to Close
         self.compare.verticalHeader().hide()
         compare_header = self.compare.horizontalHeader()
         compare_header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)

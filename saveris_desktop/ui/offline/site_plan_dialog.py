@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from saveris_desktop.api.errors import ApiError
 from saveris_desktop.api.models import Sensor
 from saveris_desktop.core.offline.drafts import DraftKind
 from saveris_desktop.core.offline.outbox import OutboxState
@@ -538,7 +537,8 @@ class SitePlanDialog(QDialog):
         await self._show_progress()
 
     def _cloud_error(self, error: BaseException) -> None:
-        self.progress.setText(describe_error(error) if isinstance(error, ApiError) else str(error))
+        # an unforeseen failure gets plain words too (its traceback is in the log: TaskOwner)
+        self.progress.setText(describe_error(error))
         self._validate()
 
     async def _show_progress(self) -> None:

@@ -320,7 +320,9 @@ class TemplatesDialog(QDialog):
                 "while online to include them."
             )
         self.status.setText(text)
-        self.template_name.clear()
+        if self.template_name.text().strip() == name:  # a name typed meanwhile is the next one: kept
+            self.template_name.clear()
+        self._update_buttons()
         self.refresh_templates()
 
     def _save_failed(self, error: BaseException) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 #: The role under which a model lists a cell's choices as (label, data) pairs.
@@ -26,9 +26,6 @@ Index = QModelIndex | QPersistentModelIndex
 class ChoiceDelegate(QStyledItemDelegate):
     """Combo boxes for the cells of the columns it is set on (`view.setItemDelegateForColumn`)."""
 
-    #: the box of a cell was created (its objectName is set): tests and screen readers find it by name
-    sig_editor_created = Signal(QComboBox)
-
     def __init__(self, object_name_prefix: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.object_name_prefix = object_name_prefix
@@ -40,7 +37,6 @@ class ChoiceDelegate(QStyledItemDelegate):
         # A choice is taken the moment it is made, as with any combo box outside a table: no Enter
         # or focus change needed, so a technician never loses a choice by clicking elsewhere.
         box.activated.connect(lambda _i, b=box: self.commitData.emit(b))
-        self.sig_editor_created.emit(box)
         return box
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:

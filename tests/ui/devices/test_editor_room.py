@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
@@ -75,7 +75,11 @@ def _open_objects(qtbot, demo: DemoWindow) -> Any:
 
 
 def _settle(qtbot) -> None:
-    qtbot.wait(50)  # a layout pass after a tab switch or a toggle
+    """Run the layout passes a tab switch or a toggle asked for: posted events, not a time span (a
+    layout that activates asks its parent's next; a few passes reach the window from any editor)."""
+    for _pass in range(5):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
+        QCoreApplication.processEvents()
 
 
 def _place(widget: QWidget, window: QWidget) -> QRect:

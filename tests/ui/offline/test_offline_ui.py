@@ -802,3 +802,37 @@ def test_the_plan_dialog_words_the_plans_problems_and_keeps_the_last_good_name(
         "'Mars/Olympus' is not a known time zone.",
         "Two channels are named 'Temperature'.",
     ]
+
+
+def test_a_name_typed_while_a_template_is_saved_is_kept(qtbot: Any, harness: Harness) -> None:
+    first, _second = harness.objects
+    _give_fridge_limits(qtbot, harness, first)
+    # the alarm limits take a moment to arrive: time to type the next template's name meanwhile
+    harness.sim.add_fault("latency", route="get_measuring_object_alarm_configuration", latency=0.5, count=1)
+    dialog = harness.ui.show_templates()
+    qtbot.waitUntil(lambda: dialog.target_list.count() == 2, timeout=3000)
+    choose(qtbot, dialog.source_object, data=first)
+    choose(qtbot, dialog.source_part, data="Temperature")
+    type_text(qtbot, dialog.template_name, "Medicine fridge")
+    click(qtbot, dialog.save_button)
+    type_text(qtbot, dialog.template_name, "Freezer")
+    assert dialog.busy.isVisible()  # typed while the first one was still being saved
+    qtbot.waitUntil(lambda: dialog.template_list.count() == 1, timeout=5000)
+    assert dialog.status.text() == "Saved the template “Medicine fridge”."
+    assert dialog.template_name.text() == "Freezer"  # the next name, as typed
+    assert dialog.save_button.isEnabled()
+
+
+def test_a_site_plan_failure_that_is_no_cloud_error_is_said_in_words_not_as_exception_text(
+    qtbot: Any, harness: Harness
+) -> None:
+    dialog = harness.ui.show_site_plan()
+    site_line = dialog.site_box.lineEdit()
+    assert site_line is not None
+    qtbot.keyClicks(site_line, "Bakery Nord")
+    type_text(qtbot, dialog.timezone_box, "Europe/Berlin")
+    click(qtbot, dialog.add_object_button)
+    run(qtbot, harness.work.store.close())  # the local database went away under the dialog
+    click(qtbot, dialog.create_button)
+    qtbot.waitUntil(lambda: dialog.progress.text() != "", timeout=3000)
+    assert dialog.progress.text() == "Something unexpected went wrong; the details are in the log file."
