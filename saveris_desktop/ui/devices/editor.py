@@ -355,7 +355,9 @@ class SessionEditor(QWidget):
     def _reload(self, *, force: bool) -> None:
         if force:
             self._problems.clear()
-            self._touched = False
+            # a session that comes back with edits (another logger was opened in between, a draft
+            # was resumed) was edited: its messages speak, or Apply is disabled without a reason
+            self._touched = bool(self.session is not None and self.session.dirty)
         self._loading = True
         self._force_load = force
         try:

@@ -7,19 +7,11 @@ its messages must speak, or it shows "Unsaved changes" beside a disabled Apply w
 
 from __future__ import annotations
 
-import pytest
-
 from saveris_desktop.simulator import LoggerKind
 from tests.ui.devices_harness import close_harness, make_devices_harness, open_and_wait
 from tests.ui.user_input import type_text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ui/devices/editor.py SessionEditor._reload(force=True) disarms the messages of a session "
-    "that has edits (`self._touched = False`); fix: `self._touched = bool(self.session and "
-    "self.session.dirty)` there (reported by the review; editor.py is being changed by another branch)",
-)
 def test_the_reason_apply_is_disabled_is_still_said_after_opening_another_logger(qtbot, qloop) -> None:
     h = make_devices_harness(qtbot, [LoggerKind.QSR_TEMPERATURE_HUMIDITY, LoggerKind.SAVERIS2])
     first, second = h.device_uuids[:2]
