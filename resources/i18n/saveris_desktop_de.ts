@@ -4628,6 +4628,14 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
             <translation>&amp;Offline</translation>
         </message>
         <message>
+            <source>Choice not kept</source>
+            <translation>Wahl nicht übernommen</translation>
+        </message>
+        <message>
+            <source>The values you chose could not be kept: %1</source>
+            <translation>Die gewählten Werte konnten nicht übernommen werden: %1</translation>
+        </message>
+        <message>
             <source>Changes not saved</source>
             <translation>Änderungen nicht gespeichert</translation>
         </message>
@@ -4825,6 +4833,10 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
                 <numerusform>%n Änderung kann so nicht gesendet werden: Lesen Sie den Grund unter „Einzelheiten“, dann verwerfen oder wiederholen Sie sie.</numerusform>
                 <numerusform>%n Änderungen können so nicht gesendet werden: Lesen Sie den Grund unter „Einzelheiten“, dann verwerfen oder wiederholen Sie sie.</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>The values you chose could not be kept: %1</source>
+            <translation>Die gewählten Werte konnten nicht übernommen werden: %1</translation>
         </message>
         <message>
             <source>Discard this change?</source>

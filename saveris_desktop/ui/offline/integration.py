@@ -24,7 +24,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMenu, QMessageBox, QWidget
 from shiboken6 import isValid
@@ -42,6 +42,7 @@ from saveris_desktop.core.offline.work import OfflineWork
 from saveris_desktop.core.runtime.tasks import TaskOwner
 from saveris_desktop.ui import locale_format
 from saveris_desktop.ui.devices.view import DevicesView
+from saveris_desktop.ui.error_text import describe_error
 from saveris_desktop.ui.offline.audit_dialog import AuditLogDialog
 from saveris_desktop.ui.offline.conflict_dialog import ConflictDialog, conflict_title
 from saveris_desktop.ui.offline.exchange_actions import ExchangeActions
@@ -287,7 +288,24 @@ class OfflineIntegration(QObject):
         # the editor shows the values chosen once the outbox reports the answer (core.offline.editor_status)
         engine = self.work.engine
         if engine is not None and not self.tasks.closed:
-            self.tasks.spawn(engine.resolve_conflict(item.id, choices), name="resolve")
+            self.tasks.spawn(
+                engine.resolve_conflict(item.id, choices), name="resolve", on_error=self._choice_failed
+            )
+
+    def _choice_failed(self, error: BaseException) -> None:
+        """The choice did not land (the change was sent or discarded meanwhile, the disk refused):
+        said at once, not only in the log; the conflict stays to be chosen again."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Choice not kept"),
+            self.tr("The values you chose could not be kept: %1").replace("%1", describe_error(error)),
+            QMessageBox.StandardButton.Ok,
+            self.window,
+        )
+        box.setObjectName("choiceNotKeptNotice")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialogs["choice-failed"] = box
+        box.open()
 
     # --- whether typed changes are kept ---------------------------------------------------------
 

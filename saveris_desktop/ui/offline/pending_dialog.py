@@ -27,6 +27,7 @@ from saveris_desktop.core.offline.sync import ItemResult, Outcome, SyncStatus
 from saveris_desktop.core.offline.work import OfflineWork
 from saveris_desktop.core.runtime.tasks import TaskOwner
 from saveris_desktop.ui import core_words
+from saveris_desktop.ui.error_text import describe_error
 from saveris_desktop.ui.offline.common import (
     change_sentences,
     change_summary,
@@ -291,8 +292,17 @@ class PendingChangesDialog(QDialog):
         engine = self.work.engine
         if engine is not None:
             self.tasks.spawn(
-                engine.resolve_conflict(item_id, choices), name="resolve", on_result=lambda _i: self.refresh()
+                engine.resolve_conflict(item_id, choices),
+                name="resolve",
+                on_result=lambda _i: self.refresh(),
+                on_error=self._choice_failed,
             )
+
+    def _choice_failed(self, error: BaseException) -> None:
+        """The choice did not land: said in the dialog (the conflict stays to be chosen again)."""
+        self.summary.setText(
+            self.tr("The values you chose could not be kept: %1").replace("%1", describe_error(error))
+        )
 
     def retry_selected(self) -> None:
         item = self._selected_item()

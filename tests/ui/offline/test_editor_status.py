@@ -303,3 +303,23 @@ def test_apply_or_revert_by_keyboard_keeps_the_focus_in_the_editor(
     qtbot.keyClick(target, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: not editor.busy and not editor.dirty, timeout=5000)
     _typing_stays_in_the_editor(qtbot, harness, editor)
+
+
+def test_a_choice_from_the_banner_that_cannot_be_kept_is_said(qtbot: Any, setup: Any) -> None:
+    """The change was discarded while the technician chose in the banner's dialog: a notice says so."""
+    from PySide6.QtWidgets import QMessageBox
+
+    harness, integration = setup
+    editor = _conflict_in_editor(qtbot, harness, integration)
+    click(qtbot, editor.choose_values_button)
+    qtbot.waitUntil(lambda: isinstance(integration.dialogs.get("editor-conflict"), ConflictDialog))
+    dialog = integration.dialogs["editor-conflict"]
+    engine = integration.work.engine
+    assert isinstance(dialog, ConflictDialog) and engine is not None
+    item = next(i for i in run(qtbot, engine.outbox.items()) if i.state is OutboxState.CONFLICT)
+    run(qtbot, engine.discard(item.id))  # gone before the choice lands
+    dialog.choose(0, Side.SERVER)
+    click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
+    qtbot.waitUntil(lambda: isinstance(integration.dialogs.get("choice-failed"), QMessageBox), timeout=3000)
+    notice = integration.dialogs["choice-failed"]
+    assert isinstance(notice, QMessageBox) and "could not be kept" in notice.text()

@@ -836,3 +836,29 @@ def test_a_site_plan_failure_that_is_no_cloud_error_is_said_in_words_not_as_exce
     click(qtbot, dialog.create_button)
     qtbot.waitUntil(lambda: dialog.progress.text() != "", timeout=3000)
     assert dialog.progress.text() == "Something unexpected went wrong; the details are in the log file."
+
+
+def test_a_choice_that_cannot_be_kept_is_said_in_the_waiting_changes(qtbot: Any, harness: Harness) -> None:
+    """The change was discarded (e.g. in another window) while the technician chose: said at once."""
+    client = harness.services.client
+    device = run(qtbot, client.get_device(SITE, harness.device_uuid))
+    base = device.to_payload()
+    run(qtbot, client.put_device(SITE, device.with_changes(name="Colleague")))
+    engine = harness.work.engine
+    assert engine is not None
+    item = run(
+        qtbot,
+        engine.outbox.enqueue(
+            harness.work.endpoint, SITE, "device", device.uuid, {**base, "name": "Mine"}, base
+        ),
+    )
+    run(qtbot, engine.sync_now())
+    dialog = harness.ui.show_pending()
+    qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 1, timeout=3000)
+    dialog.select(item.id)
+    conflict_dialog = dialog.resolve_selected()
+    assert conflict_dialog is not None
+    run(qtbot, engine.discard(item.id))  # gone before the choice lands
+    conflict_dialog.choose(0, Side.MINE)
+    click(qtbot, conflict_dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
+    qtbot.waitUntil(lambda: "could not be kept" in dialog.summary.text(), timeout=3000)
