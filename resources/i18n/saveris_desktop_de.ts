@@ -4448,10 +4448,6 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
             <source>Creating the site “%1” and its connect key …</source>
             <translation>Der Standort „%1“ und sein Verbindungsschlüssel werden angelegt …</translation>
         </message>
-        <message>
-            <source>The cloud refused this name: %1</source>
-            <translation>Die Cloud hat diesen Namen abgelehnt: %1</translation>
-        </message>
     </context>
     <context>
         <name>NumberField</name>
@@ -5456,6 +5452,10 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
             <source>The name has %1 characters; a site name has at most %2: shorten it from position %3 on.</source>
             <translation>Der Name hat %1 Zeichen; ein Standortname hat höchstens %2: Kürzen Sie ihn ab Position %3.</translation>
         </message>
+        <message>
+            <source>The cloud refused this name: %1</source>
+            <translation>Die Cloud hat diesen Namen abgelehnt: %1</translation>
+        </message>
     </context>
     <context>
         <name>SitePage</name>
@@ -5514,10 +5514,6 @@ Nimmt testo Saveris-Logger in Betrieb.</translation>
         <message>
             <source>Creating the site “%1” and its connect key …</source>
             <translation>Der Standort „%1“ und sein Verbindungsschlüssel werden angelegt …</translation>
-        </message>
-        <message>
-            <source>The cloud refused this name: %1</source>
-            <translation>Die Cloud hat diesen Namen abgelehnt: %1</translation>
         </message>
         <message>
             <source>The site is ready, but its list of devices could not be read: %1 Press Next to retry.</source>

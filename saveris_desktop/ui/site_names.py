@@ -10,7 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, QTimeZone
 from PySide6.QtWidgets import QComboBox, QCompleter
 
+from saveris_desktop.api.errors import RequestValidationError
 from saveris_desktop.core.onboarding.flow import SITE_NAME_MAX_LENGTH, SiteNameCheck, SiteNameProblem
+from saveris_desktop.ui.error_text import explain_error
 
 
 def site_name_message(check: SiteNameCheck, button: str) -> str:
@@ -46,6 +48,13 @@ def site_name_message(check: SiteNameCheck, button: str) -> str:
             .replace("%3", str(check.position))
         )
     return ""
+
+
+def name_refused_message(error: RequestValidationError) -> str:
+    """The cloud refused a site name: its own reason when it gave one, else our words for the refusal
+    in the technician's language (the API's English sentence only where English is read)."""
+    reason = error.server_reason or explain_error(error)
+    return QCoreApplication.translate("SiteNames", "The cloud refused this name: %1").replace("%1", reason)
 
 
 def available_timezones() -> list[str]:

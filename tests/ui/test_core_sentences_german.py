@@ -184,3 +184,17 @@ def test_the_reports_open_plan_rows_say_why_in_german(german: str) -> None:
         "versuchen Sie es dann erneut."
     )
     assert core_words.translated(second.reason) == "wartet"
+
+
+def test_a_refused_site_name_without_the_clouds_reason_reads_german(german: str) -> None:
+    """The API's English sentence is shown only to English readers; German gets the app's words."""
+    from saveris_desktop.api.errors import RequestValidationError
+    from saveris_desktop.ui.site_names import name_refused_message
+
+    english = "POST /connect-keys was refused (400)."
+    bare = name_refused_message(RequestValidationError(english, status=400))
+    assert bare.startswith("Die Cloud hat diesen Namen abgelehnt: ") and english not in bare
+    with_reason = name_refused_message(
+        RequestValidationError(english, status=400, server_reason="name taken")
+    )
+    assert with_reason == "Die Cloud hat diesen Namen abgelehnt: name taken"  # the server's own words

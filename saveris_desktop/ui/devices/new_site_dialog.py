@@ -36,6 +36,7 @@ from saveris_desktop.ui.error_text import explain_error
 from saveris_desktop.ui.site_names import (
     available_timezones,
     fill_timezone_box,
+    name_refused_message,
     site_name_message,
     system_timezone,
 )
@@ -172,8 +173,7 @@ class NewSiteDialog(QDialog):
             return
         cause = error.error if isinstance(error, SiteSetupError) else error
         if isinstance(cause, RequestValidationError):
-            reason = cause.server_reason or cause.message
-            self.name_error.show_message(self.tr("The cloud refused this name: %1").replace("%1", reason))
+            self.name_error.show_message(name_refused_message(cause))
             self.name.setFocus()
         else:
             self.error.show_message(explain_error(cause))

@@ -21,6 +21,7 @@ from saveris_desktop.core.onboarding.site_setup import SetupStage, SiteReady, Si
 from saveris_desktop.ui.site_names import (
     available_timezones,
     fill_timezone_box,
+    name_refused_message,
     site_name_message,
     system_timezone,
 )
@@ -179,8 +180,7 @@ class SitePage(FlowPage):
                 return
             cause = error.error
             if error.stage is SetupStage.SITE and isinstance(cause, RequestValidationError):
-                reason = cause.server_reason or cause.message
-                self.site_error.show_message(self.tr("The cloud refused this name: %1").replace("%1", reason))
+                self.site_error.show_message(name_refused_message(cause))
                 self.site.setFocus()
             elif error.stage is SetupStage.DEVICES:
                 text = self.tr(
