@@ -165,7 +165,8 @@ class SensorEditor(SessionEditor):
                 base_unit=self.session.base_value((*channel, "physical_unit_id")),
             )
             self.edit((*channel, "offset"), converted)
-            row.offset.set_value(converted, force=True)
+            if not row.offset.problem():  # typed text that is not a valid offset yet stays as typed
+                row.offset.set_value(converted, force=True)
 
     def _offset_typed(self, index: int, value: float | None) -> None:
         # An emptied offset means "no offset": 0, unless the server never had one (then leave it out).

@@ -242,6 +242,18 @@ def test_switching_celsius_to_fahrenheit_converts_the_offset_as_a_difference(qtb
     assert after["channels"][0]["offset"] == -0.9
 
 
+def test_switching_the_unit_keeps_an_offset_typed_but_not_valid_yet(qtbot, harness) -> None:
+    editor = harness.view.sensors_tab.editor
+    row = editor.rows[0]
+    choose(qtbot, row.unit, data="PU_DEGREE_CELSIUS")
+    type_text(qtbot, row.offset, "1")
+    type_text(qtbot, row.offset, "1,2x")  # being typed: not a number yet
+    assert "not a number" in row.offset.problem()
+    choose(qtbot, row.unit, data="PU_DEGREE_FAHRENHEIT")
+    assert row.offset.edit.text() == "1,2x" and "not a number" in row.offset.problem()  # nothing lost
+    assert row.offset.hint.text() == "°F" and not editor.apply_button.isEnabled()
+
+
 # --- alarms ----------------------------------------------------------------------------------
 
 
