@@ -65,6 +65,12 @@ def wizard_pages(qtbot: Any, visit: Visit, *, every_device_type: bool = True) ->
     visit(wizard, "wizard found")
 
 
+def _tasks_done(widget: Any) -> bool:
+    """A dialog's own background work (its TaskOwner, where it has one) has ended."""
+    tasks = getattr(widget, "tasks", None)
+    return tasks is None or tasks.running == 0
+
+
 def main_window_and_editor_tabs(qtbot: Any, visit: Visit, *, every_logger: bool = True) -> None:
     """The main window with the list of loggers, then every editor tab of each logger (or the first)."""
     harness = make_devices_harness(qtbot)
@@ -87,7 +93,8 @@ def main_window_and_editor_tabs(qtbot: Any, visit: Visit, *, every_logger: bool 
         )
         for index in range(view.tabs.count()):
             view.tabs.setCurrentIndex(index)
-            qtbot.wait(50)  # the tab's editor reads its data
+            # the tab's editor reads its data in the view's tasks: pictured once they have answered
+            qtbot.waitUntil(lambda: view.tasks.running == 0, timeout=5000)
             tab = view.tabs.tabText(index).replace("&", "")
             visit(window, f"{uuid[:4]} tab {index} {tab[:12]}")
     run(qtbot, window.aclose())
@@ -190,7 +197,8 @@ def dialogs(qtbot: Any, visit: Visit, tmp_path: Path) -> None:
         if dialog is first_contact:
             harness.sim.set_network_down(False)
         dialog.show()
-        qtbot.wait(100)  # what the dialog reads at the start (templates, objects, the queue)
+        # what the dialog reads at the start (templates, objects, the queue) has been read
+        qtbot.waitUntil(lambda dialog=dialog: _tasks_done(dialog), timeout=5000)
         visit(dialog, dialog.objectName())
         dialog.close()
     run(qtbot, work.aclose())
