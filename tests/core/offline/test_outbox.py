@@ -4,10 +4,12 @@ resolving a conflict."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from saveris_desktop.core.offline import store as store_module
 from saveris_desktop.core.offline.outbox import (
     Outbox,
     OutboxState,
@@ -101,3 +103,18 @@ async def test_attempts_result_and_site_of_an_item_read_back(store: Store) -> No
     assert done.created_at == item.created_at and done.created_at
     assert await outbox.items(site=SITE, states=[OutboxState.DONE]) == [done]
     assert await outbox.items(site="Dairy") == [elsewhere]
+
+
+async def test_an_item_shows_when_it_last_changed(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`updated_at` (what prune_sent's 30 days count from) reads back as each change wrote it."""
+    moments = iter(datetime(2026, 11, 28, 9, minute, tzinfo=UTC) for minute in range(60))
+    monkeypatch.setattr(store_module, "utc_now", lambda: next(moments))
+    outbox = Outbox(store)
+    queued = await outbox.enqueue(ENDPOINT, SITE, "device", "dev-7", {"name": "Logger 7"})
+    assert (queued.created_at, queued.updated_at) == ("2026-11-28T09:00:00.000+00:00",) * 2
+    edited = await outbox.enqueue(ENDPOINT, SITE, "device", "dev-7", {"name": "Logger 7b"})
+    assert (edited.id, edited.created_at) == (queued.id, queued.created_at)
+    assert edited.updated_at == "2026-11-28T09:01:00.000+00:00"
+    await store.write(lambda c: set_state(c, queued.id, OutboxState.DONE))
+    done = await outbox.get(queued.id)
+    assert (done.created_at, done.updated_at) == (queued.created_at, "2026-11-28T09:02:00.000+00:00")
