@@ -79,8 +79,11 @@ async def test_wrong_password_says_so_with_the_endpoint(api: FakeApi, client: De
 async def test_sign_out_forgets_the_user_and_calls_need_a_sign_in(signed_in: DeviceManagementClient) -> None:
     await signed_in.sign_out()
     assert not signed_in.is_signed_in and signed_in.username is None
-    with pytest.raises(AuthenticationError, match="nobody is signed in"):
+    with pytest.raises(AuthenticationError) as caught:
         await signed_in.list_devices(p.SITE)
+    assert caught.value.message == (
+        "Listing the site's loggers failed: nobody is signed in; please sign in first (Europe, production)."
+    )
 
 
 @pytest.mark.parametrize(("method", "args", "payload", "model"), READS, ids=[r[0] for r in READS])
