@@ -21,7 +21,8 @@ from saveris_desktop.api import errors
 from saveris_desktop.api.client import DeviceManagementClient
 from saveris_desktop.api.redaction import API_LOGGER_NAME
 from saveris_desktop.api.retry import RetryPolicy
-from saveris_desktop.api.session import RequestLimits
+from saveris_desktop.api.routes import ROUTES
+from saveris_desktop.api.session import ApiSession, RequestLimits
 from tests.api import payloads as p
 from tests.api.fakes import EUROPE, PASSWORD, USERNAME, FakeApi, FakeClock, FakeSleep, reply
 
@@ -265,3 +266,32 @@ async def test_ordinary_nesting_is_read(api: FakeApi, signed_in: DeviceManagemen
     device["vendor_blob"] = json.loads("[" * 40 + "]" * 40)
     api.on("GET", "/devices", reply(200, {"devices": [device]}))
     assert len(await signed_in.list_devices(p.SITE)) == 1
+
+
+@pytest.mark.parametrize(
+    ("headers", "body"),
+    [
+        ({"Content-Encoding": "gzip"}, gzip.compress(b'{"IdToken": "t"}' * 50)),
+        ({"Transfer-Encoding": "chunked"}, b'{"IdToken": "t"}'),
+    ],
+    ids=["gzip", "chunked"],
+)
+async def test_the_answer_handed_on_describes_its_decoded_body(headers: dict[str, str], body: bytes) -> None:
+    """The caller gets the body decoded, so no header may still describe how it travelled."""
+    sent = {**headers, "Content-Type": "application/json"}
+    if "Transfer-Encoding" not in headers:
+        sent["Content-Length"] = str(len(body))  # the compressed length
+
+    def answer(_request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, headers=sent, stream=httpx.ByteStream(body))
+
+    session = ApiSession(EUROPE, transport=httpx.MockTransport(answer))
+    try:
+        response = await session.call(ROUTES["token"], body={}, authorised=False)
+    finally:
+        await session.aclose()
+    decoded = response.content
+    assert decoded.startswith(b'{"IdToken": "t"}') and len(decoded) >= len(body)
+    assert response.headers["Content-Type"] == "application/json"
+    assert response.headers["Content-Length"] == str(len(decoded))
+    assert "Content-Encoding" not in response.headers and "Transfer-Encoding" not in response.headers
