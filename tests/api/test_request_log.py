@@ -16,12 +16,14 @@ import httpx
 import pytest
 
 from saveris_desktop.api import session as session_module
+from saveris_desktop.api.client import DeviceManagementClient
 from saveris_desktop.api.errors import NetworkError
 from saveris_desktop.api.redaction import API_LOGGER_NAME
 from saveris_desktop.api.retry import RetryPolicy
 from saveris_desktop.api.routes import ROUTES
 from saveris_desktop.api.session import ApiSession, RequestLimits
-from tests.api.fakes import EUROPE, FakeClock, FakeSleep
+from tests.api import payloads as p
+from tests.api.fakes import EUROPE, PASSWORD, USERNAME, FakeApi, FakeClock, FakeSleep, reply
 
 
 @pytest.fixture(autouse=True)
@@ -80,3 +82,43 @@ async def test_an_attempt_past_its_deadline_is_logged_with_the_deadline(
     with pytest.raises(NetworkError):
         await _sign_in_attempt(_session(never, deadline=1.0))
     assert _attempt_lines(caplog) == ["POST /token -> deadline of 1 s passed after 2500 ms"]
+
+
+def _session_lines(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [record.getMessage() for record in caplog.records if record.module == "session"]
+
+
+@pytest.mark.parametrize(
+    ("first", "lines"),
+    [
+        (
+            reply(401),
+            [
+                "GET /devices -> 401 in 2500 ms",
+                "GET /devices: token refused, renewing once",
+                "POST /token -> 200 in 2500 ms",
+            ],
+        ),
+        (
+            httpx.ConnectError("refused"),
+            ["GET /devices -> ConnectError after 2500 ms", "GET /devices: ConnectError; retrying in 0.4 s"],
+        ),
+        (
+            reply(503),
+            ["GET /devices -> 503 in 2500 ms", "GET /devices: HTTP 503; retrying in 0.4 s"],
+        ),
+    ],
+    ids=["renewal", "connection-retry", "status-retry"],
+)
+async def test_a_renewal_or_a_retry_is_logged_between_the_attempts(
+    api: FakeApi,
+    client: DeviceManagementClient,
+    caplog: pytest.LogCaptureFixture,
+    first: httpx.Response | Exception,
+    lines: list[str],
+) -> None:
+    await client.sign_in(USERNAME, PASSWORD)
+    api.on("GET", "/devices", first, reply(200, {"devices": []}))
+    caplog.set_level(logging.DEBUG, logger=API_LOGGER_NAME)
+    assert await client.list_devices(p.SITE) == []
+    assert _session_lines(caplog) == [*lines, "GET /devices -> 200 in 2500 ms"]
