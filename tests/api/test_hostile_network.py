@@ -208,8 +208,12 @@ async def test_an_encoding_the_app_did_not_ask_for_cannot_be_read(
             200, headers={"Content-Encoding": "br"}, stream=httpx.ByteStream(b"\x1b\x00")
         ),
     )
-    with pytest.raises(errors.InvalidResponseError, match="could not be decoded"):
+    with pytest.raises(errors.InvalidResponseError) as caught:
         await signed_in.list_devices(p.SITE)
+    assert caught.value.message == (
+        "Listing the site's loggers failed: the server's answer could not be read "
+        "(body: could not be decoded) (Europe, production)."
+    )
 
 
 DEEP = "[" * 100_000 + "]" * 100_000
