@@ -188,8 +188,12 @@ async def test_create_measuring_object(api: FakeApi, signed_in: DeviceManagement
 
 async def test_site_is_required_before_any_request(api: FakeApi, signed_in: DeviceManagementClient) -> None:
     sent_before = len(api.requests)
-    with pytest.raises(RequestValidationError, match="no site was given"):
+    with pytest.raises(RequestValidationError) as caught:
         await signed_in.list_devices("  ")
+    assert caught.value.message == (
+        "Listing the site's loggers failed: no site was given; choose or enter a site first "
+        "(Europe, production)."
+    )
     assert len(api.requests) == sent_before
 
 

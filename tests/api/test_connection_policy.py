@@ -16,6 +16,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
 import certifi
+import httpx
 import pytest
 
 from saveris_desktop.api import connection, redaction
@@ -23,6 +24,7 @@ from saveris_desktop.api.client import DeviceManagementClient
 from saveris_desktop.api.errors import NetworkError
 from saveris_desktop.api.regions import Endpoint, Environment, Region
 from saveris_desktop.api.retry import RetryPolicy
+from saveris_desktop.api.session import ApiSession
 from tests.api.fakes import PASSWORD, USERNAME, FakeClock, FakeSleep, make_jwt
 
 EUROPE = Endpoint.for_region(Region.EUROPE, Environment.PRODUCTION)
@@ -339,3 +341,16 @@ async def test_a_server_signed_by_an_unknown_root_is_refused_before_the_password
         await client.aclose()
     assert caught.value.message.startswith("Sign-in failed: no connection to the testo cloud")
     assert tls_origin.heads == [] and tls_origin.bodies == []  # TLS failed: no request, no password
+
+
+async def test_the_way_out_is_logged_once_per_session_and_an_injected_transport_has_none(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.INFO)
+    client = DeviceManagementClient(EUROPE)
+    await client.aclose()
+    assert "connecting to Europe, production directly; trusted roots: certifi" in caplog.messages
+    caplog.clear()
+    session = ApiSession(EUROPE, transport=httpx.MockTransport(lambda _r: httpx.Response(204)))
+    await session.aclose()
+    assert session.connection is None and caplog.messages == []  # a fake network goes nowhere else

@@ -196,6 +196,15 @@ async def test_compressed_answers_within_the_cap_are_read(
     devices = await limited.list_devices(p.SITE)
     assert len(devices) == 200 and devices[0].serial_number == p.device()["serial_number"]
     assert api.requests[-1].headers["Accept-Encoding"] == "gzip, deflate"
+    # exactly these headers, none from the environment or a stray name
+    assert set(api.requests[-1].headers.keys()) == {
+        "host",
+        "accept",
+        "accept-encoding",
+        "connection",
+        "user-agent",
+        "authorization",
+    }
 
 
 async def test_an_encoding_the_app_did_not_ask_for_cannot_be_read(
@@ -299,3 +308,4 @@ async def test_the_answer_handed_on_describes_its_decoded_body(headers: dict[str
     assert response.headers["Content-Type"] == "application/json"
     assert response.headers["Content-Length"] == str(len(decoded))
     assert "Content-Encoding" not in response.headers and "Transfer-Encoding" not in response.headers
+    assert response.request.method == "POST" and response.request.url.path == "/token"
