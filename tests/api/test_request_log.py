@@ -28,7 +28,7 @@ from tests.api.fakes import EUROPE, PASSWORD, USERNAME, FakeApi, FakeClock, Fake
 
 @pytest.fixture(autouse=True)
 def attempts_take_2_5_s(monkeypatch: pytest.MonkeyPatch) -> None:
-    ticks = itertools.count(0.0, 2.5)
+    ticks = itertools.count(100.0, 2.5)  # not from 0, where a start added is a start subtracted
     monkeypatch.setattr(
         session_module, "time", types.SimpleNamespace(perf_counter=lambda: next(ticks), time=time.time)
     )
