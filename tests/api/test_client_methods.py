@@ -79,8 +79,11 @@ async def test_wrong_password_says_so_with_the_endpoint(api: FakeApi, client: De
 async def test_sign_out_forgets_the_user_and_calls_need_a_sign_in(signed_in: DeviceManagementClient) -> None:
     await signed_in.sign_out()
     assert not signed_in.is_signed_in and signed_in.username is None
-    with pytest.raises(AuthenticationError, match="nobody is signed in"):
+    with pytest.raises(AuthenticationError) as caught:
         await signed_in.list_devices(p.SITE)
+    assert caught.value.message == (
+        "Listing the site's loggers failed: nobody is signed in; please sign in first (Europe, production)."
+    )
 
 
 @pytest.mark.parametrize(("method", "args", "payload", "model"), READS, ids=[r[0] for r in READS])
@@ -185,8 +188,12 @@ async def test_create_measuring_object(api: FakeApi, signed_in: DeviceManagement
 
 async def test_site_is_required_before_any_request(api: FakeApi, signed_in: DeviceManagementClient) -> None:
     sent_before = len(api.requests)
-    with pytest.raises(RequestValidationError, match="no site was given"):
+    with pytest.raises(RequestValidationError) as caught:
         await signed_in.list_devices("  ")
+    assert caught.value.message == (
+        "Listing the site's loggers failed: no site was given; choose or enter a site first "
+        "(Europe, production)."
+    )
     assert len(api.requests) == sent_before
 
 

@@ -7,6 +7,8 @@ record what reaches them, so no request leaves this computer.
 from __future__ import annotations
 
 import asyncio
+import datetime
+import ipaddress
 import json
 import logging
 import ssl
@@ -14,6 +16,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
 import certifi
+import httpx
 import pytest
 
 from saveris_desktop.api import connection, redaction
@@ -21,6 +24,7 @@ from saveris_desktop.api.client import DeviceManagementClient
 from saveris_desktop.api.errors import NetworkError
 from saveris_desktop.api.regions import Endpoint, Environment, Region
 from saveris_desktop.api.retry import RetryPolicy
+from saveris_desktop.api.session import ApiSession
 from tests.api.fakes import PASSWORD, USERNAME, FakeClock, FakeSleep, make_jwt
 
 EUROPE = Endpoint.for_region(Region.EUROPE, Environment.PRODUCTION)
@@ -213,3 +217,140 @@ async def test_an_unreadable_certificate_file_is_noted_and_verification_stays_on
     assert settings.ssl_context.verify_mode is ssl.CERT_REQUIRED
     client = DeviceManagementClient(EUROPE)  # httpx alone raised FileNotFoundError here
     await client.aclose()
+
+
+@dataclass
+class PrivateRoot:
+    """A company's own root (as a TLS-inspecting proxy's) and a server certificate it signed for 127.0.0.1."""
+
+    root_pem: bytes
+    server_context: ssl.SSLContext
+
+
+@pytest.fixture
+def private_root(tmp_path) -> PrivateRoot:
+    # cryptography comes with keyring's SecretStorage on Linux; it is no dependency of the app's own.
+    x509 = pytest.importorskip("cryptography.x509", reason="needs cryptography to make a root")
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    now = datetime.datetime.now(datetime.UTC)
+    root_key = ec.generate_private_key(ec.SECP256R1())
+    root_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Corp Inspection Root")])
+    root = (
+        x509.CertificateBuilder()
+        .subject_name(root_name)
+        .issuer_name(root_name)
+        .public_key(root_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(hours=1))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(root_key.public_key()), critical=False)
+        .sign(root_key, hashes.SHA256())
+    )
+    server_key = ec.generate_private_key(ec.SECP256R1())
+    server = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
+        .issuer_name(root_name)
+        .public_key(server_key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(hours=1))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False
+        )
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(root_key.public_key()), critical=False
+        )
+        .sign(root_key, hashes.SHA256())
+    )
+    chain = tmp_path / "server.pem"
+    chain.write_bytes(
+        server.public_bytes(serialization.Encoding.PEM)
+        + server_key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
+    server_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_context.load_cert_chain(chain)
+    return PrivateRoot(root.public_bytes(serialization.Encoding.PEM), server_context)
+
+
+@pytest.fixture
+async def tls_origin(private_root: PrivateRoot) -> AsyncIterator[Listener]:
+    """The origin on loopback, over TLS with a certificate of the private root (no public root signed it)."""
+    body = json.dumps({"IdToken": make_jwt()}).encode()
+    head = f"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {len(body)}\r\n"
+    listener = Listener(head.encode() + b"Connection: close\r\n\r\n" + body)
+
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            await listener.handle(reader, writer)
+        except (ConnectionError, asyncio.IncompleteReadError, ssl.SSLError):
+            writer.close()  # the client refused the certificate and hung up
+
+    server = await asyncio.start_server(handle, "127.0.0.1", 0, ssl=private_root.server_context)
+    listener.port = server.sockets[0].getsockname()[1]
+    async with server:
+        yield listener
+
+
+async def test_a_server_signed_by_the_root_in_ssl_cert_file_is_trusted(
+    private_root: PrivateRoot, tls_origin: Listener, monkeypatch: pytest.MonkeyPatch, tmp_path
+) -> None:
+    """The session hands httpx the context with certifi's roots AND the company's root."""
+    bundle = tmp_path / "corp-root.pem"
+    bundle.write_bytes(private_root.root_pem)
+    monkeypatch.setenv("SSL_CERT_FILE", str(bundle))
+    client = _client(Endpoint.custom(f"https://127.0.0.1:{tls_origin.port}", "inspected"))
+    try:
+        await client.sign_in(USERNAME, PASSWORD)
+    finally:
+        await client.aclose()
+    assert tls_origin.heads[0].startswith("POST /token HTTP/1.1")
+    assert PASSWORD.encode() in tls_origin.bodies[0]
+
+
+async def test_a_server_signed_by_an_unknown_root_is_refused_before_the_password_is_sent(
+    tls_origin: Listener,
+) -> None:
+    client = _client(Endpoint.custom(f"https://127.0.0.1:{tls_origin.port}", "inspected"))
+    try:
+        with pytest.raises(NetworkError) as caught:
+            await client.sign_in(USERNAME, PASSWORD)
+    finally:
+        await client.aclose()
+    assert caught.value.message.startswith("Sign-in failed: no connection to the testo cloud")
+    assert tls_origin.heads == [] and tls_origin.bodies == []  # TLS failed: no request, no password
+
+
+async def test_the_way_out_is_logged_once_per_session_and_an_injected_transport_has_none(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.INFO)
+    client = DeviceManagementClient(EUROPE)
+    await client.aclose()
+    assert "connecting to Europe, production directly; trusted roots: certifi" in caplog.messages
+    caplog.clear()
+    session = ApiSession(EUROPE, transport=httpx.MockTransport(lambda _r: httpx.Response(204)))
+    await session.aclose()
+    assert session.connection is None and caplog.messages == []  # a fake network goes nowhere else

@@ -21,7 +21,8 @@ from saveris_desktop.api import errors
 from saveris_desktop.api.client import DeviceManagementClient
 from saveris_desktop.api.redaction import API_LOGGER_NAME
 from saveris_desktop.api.retry import RetryPolicy
-from saveris_desktop.api.session import RequestLimits
+from saveris_desktop.api.routes import ROUTES
+from saveris_desktop.api.session import ApiSession, RequestLimits
 from tests.api import payloads as p
 from tests.api.fakes import EUROPE, PASSWORD, USERNAME, FakeApi, FakeClock, FakeSleep, reply
 
@@ -195,6 +196,15 @@ async def test_compressed_answers_within_the_cap_are_read(
     devices = await limited.list_devices(p.SITE)
     assert len(devices) == 200 and devices[0].serial_number == p.device()["serial_number"]
     assert api.requests[-1].headers["Accept-Encoding"] == "gzip, deflate"
+    # exactly these headers, none from the environment or a stray name
+    assert set(api.requests[-1].headers.keys()) == {
+        "host",
+        "accept",
+        "accept-encoding",
+        "connection",
+        "user-agent",
+        "authorization",
+    }
 
 
 async def test_an_encoding_the_app_did_not_ask_for_cannot_be_read(
@@ -207,8 +217,12 @@ async def test_an_encoding_the_app_did_not_ask_for_cannot_be_read(
             200, headers={"Content-Encoding": "br"}, stream=httpx.ByteStream(b"\x1b\x00")
         ),
     )
-    with pytest.raises(errors.InvalidResponseError, match="could not be decoded"):
+    with pytest.raises(errors.InvalidResponseError) as caught:
         await signed_in.list_devices(p.SITE)
+    assert caught.value.message == (
+        "Listing the site's loggers failed: the server's answer could not be read "
+        "(body: could not be decoded) (Europe, production)."
+    )
 
 
 DEEP = "[" * 100_000 + "]" * 100_000
@@ -265,3 +279,33 @@ async def test_ordinary_nesting_is_read(api: FakeApi, signed_in: DeviceManagemen
     device["vendor_blob"] = json.loads("[" * 40 + "]" * 40)
     api.on("GET", "/devices", reply(200, {"devices": [device]}))
     assert len(await signed_in.list_devices(p.SITE)) == 1
+
+
+@pytest.mark.parametrize(
+    ("headers", "body"),
+    [
+        ({"Content-Encoding": "gzip"}, gzip.compress(b'{"IdToken": "t"}' * 50)),
+        ({"Transfer-Encoding": "chunked"}, b'{"IdToken": "t"}'),
+    ],
+    ids=["gzip", "chunked"],
+)
+async def test_the_answer_handed_on_describes_its_decoded_body(headers: dict[str, str], body: bytes) -> None:
+    """The caller gets the body decoded, so no header may still describe how it travelled."""
+    sent = {**headers, "Content-Type": "application/json"}
+    if "Transfer-Encoding" not in headers:
+        sent["Content-Length"] = str(len(body))  # the compressed length
+
+    def answer(_request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, headers=sent, stream=httpx.ByteStream(body))
+
+    session = ApiSession(EUROPE, transport=httpx.MockTransport(answer))
+    try:
+        response = await session.call(ROUTES["token"], body={}, authorised=False)
+    finally:
+        await session.aclose()
+    decoded = response.content
+    assert decoded.startswith(b'{"IdToken": "t"}') and len(decoded) >= len(body)
+    assert response.headers["Content-Type"] == "application/json"
+    assert response.headers["Content-Length"] == str(len(decoded))
+    assert "Content-Encoding" not in response.headers and "Transfer-Encoding" not in response.headers
+    assert response.request.method == "POST" and response.request.url.path == "/token"

@@ -36,6 +36,10 @@ from saveris_desktop.core.offline.drafts import DraftKind
 from saveris_desktop.core.offline.merge import Conflict
 from saveris_desktop.core.offline.store import Store, from_json, timestamp, to_json, utc_now
 
+# `# pragma: no mutate` marks lines that hold only SQL text (mutation testing, see README): what
+# mutmut makes of them is a change of letter case, which SQLite ignores, or a garbled query, which
+# every test running it notices. The queries' parameters and the code around them are mutated.
+
 PLACEHOLDER_PREFIX = "local:"
 
 #: how long a sent change stays in the outbox after it was done (`Outbox.prune_sent`)
@@ -167,7 +171,10 @@ def _json(value: Any) -> str | None:
 
 
 def fetch_item(connection: sqlite3.Connection, item_id: int) -> OutboxItem:
-    row = connection.execute("SELECT * FROM outbox WHERE id = ?", (item_id,)).fetchone()
+    row = connection.execute(
+        "SELECT * FROM outbox WHERE id = ?",  # pragma: no mutate
+        (item_id,),
+    ).fetchone()
     if row is None:
         raise KeyError(f"outbox item {item_id} does not exist")
     return _row(row)
@@ -190,8 +197,9 @@ def set_state(
     if conflicts is not None:
         conflict_json = to_json({"conflicts": [c.to_json() for c in conflicts], "server": server})
     connection.execute(
-        "UPDATE outbox SET state = ?, message = ?, attempts = attempts + ?, updated_at = ?, "
-        "result_id = COALESCE(?, result_id), audit_id = COALESCE(?, audit_id), conflict = ? WHERE id = ?",
+        "UPDATE outbox SET state = ?, message = ?, attempts = attempts + ?, "  # pragma: no mutate
+        "updated_at = ?, result_id = COALESCE(?, result_id), "  # pragma: no mutate
+        "audit_id = COALESCE(?, audit_id), conflict = ? WHERE id = ?",  # pragma: no mutate
         (
             state.value,
             message,
@@ -231,15 +239,15 @@ class Outbox:
         clauses = [f"state IN ({', '.join('?' for _ in wanted)})"]
         values: list[Any] = list(wanted)
         if endpoint is not None:
-            clauses.append("endpoint = ?")
+            clauses.append("endpoint = ?")  # pragma: no mutate
             values.append(endpoint)
         if site is not None:
-            clauses.append("site = ?")
+            clauses.append("site = ?")  # pragma: no mutate
             values.append(site)
 
         def work(connection: sqlite3.Connection) -> list[OutboxItem]:
             rows = connection.execute(
-                f"SELECT * FROM outbox WHERE {' AND '.join(clauses)} ORDER BY id",  # noqa: S608
+                f"SELECT * FROM outbox WHERE {' AND '.join(clauses)} ORDER BY id",  # noqa: S608  # pragma: no mutate
                 values,
             ).fetchall()
             return [_row(row) for row in rows]
@@ -255,8 +263,8 @@ class Outbox:
 
         def work(connection: sqlite3.Connection) -> OutboxItem:
             connection.execute(
-                "UPDATE outbox SET payload = ?, base = ?, state = ?, message = NULL, conflict = NULL, "
-                "updated_at = ? WHERE id = ?",
+                "UPDATE outbox SET payload = ?, base = ?, state = ?, message = NULL, "  # pragma: no mutate
+                "conflict = NULL, updated_at = ? WHERE id = ?",  # pragma: no mutate
                 (to_json(payload), _json(base), OutboxState.PENDING.value, timestamp(), item_id),
             )
             return fetch_item(connection, item_id)
@@ -283,9 +291,10 @@ class Outbox:
 
         def work(connection: sqlite3.Connection) -> int:
             cursor = connection.execute(
-                "DELETE FROM outbox WHERE state = ? AND updated_at < ? AND NOT (kind = ? AND EXISTS ("
-                "SELECT 1 FROM drafts WHERE drafts.endpoint = outbox.endpoint AND drafts.site = outbox.site "
-                "AND drafts.kind IN (?, ?)))",
+                "DELETE FROM outbox WHERE state = ? AND updated_at < ? "  # pragma: no mutate
+                "AND NOT (kind = ? AND EXISTS (SELECT 1 FROM drafts "  # pragma: no mutate
+                "WHERE drafts.endpoint = outbox.endpoint AND drafts.site = outbox.site "  # pragma: no mutate
+                "AND drafts.kind IN (?, ?)))",  # pragma: no mutate
                 (OutboxState.DONE.value, cutoff, _CREATION_KIND, *_PLAN_KINDS),
             )
             return cursor.rowcount
@@ -303,11 +312,15 @@ class Outbox:
             item = fetch_item(connection, item_id)
             if item.state in (OutboxState.DONE, OutboxState.SENDING):
                 return False
-            connection.execute("DELETE FROM outbox WHERE id = ?", (item_id,))
+            connection.execute(
+                "DELETE FROM outbox WHERE id = ?",  # pragma: no mutate
+                (item_id,),
+            )
             if item.object_id.startswith(PLACEHOLDER_PREFIX):
                 # the settings queued for an object that will now never be created go with it
                 connection.execute(
-                    "DELETE FROM outbox WHERE endpoint = ? AND object_id = ? AND state != ?",
+                    "DELETE FROM outbox "  # pragma: no mutate
+                    "WHERE endpoint = ? AND object_id = ? AND state != ?",  # pragma: no mutate
                     (item.endpoint, item.object_id, OutboxState.DONE.value),
                 )
             return True
@@ -331,7 +344,7 @@ def bind_placeholders(connection: sqlite3.Connection, endpoint: str, mapping: Ma
         object_id = mapping.get(row["object_id"], row["object_id"])
         payload = replace_placeholders(from_json(row["payload"]), mapping)
         connection.execute(
-            "UPDATE outbox SET object_id = ?, payload = ? WHERE id = ?",
+            "UPDATE outbox SET object_id = ?, payload = ? WHERE id = ?",  # pragma: no mutate
             (object_id, to_json(payload), row["id"]),
         )
 
@@ -348,8 +361,9 @@ def enqueue_in(
     """Queue a change inside the caller's transaction (so several changes can be queued atomically)."""
     stamp = timestamp()
     waiting = connection.execute(
-        "SELECT id, payload FROM outbox WHERE endpoint = ? AND site = ? AND kind = ? AND object_id = ? "
-        "AND state = ? ORDER BY id DESC LIMIT 1",
+        "SELECT id, payload FROM outbox "  # pragma: no mutate
+        "WHERE endpoint = ? AND site = ? AND kind = ? AND object_id = ? "  # pragma: no mutate
+        "AND state = ? ORDER BY id DESC LIMIT 1",  # pragma: no mutate
         (endpoint, site, kind, object_id, OutboxState.PENDING.value),
     ).fetchone()
     if waiting is not None:
@@ -358,15 +372,15 @@ def enqueue_in(
             # without a base a payload names only the fields it sets: the ones queued before stay
             payload = {**queued, **payload}
         connection.execute(
-            "UPDATE outbox SET payload = ?, updated_at = ? WHERE id = ?",
+            "UPDATE outbox SET payload = ?, updated_at = ? WHERE id = ?",  # pragma: no mutate
             (to_json(payload), stamp, waiting["id"]),
         )
         return fetch_item(connection, waiting["id"])
     if base is not None:
         base = _base_behind_sending(connection, endpoint, site, kind, object_id, base)
     cursor = connection.execute(
-        "INSERT INTO outbox (endpoint, site, kind, object_id, payload, base, state, created_at, "
-        "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO outbox (endpoint, site, kind, object_id, payload, base, state, "  # pragma: no mutate
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",  # pragma: no mutate
         (
             endpoint,
             site,
@@ -393,8 +407,9 @@ def _base_behind_sending(
     object waits while an earlier one is not done), the edit starts from what is being sent.
     """
     sending = connection.execute(
-        "SELECT payload FROM outbox WHERE endpoint = ? AND site = ? AND kind = ? AND object_id = ? "
-        "AND state = ? ORDER BY id DESC LIMIT 1",
+        "SELECT payload FROM outbox "  # pragma: no mutate
+        "WHERE endpoint = ? AND site = ? AND kind = ? AND object_id = ? "  # pragma: no mutate
+        "AND state = ? ORDER BY id DESC LIMIT 1",  # pragma: no mutate
         (endpoint, site, kind, object_id, OutboxState.SENDING.value),
     ).fetchone()
     if sending is None:

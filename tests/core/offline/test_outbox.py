@@ -3,11 +3,14 @@ resolving a conflict."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from saveris_desktop.core.offline import store as store_module
 from saveris_desktop.core.offline.outbox import (
     Outbox,
     OutboxState,
@@ -101,3 +104,50 @@ async def test_attempts_result_and_site_of_an_item_read_back(store: Store) -> No
     assert done.created_at == item.created_at and done.created_at
     assert await outbox.items(site=SITE, states=[OutboxState.DONE]) == [done]
     assert await outbox.items(site="Dairy") == [elsewhere]
+
+
+async def test_an_item_shows_when_it_last_changed(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`updated_at` (what prune_sent's 30 days count from) reads back as each change wrote it."""
+    moments = iter(datetime(2026, 11, 28, 9, minute, tzinfo=UTC) for minute in range(60))
+    monkeypatch.setattr(store_module, "utc_now", lambda: next(moments))
+    outbox = Outbox(store)
+    queued = await outbox.enqueue(ENDPOINT, SITE, "device", "dev-7", {"name": "Logger 7"})
+    assert (queued.created_at, queued.updated_at) == ("2026-11-28T09:00:00.000+00:00",) * 2
+    edited = await outbox.enqueue(ENDPOINT, SITE, "device", "dev-7", {"name": "Logger 7b"})
+    assert (edited.id, edited.created_at) == (queued.id, queued.created_at)
+    assert edited.updated_at == "2026-11-28T09:01:00.000+00:00"
+    await store.write(lambda c: set_state(c, queued.id, OutboxState.DONE))
+    done = await outbox.get(queued.id)
+    assert (done.created_at, done.updated_at) == (queued.created_at, "2026-11-28T09:02:00.000+00:00")
+
+
+async def test_a_base_that_is_not_an_object_is_kept_behind_a_change_in_flight(store: Store) -> None:
+    """Only an object's edit is rebased on the object being sent; any other shape keeps its base."""
+    outbox = Outbox(store)
+    for in_flight, base in (({"name": "Sent"}, ["not", "an", "object"]), (["a", "list"], {"name": "Old"})):
+        sending = await outbox.enqueue(ENDPOINT, SITE, "device", "dev-7", in_flight, {"name": "Seen"})
+        await store.write(lambda c, item_id=sending.id: set_state(c, item_id, OutboxState.SENDING))
+        queued = await outbox.enqueue(ENDPOINT, SITE, "device", "dev-7", {"name": "Mine"}, base)
+        assert queued.base == base
+        await store.write(lambda c, item_id=sending.id: set_state(c, item_id, OutboxState.DONE))
+        await store.write(lambda c, item_id=queued.id: set_state(c, item_id, OutboxState.DONE))
+
+
+async def test_binding_leaves_an_item_nested_too_deeply_to_read_unparsed(store: Store) -> None:
+    """One such item (from an older version or an import) must not stop the binding for all."""
+    outbox = Outbox(store)
+    planned = new_placeholder()
+    settings = await outbox.enqueue(ENDPOINT, SITE, "alarm_settings", planned, {"upper": 8.0})
+    deep = "[" * 100_000 + "]" * 100_000
+    with pytest.raises(RecursionError):
+        json.loads(deep)
+    poisoned = await outbox.enqueue(ENDPOINT, SITE, "device", "dev-9", {"name": "Logger 9"})
+    await store.write(lambda c: c.execute("UPDATE outbox SET payload = ? WHERE id = ?", (deep, poisoned.id)))
+
+    await store.write(lambda connection: bind_placeholders(connection, ENDPOINT, {planned: "mo-1"}))
+
+    assert (await outbox.get(settings.id)).object_id == "mo-1"
+    raw = await store.read(
+        lambda c: c.execute("SELECT payload FROM outbox WHERE id = ?", (poisoned.id,)).fetchone()[0]
+    )
+    assert raw == deep
