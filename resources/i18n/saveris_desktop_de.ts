@@ -3501,6 +3501,10 @@ Sprache: --lang, sonst die des Systems (LC_ALL, LC_MESSAGES, LANG); Englisch, wo
             <translation>Benutzername oder Passwort stimmen nicht. Prüfen Sie beides und versuchen Sie es erneut.</translation>
         </message>
         <message>
+            <source>This computer does not trust the certificate of the server it reached. If your company's network inspects encrypted connections, ask IT for its root certificate and set SSL_CERT_FILE to it (see the README).</source>
+            <translation>Dieser Computer vertraut dem Zertifikat des erreichten Servers nicht. Wenn das Netz Ihrer Firma verschlüsselte Verbindungen prüft, fragen Sie die IT nach deren Stammzertifikat und setzen Sie SSL_CERT_FILE darauf (siehe README).</translation>
+        </message>
+        <message>
             <source>The testo cloud cannot be reached. Check that this laptop is connected to the internet.</source>
             <translation>Die testo Cloud ist nicht erreichbar. Prüfen Sie, ob dieser Laptop mit dem Internet verbunden ist.</translation>
         </message>

@@ -75,6 +75,11 @@ class NetworkError(ApiError):
     """The cloud could not be reached: offline, DNS, TLS, timeout or a dropped connection."""
 
 
+class CertificateNotTrustedError(NetworkError):
+    """The server's TLS certificate is not signed by a root this computer trusts (often a network
+    that inspects encrypted connections with its own root): not retried, and said as such."""
+
+
 class InvalidResponseError(ApiError):
     """The server answered with something the app cannot read; `field` names the culprit."""
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import ssl
 from typing import Any, TypeGuard, TypeVar
 
 import httpx
@@ -20,6 +21,7 @@ from saveris_desktop.api import redaction
 from saveris_desktop.api.errors import (
     ApiError,
     AuthenticationError,
+    CertificateNotTrustedError,
     ConflictError,
     InvalidResponseError,
     NetworkError,
@@ -293,7 +295,26 @@ def error_for_response(
     return cls(message, **common)
 
 
+def certificate_not_trusted(error: BaseException) -> bool:
+    """True when `error` (httpx's, wrapping httpcore's, wrapping the ssl module's) is a refused server
+    certificate: retrying cannot help, and "no connection" would send the technician the wrong way."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if isinstance(current, ssl.SSLCertVerificationError):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
+
+
 def network_error(error: httpx.TransportError, route: Route, endpoint: Endpoint) -> NetworkError:
+    if certificate_not_trusted(error):
+        reason = (
+            "the server's certificate is not trusted by this computer; a network that inspects "
+            "encrypted connections needs its root certificate in SSL_CERT_FILE"
+        )
+        return CertificateNotTrustedError(sentence(route, endpoint, reason), operation=route.name)
     if isinstance(error, httpx.ProxyError):
         reason = (
             "the proxy server of this computer refused or failed the connection; check the proxy settings"

@@ -220,7 +220,8 @@ class ApiSession:
     ) -> None:
         """Sleep before the next attempt, or raise the NetworkError (or AmbiguousFailure)."""
         never_left = request_never_left(exc)
-        delay = self.retry.delay_before_retry(attempt) if rules.safe or never_left else None
+        retry = (rules.safe or never_left) and not responses.certificate_not_trusted(exc)
+        delay = self.retry.delay_before_retry(attempt) if retry else None
         if delay is not None:
             log.debug("%s %s: %s; retrying in %.1f s", route.method, path, type(exc).__name__, delay)
             await self.retry.sleep(delay)

@@ -21,7 +21,7 @@ import pytest
 
 from saveris_desktop.api import connection, redaction
 from saveris_desktop.api.client import DeviceManagementClient
-from saveris_desktop.api.errors import NetworkError
+from saveris_desktop.api.errors import CertificateNotTrustedError, NetworkError
 from saveris_desktop.api.regions import Endpoint, Environment, Region
 from saveris_desktop.api.retry import RetryPolicy
 from saveris_desktop.api.session import ApiSession
@@ -333,13 +333,22 @@ async def test_a_server_signed_by_the_root_in_ssl_cert_file_is_trusted(
 async def test_a_server_signed_by_an_unknown_root_is_refused_before_the_password_is_sent(
     tls_origin: Listener,
 ) -> None:
-    client = _client(Endpoint.custom(f"https://127.0.0.1:{tls_origin.port}", "inspected"))
+    clock = FakeClock()
+    sleep = FakeSleep(clock)
+    retry = RetryPolicy(sleep=sleep, now=clock, jitter_source=lambda: 0.5)  # 4 attempts for a GET
+    endpoint = Endpoint.custom(f"https://127.0.0.1:{tls_origin.port}", "inspected")
+    client = DeviceManagementClient(endpoint, retry=retry, clock=clock)
     try:
-        with pytest.raises(NetworkError) as caught:
+        with pytest.raises(CertificateNotTrustedError) as caught:
             await client.sign_in(USERNAME, PASSWORD)
     finally:
         await client.aclose()
-    assert caught.value.message.startswith("Sign-in failed: no connection to the testo cloud")
+    # said as what it is (not "no connection"): behind a TLS-inspecting network the way out is its root
+    assert caught.value.message.startswith(
+        "Sign-in failed: the server's certificate is not trusted by this computer"
+    )
+    assert "SSL_CERT_FILE" in caught.value.message
+    assert sleep.delays == []  # not retried: another try cannot change the certificate
     assert tls_origin.heads == [] and tls_origin.bodies == []  # TLS failed: no request, no password
 
 

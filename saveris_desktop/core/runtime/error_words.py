@@ -13,6 +13,7 @@ import logging
 from saveris_desktop.api.errors import (
     ApiError,
     AuthenticationError,
+    CertificateNotTrustedError,
     ConflictError,
     InvalidResponseError,
     NetworkError,
@@ -96,6 +97,15 @@ def explain(error: BaseException, *, api_words: bool) -> str:
         text = _said(
             QT_TRANSLATE_NOOP(
                 "Errors", "The user name or the password is not right. Check both and try again."
+            )
+        )
+    elif isinstance(error, CertificateNotTrustedError):
+        text = _said(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "This computer does not trust the certificate of the server it reached. If your company's "
+                "network inspects encrypted connections, ask IT for its root certificate and set "
+                "SSL_CERT_FILE to it (see the README).",
             )
         )
     elif isinstance(error, NetworkError):
