@@ -175,21 +175,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     ui_state = UiState(scope=scope_for(demo=options.demo, base_url=options.base_url))
     # Before any widget: every text is built once, in one language (View → Language, or the system's).
     i18n.install(app, ui_state.language())
-    from saveris_desktop.ui import style
-
-    # Before any widget is polished: Tab onto a button shows where the keyboard is, on every button.
-    style.install_focus_frames(app)
     window = MainWindow(ui_state, demo=options.demo)
     window.show()
     window.wait_for_first_paint()
-    from saveris_desktop.ui import wheel_guard
-
-    # The wheel scrolls pages; it never changes a setting it passes over. Installed after the first
-    # paint: an application-wide filter in Python sees every event, which made the first paint
-    # 20 ms slower (8x a bare window's), and nothing can be scrolled before the window is there.
-    wheel_guard.install(app)
     if options.exit_after_paint:
         print(f"first-paint {time.perf_counter() - started:.4f}", flush=True)
+    from saveris_desktop.ui import style, wheel_guard
+
+    # Both right after the first paint, when nothing can have been typed, scrolled or tabbed yet:
+    # the wheel scrolls pages and never changes a setting it passes over (an application-wide filter
+    # in Python sees every event: the first paint took 8x a bare window's), and Tab onto a button
+    # shows where the keyboard is (the style's module builds QStyle's enums: 20 ms; Qt re-polishes
+    # the widgets there are with the style it sets).
+    wheel_guard.install(app)
+    style.install_focus_frames(app)
 
     try:
         claim = claim_instance(args, wait_s=HAND_OVER_WAIT_S)
