@@ -28,6 +28,12 @@ class SlowDisk:
         return state
 
 
+async def _loop_turns(turns: int) -> None:
+    """Let every task that is ready run this many times (no wall-clock pause: nothing here sleeps)."""
+    for _ in range(turns):
+        await asyncio.sleep(0)
+
+
 async def _until(condition: object, what: str) -> None:
     for _ in range(500):
         if callable(condition) and condition():
@@ -44,7 +50,7 @@ async def test_a_change_during_a_write_does_not_cancel_it_and_is_written_after()
     saver.changed("first")
     await asyncio.wait_for(disk.started.wait(), 2)  # the first write runs (and waits on the disk)
     saver.changed("second")  # the pause of the second change must not cancel the first write
-    await asyncio.sleep(0.01)
+    await _loop_turns(5)  # the second pause ends and its write waits behind the first
     disk.release.set()
     await _until(lambda: disk.written == ["first", "second"] and not saver.pending, "both written in order")
     assert saver.saves == 2
@@ -89,8 +95,8 @@ async def test_forget_waits_for_a_write_in_flight_so_nothing_comes_back() -> Non
         removed_after.append(list(disk.written))
 
     forgetting = asyncio.ensure_future(saver.forget(then=remove))
-    await asyncio.sleep(0.01)
-    assert not removed_after  # still waiting for the write
+    await _loop_turns(5)
+    assert not forgetting.done() and not removed_after  # still waiting for the write
     disk.release.set()
     await forgetting
     assert removed_after == [["typed"]]  # removed after the write landed: it cannot come back
