@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QMessageBox,
     QPushButton,
@@ -86,6 +87,10 @@ class PendingChangesDialog(QDialog):
             self.results, "pendingLastResults", self.tr("Result of the last sending, change by change")
         )
         self.results.setMaximumHeight(self.fontMetrics().height() * 6)
+        # A long reason wraps onto the next line instead of hiding behind a sideways scroll bar.
+        self.results.setWordWrap(True)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setResizeMode(QListView.ResizeMode.Adjust)
 
         self.sync_button = QPushButton(self.tr("&Send now"), self)
         name_widget(self.sync_button, "pendingSyncNow", self.tr("Send the waiting changes now"))

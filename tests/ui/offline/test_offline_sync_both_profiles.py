@@ -54,6 +54,11 @@ def test_offline_apply_of_alarms_is_sent_later(
     dialog = integration.show_pending()
     qtbot.waitUntil(lambda: dialog.results.count() == 1 and "sent" in dialog.results.item(0).text())
     assert ("cannot be detected" in dialog.results.item(0).text()) is (sim_profile == "documented")
+    # the whole line can be read: a long reason wraps, nothing hides behind a sideways scroll bar
+    qtbot.waitExposed(dialog)
+    line = dialog.results.visualItemRect(dialog.results.item(0))
+    assert line.right() <= dialog.results.viewport().width()
+    assert dialog.results.horizontalScrollBar().maximum() == 0
     stored = harness.sim.world.device_alarms[uuid]  # what the cloud stored
     assert [(a["alarm_type"], a["enabled"]) for a in stored["alarms"]] == [
         ("BATTERY_LOW", True),
