@@ -157,7 +157,9 @@ def test_a_change_that_may_be_on_its_way_cannot_be_discarded(qtbot: Any, harness
     assert not dialog.running and not dialog.discard_button.isEnabled()
 
 
-def test_conflict_is_shown_and_resolved_by_choice(qtbot: Any, harness: Harness) -> None:
+def _name_conflict_in_pending(qtbot: Any, harness: Harness) -> tuple[Any, Any, dict[str, Any]]:
+    """A colleague renamed the logger in the cloud while "Mine" waited here: the waiting changes are
+    open with that conflict selected. Returns the dialog, the outbox item and the base document."""
     client = harness.services.client
     device = run(qtbot, client.get_device(SITE, harness.device_uuid))
     base = device.to_payload()
@@ -174,6 +176,13 @@ def test_conflict_is_shown_and_resolved_by_choice(qtbot: Any, harness: Harness) 
     dialog = harness.ui.show_pending()
     qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 1, timeout=3000)
     dialog.select(item.id)
+    return dialog, item, base
+
+
+def test_conflict_is_shown_and_resolved_by_choice(qtbot: Any, harness: Harness) -> None:
+    dialog, item, base = _name_conflict_in_pending(qtbot, harness)
+    engine = harness.work.engine
+    assert engine is not None
     assert dialog.resolve_button.isEnabled() and not dialog.retry_button.isEnabled()
     conflict_dialog = dialog.resolve_selected()
     assert conflict_dialog is not None
@@ -195,7 +204,7 @@ def test_conflict_is_shown_and_resolved_by_choice(qtbot: Any, harness: Harness) 
     assert ok.isEnabled()
     click(qtbot, ok)
     qtbot.waitUntil(lambda: run(qtbot, engine.outbox.get(item.id)).state is OutboxState.DONE, timeout=3000)
-    assert run(qtbot, client.get_device(SITE, device.uuid)).name == "Mine"
+    assert run(qtbot, harness.services.client.get_device(SITE, harness.device_uuid)).name == "Mine"
 
 
 def test_audit_log_lists_changes_and_exports_csv(qtbot: Any, harness: Harness, tmp_path: Path) -> None:
@@ -840,22 +849,9 @@ def test_a_site_plan_failure_that_is_no_cloud_error_is_said_in_words_not_as_exce
 
 def test_a_choice_that_cannot_be_kept_is_said_in_the_waiting_changes(qtbot: Any, harness: Harness) -> None:
     """The change was discarded (e.g. in another window) while the technician chose: said at once."""
-    client = harness.services.client
-    device = run(qtbot, client.get_device(SITE, harness.device_uuid))
-    base = device.to_payload()
-    run(qtbot, client.put_device(SITE, device.with_changes(name="Colleague")))
+    dialog, item, _base = _name_conflict_in_pending(qtbot, harness)
     engine = harness.work.engine
     assert engine is not None
-    item = run(
-        qtbot,
-        engine.outbox.enqueue(
-            harness.work.endpoint, SITE, "device", device.uuid, {**base, "name": "Mine"}, base
-        ),
-    )
-    run(qtbot, engine.sync_now())
-    dialog = harness.ui.show_pending()
-    qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() == 1, timeout=3000)
-    dialog.select(item.id)
     conflict_dialog = dialog.resolve_selected()
     assert conflict_dialog is not None
     run(qtbot, engine.discard(item.id))  # gone before the choice lands
