@@ -80,6 +80,21 @@ def _fridge_with_limits(qtbot: Any, harness: Any, name: str) -> MeasuringObject:
     return obj
 
 
+def open_fridge_limits(qtbot: Any, harness: Any, name: str) -> tuple[MeasuringObject, Any, Any]:
+    """A fridge object with an upper alarm of 8 °C, open in the objects tab: (object, its alarm
+    limits editor, the temperature channel's box)."""
+    obj = _fridge_with_limits(qtbot, harness, name)
+    tab = harness.view.objects_tab
+    tab.reload()
+    qtbot.waitUntil(lambda: obj.uuid in tab.objects, timeout=5000)
+    tab.select(obj.uuid)
+    editor = tab.alarms_editor
+    qtbot.waitUntil(lambda: editor.session is not None and bool(editor.boxes), timeout=5000)
+    [temperature] = editor.boxes
+    qtbot.waitUntil(lambda: temperature.fields[rules.UPPER_ALARM].text() == "8", timeout=5000)
+    return obj, editor, temperature
+
+
 def _reads_without_scrolling(qtbot: Any, view: Any, header: Any, change_column: int) -> None:
     """The change is shown in full and no column needs scrolling sideways (once the view is laid out)."""
 
@@ -102,15 +117,7 @@ def test_an_offline_apply_reads_plainly_in_the_editor_the_waiting_list_and_the_a
     qtbot: Any, setup: Any
 ) -> None:
     harness, integration = setup
-    obj = _fridge_with_limits(qtbot, harness, "Fridge 3")
-    tab = harness.view.objects_tab
-    tab.reload()
-    qtbot.waitUntil(lambda: obj.uuid in tab.objects, timeout=5000)
-    tab.select(obj.uuid)
-    editor = tab.alarms_editor
-    qtbot.waitUntil(lambda: editor.session is not None and bool(editor.boxes), timeout=5000)
-    [temperature] = editor.boxes
-    qtbot.waitUntil(lambda: temperature.fields[rules.UPPER_ALARM].text() == "8", timeout=5000)
+    obj, editor, temperature = open_fridge_limits(qtbot, harness, "Fridge 3")
 
     type_text(qtbot, temperature.fields[rules.UPPER_ALARM], "10")
     click(qtbot, editor.toggle_changes)

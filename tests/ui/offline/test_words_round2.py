@@ -15,7 +15,6 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 from saveris_desktop.api.models import MeasurementAlarmConfiguration
-from saveris_desktop.core.devices import alarm_rules as rules
 from saveris_desktop.core.offline.drafts import DraftKey
 from saveris_desktop.simulator import LoggerKind
 from saveris_desktop.ui import i18n, plurals
@@ -24,7 +23,7 @@ from saveris_desktop.ui.offline.integration import install_offline
 from saveris_desktop.ui.offline.pending_dialog import PendingChangesDialog
 from tests.core.offline.exchange_documents import exchange_document
 from tests.ui.devices_harness import SITE, close_harness, make_devices_harness, open_and_wait, run
-from tests.ui.offline.test_plain_words import _fridge_with_limits
+from tests.ui.offline.test_plain_words import _fridge_with_limits, open_fridge_limits
 from tests.ui.user_input import click, type_text
 
 
@@ -88,15 +87,7 @@ def test_the_result_of_a_sending_reads_german(qtbot: Any, german: str, setup: An
 
 def test_what_will_be_sent_writes_durations_as_the_locale_does(qtbot: Any, german: str, setup: Any) -> None:
     harness, _integration = setup
-    obj = _fridge_with_limits(qtbot, harness, "Fridge 3")
-    tab = harness.view.objects_tab
-    tab.reload()
-    qtbot.waitUntil(lambda: obj.uuid in tab.objects, timeout=5000)
-    tab.select(obj.uuid)
-    editor = tab.alarms_editor
-    qtbot.waitUntil(lambda: editor.session is not None and bool(editor.boxes), timeout=5000)
-    [temperature] = editor.boxes
-    qtbot.waitUntil(lambda: temperature.fields[rules.UPPER_ALARM].text() == "8", timeout=5000)
+    _obj, editor, temperature = open_fridge_limits(qtbot, harness, "Fridge 3")
 
     temperature.delay.edit.clear()
     type_text(qtbot, temperature.delay.edit, "1,5 s")
