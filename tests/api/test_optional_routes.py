@@ -20,6 +20,7 @@ from saveris_desktop.api.retry import RetryPolicy
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, LoggerKind, ManualClock, Simulator
 from tests.api.fakes import FakeApi, FakeClock, FakeSleep, reply
 from tests.documented_only import DocumentedOnly
+from tests.virtual_loggers import set_up_logger
 
 SITE = "Bakery Main Street"
 DEVICE = {"uuid": "d-1", "serial_number": "61100042", "sensors_connections": []}
@@ -43,9 +44,7 @@ async def _client(transport: DocumentedOnly, sleep: FakeSleep, clock: FakeClock)
 
 async def _onboard(sim: Simulator, client: DeviceManagementClient) -> str:
     key = await client.create_connect_key(SITE)
-    logger = sim.create_logger(LoggerKind.QSR_TEMPERATURE)
-    sim.press_button(logger.id, seconds=3.0)
-    assert sim.submit_configuration(logger.id, key.connect_key, "Shop", "wifi-secret").ok
+    set_up_logger(sim, LoggerKind.QSR_TEMPERATURE, key.connect_key, "Shop", "wifi-secret", wait_s=None)
     (device,) = await client.list_devices(SITE)
     return device.uuid
 

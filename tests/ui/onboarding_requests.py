@@ -21,6 +21,7 @@ from saveris_desktop.ui.main_window import MainWindow
 from saveris_desktop.ui.ui_state import UiState
 from tests.ui.user_input import choose, click, type_text
 from tests.ui.wizard_harness import FAST_TIMING, Harness, make_services
+from tests.virtual_loggers import set_up_logger
 
 #: a round trip to the cloud; in-process the simulator answers at once and nothing would overlap
 LATENCY_S = 0.03
@@ -131,9 +132,7 @@ def walk_demo_onboarding(qtbot) -> RequestLog:
     log.phase = "waiting"
     wizard_watcher, view_watcher = waiting.watcher, window.devices_view.watcher
     wizard_before, view_before = wizard_watcher.status().polls, view_watcher.status().polls
-    logger = sim.create_logger(LoggerKind.SAVERIS2)
-    sim.press_button(logger.id, 3.0)
-    sim.submit_configuration(logger.id, key, "Bakery-WLAN", "correct horse battery")
+    logger = set_up_logger(sim, LoggerKind.SAVERIS2, key, wait_s=None)
     qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
     log.wizard_listings_while_waiting = wizard_watcher.status().polls - wizard_before
     log.view_listings_while_waiting = view_watcher.status().polls - view_before

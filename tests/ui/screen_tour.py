@@ -23,6 +23,7 @@ from tests.ui.devices_harness import SITE, close_harness, make_devices_harness, 
 from tests.ui.layout_check import MAX_WINDOW
 from tests.ui.user_input import click, set_checked, type_text
 from tests.ui.wizard_harness import make_harness
+from tests.virtual_loggers import set_up_logger
 
 #: Called at each screen with its window and a short name of where the tour is ("wizard site").
 Visit = Callable[[QWidget, str], None]
@@ -57,10 +58,7 @@ def wizard_pages(qtbot: Any, visit: Visit, *, every_device_type: bool = True) ->
         visit(wizard, f"wizard hotspot guide {device_type}")
     next_page(PageId.WAITING)
     visit(wizard, "wizard waiting")
-    logger = h.sim.create_logger(LoggerKind.SAVERIS2)
-    h.sim.press_button(logger.id, 3.0)
-    assert h.sim.submit_configuration(logger.id, key, "Bakery-WLAN", "pw123456").ok
-    h.sim.advance_time(10)
+    set_up_logger(h.sim, LoggerKind.SAVERIS2, key, "Bakery-WLAN", "pw123456")
     qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
     visit(wizard, "wizard found")
 

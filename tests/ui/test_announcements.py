@@ -14,6 +14,7 @@ from saveris_desktop.ui.wizard import PageId
 from tests.ui.devices_harness import apply_and_wait, close_harness, make_devices_harness, open_and_wait
 from tests.ui.user_input import type_text
 from tests.ui.wizard_harness import make_harness
+from tests.virtual_loggers import set_up_logger
 
 
 @pytest.fixture
@@ -51,10 +52,7 @@ def test_a_found_logger_is_announced(qtbot, qloop, said: list[str]) -> None:
     sign_in(qtbot, h)
     key = create_site(qtbot, h)
     to_waiting(qtbot, h)
-    logger = h.sim.create_logger(LoggerKind.SAVERIS2)
-    h.sim.press_button(logger.id, 3.0)
-    assert h.sim.submit_configuration(logger.id, key, "Bakery-WLAN", "pw123456").ok
-    h.sim.advance_time(10)
+    logger = set_up_logger(h.sim, LoggerKind.SAVERIS2, key)
     qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
     assert f"Logger {logger.serial_number} found: it is now part of the site “Bakery North”." in said
 
@@ -72,16 +70,13 @@ def test_a_refused_apply_is_announced_with_the_reason(qtbot, qloop, said: list[s
 
 
 def test_a_found_logger_the_app_cannot_read_is_announced_too(qtbot, qloop, said: list[str]) -> None:
-    from tests.ui.wizard.test_wizard import WIFI_PASSWORD, create_site, sign_in, to_waiting
+    from tests.ui.wizard.test_wizard import create_site, sign_in, to_waiting
 
     h = make_harness(qtbot)
     sign_in(qtbot, h)
     key = create_site(qtbot, h)
     to_waiting(qtbot, h)
-    logger = h.sim.create_logger(LoggerKind.SAVERIS2)
-    h.sim.press_button(logger.id, 3.0)
-    assert h.sim.submit_configuration(logger.id, key, "Bakery-WLAN", WIFI_PASSWORD).ok
-    h.sim.advance_time(10)
+    logger = set_up_logger(h.sim, LoggerKind.SAVERIS2, key)
     h.sim.world.devices[logger.device_uuid]["sensors_connections"][0]["slot_index"] = "first"  # unreadable
     qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
     assert f"Logger {logger.serial_number} found, but the app cannot read its data." in said

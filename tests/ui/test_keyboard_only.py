@@ -12,6 +12,7 @@ from saveris_desktop.simulator import LoggerKind
 from saveris_desktop.ui.wizard import PageId
 from tests.ui.devices_harness import SITE, close_harness, make_devices_harness, run
 from tests.ui.wizard_harness import make_harness
+from tests.virtual_loggers import set_up_logger
 
 
 def focused() -> QWidget:
@@ -87,10 +88,7 @@ def wizard_to_found_with_keys(qtbot, h) -> Any:
     tab_to(qtbot, "wizardNextButton")
     press(qtbot, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: h.page() is PageId.WAITING, timeout=5000)
-    logger = h.sim.create_logger(LoggerKind.SAVERIS2)
-    h.sim.press_button(logger.id, 3.0)
-    assert h.sim.submit_configuration(logger.id, key, "Bakery-WLAN", "pw123456").ok
-    h.sim.advance_time(10)
+    logger = set_up_logger(h.sim, LoggerKind.SAVERIS2, key, "Bakery-WLAN", "pw123456")
     qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
     return logger
 

@@ -20,8 +20,9 @@ from saveris_desktop.ui.style import MIN_CONTRAST, contrast_ratio
 from saveris_desktop.ui.wizard import PageId
 from tests.ui.devices_harness import apply_and_wait, close_harness, make_devices_harness, open_and_wait
 from tests.ui.user_input import click, type_text
-from tests.ui.wizard.test_wizard import WIFI_PASSWORD, _next, create_site, sign_in, to_waiting
+from tests.ui.wizard.test_wizard import _next, create_site, sign_in, to_waiting
 from tests.ui.wizard_harness import make_harness
+from tests.virtual_loggers import set_up_logger
 
 
 def dark_palette() -> QPalette:
@@ -127,10 +128,7 @@ def test_the_wizard_reads_in_light_and_dark(qtbot, qloop, tmp_path, scheme) -> N
     save(h.wizard, tmp_path, f"{scheme}-3-waiting-offline")
     assert unreadable_labels(h.wizard) == []
     h.sim.set_network_down(False)
-    logger = h.sim.create_logger(LoggerKind.SAVERIS2)
-    h.sim.press_button(logger.id, 3.0)
-    h.sim.submit_configuration(logger.id, key, "Bakery-WLAN", WIFI_PASSWORD)
-    h.sim.advance_time(10)
+    set_up_logger(h.sim, LoggerKind.SAVERIS2, key)
     qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
     found = h.wizard.pages[PageId.FOUND]
     qtbot.waitUntil(lambda: "NTC" in found.sensors.text(), timeout=5000)

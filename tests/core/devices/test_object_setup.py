@@ -14,6 +14,7 @@ from saveris_desktop.core.devices.object_setup import (
 )
 from saveris_desktop.core.devices.presets import preset
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, LoggerKind, ManualClock, Simulator
+from tests.virtual_loggers import set_up_logger
 
 
 def test_channel_rules_name_the_first_problem_of_each_row() -> None:
@@ -43,9 +44,7 @@ async def test_created_object_gets_the_preset_on_its_matching_channels() -> None
     try:
         await client.sign_in(DEMO_USERNAME, DEMO_PASSWORD)
         key = await client.create_connect_key("Pharmacy")
-        logger = sim.create_logger(LoggerKind.SAVERIS2)
-        sim.press_button(logger.id, 3.0)
-        assert sim.submit_configuration(logger.id, key.connect_key, "Shop", "secret-wifi").ok
+        set_up_logger(sim, LoggerKind.SAVERIS2, key.connect_key, "Shop", "secret-wifi", wait_s=None)
         (device,) = await client.list_devices("Pharmacy")
         sensor = await client.get_sensor("Pharmacy", device.sensors_connections[0].sensor_uuid)
         channel = sensor.channels[0]

@@ -18,6 +18,7 @@ from saveris_desktop.core.offline.sync import SyncStatus
 from saveris_desktop.core.offline.work import OfflineWork
 from saveris_desktop.core.runtime.services import AppServices
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, LoggerKind, ManualClock, Simulator
+from tests.virtual_loggers import set_up_logger
 
 SITE = "Kitchen"
 
@@ -62,9 +63,7 @@ async def test_queued_change_goes_out_after_sign_in_and_reconnect(
 
     await services.client.sign_in(DEMO_USERNAME, DEMO_PASSWORD)
     key = await services.client.create_connect_key(SITE)
-    logger = sim.create_logger(LoggerKind.QSR_TEMPERATURE)
-    sim.press_button(logger.id)
-    assert sim.submit_configuration(logger.id, key.connect_key, "Shop", "wifi-secret").ok
+    set_up_logger(sim, LoggerKind.QSR_TEMPERATURE, key.connect_key, "Shop", "wifi-secret", wait_s=None)
     [device] = await services.client.list_devices(SITE)
     await work.remember_devices(SITE, [device])
 

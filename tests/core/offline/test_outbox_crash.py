@@ -21,6 +21,7 @@ from saveris_desktop.core.offline.store import Store
 from saveris_desktop.core.offline.sync import Outcome, SyncEngine
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, LoggerKind, Simulator
 from saveris_desktop.simulator.server import serve_in_thread
+from tests.virtual_loggers import set_up_logger
 
 ROOT = Path(__file__).resolve().parents[3]
 SITE = "Cold store"
@@ -63,9 +64,7 @@ async def test_killed_after_the_server_applied_a_put_is_never_sent_twice(
     client = DeviceManagementClient(Endpoint.custom(url, LABEL))
     await client.sign_in(DEMO_USERNAME, DEMO_PASSWORD)
     key = await client.create_connect_key(SITE)
-    logger = sim.create_logger(LoggerKind.QSR_TEMPERATURE)
-    sim.press_button(logger.id, seconds=3.0)
-    assert sim.submit_configuration(logger.id, key.connect_key, "Store", "wifi-secret").ok
+    set_up_logger(sim, LoggerKind.QSR_TEMPERATURE, key.connect_key, "Store", "wifi-secret", wait_s=None)
     [device] = await client.list_devices(SITE)
     base = device.to_payload()
     database = tmp_path / "db.sqlite3"

@@ -21,6 +21,7 @@ from saveris_desktop.core.offline.store import Store
 from saveris_desktop.core.offline.sync import Outcome, SyncEngine
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, LoggerKind, ManualClock, Simulator
 from tests.documented_only import DocumentedOnly
+from tests.virtual_loggers import set_up_logger
 
 SITE = "Bakery Main Street"
 ENDPOINT = Endpoint.custom("http://127.0.0.1:8765", "simulator")
@@ -79,9 +80,7 @@ async def engine(tmp_path: Path, client: DeviceManagementClient) -> AsyncIterato
 
 async def _join_logger(sim: Simulator, client: DeviceManagementClient) -> str:
     key = await client.create_connect_key(SITE)
-    logger = sim.create_logger(LoggerKind.QSR_TEMPERATURE)
-    sim.press_button(logger.id, seconds=3.0)
-    assert sim.submit_configuration(logger.id, key.connect_key, "Shop", "wifi-secret").ok
+    set_up_logger(sim, LoggerKind.QSR_TEMPERATURE, key.connect_key, "Shop", "wifi-secret", wait_s=None)
     (device,) = await client.list_devices(SITE)
     return device.uuid
 

@@ -21,6 +21,7 @@ from tests.core.offline.test_sync_simulator import SITE
 from tests.core.offline.test_sync_simulator import client as client
 from tests.core.offline.test_sync_simulator import engine as engine
 from tests.core.offline.test_sync_simulator import sim as sim
+from tests.virtual_loggers import set_up_logger
 
 
 async def _two_queued_edits(
@@ -29,9 +30,7 @@ async def _two_queued_edits(
     """Two loggers, a renamed each, queued while the engine believes it is offline (no run starts)."""
     key = await client.create_connect_key(SITE)
     for _ in range(2):
-        logger = sim.create_logger(LoggerKind.QSR_TEMPERATURE)
-        sim.press_button(logger.id, seconds=3.0)
-        assert sim.submit_configuration(logger.id, key.connect_key, "Shop", "wifi-secret").ok
+        set_up_logger(sim, LoggerKind.QSR_TEMPERATURE, key.connect_key, "Shop", "wifi-secret", wait_s=None)
     uuids = [d.uuid for d in await client.list_devices(SITE)]
     engine.set_online(False)
     ids = []

@@ -22,6 +22,7 @@ from saveris_desktop.core.onboarding.first_contact import (
     write_report,
 )
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, LoggerKind, ManualClock, Simulator
+from tests.virtual_loggers import set_up_logger
 
 SITE = "Pharmacy Main Street"
 
@@ -56,9 +57,7 @@ async def _site_with_logger(sim: Simulator) -> str:
         key = await client.create_connect_key(SITE)
     finally:
         await client.aclose()
-    logger = sim.create_logger(LoggerKind.SAVERIS2)
-    sim.press_button(logger.id, 3.0)
-    assert sim.submit_configuration(logger.id, key.connect_key, "Shop", "wifi-secret-1").ok
+    set_up_logger(sim, LoggerKind.SAVERIS2, key.connect_key, "Shop", "wifi-secret-1", wait_s=None)
     return key.connect_key
 
 

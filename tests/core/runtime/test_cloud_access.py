@@ -12,6 +12,7 @@ from saveris_desktop.core.runtime.cloud_access import build_cloud_access
 from saveris_desktop.core.runtime.services import AppServices
 from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, LoggerKind, ManualClock, Simulator
 from tests.core.runtime.test_services import AM, _services
+from tests.virtual_loggers import set_up_logger
 
 SITE = "Bakery"
 
@@ -37,9 +38,7 @@ async def test_with_offline_work_reads_fall_back_to_the_cache_and_writes_are_aud
     await client.sign_in(DEMO_USERNAME, DEMO_PASSWORD)
     services.set_signed_in(DEMO_USERNAME)
     key = await client.create_connect_key(SITE)
-    logger = sim.create_logger(LoggerKind.QSR_TEMPERATURE)
-    sim.press_button(logger.id, seconds=3.0)
-    assert sim.submit_configuration(logger.id, key.connect_key, "Shop", "pw123456").ok
+    set_up_logger(sim, LoggerKind.QSR_TEMPERATURE, key.connect_key, "Shop", "pw123456", wait_s=None)
     [device] = await client.list_devices(SITE)
     work = await OfflineWork.open(services, tmp_path / "db.sqlite3")
     access = build_cloud_access(services, work)
@@ -72,9 +71,7 @@ async def test_the_offline_layer_added_later_serves_the_client_handed_out_before
     await services.client.sign_in(DEMO_USERNAME, DEMO_PASSWORD)
     services.set_signed_in(DEMO_USERNAME)
     key = await services.client.create_connect_key(SITE)
-    logger = sim.create_logger(LoggerKind.QSR_TEMPERATURE)
-    sim.press_button(logger.id, seconds=3.0)
-    assert sim.submit_configuration(logger.id, key.connect_key, "Shop", "pw123456").ok
+    set_up_logger(sim, LoggerKind.QSR_TEMPERATURE, key.connect_key, "Shop", "pw123456", wait_s=None)
     [device] = await services.client.list_devices(SITE)
     access = build_cloud_access(services)
     held = access.client  # as the editors hold it from start-up

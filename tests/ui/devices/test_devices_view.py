@@ -25,6 +25,7 @@ from tests.ui.devices_harness import (
     run,
 )
 from tests.ui.user_input import click, type_text
+from tests.virtual_loggers import set_up_logger
 
 
 def _column(name: str) -> int:
@@ -139,10 +140,7 @@ def test_new_logger_is_inserted_and_removed_ones_disappear_without_reset(qtbot, 
     view.model.modelReset.connect(lambda: resets.append(1))
     view.model.rowsInserted.connect(lambda *_: inserted.append(1))
     key = run(qtbot, h.client.get_connect_key(SITE))
-    logger = h.sim.create_logger(LoggerKind.SAVERIS2)
-    h.sim.press_button(logger.id, seconds=3.0)
-    assert h.sim.submit_configuration(logger.id, key.connect_key, "Shop", "pw123456").ok
-    h.sim.advance_time(60)
+    set_up_logger(h.sim, LoggerKind.SAVERIS2, key.connect_key, "Shop", "pw123456", wait_s=60)
     qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=5000)
     assert inserted and resets == []
     assert view.selected_uuids() == [h.device_uuids[0]]

@@ -39,6 +39,7 @@ from tests.core.offline.exchange_documents import exchange_document
 from tests.ui.devices_harness import run
 from tests.ui.user_input import choose, click, type_text
 from tests.ui.wizard_harness import make_services
+from tests.virtual_loggers import set_up_logger
 
 SITE = "Pharmacy Main Street"
 
@@ -61,9 +62,7 @@ async def _prepare(sim: Simulator, services: AppServices) -> tuple[str, list[str
     services.set_site(SITE)
     key = await client.create_connect_key(SITE)
     for _ in range(2):  # one logger per fridge: a sensor channel feeds one object only
-        logger = sim.create_logger(LoggerKind.QSR_TEMPERATURE)
-        sim.press_button(logger.id, seconds=3.0)
-        assert sim.submit_configuration(logger.id, key.connect_key, "Shop", "pw123456").ok
+        set_up_logger(sim, LoggerKind.QSR_TEMPERATURE, key.connect_key, "Shop", "pw123456", wait_s=None)
     devices = await client.list_devices(SITE)
     objects = []
     for name, device in zip(("Fridge 1", "Fridge 2"), devices, strict=True):
@@ -498,9 +497,9 @@ def test_site_prepared_offline_then_created_and_mapped(qtbot: Any, harness: Harn
 
     # a logger joins the new site; the technician maps the channel and creates again
     connect_key = run(qtbot, harness.services.client.get_connect_key("Bakery Nord"))
-    logger = harness.sim.create_logger(LoggerKind.QSR_TEMPERATURE)
-    harness.sim.press_button(logger.id, seconds=3.0)
-    assert harness.sim.submit_configuration(logger.id, connect_key.connect_key, "Shop", "pw123456").ok
+    set_up_logger(
+        harness.sim, LoggerKind.QSR_TEMPERATURE, connect_key.connect_key, "Shop", "pw123456", wait_s=None
+    )
     click(qtbot, dialog.sensors_button)
     qtbot.waitUntil(lambda: "1 sensor" in dialog.progress.text(), timeout=3000)
     sensor_box = dialog.choice_box(0, 3)

@@ -14,6 +14,7 @@ from saveris_desktop.simulator import DEMO_PASSWORD, DEMO_USERNAME, LoggerKind, 
 from saveris_desktop.ui.offline.integration import install_offline
 from tests.ui.devices_harness import run
 from tests.ui.wizard_harness import make_services
+from tests.virtual_loggers import set_up_logger
 
 SITE = "Pharmacy Main Street"
 
@@ -30,9 +31,7 @@ def test_a_change_that_needs_attention_shows_its_reason_and_can_be_discarded(
         services.set_site(SITE)
         key = await services.client.create_connect_key(SITE)
         for _ in range(2):
-            logger = sim.create_logger(LoggerKind.QSR_TEMPERATURE)
-            sim.press_button(logger.id, seconds=3.0)
-            assert sim.submit_configuration(logger.id, key.connect_key, "Shop", "pw123456").ok
+            set_up_logger(sim, LoggerKind.QSR_TEMPERATURE, key.connect_key, "Shop", "pw123456", wait_s=None)
         return [device.to_payload() for device in await services.client.list_devices(SITE)]
 
     first, second = run(qtbot, prepare())

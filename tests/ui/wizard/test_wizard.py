@@ -11,8 +11,7 @@ from saveris_desktop.ui.wizard import PageId
 from tests.sim_profiles import both_profiles
 from tests.ui.user_input import click, paste_text, set_checked, type_text
 from tests.ui.wizard_harness import Harness, make_harness
-
-WIFI_PASSWORD = "correct horse battery"
+from tests.virtual_loggers import WIFI_PASSWORD, set_up_logger
 
 
 def _next(qtbot, h: Harness) -> None:
@@ -54,10 +53,7 @@ def test_a_logger_that_joins_is_found_and_shown(qtbot, qloop, sim_profile) -> No
     key = create_site(qtbot, h)
     assert h.services.site == "Bakery North"
     to_waiting(qtbot, h)
-    logger = h.sim.create_logger(LoggerKind.SAVERIS2)
-    h.sim.press_button(logger.id, 3.0)
-    assert h.sim.submit_configuration(logger.id, key, "Bakery-WLAN", WIFI_PASSWORD).ok
-    h.sim.advance_time(10)
+    logger = set_up_logger(h.sim, LoggerKind.SAVERIS2, key)
     qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
     found = h.wizard.pages[PageId.FOUND]
     assert found.serial.text() == logger.serial_number
@@ -82,10 +78,7 @@ def test_a_qsr_logger_that_joins_is_found_with_documented_operations_only(qtbot,
     sign_in(qtbot, h)
     key = create_site(qtbot, h)
     to_waiting(qtbot, h, DeviceType.QSR_WIFI)
-    logger = h.sim.create_logger(LoggerKind.QSR_TEMPERATURE_HUMIDITY)
-    h.sim.press_button(logger.id, 3.0)
-    assert h.sim.submit_configuration(logger.id, key, "Bakery-WLAN", WIFI_PASSWORD).ok
-    h.sim.advance_time(10)
+    logger = set_up_logger(h.sim, LoggerKind.QSR_TEMPERATURE_HUMIDITY, key)
     qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
     found = h.wizard.pages[PageId.FOUND]
     assert found.serial.text() == logger.serial_number
@@ -145,10 +138,7 @@ def test_a_failing_device_list_while_waiting_is_shown_and_polling_goes_on(qtbot,
     assert "Trying again automatically" in waiting.error.text()
     assert not waiting.offline_banner.isVisible()  # the server answered: not an offline state
     h.sim.clear_faults()
-    logger = h.sim.create_logger(LoggerKind.QSR_TEMPERATURE_HUMIDITY)
-    h.sim.press_button(logger.id, 3.0)
-    h.sim.submit_configuration(logger.id, key, "Bakery-WLAN", WIFI_PASSWORD)
-    h.sim.advance_time(10)
+    set_up_logger(h.sim, LoggerKind.QSR_TEMPERATURE_HUMIDITY, key)
     qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
 
 
@@ -232,10 +222,7 @@ def test_a_logger_with_a_wrong_key_never_joins_and_hints_appear_after_five_minut
     create_site(qtbot, h)
     to_waiting(qtbot, h, DeviceType.GATEWAY_164)
     waiting = h.wizard.pages[PageId.WAITING]
-    logger = h.sim.create_logger(LoggerKind.GATEWAY_164)
-    h.sim.press_button(logger.id, 3.0)
-    assert h.sim.submit_configuration(logger.id, "ABCD-EFGH-JKLM", "Bakery-WLAN", WIFI_PASSWORD).ok
-    h.sim.advance_time(60)
+    logger = set_up_logger(h.sim, LoggerKind.GATEWAY_164, "ABCD-EFGH-JKLM", wait_s=60)
     assert logger.led.value == "error"  # the cloud refused the key
     qtbot.waitUntil(lambda: waiting.watcher.status().polls >= 5, timeout=5000)
     assert h.page() is PageId.WAITING and not waiting.hints.isVisible()
@@ -264,10 +251,7 @@ def test_add_another_logger_returns_to_the_guide_of_the_same_site(qtbot, qloop) 
     sign_in(qtbot, h)
     key = create_site(qtbot, h)
     to_waiting(qtbot, h)
-    first = h.sim.create_logger(LoggerKind.SAVERIS2)
-    h.sim.press_button(first.id, 3.0)
-    h.sim.submit_configuration(first.id, key, "Bakery-WLAN", WIFI_PASSWORD)
-    h.sim.advance_time(10)
+    first = set_up_logger(h.sim, LoggerKind.SAVERIS2, key)
     qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
     click(qtbot, h.wizard.pages[PageId.FOUND].another_button)
     assert h.page() is PageId.HOTSPOT_GUIDE
@@ -275,10 +259,7 @@ def test_add_another_logger_returns_to_the_guide_of_the_same_site(qtbot, qloop) 
     qtbot.waitUntil(lambda: h.wizard.flow.data.baseline_uuids is not None, timeout=5000)
     assert first.device_uuid in h.wizard.flow.data.baseline_uuids
     _next(qtbot, h)
-    second = h.sim.create_logger(LoggerKind.QSR_TEMPERATURE_HUMIDITY)
-    h.sim.press_button(second.id, 3.0)
-    h.sim.submit_configuration(second.id, key, "Bakery-WLAN", WIFI_PASSWORD)
-    h.sim.advance_time(10)
+    second = set_up_logger(h.sim, LoggerKind.QSR_TEMPERATURE_HUMIDITY, key)
     qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
     assert h.wizard.pages[PageId.FOUND].serial.text() == second.serial_number
     assert h.wizard.flow.data.found_uuids == [first.device_uuid, second.device_uuid]
@@ -289,10 +270,7 @@ def test_configure_this_logger_hands_the_uuid_over_and_closes(qtbot, qloop) -> N
     sign_in(qtbot, h)
     key = create_site(qtbot, h)
     to_waiting(qtbot, h)
-    logger = h.sim.create_logger(LoggerKind.SAVERIS2)
-    h.sim.press_button(logger.id, 3.0)
-    h.sim.submit_configuration(logger.id, key, "Bakery-WLAN", WIFI_PASSWORD)
-    h.sim.advance_time(10)
+    logger = set_up_logger(h.sim, LoggerKind.SAVERIS2, key)
     qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
     with qtbot.waitSignal(h.wizard.sig_configure_device) as blocker:
         click(qtbot, h.wizard.pages[PageId.FOUND].configure_button)
@@ -355,10 +333,7 @@ def test_offline_from_the_guide_on_a_logger_that_joins_meanwhile_is_still_new(qt
     waiting = h.wizard.pages[PageId.WAITING]
     qtbot.waitUntil(lambda: waiting.offline_banner.isVisible(), timeout=5000)
     assert "since this page opened" in waiting.detail_label.text()
-    logger = h.sim.create_logger(LoggerKind.SAVERIS2)
-    h.sim.press_button(logger.id, 3.0)
-    assert h.sim.submit_configuration(logger.id, key, "Bakery-WLAN", WIFI_PASSWORD).ok
-    h.sim.advance_time(10)
+    logger = set_up_logger(h.sim, LoggerKind.SAVERIS2, key)
     h.sim.set_network_down(False)
     qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
     assert h.wizard.flow.data.found_uuids == [logger.device_uuid]
@@ -368,10 +343,7 @@ def test_an_existing_site_lists_its_devices_online_and_only_a_newcomer_is_new(qt
     h = make_harness(qtbot)
     sign_in(qtbot, h)
     key = create_site(qtbot, h, "Depot")
-    old = h.sim.create_logger(LoggerKind.QSR_TEMPERATURE)
-    h.sim.press_button(old.id, 3.0)
-    h.sim.submit_configuration(old.id, key, "Depot-WLAN", WIFI_PASSWORD)
-    h.sim.advance_time(10)
+    old = set_up_logger(h.sim, LoggerKind.QSR_TEMPERATURE, key, "Depot-WLAN")
     h.wizard.back()  # the same site again, now with a logger on it
     _next(qtbot, h)
     qtbot.waitUntil(lambda: h.page() is PageId.CONNECT_KEY, timeout=5000)
@@ -379,10 +351,7 @@ def test_an_existing_site_lists_its_devices_online_and_only_a_newcomer_is_new(qt
     h.sim.set_network_down(True)
     _next(qtbot, h)
     _next(qtbot, h)
-    new = h.sim.create_logger(LoggerKind.SAVERIS2)
-    h.sim.press_button(new.id, 3.0)
-    h.sim.submit_configuration(new.id, key, "Depot-WLAN", WIFI_PASSWORD)
-    h.sim.advance_time(10)
+    new = set_up_logger(h.sim, LoggerKind.SAVERIS2, key, "Depot-WLAN")
     h.sim.set_network_down(False)
     qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
     assert h.wizard.flow.data.found_uuids == [new.device_uuid]
@@ -396,10 +365,7 @@ def test_going_back_from_waiting_after_a_logger_joined_offline_does_not_hide_it(
     h.sim.set_network_down(True)
     _next(qtbot, h)
     assert h.page() is PageId.WAITING
-    logger = h.sim.create_logger(LoggerKind.SAVERIS2)
-    h.sim.press_button(logger.id, 3.0)
-    h.sim.submit_configuration(logger.id, key, "Bakery-WLAN", WIFI_PASSWORD)
-    h.sim.advance_time(10)
+    logger = set_up_logger(h.sim, LoggerKind.SAVERIS2, key)
     h.wizard.back()  # re-reading the guide ...
     h.sim.set_network_down(False)  # ... back online there: its listing already holds the logger
     _next(qtbot, h)
@@ -428,10 +394,7 @@ def test_a_logger_whose_data_cannot_be_read_is_still_found(qtbot, qloop) -> None
     sign_in(qtbot, h)
     key = create_site(qtbot, h)
     to_waiting(qtbot, h)
-    logger = h.sim.create_logger(LoggerKind.SAVERIS2)
-    h.sim.press_button(logger.id, 3.0)
-    assert h.sim.submit_configuration(logger.id, key, "Bakery-WLAN", WIFI_PASSWORD).ok
-    h.sim.advance_time(10)
+    logger = set_up_logger(h.sim, LoggerKind.SAVERIS2, key)
     # The cloud describes it in a way the app cannot read (before the next poll sees it).
     h.sim.world.devices[logger.device_uuid]["sensors_connections"][0]["slot_index"] = "first"
     qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
@@ -446,20 +409,14 @@ def test_a_device_already_there_that_cannot_be_read_is_not_taken_for_the_new_one
     h = make_harness(qtbot)
     sign_in(qtbot, h)
     key = create_site(qtbot, h, "Depot")
-    old = h.sim.create_logger(LoggerKind.QSR_TEMPERATURE)
-    h.sim.press_button(old.id, 3.0)
-    h.sim.submit_configuration(old.id, key, "Depot-WLAN", WIFI_PASSWORD)
-    h.sim.advance_time(10)
+    old = set_up_logger(h.sim, LoggerKind.QSR_TEMPERATURE, key, "Depot-WLAN")
     h.sim.world.devices[old.device_uuid]["sensors_connections"][0]["slot_index"] = "first"  # not readable
     h.wizard.back()  # the same site again, now with a logger on it that the app cannot read
     _next(qtbot, h)
     qtbot.waitUntil(lambda: h.page() is PageId.CONNECT_KEY, timeout=5000)
     assert h.wizard.flow.data.baseline_uuids == [old.device_uuid]
     to_waiting(qtbot, h)
-    new = h.sim.create_logger(LoggerKind.SAVERIS2)
-    h.sim.press_button(new.id, 3.0)
-    h.sim.submit_configuration(new.id, key, "Depot-WLAN", WIFI_PASSWORD)
-    h.sim.advance_time(10)
+    new = set_up_logger(h.sim, LoggerKind.SAVERIS2, key, "Depot-WLAN")
     qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
     assert h.wizard.flow.data.found_uuids == [new.device_uuid]
 

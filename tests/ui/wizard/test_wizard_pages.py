@@ -17,8 +17,9 @@ from saveris_desktop.core.onboarding.flow import DeviceType
 from saveris_desktop.simulator import LoggerKind
 from saveris_desktop.ui.wizard import PageId
 from tests.ui.user_input import set_checked, type_text
-from tests.ui.wizard.test_wizard import WIFI_PASSWORD, _next, create_site, sign_in, to_waiting
+from tests.ui.wizard.test_wizard import _next, create_site, sign_in, to_waiting
 from tests.ui.wizard_harness import Harness, make_harness
+from tests.virtual_loggers import set_up_logger
 
 
 def distinct_colours(image: QImage, step: int = 4) -> int:
@@ -92,10 +93,7 @@ def test_each_page_renders_and_is_not_blank(qtbot, qloop, tmp_path, scale_name) 
     h.clock[0] += 400
     qtbot.waitUntil(lambda: waiting.hints.isVisible(), timeout=3000)
     shoot(h, tmp_path, "5c-waiting-hints")
-    logger = h.sim.create_logger(LoggerKind.SAVERIS2)
-    h.sim.press_button(logger.id, 3.0)
-    h.sim.submit_configuration(logger.id, key, "Bakery-WLAN", WIFI_PASSWORD)
-    h.sim.advance_time(10)
+    set_up_logger(h.sim, LoggerKind.SAVERIS2, key)
     qtbot.waitUntil(lambda: h.page() is PageId.FOUND, timeout=5000)
     found = h.wizard.pages[PageId.FOUND]
     qtbot.waitUntil(lambda: "NTC" in found.sensors.text(), timeout=5000)
