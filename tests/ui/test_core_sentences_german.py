@@ -4,11 +4,9 @@ details and the problems of an imported plan."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from saveris_desktop.core.commissioning.plan import PlanRow
@@ -16,24 +14,13 @@ from saveris_desktop.core.commissioning.runner import Board, LoggerProgress, Log
 from saveris_desktop.core.devices import alarm_rules
 from saveris_desktop.core.devices.ranges import format_duration
 from saveris_desktop.core.runtime.sentences import Sentence
-from saveris_desktop.ui import core_words, i18n, locale_format
+from saveris_desktop.ui import core_words, locale_format
 from saveris_desktop.ui.commissioning.board_model import COLUMN_DETAIL, BoardTableModel
 from saveris_desktop.ui.commissioning.plan_editor import PlanEditor
 from saveris_desktop.ui.devices.fields import DurationField
 from tests.ui.devices_harness import run
 from tests.ui.user_input import click, type_text
 from tests.ui.wizard_harness import make_services
-
-
-@pytest.fixture
-def german(qapp: QApplication) -> Iterator[str]:
-    default = QLocale()
-    code = i18n.install(qapp, i18n.SYSTEM, system=QLocale("de_DE"))
-    try:
-        yield code
-    finally:
-        i18n.install(qapp, i18n.SOURCE_LANGUAGE, system=QLocale("en_US"))
-        QLocale.setDefault(default)
 
 
 def test_an_alarm_limit_summary_reads_german_with_decimal_commas(german: str) -> None:

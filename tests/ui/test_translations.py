@@ -6,14 +6,13 @@ import filecmp
 import logging
 import shutil
 import sys
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import httpx
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 
 from saveris_desktop.api import errors
 from saveris_desktop.api.regions import Endpoint, Environment, Region
@@ -29,18 +28,6 @@ from tests.ui.user_input import click
 from tests.ui.wizard_harness import make_harness
 
 GERMAN_SYSTEM = QLocale("de_DE")
-
-
-@pytest.fixture
-def german(qapp: QApplication) -> Iterator[str]:
-    """The app's translations installed as app.py does on a German computer; English again after."""
-    default = QLocale()
-    code = i18n.install(qapp, i18n.SYSTEM, system=GERMAN_SYSTEM)
-    try:
-        yield code
-    finally:
-        i18n.install(qapp, i18n.SOURCE_LANGUAGE, system=QLocale("en_US"))
-        QLocale.setDefault(default)
 
 
 def _describe(messages: list[i18n_catalog.Message]) -> str:

@@ -2,23 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication
-
-from saveris_desktop.ui import i18n
 from tests.ui.devices_harness import close_harness, make_devices_harness, open_and_wait
-
-
-@pytest.fixture
-def german(qapp: QApplication) -> Iterator[None]:
-    i18n.install(qapp, i18n.SYSTEM, system=QLocale("de_DE"))
-    try:
-        yield
-    finally:
-        i18n.install(qapp, i18n.SOURCE_LANGUAGE, system=QLocale("en_US"))
 
 
 def test_the_sensors_are_named_by_logger_and_slot_in_german(qtbot, qloop, german) -> None:

@@ -4,16 +4,12 @@ in "What will be sent", the waiting changes and the audit log alike (they share 
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
 from saveris_desktop.core.devices.presets import preset
 from saveris_desktop.core.offline.change_words import Names
-from saveris_desktop.ui import i18n
 from saveris_desktop.ui.offline.common import change_sentences, change_summary
 
 SENSOR = {
@@ -28,17 +24,6 @@ SENSOR = {
         },
     ],
 }
-
-
-@pytest.fixture
-def german(qapp: QApplication) -> Iterator[str]:
-    default = QLocale()
-    code = i18n.install(qapp, i18n.SYSTEM, system=QLocale("de_DE"))
-    try:
-        yield code
-    finally:
-        i18n.install(qapp, i18n.SOURCE_LANGUAGE, system=QLocale("en_US"))
-        QLocale.setDefault(default)
 
 
 def _alarms(upper_alarm: float) -> dict[str, Any]:

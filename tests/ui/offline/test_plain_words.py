@@ -3,13 +3,12 @@ changes, the audit log and the conflict dialog, whose choice table reads without
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale, QRect, Qt
-from PySide6.QtWidgets import QApplication, QMainWindow, QStyle, QTableWidget
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QMainWindow, QStyle, QTableWidget
 
 from saveris_desktop.api.models import (
     LogicalChannel,
@@ -22,7 +21,6 @@ from saveris_desktop.core.devices.presets import preset
 from saveris_desktop.core.offline.change_words import Names
 from saveris_desktop.core.offline.merge import MISSING, Conflict, ItemKey
 from saveris_desktop.simulator import LoggerKind
-from saveris_desktop.ui import i18n
 from saveris_desktop.ui.offline.conflict_dialog import ConflictDialog
 from saveris_desktop.ui.offline.integration import install_offline
 from tests.ui.devices_harness import SITE, close_harness, make_devices_harness, open_and_wait, run
@@ -217,18 +215,6 @@ def test_the_choice_table_reads_without_scrolling_sideways_at_its_default_size(
     if conflicts == "object alarms":
         assert table.item(0, 0).text() == "Alarm limits of Core"
         assert table.item(0, 1).text().endswith("alarm above 10 °C, after 15 min")
-
-
-@pytest.fixture
-def german(qapp: QApplication) -> Iterator[str]:
-    """The app's translations installed as app.py does on a German computer; English again after."""
-    default = QLocale()
-    code = i18n.install(qapp, i18n.SYSTEM, system=QLocale("de_DE"))
-    try:
-        yield code
-    finally:
-        i18n.install(qapp, i18n.SOURCE_LANGUAGE, system=QLocale("en_US"))
-        QLocale.setDefault(default)
 
 
 def test_the_conflict_dialog_reads_german(qtbot: Any, german: str) -> None:

@@ -11,13 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 from saveris_desktop.api.models import MeasurementAlarmConfiguration
 from saveris_desktop.core.offline.drafts import DraftKey
 from saveris_desktop.simulator import LoggerKind
-from saveris_desktop.ui import i18n, plurals
+from saveris_desktop.ui import plurals
 from saveris_desktop.ui.offline.conflict_dialog import ConflictDialog
 from saveris_desktop.ui.offline.integration import install_offline
 from saveris_desktop.ui.offline.pending_dialog import PendingChangesDialog
@@ -25,18 +25,6 @@ from tests.core.offline.exchange_documents import exchange_document
 from tests.ui.devices_harness import SITE, close_harness, make_devices_harness, open_and_wait, run
 from tests.ui.offline.test_plain_words import _fridge_with_limits, open_fridge_limits
 from tests.ui.user_input import click, type_text
-
-
-@pytest.fixture
-def german(qapp: QApplication) -> Iterator[str]:
-    """The app's translations installed as app.py does on a German computer; English again after."""
-    default = QLocale()
-    code = i18n.install(qapp, i18n.SYSTEM, system=QLocale("de_DE"))
-    try:
-        yield code
-    finally:
-        i18n.install(qapp, i18n.SOURCE_LANGUAGE, system=QLocale("en_US"))
-        QLocale.setDefault(default)
 
 
 @pytest.fixture
