@@ -50,12 +50,11 @@ def test_version_prints_and_exits(capsys) -> None:
     assert "Saveris Desktop" in capsys.readouterr().out
 
 
-def test_the_app_starts_paints_and_quits_cleanly_without_warnings(tmp_path) -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SAVERIS_DESKTOP_HOME": str(tmp_path)}
-    result = subprocess.run(
-        # -W error turns an unclosed client or socket (ResourceWarning) into a reported error. Not
-        # -X dev: its slow-callback warnings depend on the machine's load, not on the code.
-        [sys.executable, "-W", "error", "-m", "saveris_desktop", "--demo", "--exit-after-paint"],
+def _run_app(home: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
+    """This Python with `arguments` (the app, or a script around it), offscreen, data folder `home`."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SAVERIS_DESKTOP_HOME": str(home)}
+    return subprocess.run(
+        [sys.executable, *arguments],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -63,6 +62,12 @@ def test_the_app_starts_paints_and_quits_cleanly_without_warnings(tmp_path) -> N
         timeout=60,
         check=False,
     )
+
+
+def test_the_app_starts_paints_and_quits_cleanly_without_warnings(tmp_path) -> None:
+    # -W error turns an unclosed client or socket (ResourceWarning) into a reported error. Not
+    # -X dev: its slow-callback warnings depend on the machine's load, not on the code.
+    result = _run_app(tmp_path, "-W", "error", "-m", "saveris_desktop", "--demo", "--exit-after-paint")
     assert result.returncode == 0, result.stderr
     assert "first-paint" in result.stdout and "ready" in result.stdout
     noise = [line for line in result.stderr.splitlines() if "propagateSizeHints" not in line]
@@ -288,16 +293,7 @@ def test_quitting_through_qt_still_runs_the_whole_shutdown(tmp_path) -> None:
         "a._run = run\n"
         "sys.exit(a.main(['--demo']))\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SAVERIS_DESKTOP_HOME": str(tmp_path)}
-    result = subprocess.run(
-        [sys.executable, "-W", "error", "-c", script],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = _run_app(tmp_path, "-W", "error", "-c", script)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr, result.stderr
     log_text = (tmp_path / "logs" / "saveris-desktop.log").read_text(encoding="utf-8")
@@ -320,16 +316,7 @@ def test_the_started_app_guards_the_wheel_once_its_window_has_painted(tmp_path) 
         "a._run = run\n"
         "sys.exit(a.main(['--demo']))\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SAVERIS_DESKTOP_HOME": str(tmp_path)}
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = _run_app(tmp_path, "-c", script)
     assert result.returncode == 0, result.stderr
     assert "guards 1 painted True" in result.stdout, result.stdout + result.stderr
     assert "focus frames True" in result.stdout, result.stdout + result.stderr
